@@ -1,0 +1,260 @@
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { PaginazioneV1 } from '../../common/pagination';
+import { ISO_DATE_PATTERN, ISTAT_PATTERN } from './persona.dto';
+import {
+  AREE_BISOGNO,
+  CANALI,
+  PRESENTATO_DA,
+  STATI_ACCESSO,
+  TIPI_ESITO,
+  URGENZE,
+  type AreaBisogno,
+  type Canale,
+  type PresentatoDa,
+  type StatoAccesso,
+  type TipoEsito,
+  type Urgenza,
+} from './vocabolari';
+
+export class RegistraAccessoV1 {
+  @IsUUID()
+  personaId: string;
+
+  /** When the colloquio took place (ISO instant); defaults to now. */
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  dataOra?: string;
+
+  @IsString()
+  @IsNotEmpty()
+  sede: string;
+
+  @IsIn(CANALI)
+  canale: Canale;
+
+  @IsIn(PRESENTATO_DA)
+  presentatoDa: PresentatoDa;
+
+  /** Who came on the person's behalf, when not the person. */
+  @ValidateIf((o: RegistraAccessoV1) => o.presentatoDa !== 'interessato')
+  @IsString()
+  @IsNotEmpty({ message: 'referente: obbligatorio se non si presenta l’interessato' })
+  @MaxLength(200)
+  referente?: string;
+
+  @IsIn(AREE_BISOGNO)
+  areaBisogno: AreaBisogno;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(4000)
+  richiesta: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  note?: string;
+}
+
+/** Corrections to an accesso that is still open. */
+export class AggiornaAccessoV1 {
+  @IsUUID()
+  id: string;
+
+  @IsOptional()
+  @IsIn(CANALI)
+  canale?: Canale;
+
+  @IsOptional()
+  @IsIn(AREE_BISOGNO)
+  areaBisogno?: AreaBisogno;
+
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(4000)
+  richiesta?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  note?: string;
+}
+
+export class EsitoV1 {
+  @IsIn(TIPI_ESITO)
+  tipo: TipoEsito;
+
+  /** The service the person is sent or reported to. */
+  @ValidateIf((o: EsitoV1) => o.tipo === 'invio-altro-servizio' || o.tipo === 'segnalazione-servizio-specialistico')
+  @IsString()
+  @IsNotEmpty({ message: 'servizio: obbligatorio per invio o segnalazione' })
+  @MaxLength(200)
+  servizio?: string;
+
+  @ValidateIf((o: EsitoV1) => o.tipo === 'proposta-presa-in-carico')
+  @IsString()
+  @IsNotEmpty({ message: 'motivazione: obbligatoria per la proposta di presa in carico' })
+  @MaxLength(4000)
+  motivazione?: string;
+
+  @ValidateIf((o: EsitoV1) => o.tipo === 'proposta-presa-in-carico')
+  @IsIn(URGENZE, { message: 'urgenza: ordinaria, prioritaria o urgente' })
+  urgenza?: Urgenza;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  note?: string;
+}
+
+export class ChiudiAccessoV1 {
+  @IsUUID()
+  id: string;
+
+  @ValidateNested()
+  @Type(() => EsitoV1)
+  esito: EsitoV1;
+}
+
+export class AnnotaAccessoV1 {
+  @IsUUID()
+  id: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(4000)
+  testo: string;
+}
+
+export class LeggiAccessoV1 {
+  @IsUUID()
+  id: string;
+}
+
+export class ElencaAccessiV1 extends PaginazioneV1 {
+  @IsOptional()
+  @IsString()
+  sede?: string;
+
+  @IsOptional()
+  @IsString()
+  subAmbito?: string;
+
+  /** Comune of residence of the person (ISTAT). */
+  @IsOptional()
+  @Matches(ISTAT_PATTERN)
+  comune?: string;
+
+  @IsOptional()
+  @IsString()
+  operatore?: string;
+
+  @IsOptional()
+  @IsUUID()
+  personaId?: string;
+
+  @IsOptional()
+  @Matches(ISO_DATE_PATTERN, { message: 'dal: formato AAAA-MM-GG' })
+  dal?: string;
+
+  @IsOptional()
+  @Matches(ISO_DATE_PATTERN, { message: 'al: formato AAAA-MM-GG' })
+  al?: string;
+
+  @IsOptional()
+  @IsIn(AREE_BISOGNO)
+  areaBisogno?: AreaBisogno;
+
+  @IsOptional()
+  @IsIn(STATI_ACCESSO)
+  stato?: StatoAccesso;
+
+  @IsOptional()
+  @IsIn(TIPI_ESITO)
+  esito?: TipoEsito;
+}
+
+export const GRANULARITA = ['giorno', 'mese'] as const;
+export type Granularita = (typeof GRANULARITA)[number];
+
+export class ContatoriAccessiV1 {
+  @Matches(ISO_DATE_PATTERN, { message: 'dal: formato AAAA-MM-GG' })
+  dal: string;
+
+  @Matches(ISO_DATE_PATTERN, { message: 'al: formato AAAA-MM-GG' })
+  al: string;
+
+  @IsIn(GRANULARITA)
+  granularita: Granularita;
+
+  @IsOptional()
+  @IsString()
+  subAmbito?: string;
+
+  @IsOptional()
+  @Matches(ISTAT_PATTERN)
+  comune?: string;
+}
+
+export interface EsitoAccessoV1 {
+  tipo: TipoEsito;
+  servizio: string | null;
+  motivazione: string | null;
+  urgenza: Urgenza | null;
+  note: string | null;
+}
+
+export interface AnnotazioneV1 {
+  testo: string;
+  autore: string;
+  il: string;
+}
+
+export interface AccessoV1 {
+  id: string;
+  persona: { id: string; codiceFiscale: string; cognome: string; nome: string };
+  comuneResidenza: string;
+  dataOra: string;
+  sede: string;
+  subAmbito: string;
+  operatore: { id: string; nome: string };
+  canale: Canale;
+  presentatoDa: PresentatoDa;
+  referente: string | null;
+  areaBisogno: AreaBisogno;
+  richiesta: string;
+  note: string | null;
+  stato: StatoAccesso;
+  esito: EsitoAccessoV1 | null;
+  chiusoIl: string | null;
+  annotazioni: AnnotazioneV1[];
+}
+
+export interface ContatoreAccessiV1 {
+  /** `YYYY-MM-DD` or `YYYY-MM`. */
+  periodo: string;
+  areaBisogno: AreaBisogno;
+  comune: string;
+  totale: number;
+}
+
+export interface ContatoriAccessiRispostaV1 {
+  dal: string;
+  al: string;
+  granularita: Granularita;
+  righe: ContatoreAccessiV1[];
+  totale: number;
+}

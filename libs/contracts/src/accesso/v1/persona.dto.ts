@@ -1,0 +1,112 @@
+import { Type } from 'class-transformer';
+import {
+  IsEmail,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { PaginazioneV1 } from '../../common/pagination';
+import { SESSI, type Sesso } from './vocabolari';
+
+/** Shape only; the check character and omocodia are verified by the service (CODICE_FISCALE_NON_VALIDO). */
+export const CODICE_FISCALE_PATTERN = /^(?:[A-Za-z0-9]{16}|\d{11})$/;
+export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+export const ISTAT_PATTERN = /^\d{6}$/;
+export const BELFIORE_PATTERN = /^[A-Z]\d{3}$/;
+
+export class RecapitiV1 {
+  @IsOptional()
+  @IsString()
+  @Matches(/^\+?[0-9 ]{6,20}$/, { message: 'telefono non valido' })
+  telefono?: string;
+
+  @IsOptional()
+  @IsEmail({}, { message: 'email non valida' })
+  email?: string;
+}
+
+export class RegistraPersonaV1 {
+  @IsString()
+  @Matches(CODICE_FISCALE_PATTERN, { message: 'codice fiscale: 16 caratteri alfanumerici o 11 cifre' })
+  codiceFiscale: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  cognome: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  nome: string;
+
+  @Matches(ISO_DATE_PATTERN, { message: 'dataNascita: formato AAAA-MM-GG' })
+  dataNascita: string;
+
+  /** Codice catastale (Belfiore) of the comune of birth, or the Z code of the foreign state. */
+  @Matches(BELFIORE_PATTERN, { message: 'luogoNascita: codice catastale (es. D142 o Z110)' })
+  luogoNascita: string;
+
+  @IsIn(SESSI)
+  sesso: Sesso;
+
+  /** ISO 3166-1 alpha-2 code. */
+  @Matches(/^[A-Z]{2}$/, { message: 'cittadinanza: codice ISO a due lettere (es. IT)' })
+  cittadinanza: string;
+
+  @Matches(ISTAT_PATTERN, { message: 'comuneResidenza: codice ISTAT di 6 cifre' })
+  comuneResidenza: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  indirizzoResidenza?: string;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RecapitiV1)
+  recapiti?: RecapitiV1;
+}
+
+export class LeggiPersonaV1 {
+  @IsUUID()
+  id: string;
+}
+
+export class CercaPersoneV1 extends PaginazioneV1 {
+  @IsOptional()
+  @IsString()
+  @Length(3, 16)
+  codiceFiscale?: string;
+
+  @IsOptional()
+  @IsString()
+  @Length(2, 100)
+  cognome?: string;
+
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  nome?: string;
+}
+
+export interface PersonaV1 {
+  id: string;
+  codiceFiscale: string;
+  cognome: string;
+  nome: string;
+  dataNascita: string;
+  luogoNascita: string;
+  sesso: Sesso;
+  cittadinanza: string;
+  comuneResidenza: string;
+  indirizzoResidenza: string | null;
+  recapiti: { telefono: string | null; email: string | null };
+  registrataIl: string;
+}

@@ -1,0 +1,19 @@
+import type { Ruolo } from './ruolo';
+
+/**
+ * Who is acting. The gateway builds it from the verified token and every service receives it in the
+ * message headers, so that each one can enforce territorial scope again (defence in depth).
+ */
+export interface Actor {
+  /** Stable user id (the token's `sub`). */
+  userId: string;
+  /** Display name, for audit and diaries. */
+  nome: string;
+  ruoli: Ruolo[];
+  /** Code of the ambito the user works for. */
+  ambito: string;
+  /** Sub-ambiti in scope (empty for ambito-wide roles). */
+  subAmbiti: string[];
+  /** ISTAT codes of the comuni in scope, for `responsabile-comune`. */
+  comuni: string[];
+}

@@ -1,0 +1,8 @@
+/** Message header names carried on every NATS hop. Wire values: do not change them. */
+export const HEADER = {
+  actor: 'Ambito-Actor',
+  correlationId: 'Ambito-Correlation-Id',
+  causationId: 'Ambito-Causation-Id',
+  /** Why personal data is read (GDPR purpose), recorded in the audit log. */
+  motivo: 'Ambito-Motivo',
+} as const;

@@ -1,0 +1,121 @@
+import { Logger } from '@nestjs/common';
+import {
+  AckPolicy,
+  DeliverPolicy,
+  headers as natsHeaders,
+  type ConsumerMessages,
+  type JsMsg,
+  type NatsConnection,
+} from 'nats';
+import {
+  eventSubject,
+  HEADER,
+  EVENT_VERSIONS,
+  type EventEnvelope,
+  type EventPayload,
+  type EventType,
+} from '@ambito/contracts';
+import { RequestContext } from '../context/request-context';
+import { deadLetterStreamName, ensureStream, eventStreamName } from './streams';
+
+export interface SubscriptionOptions<T extends EventType> {
+  /** Consuming service: dead letters go to `dlq.<service>.<durable>`. */
+  service: string;
+  /** Durable consumer name, stable across restarts and shared by the service's replicas. */
+  durable: string;
+  type: T;
+  handler: (envelope: EventEnvelope<T, EventPayload<T>>) => Promise<void>;
+  /** Deliveries before the event is parked in the dead-letter stream. */
+  maxDeliver?: number;
+  ackWaitMs?: number;
+  /** Delay before a failed event is redelivered. */
+  retryDelayMs?: number;
+}
+
+const NS_PER_MS = 1_000_000;
+
+/**
+ * A durable JetStream consumer with explicit ack and bounded redelivery: a handler that keeps failing
+ * sends the event to the dead-letter subject (kept in a stream) instead of blocking the others.
+ * Handlers must be idempotent (see `handleOnce`): JetStream delivers at least once.
+ */
+export class EventSubscription<T extends EventType> {
+  private readonly logger = new Logger(EventSubscription.name);
+  private messages?: ConsumerMessages;
+  private loop?: Promise<void>;
+
+  constructor(
+    private readonly nats: NatsConnection,
+    private readonly options: SubscriptionOptions<T>,
+  ) {}
+
+  async start(): Promise<void> {
+    const { service, durable, type } = this.options;
+    const producer = type.split('.')[0];
+    const jsm = await this.nats.jetstreamManager();
+    await ensureStream(jsm, eventStreamName(producer), [`evt.${producer}.>`]);
+    await ensureStream(jsm, deadLetterStreamName(service), [`dlq.${service}.>`]);
+    const config = {
+      durable_name: durable,
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.All,
+      filter_subject: eventSubject(type, EVENT_VERSIONS[type]),
+      max_deliver: this.options.maxDeliver ?? 5,
+      ack_wait: (this.options.ackWaitMs ?? 30_000) * NS_PER_MS,
+    };
+    try {
+      await jsm.consumers.info(eventStreamName(producer), durable);
+      await jsm.consumers.update(eventStreamName(producer), durable, config);
+    } catch {
+      await jsm.consumers.add(eventStreamName(producer), config);
+    }
+    const consumer = await this.nats.jetstream().consumers.get(eventStreamName(producer), durable);
+    this.messages = await consumer.consume({ max_messages: 64 });
+    this.loop = this.run(this.messages);
+  }
+
+  async stop(): Promise<void> {
+    await this.messages?.close();
+    await this.loop;
+  }
+
+  private async run(messages: ConsumerMessages): Promise<void> {
+    for await (const msg of messages) {
+      await this.process(msg);
+    }
+  }
+
+  private async process(msg: JsMsg): Promise<void> {
+    let envelope: EventEnvelope<T, EventPayload<T>>;
+    try {
+      envelope = msg.json<EventEnvelope<T, EventPayload<T>>>();
+    } catch (error) {
+      await this.deadLetter(msg, error);
+      return;
+    }
+    const context = { correlationId: envelope.correlationId, causationId: envelope.id };
+    try {
+      await RequestContext.run(context, () => this.options.handler(envelope));
+      msg.ack();
+    } catch (error) {
+      if (msg.info.deliveryCount >= (this.options.maxDeliver ?? 5)) {
+        await this.deadLetter(msg, error);
+      } else {
+        this.logger.warn({ err: error, eventId: envelope.id, delivery: msg.info.deliveryCount }, 'evento non elaborato: verrà riconsegnato');
+        msg.nak(this.options.retryDelayMs ?? 1000);
+      }
+    }
+  }
+
+  private async deadLetter(msg: JsMsg, error: unknown): Promise<void> {
+    const h = natsHeaders();
+    h.set('Ambito-Dlq-Subject', msg.subject);
+    h.set('Ambito-Dlq-Error', String((error as Error)?.message ?? error).slice(0, 500).replace(/[\r\n]/g, ' '));
+    if (msg.headers?.has(HEADER.correlationId)) h.set(HEADER.correlationId, msg.headers.get(HEADER.correlationId));
+    await this.nats
+      .jetstream()
+      .publish(`dlq.${this.options.service}.${this.options.durable}`, msg.data, { headers: h });
+    this.logger.error({ err: error, subject: msg.subject, durable: this.options.durable }, 'evento spostato nella dead-letter');
+    msg.term();
+  }
+}

@@ -1,0 +1,37 @@
+import { RetentionPolicy, StorageType, type JetStreamManager, type StreamConfig } from 'nats';
+
+const NS_PER_MS = 1_000_000;
+
+/** Stream of the events a service produces: `EVT_<SERVICE>` on `evt.<service>.>`. */
+export function eventStreamName(service: string): string {
+  return `EVT_${service.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+}
+
+/** Dead letters of the consumers of a service: `DLQ_<SERVICE>` on `dlq.<service>.>`. */
+export function deadLetterStreamName(service: string): string {
+  return `DLQ_${service.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+}
+
+/** Creates or updates a stream with file storage and a de-duplication window for `Nats-Msg-Id`. */
+export async function ensureStream(jsm: JetStreamManager, name: string, subjects: string[]): Promise<void> {
+  const config: Partial<StreamConfig> = {
+    name,
+    subjects,
+    storage: StorageType.File,
+    retention: RetentionPolicy.Limits,
+    duplicate_window: 2 * 60 * 1000 * NS_PER_MS,
+    max_age: 0,
+  };
+  try {
+    await jsm.streams.info(name);
+    await jsm.streams.update(name, config);
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+    await jsm.streams.add(config);
+  }
+}
+
+function isNotFound(error: unknown): boolean {
+  const e = error as { code?: string; api_error?: { err_code?: number } };
+  return e?.api_error?.err_code === 10059 || e?.code === '404' || /not found/i.test(String((error as Error)?.message));
+}

@@ -1,0 +1,121 @@
+import {
+  Global,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+  type Provider,
+} from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { NatsConnection } from 'nats';
+import type { DataSource } from 'typeorm';
+import type { EventType } from '@ambito/contracts';
+import { EventSubscription, type SubscriptionOptions } from './jetstream/event-subscriber';
+import { NATS_CONNECTION, connectNats } from './jetstream/nats-connection';
+import { ensureStream, eventStreamName } from './jetstream/streams';
+import { OutboxRelay } from './outbox/outbox-relay';
+import { OUTBOX_OPTIONS, OutboxWriter, type OutboxOptions } from './outbox/outbox-writer';
+import { RpcClient } from './rpc/rpc-client';
+
+export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
+
+export interface MessagingOptions {
+  service: string;
+  ambito: string;
+  natsUrl: string;
+  rpcTimeoutMs?: number;
+  /** Services that own data publish their events through the transactional outbox. */
+  outbox?: { databaseUrl: string; schema: string; pollIntervalMs?: number };
+}
+
+/** Owns the JetStream side of a service: its stream, the outbox relay and its durable subscriptions. */
+@Injectable()
+export class EventBus implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(EventBus.name);
+  private readonly subscriptions: EventSubscription<EventType>[] = [];
+  private relay?: OutboxRelay;
+  private started = false;
+
+  constructor(
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
+    @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
+    @Inject(OutboxRelay) relay: OutboxRelay | null,
+  ) {
+    this.relay = relay ?? undefined;
+  }
+
+  /** Registers a durable subscription; it starts with the application. */
+  subscribe<T extends EventType>(options: Omit<SubscriptionOptions<T>, 'service'>): void {
+    const subscription = new EventSubscription(this.nats, { ...options, service: this.options.service });
+    this.subscriptions.push(subscription as unknown as EventSubscription<EventType>);
+    if (this.started) void subscription.start();
+  }
+
+  /** Drains the outbox now (used after writes when latency matters, and by tests). */
+  async flushOutbox(): Promise<void> {
+    await this.relay?.trigger();
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const jsm = await this.nats.jetstreamManager();
+    await ensureStream(jsm, eventStreamName(this.options.service), [`evt.${this.options.service}.>`]);
+    await this.relay?.start();
+    await Promise.all(this.subscriptions.map((s) => s.start()));
+    this.started = true;
+    this.logger.log({ service: this.options.service }, 'event bus avviato');
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.subscriptions.map((s) => s.stop()));
+    await this.relay?.stop();
+    await this.nats.drain().catch(() => undefined);
+  }
+}
+
+@Global()
+@Module({})
+export class MessagingModule {
+  static forRoot(options: MessagingOptions): DynamicModule {
+    const providers: Provider[] = [
+      { provide: MESSAGING_OPTIONS, useValue: options },
+      { provide: NATS_CONNECTION, useFactory: () => connectNats(options.natsUrl, options.service) },
+      {
+        provide: RpcClient,
+        useFactory: async () => {
+          const client = new RpcClient(options.natsUrl, options.rpcTimeoutMs);
+          await client.connect();
+          return client;
+        },
+      },
+      EventBus,
+    ];
+    if (options.outbox) {
+      const outbox = options.outbox;
+      const outboxOptions: OutboxOptions = { service: options.service, ambito: options.ambito, schema: outbox.schema };
+      providers.push(
+        { provide: OUTBOX_OPTIONS, useValue: outboxOptions },
+        { provide: OutboxWriter, useFactory: () => new OutboxWriter(outboxOptions) },
+        {
+          provide: OutboxRelay,
+          inject: [getDataSourceToken(), NATS_CONNECTION],
+          useFactory: (dataSource: DataSource, nats: NatsConnection) =>
+            new OutboxRelay(dataSource, nats, {
+              schema: outbox.schema,
+              databaseUrl: outbox.databaseUrl,
+              pollIntervalMs: outbox.pollIntervalMs,
+            }),
+        },
+      );
+    } else {
+      providers.push({ provide: OutboxRelay, useValue: null });
+    }
+    return {
+      module: MessagingModule,
+      providers,
+      exports: [NATS_CONNECTION, RpcClient, EventBus, ...(options.outbox ? [OutboxWriter] : []), MESSAGING_OPTIONS],
+    };
+  }
+}

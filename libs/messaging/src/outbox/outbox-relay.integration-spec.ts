@@ -1,0 +1,206 @@
+import { randomUUID } from 'node:crypto';
+import type { NatsConnection } from 'nats';
+import type { DataSource } from 'typeorm';
+import type { AccessoRegistratoV1, EventEnvelope } from '@ambito/contracts';
+import { eventually, startNatsServer, type NatsHandle } from '@ambito/testing';
+import { RequestContext } from '../context/request-context';
+import { handleOnce } from '../inbox/inbox';
+import { EventSubscription } from '../jetstream/event-subscriber';
+import { connectNats } from '../jetstream/nats-connection';
+import { deadLetterStreamName, ensureStream, eventStreamName } from '../jetstream/streams';
+import { SCHEMA, closeAll, countRows, openTestDataSource } from '../test/outbox-fixture';
+import { OutboxRelay } from './outbox-relay';
+import { OutboxWriter } from './outbox-writer';
+
+const payload = (accessoId: string): AccessoRegistratoV1 => ({
+  accessoId,
+  personaId: randomUUID(),
+  sede: 'SEDE-CREMA-HUB',
+  subAmbito: 'SA-CREMA',
+  comuneResidenza: '019035',
+  areaBisogno: 'anziani',
+  canale: 'sportello',
+  dataOra: new Date().toISOString(),
+  operatoreId: 'u-1',
+});
+
+describe('transactional outbox → JetStream → idempotent consumers', () => {
+  let nats: NatsHandle;
+  let nc: NatsConnection;
+  let dataSource: DataSource;
+  let relay: OutboxRelay;
+  const writer = new OutboxWriter({ service: 'accesso', ambito: 'CREMA', schema: SCHEMA });
+  const subscriptions: EventSubscription<'accesso.accesso.registrato'>[] = [];
+
+  beforeAll(async () => {
+    nats = await startNatsServer();
+    nc = await connectNats(nats.url, 'outbox-test');
+    await ensureStream(await nc.jetstreamManager(), eventStreamName('accesso'), ['evt.accesso.>']);
+    const db = await openTestDataSource();
+    dataSource = db.dataSource;
+    relay = new OutboxRelay(dataSource, nc, { schema: SCHEMA, databaseUrl: db.url, pollIntervalMs: 200, publishTimeoutMs: 500 });
+    await relay.start();
+  });
+
+  afterAll(async () => {
+    await Promise.all(subscriptions.map((s) => s.stop()));
+    await relay?.stop();
+    await closeAll(nc, dataSource);
+    await nats?.stop();
+  });
+
+  async function writeEvent(accessoId: string): Promise<EventEnvelope> {
+    return RequestContext.run({ correlationId: 'corr-1', causationId: 'req-1' }, () =>
+      dataSource.transaction((manager) => writer.append(manager, 'accesso.accesso.registrato', payload(accessoId))),
+    );
+  }
+
+  function consumer(durable: string, received: string[]) {
+    const subscription = new EventSubscription(nc, {
+      service: 'test',
+      durable,
+      type: 'accesso.accesso.registrato',
+      handler: async (envelope) => {
+        await handleOnce(dataSource, durable, envelope, async (manager) => {
+          await manager.query(`INSERT INTO effect (event_id, consumer) VALUES ($1, $2)`, [envelope.id, durable]);
+        });
+        received.push(envelope.id);
+      },
+    });
+    subscriptions.push(subscription);
+    return subscription;
+  }
+
+  it('refuses to write outside a transaction, so an event can never exist without its state change', async () => {
+    await expect(writer.append(dataSource.manager, 'accesso.accesso.registrato', payload(randomUUID()))).rejects.toThrow(
+      /transazione/,
+    );
+  });
+
+  it('an event written while NATS is down is published when NATS returns, once per consumer', async () => {
+    const receivedA: string[] = [];
+    const receivedB: string[] = [];
+    await consumer('consumer-a', receivedA).start();
+    await consumer('consumer-b', receivedB).start();
+
+    await nats.stop();
+    const envelope = await writeEvent(randomUUID()); // the write does not block on NATS
+    expect(envelope.correlationId).toBe('corr-1');
+    expect(envelope.causationId).toBe('req-1');
+    await relay.trigger();
+    expect(await countRows(dataSource, 'outbox_message WHERE id = $1 AND published_at IS NULL', [envelope.id])).toBe(1);
+
+    await nats.restart();
+    await eventually(async () => {
+      expect(await countRows(dataSource, 'outbox_message WHERE id = $1 AND published_at IS NOT NULL', [envelope.id])).toBe(1);
+    }, { timeoutMs: 15000 });
+    await eventually(() => {
+      expect(receivedA).toContain(envelope.id);
+      expect(receivedB).toContain(envelope.id);
+    }, { timeoutMs: 15000 });
+
+    // a crash between publish and mark makes the relay publish the row again: the stream drops the duplicate
+    await dataSource.query(`UPDATE outbox_message SET published_at = NULL WHERE id = $1`, [envelope.id]);
+    await relay.trigger();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(receivedA.filter((id) => id === envelope.id)).toHaveLength(1);
+    expect(receivedB.filter((id) => id === envelope.id)).toHaveLength(1);
+    expect(await countRows(dataSource, 'effect WHERE event_id = $1', [envelope.id])).toBe(2);
+    const info = await (await nc.jetstreamManager()).streams.info(eventStreamName('accesso'));
+    expect(info.state.messages).toBeGreaterThanOrEqual(1);
+  });
+
+  it('publishes in creation order', async () => {
+    const ids = [randomUUID(), randomUUID(), randomUUID()];
+    const envelopes = [];
+    for (const id of ids) envelopes.push(await writeEvent(id));
+    const received: string[] = [];
+    await consumer('consumer-order', received).start();
+    await eventually(() => expect(received).toEqual(expect.arrayContaining(envelopes.map((e) => e.id))), { timeoutMs: 10000 });
+    const positions = envelopes.map((e) => received.indexOf(e.id));
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+  });
+});
+
+describe('inbox and bounded redelivery', () => {
+  let nats: NatsHandle;
+  let nc: NatsConnection;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    nats = await startNatsServer();
+    nc = await connectNats(nats.url, 'inbox-test');
+    await ensureStream(await nc.jetstreamManager(), eventStreamName('accesso'), ['evt.accesso.>']);
+    dataSource = (await openTestDataSource()).dataSource;
+  });
+
+  afterAll(async () => {
+    await closeAll(nc, dataSource);
+    await nats?.stop();
+  });
+
+  const envelope = (): EventEnvelope => ({
+    id: randomUUID(),
+    type: 'accesso.accesso.registrato',
+    version: 1,
+    occurredAt: new Date().toISOString(),
+    ambito: 'CREMA',
+    actor: { userId: 'u-1', nome: 'Test', ruoli: [] },
+    correlationId: randomUUID(),
+    causationId: null,
+    payload: payload(randomUUID()),
+  });
+
+  it('handles an event once: a redelivery has no second effect', async () => {
+    const event = envelope();
+    const effect = jest.fn(async () => undefined);
+    expect(await handleOnce(dataSource, 'c1', event, effect)).toBe(true);
+    expect(await handleOnce(dataSource, 'c1', event, effect)).toBe(false);
+    expect(effect).toHaveBeenCalledTimes(1);
+    // another consumer of the same event has its own inbox entry
+    expect(await handleOnce(dataSource, 'c2', event, effect)).toBe(true);
+  });
+
+  it('a failed effect leaves no inbox row, so the retry runs it', async () => {
+    const event = envelope();
+    await expect(
+      handleOnce(dataSource, 'c1', event, async (manager) => {
+        await manager.query(`INSERT INTO effect (event_id, consumer) VALUES ($1, 'c1')`, [event.id]);
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(await countRows(dataSource, 'inbox_message WHERE event_id = $1', [event.id])).toBe(0);
+    expect(await countRows(dataSource, 'effect WHERE event_id = $1', [event.id])).toBe(0);
+    expect(await handleOnce(dataSource, 'c1', event, async () => undefined)).toBe(true);
+  });
+
+  it('redelivers a failing event a bounded number of times, then parks it in the dead-letter stream', async () => {
+    const event = envelope();
+    let attempts = 0;
+    const subscription = new EventSubscription(nc, {
+      service: 'test',
+      durable: 'always-fails',
+      type: 'accesso.accesso.registrato',
+      maxDeliver: 3,
+      retryDelayMs: 50,
+      handler: async (e) => {
+        if (e.id === event.id) {
+          attempts += 1;
+          throw new Error('elaborazione impossibile');
+        }
+      },
+    });
+    await subscription.start();
+    await nc.jetstream().publish('evt.accesso.accesso.registrato.v1', JSON.stringify(event), { msgID: event.id });
+    const jsm = await nc.jetstreamManager();
+    await eventually(async () => {
+      const info = await jsm.streams.info(deadLetterStreamName('test'));
+      expect(info.state.messages).toBe(1);
+    }, { timeoutMs: 10000 });
+    const parked = await jsm.streams.getMessage(deadLetterStreamName('test'), { last_by_subj: 'dlq.test.always-fails' });
+    expect(parked.json<EventEnvelope>().id).toBe(event.id);
+    expect(parked.header.get('Ambito-Dlq-Error')).toContain('elaborazione impossibile');
+    expect(attempts).toBe(3);
+    await subscription.stop();
+  });
+});

@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { EVENT_VERSIONS, eventSubject, type EventEnvelope, type EventPayload, type EventType, type EventMap } from '@ambito/contracts';
+import { RequestContext } from '../context/request-context';
+
+export const OUTBOX_OPTIONS = Symbol('OUTBOX_OPTIONS');
+
+export interface OutboxOptions {
+  /** Producing service, e.g. `accesso`. */
+  service: string;
+  /** Code of the ambito this deployment serves. */
+  ambito: string;
+  /** The service's database schema (the notify channel is per schema). */
+  schema: string;
+}
+
+export function outboxChannel(schema: string): string {
+  return `outbox_${schema}`;
+}
+
+/**
+ * Writes an event into the outbox with the caller's transaction manager, so the event exists if and only
+ * if the state change commits. The NOTIFY is transactional too: it wakes the relay right after commit.
+ */
+@Injectable()
+export class OutboxWriter {
+  constructor(private readonly options: OutboxOptions) {}
+
+  async append<T extends EventType>(
+    manager: EntityManager,
+    type: T,
+    payload: EventPayload<T>,
+  ): Promise<EventEnvelope<T, EventPayload<T>>> {
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error('OutboxWriter.append richiede una transazione attiva');
+    }
+    const ctx = RequestContext.currentOrNew();
+    const version: EventMap[T]['version'] = EVENT_VERSIONS[type];
+    const envelope: EventEnvelope<T, EventPayload<T>> = {
+      id: randomUUID(),
+      type,
+      version,
+      occurredAt: new Date().toISOString(),
+      ambito: this.options.ambito,
+      actor: ctx.actor
+        ? { userId: ctx.actor.userId, nome: ctx.actor.nome, ruoli: ctx.actor.ruoli }
+        : { userId: `system:${this.options.service}`, nome: this.options.service, ruoli: [] },
+      correlationId: ctx.correlationId,
+      causationId: ctx.causationId,
+      payload,
+    };
+    await manager.query(`INSERT INTO outbox_message (id, subject, type, envelope) VALUES ($1, $2, $3, $4)`, [
+      envelope.id,
+      eventSubject(type, version),
+      type,
+      JSON.stringify(envelope),
+    ]);
+    await manager.query('SELECT pg_notify($1, $2)', [outboxChannel(this.options.schema), envelope.id]);
+    return envelope;
+  }
+}

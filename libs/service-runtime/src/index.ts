@@ -1,0 +1,5 @@
+export * from './config/load-config';
+export * from './validation/validation-pipe';
+export * from './logging/logging.module';
+export * from './metrics/metrics';
+export * from './health/health';

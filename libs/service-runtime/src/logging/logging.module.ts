@@ -1,0 +1,47 @@
+import { type DynamicModule } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { RequestContext } from '@ambito/messaging';
+
+/** Personal data never reaches the logs (GDPR art. 9: social and health data). */
+export const REDACTED_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  '*.codiceFiscale',
+  '*.cognome',
+  '*.nome',
+  '*.dataNascita',
+  '*.indirizzoResidenza',
+  '*.recapiti',
+  '*.telefono',
+  '*.email',
+  '*.richiesta',
+  '*.note',
+  '*.motivazione',
+  '*.password',
+];
+
+export interface LoggingOptions {
+  service: string;
+  version: string;
+  level?: string;
+}
+
+/** JSON logs with service, version and the correlation id of the current request or event. */
+export function loggingModule(options: LoggingOptions): DynamicModule {
+  return LoggerModule.forRoot({
+    pinoHttp: {
+      level: options.level ?? 'info',
+      base: { service: options.service, version: options.version },
+      redact: { paths: REDACTED_PATHS, censor: '[riservato]' },
+      mixin: () => {
+        const ctx = RequestContext.current();
+        return ctx ? { correlationId: ctx.correlationId, userId: ctx.actor?.userId } : {};
+      },
+      customProps: (req) => ({ correlationId: (req as { correlationId?: string }).correlationId }),
+      autoLogging: { ignore: (req) => /^\/(health|metrics)/.test(req.url ?? '') },
+      serializers: {
+        req: (req: { method: string; url: string; id: unknown }) => ({ id: req.id, method: req.method, url: req.url }),
+      },
+    },
+  });
+}

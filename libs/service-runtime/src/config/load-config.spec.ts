@@ -8,10 +8,10 @@ class SampleConfig {
   @IsInt()
   @Min(1)
   @Max(65535)
-  PORT = 3000;
+  PORT: number = 3000;
 
   @IsString()
-  SERVICE_NAME = 'sample';
+  SERVICE_NAME: string = 'sample';
 }
 
 describe('loadConfig', () => {

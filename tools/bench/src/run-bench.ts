@@ -1,0 +1,193 @@
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { AckPolicy, DeliverPolicy, connect, type NatsConnection } from 'nats';
+import { Client } from 'pg';
+import type { EventEnvelope, PersonaV1 } from '@ambito/contracts';
+import { freePort, startEmbeddedPostgres, startNatsServer, startServiceProcess } from '@ambito/testing';
+import { formatRow, summarise, type Summary } from './stats';
+
+const root = path.resolve(__dirname, '../../../..');
+const SEQUENTIAL = Number(process.env.BENCH_SEQUENTIAL ?? 1000);
+const RATE = Number(process.env.BENCH_RATE ?? 100);
+const PACED_SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+
+/** (a) the physical floor: one raw NATS request/reply plus one raw pg insert, sequentially. */
+async function floor(natsUrl: string, databaseUrl: string): Promise<Summary> {
+  const nc = await connect({ servers: natsUrl });
+  const pg = new Client({ connectionString: databaseUrl });
+  await pg.connect();
+  await pg.query('CREATE TABLE IF NOT EXISTS bench_floor (id bigserial PRIMARY KEY, payload jsonb NOT NULL, at timestamptz DEFAULT now())');
+  const sub = nc.subscribe('bench.floor', { queue: 'bench' });
+  void (async () => {
+    for await (const m of sub) m.respond(m.data);
+  })();
+  const payload = JSON.stringify({ richiesta: 'x'.repeat(200), areaBisogno: 'anziani' });
+  const samples: number[] = [];
+  const started = performance.now();
+  for (let i = 0; i < SEQUENTIAL + 100; i++) {
+    const t0 = performance.now();
+    await nc.request('bench.floor', new TextEncoder().encode(payload), { timeout: 2000 });
+    await pg.query('INSERT INTO bench_floor (payload) VALUES ($1)', [payload]);
+    if (i >= 100) samples.push(performance.now() - t0);
+  }
+  const elapsed = performance.now() - started;
+  sub.unsubscribe();
+  await nc.close();
+  await pg.end();
+  return summarise(samples, elapsed);
+}
+
+async function token(gateway: string, username: string): Promise<string> {
+  const response = await fetch(`${gateway}/api/v1/auth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'demo' }),
+  });
+  return ((await response.json()) as { access_token: string }).access_token;
+}
+
+function accessoBody(personaId: string): string {
+  return JSON.stringify({
+    personaId,
+    sede: 'SEDE-CREMA-HUB',
+    canale: 'sportello',
+    presentatoDa: 'interessato',
+    areaBisogno: 'anziani',
+    richiesta: 'Richiesta di informazioni sui servizi domiciliari per anziani non autosufficienti.',
+  });
+}
+
+async function postAccesso(gateway: string, auth: string, body: string): Promise<number> {
+  const t0 = performance.now();
+  const response = await fetch(`${gateway}/api/v1/accessi`, {
+    method: 'POST',
+    headers: { authorization: auth, 'content-type': 'application/json' },
+    body,
+  });
+  await response.arrayBuffer();
+  if (response.status !== 201) throw new Error(`POST /accessi: HTTP ${response.status}`);
+  return performance.now() - t0;
+}
+
+/** (b) the platform path, one request at a time: comparable with the floor. */
+async function platformSequential(gateway: string, auth: string, body: string): Promise<Summary> {
+  for (let i = 0; i < 100; i++) await postAccesso(gateway, auth, body);
+  const samples: number[] = [];
+  const started = performance.now();
+  for (let i = 0; i < SEQUENTIAL; i++) samples.push(await postAccesso(gateway, auth, body));
+  return summarise(samples, performance.now() - started);
+}
+
+/**
+ * (b) the platform path at a fixed arrival rate (open loop): latency counts from the scheduled send
+ * time, so a slow response delays nothing and hides nothing (no coordinated omission).
+ */
+async function platformPaced(gateway: string, auth: string, body: string): Promise<Summary> {
+  const total = RATE * PACED_SECONDS;
+  const interval = 1000 / RATE;
+  const started = performance.now();
+  const inflight: Promise<number>[] = [];
+  for (let i = 0; i < total; i++) {
+    const scheduled = started + i * interval;
+    const wait = scheduled - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    inflight.push(
+      fetch(`${gateway}/api/v1/accessi`, { method: 'POST', headers: { authorization: auth, 'content-type': 'application/json' }, body })
+        .then(async (r) => {
+          await r.arrayBuffer();
+          if (r.status !== 201) throw new Error(`HTTP ${r.status}`);
+          return performance.now() - scheduled;
+        }),
+    );
+  }
+  const samples = await Promise.all(inflight);
+  return summarise(samples, performance.now() - started);
+}
+
+/** (c) from the event's creation in the outbox transaction to its delivery to a JetStream consumer. */
+async function outboxToConsumer(nc: NatsConnection, run: () => Promise<void>): Promise<Summary> {
+  const jsm = await nc.jetstreamManager();
+  await jsm.consumers.add('EVT_ACCESSO', {
+    durable_name: 'bench',
+    ack_policy: AckPolicy.Explicit,
+    deliver_policy: DeliverPolicy.New,
+    filter_subject: 'evt.accesso.accesso.registrato.v1',
+  });
+  const consumer = await nc.jetstream().consumers.get('EVT_ACCESSO', 'bench');
+  const messages = await consumer.consume();
+  const samples: number[] = [];
+  const done = (async () => {
+    for await (const m of messages) {
+      const envelope = m.json<EventEnvelope>();
+      samples.push(Date.now() - Date.parse(envelope.occurredAt));
+      m.ack();
+    }
+  })();
+  const started = performance.now();
+  await run();
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  await messages.close();
+  await done;
+  return summarise(samples, performance.now() - started);
+}
+
+async function main(): Promise<void> {
+  const pg = await startEmbeddedPostgres({});
+  const nats = await startNatsServer({});
+  const natsUrl = nats.url;
+  const common = { NATS_URL: natsUrl, AMBITO_CODICE: 'CREMA', NODE_ENV: 'development', LOG_LEVEL: 'warn' };
+  const accesso = await startServiceProcess({
+    app: 'accesso',
+    httpPort: await freePort(),
+    workspaceRoot: root,
+    env: { ...common, DATABASE_URL: pg.url, DATABASE_SCHEMA: 'accesso' },
+  });
+  const gatewayProcess = await startServiceProcess({
+    app: 'gateway',
+    httpPort: await freePort(),
+    workspaceRoot: root,
+    env: { ...common, AUTH_MODE: 'local', JWT_LOCAL_SECRET: 'bench-secret-bench-secret-bench-secret-00' },
+  });
+  const gateway = gatewayProcess.baseUrl;
+  const nc = await connect({ servers: natsUrl });
+  try {
+    const auth = `Bearer ${await token(gateway, 'operatore.crema')}`;
+    const persona = await fetch(`${gateway}/api/v1/persone`, {
+      method: 'POST',
+      headers: { authorization: auth, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        codiceFiscale: 'VRDGNN50A41D142Z', cognome: 'Verdi', nome: 'Giovanna', dataNascita: '1950-01-01',
+        luogoNascita: 'D142', sesso: 'F', cittadinanza: 'IT', comuneResidenza: '019035',
+      }),
+    });
+    const personaId = ((await persona.json()) as PersonaV1).id;
+    const body = accessoBody(personaId);
+
+    console.log(`Benchmark su ${process.arch}, Node ${process.version}: ${SEQUENTIAL} richieste in sequenza, poi ${RATE} req/s per ${PACED_SECONDS} s\n`);
+    const a = await floor(natsUrl, pg.url);
+    console.log(formatRow('(a) pavimento: NATS req/reply + insert pg', a));
+    const b = await platformSequential(gateway, auth, body);
+    console.log(formatRow('(b) POST /accessi via gateway, in sequenza', b));
+    let paced: Summary | undefined;
+    const c = await outboxToConsumer(nc, async () => {
+      paced = await platformPaced(gateway, auth, body);
+    });
+    console.log(formatRow(`(b) POST /accessi via gateway, ${RATE} req/s`, paced!));
+    console.log(formatRow('(c) outbox → consumer JetStream', c));
+    const ratio = b.p50 / a.p50;
+    console.log(`\nrapporto (b)/(a) a p50: ${ratio.toFixed(2)}  (obiettivo ≤ 3)`);
+    console.log(`p99 di (b) a ${RATE} req/s: ${paced!.p99.toFixed(2)} ms  (obiettivo ≤ 25 ms)`);
+    console.log(`p99 di (c): ${c.p99.toFixed(2)} ms  (obiettivo ≤ 100 ms)`);
+  } finally {
+    await nc.close();
+    await gatewayProcess.stop();
+    await accesso.stop();
+    await nats.stop();
+    await pg.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

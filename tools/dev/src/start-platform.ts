@@ -1,0 +1,99 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  startEmbeddedPostgres,
+  startNatsServer,
+  startServiceProcess,
+  type ServiceProcess,
+} from '@ambito/testing';
+import { seedDemoData } from './demo-data';
+
+const root = path.resolve(__dirname, '../../../..');
+const dataDir = path.join(root, '.data');
+const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+
+/** A development secret kept across restarts, so issued tokens stay valid; never used in production. */
+function devSecret(): string {
+  const file = path.join(dataDir, 'jwt-local-secret');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
+async function main(): Promise<void> {
+  mkdirSync(path.join(dataDir, 'logs'), { recursive: true });
+  const stops: Array<() => Promise<void>> = [];
+  const shutdown = async (code: number) => {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void shutdown(0));
+  process.once('SIGTERM', () => void shutdown(0));
+
+  try {
+    let databaseUrl = process.env.DATABASE_URL;
+    if (!databaseUrl) {
+      const pg = await startEmbeddedPostgres({
+        dataDir: path.join(dataDir, 'postgres'),
+        port: port('AMBITO_PG_PORT', 5433),
+        persistent: true,
+      });
+      stops.push(() => pg.stop());
+      databaseUrl = pg.url;
+    }
+    let natsUrl = process.env.NATS_URL;
+    if (!natsUrl) {
+      const nats = await startNatsServer({ port: port('AMBITO_NATS_PORT', 4222), storeDir: path.join(dataDir, 'nats') });
+      stops.push(() => nats.stop());
+      natsUrl = nats.url;
+    }
+
+    const common = { NATS_URL: natsUrl, AMBITO_CODICE: 'CREMA', NODE_ENV: 'development', LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' };
+    const services: ServiceProcess[] = [];
+    const start = async (app: string, httpPort: number, env: Record<string, string>) => {
+      const service = await startServiceProcess({
+        app,
+        httpPort,
+        workspaceRoot: root,
+        env: { ...common, ...env },
+        logFile: path.join(dataDir, 'logs', `${app}.log`),
+      });
+      stops.push(() => service.stop());
+      services.push(service);
+      return service;
+    };
+    await start('accesso', port('ACCESSO_PORT', 3101), { DATABASE_URL: databaseUrl, DATABASE_SCHEMA: 'accesso' });
+    const gateway = await start('gateway', port('GATEWAY_PORT', 3000), { AUTH_MODE: 'local', JWT_LOCAL_SECRET: devSecret() });
+
+    const demo = await seedDemoData(gateway.baseUrl);
+
+    console.log(`
+Piattaforma d'Ambito avviata (Ambito Territoriale Sociale Cremasco, dati dimostrativi).
+
+  API            ${gateway.baseUrl}/api/v1
+  OpenAPI (UI)   ${gateway.baseUrl}/api/docs
+  OpenAPI (JSON) ${gateway.baseUrl}/api/docs-json
+  Salute         ${services.map((s) => `${s.app}: ${s.baseUrl}/health/ready`).join('  ')}
+  Metriche       ${services.map((s) => `${s.baseUrl}/metrics`).join('  ')}
+  PostgreSQL     ${databaseUrl}
+  NATS           ${natsUrl}
+  Log            ${path.join(dataDir, 'logs')}
+  Dati demo      ${demo.created ? `caricati ora: ${demo.persone} persone, ${demo.accessi} accessi` : 'già presenti'}
+
+Utenti dimostrativi (password: demo) — token: POST ${gateway.baseUrl}/api/v1/auth/token
+  operatore.crema      operatore-accesso        SA-CREMA
+  operatore.soncino    operatore-accesso        SA-SONCINO
+  as.castelleone       assistente-sociale       SA-CASTELLEONE
+  coordinatore.crema   coordinatore-sub-ambito  SA-CREMA
+  responsabile.pandino responsabile-comune      Pandino
+  udp                  ufficio-di-piano         tutto l'Ambito
+  admin                amministratore           tutto l'Ambito
+
+Ctrl+C per fermare.`);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    await shutdown(1);
+  }
+}
+
+void main();

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs what the platform needs on a Debian machine with Node 20, only where it is missing:
+# nats-server (Debian package), docker-compose (to check docker/compose.yaml) and the npm packages.
+# Idempotent: a second run changes nothing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+missing=()
+command -v nats-server >/dev/null 2>&1 || [ -x /usr/sbin/nats-server ] || missing+=(nats-server)
+if [ "${AMBITO_SETUP_TEST_TOOLS:-0}" = 1 ]; then
+  command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "==> apt-get install ${missing[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+node_major=$(node -p 'process.versions.node.split(".")[0]')
+if [ "$node_major" -lt 20 ]; then
+  echo "Serve Node.js 20 o successivo (trovato $(node -v))" >&2
+  exit 1
+fi
+
+# npm ci only when the lock file changed since the last install.
+stamp=node_modules/.package-lock.sha256
+want=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+  echo "==> npm ci"
+  npm ci --no-audit --no-fund --loglevel=error
+  echo "$want" > "$stamp"
+fi

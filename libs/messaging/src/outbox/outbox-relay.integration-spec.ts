@@ -46,7 +46,7 @@ describe('transactional outbox → JetStream → idempotent consumers', () => {
     await Promise.all(subscriptions.map((s) => s.stop()));
     await relay?.stop();
     await closeAll(nc, dataSource);
-    await nats?.stop();
+    await nats?.destroy();
   });
 
   async function writeEvent(accessoId: string): Promise<EventEnvelope> {
@@ -136,7 +136,7 @@ describe('inbox and bounded redelivery', () => {
 
   afterAll(async () => {
     await closeAll(nc, dataSource);
-    await nats?.stop();
+    await nats?.destroy();
   });
 
   const envelope = (): EventEnvelope => ({

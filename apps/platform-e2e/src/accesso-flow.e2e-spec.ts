@@ -1,5 +1,13 @@
 import { AckPolicy, DeliverPolicy, connect, type ConsumerMessages, type NatsConnection } from 'nats';
-import type { AccessoChiusoV1, AccessoV1, EventEnvelope, PaginaV1, PersonaV1, TerritorioV1, VoceAuditV1 } from '@ambito/contracts';
+import type {
+  AccessoChiusoV1,
+  AccessoV1,
+  EventEnvelope,
+  PaginaV1,
+  PersonaV1,
+  TerritorioV1,
+  VoceAuditV1,
+} from '@ambito/contracts';
 import { eventually } from '@ambito/testing';
 import { Api, startPlatform, type Platform } from './platform';
 
@@ -36,7 +44,11 @@ describe('segretariato sociale, end to end: HTTP → gateway → NATS → access
         m.ack();
       }
     })();
-    const { body: territorio } = await api.request<TerritorioV1>('operatore.crema', 'GET', '/api/v1/territorio');
+    const { body: territorio } = await api.request<TerritorioV1>(
+      'operatore.crema',
+      'GET',
+      '/api/v1/territorio',
+    );
     sedeCrema = territorio.sedi.find((s) => s.subAmbito === 'SA-CREMA' && s.tipo === 'hub')!.codice;
     comuneCrema = territorio.comuni.find((c) => c.subAmbito === 'SA-CREMA')!.istat;
   });
@@ -68,7 +80,12 @@ describe('segretariato sociale, end to end: HTTP → gateway → NATS → access
   });
 
   async function registraPersona(codiceFiscale: string, cognome: string): Promise<PersonaV1> {
-    const response = await api.request<PersonaV1>('operatore.crema', 'POST', '/api/v1/persone', persona(codiceFiscale, cognome));
+    const response = await api.request<PersonaV1>(
+      'operatore.crema',
+      'POST',
+      '/api/v1/persone',
+      persona(codiceFiscale, cognome),
+    );
     expect(response.status).toBe(201);
     return response.body;
   }
@@ -78,12 +95,22 @@ describe('segretariato sociale, end to end: HTTP → gateway → NATS → access
   }
 
   it('goes from first contact to a proposta di presa in carico, published as an event with actor and correlation', async () => {
-    const registrata = await api.request<PersonaV1>('operatore.crema', 'POST', '/api/v1/persone', persona('VRDGNN50A41D142Z', 'Verdi'));
+    const registrata = await api.request<PersonaV1>(
+      'operatore.crema',
+      'POST',
+      '/api/v1/persone',
+      persona('VRDGNN50A41D142Z', 'Verdi'),
+    );
     expect(registrata.status).toBe(201);
     expect(registrata.headers.get('location')).toContain(`/api/v1/persone/${registrata.body.id}`);
     expect(registrata.body.codiceFiscale).toBe('VRDGNN50A41D142Z');
 
-    const aperto = await api.request<AccessoV1>('operatore.crema', 'POST', '/api/v1/accessi', accesso(registrata.body.id));
+    const aperto = await api.request<AccessoV1>(
+      'operatore.crema',
+      'POST',
+      '/api/v1/accessi',
+      accesso(registrata.body.id),
+    );
     expect(aperto.status).toBe(201);
     expect(aperto.body.stato).toBe('aperto');
     expect(aperto.body.subAmbito).toBe('SA-CREMA');
@@ -97,28 +124,46 @@ describe('segretariato sociale, end to end: HTTP → gateway → NATS → access
     );
     expect(chiuso.status).toBe(200);
     expect(chiuso.headers.get('x-correlation-id')).toBe('e2e-correlazione-1');
-    expect(chiuso.body).toMatchObject({ stato: 'chiuso', esito: { tipo: 'proposta-presa-in-carico', urgenza: 'prioritaria' } });
+    expect(chiuso.body).toMatchObject({
+      stato: 'chiuso',
+      esito: { tipo: 'proposta-presa-in-carico', urgenza: 'prioritaria' },
+    });
 
-    const letto = await api.request<AccessoV1>('coordinatore.crema', 'GET', `/api/v1/accessi/${aperto.body.id}`);
+    const letto = await api.request<AccessoV1>(
+      'coordinatore.crema',
+      'GET',
+      `/api/v1/accessi/${aperto.body.id}`,
+    );
     expect(letto.body.stato).toBe('chiuso');
 
-    const proposte = await api.request<PaginaV1<AccessoV1>>('operatore.crema', 'GET', '/api/v1/accessi?esito=proposta-presa-in-carico');
+    const proposte = await api.request<PaginaV1<AccessoV1>>(
+      'operatore.crema',
+      'GET',
+      '/api/v1/accessi?esito=proposta-presa-in-carico',
+    );
     expect(proposte.body.elementi.map((a) => a.id)).toContain(aperto.body.id);
 
     const oggi = new Date().toISOString().slice(0, 10);
-    const contatori = await api.request<{ righe: Array<{ areaBisogno: string; comune: string; totale: number }> }>(
+    const contatori = await api.request<{
+      righe: Array<{ areaBisogno: string; comune: string; totale: number }>;
+    }>(
       'udp',
       'GET',
       `/api/v1/statistiche/accessi?dal=${oggi.slice(0, 4)}-01-01&al=${oggi.slice(0, 4)}-12-31&granularita=mese`,
     );
     expect(contatori.status).toBe(200);
-    expect(contatori.body.righe).toEqual(expect.arrayContaining([expect.objectContaining({ areaBisogno: 'anziani', comune: comuneCrema })]));
+    expect(contatori.body.righe).toEqual(
+      expect.arrayContaining([expect.objectContaining({ areaBisogno: 'anziani', comune: comuneCrema })]),
+    );
 
-    const event = await eventually(() => {
-      const found = chiusi.find((e) => e.payload.accessoId === aperto.body.id);
-      expect(found).toBeDefined();
-      return found!;
-    }, { timeoutMs: 10000 });
+    const event = await eventually(
+      () => {
+        const found = chiusi.find((e) => e.payload.accessoId === aperto.body.id);
+        expect(found).toBeDefined();
+        return found!;
+      },
+      { timeoutMs: 10000 },
+    );
     expect(event.type).toBe('accesso.accesso.chiuso');
     expect(event.correlationId).toBe('e2e-correlazione-1');
     expect(event.actor.userId).toBe(subject(await api.token('operatore.crema')));
@@ -127,26 +172,50 @@ describe('segretariato sociale, end to end: HTTP → gateway → NATS → access
   });
 
   it('answers invalid input with problem+json and a stable code, and writes nothing', async () => {
-    const cfSbagliato = await api.request('operatore.crema', 'POST', '/api/v1/persone', persona('VRDGNN50A41D142A', 'Sbagliato'));
+    const cfSbagliato = await api.request(
+      'operatore.crema',
+      'POST',
+      '/api/v1/persone',
+      persona('VRDGNN50A41D142A', 'Sbagliato'),
+    );
     expect(cfSbagliato.status).toBe(422);
     expect(cfSbagliato.contentType).toContain(PROBLEM);
     expect(cfSbagliato.body).toMatchObject({ code: 'CODICE_FISCALE_NON_VALIDO', status: 422 });
-    const cercata = await api.request<PaginaV1<PersonaV1>>('operatore.crema', 'GET', '/api/v1/persone?cognome=Sbagliato');
+    const cercata = await api.request<PaginaV1<PersonaV1>>(
+      'operatore.crema',
+      'GET',
+      '/api/v1/persone?cognome=Sbagliato',
+    );
     expect(cercata.body.totale).toBe(0);
 
-    const senzaCampi = await api.request<{ code: string; errori: Array<{ campo: string }> }>('operatore.crema', 'POST', '/api/v1/persone', {
-      codiceFiscale: 'NRENNA44E50D142P',
-    });
+    const senzaCampi = await api.request<{ code: string; errori: Array<{ campo: string }> }>(
+      'operatore.crema',
+      'POST',
+      '/api/v1/persone',
+      {
+        codiceFiscale: 'NRENNA44E50D142P',
+      },
+    );
     expect(senzaCampi.status).toBe(400);
     expect(senzaCampi.contentType).toContain(PROBLEM);
     expect(senzaCampi.body.code).toBe('VALIDAZIONE_FALLITA');
-    expect(senzaCampi.body.errori.map((e) => e.campo)).toEqual(expect.arrayContaining(['cognome', 'nome', 'dataNascita']));
+    expect(senzaCampi.body.errori.map((e) => e.campo)).toEqual(
+      expect.arrayContaining(['cognome', 'nome', 'dataNascita']),
+    );
 
     const p = await registraPersona('NRENNA44E50D142P', 'Neri');
     const prima = await totaleAccessi();
-    const tipoSbagliato = await api.request('operatore.crema', 'POST', '/api/v1/accessi', { ...accesso(p.id), richiesta: 42 });
+    const tipoSbagliato = await api.request('operatore.crema', 'POST', '/api/v1/accessi', {
+      ...accesso(p.id),
+      richiesta: 42,
+    });
     expect(tipoSbagliato.status).toBe(400);
-    const sedeIgnota = await api.request('operatore.crema', 'POST', '/api/v1/accessi', accesso(p.id, 'SEDE-INESISTENTE'));
+    const sedeIgnota = await api.request(
+      'operatore.crema',
+      'POST',
+      '/api/v1/accessi',
+      accesso(p.id, 'SEDE-INESISTENTE'),
+    );
     expect(sedeIgnota.status).toBe(422);
     expect(sedeIgnota.body).toMatchObject({ code: 'SEDE_SCONOSCIUTA' });
     const jsonRotto = await api.request('operatore.crema', 'POST', '/api/v1/accessi', '{"personaId":');
@@ -156,21 +225,30 @@ describe('segretariato sociale, end to end: HTTP → gateway → NATS → access
 
     const creato = await api.request<AccessoV1>('operatore.crema', 'POST', '/api/v1/accessi', accesso(p.id));
     const chiudi = () =>
-      api.request('operatore.crema', 'POST', `/api/v1/accessi/${creato.body.id}/esito`, { tipo: 'informazione-orientamento' });
+      api.request('operatore.crema', 'POST', `/api/v1/accessi/${creato.body.id}/esito`, {
+        tipo: 'informazione-orientamento',
+      });
     expect((await chiudi()).status).toBe(200);
     const ancora = await chiudi();
     expect(ancora.status).toBe(409);
     expect(ancora.body).toMatchObject({ code: 'ACCESSO_GIA_CHIUSO' });
-    const modifica = await api.request('operatore.crema', 'PATCH', `/api/v1/accessi/${creato.body.id}`, { richiesta: 'riscritta' });
+    const modifica = await api.request('operatore.crema', 'PATCH', `/api/v1/accessi/${creato.body.id}`, {
+      richiesta: 'riscritta',
+    });
     expect(modifica.status).toBe(409);
     expect(modifica.contentType).toContain(PROBLEM);
     const dopo = await api.request<AccessoV1>('operatore.crema', 'GET', `/api/v1/accessi/${creato.body.id}`);
     expect(dopo.body.richiesta).toBe(accesso(p.id).richiesta);
     expect(dopo.body.esito?.tipo).toBe('informazione-orientamento');
 
-    const annotato = await api.request<AccessoV1>('operatore.crema', 'POST', `/api/v1/accessi/${creato.body.id}/annotazioni`, {
-      testo: 'Richiamata: ha ricevuto il modulo.',
-    });
+    const annotato = await api.request<AccessoV1>(
+      'operatore.crema',
+      'POST',
+      `/api/v1/accessi/${creato.body.id}/annotazioni`,
+      {
+        testo: 'Richiamata: ha ricevuto il modulo.',
+      },
+    );
     expect(annotato.status).toBe(201);
     expect(annotato.body.annotazioni.map((a) => a.testo)).toContain('Richiamata: ha ricevuto il modulo.');
   });
@@ -186,14 +264,22 @@ describe('segretariato sociale, end to end: HTTP → gateway → NATS → access
     const scritto = await api.request('operatore.soncino', 'POST', '/api/v1/accessi', accesso(p.id));
     expect(scritto.status).toBe(403);
     expect(scritto.body).toMatchObject({ code: 'FUORI_AMBITO_TERRITORIALE' });
-    const elenco = await api.request<PaginaV1<AccessoV1>>('operatore.soncino', 'GET', `/api/v1/accessi?personaId=${p.id}`);
+    const elenco = await api.request<PaginaV1<AccessoV1>>(
+      'operatore.soncino',
+      'GET',
+      `/api/v1/accessi?personaId=${p.id}`,
+    );
     expect(elenco.body.totale ?? 0).toBe(0);
 
     expect((await api.request('udp', 'GET', `/api/v1/accessi/${creato.body.id}`)).status).toBe(403);
     expect((await api.request(null, 'GET', `/api/v1/accessi/${creato.body.id}`)).status).toBe(401);
 
     const soncino = subject(await api.token('operatore.soncino'));
-    const audit = await api.request<PaginaV1<VoceAuditV1>>('admin', 'GET', `/api/v1/audit?utente=${soncino}&esito=negato`);
+    const audit = await api.request<PaginaV1<VoceAuditV1>>(
+      'admin',
+      'GET',
+      `/api/v1/audit?utente=${soncino}&esito=negato`,
+    );
     expect(audit.status).toBe(200);
     expect(audit.body.elementi.length).toBeGreaterThanOrEqual(2);
     expect(audit.body.elementi.every((v) => v.esito === 'negato' && v.utente === soncino)).toBe(true);

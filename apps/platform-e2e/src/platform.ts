@@ -69,7 +69,8 @@ export class Api {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username: user, password: 'demo' }),
     });
-    if (response.status !== 200 && response.status !== 201) throw new Error(`token ${user}: ${response.status}`);
+    if (response.status !== 200 && response.status !== 201)
+      throw new Error(`token ${user}: ${response.status}`);
     const token = ((await response.json()) as { access_token: string }).access_token;
     this.tokens.set(user, token);
     return token;

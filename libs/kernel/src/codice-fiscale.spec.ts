@@ -1,4 +1,4 @@
-import { CodiceFiscale, InvalidCodiceFiscaleError } from './codice-fiscale';
+import { CodiceFiscale, type InvalidCodiceFiscaleError } from './codice-fiscale';
 
 function reason(code: string): string | undefined {
   try {
@@ -47,7 +47,9 @@ describe('CodiceFiscale', () => {
   });
 
   it('is a value: equal codes are equal', () => {
-    expect(CodiceFiscale.parse('RSSMRA41C52D142R').equals(CodiceFiscale.parse('rssmra41c52d142r'))).toBe(true);
+    expect(CodiceFiscale.parse('RSSMRA41C52D142R').equals(CodiceFiscale.parse('rssmra41c52d142r'))).toBe(
+      true,
+    );
     expect(CodiceFiscale.isValid('nope')).toBe(false);
   });
 });

@@ -1,7 +1,8 @@
 import * as codiceFiscaleJs from 'codice-fiscale-js';
 
 // The package's typings declare a default export; its CommonJS build exports `CodiceFiscale` by name.
-const CodiceFiscaleLib = (codiceFiscaleJs as unknown as { CodiceFiscale: { check(code: string): boolean } }).CodiceFiscale;
+const CodiceFiscaleLib = (codiceFiscaleJs as unknown as { CodiceFiscale: { check(code: string): boolean } })
+  .CodiceFiscale;
 
 export type CodiceFiscaleErrorReason = 'FORMATO' | 'CARATTERE_DI_CONTROLLO';
 
@@ -46,14 +47,18 @@ export class CodiceFiscale {
   private constructor(readonly value: string) {}
 
   static parse(input: string): CodiceFiscale {
-    const value = String(input ?? '').trim().toUpperCase();
+    const value = String(input ?? '')
+      .trim()
+      .toUpperCase();
     if (NUMERIC.test(value)) {
-      if (numericCheckDigit(value) !== Number(value[10])) throw new InvalidCodiceFiscaleError('CARATTERE_DI_CONTROLLO');
+      if (numericCheckDigit(value) !== Number(value[10]))
+        throw new InvalidCodiceFiscaleError('CARATTERE_DI_CONTROLLO');
       return new CodiceFiscale(value);
     }
     if (!PERSONAL.test(value)) throw new InvalidCodiceFiscaleError('FORMATO');
     const day = Number(CodiceFiscale.deOmocode(value.slice(9, 11)));
-    if (!((day >= 1 && day <= 31) || (day >= 41 && day <= 71))) throw new InvalidCodiceFiscaleError('FORMATO');
+    if (!((day >= 1 && day <= 31) || (day >= 41 && day <= 71)))
+      throw new InvalidCodiceFiscaleError('FORMATO');
     if (!CodiceFiscaleLib.check(value)) throw new InvalidCodiceFiscaleError('CARATTERE_DI_CONTROLLO');
     return new CodiceFiscale(value);
   }

@@ -12,7 +12,8 @@ export class DatePeriod {
   static of(from: string, to?: string): DatePeriod {
     if (!isIsoDate(from)) throw new RangeError(`Data non valida: ${from}`);
     if (to !== undefined && !isIsoDate(to)) throw new RangeError(`Data non valida: ${to}`);
-    if (to !== undefined && to < from) throw new RangeError(`Periodo non valido: ${from} è successiva a ${to}`);
+    if (to !== undefined && to < from)
+      throw new RangeError(`Periodo non valido: ${from} è successiva a ${to}`);
     return new DatePeriod(from, to);
   }
 
@@ -21,7 +22,9 @@ export class DatePeriod {
   }
 
   overlaps(other: DatePeriod): boolean {
-    return (this.to === undefined || other.from <= this.to) && (other.to === undefined || this.from <= other.to);
+    return (
+      (this.to === undefined || other.from <= this.to) && (other.to === undefined || this.from <= other.to)
+    );
   }
 
   /** Number of days, both ends included; undefined when open-ended. */

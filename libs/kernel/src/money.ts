@@ -6,7 +6,8 @@ export class Money {
 
   static ofCents(cents: number | bigint): Money {
     const value = Number(cents);
-    if (!Number.isSafeInteger(value)) throw new RangeError(`Importo non valido in centesimi: ${String(cents)}`);
+    if (!Number.isSafeInteger(value))
+      throw new RangeError(`Importo non valido in centesimi: ${String(cents)}`);
     return new Money(value);
   }
 
@@ -17,7 +18,9 @@ export class Money {
   /** Parses '1.234,56', '1234,56' or '1234.56'; more than two decimals is refused. */
   static parseEuro(input: string): Money {
     const text = input.trim().replace(/^€\s*/, '');
-    const match = /^(-)?(\d{1,3}(?:\.\d{3})+|\d+)(?:[,.](\d{1,2}))?$/.exec(text) ?? /^(-)?(\d+)(?:\.(\d{1,2}))?$/.exec(text);
+    const match =
+      /^(-)?(\d{1,3}(?:\.\d{3})+|\d+)(?:[,.](\d{1,2}))?$/.exec(text) ??
+      /^(-)?(\d+)(?:\.(\d{1,2}))?$/.exec(text);
     if (!match) throw new RangeError(`Importo non valido: "${input}" (al massimo due decimali)`);
     const [, sign, integer, decimals = ''] = match;
     const cents = Number(integer.replace(/\./g, '')) * 100 + Number(decimals.padEnd(2, '0'));

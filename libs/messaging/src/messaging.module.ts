@@ -94,7 +94,11 @@ export class MessagingModule {
     ];
     if (options.outbox) {
       const outbox = options.outbox;
-      const outboxOptions: OutboxOptions = { service: options.service, ambito: options.ambito, schema: outbox.schema };
+      const outboxOptions: OutboxOptions = {
+        service: options.service,
+        ambito: options.ambito,
+        schema: outbox.schema,
+      };
       providers.push(
         { provide: OUTBOX_OPTIONS, useValue: outboxOptions },
         { provide: OutboxWriter, useFactory: () => new OutboxWriter(outboxOptions) },
@@ -115,7 +119,13 @@ export class MessagingModule {
     return {
       module: MessagingModule,
       providers,
-      exports: [NATS_CONNECTION, RpcClient, EventBus, ...(options.outbox ? [OutboxWriter] : []), MESSAGING_OPTIONS],
+      exports: [
+        NATS_CONNECTION,
+        RpcClient,
+        EventBus,
+        ...(options.outbox ? [OutboxWriter] : []),
+        MESSAGING_OPTIONS,
+      ],
     };
   }
 }

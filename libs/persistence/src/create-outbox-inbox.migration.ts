@@ -16,7 +16,9 @@ export class CreateOutboxInbox1763800000000 implements MigrationInterface {
         attempts int NOT NULL DEFAULT 0,
         last_error text
       )`);
-    await q.query(`CREATE INDEX ix_outbox_message_pending ON outbox_message (created_at) WHERE published_at IS NULL`);
+    await q.query(
+      `CREATE INDEX ix_outbox_message_pending ON outbox_message (created_at) WHERE published_at IS NULL`,
+    );
     await q.query(`
       CREATE TABLE inbox_message (
         consumer text NOT NULL,

@@ -29,7 +29,11 @@ export function serviceDataSourceOptions(config: ServiceDataSourceConfig): DataS
     schema: config.schema,
     applicationName: config.applicationName,
     namingStrategy: new SnakeNamingStrategy(),
-    entities: [OutboxMessageEntity, InboxMessageEntity, ...(config.entities as unknown[])] as DataSourceOptions['entities'],
+    entities: [
+      OutboxMessageEntity,
+      InboxMessageEntity,
+      ...(config.entities as unknown[]),
+    ] as DataSourceOptions['entities'],
     migrations: [CreateOutboxInbox1763800000000, ...config.migrations],
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',

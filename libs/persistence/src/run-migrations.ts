@@ -14,7 +14,9 @@ export async function ensureSchema(url: string, schema: string): Promise<void> {
 }
 
 /** Runs pending migrations; safe to call from several replicas (TypeORM takes an advisory lock-free path, so we take one). */
-export async function runMigrations(options: DataSourceOptions & { url?: string; schema?: string }): Promise<string[]> {
+export async function runMigrations(
+  options: DataSourceOptions & { url?: string; schema?: string },
+): Promise<string[]> {
   if (options.url && options.schema) await ensureSchema(options.url, options.schema);
   const dataSource = new DataSource(options);
   await dataSource.initialize();
@@ -23,9 +25,13 @@ export async function runMigrations(options: DataSourceOptions & { url?: string;
     await runner.connect();
     try {
       // Serialise concurrent replicas starting together.
-      await runner.query('SELECT pg_advisory_lock(hashtext($1))', [`migrations:${options.schema ?? 'public'}`]);
+      await runner.query('SELECT pg_advisory_lock(hashtext($1))', [
+        `migrations:${options.schema ?? 'public'}`,
+      ]);
       const applied = await dataSource.runMigrations({ transaction: 'each' });
-      await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [`migrations:${options.schema ?? 'public'}`]);
+      await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [
+        `migrations:${options.schema ?? 'public'}`,
+      ]);
       return applied.map((m) => m.name);
     } finally {
       await runner.release();

@@ -3,7 +3,8 @@ import { Client } from 'pg';
 
 function serverUrl(): string {
   const url = process.env.TEST_DATABASE_URL;
-  if (!url) throw new Error('TEST_DATABASE_URL non impostato: il globalSetup di libs/testing avvia PostgreSQL');
+  if (!url)
+    throw new Error('TEST_DATABASE_URL non impostato: il globalSetup di libs/testing avvia PostgreSQL');
   return url;
 }
 

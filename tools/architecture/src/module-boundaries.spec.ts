@@ -12,27 +12,61 @@ describe('module boundaries enforced by lint', () => {
     // The ESLint CLI (the config is ESM, which Jest's module loader cannot import).
     const run = spawnSync(
       process.execPath,
-      [path.join(root, 'node_modules/eslint/bin/eslint.js'), '--stdin', '--stdin-filename', file, '--format', 'json'],
+      [
+        path.join(root, 'node_modules/eslint/bin/eslint.js'),
+        '--stdin',
+        '--stdin-filename',
+        file,
+        '--format',
+        'json',
+      ],
       { cwd: root, input: code, encoding: 'utf8' },
     );
     if (!run.stdout) throw new Error(run.stderr);
-    const [result] = JSON.parse(run.stdout) as Array<{ messages: Array<{ ruleId: string | null; message: string }> }>;
+    const [result] = JSON.parse(run.stdout) as Array<{
+      messages: Array<{ ruleId: string | null; message: string }>;
+    }>;
     return result.messages.filter((m) => m.ruleId === '@nx/enforce-module-boundaries').map((m) => m.message);
   }
 
   it.each([
-    ['contracts importing another lib of ours', 'libs/contracts/src/boundary-probe.ts', "import { RpcClient } from '@ambito/messaging';\nexport const x = RpcClient;\n"],
-    ['contracts importing a framework', 'libs/contracts/src/boundary-probe.ts', "import { Entity } from 'typeorm';\nexport const x = Entity;\n"],
-    ['contracts importing NestJS', 'libs/contracts/src/boundary-probe.ts', "import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n"],
-    ['a util lib importing contracts', 'libs/kernel/src/boundary-probe.ts', "import { DomainError } from '@ambito/contracts';\nexport const x = DomainError;\n"],
-    ['a lib importing an app', 'libs/messaging/src/boundary-probe.ts', "import { x } from '../../../apps/accesso/src/main';\nexport const y = x;\n"],
-    ['an app importing another app', 'apps/gateway/src/boundary-probe.ts', "import { x } from '../../accesso/src/main';\nexport const y = x;\n"],
+    [
+      'contracts importing another lib of ours',
+      'libs/contracts/src/boundary-probe.ts',
+      "import { RpcClient } from '@ambito/messaging';\nexport const x = RpcClient;\n",
+    ],
+    [
+      'contracts importing a framework',
+      'libs/contracts/src/boundary-probe.ts',
+      "import { Entity } from 'typeorm';\nexport const x = Entity;\n",
+    ],
+    [
+      'contracts importing NestJS',
+      'libs/contracts/src/boundary-probe.ts',
+      "import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n",
+    ],
+    [
+      'a util lib importing contracts',
+      'libs/kernel/src/boundary-probe.ts',
+      "import { DomainError } from '@ambito/contracts';\nexport const x = DomainError;\n",
+    ],
+    [
+      'a lib importing an app',
+      'libs/messaging/src/boundary-probe.ts',
+      "import { x } from '../../../apps/accesso/src/main';\nexport const y = x;\n",
+    ],
+    [
+      'an app importing another app',
+      'apps/gateway/src/boundary-probe.ts',
+      "import { x } from '../../accesso/src/main';\nexport const y = x;\n",
+    ],
   ])('refuses %s', (_case, file, code) => {
     expect(boundaryErrors(file, code)).not.toHaveLength(0);
   });
 
   it('allows an app to use contracts and data-access libs', () => {
-    const code = "import { DomainError } from '@ambito/contracts';\nimport { RpcClient } from '@ambito/messaging';\nexport const x = [DomainError, RpcClient];\n";
+    const code =
+      "import { DomainError } from '@ambito/contracts';\nimport { RpcClient } from '@ambito/messaging';\nexport const x = [DomainError, RpcClient];\n";
     expect(boundaryErrors('apps/gateway/src/boundary-probe.ts', code)).toEqual([]);
   });
 });

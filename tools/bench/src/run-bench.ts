@@ -16,7 +16,9 @@ async function floor(natsUrl: string, databaseUrl: string): Promise<Summary> {
   const nc = await connect({ servers: natsUrl });
   const pg = new Client({ connectionString: databaseUrl });
   await pg.connect();
-  await pg.query('CREATE TABLE IF NOT EXISTS bench_floor (id bigserial PRIMARY KEY, payload jsonb NOT NULL, at timestamptz DEFAULT now())');
+  await pg.query(
+    'CREATE TABLE IF NOT EXISTS bench_floor (id bigserial PRIMARY KEY, payload jsonb NOT NULL, at timestamptz DEFAULT now())',
+  );
   const sub = nc.subscribe('bench.floor', { queue: 'bench' });
   void (async () => {
     for await (const m of sub) m.respond(m.data);
@@ -92,12 +94,15 @@ async function platformPaced(gateway: string, auth: string, body: string): Promi
     const wait = scheduled - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     inflight.push(
-      fetch(`${gateway}/api/v1/accessi`, { method: 'POST', headers: { authorization: auth, 'content-type': 'application/json' }, body })
-        .then(async (r) => {
-          await r.arrayBuffer();
-          if (r.status !== 201) throw new Error(`HTTP ${r.status}`);
-          return performance.now() - scheduled;
-        }),
+      fetch(`${gateway}/api/v1/accessi`, {
+        method: 'POST',
+        headers: { authorization: auth, 'content-type': 'application/json' },
+        body,
+      }).then(async (r) => {
+        await r.arrayBuffer();
+        if (r.status !== 201) throw new Error(`HTTP ${r.status}`);
+        return performance.now() - scheduled;
+      }),
     );
   }
   const samples = await Promise.all(inflight);
@@ -156,14 +161,22 @@ async function main(): Promise<void> {
       method: 'POST',
       headers: { authorization: auth, 'content-type': 'application/json' },
       body: JSON.stringify({
-        codiceFiscale: 'VRDGNN50A41D142Z', cognome: 'Verdi', nome: 'Giovanna', dataNascita: '1950-01-01',
-        luogoNascita: 'D142', sesso: 'F', cittadinanza: 'IT', comuneResidenza: '019035',
+        codiceFiscale: 'VRDGNN50A41D142Z',
+        cognome: 'Verdi',
+        nome: 'Giovanna',
+        dataNascita: '1950-01-01',
+        luogoNascita: 'D142',
+        sesso: 'F',
+        cittadinanza: 'IT',
+        comuneResidenza: '019035',
       }),
     });
     const personaId = ((await persona.json()) as PersonaV1).id;
     const body = accessoBody(personaId);
 
-    console.log(`Benchmark su ${process.arch}, Node ${process.version}: ${SEQUENTIAL} richieste in sequenza, poi ${RATE} req/s per ${PACED_SECONDS} s\n`);
+    console.log(
+      `Benchmark su ${process.arch}, Node ${process.version}: ${SEQUENTIAL} richieste in sequenza, poi ${RATE} req/s per ${PACED_SECONDS} s\n`,
+    );
     const a = await floor(natsUrl, pg.url);
     console.log(formatRow('(a) pavimento: NATS req/reply + insert pg', a));
     const b = await platformSequential(gateway, auth, body);

@@ -1,15 +1,94 @@
-import type { AccessoV1, EsitoV1, PersonaV1, RegistraAccessoV1, RegistraPersonaV1, TerritorioV1 } from '@ambito/contracts';
+import type {
+  AccessoV1,
+  EsitoV1,
+  PersonaV1,
+  RegistraAccessoV1,
+  RegistraPersonaV1,
+  TerritorioV1,
+} from '@ambito/contracts';
 
 /** Fictional people; their codici fiscali are valid (check character included) but belong to nobody. */
 const PERSONE: Array<Omit<RegistraPersonaV1, 'comuneResidenza'> & { subAmbito: string }> = [
-  { codiceFiscale: 'RSSMRA41C52D142R', cognome: 'Rossi', nome: 'Maria', dataNascita: '1941-03-12', sesso: 'F', luogoNascita: 'D142', cittadinanza: 'IT', subAmbito: 'SA-CREMA' },
-  { codiceFiscale: 'BNCGPP38L05D150F', cognome: 'Bianchi', nome: 'Giuseppe', dataNascita: '1938-07-05', sesso: 'M', luogoNascita: 'D150', cittadinanza: 'IT', subAmbito: 'SA-CREMA' },
-  { codiceFiscale: 'FRRNNA52S63D142T', cognome: 'Ferrari', nome: 'Anna', dataNascita: '1952-11-23', sesso: 'F', luogoNascita: 'D142', cittadinanza: 'IT', subAmbito: 'SA-CREMA' },
-  { codiceFiscale: 'LMBPLA79A30F205L', cognome: 'Lombardi', nome: 'Paolo', dataNascita: '1979-01-30', sesso: 'M', luogoNascita: 'F205', cittadinanza: 'IT', subAmbito: 'SA-SONCINO' },
-  { codiceFiscale: 'PPSLNE85H54Z129M', cognome: 'Popescu', nome: 'Elena', dataNascita: '1985-06-14', sesso: 'F', luogoNascita: 'Z129', cittadinanza: 'RO', subAmbito: 'SA-SONCINO' },
-  { codiceFiscale: 'LMRYSF90P02Z330A', cognome: 'El Amrani', nome: 'Youssef', dataNascita: '1990-09-02', sesso: 'M', luogoNascita: 'Z330', cittadinanza: 'MA', subAmbito: 'SA-CASTELLEONE' },
-  { codiceFiscale: 'GLLCHR12D58D142H', cognome: 'Galli', nome: 'Chiara', dataNascita: '2012-04-18', sesso: 'F', luogoNascita: 'D142', cittadinanza: 'IT', subAmbito: 'SA-CASTELLEONE' },
-  { codiceFiscale: 'MRTLGU47T01D150E', cognome: 'Moretti', nome: 'Luigi', dataNascita: '1947-12-01', sesso: 'M', luogoNascita: 'D150', cittadinanza: 'IT', subAmbito: 'SA-CREMA' },
+  {
+    codiceFiscale: 'RSSMRA41C52D142R',
+    cognome: 'Rossi',
+    nome: 'Maria',
+    dataNascita: '1941-03-12',
+    sesso: 'F',
+    luogoNascita: 'D142',
+    cittadinanza: 'IT',
+    subAmbito: 'SA-CREMA',
+  },
+  {
+    codiceFiscale: 'BNCGPP38L05D150F',
+    cognome: 'Bianchi',
+    nome: 'Giuseppe',
+    dataNascita: '1938-07-05',
+    sesso: 'M',
+    luogoNascita: 'D150',
+    cittadinanza: 'IT',
+    subAmbito: 'SA-CREMA',
+  },
+  {
+    codiceFiscale: 'FRRNNA52S63D142T',
+    cognome: 'Ferrari',
+    nome: 'Anna',
+    dataNascita: '1952-11-23',
+    sesso: 'F',
+    luogoNascita: 'D142',
+    cittadinanza: 'IT',
+    subAmbito: 'SA-CREMA',
+  },
+  {
+    codiceFiscale: 'LMBPLA79A30F205L',
+    cognome: 'Lombardi',
+    nome: 'Paolo',
+    dataNascita: '1979-01-30',
+    sesso: 'M',
+    luogoNascita: 'F205',
+    cittadinanza: 'IT',
+    subAmbito: 'SA-SONCINO',
+  },
+  {
+    codiceFiscale: 'PPSLNE85H54Z129M',
+    cognome: 'Popescu',
+    nome: 'Elena',
+    dataNascita: '1985-06-14',
+    sesso: 'F',
+    luogoNascita: 'Z129',
+    cittadinanza: 'RO',
+    subAmbito: 'SA-SONCINO',
+  },
+  {
+    codiceFiscale: 'LMRYSF90P02Z330A',
+    cognome: 'El Amrani',
+    nome: 'Youssef',
+    dataNascita: '1990-09-02',
+    sesso: 'M',
+    luogoNascita: 'Z330',
+    cittadinanza: 'MA',
+    subAmbito: 'SA-CASTELLEONE',
+  },
+  {
+    codiceFiscale: 'GLLCHR12D58D142H',
+    cognome: 'Galli',
+    nome: 'Chiara',
+    dataNascita: '2012-04-18',
+    sesso: 'F',
+    luogoNascita: 'D142',
+    cittadinanza: 'IT',
+    subAmbito: 'SA-CASTELLEONE',
+  },
+  {
+    codiceFiscale: 'MRTLGU47T01D150E',
+    cognome: 'Moretti',
+    nome: 'Luigi',
+    dataNascita: '1947-12-01',
+    sesso: 'M',
+    luogoNascita: 'D150',
+    cittadinanza: 'IT',
+    subAmbito: 'SA-CREMA',
+  },
 ];
 
 /** Which demo user works in which sub-ambito (see apps/gateway/README.md). */
@@ -19,23 +98,114 @@ const OPERATORI: Record<string, string> = {
   'SA-CASTELLEONE': 'as.castelleone',
 };
 
-type Accesso = Pick<RegistraAccessoV1, 'canale' | 'presentatoDa' | 'referente' | 'areaBisogno' | 'richiesta'> & {
+type Accesso = Pick<
+  RegistraAccessoV1,
+  'canale' | 'presentatoDa' | 'referente' | 'areaBisogno' | 'richiesta'
+> & {
   giorniFa: number;
   esito?: EsitoV1;
 };
 
 const ACCESSI: Accesso[][] = [
   [
-    { giorniFa: 40, canale: 'sportello', presentatoDa: 'familiare', referente: 'Luca Rossi (figlio)', areaBisogno: 'anziani', richiesta: 'La madre vive sola e non riesce più a gestire la casa; chiede un aiuto domiciliare.', esito: { tipo: 'proposta-presa-in-carico', motivazione: 'Anziana sola con perdita di autonomia: serve una valutazione multidimensionale.', urgenza: 'prioritaria' } },
-    { giorniFa: 3, canale: 'telefono', presentatoDa: 'familiare', referente: 'Luca Rossi (figlio)', areaBisogno: 'anziani', richiesta: 'Aggiornamento sulla richiesta di assistenza domiciliare.' },
+    {
+      giorniFa: 40,
+      canale: 'sportello',
+      presentatoDa: 'familiare',
+      referente: 'Luca Rossi (figlio)',
+      areaBisogno: 'anziani',
+      richiesta: 'La madre vive sola e non riesce più a gestire la casa; chiede un aiuto domiciliare.',
+      esito: {
+        tipo: 'proposta-presa-in-carico',
+        motivazione: 'Anziana sola con perdita di autonomia: serve una valutazione multidimensionale.',
+        urgenza: 'prioritaria',
+      },
+    },
+    {
+      giorniFa: 3,
+      canale: 'telefono',
+      presentatoDa: 'familiare',
+      referente: 'Luca Rossi (figlio)',
+      areaBisogno: 'anziani',
+      richiesta: 'Aggiornamento sulla richiesta di assistenza domiciliare.',
+    },
   ],
-  [{ giorniFa: 35, canale: 'visita-domiciliare', presentatoDa: 'interessato', areaBisogno: 'anziani', richiesta: 'Informazioni sul buono per assistente familiare (Misura B2).', esito: { tipo: 'informazione-orientamento', note: 'Consegnato il modulo della Misura B2.' } }],
-  [{ giorniFa: 20, canale: 'sportello', presentatoDa: 'interessato', areaBisogno: 'abitare', richiesta: 'Sfratto esecutivo entro due mesi.', esito: { tipo: 'invio-altro-servizio', servizio: 'Agenzia per l’abitare d’Ambito' } }],
-  [{ giorniFa: 12, canale: 'sportello', presentatoDa: 'interessato', areaBisogno: 'lavoro', richiesta: 'Cerca un percorso di inserimento lavorativo.', esito: { tipo: 'invio-altro-servizio', servizio: 'Servizio inserimento lavorativo (SIL)' } }],
-  [{ giorniFa: 8, canale: 'email', presentatoDa: 'interessato', areaBisogno: 'poverta-esclusione', richiesta: 'Chiede informazioni sull’Assegno di inclusione.' }],
-  [{ giorniFa: 15, canale: 'segnalazione-terzi', presentatoDa: 'servizio', referente: 'Centro per l’impiego di Crema', areaBisogno: 'immigrazione', richiesta: 'Orientamento ai corsi di lingua italiana e al riconoscimento del titolo di studio.', esito: { tipo: 'informazione-orientamento' } }],
-  [{ giorniFa: 25, canale: 'segnalazione-terzi', presentatoDa: 'servizio', referente: 'Istituto comprensivo', areaBisogno: 'minori-famiglia', richiesta: 'Assenze scolastiche ripetute e segnali di trascuratezza.', esito: { tipo: 'segnalazione-servizio-specialistico', servizio: 'Servizio tutela minori' } }],
-  [{ giorniFa: 2, canale: 'sportello', presentatoDa: 'familiare', referente: 'Carla Moretti (moglie)', areaBisogno: 'disabilita', richiesta: 'Il marito, dopo un ictus, necessita di assistenza continuativa; chiede la presa in carico.', esito: { tipo: 'proposta-presa-in-carico', motivazione: 'Disabilità grave sopravvenuta, caregiver anziana: progetto personalizzato urgente.', urgenza: 'urgente' } }],
+  [
+    {
+      giorniFa: 35,
+      canale: 'visita-domiciliare',
+      presentatoDa: 'interessato',
+      areaBisogno: 'anziani',
+      richiesta: 'Informazioni sul buono per assistente familiare (Misura B2).',
+      esito: { tipo: 'informazione-orientamento', note: 'Consegnato il modulo della Misura B2.' },
+    },
+  ],
+  [
+    {
+      giorniFa: 20,
+      canale: 'sportello',
+      presentatoDa: 'interessato',
+      areaBisogno: 'abitare',
+      richiesta: 'Sfratto esecutivo entro due mesi.',
+      esito: { tipo: 'invio-altro-servizio', servizio: 'Agenzia per l’abitare d’Ambito' },
+    },
+  ],
+  [
+    {
+      giorniFa: 12,
+      canale: 'sportello',
+      presentatoDa: 'interessato',
+      areaBisogno: 'lavoro',
+      richiesta: 'Cerca un percorso di inserimento lavorativo.',
+      esito: { tipo: 'invio-altro-servizio', servizio: 'Servizio inserimento lavorativo (SIL)' },
+    },
+  ],
+  [
+    {
+      giorniFa: 8,
+      canale: 'email',
+      presentatoDa: 'interessato',
+      areaBisogno: 'poverta-esclusione',
+      richiesta: 'Chiede informazioni sull’Assegno di inclusione.',
+    },
+  ],
+  [
+    {
+      giorniFa: 15,
+      canale: 'segnalazione-terzi',
+      presentatoDa: 'servizio',
+      referente: 'Centro per l’impiego di Crema',
+      areaBisogno: 'immigrazione',
+      richiesta: 'Orientamento ai corsi di lingua italiana e al riconoscimento del titolo di studio.',
+      esito: { tipo: 'informazione-orientamento' },
+    },
+  ],
+  [
+    {
+      giorniFa: 25,
+      canale: 'segnalazione-terzi',
+      presentatoDa: 'servizio',
+      referente: 'Istituto comprensivo',
+      areaBisogno: 'minori-famiglia',
+      richiesta: 'Assenze scolastiche ripetute e segnali di trascuratezza.',
+      esito: { tipo: 'segnalazione-servizio-specialistico', servizio: 'Servizio tutela minori' },
+    },
+  ],
+  [
+    {
+      giorniFa: 2,
+      canale: 'sportello',
+      presentatoDa: 'familiare',
+      referente: 'Carla Moretti (moglie)',
+      areaBisogno: 'disabilita',
+      richiesta: 'Il marito, dopo un ictus, necessita di assistenza continuativa; chiede la presa in carico.',
+      esito: {
+        tipo: 'proposta-presa-in-carico',
+        motivazione: 'Disabilità grave sopravvenuta, caregiver anziana: progetto personalizzato urgente.',
+        urgenza: 'urgente',
+      },
+    },
+  ],
 ];
 
 export class DemoClient {
@@ -43,7 +213,12 @@ export class DemoClient {
 
   constructor(private readonly baseUrl: string) {}
 
-  async call<T>(user: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  async call<T>(
+    user: string,
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: T }> {
     const response = await fetch(`${this.baseUrl}/api/v1${path}`, {
       method,
       headers: {
@@ -72,23 +247,32 @@ export class DemoClient {
 }
 
 /** Loads the demo records through the public API, once: a second run finds them and stops. */
-export async function seedDemoData(gatewayUrl: string): Promise<{ created: boolean; persone: number; accessi: number }> {
+export async function seedDemoData(
+  gatewayUrl: string,
+): Promise<{ created: boolean; persone: number; accessi: number }> {
   const api = new DemoClient(gatewayUrl);
-  const existing = await api.call<{ totale: number }>('operatore.crema', 'GET', `/persone?codiceFiscale=${PERSONE[0].codiceFiscale}`);
+  const existing = await api.call<{ totale: number }>(
+    'operatore.crema',
+    'GET',
+    `/persone?codiceFiscale=${PERSONE[0].codiceFiscale}`,
+  );
   if (existing.status === 200 && existing.body.totale > 0) return { created: false, persone: 0, accessi: 0 };
 
   const { body: territorio } = await api.call<TerritorioV1>('operatore.crema', 'GET', '/territorio');
   let accessi = 0;
   for (const [i, { subAmbito, ...persona }] of PERSONE.entries()) {
     const comuni = territorio.comuni.filter((c) => c.subAmbito === subAmbito);
-    const sede = territorio.sedi.find((s) => s.subAmbito === subAmbito && s.tipo === 'hub') ?? territorio.sedi.find((s) => s.subAmbito === subAmbito);
+    const sede =
+      territorio.sedi.find((s) => s.subAmbito === subAmbito && s.tipo === 'hub') ??
+      territorio.sedi.find((s) => s.subAmbito === subAmbito);
     if (comuni.length === 0 || !sede) throw new Error(`territorio senza comuni o sedi per ${subAmbito}`);
     const operatore = OPERATORI[subAmbito];
     const registrata = await api.call<PersonaV1>(operatore, 'POST', '/persone', {
       ...persona,
       comuneResidenza: comuni[i % comuni.length].istat,
     });
-    if (registrata.status !== 201) throw new Error(`persona ${persona.cognome}: ${JSON.stringify(registrata.body)}`);
+    if (registrata.status !== 201)
+      throw new Error(`persona ${persona.cognome}: ${JSON.stringify(registrata.body)}`);
     for (const accesso of ACCESSI[i] ?? []) {
       const { giorniFa, esito, ...dati } = accesso;
       const dataOra = new Date(Date.now() - giorniFa * 86_400_000).toISOString();
@@ -101,7 +285,12 @@ export async function seedDemoData(gatewayUrl: string): Promise<{ created: boole
       if (creato.status !== 201) throw new Error(`accesso: ${JSON.stringify(creato.body)}`);
       accessi += 1;
       if (esito) {
-        const chiuso = await api.call<AccessoV1>(operatore, 'POST', `/accessi/${creato.body.id}/esito`, esito);
+        const chiuso = await api.call<AccessoV1>(
+          operatore,
+          'POST',
+          `/accessi/${creato.body.id}/esito`,
+          esito,
+        );
         if (chiuso.status !== 200) throw new Error(`esito: ${JSON.stringify(chiuso.body)}`);
       }
     }

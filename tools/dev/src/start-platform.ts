@@ -43,12 +43,20 @@ async function main(): Promise<void> {
     }
     let natsUrl = process.env.NATS_URL;
     if (!natsUrl) {
-      const nats = await startNatsServer({ port: port('AMBITO_NATS_PORT', 4222), storeDir: path.join(dataDir, 'nats') });
+      const nats = await startNatsServer({
+        port: port('AMBITO_NATS_PORT', 4222),
+        storeDir: path.join(dataDir, 'nats'),
+      });
       stops.push(() => nats.stop());
       natsUrl = nats.url;
     }
 
-    const common = { NATS_URL: natsUrl, AMBITO_CODICE: 'CREMA', NODE_ENV: 'development', LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' };
+    const common = {
+      NATS_URL: natsUrl,
+      AMBITO_CODICE: 'CREMA',
+      NODE_ENV: 'development',
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+    };
     const services: ServiceProcess[] = [];
     const start = async (app: string, httpPort: number, env: Record<string, string>) => {
       const service = await startServiceProcess({
@@ -62,8 +70,14 @@ async function main(): Promise<void> {
       services.push(service);
       return service;
     };
-    await start('accesso', port('ACCESSO_PORT', 3101), { DATABASE_URL: databaseUrl, DATABASE_SCHEMA: 'accesso' });
-    const gateway = await start('gateway', port('GATEWAY_PORT', 3000), { AUTH_MODE: 'local', JWT_LOCAL_SECRET: devSecret() });
+    await start('accesso', port('ACCESSO_PORT', 3101), {
+      DATABASE_URL: databaseUrl,
+      DATABASE_SCHEMA: 'accesso',
+    });
+    const gateway = await start('gateway', port('GATEWAY_PORT', 3000), {
+      AUTH_MODE: 'local',
+      JWT_LOCAL_SECRET: devSecret(),
+    });
 
     const demo = await seedDemoData(gateway.baseUrl);
 

@@ -12,6 +12,8 @@ export class DomainError extends Error {
   }
 
   toReply(): ErrorReply {
-    return this.details ? { code: this.code, message: this.message, details: this.details } : { code: this.code, message: this.message };
+    return this.details
+      ? { code: this.code, message: this.message, details: this.details }
+      : { code: this.code, message: this.message };
   }
 }

@@ -101,7 +101,10 @@ export class EventSubscription<T extends EventType> {
       if (msg.info.deliveryCount >= (this.options.maxDeliver ?? 5)) {
         await this.deadLetter(msg, error);
       } else {
-        this.logger.warn({ err: error, eventId: envelope.id, delivery: msg.info.deliveryCount }, 'evento non elaborato: verrà riconsegnato');
+        this.logger.warn(
+          { err: error, eventId: envelope.id, delivery: msg.info.deliveryCount },
+          'evento non elaborato: verrà riconsegnato',
+        );
         msg.nak(this.options.retryDelayMs ?? 1000);
       }
     }
@@ -110,12 +113,21 @@ export class EventSubscription<T extends EventType> {
   private async deadLetter(msg: JsMsg, error: unknown): Promise<void> {
     const h = natsHeaders();
     h.set('Ambito-Dlq-Subject', msg.subject);
-    h.set('Ambito-Dlq-Error', String((error as Error)?.message ?? error).slice(0, 500).replace(/[\r\n]/g, ' '));
-    if (msg.headers?.has(HEADER.correlationId)) h.set(HEADER.correlationId, msg.headers.get(HEADER.correlationId));
+    h.set(
+      'Ambito-Dlq-Error',
+      String((error as Error)?.message ?? error)
+        .slice(0, 500)
+        .replace(/[\r\n]/g, ' '),
+    );
+    if (msg.headers?.has(HEADER.correlationId))
+      h.set(HEADER.correlationId, msg.headers.get(HEADER.correlationId));
     await this.nats
       .jetstream()
       .publish(`dlq.${this.options.service}.${this.options.durable}`, msg.data, { headers: h });
-    this.logger.error({ err: error, subject: msg.subject, durable: this.options.durable }, 'evento spostato nella dead-letter');
+    this.logger.error(
+      { err: error, subject: msg.subject, durable: this.options.durable },
+      'evento spostato nella dead-letter',
+    );
     msg.term();
   }
 }

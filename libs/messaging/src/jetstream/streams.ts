@@ -33,5 +33,9 @@ export async function ensureStream(jsm: JetStreamManager, name: string, subjects
 
 function isNotFound(error: unknown): boolean {
   const e = error as { code?: string; api_error?: { err_code?: number } };
-  return e?.api_error?.err_code === 10059 || e?.code === '404' || /not found/i.test(String((error as Error)?.message));
+  return (
+    e?.api_error?.err_code === 10059 ||
+    e?.code === '404' ||
+    /not found/i.test(String((error as Error)?.message))
+  );
 }

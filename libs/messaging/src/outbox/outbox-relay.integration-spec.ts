@@ -38,7 +38,12 @@ describe('transactional outbox → JetStream → idempotent consumers', () => {
     await ensureStream(await nc.jetstreamManager(), eventStreamName('accesso'), ['evt.accesso.>']);
     const db = await openTestDataSource();
     dataSource = db.dataSource;
-    relay = new OutboxRelay(dataSource, nc, { schema: SCHEMA, databaseUrl: db.url, pollIntervalMs: 200, publishTimeoutMs: 500 });
+    relay = new OutboxRelay(dataSource, nc, {
+      schema: SCHEMA,
+      databaseUrl: db.url,
+      pollIntervalMs: 200,
+      publishTimeoutMs: 500,
+    });
     await relay.start();
   });
 
@@ -51,7 +56,9 @@ describe('transactional outbox → JetStream → idempotent consumers', () => {
 
   async function writeEvent(accessoId: string): Promise<EventEnvelope> {
     return RequestContext.run({ correlationId: 'corr-1', causationId: 'req-1' }, () =>
-      dataSource.transaction((manager) => writer.append(manager, 'accesso.accesso.registrato', payload(accessoId))),
+      dataSource.transaction((manager) =>
+        writer.append(manager, 'accesso.accesso.registrato', payload(accessoId)),
+      ),
     );
   }
 
@@ -62,7 +69,10 @@ describe('transactional outbox → JetStream → idempotent consumers', () => {
       type: 'accesso.accesso.registrato',
       handler: async (envelope) => {
         await handleOnce(dataSource, durable, envelope, async (manager) => {
-          await manager.query(`INSERT INTO effect (event_id, consumer) VALUES ($1, $2)`, [envelope.id, durable]);
+          await manager.query(`INSERT INTO effect (event_id, consumer) VALUES ($1, $2)`, [
+            envelope.id,
+            durable,
+          ]);
         });
         received.push(envelope.id);
       },
@@ -72,9 +82,9 @@ describe('transactional outbox → JetStream → idempotent consumers', () => {
   }
 
   it('refuses to write outside a transaction, so an event can never exist without its state change', async () => {
-    await expect(writer.append(dataSource.manager, 'accesso.accesso.registrato', payload(randomUUID()))).rejects.toThrow(
-      /transazione/,
-    );
+    await expect(
+      writer.append(dataSource.manager, 'accesso.accesso.registrato', payload(randomUUID())),
+    ).rejects.toThrow(/transazione/);
   });
 
   it('an event written while NATS is down is published when NATS returns, once per consumer', async () => {
@@ -88,16 +98,28 @@ describe('transactional outbox → JetStream → idempotent consumers', () => {
     expect(envelope.correlationId).toBe('corr-1');
     expect(envelope.causationId).toBe('req-1');
     await relay.trigger();
-    expect(await countRows(dataSource, 'outbox_message WHERE id = $1 AND published_at IS NULL', [envelope.id])).toBe(1);
+    expect(
+      await countRows(dataSource, 'outbox_message WHERE id = $1 AND published_at IS NULL', [envelope.id]),
+    ).toBe(1);
 
     await nats.restart();
-    await eventually(async () => {
-      expect(await countRows(dataSource, 'outbox_message WHERE id = $1 AND published_at IS NOT NULL', [envelope.id])).toBe(1);
-    }, { timeoutMs: 15000 });
-    await eventually(() => {
-      expect(receivedA).toContain(envelope.id);
-      expect(receivedB).toContain(envelope.id);
-    }, { timeoutMs: 15000 });
+    await eventually(
+      async () => {
+        expect(
+          await countRows(dataSource, 'outbox_message WHERE id = $1 AND published_at IS NOT NULL', [
+            envelope.id,
+          ]),
+        ).toBe(1);
+      },
+      { timeoutMs: 15000 },
+    );
+    await eventually(
+      () => {
+        expect(receivedA).toContain(envelope.id);
+        expect(receivedB).toContain(envelope.id);
+      },
+      { timeoutMs: 15000 },
+    );
 
     // a crash between publish and mark makes the relay publish the row again: the stream drops the duplicate
     await dataSource.query(`UPDATE outbox_message SET published_at = NULL WHERE id = $1`, [envelope.id]);
@@ -116,7 +138,9 @@ describe('transactional outbox → JetStream → idempotent consumers', () => {
     for (const id of ids) envelopes.push(await writeEvent(id));
     const received: string[] = [];
     await consumer('consumer-order', received).start();
-    await eventually(() => expect(received).toEqual(expect.arrayContaining(envelopes.map((e) => e.id))), { timeoutMs: 10000 });
+    await eventually(() => expect(received).toEqual(expect.arrayContaining(envelopes.map((e) => e.id))), {
+      timeoutMs: 10000,
+    });
     const positions = envelopes.map((e) => received.indexOf(e.id));
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   });
@@ -191,13 +215,20 @@ describe('inbox and bounded redelivery', () => {
       },
     });
     await subscription.start();
-    await nc.jetstream().publish('evt.accesso.accesso.registrato.v1', JSON.stringify(event), { msgID: event.id });
+    await nc
+      .jetstream()
+      .publish('evt.accesso.accesso.registrato.v1', JSON.stringify(event), { msgID: event.id });
     const jsm = await nc.jetstreamManager();
-    await eventually(async () => {
-      const info = await jsm.streams.info(deadLetterStreamName('test'));
-      expect(info.state.messages).toBe(1);
-    }, { timeoutMs: 10000 });
-    const parked = await jsm.streams.getMessage(deadLetterStreamName('test'), { last_by_subj: 'dlq.test.always-fails' });
+    await eventually(
+      async () => {
+        const info = await jsm.streams.info(deadLetterStreamName('test'));
+        expect(info.state.messages).toBe(1);
+      },
+      { timeoutMs: 10000 },
+    );
+    const parked = await jsm.streams.getMessage(deadLetterStreamName('test'), {
+      last_by_subj: 'dlq.test.always-fails',
+    });
     expect(parked.json<EventEnvelope>().id).toBe(event.id);
     expect(parked.header.get('Ambito-Dlq-Error')).toContain('elaborazione impossibile');
     expect(attempts).toBe(3);

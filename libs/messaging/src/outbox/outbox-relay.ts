@@ -100,15 +100,17 @@ export class OutboxRelay {
           published.push(row.id);
         } catch (error) {
           failure = error;
-          await manager.query(`UPDATE outbox_message SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [
-            row.id,
-            String((error as Error)?.message ?? error).slice(0, 500),
-          ]);
+          await manager.query(
+            `UPDATE outbox_message SET attempts = attempts + 1, last_error = $2 WHERE id = $1`,
+            [row.id, String((error as Error)?.message ?? error).slice(0, 500)],
+          );
           break; // keep the order: nothing after a failed event is published before it
         }
       }
       if (published.length > 0) {
-        await manager.query(`UPDATE outbox_message SET published_at = now() WHERE id = ANY($1::uuid[])`, [published]);
+        await manager.query(`UPDATE outbox_message SET published_at = now() WHERE id = ANY($1::uuid[])`, [
+          published,
+        ]);
       }
       return { published: published.length, failure };
     });
@@ -136,7 +138,10 @@ export class OutboxRelay {
   }
 
   private async listen(): Promise<void> {
-    const client = new Client({ connectionString: this.options.databaseUrl, application_name: 'outbox-relay' });
+    const client = new Client({
+      connectionString: this.options.databaseUrl,
+      application_name: 'outbox-relay',
+    });
     client.on('notification', () => void this.trigger());
     client.on('error', (error) => {
       this.logger.warn({ err: error }, 'connessione LISTEN persa: resta il polling, nuovo tentativo tra 1 s');

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { EVENT_VERSIONS, eventSubject, type EventEnvelope, type EventPayload, type EventType, type EventMap } from '@ambito/contracts';
+import {
+  EVENT_VERSIONS,
+  eventSubject,
+  type EventEnvelope,
+  type EventPayload,
+  type EventType,
+  type EventMap,
+} from '@ambito/contracts';
 import { RequestContext } from '../context/request-context';
 
 export const OUTBOX_OPTIONS = Symbol('OUTBOX_OPTIONS');

@@ -16,7 +16,10 @@ export function contextHeaders(ctx: RequestContextData, causationId?: string): M
 }
 
 /** Reads the context back from incoming headers; a missing correlation id starts a new conversation. */
-export function contextFromHeaders(h: MsgHdrs | undefined, fallbackCorrelationId: string): RequestContextData {
+export function contextFromHeaders(
+  h: MsgHdrs | undefined,
+  fallbackCorrelationId: string,
+): RequestContextData {
   const get = (name: string) => (h?.has(name) ? h.get(name) : undefined) || undefined;
   const motivo = get(HEADER.motivo);
   return {

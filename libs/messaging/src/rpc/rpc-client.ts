@@ -1,13 +1,7 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { ClientProxyFactory, NatsRecordBuilder, Transport, type ClientProxy } from '@nestjs/microservices';
 import { firstValueFrom, timeout } from 'rxjs';
-import {
-  DomainError,
-  isErrorCode,
-  type RpcReply,
-  type RpcRequest,
-  type RpcSubject,
-} from '@ambito/contracts';
+import { DomainError, isErrorCode, type RpcReply, type RpcRequest, type RpcSubject } from '@ambito/contracts';
 import { RequestContext, type RequestContextData } from '../context/request-context';
 import { contextHeaders } from './nats-headers';
 
@@ -40,12 +34,18 @@ export class RpcClient implements OnApplicationShutdown {
     await this.client.connect();
   }
 
-  async request<S extends RpcSubject>(subject: S, payload: RpcRequest<S>, options: RpcCallOptions = {}): Promise<RpcReply<S>> {
+  async request<S extends RpcSubject>(
+    subject: S,
+    payload: RpcRequest<S>,
+    options: RpcCallOptions = {},
+  ): Promise<RpcReply<S>> {
     const ctx = options.context ?? RequestContext.currentOrNew();
     const record = new NatsRecordBuilder(payload).setHeaders(contextHeaders(ctx)).build();
     try {
       return await firstValueFrom(
-        this.client.send<RpcReply<S>>(subject, record).pipe(timeout(options.timeoutMs ?? this.defaultTimeoutMs)),
+        this.client
+          .send<RpcReply<S>>(subject, record)
+          .pipe(timeout(options.timeoutMs ?? this.defaultTimeoutMs)),
       );
     } catch (error) {
       throw toDomainError(error, subject, this.logger);
@@ -61,7 +61,11 @@ function toDomainError(error: unknown, subject: string, logger: Logger): DomainE
   if (error instanceof DomainError) return error;
   const reply = error as { code?: unknown; message?: unknown; details?: unknown };
   if (reply && isErrorCode(reply.code) && typeof reply.message === 'string') {
-    return new DomainError(reply.code, reply.message, Array.isArray(reply.details) ? reply.details : undefined);
+    return new DomainError(
+      reply.code,
+      reply.message,
+      Array.isArray(reply.details) ? reply.details : undefined,
+    );
   }
   logger.warn({ subject, err: error }, 'richiesta NATS non riuscita');
   return new DomainError('SERVIZIO_NON_DISPONIBILE', 'Il servizio non risponde: riprovare tra poco.');

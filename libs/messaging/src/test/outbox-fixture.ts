@@ -8,7 +8,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 export class CreateEffectTable1763800000500 implements MigrationInterface {
   name = 'CreateEffectTable1763800000500';
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE TABLE effect (id serial PRIMARY KEY, event_id uuid NOT NULL, consumer text NOT NULL)`);
+    await q.query(
+      `CREATE TABLE effect (id serial PRIMARY KEY, event_id uuid NOT NULL, consumer text NOT NULL)`,
+    );
   }
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE effect`);
@@ -32,7 +34,11 @@ export async function openTestDataSource(): Promise<{ dataSource: DataSource; ur
   return { dataSource, url };
 }
 
-export async function countRows(dataSource: DataSource, sql: string, params: unknown[] = []): Promise<number> {
+export async function countRows(
+  dataSource: DataSource,
+  sql: string,
+  params: unknown[] = [],
+): Promise<number> {
   const [row] = await dataSource.query(`SELECT count(*)::int AS n FROM ${sql}`, params);
   return row.n;
 }

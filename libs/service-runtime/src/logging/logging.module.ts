@@ -40,7 +40,11 @@ export function loggingModule(options: LoggingOptions): DynamicModule {
       customProps: (req) => ({ correlationId: (req as { correlationId?: string }).correlationId }),
       autoLogging: { ignore: (req) => /^\/(health|metrics)/.test(req.url ?? '') },
       serializers: {
-        req: (req: { method: string; url: string; id: unknown }) => ({ id: req.id, method: req.method, url: req.url }),
+        req: (req: { method: string; url: string; id: unknown }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url,
+        }),
       },
     },
   });

@@ -6,16 +6,27 @@ describe('createValidationPipe', () => {
   const meta = { type: 'body' as const, metatype: RegistraAccessoV1 };
 
   it('turns a validation failure into VALIDAZIONE_FALLITA with the fields in error', async () => {
-    const error = await pipe.transform({ personaId: 'x', canale: 'sportello', extra: true }, meta).catch((e: unknown) => e);
+    const error = await pipe
+      .transform({ personaId: 'x', canale: 'sportello', extra: true }, meta)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).code).toBe('VALIDAZIONE_FALLITA');
     const campi = (error as DomainError).details?.map((d) => d.campo);
-    expect(campi).toEqual(expect.arrayContaining(['personaId', 'sede', 'presentatoDa', 'areaBisogno', 'richiesta', 'extra']));
+    expect(campi).toEqual(
+      expect.arrayContaining(['personaId', 'sede', 'presentatoDa', 'areaBisogno', 'richiesta', 'extra']),
+    );
   });
 
   it('returns a typed instance when the input is valid', async () => {
     const value = await pipe.transform(
-      { personaId: '5b0e4a3e-8d5c-4a55-9a53-7f0b1c2d3e4f', sede: 'S', canale: 'sportello', presentatoDa: 'interessato', areaBisogno: 'altro', richiesta: 'r' },
+      {
+        personaId: '5b0e4a3e-8d5c-4a55-9a53-7f0b1c2d3e4f',
+        sede: 'S',
+        canale: 'sportello',
+        presentatoDa: 'interessato',
+        areaBisogno: 'altro',
+        richiesta: 'r',
+      },
       meta,
     );
     expect(value).toBeInstanceOf(RegistraAccessoV1);

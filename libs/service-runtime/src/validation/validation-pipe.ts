@@ -4,7 +4,9 @@ import { DomainError, type FieldError } from '@ambito/contracts';
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const campo = parent ? `${parent}.${error.property}` : error.property;
-    const own: FieldError[] = error.constraints ? [{ campo, messaggi: Object.values(error.constraints) }] : [];
+    const own: FieldError[] = error.constraints
+      ? [{ campo, messaggi: Object.values(error.constraints) }]
+      : [];
     return [...own, ...flatten(error.children ?? [], campo)];
   });
 }
@@ -20,6 +22,10 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     transformOptions: { enableImplicitConversion: false },
     exceptionFactory: (errors) =>
-      new DomainError('VALIDAZIONE_FALLITA', 'Dati non validi: correggere i campi indicati.', flatten(errors)),
+      new DomainError(
+        'VALIDAZIONE_FALLITA',
+        'Dati non validi: correggere i campi indicati.',
+        flatten(errors),
+      ),
   });
 }

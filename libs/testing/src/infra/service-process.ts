@@ -47,7 +47,9 @@ export async function startServiceProcess(options: ServiceProcessOptions): Promi
     await waitReady(child, `${baseUrl}/health/ready`, options.readyTimeoutMs ?? 60_000);
   } catch (error) {
     child.kill('SIGKILL');
-    throw new Error(`${options.app} non è partito: ${(error as Error).message}\n${output.join('').slice(-4000)}`);
+    throw new Error(
+      `${options.app} non è partito: ${(error as Error).message}\n${output.join('').slice(-4000)}`,
+    );
   }
   return {
     app: options.app,

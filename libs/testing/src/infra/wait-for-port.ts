@@ -1,7 +1,11 @@
 import { connect } from 'node:net';
 
 /** Resolves when something accepts TCP connections on 127.0.0.1:port. */
-export async function waitForPort(port: number, timeoutMs: number, isAlive: () => boolean = () => true): Promise<void> {
+export async function waitForPort(
+  port: number,
+  timeoutMs: number,
+  isAlive: () => boolean = () => true,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (!isAlive()) throw new Error('il processo è terminato');

@@ -98,7 +98,9 @@ export class EsitoV1 {
   tipo: TipoEsito;
 
   /** The service the person is sent or reported to. */
-  @ValidateIf((o: EsitoV1) => o.tipo === 'invio-altro-servizio' || o.tipo === 'segnalazione-servizio-specialistico')
+  @ValidateIf(
+    (o: EsitoV1) => o.tipo === 'invio-altro-servizio' || o.tipo === 'segnalazione-servizio-specialistico',
+  )
   @IsString()
   @IsNotEmpty({ message: 'servizio: obbligatorio per invio o segnalazione' })
   @MaxLength(200)

@@ -24,11 +24,13 @@ if [ "$node_major" -lt 20 ]; then
   exit 1
 fi
 
-# npm ci only when the lock file changed since the last install.
+# Install only when the lock file changed since the last install. `npm install` honours the lock
+# file like `npm ci`, but tolerates what the registry mirror here lacks: the optional native
+# binaries of other platforms (@swc/core-darwin-*, ...), which `npm ci` insists on finding.
 stamp=node_modules/.package-lock.sha256
 want=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-  echo "==> npm ci"
-  npm ci --no-audit --no-fund --loglevel=error
+  echo "==> npm install (package-lock.json)"
+  npm install --no-audit --no-fund --loglevel=error
   echo "$want" > "$stamp"
 fi

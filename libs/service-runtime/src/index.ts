@@ -3,3 +3,4 @@ export * from './validation/validation-pipe';
 export * from './logging/logging.module';
 export * from './metrics/metrics';
 export * from './health/health';
+export * from './version/app-version';

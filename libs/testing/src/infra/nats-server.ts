@@ -1,64 +1,124 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { accessSync, constants, existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { hasExited, killOnExit, OutputTail, terminate } from './child-process';
 import { freePort } from './free-port';
-import { waitForPort } from './wait-for-port';
+import { isPortOpen, waitForPort } from './wait-for-port';
 
 export interface NatsHandle {
+  /** `nats://127.0.0.1:PORT` */
   url: string;
   port: number;
+  /** JetStream store directory (kept across `stop()`/`restart()`). */
   storeDir: string;
+  /** `http://127.0.0.1:PORT` of the monitoring endpoint (`/healthz`, `/jsz`), when enabled. */
+  monitorUrl?: string;
   isRunning(): boolean;
-  /** Stops the server and keeps its store, so that `restart()` finds the streams again. */
+  /** SIGTERM, then waits for the exit. Keeps the store, so that `restart()` finds the streams again. */
   stop(): Promise<void>;
-  /** Stops the server and removes a temporary store. */
-  destroy(): Promise<void>;
-  /** Starts again on the same port and store: what a client sees when NATS comes back after an outage. */
+  /** Starts again on the SAME port and store: what a client sees when NATS comes back after an outage. */
   restart(): Promise<void>;
+  /** `stop()` and removes the store when it was a temporary one. */
+  destroy(): Promise<void>;
 }
 
 export interface NatsServerOptions {
+  /** Client port; a free one when absent. */
   port?: number;
-  /** JetStream store; a temporary one (removed on stop) when absent. */
+  /** JetStream store; a temporary one (removed by `destroy()`) when absent. */
   storeDir?: string;
+  /** Default true. */
   jetstream?: boolean;
+  /** Enables the HTTP monitoring endpoint (`-m`) on a free port, or on this one. */
+  monitoring?: boolean | number;
+  /** Default 15 s. */
+  startTimeoutMs?: number;
 }
 
-function natsBinary(): string {
-  if (process.env.NATS_SERVER_BIN) return process.env.NATS_SERVER_BIN;
-  const onPath = spawnSync('sh', ['-c', 'command -v nats-server'], { encoding: 'utf8' }).stdout.trim();
-  if (onPath) return onPath;
-  if (existsSync('/usr/sbin/nats-server')) return '/usr/sbin/nats-server';
+function isExecutable(file: string): boolean {
+  try {
+    accessSync(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** NATS_SERVER_BIN, else `nats-server` on PATH, else the Debian package's /usr/sbin/nats-server. */
+export function findNatsServerBinary(): string {
+  const fromEnv = process.env.NATS_SERVER_BIN;
+  if (fromEnv) {
+    if (!isExecutable(fromEnv)) {
+      throw new Error(
+        `NATS_SERVER_BIN=${fromEnv} non è un eseguibile: correggerlo, o toglierlo e installare nats-server ` +
+          'con `apt-get install -y nats-server`',
+      );
+    }
+    return fromEnv;
+  }
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    if (dir && isExecutable(path.join(dir, 'nats-server'))) return path.join(dir, 'nats-server');
+  }
+  if (existsSync('/usr/sbin/nats-server') && isExecutable('/usr/sbin/nats-server'))
+    return '/usr/sbin/nats-server';
   throw new Error(
-    'nats-server non trovato: installarlo con `apt-get install -y nats-server` (o impostare NATS_SERVER_BIN)',
+    'nats-server non trovato (né NATS_SERVER_BIN, né nel PATH, né /usr/sbin/nats-server): ' +
+      'installarlo con `apt-get install -y nats-server` oppure impostare NATS_SERVER_BIN',
   );
 }
 
-/** A real `nats-server` (with JetStream) on a loopback port. */
+/** A real `nats-server` (with JetStream unless disabled) on a loopback port. */
 export async function startNatsServer(options: NatsServerOptions = {}): Promise<NatsHandle> {
-  const binary = natsBinary();
+  const binary = findNatsServerBinary();
+  const jetstream = options.jetstream ?? true;
+  const startTimeoutMs = options.startTimeoutMs ?? 15_000;
   const port = options.port ?? (await freePort());
+  const monitorPort =
+    options.monitoring === undefined || options.monitoring === false
+      ? undefined
+      : options.monitoring === true
+        ? await freePort()
+        : options.monitoring;
   const temporary = !options.storeDir;
-  const storeDir = options.storeDir ?? (await mkdtemp(path.join(tmpdir(), 'ambito-nats-')));
+  const storeDir = options.storeDir
+    ? path.resolve(options.storeDir)
+    : await mkdtemp(path.join(tmpdir(), 'ambito-nats-'));
   await mkdir(storeDir, { recursive: true });
+
   let child: ChildProcess | undefined;
+  let forget: (() => void) | undefined;
 
   const start = async () => {
+    for (const p of [port, monitorPort]) {
+      // Another server already listening there would answer the readiness probe in our place.
+      if (p !== undefined && (await isPortOpen(p))) {
+        throw new Error(`nats-server: la porta 127.0.0.1:${p} è già in uso`);
+      }
+    }
     const args = ['-a', '127.0.0.1', '-p', String(port)];
-    if (options.jetstream ?? true) args.push('-js', '-sd', storeDir);
-    const output: string[] = [];
+    if (jetstream) args.push('-js', '-sd', storeDir);
+    if (monitorPort !== undefined) args.push('-m', String(monitorPort));
+    const output = new OutputTail();
     const proc = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    proc.stdout?.on('data', (c: Buffer) => output.push(c.toString()));
-    proc.stderr?.on('data', (c: Buffer) => output.push(c.toString()));
+    proc.stdout?.on('data', (c: Buffer) => output.push(c));
+    proc.stderr?.on('data', (c: Buffer) => output.push(c));
+    let spawnError: Error | undefined;
+    proc.once('error', (error) => (spawnError = error));
     child = proc;
+    forget = killOnExit(proc);
     try {
-      await waitForPort(port, 15_000, () => proc.exitCode === null);
+      const alive = () => !spawnError && !hasExited(proc);
+      await waitForPort(port, startTimeoutMs, alive);
+      if (monitorPort !== undefined) await waitForPort(monitorPort, startTimeoutMs, alive);
     } catch (error) {
-      proc.kill('SIGKILL');
+      await terminate(proc, []);
+      child = undefined;
+      const exit = hasExited(proc) ? ` (uscito con ${proc.exitCode ?? proc.signalCode})` : '';
       throw new Error(
-        `nats-server non è partito: ${(error as Error).message}\n${output.join('').slice(-3000)}`,
+        `nats-server ${args.join(' ')} non è partito${exit}: ${spawnError?.message ?? (error as Error).message}\n` +
+          output.text(),
       );
     }
   };
@@ -66,31 +126,31 @@ export async function startNatsServer(options: NatsServerOptions = {}): Promise<
   const stop = async () => {
     const proc = child;
     child = undefined;
-    if (!proc || proc.exitCode !== null) return;
-    await new Promise<void>((resolve) => {
-      const killer = setTimeout(() => proc.kill('SIGKILL'), 5000);
-      proc.once('exit', () => {
-        clearTimeout(killer);
-        resolve();
-      });
-      proc.kill('SIGTERM');
-    });
+    if (!proc) return;
+    await terminate(proc, [['SIGTERM', 10_000]]);
+    forget?.();
   };
 
-  await start();
+  try {
+    await start();
+  } catch (error) {
+    if (temporary) await rm(storeDir, { recursive: true, force: true });
+    throw error;
+  }
   return {
     url: `nats://127.0.0.1:${port}`,
     port,
     storeDir,
-    isRunning: () => !!child && child.exitCode === null,
+    monitorUrl: monitorPort === undefined ? undefined : `http://127.0.0.1:${monitorPort}`,
+    isRunning: () => !!child && !hasExited(child),
     stop,
-    async destroy() {
-      await stop();
-      if (temporary) await rm(storeDir, { recursive: true, force: true });
-    },
     async restart() {
       await stop();
       await start();
+    },
+    async destroy() {
+      await stop();
+      if (temporary) await rm(storeDir, { recursive: true, force: true });
     },
   };
 }

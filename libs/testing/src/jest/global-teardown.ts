@@ -1,7 +1,13 @@
-import type { TestInfra } from './global-setup';
+// Relative imports only (see global-setup.ts).
+import { setTestInfra, testInfra } from './global-setup';
 
+/** Stops what globalSetup started and unsets the env vars it set (so a `--watch` rerun starts afresh). */
 export default async function globalTeardown(): Promise<void> {
-  const infra = (globalThis as { __AMBITO_TEST_INFRA__?: TestInfra }).__AMBITO_TEST_INFRA__;
-  await infra?.nats?.destroy();
-  await infra?.postgres?.stop();
+  const infra = testInfra();
+  if (!infra) return;
+  setTestInfra(undefined);
+  for (const name of infra.envSet) delete process.env[name];
+  const results = await Promise.allSettled([infra.nats?.destroy(), infra.postgres?.stop()]);
+  const failures = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+  if (failures.length) throw failures[0];
 }

@@ -1,0 +1,44 @@
+import { RequestMethod } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { createValidationPipe } from '@ambito/service-runtime';
+import { API_PREFIX } from '../common/api-prefix';
+import type { GatewayConfig } from '../config/gateway-config';
+import { bodyParserErrorMiddleware } from '../context/body-parser-error.middleware';
+import { correlationMiddleware } from '../context/correlation.middleware';
+import { setupOpenApi } from '../openapi/openapi';
+import { AppModule } from './app.module';
+
+/** Largest JSON body accepted (the longest text fields are 4000 characters). */
+const BODY_LIMIT = '256kb';
+
+/**
+ * The gateway, configured and initialised but not listening: `main.ts` listens on the configured port,
+ * tests drive `getHttpServer()` in-process.
+ */
+export async function createGatewayApp(config: GatewayConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  // Before anything else, so that even a malformed body gets a correlation id.
+  app.use(correlationMiddleware);
+  app.useBodyParser('json', { limit: BODY_LIMIT });
+  app.use(bodyParserErrorMiddleware);
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      { path: 'health/live', method: RequestMethod.GET },
+      { path: 'health/ready', method: RequestMethod.GET },
+      { path: 'metrics', method: RequestMethod.GET },
+    ],
+  });
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  setupOpenApi(app, config);
+  await app.init();
+  return app;
+}

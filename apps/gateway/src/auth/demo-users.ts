@@ -1,0 +1,77 @@
+import type { Ruolo } from '@ambito/contracts';
+
+/** A user of the local issuer (development and demos only: refused in production). */
+export interface DemoUser {
+  username: string;
+  /** Token `sub`: the user id recorded in audit logs and events. */
+  sub: string;
+  name: string;
+  ruoli: Ruolo[];
+  subAmbiti: string[];
+  /** ISTAT codes, for `responsabile-comune`. */
+  comuni: string[];
+}
+
+/** Shared password of every demo user (documented in apps/gateway/README.md; not a secret). */
+export const DEMO_PASSWORD = 'demo';
+
+/** One user per role, in different sub-ambiti of the Ambito Cremasco. People are fictional. */
+export const DEMO_USERS: readonly DemoUser[] = [
+  {
+    username: 'operatore.crema',
+    sub: 'operatore.crema',
+    name: 'Giulia Ferrari',
+    ruoli: ['operatore-accesso'],
+    subAmbiti: ['SA-CREMA'],
+    comuni: [],
+  },
+  {
+    username: 'operatore.soncino',
+    sub: 'operatore.soncino',
+    name: 'Marco Galli',
+    ruoli: ['operatore-accesso'],
+    subAmbiti: ['SA-SONCINO'],
+    comuni: [],
+  },
+  {
+    username: 'as.castelleone',
+    sub: 'as.castelleone',
+    name: 'Chiara Bassi',
+    ruoli: ['assistente-sociale'],
+    subAmbiti: ['SA-CASTELLEONE'],
+    comuni: [],
+  },
+  {
+    username: 'coordinatore.crema',
+    sub: 'coordinatore.crema',
+    name: 'Paolo Cattaneo',
+    ruoli: ['coordinatore-sub-ambito'],
+    subAmbiti: ['SA-CREMA'],
+    comuni: [],
+  },
+  {
+    username: 'responsabile.pandino',
+    sub: 'responsabile.pandino',
+    name: 'Laura Monti',
+    ruoli: ['responsabile-comune'],
+    subAmbiti: [],
+    // Pandino
+    comuni: ['019067'],
+  },
+  {
+    username: 'udp',
+    sub: 'udp',
+    name: 'Ufficio di Piano',
+    ruoli: ['ufficio-di-piano'],
+    subAmbiti: [],
+    comuni: [],
+  },
+  {
+    username: 'admin',
+    sub: 'admin',
+    name: 'Amministratore di sistema',
+    ruoli: ['amministratore'],
+    subAmbiti: [],
+    comuni: [],
+  },
+];

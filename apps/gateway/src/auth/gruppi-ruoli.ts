@@ -1,0 +1,23 @@
+import type { Ruolo } from '@ambito/contracts';
+
+/**
+ * Coarse role gates of the gateway. Who sees which sub-ambito, comune or case is decided again by the
+ * service that owns the data; here only roles that never use a resource are kept out.
+ */
+
+/** Front desk and équipe: register and handle persone and accessi. */
+export const OPERATORI: Ruolo[] = ['operatore-accesso', 'assistente-sociale', 'coordinatore-sub-ambito'];
+
+/** Operators plus the comune that keeps the decision (read only). */
+export const LETTORI_DATI_PERSONALI: Ruolo[] = [...OPERATORI, 'responsabile-comune'];
+
+/** Aggregated figures, no personal data. */
+export const LETTORI_STATISTICHE: Ruolo[] = [
+  'coordinatore-sub-ambito',
+  'responsabile-comune',
+  'ufficio-di-piano',
+  'amministratore',
+];
+
+/** The audit log of accesses to personal data. */
+export const REVISORI: Ruolo[] = ['amministratore'];

@@ -11,6 +11,10 @@ export interface Platform {
 const root = path.resolve(__dirname, '../../..');
 export const JWT_SECRET = 'e2e-secret-e2e-secret-e2e-secret-e2e-00';
 
+/** Set E2E_LOG_DIR to keep each app's JSON logs (e.g. to read why a test failed). */
+const logFile = (app: string) =>
+  process.env.E2E_LOG_DIR ? path.join(process.env.E2E_LOG_DIR, `${app}.log`) : undefined;
+
 /** Starts accesso and gateway from dist/ as processes, on a fresh database and the test NATS server. */
 export async function startPlatform(): Promise<Platform> {
   const natsUrl = process.env.TEST_NATS_URL!;
@@ -22,6 +26,7 @@ export async function startPlatform(): Promise<Platform> {
       await startServiceProcess({
         app: 'accesso',
         httpPort: await freePort(),
+        logFile: logFile('accesso'),
         workspaceRoot: root,
         env: { ...common, DATABASE_URL: databaseUrl, DATABASE_SCHEMA: 'accesso' },
       }),
@@ -30,6 +35,7 @@ export async function startPlatform(): Promise<Platform> {
       await startServiceProcess({
         app: 'gateway',
         httpPort: await freePort(),
+        logFile: logFile('gateway'),
         workspaceRoot: root,
         env: { ...common, AUTH_MODE: 'local', JWT_LOCAL_SECRET: JWT_SECRET },
       }),

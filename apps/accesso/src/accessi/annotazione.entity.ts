@@ -1,0 +1,28 @@
+import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { AccessoEntity } from './accesso.entity';
+
+/** A note added to an accesso, also after its closure; never changed. */
+@Entity('annotazione_accesso')
+export class AnnotazioneEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid')
+  accessoId: string;
+
+  @ManyToOne(() => AccessoEntity, (a) => a.annotazioni)
+  @JoinColumn({ name: 'accesso_id' })
+  accesso: AccessoEntity;
+
+  @Column('text')
+  testo: string;
+
+  @Column('text')
+  autoreId: string;
+
+  @Column('text')
+  autoreNome: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  il: Date;
+}

@@ -1,0 +1,57 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { DataSourceOptions } from 'typeorm';
+import type { TerritorioV1 } from '@ambito/contracts';
+import { MessagingModule } from '@ambito/messaging';
+import { APP_VERSION, HealthModule, MetricsModule, loggingModule } from '@ambito/service-runtime';
+import { AccessiController } from '../accessi/accessi.controller';
+import { AccessiService } from '../accessi/accessi.service';
+import { AuditController } from '../audit/audit.controller';
+import { AuditService } from '../audit/audit.service';
+import { RegistroAuditService } from '../audit/registro-audit.service';
+import type { AccessoConfig } from '../config/accesso-config';
+import { PersoneController } from '../persone/persone.controller';
+import { PersoneService } from '../persone/persone.service';
+import { ContatoriService } from '../statistiche/contatori.service';
+import { StatisticheController } from '../statistiche/statistiche.controller';
+import { TerritorioController } from '../territorio/territorio.controller';
+import { TERRITORIO, TerritorioService } from '../territorio/territorio.service';
+
+export const SERVICE = 'accesso';
+
+@Module({})
+export class AccessoModule {
+  static forRoot(config: AccessoConfig, territorio: TerritorioV1, dataSource: DataSourceOptions): DynamicModule {
+    return {
+      module: AccessoModule,
+      imports: [
+        loggingModule({ service: SERVICE, version: APP_VERSION, level: config.LOG_LEVEL }),
+        TypeOrmModule.forRoot({ ...dataSource, retryAttempts: 0 }),
+        MessagingModule.forRoot({
+          service: SERVICE,
+          ambito: config.AMBITO_CODICE,
+          natsUrl: config.NATS_URL,
+          outbox: { databaseUrl: config.DATABASE_URL, schema: config.DATABASE_SCHEMA },
+        }),
+        MetricsModule.forRoot(SERVICE),
+        HealthModule.forRoot({ database: true }),
+      ],
+      controllers: [
+        TerritorioController,
+        PersoneController,
+        AccessiController,
+        StatisticheController,
+        AuditController,
+      ],
+      providers: [
+        { provide: TERRITORIO, useValue: territorio },
+        TerritorioService,
+        AuditService,
+        PersoneService,
+        AccessiService,
+        ContatoriService,
+        RegistroAuditService,
+      ],
+    };
+  }
+}

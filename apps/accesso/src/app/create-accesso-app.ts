@@ -1,0 +1,39 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { natsMicroserviceOptions } from '@ambito/messaging';
+import { runMigrations, serviceDataSourceOptions } from '@ambito/persistence';
+import { ACCESSO_ENTITIES } from '../database/entities';
+import { CreateRegistroAccessi1763900000000 } from '../database/create-registro-accessi.migration';
+import type { AccessoConfig } from '../config/accesso-config';
+import { loadTerritorioFile } from '../territorio/territorio-file';
+import { AccessoModule, SERVICE } from './accesso.module';
+
+/**
+ * The accesso service, started but not listening on HTTP: migrations applied, NATS request/reply
+ * handlers (queue group `accesso`) and the outbox relay running. `main.ts` listens; tests may too.
+ */
+export async function createAccessoApp(config: AccessoConfig): Promise<NestExpressApplication> {
+  const territorio = loadTerritorioFile(config.TERRITORIO_FILE);
+  const dataSource = serviceDataSourceOptions({
+    url: config.DATABASE_URL,
+    schema: config.DATABASE_SCHEMA,
+    applicationName: SERVICE,
+    entities: ACCESSO_ENTITIES,
+    migrations: [CreateRegistroAccessi1763900000000],
+    poolSize: config.DATABASE_POOL_SIZE,
+  });
+  await runMigrations({ ...dataSource, url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA });
+
+  const app = await NestFactory.create<NestExpressApplication>(
+    AccessoModule.forRoot(config, territorio, dataSource),
+    { bufferLogs: true },
+  );
+  app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
+  app.enableShutdownHooks();
+  app.connectMicroservice(natsMicroserviceOptions(SERVICE, config.NATS_URL));
+  await app.startAllMicroservices();
+  await app.init();
+  return app;
+}

@@ -1,0 +1,64 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { PersonaV1, Sesso } from '@ambito/contracts';
+
+@Entity('persona')
+export class PersonaEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('text')
+  codiceFiscale: string;
+
+  @Column('text')
+  cognome: string;
+
+  @Column('text')
+  nome: string;
+
+  @Column('date')
+  dataNascita: string;
+
+  @Column('text')
+  luogoNascita: string;
+
+  @Column('text')
+  sesso: Sesso;
+
+  @Column('text')
+  cittadinanza: string;
+
+  @Column('text')
+  comuneResidenza: string;
+
+  @Column('text', { nullable: true })
+  indirizzoResidenza: string | null;
+
+  @Column('text', { nullable: true })
+  telefono: string | null;
+
+  @Column('text', { nullable: true })
+  email: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  registrataIl: Date;
+
+  @Column({ type: 'text', update: false })
+  registrataDa: string;
+}
+
+export function toPersonaV1(p: PersonaEntity): PersonaV1 {
+  return {
+    id: p.id,
+    codiceFiscale: p.codiceFiscale,
+    cognome: p.cognome,
+    nome: p.nome,
+    dataNascita: p.dataNascita,
+    luogoNascita: p.luogoNascita,
+    sesso: p.sesso,
+    cittadinanza: p.cittadinanza,
+    comuneResidenza: p.comuneResidenza,
+    indirizzoResidenza: p.indirizzoResidenza,
+    recapiti: { telefono: p.telefono, email: p.email },
+    registrataIl: p.registrataIl.toISOString(),
+  };
+}

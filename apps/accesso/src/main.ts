@@ -16,7 +16,10 @@ async function main(): Promise<void> {
   }
   const app = await createAccessoApp(config);
   await app.listen(config.HTTP_PORT, config.HTTP_HOST);
-  new Logger('Accesso').log({ port: config.HTTP_PORT, ambito: config.AMBITO_CODICE }, 'servizio accesso avviato');
+  new Logger('Accesso').log(
+    { port: config.HTTP_PORT, ambito: config.AMBITO_CODICE },
+    'servizio accesso avviato',
+  );
 }
 
 main().catch((error: unknown) => {

@@ -49,7 +49,8 @@ export class AccessiService {
     assertDataOra(dataOra);
     return this.dataSource.transaction(async (manager) => {
       const persona = await manager.findOneBy(PersonaEntity, { id: dto.personaId });
-      if (!persona) throw new DomainError('PERSONA_NON_TROVATA', 'Persona non trovata: registrarla prima dell’accesso.');
+      if (!persona)
+        throw new DomainError('PERSONA_NON_TROVATA', 'Persona non trovata: registrarla prima dell’accesso.');
       const accesso = await manager.save(
         manager.create(AccessoEntity, {
           personaId: persona.id,
@@ -163,7 +164,12 @@ export class AccessiService {
     const visibilita = await this.visibilita(actor, { azione: 'leggi', risorsa: 'accesso', risorsaId: id });
     const accesso = await this.carica(this.dataSource.manager, id);
     if (!accesso) throw nonTrovato();
-    const traccia: Traccia = { azione: 'leggi', risorsa: 'accesso', risorsaId: id, personaId: accesso.personaId };
+    const traccia: Traccia = {
+      azione: 'leggi',
+      risorsa: 'accesso',
+      risorsaId: id,
+      personaId: accesso.personaId,
+    };
     if (!visibile(accesso, visibilita)) throw await this.audit.negato(actor, traccia, nonTrovato());
     await this.audit.consentito(this.dataSource.manager, actor, [traccia]);
     return toAccessoV1(accesso);
@@ -178,9 +184,12 @@ export class AccessiService {
       .innerJoinAndSelect('a.persona', 'p')
       .where(
         new Brackets((w) => {
-          w.where('a.sub_ambito = ANY(:subAmbiti)', { subAmbiti }).orWhere('a.comune_residenza = ANY(:comuni)', {
-            comuni,
-          });
+          w.where('a.sub_ambito = ANY(:subAmbiti)', { subAmbiti }).orWhere(
+            'a.comune_residenza = ANY(:comuni)',
+            {
+              comuni,
+            },
+          );
         }),
       );
     if (query.sede) qb.andWhere('a.sede = :sede', { sede: query.sede });
@@ -196,17 +205,31 @@ export class AccessiService {
       qb.andWhere(`a.data_ora >= ${periodo.da} AND a.data_ora < ${periodo.a}`, periodo.parametri);
     }
     const { skip, take, numero } = pagina(query);
-    const [righe, totale] = await qb.orderBy('a.data_ora', 'DESC').addOrderBy('a.id').skip(skip).take(take).getManyAndCount();
+    const [righe, totale] = await qb
+      .orderBy('a.data_ora', 'DESC')
+      .addOrderBy('a.id')
+      .skip(skip)
+      .take(take)
+      .getManyAndCount();
     const annotazioni = righe.length
-      ? await this.dataSource.manager.find(AnnotazioneEntity, { where: righe.map((a) => ({ accessoId: a.id })) })
+      ? await this.dataSource.manager.find(AnnotazioneEntity, {
+          where: righe.map((a) => ({ accessoId: a.id })),
+        })
       : [];
     await this.audit.consentito(
       this.dataSource.manager,
       actor,
-      righe.map((a) => ({ azione: 'elenca', risorsa: 'accesso' as const, risorsaId: a.id, personaId: a.personaId })),
+      righe.map((a) => ({
+        azione: 'elenca',
+        risorsa: 'accesso' as const,
+        risorsaId: a.id,
+        personaId: a.personaId,
+      })),
     );
     return {
-      elementi: righe.map((a) => toAccessoV1({ ...a, annotazioni: annotazioni.filter((n) => n.accessoId === a.id) })),
+      elementi: righe.map((a) =>
+        toAccessoV1({ ...a, annotazioni: annotazioni.filter((n) => n.accessoId === a.id) }),
+      ),
       totale,
       pagina: numero,
       perPagina: take,
@@ -224,13 +247,17 @@ export class AccessiService {
   ): Promise<AccessoV1> {
     const actor = currentActor();
     return this.dataSource.transaction(async (manager) => {
-      const accesso = await manager.findOne(AccessoEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const accesso = await manager.findOne(AccessoEntity, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!accesso) throw nonTrovato();
       const traccia: Traccia = { azione, risorsa: 'accesso', risorsaId: id, personaId: accesso.personaId };
       try {
         assertScrittura(actor, accesso.subAmbito);
       } catch (error) {
-        const rifiuto = error instanceof DomainError && error.code === 'FUORI_AMBITO_TERRITORIALE' ? nonTrovato() : error;
+        const rifiuto =
+          error instanceof DomainError && error.code === 'FUORI_AMBITO_TERRITORIALE' ? nonTrovato() : error;
         throw await this.audit.negato(actor, traccia, rifiuto as Error);
       }
       await change(manager, accesso, actor);

@@ -1,4 +1,13 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
 import type {
   AccessoV1,
   AreaBisogno,
@@ -21,7 +30,7 @@ export class AccessoEntity {
 
   @ManyToOne(() => PersonaEntity)
   @JoinColumn({ name: 'persona_id' })
-  persona: PersonaEntity;
+  persona: Relation<PersonaEntity>;
 
   /** The person's comune of residence when the accesso happened (for the counters of that time). */
   @Column('text')
@@ -89,7 +98,7 @@ export class AccessoEntity {
   registratoIl: Date;
 
   @OneToMany(() => AnnotazioneEntity, (a) => a.accesso)
-  annotazioni: AnnotazioneEntity[];
+  annotazioni: Relation<AnnotazioneEntity>[];
 }
 
 /** Needs `persona` and `annotazioni` loaded. */

@@ -1,4 +1,12 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
 import { AccessoEntity } from './accesso.entity';
 
 /** A note added to an accesso, also after its closure; never changed. */
@@ -12,7 +20,7 @@ export class AnnotazioneEntity {
 
   @ManyToOne(() => AccessoEntity, (a) => a.annotazioni)
   @JoinColumn({ name: 'accesso_id' })
-  accesso: AccessoEntity;
+  accesso: Relation<AccessoEntity>;
 
   @Column('text')
   testo: string;

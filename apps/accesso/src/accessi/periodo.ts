@@ -16,9 +16,14 @@ export function assertDataOra(dataOra: Date): void {
 
 /** SQL bounds of the local days `dal`..`al` (both included), as instants. */
 export function periodoLocale(dal: string, al: string) {
-  for (const [campo, valore] of [['dal', dal], ['al', al]] as const)
+  for (const [campo, valore] of [
+    ['dal', dal],
+    ['al', al],
+  ] as const)
     if (!isIsoDate(valore))
-      throw new DomainError('DATA_NON_VALIDA', `Data ${campo} inesistente.`, [{ campo, messaggi: ['data inesistente'] }]);
+      throw new DomainError('DATA_NON_VALIDA', `Data ${campo} inesistente.`, [
+        { campo, messaggi: ['data inesistente'] },
+      ]);
   if (dal > al)
     throw new DomainError('DATA_NON_VALIDA', 'Il periodo finisce prima di cominciare.', [
       { campo: 'al', messaggi: ['precedente a dal'] },

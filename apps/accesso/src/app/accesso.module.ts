@@ -21,7 +21,11 @@ export const SERVICE = 'accesso';
 
 @Module({})
 export class AccessoModule {
-  static forRoot(config: AccessoConfig, territorio: TerritorioV1, dataSource: DataSourceOptions): DynamicModule {
+  static forRoot(
+    config: AccessoConfig,
+    territorio: TerritorioV1,
+    dataSource: DataSourceOptions,
+  ): DynamicModule {
     return {
       module: AccessoModule,
       imports: [

@@ -24,7 +24,12 @@ export class RegistroAuditService {
       qb.andWhere(`v.il >= ${periodo.da} AND v.il < ${periodo.a}`, periodo.parametri);
     }
     const { skip, take, numero } = pagina(query);
-    const [voci, totale] = await qb.orderBy('v.il', 'DESC').addOrderBy('v.id').skip(skip).take(take).getManyAndCount();
+    const [voci, totale] = await qb
+      .orderBy('v.il', 'DESC')
+      .addOrderBy('v.id')
+      .skip(skip)
+      .take(take)
+      .getManyAndCount();
     return { elementi: voci.map(toVoceAuditV1), totale, pagina: numero, perPagina: take };
   }
 }

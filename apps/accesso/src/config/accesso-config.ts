@@ -8,7 +8,9 @@ export class AccessoConfig {
   @IsString()
   NODE_ENV: string = 'development';
 
-  @Matches(/^postgres(ql)?:\/\//, { message: 'obbligatorio, es. postgres://utente:password@host:5432/ambito' })
+  @Matches(/^postgres(ql)?:\/\//, {
+    message: 'obbligatorio, es. postgres://utente:password@host:5432/ambito',
+  })
   DATABASE_URL: string;
 
   @Matches(/^[a-z_][a-z0-9_]*$/, { message: 'nome di schema PostgreSQL in minuscolo, es. accesso' })

@@ -38,7 +38,9 @@ export class CreateRegistroAccessi1763900000000 implements MigrationInterface {
         registrata_da text NOT NULL,
         CONSTRAINT uq_persona_codice_fiscale UNIQUE (codice_fiscale)
       )`);
-    await q.query(`CREATE INDEX ix_persona_cognome_nome ON persona (lower(cognome) text_pattern_ops, lower(nome))`);
+    await q.query(
+      `CREATE INDEX ix_persona_cognome_nome ON persona (lower(cognome) text_pattern_ops, lower(nome))`,
+    );
     await q.query(`CREATE INDEX ix_persona_comune_residenza ON persona (comune_residenza)`);
 
     await q.query(`

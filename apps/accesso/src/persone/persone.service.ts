@@ -28,7 +28,8 @@ export class PersoneService {
 
   async registra(dto: RegistraPersonaV1): Promise<PersonaV1> {
     const actor = currentActor();
-    if (!isOperatore(actor)) throw await this.audit.negato(actor, { azione: 'registra', risorsa: 'persona' }, nonConsentito());
+    if (!isOperatore(actor))
+      throw await this.audit.negato(actor, { azione: 'registra', risorsa: 'persona' }, nonConsentito());
     const codiceFiscale = parseCodiceFiscale(dto.codiceFiscale);
     assertDataNascita(dto.dataNascita);
     this.territorio.comune(dto.comuneResidenza);
@@ -57,9 +58,11 @@ export class PersoneService {
       });
     } catch (error) {
       if (isUniqueViolation(error, 'uq_persona_codice_fiscale')) {
-        throw new DomainError('PERSONA_GIA_REGISTRATA', 'Una persona con questo codice fiscale è già registrata: cercarla.', [
-          { campo: 'codiceFiscale', messaggi: ['già registrato'] },
-        ]);
+        throw new DomainError(
+          'PERSONA_GIA_REGISTRATA',
+          'Una persona con questo codice fiscale è già registrata: cercarla.',
+          [{ campo: 'codiceFiscale', messaggi: ['già registrato'] }],
+        );
       }
       throw error;
     }
@@ -101,16 +104,28 @@ export class PersoneService {
     } catch (error) {
       throw await this.audit.negato(actor, { azione: 'cerca', risorsa: 'persona' }, error as Error);
     }
-    if (cf) qb.andWhere(cfCompleto ? 'p.codice_fiscale = :cf' : 'p.codice_fiscale LIKE :cf', { cf: cfCompleto ? cf : `${escapeLike(cf)}%` });
-    if (query.cognome) qb.andWhere('lower(p.cognome) LIKE :cognome', { cognome: `${escapeLike(query.cognome.trim().toLowerCase())}%` });
-    if (query.nome) qb.andWhere('lower(p.nome) LIKE :nome', { nome: `${escapeLike(query.nome.trim().toLowerCase())}%` });
+    if (cf)
+      qb.andWhere(cfCompleto ? 'p.codice_fiscale = :cf' : 'p.codice_fiscale LIKE :cf', {
+        cf: cfCompleto ? cf : `${escapeLike(cf)}%`,
+      });
+    if (query.cognome)
+      qb.andWhere('lower(p.cognome) LIKE :cognome', {
+        cognome: `${escapeLike(query.cognome.trim().toLowerCase())}%`,
+      });
+    if (query.nome)
+      qb.andWhere('lower(p.nome) LIKE :nome', { nome: `${escapeLike(query.nome.trim().toLowerCase())}%` });
     qb.orderBy('lower(p.cognome)').addOrderBy('lower(p.nome)').addOrderBy('p.id');
     const { skip, take, numero } = pagina(query);
     const [persone, totale] = await qb.skip(skip).take(take).getManyAndCount();
     await this.audit.consentito(
       this.dataSource.manager,
       actor,
-      persone.map((p) => ({ azione: 'cerca', risorsa: 'persona' as const, risorsaId: p.id, personaId: p.id })),
+      persone.map((p) => ({
+        azione: 'cerca',
+        risorsa: 'persona' as const,
+        risorsaId: p.id,
+        personaId: p.id,
+      })),
     );
     return { elementi: persone.map(toPersonaV1), totale, pagina: numero, perPagina: take };
   }
@@ -126,9 +141,12 @@ export class PersoneService {
         new Brackets((w) => {
           w.where('p.comune_residenza = ANY(:residenza)', { residenza });
           if (subAmbiti.length > 0)
-            w.orWhere('EXISTS (SELECT 1 FROM accesso a WHERE a.persona_id = p.id AND a.sub_ambito = ANY(:subAmbiti))', {
-              subAmbiti,
-            });
+            w.orWhere(
+              'EXISTS (SELECT 1 FROM accesso a WHERE a.persona_id = p.id AND a.sub_ambito = ANY(:subAmbiti))',
+              {
+                subAmbiti,
+              },
+            );
         }),
       );
   }
@@ -139,7 +157,9 @@ function parseCodiceFiscale(value: string): CodiceFiscale {
     return CodiceFiscale.parse(value);
   } catch (error) {
     if (error instanceof InvalidCodiceFiscaleError)
-      throw new DomainError('CODICE_FISCALE_NON_VALIDO', error.message, [{ campo: 'codiceFiscale', messaggi: [error.message] }]);
+      throw new DomainError('CODICE_FISCALE_NON_VALIDO', error.message, [
+        { campo: 'codiceFiscale', messaggi: [error.message] },
+      ]);
     throw error;
   }
 }

@@ -31,7 +31,12 @@ export class ContatoriService {
       qb.andWhere('(a.sub_ambito = ANY(:subAmbiti) OR a.comune_residenza = ANY(:comuni))', visibilita);
     if (query.subAmbito) qb.andWhere('a.sub_ambito = :subAmbito', { subAmbito: query.subAmbito });
     if (query.comune) qb.andWhere('a.comune_residenza = :comune', { comune: query.comune });
-    const righe = await qb.groupBy('1, 2, 3').orderBy('1').addOrderBy('3').addOrderBy('2').getRawMany<ContatoreAccessiV1>();
+    const righe = await qb
+      .groupBy('1, 2, 3')
+      .orderBy('1')
+      .addOrderBy('3')
+      .addOrderBy('2')
+      .getRawMany<ContatoreAccessiV1>();
     return {
       dal: query.dal,
       al: query.al,

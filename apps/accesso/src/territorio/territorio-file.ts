@@ -17,11 +17,15 @@ export function loadTerritorioFile(file: string = DEFAULT_TERRITORIO_FILE): Terr
   try {
     data = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new TerritorioNonValidoError(`File del territorio illeggibile (${file}): ${(error as Error).message}`);
+    throw new TerritorioNonValidoError(
+      `File del territorio illeggibile (${file}): ${(error as Error).message}`,
+    );
   }
   const problems = checkTerritorio(data);
   if (problems.length > 0) {
-    throw new TerritorioNonValidoError(`File del territorio non valido (${file}):\n  - ${problems.join('\n  - ')}`);
+    throw new TerritorioNonValidoError(
+      `File del territorio non valido (${file}):\n  - ${problems.join('\n  - ')}`,
+    );
   }
   return data as TerritorioV1;
 }
@@ -31,7 +35,8 @@ export function checkTerritorio(data: unknown): string[] {
   const problems: string[] = [];
   const t = data as Partial<TerritorioV1> | null;
   if (!t || typeof t !== 'object') return ['il contenuto non è un oggetto JSON'];
-  if (!t.ambito?.codice || !t.ambito.denominazione) problems.push('ambito: codice e denominazione obbligatori');
+  if (!t.ambito?.codice || !t.ambito.denominazione)
+    problems.push('ambito: codice e denominazione obbligatori');
   if (typeof t.versione !== 'string' || !t.versione) problems.push('versione obbligatoria');
   if (typeof t.validoDal !== 'string' || !ISO_DATE_PATTERN.test(t.validoDal))
     problems.push('validoDal: data AAAA-MM-GG');
@@ -48,13 +53,15 @@ export function checkTerritorio(data: unknown): string[] {
   const belfiore = new Set<string>();
   for (const c of t.comuni) {
     const nome = c?.denominazione ?? c?.istat ?? '?';
-    if (typeof c?.istat !== 'string' || !ISTAT_PATTERN.test(c.istat)) problems.push(`${nome}: codice ISTAT di 6 cifre`);
+    if (typeof c?.istat !== 'string' || !ISTAT_PATTERN.test(c.istat))
+      problems.push(`${nome}: codice ISTAT di 6 cifre`);
     else if (comuni.has(c.istat)) problems.push(`comune ${c.istat} ripetuto`);
     if (typeof c?.belfiore !== 'string' || !BELFIORE_PATTERN.test(c.belfiore))
       problems.push(`${nome}: codice catastale non valido`);
     else if (belfiore.has(c.belfiore)) problems.push(`codice catastale ${c.belfiore} ripetuto`);
     else belfiore.add(c.belfiore);
-    if (!Number.isInteger(c?.popolazione) || c.popolazione <= 0) problems.push(`${nome}: popolazione intera positiva`);
+    if (!Number.isInteger(c?.popolazione) || c.popolazione <= 0)
+      problems.push(`${nome}: popolazione intera positiva`);
     if (typeof c?.popolazioneAl !== 'string' || !ISO_DATE_PATTERN.test(c.popolazioneAl))
       problems.push(`${nome}: popolazioneAl AAAA-MM-GG`);
     if (!subAmbiti.has(c?.subAmbito)) problems.push(`${nome}: sub-ambito ${c?.subAmbito} sconosciuto`);
@@ -77,7 +84,13 @@ export function checkTerritorio(data: unknown): string[] {
     else if (comuni.get(s.comune) !== s.subAmbito)
       problems.push(`${codice}: il comune ${s.comune} non appartiene al sub-ambito ${s.subAmbito}`);
     for (const o of Array.isArray(s?.orari) ? s.orari : [null]) {
-      if (!o || !GIORNI.includes(o.giorno) || !ORARIO.test(o.dalle) || !ORARIO.test(o.alle) || o.dalle >= o.alle)
+      if (
+        !o ||
+        !GIORNI.includes(o.giorno) ||
+        !ORARIO.test(o.dalle) ||
+        !ORARIO.test(o.alle) ||
+        o.dalle >= o.alle
+      )
         problems.push(`${codice}: orari non validi`);
     }
   }

@@ -1,0 +1,132 @@
+import { ACCESSO_RPC } from '@ambito/contracts';
+import {
+  ATTORI,
+  CREMA,
+  PANDINO,
+  persona,
+  rifiuto,
+  startTestAccesso,
+  type TestAccesso,
+} from '../../test/accesso-harness';
+
+const { registraPersona, leggiPersona, cercaPersone } = ACCESSO_RPC;
+
+describe('persone (NATS → accesso → PostgreSQL)', () => {
+  let svc: TestAccesso;
+  const operatore = () => svc.as(ATTORI.operatoreCrema, 'colloquio di segretariato');
+
+  beforeAll(async () => {
+    svc = await startTestAccesso();
+  });
+  afterAll(() => svc?.close());
+
+  const conta = async (cf: string) =>
+    Number(
+      (await svc.sql<{ n: string }>('SELECT count(*) AS n FROM persona WHERE codice_fiscale = $1', [cf]))[0]
+        .n,
+    );
+
+  it('registers a persona with the codice fiscale normalised, and audits who did it and why', async () => {
+    const p = await operatore()(registraPersona, persona('rssmra50a41d142k'));
+    expect(p).toMatchObject({
+      codiceFiscale: 'RSSMRA50A41D142K',
+      comuneResidenza: CREMA,
+      recapiti: { telefono: null },
+    });
+    const [voce] = await svc.sql('SELECT * FROM voce_audit WHERE persona_id = $1', [p.id]);
+    expect(voce).toMatchObject({
+      utente: 'operatore.crema',
+      azione: 'registra',
+      esito: 'consentito',
+      motivo: 'colloquio di segretariato',
+    });
+  });
+
+  it('accepts an 11-digit numeric codice fiscale with a valid check digit', async () => {
+    const p = await operatore()(registraPersona, persona('01234567897'));
+    expect(p.codiceFiscale).toBe('01234567897');
+    expect(await rifiuto(operatore()(registraPersona, persona('01234567890')))).toBe(
+      'CODICE_FISCALE_NON_VALIDO',
+    );
+  });
+
+  it.each([
+    ['wrong check character', persona('BNCLRA45B52D142A'), 'CODICE_FISCALE_NON_VALIDO'],
+    ['impossible birth day in the code', persona('BNCLRA45B72D142V'), 'CODICE_FISCALE_NON_VALIDO'],
+    ['comune outside the ambito', persona('BNCLRA45B52D142V', '015146'), 'COMUNE_SCONOSCIUTO'],
+    [
+      'birth date in the future',
+      { ...persona('BNCLRA45B52D142V'), dataNascita: '2999-01-01' },
+      'DATA_NON_VALIDA',
+    ],
+    [
+      'birth date that does not exist',
+      { ...persona('BNCLRA45B52D142V'), dataNascita: '1945-02-30' },
+      'DATA_NON_VALIDA',
+    ],
+    [
+      'missing cognome',
+      { ...persona('BNCLRA45B52D142V'), cognome: undefined as unknown as string },
+      'VALIDAZIONE_FALLITA',
+    ],
+    ['unknown field', { ...persona('BNCLRA45B52D142V'), ruolo: 'admin' }, 'VALIDAZIONE_FALLITA'],
+    ['wrong type', { ...persona('BNCLRA45B52D142V'), sesso: 1 as unknown as 'F' }, 'VALIDAZIONE_FALLITA'],
+  ])('refuses %s and writes nothing', async (_, dto, code) => {
+    expect(await rifiuto(operatore()(registraPersona, dto))).toBe(code);
+    expect(await conta('BNCLRA45B52D142V')).toBe(0);
+    expect(await conta('BNCLRA45B52D142A')).toBe(0);
+  });
+
+  it('keeps one persona per codice fiscale, also under concurrent registrations', async () => {
+    const results = await Promise.allSettled(
+      Array.from({ length: 12 }, () => operatore()(registraPersona, persona('VRDGPP40C10G306Y', PANDINO))),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const codes = results.flatMap((r) =>
+      r.status === 'rejected' ? [(r.reason as { code: string }).code] : [],
+    );
+    expect(codes).toEqual(Array(11).fill('PERSONA_GIA_REGISTRATA'));
+    expect(await conta('VRDGPP40C10G306Y')).toBe(1);
+  });
+
+  it('shows persone by name only within one’s territory, by complete codice fiscale across the ambito', async () => {
+    const crema = await operatore()(registraPersona, persona('GLLMRC60E15D142Y', CREMA, 'Galletti'));
+    const soncino = svc.as(ATTORI.operatoreSoncino);
+    expect((await soncino(cercaPersone, { cognome: 'Gall' })).totale).toBe(0);
+    expect(await rifiuto(soncino(leggiPersona, { id: crema.id }))).toBe('PERSONA_NON_TROVATA');
+    const perCf = await soncino(cercaPersone, { codiceFiscale: 'GLLMRC60E15D142Y' });
+    expect(perCf.elementi.map((p) => p.id)).toEqual([crema.id]);
+
+    expect((await svc.as(ATTORI.coordinatoreCrema)(cercaPersone, { cognome: 'gall' })).totale).toBe(1);
+    expect((await svc.as(ATTORI.responsabileCrema)(leggiPersona, { id: crema.id })).id).toBe(crema.id);
+    expect(await rifiuto(svc.as(ATTORI.responsabilePandino)(leggiPersona, { id: crema.id }))).toBe(
+      'PERSONA_NON_TROVATA',
+    );
+    expect(await rifiuto(svc.as(ATTORI.udp)(cercaPersone, { cognome: 'Gall' }))).toBe(
+      'OPERAZIONE_NON_CONSENTITA',
+    );
+    expect(
+      await rifiuto(svc.as(ATTORI.responsabileCrema)(registraPersona, persona('FRRGLI70H50D142E'))),
+    ).toBe('OPERAZIONE_NON_CONSENTITA');
+
+    const negati = await svc.sql<{ utente: string; azione: string }>(
+      `SELECT utente, azione FROM voce_audit WHERE esito = 'negato' ORDER BY il`,
+    );
+    expect(negati).toEqual(
+      expect.arrayContaining([
+        { utente: 'operatore.soncino', azione: 'leggi' },
+        { utente: 'responsabile.pandino', azione: 'leggi' },
+        { utente: 'udp', azione: 'cerca' },
+        { utente: 'responsabile.crema', azione: 'registra' },
+      ]),
+    );
+    const lette = await svc.sql(`SELECT 1 FROM voce_audit WHERE persona_id = $1 AND azione = 'cerca'`, [
+      crema.id,
+    ]);
+    expect(lette.length).toBe(2); // soncino by CF, coordinatore by name
+  });
+
+  it('treats LIKE wildcards in a search as text', async () => {
+    expect((await svc.as(ATTORI.coordinatoreCrema)(cercaPersone, { cognome: '%%' })).totale).toBe(0);
+  });
+});

@@ -1,0 +1,125 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import {
+  DomainError,
+  type Actor,
+  type ErrorCode,
+  type RegistraAccessoV1,
+  type RegistraPersonaV1,
+  type RpcReply,
+  type RpcRequest,
+  type RpcSubject,
+} from '@ambito/contracts';
+import { RpcClient } from '@ambito/messaging';
+import { createTestDatabase, dropTestDatabase } from '@ambito/testing';
+import { createAccessoApp } from '../src/app/create-accesso-app';
+import { loadAccessoConfig } from '../src/config/accesso-config';
+
+/** Users of the tests, one per role, in the sub-ambiti and comuni of the demo territorio. */
+export const CREMA = '019035';
+export const PANDINO = '019067';
+export const SONCINO = '019097';
+const actor = (
+  userId: string,
+  ruoli: Actor['ruoli'],
+  subAmbiti: string[] = [],
+  comuni: string[] = [],
+): Actor => ({
+  userId,
+  nome: userId,
+  ruoli,
+  ambito: 'CREMA',
+  subAmbiti,
+  comuni,
+});
+export const ATTORI = {
+  operatoreCrema: actor('operatore.crema', ['operatore-accesso'], ['SA-CREMA']),
+  operatoreSoncino: actor('operatore.soncino', ['operatore-accesso'], ['SA-SONCINO']),
+  coordinatoreCrema: actor('coordinatore.crema', ['coordinatore-sub-ambito'], ['SA-CREMA']),
+  responsabileCrema: actor('responsabile.crema', ['responsabile-comune'], [], [CREMA]),
+  responsabilePandino: actor('responsabile.pandino', ['responsabile-comune'], [], [PANDINO]),
+  udp: actor('udp', ['ufficio-di-piano']),
+  admin: actor('admin', ['amministratore']),
+};
+
+export interface TestAccesso {
+  app: NestExpressApplication;
+  databaseUrl: string;
+  /** A NATS request as the given actor, exactly as the gateway sends it. */
+  as(
+    actor: Actor,
+    motivo?: string,
+  ): <S extends RpcSubject>(subject: S, payload: RpcRequest<S>) => Promise<RpcReply<S>>;
+  /** SQL on the service's schema, to check what was (not) written. */
+  sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+/** The accesso service in-process, on a fresh database and the test NATS server of the global setup. */
+export async function startTestAccesso(): Promise<TestAccesso> {
+  const natsUrl = process.env.TEST_NATS_URL!;
+  const databaseUrl = await createTestDatabase('accesso');
+  const app = await createAccessoApp(
+    loadAccessoConfig({
+      DATABASE_URL: databaseUrl,
+      NATS_URL: natsUrl,
+      LOG_LEVEL: 'silent',
+      NODE_ENV: 'test',
+    }),
+  );
+  const rpc = new RpcClient(natsUrl, 5000);
+  await rpc.connect();
+  const pg = new Client({ connectionString: databaseUrl, options: '-c search_path=accesso' });
+  await pg.connect();
+  return {
+    app,
+    databaseUrl,
+    as: (actor, motivo) => (subject, payload) =>
+      rpc.request(subject, payload, {
+        context: { actor, correlationId: randomUUID(), causationId: null, motivo },
+      }),
+    sql: async (text, params) => (await pg.query(text, params)).rows,
+    close: async () => {
+      await rpc.onApplicationShutdown();
+      await pg.end();
+      await app.close();
+      await dropTestDatabase(databaseUrl);
+    },
+  };
+}
+
+/** The error code a request was refused with (fails when it was not refused). */
+export async function rifiuto(promise: Promise<unknown>): Promise<ErrorCode> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof DomainError) return error.code;
+    throw error;
+  }
+  throw new Error('la richiesta doveva essere rifiutata');
+}
+
+export const persona = (
+  codiceFiscale: string,
+  comuneResidenza = CREMA,
+  cognome = 'Rossi',
+): RegistraPersonaV1 => ({
+  codiceFiscale,
+  cognome,
+  nome: 'Maria',
+  dataNascita: '1950-01-01',
+  luogoNascita: 'D142',
+  sesso: 'F',
+  cittadinanza: 'IT',
+  comuneResidenza,
+});
+
+export const accesso = (personaId: string, sede = 'SEDE-CREMA-HUB'): RegistraAccessoV1 => ({
+  personaId,
+  sede,
+  canale: 'sportello',
+  presentatoDa: 'interessato',
+  areaBisogno: 'anziani',
+  richiesta: 'Chiede assistenza domiciliare.',
+});

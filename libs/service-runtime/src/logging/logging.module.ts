@@ -26,6 +26,11 @@ export interface LoggingOptions {
   level?: string;
 }
 
+/** What a log line tells of an HTTP request: the query string may hold personal data (?codiceFiscale=…). */
+export function requestSummary(req: { method: string; url: string; id: unknown }) {
+  return { id: req.id, method: req.method, url: req.url.split('?')[0] };
+}
+
 /** JSON logs with service, version and the correlation id of the current request or event. */
 export function loggingModule(options: LoggingOptions): DynamicModule {
   return LoggerModule.forRoot({
@@ -39,14 +44,7 @@ export function loggingModule(options: LoggingOptions): DynamicModule {
       },
       customProps: (req) => ({ correlationId: (req as { correlationId?: string }).correlationId }),
       autoLogging: { ignore: (req) => /^\/(health|metrics)/.test(req.url ?? '') },
-      serializers: {
-        req: (req: { method: string; url: string; id: unknown }) => ({
-          id: req.id,
-          method: req.method,
-          // The query string may hold personal data (?codiceFiscale=…, ?cognome=…): path only.
-          url: req.url.split('?')[0],
-        }),
-      },
+      serializers: { req: requestSummary },
     },
   });
 }

@@ -1,0 +1,33 @@
+import pino from 'pino';
+import { REDACTED_PATHS, requestSummary } from './logging.module';
+
+describe('request logging', () => {
+  it('keeps the path and drops the query string, where personal data travels', () => {
+    expect(
+      requestSummary({
+        id: 7,
+        method: 'GET',
+        url: '/api/v1/persone?codiceFiscale=RSSMRA50A41D142K&cognome=Rossi',
+      }),
+    ).toEqual({ id: 7, method: 'GET', url: '/api/v1/persone' });
+  });
+
+  it('censors personal fields and credentials in what is logged', () => {
+    const lines: string[] = [];
+    const logger = pino(
+      { redact: { paths: REDACTED_PATHS, censor: '[riservato]' } },
+      { write: (line: string) => lines.push(line) },
+    );
+    logger.info({
+      persona: { codiceFiscale: 'RSSMRA50A41D142K', cognome: 'Rossi', comuneResidenza: '019035' },
+      req: { headers: { authorization: 'Bearer segreto' } },
+    });
+    const logged = JSON.parse(lines[0]) as Record<string, Record<string, unknown>>;
+    expect(logged.persona).toEqual({
+      codiceFiscale: '[riservato]',
+      cognome: '[riservato]',
+      comuneResidenza: '019035',
+    });
+    expect(lines[0]).not.toContain('segreto');
+  });
+});

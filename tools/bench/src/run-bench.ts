@@ -1,8 +1,10 @@
+import 'reflect-metadata';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { AckPolicy, DeliverPolicy, connect, type NatsConnection } from 'nats';
+import { AckPolicy, DeliverPolicy, connect, headers, type NatsConnection } from 'nats';
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import type { EventEnvelope, PersonaV1 } from '@ambito/contracts';
+import { ACCESSO_RPC, HEADER, type Actor, type EventEnvelope, type PersonaV1 } from '@ambito/contracts';
 import { freePort, startEmbeddedPostgres, startNatsServer, startServiceProcess } from '@ambito/testing';
 import { formatRow, summarise, type Summary } from './stats';
 
@@ -39,6 +41,50 @@ async function floor(natsUrl: string, databaseUrl: string): Promise<Summary> {
   return summarise(samples, elapsed);
 }
 
+/** Repeats a measured call sequentially after a warm-up. */
+async function sequential(measure: () => Promise<number>): Promise<Summary> {
+  for (let i = 0; i < 100; i++) await measure();
+  const samples: number[] = [];
+  const started = performance.now();
+  for (let i = 0; i < SEQUENTIAL; i++) samples.push(await measure());
+  return summarise(samples, performance.now() - started);
+}
+
+/** Where (b) spends its time: the accesso service alone, over NATS as the gateway calls it. */
+async function serviceOnly(nc: NatsConnection, body: string): Promise<Summary> {
+  const actor: Actor = {
+    userId: 'operatore.crema',
+    nome: 'Bench',
+    ruoli: ['operatore-accesso'],
+    ambito: 'CREMA',
+    subAmbiti: ['SA-CREMA'],
+    comuni: [],
+  };
+  const data = JSON.parse(body) as unknown;
+  return sequential(async () => {
+    const h = headers();
+    h.set(HEADER.actor, Buffer.from(JSON.stringify(actor)).toString('base64url'));
+    h.set(HEADER.correlationId, randomUUID());
+    // Nest's NATS transport: a request is {pattern, data, id}, the reply {err, response, isDisposed, id}.
+    const packet = { pattern: ACCESSO_RPC.registraAccesso, data, id: randomUUID() };
+    const t0 = performance.now();
+    const reply = await nc.request(ACCESSO_RPC.registraAccesso, JSON.stringify(packet), { timeout: 2000, headers: h });
+    const elapsed = performance.now() - t0;
+    if ((reply.json() as { err?: unknown }).err) throw new Error(`accesso: ${reply.string()}`);
+    return elapsed;
+  });
+}
+
+/** Where (b) spends its time: an HTTP round trip to the gateway that does nothing else. */
+function httpOnly(gateway: string): Promise<Summary> {
+  return sequential(async () => {
+    const t0 = performance.now();
+    const response = await fetch(`${gateway}/health/live`);
+    await response.arrayBuffer();
+    return performance.now() - t0;
+  });
+}
+
 async function token(gateway: string, username: string): Promise<string> {
   const response = await fetch(`${gateway}/api/v1/auth/token`, {
     method: 'POST',
@@ -69,15 +115,6 @@ async function postAccesso(gateway: string, auth: string, body: string): Promise
   await response.arrayBuffer();
   if (response.status !== 201) throw new Error(`POST /accessi: HTTP ${response.status}`);
   return performance.now() - t0;
-}
-
-/** (b) the platform path, one request at a time: comparable with the floor. */
-async function platformSequential(gateway: string, auth: string, body: string): Promise<Summary> {
-  for (let i = 0; i < 100; i++) await postAccesso(gateway, auth, body);
-  const samples: number[] = [];
-  const started = performance.now();
-  for (let i = 0; i < SEQUENTIAL; i++) samples.push(await postAccesso(gateway, auth, body));
-  return summarise(samples, performance.now() - started);
 }
 
 /**
@@ -179,8 +216,10 @@ async function main(): Promise<void> {
     );
     const a = await floor(natsUrl, pg.url);
     console.log(formatRow('(a) pavimento: NATS req/reply + insert pg', a));
-    const b = await platformSequential(gateway, auth, body);
+    const b = await sequential(() => postAccesso(gateway, auth, body)); // comparable with the floor
     console.log(formatRow('(b) POST /accessi via gateway, in sequenza', b));
+    console.log(formatRow('    di cui: servizio accesso via NATS', await serviceOnly(nc, body)));
+    console.log(formatRow('    di cui: HTTP verso il gateway (/health/live)', await httpOnly(gateway)));
     let paced: Summary | undefined;
     const c = await outboxToConsumer(nc, async () => {
       paced = await platformPaced(gateway, auth, body);

@@ -11,7 +11,7 @@ import {
   type RpcRequest,
   type RpcSubject,
 } from '@ambito/contracts';
-import { RpcClient } from '@ambito/messaging';
+import { RpcClient, connectNats } from '@ambito/messaging';
 import { createTestDatabase, dropTestDatabase } from '@ambito/testing';
 import { createAccessoApp } from '../src/app/create-accesso-app';
 import { loadAccessoConfig } from '../src/config/accesso-config';
@@ -68,8 +68,8 @@ export async function startTestAccesso(): Promise<TestAccesso> {
       NODE_ENV: 'test',
     }),
   );
-  const rpc = new RpcClient(natsUrl, 5000);
-  await rpc.connect();
+  const nats = await connectNats(natsUrl, 'accesso-test');
+  const rpc = new RpcClient(nats, 5000);
   const pg = new Client({ connectionString: databaseUrl, options: '-c search_path=accesso' });
   await pg.connect();
   return {
@@ -81,7 +81,7 @@ export async function startTestAccesso(): Promise<TestAccesso> {
       }),
     sql: async (text, params) => (await pg.query(text, params)).rows,
     close: async () => {
-      await rpc.onApplicationShutdown();
+      await nats.close();
       await pg.end();
       await app.close();
       await dropTestDatabase(databaseUrl);

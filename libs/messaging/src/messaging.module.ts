@@ -4,6 +4,7 @@ import {
   Injectable,
   Logger,
   Module,
+  type BeforeApplicationShutdown,
   type DynamicModule,
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
@@ -18,7 +19,7 @@ import { NATS_CONNECTION, connectNats } from './jetstream/nats-connection';
 import { ensureStream, eventStreamName } from './jetstream/streams';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { OUTBOX_OPTIONS, OutboxWriter, type OutboxOptions } from './outbox/outbox-writer';
-import { RpcClient } from './rpc/rpc-client';
+import { RPC_TIMEOUT_MS, RpcClient } from './rpc/rpc-client';
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
 
@@ -33,7 +34,7 @@ export interface MessagingOptions {
 
 /** Owns the JetStream side of a service: its stream, the outbox relay and its durable subscriptions. */
 @Injectable()
-export class EventBus implements OnApplicationBootstrap, OnApplicationShutdown {
+export class EventBus implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger(EventBus.name);
   private readonly subscriptions: EventSubscription<EventType>[] = [];
   private relay?: OutboxRelay;
@@ -68,9 +69,13 @@ export class EventBus implements OnApplicationBootstrap, OnApplicationShutdown {
     this.logger.log({ service: this.options.service }, 'event bus avviato');
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the database closes (TypeORM closes in onApplicationShutdown): the relay still needs it. */
+  async beforeApplicationShutdown(): Promise<void> {
     await Promise.all(this.subscriptions.map((s) => s.stop()));
     await this.relay?.stop();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
     await this.nats.drain().catch(() => undefined);
   }
 }
@@ -82,14 +87,8 @@ export class MessagingModule {
     const providers: Provider[] = [
       { provide: MESSAGING_OPTIONS, useValue: options },
       { provide: NATS_CONNECTION, useFactory: () => connectNats(options.natsUrl, options.service) },
-      {
-        provide: RpcClient,
-        useFactory: async () => {
-          const client = new RpcClient(options.natsUrl, options.rpcTimeoutMs);
-          await client.connect();
-          return client;
-        },
-      },
+      { provide: RPC_TIMEOUT_MS, useValue: options.rpcTimeoutMs ?? 5000 },
+      RpcClient,
       EventBus,
     ];
     if (options.outbox) {

@@ -68,7 +68,10 @@ async function serviceOnly(nc: NatsConnection, body: string): Promise<Summary> {
     // Nest's NATS transport: a request is {pattern, data, id}, the reply {err, response, isDisposed, id}.
     const packet = { pattern: ACCESSO_RPC.registraAccesso, data, id: randomUUID() };
     const t0 = performance.now();
-    const reply = await nc.request(ACCESSO_RPC.registraAccesso, JSON.stringify(packet), { timeout: 2000, headers: h });
+    const reply = await nc.request(ACCESSO_RPC.registraAccesso, JSON.stringify(packet), {
+      timeout: 2000,
+      headers: h,
+    });
     const elapsed = performance.now() - t0;
     if ((reply.json() as { err?: unknown }).err) throw new Error(`accesso: ${reply.string()}`);
     return elapsed;

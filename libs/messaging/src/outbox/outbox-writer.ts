@@ -57,13 +57,20 @@ export class OutboxWriter {
       causationId: ctx.causationId,
       payload,
     };
-    await manager.query(`INSERT INTO outbox_message (id, subject, type, envelope) VALUES ($1, $2, $3, $4)`, [
-      envelope.id,
-      eventSubject(type, version),
-      type,
-      JSON.stringify(envelope),
-    ]);
-    await manager.query('SELECT pg_notify($1, $2)', [outboxChannel(this.options.schema), envelope.id]);
+    // One round trip: the row, and the NOTIFY that wakes the relay once the transaction commits.
+    await manager.query(
+      `WITH written AS (
+         INSERT INTO outbox_message (id, subject, type, envelope) VALUES ($1, $2, $3, $4) RETURNING id
+       )
+       SELECT pg_notify($5, id::text) FROM written`,
+      [
+        envelope.id,
+        eventSubject(type, version),
+        type,
+        JSON.stringify(envelope),
+        outboxChannel(this.options.schema),
+      ],
+    );
     return envelope;
   }
 }

@@ -1,8 +1,9 @@
-import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { ClientProxyFactory, NatsRecordBuilder, Transport, type ClientProxy } from '@nestjs/microservices';
-import { firstValueFrom, timeout } from 'rxjs';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { NatsConnection } from 'nats';
 import { DomainError, isErrorCode, type RpcReply, type RpcRequest, type RpcSubject } from '@ambito/contracts';
 import { RequestContext, type RequestContextData } from '../context/request-context';
+import { NATS_CONNECTION } from '../jetstream/nats-connection';
 import { contextHeaders } from './nats-headers';
 
 export interface RpcCallOptions {
@@ -11,28 +12,28 @@ export interface RpcCallOptions {
   context?: RequestContextData;
 }
 
+export const RPC_TIMEOUT_MS = Symbol('RPC_TIMEOUT_MS');
+
+/** What Nest's NATS server answers: the handler's value, or the error reply of RpcErrorFilter. */
+interface NestReplyPacket {
+  response?: unknown;
+  err?: unknown;
+}
+
 /**
- * Typed NATS request/reply over Nest's NATS transport: a wrong subject or payload is a compile error,
- * the actor and correlation travel in headers, and a service's error reply comes back as a DomainError.
+ * Typed NATS request/reply speaking the wire format of Nest's NATS transport (`{pattern, data, id}`
+ * out, `{response | err, isDisposed, id}` back) over the service's one NATS connection, whose shared
+ * reply subscription avoids a subscribe/unsubscribe per call. A wrong subject or payload is a compile
+ * error, the actor and correlation travel in headers, and an error reply comes back as a DomainError.
  */
 @Injectable()
-export class RpcClient implements OnApplicationShutdown {
+export class RpcClient {
   private readonly logger = new Logger(RpcClient.name);
-  private readonly client: ClientProxy;
 
   constructor(
-    natsUrl: string,
-    private readonly defaultTimeoutMs = 5000,
-  ) {
-    this.client = ClientProxyFactory.create({
-      transport: Transport.NATS,
-      options: { servers: [natsUrl], name: 'rpc-client', maxReconnectAttempts: -1, waitOnFirstConnect: true },
-    });
-  }
-
-  async connect(): Promise<void> {
-    await this.client.connect();
-  }
+    @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
+    @Inject(RPC_TIMEOUT_MS) private readonly defaultTimeoutMs = 5000,
+  ) {}
 
   async request<S extends RpcSubject>(
     subject: S,
@@ -40,26 +41,30 @@ export class RpcClient implements OnApplicationShutdown {
     options: RpcCallOptions = {},
   ): Promise<RpcReply<S>> {
     const ctx = options.context ?? RequestContext.currentOrNew();
-    const record = new NatsRecordBuilder(payload).setHeaders(contextHeaders(ctx)).build();
+    const packet = JSON.stringify({ pattern: subject, data: payload, id: randomUUID() });
+    let reply: NestReplyPacket;
     try {
-      return await firstValueFrom(
-        this.client
-          .send<RpcReply<S>>(subject, record)
-          .pipe(timeout(options.timeoutMs ?? this.defaultTimeoutMs)),
-      );
+      const msg = await this.nats.request(subject, packet, {
+        timeout: options.timeoutMs ?? this.defaultTimeoutMs,
+        headers: contextHeaders(ctx),
+      });
+      reply = msg.json<NestReplyPacket>();
     } catch (error) {
-      throw toDomainError(error, subject, this.logger);
+      // timeout, no responders, connection lost
+      this.logger.warn({ subject, err: error }, 'richiesta NATS non riuscita');
+      throw unavailable();
     }
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.client.close();
+    if (reply.err !== undefined && reply.err !== null) throw toDomainError(reply.err, subject, this.logger);
+    return reply.response as RpcReply<S>;
   }
 }
 
-function toDomainError(error: unknown, subject: string, logger: Logger): DomainError {
-  if (error instanceof DomainError) return error;
-  const reply = error as { code?: unknown; message?: unknown; details?: unknown };
+function unavailable(): DomainError {
+  return new DomainError('SERVIZIO_NON_DISPONIBILE', 'Il servizio non risponde: riprovare tra poco.');
+}
+
+function toDomainError(err: unknown, subject: string, logger: Logger): DomainError {
+  const reply = err as { code?: unknown; message?: unknown; details?: unknown };
   if (reply && isErrorCode(reply.code) && typeof reply.message === 'string') {
     return new DomainError(
       reply.code,
@@ -67,6 +72,7 @@ function toDomainError(error: unknown, subject: string, logger: Logger): DomainE
       Array.isArray(reply.details) ? reply.details : undefined,
     );
   }
-  logger.warn({ subject, err: error }, 'richiesta NATS non riuscita');
-  return new DomainError('SERVIZIO_NON_DISPONIBILE', 'Il servizio non risponde: riprovare tra poco.');
+  // not one of ours (e.g. Nest's "There is no matching message handler")
+  logger.warn({ subject, err }, 'risposta NATS non riconosciuta');
+  return unavailable();
 }

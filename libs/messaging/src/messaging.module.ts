@@ -61,9 +61,12 @@ export class EventBus implements OnApplicationBootstrap, BeforeApplicationShutdo
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    const jsm = await this.nats.jetstreamManager();
-    await ensureStream(jsm, eventStreamName(this.options.service), [`evt.${this.options.service}.>`]);
-    await this.relay?.start();
+    if (this.relay) {
+      // Only producers own a stream; a consumer ensures its producers' streams when it subscribes.
+      const jsm = await this.nats.jetstreamManager();
+      await ensureStream(jsm, eventStreamName(this.options.service), [`evt.${this.options.service}.>`]);
+      await this.relay.start();
+    }
     await Promise.all(this.subscriptions.map((s) => s.start()));
     this.started = true;
     this.logger.log({ service: this.options.service }, 'event bus avviato');

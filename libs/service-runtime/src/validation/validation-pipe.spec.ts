@@ -31,4 +31,35 @@ describe('createValidationPipe', () => {
     );
     expect(value).toBeInstanceOf(RegistraAccessoV1);
   });
+
+  it('explains every field in Italian, keeping the messages written in the contracts', async () => {
+    const error = (await pipe
+      .transform(
+        {
+          personaId: 'x',
+          sede: '',
+          canale: 'piccione',
+          presentatoDa: 'familiare',
+          areaBisogno: 'anziani',
+          richiesta: 'r'.repeat(4001),
+          dataOra: 'ieri',
+          extra: true,
+        },
+        meta,
+      )
+      .catch((e: unknown) => e)) as DomainError;
+    const messaggi = Object.fromEntries((error.details ?? []).map((d) => [d.campo, d.messaggi]));
+    expect(messaggi).toEqual({
+      personaId: ['deve essere un identificativo UUID'],
+      sede: ['obbligatorio, non può essere vuoto'],
+      canale: [expect.stringMatching(/^valore non ammesso; ammessi: sportello, telefono/)],
+      referente: expect.arrayContaining([
+        'referente: obbligatorio se non si presenta l’interessato',
+        'deve essere un testo',
+      ]),
+      richiesta: ['al massimo 4000 caratteri'],
+      dataOra: ['data e ora in formato ISO 8601, es. 2026-03-01T09:30:00+01:00'],
+      extra: ['campo non previsto'],
+    });
+  });
 });

@@ -1,11 +1,19 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { DomainError, type FieldError } from '@ambito/contracts';
+import { messaggioItaliano } from './messaggi-italiani';
 
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const campo = parent ? `${parent}.${error.property}` : error.property;
     const own: FieldError[] = error.constraints
-      ? [{ campo, messaggi: Object.values(error.constraints) }]
+      ? [
+          {
+            campo,
+            messaggi: Object.entries(error.constraints).map(([constraint, message]) =>
+              messaggioItaliano(constraint, message),
+            ),
+          },
+        ]
       : [];
     return [...own, ...flatten(error.children ?? [], campo)];
   });

@@ -1,4 +1,5 @@
 export * from './config/load-config';
+export * from './config/service-config';
 export * from './validation/validation-pipe';
 export * from './logging/logging.module';
 export * from './metrics/metrics';

@@ -70,12 +70,7 @@ export class AccessiService {
         }),
       );
       await this.outbox.append(manager, ACCESSO_EVENTS.accessoRegistrato, {
-        accessoId: accesso.id,
-        personaId: persona.id,
-        sede: accesso.sede,
-        subAmbito: accesso.subAmbito,
-        comuneResidenza: accesso.comuneResidenza,
-        areaBisogno: accesso.areaBisogno,
+        ...riferimenti(accesso),
         canale: accesso.canale,
         dataOra: accesso.dataOra.toISOString(),
         operatoreId: actor.userId,
@@ -121,12 +116,7 @@ export class AccessiService {
       );
       const persona = await manager.findOneByOrFail(PersonaEntity, { id: accesso.personaId });
       const payload: AccessoChiusoV1 = {
-        accessoId: accesso.id,
-        personaId: persona.id,
-        sede: accesso.sede,
-        subAmbito: accesso.subAmbito,
-        comuneResidenza: accesso.comuneResidenza,
-        areaBisogno: accesso.areaBisogno,
+        ...riferimenti(accesso),
         richiesta: accesso.richiesta,
         chiusoIl: chiusoIl.toISOString(),
         operatoreId: actor.userId,
@@ -277,6 +267,18 @@ export class AccessiService {
       throw await this.audit.negato(actor, traccia, error as Error);
     }
   }
+}
+
+/** What every event of an accesso says of it: where it happened and for whom, without personal data. */
+function riferimenti(a: AccessoEntity) {
+  return {
+    accessoId: a.id,
+    personaId: a.personaId,
+    sede: a.sede,
+    subAmbito: a.subAmbito,
+    comuneResidenza: a.comuneResidenza,
+    areaBisogno: a.areaBisogno,
+  };
 }
 
 function visibile(accesso: AccessoEntity, { subAmbiti, comuni }: Visibilita): boolean {

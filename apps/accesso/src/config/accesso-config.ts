@@ -1,12 +1,9 @@
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
-import { loadConfig } from '@ambito/service-runtime';
-
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { ServiceConfig, loadConfig } from '@ambito/service-runtime';
 
 /** The accesso service's environment, validated at start-up (every problem listed at once). */
-export class AccessoConfig {
-  @IsString()
-  NODE_ENV: string = 'development';
+export class AccessoConfig extends ServiceConfig {
+  override HTTP_PORT: number = 3101;
 
   @Matches(/^postgres(ql)?:\/\//, {
     message: 'obbligatorio, es. postgres://utente:password@host:5432/ambito',
@@ -21,32 +18,11 @@ export class AccessoConfig {
   @Max(100)
   DATABASE_POOL_SIZE: number = 10;
 
-  @IsUrl(
-    { require_tld: false, require_protocol: true, protocols: ['nats', 'tls'] },
-    { message: 'obbligatorio, es. nats://127.0.0.1:4222' },
-  )
-  NATS_URL: string;
-
-  @IsInt()
-  @Min(1)
-  @Max(65535)
-  HTTP_PORT: number = 3101;
-
-  @IsString()
-  @IsNotEmpty()
-  HTTP_HOST: string = '0.0.0.0';
-
-  @Matches(/^[A-Z0-9-]{2,32}$/, { message: 'codice dell’Ambito in maiuscolo, es. CREMA' })
-  AMBITO_CODICE: string = 'CREMA';
-
   /** JSON file with the ambito's territorio; the Ambito Cremasco demo seed when absent. */
   @IsOptional()
   @IsString()
   @IsNotEmpty()
   TERRITORIO_FILE?: string;
-
-  @IsIn(LOG_LEVELS)
-  LOG_LEVEL: string = 'info';
 }
 
 export function loadAccessoConfig(env: Record<string, string | undefined> = process.env): AccessoConfig {

@@ -4,44 +4,20 @@ import {
   IsNotEmpty,
   IsString,
   IsUrl,
-  Matches,
   Max,
   Min,
   MinLength,
   Validate,
   ValidateIf,
 } from 'class-validator';
-import { loadConfig } from '@ambito/service-runtime';
+import { ServiceConfig, loadConfig } from '@ambito/service-runtime';
 import { AuthModeAmmesso } from './auth-mode-ammesso.validator';
 
 export const AUTH_MODES = ['local', 'oidc'] as const;
 export type AuthMode = (typeof AUTH_MODES)[number];
 
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-
 /** The gateway's environment, validated at start-up (every problem listed at once). */
-export class GatewayConfig {
-  @IsString()
-  NODE_ENV: string = 'development';
-
-  @IsUrl(
-    { require_tld: false, require_protocol: true, protocols: ['nats', 'tls'] },
-    { message: 'obbligatorio, es. nats://127.0.0.1:4222' },
-  )
-  NATS_URL: string;
-
-  @IsInt()
-  @Min(1)
-  @Max(65535)
-  HTTP_PORT: number = 3000;
-
-  @IsString()
-  @IsNotEmpty()
-  HTTP_HOST: string = '0.0.0.0';
-
-  @Matches(/^[A-Z0-9-]{2,32}$/, { message: 'codice dell’Ambito in maiuscolo, es. CREMA' })
-  AMBITO_CODICE: string = 'CREMA';
-
+export class GatewayConfig extends ServiceConfig {
   @IsIn(AUTH_MODES, {
     message: '"local" oppure "oidc" (obbligatorio con NODE_ENV=production, dove vale solo "oidc")',
   })
@@ -75,9 +51,6 @@ export class GatewayConfig {
   @IsString({ message: 'obbligatorio con AUTH_MODE=oidc' })
   @IsNotEmpty({ message: 'non può essere vuoto' })
   OIDC_AUDIENCE?: string;
-
-  @IsIn(LOG_LEVELS)
-  LOG_LEVEL: string = 'info';
 
   @IsInt()
   @Min(100)

@@ -3,7 +3,9 @@
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --ignore-scripts --no-audit --no-fund
+# npm install, not npm ci: the lock file lacks the optional native binaries of other platforms
+# (see tools/setup.sh); versions are still those of package-lock.json.
+RUN npm install --ignore-scripts --no-audit --no-fund
 COPY . .
 RUN NX_DAEMON=false npx nx run gateway:build --skip-nx-cache && npm prune --omit=dev --ignore-scripts
 

@@ -224,6 +224,7 @@ describe('accessi (NATS → accesso → PostgreSQL → JetStream)', () => {
           { utente: 'operatore.soncino', azione: 'registra' },
           { utente: 'responsabile.pandino', azione: 'leggi' },
           { utente: 'responsabile.crema', azione: 'annota' },
+          { utente: 'udp', azione: 'leggi' },
         ]),
       );
       const [{ note }] = await svc.sql<{ note: string | null }>('SELECT note FROM accesso WHERE id = $1', [

@@ -151,15 +151,15 @@ export class AccessiService {
 
   async leggi(id: string): Promise<AccessoV1> {
     const actor = currentActor();
-    const visibilita = await this.visibilita(actor, { azione: 'leggi', risorsa: 'accesso', risorsaId: id });
     const accesso = await this.carica(this.dataSource.manager, id);
-    if (!accesso) throw nonTrovato();
     const traccia: Traccia = {
       azione: 'leggi',
       risorsa: 'accesso',
       risorsaId: id,
-      personaId: accesso.personaId,
+      personaId: accesso?.personaId,
     };
+    const visibilita = await this.visibilita(actor, traccia);
+    if (!accesso) throw nonTrovato();
     if (!visibile(accesso, visibilita)) throw await this.audit.negato(actor, traccia, nonTrovato());
     await this.audit.consentito(this.dataSource.manager, actor, [traccia]);
     return toAccessoV1(accesso);

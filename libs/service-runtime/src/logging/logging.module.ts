@@ -31,6 +31,23 @@ export function requestSummary(req: { method: string; url: string; id: unknown }
   return { id: req.id, method: req.method, url: req.url.split('?')[0] };
 }
 
+/**
+ * The current request or event's correlation id and user on every line, unless the line's logger is
+ * the HTTP request's child logger, which already carries the correlation id (no key twice in a line).
+ */
+export function contextFields(
+  _line: object,
+  _level: number,
+  logger?: { bindings?: () => Record<string, unknown> },
+): Record<string, string | undefined> {
+  const ctx = RequestContext.current();
+  if (!ctx) return {};
+  const bound = logger?.bindings?.().correlationId !== undefined;
+  return bound
+    ? { userId: ctx.actor?.userId }
+    : { correlationId: ctx.correlationId, userId: ctx.actor?.userId };
+}
+
 /** JSON logs with service, version and the correlation id of the current request or event. */
 export function loggingModule(options: LoggingOptions): DynamicModule {
   return LoggerModule.forRoot({
@@ -38,10 +55,7 @@ export function loggingModule(options: LoggingOptions): DynamicModule {
       level: options.level ?? 'info',
       base: { service: options.service, version: options.version },
       redact: { paths: REDACTED_PATHS, censor: '[riservato]' },
-      mixin: () => {
-        const ctx = RequestContext.current();
-        return ctx ? { correlationId: ctx.correlationId, userId: ctx.actor?.userId } : {};
-      },
+      mixin: contextFields,
       customProps: (req) => ({ correlationId: (req as { correlationId?: string }).correlationId }),
       autoLogging: { ignore: (req) => /^\/(health|metrics)/.test(req.url ?? '') },
       serializers: { req: requestSummary },

@@ -16,6 +16,23 @@ export const ERROR_KINDS = {
   SEDE_SCONOSCIUTA: 'unprocessable',
   COMUNE_SCONOSCIUTO: 'unprocessable',
   DATA_NON_VALIDA: 'unprocessable',
+  // Budget. State conflicts a later request may not meet (money can come back to a line): 'conflict'.
+  // Rules the request can never satisfy as it is (unknown fund, a line the fund may not finance, a
+  // payment above its commitment, which only shrinks): 'unprocessable'.
+  FONDO_SCONOSCIUTO: 'unprocessable',
+  ANNUALITA_NON_ASSEGNATA: 'unprocessable',
+  LINEA_NON_TROVATA: 'not-found',
+  IMPEGNO_NON_TROVATO: 'not-found',
+  LINEA_GIA_REGISTRATA: 'conflict',
+  BUDGET_INSUFFICIENTE: 'conflict',
+  RESIDUO_FONDO_INSUFFICIENTE: 'conflict',
+  CHIAVE_IDEMPOTENZA_RIUSATA: 'conflict',
+  LINEA_NON_FINANZIABILE: 'unprocessable',
+  QUOTA_FONDO_SUPERATA: 'unprocessable',
+  COFINANZIAMENTO_INSUFFICIENTE: 'unprocessable',
+  LIQUIDAZIONE_OLTRE_IMPEGNO: 'unprocessable',
+  LIBERAZIONE_OLTRE_RESIDUO: 'unprocessable',
+  QUOTA_CAPITARIA_NON_DELIBERATA: 'unprocessable',
   SERVIZIO_NON_DISPONIBILE: 'unavailable',
   ERRORE_INTERNO: 'internal',
 } as const;

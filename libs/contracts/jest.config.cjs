@@ -2,5 +2,9 @@ module.exports = {
   ...require('../../jest.preset.cjs'),
   displayName: 'contracts',
   rootDir: __dirname,
-  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.medium-spec.ts', '<rootDir>/src/**/*.integration-spec.ts'],
+  testMatch: [
+    '<rootDir>/src/**/*.spec.ts',
+    '<rootDir>/src/**/*.medium-spec.ts',
+    '<rootDir>/src/**/*.integration-spec.ts',
+  ],
 };

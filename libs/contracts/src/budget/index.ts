@@ -1,3 +1,4 @@
+export * from './v1/importo';
 export * from './v1/vocabolari';
 export * from './v1/fondi.dto';
 export * from './v1/linee.dto';

@@ -1,0 +1,19 @@
+import { OmitType } from '@nestjs/swagger';
+import {
+  LiberaImpegnoV1,
+  RegistraLiquidazioneV1,
+  SituazioneFondoV1,
+  SituazioneLineaV1,
+} from '@ambito/contracts';
+
+/** Body of `POST /budget/impegni/{id}/liberazioni`: the id comes from the path. */
+export class LiberaImpegnoBodyV1 extends OmitType(LiberaImpegnoV1, ['id'] as const) {}
+
+/** Body of `POST /budget/impegni/{id}/liquidazioni`: the impegno comes from the path. */
+export class RegistraLiquidazioneBodyV1 extends OmitType(RegistraLiquidazioneV1, ['impegnoId'] as const) {}
+
+/** Query of `GET /budget/fondi/{codice}/situazione`: the fund comes from the path. */
+export class SituazioneFondoQueryV1 extends OmitType(SituazioneFondoV1, ['fondo'] as const) {}
+
+/** Query of `GET /budget/linee/{codice}/situazione`: the line comes from the path. */
+export class SituazioneLineaQueryV1 extends OmitType(SituazioneLineaV1, ['linea'] as const) {}

@@ -7,7 +7,8 @@ import {
   startServiceProcess,
   type ServiceProcess,
 } from '@ambito/testing';
-import { seedDemoData } from './demo-data';
+import { seedBudgetDemoData } from './budget-demo-data';
+import { DemoClient, seedDemoData } from './demo-data';
 
 const root = path.resolve(__dirname, '../../../..');
 const dataDir = path.join(root, '.data');
@@ -74,12 +75,17 @@ async function main(): Promise<void> {
       DATABASE_URL: databaseUrl,
       DATABASE_SCHEMA: 'accesso',
     });
+    await start('budget', port('BUDGET_PORT', 3102), {
+      DATABASE_URL: databaseUrl,
+      DATABASE_SCHEMA: 'budget',
+    });
     const gateway = await start('gateway', port('GATEWAY_PORT', 3000), {
       AUTH_MODE: 'local',
       JWT_LOCAL_SECRET: devSecret(),
     });
 
     const demo = await seedDemoData(gateway.baseUrl);
+    const budget = await seedBudgetDemoData(new DemoClient(gateway.baseUrl));
 
     console.log(`
 Piattaforma d'Ambito avviata (Ambito Territoriale Sociale Cremasco, dati dimostrativi).
@@ -93,6 +99,7 @@ Piattaforma d'Ambito avviata (Ambito Territoriale Sociale Cremasco, dati dimostr
   NATS           ${natsUrl}
   Log            ${path.join(dataDir, 'logs')}
   Dati demo      ${demo.created ? `caricati ora: ${demo.persone} persone, ${demo.accessi} accessi` : 'già presenti'}
+  Budget demo    ${budget.created ? `caricato ora: Piano Operativo 2020 (${budget.linee} linee), ${budget.impegni} impegni B2` : 'già presente'}
 
 Utenti dimostrativi (password: demo) — token: POST ${gateway.baseUrl}/api/v1/auth/token
   operatore.crema      operatore-accesso        SA-CREMA

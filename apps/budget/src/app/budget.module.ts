@@ -11,6 +11,8 @@ import { ImpegniService } from '../impegni/impegni.service';
 import { LineeController } from '../linee/linee.controller';
 import { LineeService } from '../linee/linee.service';
 import { RegoleFondo } from '../linee/regole-fondo';
+import { VariazioniController } from '../linee/variazioni.controller';
+import { VariazioniService } from '../linee/variazioni.service';
 import { QuoteComuniController } from '../quote-comuni/quote-comuni.controller';
 import { QuoteComuniService } from '../quote-comuni/quote-comuni.service';
 import { SituazioneController } from '../situazione/situazione.controller';
@@ -38,6 +40,7 @@ export class BudgetModule {
       controllers: [
         FondiController,
         LineeController,
+        VariazioniController,
         ImpegniController,
         SituazioneController,
         QuoteComuniController,
@@ -46,6 +49,7 @@ export class BudgetModule {
         FondiService,
         LineeService,
         RegoleFondo,
+        VariazioniService,
         ImpegniService,
         SituazioneService,
         QuoteComuniService,

@@ -121,6 +121,51 @@ export class CreateBudget1764000000000 implements MigrationInterface {
         registrata_da text NOT NULL
       )`);
     await q.query(`CREATE INDEX ix_liquidazione_impegno ON liquidazione (impegno_id)`);
+    // A payment is final; only its mandato is added, once, when the payment order is issued.
+    await q.query(`
+      CREATE FUNCTION liquidazione_solo_mandato() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'DELETE' OR OLD.mandato IS NOT NULL OR NEW.mandato IS NULL
+           OR (NEW.id, NEW.impegno_id, NEW.importo_centesimi, NEW.periodo, NEW.registrata_il, NEW.registrata_da)
+              IS DISTINCT FROM (OLD.id, OLD.impegno_id, OLD.importo_centesimi, OLD.periodo, OLD.registrata_il, OLD.registrata_da)
+        THEN
+          RAISE EXCEPTION 'una liquidazione non si modifica né si cancella: si aggiunge solo il mandato, una volta'
+            USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        RETURN NEW;
+      END $$`);
+    await q.query(`
+      CREATE TRIGGER tr_liquidazione_solo_mandato BEFORE UPDATE OR DELETE ON liquidazione
+      FOR EACH ROW EXECUTE FUNCTION liquidazione_solo_mandato()`);
+
+    // Variations of the piano operativo: proposed, then decided once by the Ufficio di Piano; kept.
+    await q.query(`
+      CREATE TABLE variazione_preventivo (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        linea_id uuid NOT NULL REFERENCES linea (id),
+        preventivo_precedente_centesimi bigint NOT NULL CHECK (preventivo_precedente_centesimi >= 0),
+        preventivo_centesimi bigint NOT NULL CHECK (preventivo_centesimi >= 0),
+        motivazione text NOT NULL,
+        stato text NOT NULL DEFAULT 'proposta' CHECK (stato IN ('proposta', 'approvata', 'respinta')),
+        proposta_da text NOT NULL,
+        proposta_il timestamptz NOT NULL DEFAULT clock_timestamp(),
+        decisa_da text,
+        decisa_il timestamptz,
+        CONSTRAINT ck_variazione_decisione CHECK ((stato = 'proposta') = (decisa_da IS NULL AND decisa_il IS NULL))
+      )`);
+    await q.query(`CREATE INDEX ix_variazione_linea ON variazione_preventivo (linea_id, proposta_il)`);
+    await q.query(`
+      CREATE FUNCTION variazione_decisa_una_volta() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'DELETE' OR OLD.stato <> 'proposta' THEN
+          RAISE EXCEPTION 'una variazione decisa resta nello storico: non si modifica né si cancella'
+            USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        RETURN NEW;
+      END $$`);
+    await q.query(`
+      CREATE TRIGGER tr_variazione_decisa_una_volta BEFORE UPDATE OR DELETE ON variazione_preventivo
+      FOR EACH ROW EXECUTE FUNCTION variazione_decisa_una_volta()`);
 
     await q.query(`
       CREATE TABLE movimento (
@@ -316,6 +361,7 @@ export class CreateBudget1764000000000 implements MigrationInterface {
       'saldo_dotazione',
       'saldo_annualita',
       'movimento',
+      'variazione_preventivo',
       'liquidazione',
       'impegno',
       'dotazione',
@@ -328,6 +374,8 @@ export class CreateBudget1764000000000 implements MigrationInterface {
       await q.query(`DROP TABLE ${table}`);
     }
     await q.query(`DROP FUNCTION movimento_aggiorna_saldi`);
+    await q.query(`DROP FUNCTION variazione_decisa_una_volta`);
+    await q.query(`DROP FUNCTION liquidazione_solo_mandato`);
     await q.query(`DROP FUNCTION movimento_append_only`);
   }
 }

@@ -4,6 +4,7 @@ import {
   LeggiImpegnoV1,
   LiberaImpegnoV1,
   RegistraLiquidazioneV1,
+  RegistraMandatoV1,
   RichiediImpegnoV1,
   type ImpegnoV1,
   type LiquidazioneV1,
@@ -33,5 +34,10 @@ export class ImpegniController {
   @MessagePattern(BUDGET_RPC.registraLiquidazione)
   liquida(@Payload() dto: RegistraLiquidazioneV1): Promise<LiquidazioneV1> {
     return this.impegni.liquida(dto);
+  }
+
+  @MessagePattern(BUDGET_RPC.registraMandato)
+  registraMandato(@Payload() dto: RegistraMandatoV1): Promise<LiquidazioneV1> {
+    return this.impegni.registraMandato(dto);
   }
 }

@@ -27,6 +27,7 @@ const {
   leggiImpegno,
   liberaImpegno,
   registraLiquidazione,
+  registraMandato,
   situazioneLinea,
 } = BUDGET_RPC;
 
@@ -307,6 +308,34 @@ describe('impegni and liquidazioni (NATS → budget → PostgreSQL → JetStream
     });
     expect(l.mandato).toBe('MAND-2024-118');
     expect((await udp()(leggiImpegno, { id: i.id })).stato).toBe('estinto');
+  });
+
+  it('records the mandato of a liquidazione later, once; the payment itself never changes', async () => {
+    await linea('B2-MANDATO', 100_000);
+    const i = await udp()(richiediImpegno, impegno('B2-MANDATO', 50_000));
+    const l = await udp()(registraLiquidazione, {
+      impegnoId: i.id,
+      importoCentesimi: 10_000,
+      periodo: '2024-06',
+    });
+    expect(l.mandato).toBeNull();
+    const conMandato = await udp()(registraMandato, { liquidazioneId: l.id, mandato: 'MAND-2024-201' });
+    expect(conMandato).toEqual({ ...l, mandato: 'MAND-2024-201' });
+    expect(await udp()(registraMandato, { liquidazioneId: l.id, mandato: 'MAND-2024-201' })).toEqual(
+      conMandato,
+    );
+    expect(await rifiuto(udp()(registraMandato, { liquidazioneId: l.id, mandato: 'MAND-2024-999' }))).toBe(
+      'MANDATO_GIA_REGISTRATO',
+    );
+    expect(await rifiuto(udp()(registraMandato, { liquidazioneId: randomUUID(), mandato: 'M' }))).toBe(
+      'LIQUIDAZIONE_NON_TROVATA',
+    );
+    await expect(
+      svc.sql(`UPDATE liquidazione SET importo_centesimi = 1 WHERE id = $1`, [l.id]),
+    ).rejects.toThrow(/non si modifica/);
+    await expect(svc.sql(`DELETE FROM liquidazione WHERE id = $1`, [l.id])).rejects.toThrow(
+      /non si modifica/,
+    );
   });
 
   it.each([

@@ -9,6 +9,7 @@ import {
   type LiberaImpegnoV1,
   type LiquidazioneV1,
   type RegistraLiquidazioneV1,
+  type RegistraMandatoV1,
   type RichiediImpegnoV1,
 } from '@ambito/contracts';
 import { Money } from '@ambito/kernel';
@@ -264,6 +265,29 @@ export class ImpegniService {
         comuneResidenza: impegno.comune_residenza,
       });
       return toLiquidazioneV1(liquidazione);
+    });
+  }
+
+  /** The mandato of a liquidazione, once: repeating the same one is harmless, a different one is refused. */
+  async registraMandato(dto: RegistraMandatoV1): Promise<LiquidazioneV1> {
+    assertGestore(currentActor());
+    return this.dataSource.transaction(async (manager) => {
+      const [liquidazione] = await manager.query<LiquidazioneRow[]>(
+        `SELECT * FROM liquidazione WHERE id = $1 FOR UPDATE`,
+        [dto.liquidazioneId],
+      );
+      if (!liquidazione) throw new DomainError('LIQUIDAZIONE_NON_TROVATA', 'Liquidazione non trovata.');
+      if (liquidazione.mandato === dto.mandato) return toLiquidazioneV1(liquidazione);
+      if (liquidazione.mandato !== null)
+        throw new DomainError(
+          'MANDATO_GIA_REGISTRATO',
+          `La liquidazione ha già il mandato ${liquidazione.mandato}: non si sostituisce.`,
+        );
+      const [aggiornata] = await manager.query<[LiquidazioneRow[], number]>(
+        `UPDATE liquidazione SET mandato = $2 WHERE id = $1 RETURNING *`,
+        [dto.liquidazioneId, dto.mandato],
+      );
+      return toLiquidazioneV1(aggiornata[0]);
     });
   }
 

@@ -5,8 +5,15 @@ import type {
   LiberaImpegnoV1,
   LiquidazioneV1,
   RegistraLiquidazioneV1,
+  RegistraMandatoV1,
   RichiediImpegnoV1,
 } from './impegni.dto';
+import type {
+  DecidiVariazioneV1,
+  ElencaVariazioniV1,
+  ProponiVariazioneV1,
+  VariazioneV1,
+} from './variazioni.dto';
 import type { AssegnaDotazioneV1, DotazioneV1, ElencaLineeV1, LineaV1, RegistraLineaV1 } from './linee.dto';
 import type {
   AbitantiRegistratiV1,
@@ -41,6 +48,10 @@ export const BUDGET_RPC = {
   leggiImpegno: 'budget.impegno.leggi',
   liberaImpegno: 'budget.impegno.libera',
   registraLiquidazione: 'budget.liquidazione.registra',
+  registraMandato: 'budget.liquidazione.mandato',
+  proponiVariazione: 'budget.variazione.proponi',
+  decidiVariazione: 'budget.variazione.decidi',
+  elencaVariazioni: 'budget.variazione.elenca',
   situazioneFondo: 'budget.situazione.fondo',
   situazioneLinea: 'budget.situazione.linea',
   deliberaQuotaCapitaria: 'budget.quota-capitaria.delibera',
@@ -58,6 +69,10 @@ export interface BudgetRpcMap {
   'budget.impegno.leggi': { request: LeggiImpegnoV1; reply: ImpegnoV1 };
   'budget.impegno.libera': { request: LiberaImpegnoV1; reply: ImpegnoV1 };
   'budget.liquidazione.registra': { request: RegistraLiquidazioneV1; reply: LiquidazioneV1 };
+  'budget.liquidazione.mandato': { request: RegistraMandatoV1; reply: LiquidazioneV1 };
+  'budget.variazione.proponi': { request: ProponiVariazioneV1; reply: VariazioneV1 };
+  'budget.variazione.decidi': { request: DecidiVariazioneV1; reply: VariazioneV1 };
+  'budget.variazione.elenca': { request: ElencaVariazioniV1; reply: VariazioneV1[] };
   'budget.situazione.fondo': { request: SituazioneFondoV1; reply: SituazioneFondoRispostaV1 };
   'budget.situazione.linea': { request: SituazioneLineaV1; reply: SituazioneLineaRispostaV1 };
   'budget.quota-capitaria.delibera': { request: DeliberaQuotaCapitariaV1; reply: QuotaCapitariaV1 };

@@ -147,3 +147,14 @@ export interface ImpegnoV1 {
   registratoIl: string;
   liquidazioni: LiquidazioneV1[];
 }
+
+/** The payment order (mandato) of a liquidazione, recorded once when it is issued. */
+export class RegistraMandatoV1 {
+  @IsUUID()
+  liquidazioneId: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(60)
+  mandato: string;
+}

@@ -1,7 +1,9 @@
 import { OmitType } from '@nestjs/swagger';
 import {
+  DecidiVariazioneV1,
   LiberaImpegnoV1,
   RegistraLiquidazioneV1,
+  RegistraMandatoV1,
   SituazioneFondoV1,
   SituazioneLineaV1,
 } from '@ambito/contracts';
@@ -17,3 +19,9 @@ export class SituazioneFondoQueryV1 extends OmitType(SituazioneFondoV1, ['fondo'
 
 /** Query of `GET /budget/linee/{codice}/situazione`: the line comes from the path. */
 export class SituazioneLineaQueryV1 extends OmitType(SituazioneLineaV1, ['linea'] as const) {}
+
+/** Body of `POST /budget/variazioni/{id}/decisione`: the id comes from the path. */
+export class DecidiVariazioneBodyV1 extends OmitType(DecidiVariazioneV1, ['id'] as const) {}
+
+/** Body of `PUT /budget/liquidazioni/{id}/mandato`: the liquidazione comes from the path. */
+export class RegistraMandatoBodyV1 extends OmitType(RegistraMandatoV1, ['liquidazioneId'] as const) {}

@@ -121,6 +121,63 @@ describe('gateway → budget (REST /api/v1/budget, a responder standing in for t
     expect(situazione.received[0].data).toEqual({ fondo: 'FNA-B2', anno: 2024, alla: '2024-12-31' });
   });
 
+  it('serves the rendicontazione of a fund as CSV, and merges path ids into mandato and decisione', async () => {
+    const situazione = await responder(BUDGET_RPC.situazioneFondo, () => ({
+      response: {
+        fondo: { codice: 'FSR', denominazione: 'Fondo Sociale Regionale' },
+        alla: null,
+        annualita: [
+          {
+            anno: 2024,
+            assegnatoCentesimi: 100_000,
+            dotatoCentesimi: 50_000,
+            impegnatoCentesimi: 20_000,
+            liquidatoCentesimi: 5_000,
+            daDotareCentesimi: 50_000,
+            disponibileCentesimi: 30_000,
+            linee: [],
+          },
+        ],
+        totale: {},
+      },
+    }));
+    const mandato = await responder(BUDGET_RPC.registraMandato, () => ({
+      response: {
+        id: IMPEGNO_ID,
+        impegnoId: IMPEGNO_ID,
+        importoCentesimi: 1,
+        periodo: '2024-03',
+        mandato: 'M-1',
+        registrataIl: '2026-03-02T09:30:00.000Z',
+      },
+    }));
+    const decidi = await responder(BUDGET_RPC.decidiVariazione, () => ({ response: {} }));
+    const udp = await auth('udp');
+    const csv = await gateway.http
+      .get('/api/v1/budget/fondi/FSR/rendicontazione.csv?anno=2024')
+      .set('Authorization', udp)
+      .expect(200);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(csv.headers['content-disposition']).toBe('attachment; filename="rendicontazione-FSR.csv"');
+    expect(csv.text).toBe(
+      'fondo;annualita;linea;denominazione;assegnato;dotato;impegnato;liquidato;da_dotare;disponibile\r\n' +
+        'FSR;2024;;Totale Fondo Sociale Regionale 2024;1000,00;500,00;200,00;50,00;500,00;300,00\r\n',
+    );
+    expect(situazione.received[0].data).toEqual({ fondo: 'FSR', anno: 2024 });
+    await gateway.http
+      .put(`/api/v1/budget/liquidazioni/${IMPEGNO_ID}/mandato`)
+      .set('Authorization', udp)
+      .send({ mandato: 'M-1' })
+      .expect(200);
+    expect(mandato.received[0].data).toEqual({ liquidazioneId: IMPEGNO_ID, mandato: 'M-1' });
+    await gateway.http
+      .post(`/api/v1/budget/variazioni/${IMPEGNO_ID}/decisione`)
+      .set('Authorization', udp)
+      .send({ esito: 'approvata' })
+      .expect(200);
+    expect(decidi.received[0].data).toEqual({ id: IMPEGNO_ID, esito: 'approvata' });
+  });
+
   it.each([
     ['BUDGET_INSUFFICIENTE', 409, 'budget-insufficiente'],
     ['LIQUIDAZIONE_OLTRE_IMPEGNO', 422, 'liquidazione-oltre-impegno'],
@@ -307,6 +364,11 @@ describe('gateway → budget (REST /api/v1/budget, a responder standing in for t
         '/api/v1/budget/quote-capitarie',
         '/api/v1/budget/abitanti',
         '/api/v1/budget/quote-comuni',
+        '/api/v1/budget/fondi/{codice}/rendicontazione.csv',
+        '/api/v1/budget/liquidazioni/{id}/mandato',
+        '/api/v1/budget/variazioni',
+        '/api/v1/budget/variazioni/{id}/decisione',
+        '/api/v1/budget/linee/{codice}/variazioni',
       ]),
     );
     expect(document.paths['/api/v1/budget/impegni'].post.responses['409']).toBeDefined();

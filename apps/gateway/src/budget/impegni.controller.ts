@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Put, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -17,7 +17,7 @@ import { resourcePath } from '../common/api-prefix';
 import { IdParam } from '../common/id-param.decorator';
 import { ApiProblemi } from '../openapi/api-problemi.decorator';
 import { ref } from '../openapi/schema-ref';
-import { LiberaImpegnoBodyV1, RegistraLiquidazioneBodyV1 } from './budget.bodies';
+import { LiberaImpegnoBodyV1, RegistraLiquidazioneBodyV1, RegistraMandatoBodyV1 } from './budget.bodies';
 
 const ID_IMPEGNO = { name: 'id', format: 'uuid', description: 'Identificativo dell’impegno' } as const;
 
@@ -26,11 +26,11 @@ const ID_IMPEGNO = { name: 'id', format: 'uuid', description: 'Identificativo de
 @ApiBearerAuth()
 @ApiProblemi(400, 401, 403, 503)
 @Ruoli(...GESTORI_BUDGET)
-@Controller('budget/impegni')
+@Controller('budget')
 export class ImpegniController {
   constructor(private readonly rpc: RpcClient) {}
 
-  @Post()
+  @Post('impegni')
   @ApiOperation({
     summary: 'Impegna denaro di una linea',
     description:
@@ -52,7 +52,7 @@ export class ImpegniController {
     return impegno;
   }
 
-  @Get(':id')
+  @Get('impegni/:id')
   @ApiOperation({ summary: 'Legge un impegno', description: 'Con le sue liquidazioni.' })
   @ApiParam(ID_IMPEGNO)
   @ApiOkResponse({ description: 'L’impegno', schema: ref('ImpegnoV1') })
@@ -61,7 +61,7 @@ export class ImpegniController {
     return this.rpc.request(BUDGET_RPC.leggiImpegno, { id });
   }
 
-  @Post(':id/liberazioni')
+  @Post('impegni/:id/liberazioni')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Libera (in parte) un impegno',
@@ -76,7 +76,7 @@ export class ImpegniController {
     return this.rpc.request(BUDGET_RPC.liberaImpegno, { ...body, id });
   }
 
-  @Post(':id/liquidazioni')
+  @Post('impegni/:id/liquidazioni')
   @ApiOperation({
     summary: 'Registra una liquidazione',
     description: 'Per un periodo (AAAA-MM), mai oltre il residuo dell’impegno; con il mandato se già emesso.',
@@ -87,5 +87,19 @@ export class ImpegniController {
   @ApiProblemi(404, 422)
   liquida(@IdParam() id: string, @Body() body: RegistraLiquidazioneBodyV1): Promise<LiquidazioneV1> {
     return this.rpc.request(BUDGET_RPC.registraLiquidazione, { ...body, impegnoId: id });
+  }
+
+  @Put('liquidazioni/:id/mandato')
+  @ApiOperation({
+    summary: 'Registra il mandato di pagamento di una liquidazione',
+    description:
+      'Una sola volta: ripetere lo stesso mandato non cambia nulla, uno diverso è rifiutato (409).',
+  })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'Identificativo della liquidazione' })
+  @ApiBody({ schema: ref('RegistraMandatoBodyV1') })
+  @ApiOkResponse({ description: 'Liquidazione con il mandato', schema: ref('LiquidazioneV1') })
+  @ApiProblemi(404, 409)
+  registraMandato(@IdParam() id: string, @Body() body: RegistraMandatoBodyV1): Promise<LiquidazioneV1> {
+    return this.rpc.request(BUDGET_RPC.registraMandato, { ...body, liquidazioneId: id });
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -12,6 +12,7 @@ import {
   AssegnaDotazioneV1,
   BUDGET_RPC,
   ElencaLineeV1,
+  ProponiVariazioneV1,
   RegistraAssegnazioneV1,
   RegistraLineaV1,
   type AnnualitaV1,
@@ -20,15 +21,19 @@ import {
   type LineaV1,
   type SituazioneFondoRispostaV1,
   type SituazioneLineaRispostaV1,
+  type VariazioneV1,
 } from '@ambito/contracts';
 import { RpcClient } from '@ambito/messaging';
+import type { GatewayResponse } from '../context/gateway-request';
 import { GESTORI_BUDGET } from '../auth/gruppi-ruoli';
 import { Ruoli } from '../auth/ruoli.decorator';
 import { CodiceParam } from '../common/codice-param.decorator';
+import { IdParam } from '../common/id-param.decorator';
 import { ApiProblemi } from '../openapi/api-problemi.decorator';
 import { ApiQueryDa } from '../openapi/api-query-da.decorator';
 import { ref } from '../openapi/schema-ref';
-import { SituazioneFondoQueryV1, SituazioneLineaQueryV1 } from './budget.bodies';
+import { DecidiVariazioneBodyV1, SituazioneFondoQueryV1, SituazioneLineaQueryV1 } from './budget.bodies';
+import { rendicontazioneCsv } from './rendicontazione-csv';
 
 /** Funds and their annualità, the lines of the piano operativo, dotazioni and situazioni. */
 @ApiTags('Budget')
@@ -61,6 +66,27 @@ export class ProgrammazioneController {
     @Query() query: SituazioneFondoQueryV1,
   ): Promise<SituazioneFondoRispostaV1> {
     return this.rpc.request(BUDGET_RPC.situazioneFondo, { ...query, fondo });
+  }
+
+  @Get('fondi/:codice/rendicontazione.csv')
+  @ApiOperation({
+    summary: 'Rendicontazione di un fondo in CSV',
+    description:
+      'La situazione per annualità e linea in CSV (separatore `;`, euro con la virgola), per la rendicontazione alla Regione; `alla` come per la situazione.',
+  })
+  @ApiParam({ name: 'codice', description: 'Codice del fondo, es. FNA-B2' })
+  @ApiQueryDa(SituazioneFondoQueryV1)
+  @ApiOkResponse({ description: 'CSV', content: { 'text/csv': { schema: { type: 'string' } } } })
+  @ApiProblemi(422)
+  async rendicontazione(
+    @CodiceParam('codice') fondo: string,
+    @Query() query: SituazioneFondoQueryV1,
+    @Res({ passthrough: true }) response: GatewayResponse,
+  ): Promise<string> {
+    const situazione = await this.rpc.request(BUDGET_RPC.situazioneFondo, { ...query, fondo });
+    response.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    response.setHeader('Content-Disposition', `attachment; filename="rendicontazione-${fondo}.csv"`);
+    return rendicontazioneCsv(situazione);
   }
 
   @Post('assegnazioni')
@@ -106,6 +132,42 @@ export class ProgrammazioneController {
     @Query() query: SituazioneLineaQueryV1,
   ): Promise<SituazioneLineaRispostaV1> {
     return this.rpc.request(BUDGET_RPC.situazioneLinea, { ...query, linea });
+  }
+
+  @Get('linee/:codice/variazioni')
+  @ApiOperation({ summary: 'Storico delle variazioni del preventivo di una linea' })
+  @ApiParam({ name: 'codice', description: 'Codice della linea' })
+  @ApiOkResponse({ description: 'Variazioni', schema: { type: 'array', items: ref('VariazioneV1') } })
+  @ApiProblemi(404)
+  elencaVariazioni(@CodiceParam('codice') linea: string): Promise<VariazioneV1[]> {
+    return this.rpc.request(BUDGET_RPC.elencaVariazioni, { linea });
+  }
+
+  @Post('variazioni')
+  @ApiOperation({
+    summary: 'Propone una variazione del piano operativo',
+    description: 'Nuovo preventivo di una linea; si applica solo quando l’Ufficio di Piano la approva.',
+  })
+  @ApiBody({ schema: ref('ProponiVariazioneV1') })
+  @ApiCreatedResponse({ description: 'Variazione proposta', schema: ref('VariazioneV1') })
+  @ApiProblemi(404)
+  proponiVariazione(@Body() body: ProponiVariazioneV1): Promise<VariazioneV1> {
+    return this.rpc.request(BUDGET_RPC.proponiVariazione, body);
+  }
+
+  @Post('variazioni/:id/decisione')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Approva o respinge una variazione',
+    description:
+      'Solo l’Ufficio di Piano (il servizio rifiuta gli altri ruoli); la decisione resta nello storico.',
+  })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'Identificativo della variazione' })
+  @ApiBody({ schema: ref('DecidiVariazioneBodyV1') })
+  @ApiOkResponse({ description: 'Variazione decisa', schema: ref('VariazioneV1') })
+  @ApiProblemi(404, 409)
+  decidiVariazione(@IdParam() id: string, @Body() body: DecidiVariazioneBodyV1): Promise<VariazioneV1> {
+    return this.rpc.request(BUDGET_RPC.decidiVariazione, { ...body, id });
   }
 
   @Post('dotazioni')

@@ -2,6 +2,7 @@ import type { ReferenceObject, SchemaObject } from '@nestjs/swagger';
 import {
   CATEGORIE_LINEA,
   STATI_IMPEGNO,
+  STATI_VARIAZIONE,
   TIPI_ATTO,
   type AbitantiRegistratiV1,
   type AnnualitaV1,
@@ -18,6 +19,7 @@ import {
   type SaldiV1,
   type SituazioneFondoRispostaV1,
   type SituazioneLineaRispostaV1,
+  type VariazioneV1,
 } from '@ambito/contracts';
 import { ref } from './schema-ref';
 import { data, elenco, istante, intero, oggetto, testo, testoNullable, uuid } from './response-schemas';
@@ -216,4 +218,16 @@ export const BUDGET_RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
       totaleCentesimi: centesimi('Totale dovuto'),
     },
   ),
+  VariazioneV1: oggetto<VariazioneV1>('Variazione del preventivo di una linea del piano operativo', {
+    id: uuid,
+    linea: testo(),
+    preventivoPrecedenteCentesimi: centesimi('Preventivo al momento della proposta'),
+    preventivoCentesimi: centesimi('Preventivo proposto'),
+    motivazione: testo(),
+    stato: elenco(STATI_VARIAZIONE),
+    propostaDa: testo(),
+    propostaIl: istante('Quando è stata proposta'),
+    decisaDa: testoNullable('Chi l’ha approvata o respinta'),
+    decisaIl: { ...istante('Quando è stata decisa'), nullable: true },
+  }),
 };

@@ -4,7 +4,12 @@ import { AggiornaAccessoBodyV1 } from '../accessi/aggiorna-accesso.body';
 import { AnnotaAccessoBodyV1 } from '../accessi/annota-accesso.body';
 import { APP_VERSION } from '@ambito/service-runtime';
 import { RichiestaToken } from '../auth/richiesta-token.body';
-import { LiberaImpegnoBodyV1, RegistraLiquidazioneBodyV1 } from '../budget/budget.bodies';
+import {
+  DecidiVariazioneBodyV1,
+  LiberaImpegnoBodyV1,
+  RegistraLiquidazioneBodyV1,
+  RegistraMandatoBodyV1,
+} from '../budget/budget.bodies';
 import type { GatewayConfig } from '../config/gateway-config';
 import { classSchema, contractSchemas } from './contract-schemas';
 import { BUDGET_RESPONSE_SCHEMAS } from './budget-schemas';
@@ -25,8 +30,10 @@ const DESCRIZIONE = `API REST della piattaforma d'Ambito Territoriale Sociale: t
 const GATEWAY_BODIES: Record<string, new () => object> = {
   AggiornaAccessoBodyV1,
   AnnotaAccessoBodyV1,
+  DecidiVariazioneBodyV1,
   LiberaImpegnoBodyV1,
   RegistraLiquidazioneBodyV1,
+  RegistraMandatoBodyV1,
   RichiestaToken,
 };
 

@@ -11,6 +11,8 @@ import { ImpegniService } from '../impegni/impegni.service';
 import { LineeController } from '../linee/linee.controller';
 import { LineeService } from '../linee/linee.service';
 import { RegoleFondo } from '../linee/regole-fondo';
+import { RegoleController } from '../linee/regole.controller';
+import { RegoleService } from '../linee/regole.service';
 import { VariazioniController } from '../linee/variazioni.controller';
 import { VariazioniService } from '../linee/variazioni.service';
 import { QuoteComuniController } from '../quote-comuni/quote-comuni.controller';
@@ -41,6 +43,7 @@ export class BudgetModule {
         FondiController,
         LineeController,
         VariazioniController,
+        RegoleController,
         ImpegniController,
         SituazioneController,
         QuoteComuniController,
@@ -50,6 +53,7 @@ export class BudgetModule {
         LineeService,
         RegoleFondo,
         VariazioniService,
+        RegoleService,
         ImpegniService,
         SituazioneService,
         QuoteComuniService,

@@ -279,6 +279,7 @@ export class CreateBudget1764000000000 implements MigrationInterface {
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         anno integer NOT NULL CHECK (anno BETWEEN 2000 AND 2100),
         quota_per_abitante_centesimi bigint NOT NULL CHECK (quota_per_abitante_centesimi > 0),
+        solidarieta_per_abitante_centesimi bigint NOT NULL DEFAULT 0 CHECK (solidarieta_per_abitante_centesimi >= 0),
         data_riferimento_abitanti date NOT NULL,
         atto text NOT NULL,
         registrata_il timestamptz NOT NULL DEFAULT clock_timestamp(),

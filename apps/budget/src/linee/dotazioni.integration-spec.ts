@@ -9,6 +9,8 @@ const {
   assegnaDotazione,
   richiediImpegno,
   situazioneFondo,
+  registraRegola,
+  elencaRegole,
 } = BUDGET_RPC;
 
 const lineaDi = (
@@ -171,18 +173,48 @@ describe('fondi, annualità and dotazioni, with the per-fund rules as data', () 
 
     it('applies the rule version in force today: a new act lowering the ceiling binds new dotazioni', async () => {
       await udp()(registraAssegnazione, assegnazione('FSR', 2025, 1_000_000));
-      // law as data: close the current version yesterday, a new act (3%) from today, another (50%) from tomorrow
-      await svc.sql(
-        `UPDATE regola_fondo SET valido_al = (now() AT TIME ZONE 'Europe/Rome')::date - 1
-          WHERE fondo = 'FSR' AND tipo = 'quota-massima' AND categoria = 'riequilibrio'`,
+      // law as data: a new act (3%) in force from today closes the version of 2020; a later one (50%)
+      // from tomorrow does not apply yet
+      const oggi = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Rome' }).format(new Date());
+      const domani = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Rome' }).format(
+        new Date(Date.now() + 86_400_000),
       );
-      await svc.sql(
-        `INSERT INTO regola_fondo (fondo, tipo, categoria, punti_base, valido_dal, valido_al, atto) VALUES
-           ('FSR', 'quota-massima', 'riequilibrio', 300, (now() AT TIME ZONE 'Europe/Rome')::date,
-            (now() AT TIME ZONE 'Europe/Rome')::date, 'DGR di prova (3%)'),
-           ('FSR', 'quota-massima', 'riequilibrio', 5000, (now() AT TIME ZONE 'Europe/Rome')::date + 1, NULL,
-            'DGR futura (50%)')`,
+      const regola = { fondo: 'FSR', tipo: 'quota-massima', categoria: 'riequilibrio' } as const;
+      await udp()(registraRegola, { ...regola, puntiBase: 300, validoDal: oggi, atto: 'DGR di prova (3%)' });
+      await udp()(registraRegola, {
+        ...regola,
+        puntiBase: 5000,
+        validoDal: domani,
+        atto: 'DGR futura (50%)',
+      });
+      const versioni = (await udp()(elencaRegole, { fondo: 'FSR' })).filter(
+        (r) => r.tipo === 'quota-massima' && r.categoria === 'riequilibrio',
       );
+      expect(versioni.map((v) => [v.validoDal, v.validoAl, v.puntiBase])).toEqual([
+        ['2020-01-01', expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), 500],
+        [oggi, oggi, 300],
+        [domani, null, 5000],
+      ]);
+      expect(
+        (await udp()(elencaRegole, { fondo: 'FSR', inVigoreIl: oggi })).map((r) => r.puntiBase),
+      ).toContain(300);
+      expect(
+        await rifiuto(
+          udp()(registraRegola, { ...regola, puntiBase: 100, validoDal: oggi, atto: 'Sovrapposta' }),
+        ),
+      ).toBe('REGOLA_SOVRAPPOSTA');
+      expect(
+        await rifiuto(
+          udp()(registraRegola, {
+            fondo: 'FSR',
+            tipo: 'categoria-ammessa',
+            categoria: 'poverta',
+            puntiBase: 5,
+            validoDal: oggi,
+            atto: 'x',
+          }),
+        ),
+      ).toBe('VALIDAZIONE_FALLITA');
       await udp()(registraLinea, lineaDi('FSR-RISERVA-2025', 'riequilibrio', 2025));
       const dota2025 = (importoCentesimi: number) =>
         udp()(assegnaDotazione, { fondo: 'FSR', anno: 2025, linea: 'FSR-RISERVA-2025', importoCentesimi });

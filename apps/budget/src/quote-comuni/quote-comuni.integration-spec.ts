@@ -44,10 +44,31 @@ describe('quote dei comuni: inhabitants at the reference date × the deliberated
       dataRiferimentoAbitanti: '2024-01-01',
     });
     expect(p.comuni).toEqual([
-      { istat: CREMA, denominazione: 'Crema', abitanti: 34_120, dovutoCentesimi: 22_416_840 },
-      { istat: PANDINO, denominazione: 'Pandino', abitanti: 8_951, dovutoCentesimi: 5_880_807 },
+      {
+        istat: CREMA,
+        denominazione: 'Crema',
+        abitanti: 34_120,
+        quotaCentesimi: 22_416_840,
+        solidarietaCentesimi: 0,
+        dovutoCentesimi: 22_416_840,
+      },
+      {
+        istat: PANDINO,
+        denominazione: 'Pandino',
+        abitanti: 8_951,
+        quotaCentesimi: 5_880_807,
+        solidarietaCentesimi: 0,
+        dovutoCentesimi: 5_880_807,
+      },
       // Soncino has no 2024 figure: its latest population before the reference date counts
-      { istat: SONCINO, denominazione: 'Soncino', abitanti: 7_600, dovutoCentesimi: 4_993_200 },
+      {
+        istat: SONCINO,
+        denominazione: 'Soncino',
+        abitanti: 7_600,
+        quotaCentesimi: 4_993_200,
+        solidarietaCentesimi: 0,
+        dovutoCentesimi: 4_993_200,
+      },
     ]);
     expect(p.totaleCentesimi).toBe(22_416_840 + 5_880_807 + 4_993_200);
   });
@@ -62,13 +83,26 @@ describe('quote dei comuni: inhabitants at the reference date × the deliberated
     await udp()(deliberaQuotaCapitaria, {
       anno: 2025,
       quotaPerAbitanteCentesimi: 700,
+      solidarietaPerAbitanteCentesimi: 50,
       dataRiferimentoAbitanti: '2023-01-01',
       atto: 'Delibera n. 4/2025 (rettifica)',
     });
     const p = await udp()(prospettoQuoteComuni, { anno: 2025, comune: CREMA });
-    expect(p).toMatchObject({ quotaPerAbitanteCentesimi: 700, atto: 'Delibera n. 4/2025 (rettifica)' });
+    expect(p).toMatchObject({
+      quotaPerAbitanteCentesimi: 700,
+      solidarietaPerAbitanteCentesimi: 50,
+      atto: 'Delibera n. 4/2025 (rettifica)',
+    });
+    // 34.000 abitanti × € 7,00, plus 34.000 × € 0,50 to the fondo di solidarietà
     expect(p.comuni).toEqual([
-      { istat: CREMA, denominazione: 'Crema', abitanti: 34_000, dovutoCentesimi: 23_800_000 },
+      {
+        istat: CREMA,
+        denominazione: 'Crema',
+        abitanti: 34_000,
+        quotaCentesimi: 23_800_000,
+        solidarietaCentesimi: 1_700_000,
+        dovutoCentesimi: 25_500_000,
+      },
     ]);
     const [n] = await svc.sql<{ n: string }>(`SELECT count(*) AS n FROM quota_capitaria WHERE anno = 2025`);
     expect(n.n).toBe('2');

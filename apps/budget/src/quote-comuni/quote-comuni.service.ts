@@ -18,12 +18,13 @@ interface QuotaRow {
   id: string;
   anno: number;
   quota_per_abitante_centesimi: string;
+  solidarieta_per_abitante_centesimi: string;
   data_riferimento_abitanti: string;
   atto: string;
   registrata_il: Date;
 }
 
-const SELECT_QUOTA = `SELECT id, anno, quota_per_abitante_centesimi,
+const SELECT_QUOTA = `SELECT id, anno, quota_per_abitante_centesimi, solidarieta_per_abitante_centesimi,
   to_char(data_riferimento_abitanti, 'YYYY-MM-DD') AS data_riferimento_abitanti, atto, registrata_il FROM quota_capitaria`;
 
 function toQuotaV1(q: QuotaRow): QuotaCapitariaV1 {
@@ -31,13 +32,17 @@ function toQuotaV1(q: QuotaRow): QuotaCapitariaV1 {
     id: q.id,
     anno: q.anno,
     quotaPerAbitanteCentesimi: cents(q.quota_per_abitante_centesimi),
+    solidarietaPerAbitanteCentesimi: cents(q.solidarieta_per_abitante_centesimi),
     dataRiferimentoAbitanti: q.data_riferimento_abitanti,
     atto: q.atto,
     registrataIl: q.registrata_il.toISOString(),
   };
 }
 
-/** Quote pro-capite: what each comune owes = inhabitants at the reference date × the deliberated quota. */
+/**
+ * Quote pro-capite: what each comune owes = inhabitants at the reference date × the deliberated quota,
+ * plus the same inhabitants × its per-inhabitant contribution to the fondo di solidarietà.
+ */
 @Injectable()
 export class QuoteComuniService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -48,11 +53,19 @@ export class QuoteComuniService {
     assertGestore(actor);
     const [quota] = await this.dataSource.query<QuotaRow[]>(
       `WITH nuova AS (
-         INSERT INTO quota_capitaria (anno, quota_per_abitante_centesimi, data_riferimento_abitanti, atto, registrata_da)
-         VALUES ($1, $2, $3, $4, $5) RETURNING *)
-       SELECT id, anno, quota_per_abitante_centesimi,
+         INSERT INTO quota_capitaria (anno, quota_per_abitante_centesimi, solidarieta_per_abitante_centesimi,
+                                      data_riferimento_abitanti, atto, registrata_da)
+         VALUES ($1, $2, $6, $3, $4, $5) RETURNING *)
+       SELECT id, anno, quota_per_abitante_centesimi, solidarieta_per_abitante_centesimi,
               to_char(data_riferimento_abitanti, 'YYYY-MM-DD') AS data_riferimento_abitanti, atto, registrata_il FROM nuova`,
-      [dto.anno, dto.quotaPerAbitanteCentesimi, dto.dataRiferimentoAbitanti, dto.atto, actor.userId],
+      [
+        dto.anno,
+        dto.quotaPerAbitanteCentesimi,
+        dto.dataRiferimentoAbitanti,
+        dto.atto,
+        actor.userId,
+        dto.solidarietaPerAbitanteCentesimi ?? 0,
+      ],
     );
     return toQuotaV1(quota);
   }
@@ -104,16 +117,23 @@ export class QuoteComuniService {
     );
     const q = toQuotaV1(quota);
     const comuni = righe
-      .map((r) => ({
-        istat: r.istat,
-        denominazione: r.denominazione,
-        abitanti: r.abitanti,
-        dovutoCentesimi: prodotto(r.abitanti, q.quotaPerAbitanteCentesimi),
-      }))
+      .map((r) => {
+        const quotaCentesimi = prodotto(r.abitanti, q.quotaPerAbitanteCentesimi);
+        const solidarietaCentesimi = prodotto(r.abitanti, q.solidarietaPerAbitanteCentesimi);
+        return {
+          istat: r.istat,
+          denominazione: r.denominazione,
+          abitanti: r.abitanti,
+          quotaCentesimi,
+          solidarietaCentesimi,
+          dovutoCentesimi: somma(quotaCentesimi, solidarietaCentesimi),
+        };
+      })
       .sort((a, b) => a.denominazione.localeCompare(b.denominazione, 'it'));
     return {
       anno: q.anno,
       quotaPerAbitanteCentesimi: q.quotaPerAbitanteCentesimi,
+      solidarietaPerAbitanteCentesimi: q.solidarietaPerAbitanteCentesimi,
       dataRiferimentoAbitanti: q.dataRiferimentoAbitanti,
       atto: q.atto,
       comuni,

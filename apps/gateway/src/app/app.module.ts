@@ -5,6 +5,7 @@ import { APP_VERSION, HealthModule, MetricsModule, loggingModule } from '@ambito
 import { AccessiModule } from '../accessi/accessi.module';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
+import { BudgetModule } from '../budget/budget.module';
 import type { GatewayConfig } from '../config/gateway-config';
 import { RequestContextInterceptor } from '../context/request-context.interceptor';
 import { PersoneModule } from '../persone/persone.module';
@@ -35,6 +36,7 @@ export class AppModule {
         AccessiModule,
         StatisticheModule,
         AuditModule,
+        BudgetModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },

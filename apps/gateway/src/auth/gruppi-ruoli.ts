@@ -21,3 +21,9 @@ export const LETTORI_STATISTICHE: Ruolo[] = [
 
 /** The audit log of accesses to personal data. */
 export const REVISORI: Ruolo[] = ['amministratore'];
+
+/** Programming and moving the ambito's money (funds, lines, dotazioni, impegni, liquidazioni). */
+export const GESTORI_BUDGET: Ruolo[] = ['ufficio-di-piano', 'amministratore'];
+
+/** The statement of the comuni's quotas: the gestori, and each comune for its own (checked by budget). */
+export const LETTORI_QUOTE_COMUNI: Ruolo[] = [...GESTORI_BUDGET, 'responsabile-comune'];

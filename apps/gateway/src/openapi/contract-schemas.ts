@@ -2,6 +2,14 @@ import type { SchemaObject } from '@nestjs/swagger';
 import { targetConstructorToSchema, validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import * as contracts from '@ambito/contracts';
 
+// The metadata of class-transformer's @Type: the item class of nested arrays (e.g. `comuni` of
+// RegistraAbitantiV1), which TypeScript's design:type reports only as Array.
+// The runtime module has no typings of its own (they live under class-transformer/types).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as {
+  defaultMetadataStorage: import('class-transformer/types/MetadataStorage').MetadataStorage;
+};
+
 const REF_PREFIX = '#/components/schemas/';
 
 /**
@@ -9,7 +17,10 @@ const REF_PREFIX = '#/components/schemas/';
  * contracts import no framework), generated from the same metadata that validates the requests.
  */
 export function contractSchemas(): Record<string, SchemaObject> {
-  const all = validationMetadatasToSchemas({ refPointerPrefix: REF_PREFIX }) as Record<string, SchemaObject>;
+  const all = validationMetadatasToSchemas({
+    refPointerPrefix: REF_PREFIX,
+    classTransformerMetadataStorage: defaultMetadataStorage,
+  }) as Record<string, SchemaObject>;
   const contractClasses = new Set(
     Object.entries(contracts)
       .filter(([, value]) => typeof value === 'function')
@@ -20,5 +31,8 @@ export function contractSchemas(): Record<string, SchemaObject> {
 
 /** Schema of a class of the gateway's own (e.g. a body without the path id). */
 export function classSchema(target: new () => object): SchemaObject {
-  return targetConstructorToSchema(target, { refPointerPrefix: REF_PREFIX }) as SchemaObject;
+  return targetConstructorToSchema(target, {
+    refPointerPrefix: REF_PREFIX,
+    classTransformerMetadataStorage: defaultMetadataStorage,
+  }) as SchemaObject;
 }

@@ -4,14 +4,21 @@ import { AggiornaAccessoBodyV1 } from '../accessi/aggiorna-accesso.body';
 import { AnnotaAccessoBodyV1 } from '../accessi/annota-accesso.body';
 import { APP_VERSION } from '@ambito/service-runtime';
 import { RichiestaToken } from '../auth/richiesta-token.body';
+import {
+  DecidiVariazioneBodyV1,
+  LiberaImpegnoBodyV1,
+  RegistraLiquidazioneBodyV1,
+  RegistraMandatoBodyV1,
+} from '../budget/budget.bodies';
 import type { GatewayConfig } from '../config/gateway-config';
 import { classSchema, contractSchemas } from './contract-schemas';
+import { BUDGET_RESPONSE_SCHEMAS } from './budget-schemas';
 import { RESPONSE_SCHEMAS } from './response-schemas';
 
 export const DOCS_PATH = 'api/docs';
 export const DOCS_JSON_PATH = 'api/docs-json';
 
-const DESCRIZIONE = `API REST della piattaforma d'Ambito Territoriale Sociale: territorio, persone, accessi al segretariato sociale e loro esiti, statistiche per l'Ufficio di Piano, registro degli accessi ai dati personali.
+const DESCRIZIONE = `API REST della piattaforma d'Ambito Territoriale Sociale: territorio, persone, accessi al segretariato sociale e loro esiti, statistiche per l'Ufficio di Piano, registro degli accessi ai dati personali, budget d'Ambito (fondi, dotazioni, impegni, liquidazioni, quote dei comuni).
 
 - **Autenticazione**: \`Authorization: Bearer <JWT>\`, emesso dal fornitore di identità dell'Ambito (OpenID Connect) oppure, solo in sviluppo, da \`POST /api/v1/auth/token\` per gli utenti dimostrativi.
 - **Ambito territoriale**: ogni servizio limita i dati al sub-ambito o al comune dell'utente; fuori ambito la risposta è 403 \`FUORI_AMBITO_TERRITORIALE\`.
@@ -23,6 +30,10 @@ const DESCRIZIONE = `API REST della piattaforma d'Ambito Territoriale Sociale: t
 const GATEWAY_BODIES: Record<string, new () => object> = {
   AggiornaAccessoBodyV1,
   AnnotaAccessoBodyV1,
+  DecidiVariazioneBodyV1,
+  LiberaImpegnoBodyV1,
+  RegistraLiquidazioneBodyV1,
+  RegistraMandatoBodyV1,
   RichiestaToken,
 };
 
@@ -44,7 +55,11 @@ export function buildOpenApiDocument(app: INestApplication, config: GatewayConfi
     .addTag('Persone', 'Anagrafica minima delle persone')
     .addTag('Accessi', 'Colloqui di segretariato sociale ed esiti')
     .addTag('Statistiche', 'Dati aggregati per la programmazione')
-    .addTag('Audit', 'Registro degli accessi ai dati personali');
+    .addTag('Audit', 'Registro degli accessi ai dati personali')
+    .addTag(
+      'Budget',
+      'Fondi, dotazioni, impegni, liquidazioni e quote dei comuni (importi in centesimi di euro)',
+    );
   if (config.AUTH_MODE === 'local') builder.addTag('Autenticazione', 'Emittente locale (solo sviluppo)');
   const document = SwaggerModule.createDocument(app, builder.build(), {
     operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}`,
@@ -59,6 +74,7 @@ export function buildOpenApiDocument(app: INestApplication, config: GatewayConfi
       ...contractSchemas(),
       ...bodies,
       ...RESPONSE_SCHEMAS,
+      ...BUDGET_RESPONSE_SCHEMAS,
     },
   };
   return document;

@@ -1,0 +1,36 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { natsMicroserviceOptions } from '@ambito/messaging';
+import { runMigrations, serviceDataSourceOptions } from '@ambito/persistence';
+import type { BudgetConfig } from '../config/budget-config';
+import { CreateBudget1764000000000 } from '../database/create-budget.migration';
+import { BudgetModule, SERVICE } from './budget.module';
+
+/**
+ * The budget service, started but not listening on HTTP: migrations applied, NATS request/reply
+ * handlers (queue group `budget`) and the outbox relay running. `main.ts` listens; tests may too.
+ */
+export async function createBudgetApp(config: BudgetConfig): Promise<NestExpressApplication> {
+  const dataSource = serviceDataSourceOptions({
+    url: config.DATABASE_URL,
+    schema: config.DATABASE_SCHEMA,
+    applicationName: SERVICE,
+    // The ledger is written and read with SQL: its invariants live in the migration, not in entities.
+    entities: [],
+    migrations: [CreateBudget1764000000000],
+    poolSize: config.DATABASE_POOL_SIZE,
+  });
+  await runMigrations({ ...dataSource, url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA });
+
+  const app = await NestFactory.create<NestExpressApplication>(BudgetModule.forRoot(config, dataSource), {
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
+  app.enableShutdownHooks();
+  app.connectMicroservice(natsMicroserviceOptions(SERVICE, config.NATS_URL));
+  await app.startAllMicroservices();
+  await app.init();
+  return app;
+}

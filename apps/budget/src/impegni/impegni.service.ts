@@ -1,0 +1,377 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  BUDGET_EVENTS,
+  DomainError,
+  type ImpegnoV1,
+  type LiberaImpegnoV1,
+  type LiquidazioneV1,
+  type RegistraLiquidazioneV1,
+  type RegistraMandatoV1,
+  type RichiediImpegnoV1,
+} from '@ambito/contracts';
+import { Money } from '@ambito/kernel';
+import { OutboxWriter, RequestContext, currentActor } from '@ambito/messaging';
+import { cents, differenza, isViolation } from '../database/sql';
+import { assertFondo } from '../fondi/fondi.service';
+import { lineaBloccata } from '../linee/linee.service';
+import { RegoleFondo } from '../linee/regole-fondo';
+import { assertGestore } from '../ruoli/budget-ruoli';
+
+interface ImpegnoRow {
+  id: string;
+  chiave_idempotenza: string;
+  impronta: string;
+  linea: string;
+  linea_id: string;
+  annualita_id: string;
+  fondo: string;
+  anno: number;
+  descrizione: string;
+  riferimento: string | null;
+  comune_residenza: string | null;
+  importo_iniziale_centesimi: string;
+  importo_centesimi: string;
+  liquidato_centesimi: string;
+  registrato_il: Date;
+}
+
+interface LiquidazioneRow {
+  id: string;
+  impegno_id: string;
+  importo_centesimi: string;
+  periodo: string;
+  mandato: string | null;
+  registrata_il: Date;
+}
+
+const SELECT_IMPEGNO = `
+  SELECT i.*, l.codice AS linea, a.fondo, a.anno
+    FROM impegno i JOIN linea l ON l.id = i.linea_id JOIN annualita a ON a.id = i.annualita_id`;
+
+const nonTrovato = () => new DomainError('IMPEGNO_NON_TROVATO', 'Impegno non trovato.');
+
+/** What identifies a commitment request: the same key with different content is a caller's mistake. */
+function impronta(dto: RichiediImpegnoV1): string {
+  const campi = [
+    dto.linea,
+    dto.fondo ?? null,
+    dto.anno ?? null,
+    dto.importoCentesimi,
+    dto.descrizione,
+    dto.riferimento ?? null,
+    dto.comuneResidenza ?? null,
+  ];
+  return createHash('sha256').update(JSON.stringify(campi)).digest('hex');
+}
+
+function toLiquidazioneV1(l: LiquidazioneRow): LiquidazioneV1 {
+  return {
+    id: l.id,
+    impegnoId: l.impegno_id,
+    importoCentesimi: cents(l.importo_centesimi),
+    periodo: l.periodo,
+    mandato: l.mandato,
+    registrataIl: l.registrata_il.toISOString(),
+  };
+}
+
+type Esito = { impegnoId: string } | { rifiutato: true; disponibile: number };
+
+/**
+ * Commitments of a line's money, their releases and the payments against them. Every change locks the
+ * line first (`SELECT … FOR UPDATE`), so requests for the same line are serialised; the balance rows'
+ * CHECK constraints are the last guard against over-commitment.
+ */
+@Injectable()
+export class ImpegniService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly regole: RegoleFondo,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  async richiedi(dto: RichiediImpegnoV1): Promise<ImpegnoV1> {
+    const actor = currentActor();
+    assertGestore(actor);
+    const firma = impronta(dto);
+    const gia = await this.perChiave(this.dataSource.manager, dto.chiaveIdempotenza, firma);
+    if (gia) return gia;
+    let esito: Esito;
+    try {
+      esito = await this.dataSource.transaction(async (manager): Promise<Esito> => {
+        const linea = await lineaBloccata(manager, dto.linea);
+        // A twin request with the same key may have committed while this one waited for the lock.
+        const gemello = await this.perChiave(manager, dto.chiaveIdempotenza, firma);
+        if (gemello) return { impegnoId: gemello.id };
+        if (dto.fondo) await assertFondo(manager, dto.fondo);
+        await this.regole.verificaCofinanziamento(manager, linea);
+        const dotazioni = await manager.query<
+          Array<{ annualita_id: string; fondo: string; anno: number; disponibile: string }>
+        >(
+          `SELECT sd.annualita_id, a.fondo, a.anno, sd.dotato_centesimi - sd.impegnato_centesimi AS disponibile
+             FROM saldo_dotazione sd JOIN annualita a ON a.id = sd.annualita_id
+            WHERE sd.linea_id = $1 AND ($2::text IS NULL OR a.fondo = $2) AND ($3::int IS NULL OR a.anno = $3)
+            ORDER BY a.anno, a.fondo`,
+          [linea.id, dto.fondo ?? null, dto.anno ?? null],
+        );
+        const disponibileLinea = dotazioni.reduce((acc, d) => acc + cents(d.disponibile), 0);
+        // Older annualità first: their money is the first to expire.
+        const scelta = dotazioni.find((d) => cents(d.disponibile) >= dto.importoCentesimi);
+        if (!scelta) {
+          const disponibile = Math.max(0, ...dotazioni.map((d) => cents(d.disponibile)));
+          await this.outbox.append(manager, BUDGET_EVENTS.impegnoRifiutato, {
+            chiaveIdempotenza: dto.chiaveIdempotenza,
+            linea: linea.codice,
+            fondo: dto.fondo ?? null,
+            anno: dto.anno ?? null,
+            importoCentesimi: dto.importoCentesimi,
+            riferimento: dto.riferimento ?? null,
+            disponibileCentesimi: disponibile,
+            motivo: 'BUDGET_INSUFFICIENTE',
+          });
+          return { rifiutato: true, disponibile };
+        }
+        const [impegno] = await manager.query<Array<{ id: string }>>(
+          `INSERT INTO impegno (chiave_idempotenza, impronta, linea_id, annualita_id, descrizione, riferimento,
+                                comune_residenza, importo_iniziale_centesimi, registrato_da)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+          [
+            dto.chiaveIdempotenza,
+            firma,
+            linea.id,
+            scelta.annualita_id,
+            dto.descrizione,
+            dto.riferimento ?? null,
+            dto.comuneResidenza ?? null,
+            dto.importoCentesimi,
+            actor.userId,
+          ],
+        );
+        await this.movimento(manager, 'impegno', dto.importoCentesimi, {
+          annualitaId: scelta.annualita_id,
+          lineaId: linea.id,
+          impegnoId: impegno.id,
+        });
+        await this.outbox.append(manager, BUDGET_EVENTS.impegnoRegistrato, {
+          impegnoId: impegno.id,
+          chiaveIdempotenza: dto.chiaveIdempotenza,
+          linea: linea.codice,
+          fondo: scelta.fondo,
+          anno: scelta.anno,
+          importoCentesimi: dto.importoCentesimi,
+          riferimento: dto.riferimento ?? null,
+          comuneResidenza: dto.comuneResidenza ?? null,
+          disponibileLineaCentesimi: differenza(disponibileLinea, dto.importoCentesimi),
+        });
+        return { impegnoId: impegno.id };
+      });
+    } catch (error) {
+      // Same key on another line: both passed the key check, the unique constraint let one through.
+      if (!isViolation(error, '23505', 'uq_impegno_chiave')) throw error;
+      const vincitore = await this.perChiave(this.dataSource.manager, dto.chiaveIdempotenza, firma);
+      if (!vincitore) throw error;
+      return vincitore;
+    }
+    if ('rifiutato' in esito)
+      throw new DomainError(
+        'BUDGET_INSUFFICIENTE',
+        `Budget insufficiente sulla linea ${dto.linea}: richiesti ${Money.ofCents(dto.importoCentesimi).format()}, ` +
+          `disponibili ${Money.ofCents(esito.disponibile).format()}.`,
+      );
+    return this.leggi(esito.impegnoId);
+  }
+
+  async leggi(id: string): Promise<ImpegnoV1> {
+    assertGestore(currentActor());
+    const [impegno] = await this.dataSource.query<ImpegnoRow[]>(`${SELECT_IMPEGNO} WHERE i.id = $1`, [id]);
+    if (!impegno) throw nonTrovato();
+    return this.toImpegnoV1(this.dataSource.manager, impegno);
+  }
+
+  /** Rinuncia, revoca, decadenza or riduzione: the not yet paid part goes back to the line. */
+  async libera(dto: LiberaImpegnoV1): Promise<ImpegnoV1> {
+    const actor = currentActor();
+    assertGestore(actor);
+    await this.dataSource.transaction(async (manager) => {
+      const { impegno, linea } = await this.impegnoBloccato(manager, dto.id);
+      const residuo = differenza(cents(impegno.importo_centesimi), cents(impegno.liquidato_centesimi));
+      const importo = dto.importoCentesimi ?? residuo;
+      if (residuo === 0 || importo > residuo)
+        throw new DomainError(
+          'LIBERAZIONE_OLTRE_RESIDUO',
+          `Si può liberare al massimo il residuo non liquidato dell’impegno: ${Money.ofCents(residuo).format()}.`,
+        );
+      await this.movimento(manager, 'liberazione', importo, {
+        annualitaId: impegno.annualita_id,
+        lineaId: impegno.linea_id,
+        impegnoId: impegno.id,
+        causale: dto.causale,
+      });
+      const [disponibile] = await manager.query<Array<{ d: string }>>(
+        `SELECT sum(dotato_centesimi - impegnato_centesimi) AS d FROM saldo_dotazione WHERE linea_id = $1`,
+        [impegno.linea_id],
+      );
+      await this.outbox.append(manager, BUDGET_EVENTS.impegnoLiberato, {
+        impegnoId: impegno.id,
+        linea: linea.codice,
+        fondo: impegno.fondo,
+        anno: impegno.anno,
+        causale: dto.causale,
+        importoCentesimi: importo,
+        importoImpegnoCentesimi: differenza(cents(impegno.importo_centesimi), importo),
+        disponibileLineaCentesimi: cents(disponibile.d),
+      });
+    });
+    return this.leggi(dto.id);
+  }
+
+  /** A payment against the impegno, never above what it has committed and not yet paid. */
+  async liquida(dto: RegistraLiquidazioneV1): Promise<LiquidazioneV1> {
+    const actor = currentActor();
+    assertGestore(actor);
+    return this.dataSource.transaction(async (manager) => {
+      const { impegno, linea } = await this.impegnoBloccato(manager, dto.impegnoId);
+      const residuo = differenza(cents(impegno.importo_centesimi), cents(impegno.liquidato_centesimi));
+      if (dto.importoCentesimi > residuo)
+        throw new DomainError(
+          'LIQUIDAZIONE_OLTRE_IMPEGNO',
+          `La liquidazione di ${Money.ofCents(dto.importoCentesimi).format()} supera il residuo dell’impegno ` +
+            `(${Money.ofCents(residuo).format()}).`,
+        );
+      const [liquidazione] = await manager.query<LiquidazioneRow[]>(
+        `INSERT INTO liquidazione (impegno_id, importo_centesimi, periodo, mandato, registrata_da)
+         VALUES ($1, $2, $3, $4, $5) RETURNING *`,
+        [impegno.id, dto.importoCentesimi, dto.periodo, dto.mandato ?? null, actor.userId],
+      );
+      await this.movimento(manager, 'liquidazione', dto.importoCentesimi, {
+        annualitaId: impegno.annualita_id,
+        lineaId: impegno.linea_id,
+        impegnoId: impegno.id,
+        liquidazioneId: liquidazione.id,
+      });
+      await this.outbox.append(manager, BUDGET_EVENTS.liquidazioneRegistrata, {
+        liquidazioneId: liquidazione.id,
+        impegnoId: impegno.id,
+        linea: linea.codice,
+        fondo: impegno.fondo,
+        anno: impegno.anno,
+        importoCentesimi: dto.importoCentesimi,
+        periodo: dto.periodo,
+        mandato: dto.mandato ?? null,
+        riferimento: impegno.riferimento,
+        comuneResidenza: impegno.comune_residenza,
+      });
+      return toLiquidazioneV1(liquidazione);
+    });
+  }
+
+  /** The mandato of a liquidazione, once: repeating the same one is harmless, a different one is refused. */
+  async registraMandato(dto: RegistraMandatoV1): Promise<LiquidazioneV1> {
+    assertGestore(currentActor());
+    return this.dataSource.transaction(async (manager) => {
+      const [liquidazione] = await manager.query<LiquidazioneRow[]>(
+        `SELECT * FROM liquidazione WHERE id = $1 FOR UPDATE`,
+        [dto.liquidazioneId],
+      );
+      if (!liquidazione) throw new DomainError('LIQUIDAZIONE_NON_TROVATA', 'Liquidazione non trovata.');
+      if (liquidazione.mandato === dto.mandato) return toLiquidazioneV1(liquidazione);
+      if (liquidazione.mandato !== null)
+        throw new DomainError(
+          'MANDATO_GIA_REGISTRATO',
+          `La liquidazione ha già il mandato ${liquidazione.mandato}: non si sostituisce.`,
+        );
+      const [aggiornata] = await manager.query<[LiquidazioneRow[], number]>(
+        `UPDATE liquidazione SET mandato = $2 WHERE id = $1 RETURNING *`,
+        [dto.liquidazioneId, dto.mandato],
+      );
+      return toLiquidazioneV1(aggiornata[0]);
+    });
+  }
+
+  /** Line first, then the impegno: the same lock order as a new commitment on that line. */
+  private async impegnoBloccato(manager: EntityManager, id: string) {
+    const [trovato] = await manager.query<Array<{ linea: string }>>(
+      `SELECT l.codice AS linea FROM impegno i JOIN linea l ON l.id = i.linea_id WHERE i.id = $1`,
+      [id],
+    );
+    if (!trovato) throw nonTrovato();
+    const linea = await lineaBloccata(manager, trovato.linea);
+    const [impegno] = await manager.query<ImpegnoRow[]>(`${SELECT_IMPEGNO} WHERE i.id = $1 FOR UPDATE OF i`, [
+      id,
+    ]);
+    return { impegno, linea };
+  }
+
+  private async movimento(
+    manager: EntityManager,
+    tipo: 'impegno' | 'liberazione' | 'liquidazione',
+    importo: number,
+    rif: {
+      annualitaId: string;
+      lineaId: string;
+      impegnoId: string;
+      liquidazioneId?: string;
+      causale?: string;
+    },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO movimento (tipo, importo_centesimi, annualita_id, linea_id, impegno_id, liquidazione_id, causale,
+                              registrato_da, correlation_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [
+        tipo,
+        importo,
+        rif.annualitaId,
+        rif.lineaId,
+        rif.impegnoId,
+        rif.liquidazioneId ?? null,
+        rif.causale ?? null,
+        currentActor().userId,
+        RequestContext.current()?.correlationId ?? null,
+      ],
+    );
+  }
+
+  private async perChiave(manager: EntityManager, chiave: string, firma: string): Promise<ImpegnoV1 | null> {
+    const [impegno] = await manager.query<ImpegnoRow[]>(`${SELECT_IMPEGNO} WHERE i.chiave_idempotenza = $1`, [
+      chiave,
+    ]);
+    if (!impegno) return null;
+    if (impegno.impronta !== firma)
+      throw new DomainError(
+        'CHIAVE_IDEMPOTENZA_RIUSATA',
+        'La chiave di idempotenza è già stata usata per un impegno diverso: usarne una nuova.',
+      );
+    return this.toImpegnoV1(manager, impegno);
+  }
+
+  private async toImpegnoV1(manager: EntityManager, i: ImpegnoRow): Promise<ImpegnoV1> {
+    const liquidazioni = await manager.query<LiquidazioneRow[]>(
+      `SELECT * FROM liquidazione WHERE impegno_id = $1 ORDER BY registrata_il`,
+      [i.id],
+    );
+    const importo = cents(i.importo_centesimi);
+    const liquidato = cents(i.liquidato_centesimi);
+    const residuo = differenza(importo, liquidato);
+    return {
+      id: i.id,
+      chiaveIdempotenza: i.chiave_idempotenza,
+      linea: i.linea,
+      fondo: i.fondo,
+      anno: i.anno,
+      descrizione: i.descrizione,
+      riferimento: i.riferimento,
+      comuneResidenza: i.comune_residenza,
+      importoInizialeCentesimi: cents(i.importo_iniziale_centesimi),
+      importoCentesimi: importo,
+      liquidatoCentesimi: liquidato,
+      residuoCentesimi: residuo,
+      stato: residuo === 0 ? 'estinto' : 'attivo',
+      registratoIl: i.registrato_il.toISOString(),
+      liquidazioni: liquidazioni.map(toLiquidazioneV1),
+    };
+  }
+}

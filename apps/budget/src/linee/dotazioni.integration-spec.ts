@@ -1,0 +1,304 @@
+import { BUDGET_RPC, type DotazioneAssegnataV1, type RegistraLineaV1 } from '@ambito/contracts';
+import { ATTORI, assegnazione, rifiuto, startTestBudget, type TestBudget } from '../../test/budget-harness';
+
+const {
+  elencaFondi,
+  registraAssegnazione,
+  registraLinea,
+  elencaLinee,
+  assegnaDotazione,
+  richiediImpegno,
+  situazioneFondo,
+  registraRegola,
+  elencaRegole,
+} = BUDGET_RPC;
+
+const lineaDi = (
+  codice: string,
+  categoria: RegistraLineaV1['categoria'],
+  esercizio = 2024,
+): RegistraLineaV1 => ({
+  codice,
+  denominazione: `Linea ${codice}`,
+  esercizio,
+  categoria,
+  preventivoCentesimi: 0,
+});
+
+describe('fondi, annualità and dotazioni, with the per-fund rules as data', () => {
+  let svc: TestBudget;
+  const udp = () => svc.as(ATTORI.udp);
+
+  beforeAll(async () => {
+    svc = await startTestBudget();
+  });
+  afterAll(async () => {
+    await svc?.close();
+  });
+
+  it('records annualità distinct from the esercizio, each assignment with its legal act', async () => {
+    const prima = await udp()(registraAssegnazione, {
+      fondo: 'FNA-B2',
+      anno: 2022,
+      atto: { tipo: 'dgr', numero: 'XII/2033', data: '2024-03-18' },
+      importoCentesimi: 50_000_000,
+    });
+    const integrazione = await udp()(registraAssegnazione, {
+      fondo: 'FNA-B2',
+      anno: 2022,
+      atto: { tipo: 'decreto', numero: '4567', data: '2024-06-10' },
+      importoCentesimi: 1_234_567,
+    });
+    expect(integrazione.id).toBe(prima.id);
+    expect(integrazione).toMatchObject({ fondo: 'FNA-B2', anno: 2022, assegnatoCentesimi: 51_234_567 });
+    expect(integrazione.assegnazioni.map((a) => a.atto)).toEqual([
+      { tipo: 'dgr', numero: 'XII/2033', data: '2024-03-18' },
+      { tipo: 'decreto', numero: '4567', data: '2024-06-10' },
+    ]);
+    // FNA 2022 spent in esercizio 2024: the line carries the esercizio, the annualità the fund year
+    await udp()(registraLinea, lineaDi('B2-2024', 'misure-b2', 2024));
+    await udp()(assegnaDotazione, {
+      fondo: 'FNA-B2',
+      anno: 2022,
+      linea: 'B2-2024',
+      importoCentesimi: 1_000_000,
+    });
+    expect((await udp()(elencaLinee, { esercizio: 2024 })).map((l) => l.codice)).toContain('B2-2024');
+    const fondi = await udp()(elencaFondi, {});
+    expect(fondi.find((f) => f.codice === 'FNA-B2')).toMatchObject({
+      fondoPadre: 'FNA',
+      annualita: [{ anno: 2022, assegnatoCentesimi: 51_234_567 }],
+    });
+  });
+
+  it('never allocates more than the annualità has left (RESIDUO_FONDO_INSUFFICIENTE), writing nothing', async () => {
+    await udp()(registraAssegnazione, assegnazione('DDN', 2023, 100_000));
+    await udp()(registraLinea, lineaDi('DDN-2024', 'dopo-di-noi'));
+    await udp()(assegnaDotazione, { fondo: 'DDN', anno: 2023, linea: 'DDN-2024', importoCentesimi: 60_000 });
+    const prima = await svc.conteggi();
+    expect(
+      await rifiuto(
+        udp()(assegnaDotazione, { fondo: 'DDN', anno: 2023, linea: 'DDN-2024', importoCentesimi: 40_001 }),
+      ),
+    ).toBe('RESIDUO_FONDO_INSUFFICIENTE');
+    expect(await svc.conteggi()).toEqual(prima);
+    await udp()(assegnaDotazione, { fondo: 'DDN', anno: 2023, linea: 'DDN-2024', importoCentesimi: 40_000 });
+    const situazione = await udp()(situazioneFondo, { fondo: 'DDN' });
+    expect(situazione.totale).toMatchObject({
+      assegnatoCentesimi: 100_000,
+      dotatoCentesimi: 100_000,
+      daDotareCentesimi: 0,
+    });
+  });
+
+  it('allocates exactly the residual once when 20 allocations race for it', async () => {
+    await udp()(registraAssegnazione, assegnazione('QPE', 2023, 10_000));
+    await udp()(registraLinea, lineaDi('QPE-2024', 'poverta'));
+    const esiti = await Promise.allSettled(
+      Array.from({ length: 20 }, () =>
+        udp()(assegnaDotazione, { fondo: 'QPE', anno: 2023, linea: 'QPE-2024', importoCentesimi: 1_000 }),
+      ),
+    );
+    expect(esiti.filter((e) => e.status === 'fulfilled')).toHaveLength(10);
+    const [s] = await svc.sql<{ dotato: string }>(
+      `SELECT s.dotato_centesimi AS dotato FROM saldo_annualita s JOIN annualita a ON a.id = s.annualita_id WHERE a.fondo = 'QPE'`,
+    );
+    expect(s.dotato).toBe('10000');
+  });
+
+  it.each([
+    ['an unknown fund', { fondo: 'FONDO-X' }, 'FONDO_SCONOSCIUTO'],
+    ['an annualità never assigned', { anno: 2019 }, 'ANNUALITA_NON_ASSEGNATA'],
+    ['an unknown line', { linea: 'NESSUNA' }, 'LINEA_NON_TROVATA'],
+    [
+      'a line the fund may not finance (FNA-B2 → servizi)',
+      { linea: 'SERVIZI-2024' },
+      'LINEA_NON_FINANZIABILE',
+    ],
+    ['a negative amount', { importoCentesimi: -5 }, 'VALIDAZIONE_FALLITA'],
+    ['a fractional cent', { importoCentesimi: 12.34 }, 'VALIDAZIONE_FALLITA'],
+  ] as const)('refuses a dotazione with %s and writes nothing', async (_, change, code) => {
+    await udp()(registraAssegnazione, assegnazione('FNA-B2', 2024, 1_000_000));
+    if (!(await svc.sql(`SELECT 1 FROM linea WHERE codice = 'SERVIZI-2024'`)).length)
+      await udp()(registraLinea, lineaDi('SERVIZI-2024', 'servizi'));
+    if (!(await svc.sql(`SELECT 1 FROM linea WHERE codice = 'B2-BUONI-2024'`)).length)
+      await udp()(registraLinea, lineaDi('B2-BUONI-2024', 'misure-b2'));
+    const prima = await svc.conteggi();
+    const dotazione = {
+      fondo: 'FNA-B2',
+      anno: 2024,
+      linea: 'B2-BUONI-2024',
+      importoCentesimi: 1_000,
+      ...change,
+    };
+    expect(await rifiuto(udp()(assegnaDotazione, dotazione))).toBe(code);
+    expect(await svc.conteggi()).toEqual(prima);
+  });
+
+  it('refuses an assignment with a fractional or negative amount or an unknown fund, writing nothing', async () => {
+    const prima = await svc.conteggi();
+    expect(await rifiuto(udp()(registraAssegnazione, assegnazione('FNPS', 2024, 10.5)))).toBe(
+      'VALIDAZIONE_FALLITA',
+    );
+    expect(await rifiuto(udp()(registraAssegnazione, assegnazione('FNPS', 2024, -10)))).toBe(
+      'VALIDAZIONE_FALLITA',
+    );
+    expect(await rifiuto(udp()(registraAssegnazione, assegnazione('NON-ESISTE', 2024, 10)))).toBe(
+      'FONDO_SCONOSCIUTO',
+    );
+    expect(await svc.conteggi()).toEqual(prima);
+  });
+
+  describe('FSR: at most 5% to riequilibrio and 10% to altri interventi', () => {
+    beforeAll(async () => {
+      await udp()(registraAssegnazione, assegnazione('FSR', 2024, 1_000_000));
+      await udp()(registraLinea, lineaDi('FSR-RISERVA', 'riequilibrio'));
+      await udp()(registraLinea, lineaDi('FSR-ALTRI', 'altri-interventi'));
+      await udp()(registraLinea, lineaDi('FSR-SERVIZI', 'servizi'));
+    });
+    const dota = (linea: string, importoCentesimi: number) =>
+      udp()(assegnaDotazione, { fondo: 'FSR', anno: 2024, linea, importoCentesimi });
+
+    it('accepts up to the ceiling and refuses one cent more, in one or several dotazioni', async () => {
+      await dota('FSR-RISERVA', 30_000);
+      await dota('FSR-RISERVA', 20_000);
+      const prima = await svc.conteggi();
+      expect(await rifiuto(dota('FSR-RISERVA', 1))).toBe('QUOTA_FONDO_SUPERATA');
+      await dota('FSR-ALTRI', 100_000);
+      expect(await rifiuto(dota('FSR-ALTRI', 1))).toBe('QUOTA_FONDO_SUPERATA');
+      expect((await svc.conteggi()).dotazione).toBe(prima.dotazione + 1);
+      // services have no ceiling: the rest of the annualità can go there
+      await dota('FSR-SERVIZI', 850_000);
+    });
+
+    it('applies the rule version in force today: a new act lowering the ceiling binds new dotazioni', async () => {
+      await udp()(registraAssegnazione, assegnazione('FSR', 2025, 1_000_000));
+      // law as data: a new act (3%) in force from today closes the version of 2020; a later one (50%)
+      // from tomorrow does not apply yet
+      const oggi = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Rome' }).format(new Date());
+      const domani = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Rome' }).format(
+        new Date(Date.now() + 86_400_000),
+      );
+      const regola = { fondo: 'FSR', tipo: 'quota-massima', categoria: 'riequilibrio' } as const;
+      await udp()(registraRegola, { ...regola, puntiBase: 300, validoDal: oggi, atto: 'DGR di prova (3%)' });
+      await udp()(registraRegola, {
+        ...regola,
+        puntiBase: 5000,
+        validoDal: domani,
+        atto: 'DGR futura (50%)',
+      });
+      const versioni = (await udp()(elencaRegole, { fondo: 'FSR' })).filter(
+        (r) => r.tipo === 'quota-massima' && r.categoria === 'riequilibrio',
+      );
+      expect(versioni.map((v) => [v.validoDal, v.validoAl, v.puntiBase])).toEqual([
+        ['2020-01-01', expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), 500],
+        [oggi, oggi, 300],
+        [domani, null, 5000],
+      ]);
+      expect(
+        (await udp()(elencaRegole, { fondo: 'FSR', inVigoreIl: oggi })).map((r) => r.puntiBase),
+      ).toContain(300);
+      expect(
+        await rifiuto(
+          udp()(registraRegola, { ...regola, puntiBase: 100, validoDal: oggi, atto: 'Sovrapposta' }),
+        ),
+      ).toBe('REGOLA_SOVRAPPOSTA');
+      expect(
+        await rifiuto(
+          udp()(registraRegola, {
+            fondo: 'FSR',
+            tipo: 'categoria-ammessa',
+            categoria: 'poverta',
+            puntiBase: 5,
+            validoDal: oggi,
+            atto: 'x',
+          }),
+        ),
+      ).toBe('VALIDAZIONE_FALLITA');
+      await udp()(registraLinea, lineaDi('FSR-RISERVA-2025', 'riequilibrio', 2025));
+      const dota2025 = (importoCentesimi: number) =>
+        udp()(assegnaDotazione, { fondo: 'FSR', anno: 2025, linea: 'FSR-RISERVA-2025', importoCentesimi });
+      const errore = await dota2025(30_001).catch((e: Error) => e);
+      expect(errore).toMatchObject({ code: 'QUOTA_FONDO_SUPERATA' });
+      expect((errore as Error).message).toContain('DGR di prova (3%)');
+      expect((await dota2025(30_000)).importoCentesimi).toBe(30_000);
+    });
+  });
+
+  describe('Pro.Vi.: the line needs at least 20% cofinanziamento d’Ambito before committing', () => {
+    beforeAll(async () => {
+      await udp()(registraAssegnazione, assegnazione('FNA-PROVI', 2024, 8_000_000));
+      await udp()(registraAssegnazione, assegnazione('COFIN-AMBITO', 2024, 5_000_000));
+      await udp()(registraLinea, lineaDi('PROVI-2024', 'provi'));
+      await udp()(assegnaDotazione, {
+        fondo: 'FNA-PROVI',
+        anno: 2024,
+        linea: 'PROVI-2024',
+        importoCentesimi: 8_000_000,
+      });
+    });
+    const impegno = (n: number) =>
+      udp()(richiediImpegno, {
+        chiaveIdempotenza: `provi:progetto:${n}`,
+        linea: 'PROVI-2024',
+        fondo: 'FNA-PROVI',
+        importoCentesimi: 100_000,
+        descrizione: 'Progetto di vita indipendente',
+      });
+
+    it('refuses commitments while cofinanziamento is below 20% of the line, accepts them at 20%', async () => {
+      expect(await rifiuto(impegno(1))).toBe('COFINANZIAMENTO_INSUFFICIENTE');
+      await udp()(assegnaDotazione, {
+        fondo: 'COFIN-AMBITO',
+        anno: 2024,
+        linea: 'PROVI-2024',
+        importoCentesimi: 1_999_999,
+      });
+      expect(await rifiuto(impegno(2))).toBe('COFINANZIAMENTO_INSUFFICIENTE');
+      expect(await svc.sql(`SELECT 1 FROM impegno WHERE chiave_idempotenza LIKE 'provi:%'`)).toEqual([]);
+      // 8.000.000 + 2.000.000: the cofinanziamento is exactly 20% of 10.000.000
+      await udp()(assegnaDotazione, {
+        fondo: 'COFIN-AMBITO',
+        anno: 2024,
+        linea: 'PROVI-2024',
+        importoCentesimi: 1,
+      });
+      expect((await impegno(3)).fondo).toBe('FNA-PROVI');
+    });
+  });
+
+  it('publishes budget.dotazione.assegnata with what the annualità has left', async () => {
+    await udp()(registraAssegnazione, assegnazione('FNPS', 2023, 500_000));
+    await udp()(registraLinea, lineaDi('FNPS-PROGETTI', 'progetti'));
+    const d = await udp()(assegnaDotazione, {
+      fondo: 'FNPS',
+      anno: 2023,
+      linea: 'FNPS-PROGETTI',
+      importoCentesimi: 123_456,
+    });
+    const [row] = await svc.sql<{ envelope: { version: number; payload: DotazioneAssegnataV1 } }>(
+      `SELECT envelope FROM outbox_message WHERE type = 'budget.dotazione.assegnata' AND envelope->'payload'->>'dotazioneId' = $1`,
+      [d.id],
+    );
+    expect(row.envelope.version).toBe(1);
+    expect(row.envelope.payload).toEqual({
+      dotazioneId: d.id,
+      fondo: 'FNPS',
+      anno: 2023,
+      linea: 'FNPS-PROGETTI',
+      importoCentesimi: 123_456,
+      daDotareCentesimi: 376_544,
+    });
+  });
+
+  it('refuses a second line with the same code and roles outside the Ufficio di Piano', async () => {
+    await udp()(registraLinea, lineaDi('DOPPIA', 'servizi'));
+    expect(await rifiuto(udp()(registraLinea, lineaDi('DOPPIA', 'servizi')))).toBe('LINEA_GIA_REGISTRATA');
+    expect(await rifiuto(svc.as(ATTORI.operatoreCrema)(registraLinea, lineaDi('ALTRA', 'servizi')))).toBe(
+      'OPERAZIONE_NON_CONSENTITA',
+    );
+    expect(await rifiuto(svc.as(ATTORI.coordinatoreCrema)(situazioneFondo, { fondo: 'FSR' }))).toBe(
+      'OPERAZIONE_NON_CONSENTITA',
+    );
+  });
+});

@@ -1,0 +1,25 @@
+import { DomainError, type Actor, type Ruolo } from '@ambito/contracts';
+
+/**
+ * Who programmes and moves the ambito's money: the Ufficio di Piano and the administrator. Checked here
+ * again although the gateway checks it too (defence in depth: other services call budget directly).
+ */
+export const GESTORI_BUDGET: readonly Ruolo[] = ['ufficio-di-piano', 'amministratore'];
+
+const nonConsentito = () =>
+  new DomainError('OPERAZIONE_NON_CONSENTITA', 'Il proprio ruolo non consente questa operazione sul budget.');
+
+export function isGestore(actor: Actor): boolean {
+  return actor.ruoli.some((r) => GESTORI_BUDGET.includes(r));
+}
+
+export function assertGestore(actor: Actor): void {
+  if (!isGestore(actor)) throw nonConsentito();
+}
+
+/** Comuni whose statement the actor may read: all (null) for the gestori, its own for a responsabile. */
+export function comuniVisibili(actor: Actor): string[] | null {
+  if (isGestore(actor)) return null;
+  if (actor.ruoli.includes('responsabile-comune') && actor.comuni.length > 0) return actor.comuni;
+  throw nonConsentito();
+}

@@ -1,0 +1,152 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type {
+  CategoriaLinea,
+  SaldiAnnualitaV1,
+  SaldiV1,
+  SituazioneFondoRispostaV1,
+  SituazioneFondoV1,
+  SituazioneLineaRispostaV1,
+  SituazioneLineaV1,
+  TipoMovimento,
+} from '@ambito/contracts';
+import { currentActor } from '@ambito/messaging';
+import { cents, condizioneAlla, differenza, somma } from '../database/sql';
+import { assertFondo } from '../fondi/fondi.service';
+import { lineaNonTrovata, toLineaV1 } from '../linee/linee.service';
+import { assertGestore } from '../ruoli/budget-ruoli';
+
+interface Somma {
+  tipo: TipoMovimento;
+  importo: string;
+}
+
+/** Totals of ledger movements by type, into the balances. */
+function saldi(righe: Somma[]): SaldiAnnualitaV1 {
+  const tot = (tipo: TipoMovimento) =>
+    somma(...righe.filter((r) => r.tipo === tipo).map((r) => cents(r.importo)));
+  const assegnato = tot('assegnazione');
+  const dotato = tot('dotazione');
+  const impegnato = differenza(tot('impegno'), tot('liberazione'));
+  const liquidato = tot('liquidazione');
+  return {
+    assegnatoCentesimi: assegnato,
+    dotatoCentesimi: dotato,
+    impegnatoCentesimi: impegnato,
+    liquidatoCentesimi: liquidato,
+    daDotareCentesimi: differenza(assegnato, dotato),
+    disponibileCentesimi: differenza(dotato, impegnato),
+  };
+}
+
+function soloLinea({
+  dotatoCentesimi,
+  impegnatoCentesimi,
+  liquidatoCentesimi,
+  disponibileCentesimi,
+}: SaldiV1): SaldiV1 {
+  return { dotatoCentesimi, impegnatoCentesimi, liquidatoCentesimi, disponibileCentesimi };
+}
+
+/**
+ * Situazione of funds and lines, always summed from the append-only ledger: the same query answers for
+ * now and for any past moment (`alla`), so a past situation is reconstructed, not remembered.
+ */
+@Injectable()
+export class SituazioneService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async fondo(dto: SituazioneFondoV1): Promise<SituazioneFondoRispostaV1> {
+    assertGestore(currentActor());
+    const fondo = await assertFondo(this.dataSource.manager, dto.fondo);
+    const alla = condizioneAlla('m.il', dto.alla, 3);
+    const righe = await this.dataSource.query<
+      Array<
+        Somma & {
+          anno: number;
+          codice: string | null;
+          denominazione: string | null;
+          categoria: CategoriaLinea | null;
+        }
+      >
+    >(
+      `SELECT a.anno, m.tipo, l.codice, l.denominazione, l.categoria, sum(m.importo_centesimi) AS importo
+         FROM movimento m JOIN annualita a ON a.id = m.annualita_id LEFT JOIN linea l ON l.id = m.linea_id
+        WHERE a.fondo = $1 AND ($2::int IS NULL OR a.anno = $2) AND ${alla.sql}
+        GROUP BY a.anno, m.tipo, l.codice, l.denominazione, l.categoria
+        ORDER BY a.anno, l.codice`,
+      [dto.fondo, dto.anno ?? null, ...alla.params],
+    );
+    const anni = [...new Set(righe.map((r) => r.anno))];
+    return {
+      fondo: { codice: dto.fondo, denominazione: fondo.denominazione },
+      alla: dto.alla ?? null,
+      annualita: anni.map((anno) => {
+        const dellAnno = righe.filter((r) => r.anno === anno);
+        const codici = [...new Set(dellAnno.filter((r) => r.codice).map((r) => r.codice!))];
+        return {
+          anno,
+          ...saldi(dellAnno),
+          linee: codici.map((codice) => {
+            const della = dellAnno.filter((r) => r.codice === codice);
+            return {
+              codice,
+              denominazione: della[0].denominazione!,
+              categoria: della[0].categoria!,
+              ...soloLinea(saldi(della)),
+            };
+          }),
+        };
+      }),
+      totale: saldi(righe),
+    };
+  }
+
+  async linea(dto: SituazioneLineaV1): Promise<SituazioneLineaRispostaV1> {
+    assertGestore(currentActor());
+    const [linea] = await this.dataSource.query<Parameters<typeof toLineaV1>[0][]>(
+      `SELECT * FROM linea WHERE codice = $1`,
+      [dto.linea],
+    );
+    if (!linea) throw lineaNonTrovata(dto.linea);
+    const alla = condizioneAlla('m.il', dto.alla, 2);
+    const righe = await this.dataSource.query<Array<Somma & { fondo: string; anno: number }>>(
+      `SELECT a.fondo, a.anno, m.tipo, sum(m.importo_centesimi) AS importo
+         FROM movimento m JOIN annualita a ON a.id = m.annualita_id
+        WHERE m.linea_id = $1 AND ${alla.sql}
+        GROUP BY a.fondo, a.anno, m.tipo ORDER BY a.anno, a.fondo`,
+      [linea.id, ...alla.params],
+    );
+    const perComune = await this.dataSource.query<Array<Somma & { comune: string | null }>>(
+      `SELECT i.comune_residenza AS comune, m.tipo, sum(m.importo_centesimi) AS importo
+         FROM movimento m JOIN impegno i ON i.id = m.impegno_id
+        WHERE m.linea_id = $1 AND ${alla.sql}
+        GROUP BY i.comune_residenza, m.tipo ORDER BY i.comune_residenza NULLS LAST`,
+      [linea.id, ...alla.params],
+    );
+    const chiavi = [...new Set(righe.map((r) => `${r.anno}|${r.fondo}`))];
+    const comuni = [...new Set(perComune.map((r) => r.comune))];
+    const l = toLineaV1(linea);
+    return {
+      linea: {
+        codice: l.codice,
+        denominazione: l.denominazione,
+        esercizio: l.esercizio,
+        categoria: l.categoria,
+        preventivoCentesimi: l.preventivoCentesimi,
+      },
+      alla: dto.alla ?? null,
+      ...soloLinea(saldi(righe)),
+      perAnnualita: chiavi.map((k) => {
+        const [anno, fondo] = k.split('|');
+        const della = righe.filter((r) => r.fondo === fondo && r.anno === Number(anno));
+        return { fondo, anno: Number(anno), ...soloLinea(saldi(della)) };
+      }),
+      perComune: comuni.map((comune) => {
+        const s = saldi(perComune.filter((r) => r.comune === comune));
+        return { comune, impegnatoCentesimi: s.impegnatoCentesimi, liquidatoCentesimi: s.liquidatoCentesimi };
+      }),
+    };
+  }
+}

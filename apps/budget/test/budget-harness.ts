@@ -1,0 +1,124 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import {
+  DomainError,
+  type Actor,
+  type ErrorCode,
+  type RpcReply,
+  type RpcRequest,
+  type RpcSubject,
+} from '@ambito/contracts';
+import { RpcClient } from '@ambito/messaging';
+import { createTestDatabase, dropTestDatabase } from '@ambito/testing';
+import { createBudgetApp } from '../src/app/create-budget-app';
+import { loadBudgetConfig } from '../src/config/budget-config';
+
+export const CREMA = '019035';
+export const PANDINO = '019067';
+
+const actor = (
+  userId: string,
+  ruoli: Actor['ruoli'],
+  subAmbiti: string[] = [],
+  comuni: string[] = [],
+): Actor => ({
+  userId,
+  nome: userId,
+  ruoli,
+  ambito: 'CREMA',
+  subAmbiti,
+  comuni,
+});
+export const ATTORI = {
+  udp: actor('udp', ['ufficio-di-piano']),
+  admin: actor('admin', ['amministratore']),
+  operatoreCrema: actor('operatore.crema', ['operatore-accesso'], ['SA-CREMA']),
+  coordinatoreCrema: actor('coordinatore.crema', ['coordinatore-sub-ambito'], ['SA-CREMA']),
+  responsabilePandino: actor('responsabile.pandino', ['responsabile-comune'], [], [PANDINO]),
+};
+
+type Richiesta = <S extends RpcSubject>(subject: S, payload: RpcRequest<S>) => Promise<RpcReply<S>>;
+
+export interface TestBudget {
+  app: NestExpressApplication;
+  databaseUrl: string;
+  /** A NATS request as the given actor, exactly as the gateway (or another service) sends it. */
+  as(actor: Actor): Richiesta;
+  /** SQL on the service's schema, to check what was (not) written. */
+  sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Row counts of every table a command may write, to prove a refused command wrote nothing. */
+  conteggi(): Promise<Record<string, number>>;
+  close(): Promise<void>;
+}
+
+const TABELLE = [
+  'annualita',
+  'assegnazione',
+  'linea',
+  'dotazione',
+  'impegno',
+  'liquidazione',
+  'movimento',
+  'outbox_message',
+  'quota_capitaria',
+  'abitanti_comune',
+];
+
+/** The budget service in-process, on a fresh database and the test NATS server of the global setup. */
+export async function startTestBudget(env: Record<string, string> = {}): Promise<TestBudget> {
+  const natsUrl = process.env.TEST_NATS_URL!;
+  const databaseUrl = await createTestDatabase('budget');
+  const app = await createBudgetApp(
+    loadBudgetConfig({
+      DATABASE_URL: databaseUrl,
+      NATS_URL: natsUrl,
+      LOG_LEVEL: 'silent',
+      NODE_ENV: 'test',
+      ...env,
+    }),
+  );
+  const rpc = new RpcClient(natsUrl, 10_000);
+  await rpc.connect();
+  const pg = new Client({ connectionString: databaseUrl, options: '-c search_path=budget' });
+  await pg.connect();
+  const sql = async <T>(text: string, params?: unknown[]) => (await pg.query(text, params)).rows as T[];
+  return {
+    app,
+    databaseUrl,
+    as: (actor) => (subject, payload) =>
+      rpc.request(subject, payload, { context: { actor, correlationId: randomUUID(), causationId: null } }),
+    sql,
+    conteggi: async () => {
+      const [row] = await sql<Record<string, string>>(
+        `SELECT ${TABELLE.map((t) => `(SELECT count(*) FROM ${t}) AS ${t}`).join(', ')}`,
+      );
+      return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)]));
+    },
+    close: async () => {
+      await rpc.onApplicationShutdown();
+      await pg.end();
+      await app.close();
+      await dropTestDatabase(databaseUrl);
+    },
+  };
+}
+
+/** The error code a request was refused with (fails when it was not refused). */
+export async function rifiuto(promise: Promise<unknown>): Promise<ErrorCode> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof DomainError) return error.code;
+    throw error;
+  }
+  throw new Error('la richiesta doveva essere rifiutata');
+}
+
+/** Records the legal act assigning `importoCentesimi` of a fund's annualità. */
+export const assegnazione = (fondo: string, anno: number, importoCentesimi: number) => ({
+  fondo,
+  anno,
+  atto: { tipo: 'decreto' as const, numero: `${fondo}-${anno}`, data: `${anno}-03-18` },
+  importoCentesimi,
+});

@@ -1,0 +1,81 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { EVENT_VERSIONS } from '../../rpc-map';
+import { RegistraAssegnazioneV1 } from './fondi.dto';
+import { RegistraLiquidazioneV1, RichiediImpegnoV1 } from './impegni.dto';
+import { ALLA_PATTERN } from './importo';
+import { SituazioneFondoV1 } from './situazione.dto';
+
+function errors<T extends object>(cls: new () => T, plain: object): string[] {
+  return validateSync(plainToInstance(cls, plain), { whitelist: true, forbidNonWhitelisted: true }).flatMap(
+    function flat(e): string[] {
+      return [
+        ...(e.constraints ? [e.property] : []),
+        ...(e.children ?? []).flatMap(flat).map((p) => `${e.property}.${p}`),
+      ];
+    },
+  );
+}
+
+const impegno = {
+  chiaveIdempotenza: 'misure:beneficio:42',
+  linea: 'B2-2024',
+  importoCentesimi: 123_456,
+  descrizione: 'Buono caregiver',
+};
+
+describe('amounts in integer cents', () => {
+  it.each([
+    ['a fraction of a cent', 100.5],
+    ['a negative amount', -1],
+    ['zero', 0],
+    ['euros as a string', '1.234,56'],
+    ['beyond the safe range', Number.MAX_SAFE_INTEGER + 2],
+  ])('refuses %s', (_, importoCentesimi) => {
+    expect(errors(RichiediImpegnoV1, { ...impegno, importoCentesimi })).toEqual(['importoCentesimi']);
+  });
+
+  it('accepts a positive integer number of cents, with the Italian message for the operator', () => {
+    expect(errors(RichiediImpegnoV1, impegno)).toEqual([]);
+    const [e] = validateSync(plainToInstance(RichiediImpegnoV1, { ...impegno, importoCentesimi: 1.5 }));
+    expect(Object.values(e.constraints!)).toContain(
+      'importoCentesimi: importo in centesimi di euro, numero intero (es. 123456 = € 1.234,56)',
+    );
+  });
+
+  it('requires the fund when an annualità is named, and the act of an assignment', () => {
+    expect(errors(RichiediImpegnoV1, { ...impegno, anno: 2024 })).toEqual(['fondo']);
+    expect(errors(RichiediImpegnoV1, { ...impegno, fondo: 'FNA-B2', anno: 2024 })).toEqual([]);
+    expect(
+      errors(RegistraAssegnazioneV1, {
+        fondo: 'FNA-B2',
+        anno: 2024,
+        atto: { tipo: 'circolare', numero: '', data: '18/03/2024' },
+        importoCentesimi: 1,
+      }),
+    ).toEqual(['atto.tipo', 'atto.numero', 'atto.data']);
+  });
+
+  it('accepts a month as the period paid, and a date or an instant as "alla"', () => {
+    const id = '5b0e4a3e-8d5c-4a55-9a53-7f0b1c2d3e4f';
+    expect(
+      errors(RegistraLiquidazioneV1, { impegnoId: id, importoCentesimi: 1, periodo: '2024-03' }),
+    ).toEqual([]);
+    expect(errors(RegistraLiquidazioneV1, { impegnoId: id, importoCentesimi: 1, periodo: '2024-3' })).toEqual(
+      ['periodo'],
+    );
+    expect(ALLA_PATTERN.test('2024-12-31')).toBe(true);
+    expect(ALLA_PATTERN.test('2024-12-31T10:00:00.123Z')).toBe(true);
+    expect(errors(SituazioneFondoV1, { fondo: 'FSR', alla: '31/12/2024' })).toEqual(['alla']);
+  });
+
+  it('registers the budget events with their versions in the platform’s event map', () => {
+    expect(EVENT_VERSIONS).toMatchObject({
+      'budget.dotazione.assegnata': 1,
+      'budget.impegno.registrato': 1,
+      'budget.impegno.rifiutato': 1,
+      'budget.impegno.liberato': 1,
+      'budget.liquidazione.registrata': 1,
+    });
+  });
+});

@@ -1,0 +1,22 @@
+import { IsInt, Max, Min } from 'class-validator';
+
+/** The largest amount the platform handles: Money's safe-integer range of cents. */
+export const IMPORTO_MASSIMO_CENTESIMI = Number.MAX_SAFE_INTEGER;
+
+/**
+ * An amount in integer euro cents, strictly positive: a fractional cent, a negative or zero amount, a
+ * string or a number beyond the safe range is a validation error (money never travels as floating euros).
+ */
+export function IsImportoCentesimi(campo = 'importoCentesimi'): PropertyDecorator {
+  const decorators = [
+    IsInt({ message: `${campo}: importo in centesimi di euro, numero intero (es. 123456 = € 1.234,56)` }),
+    Min(1, { message: `${campo}: deve essere maggiore di zero` }),
+    Max(IMPORTO_MASSIMO_CENTESIMI, { message: `${campo}: importo troppo grande` }),
+  ];
+  return (target, key) => decorators.forEach((d) => d(target, key));
+}
+
+/** `AAAA-MM-GG` (a legal date) or an ISO instant: the moment at which balances are reconstructed. */
+export const ALLA_PATTERN =
+  /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
+export const CODICE_PATTERN = /^[A-Z0-9][A-Z0-9.-]{0,39}$/;

@@ -1,0 +1,94 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { CODICE_PATTERN, IsImportoCentesimi } from './importo';
+import { CATEGORIE_LINEA, type CategoriaLinea } from './vocabolari';
+
+/**
+ * A spending line of the piano operativo of an esercizio (an objective such as "7.10 Misure
+ * distrettuali e regionali", an avviso, a service), with its preventivo.
+ */
+export class RegistraLineaV1 {
+  @Matches(CODICE_PATTERN, { message: 'codice: maiuscole, cifre, punto e trattino, es. PO2020-7.10' })
+  codice: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  denominazione: string;
+
+  /** Year in which the money is spent. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  esercizio: number;
+
+  @IsIn(CATEGORIE_LINEA)
+  categoria: CategoriaLinea;
+
+  /** Objective of the piano operativo, e.g. `7.10`. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  obiettivo?: string;
+
+  /** Planned amount (preventivo); 0 when not planned. */
+  @Type(() => Number)
+  @IsInt({ message: 'preventivoCentesimi: importo in centesimi, numero intero' })
+  @Min(0, { message: 'preventivoCentesimi: non può essere negativo' })
+  @Max(Number.MAX_SAFE_INTEGER)
+  preventivoCentesimi: number;
+}
+
+export class ElencaLineeV1 {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  esercizio?: number;
+}
+
+export interface LineaV1 {
+  id: string;
+  codice: string;
+  denominazione: string;
+  esercizio: number;
+  categoria: CategoriaLinea;
+  obiettivo: string | null;
+  preventivoCentesimi: number;
+}
+
+/** Allocates part of a fund annualità to a line: never more than what the annualità has left. */
+export class AssegnaDotazioneV1 {
+  @Matches(CODICE_PATTERN, { message: 'fondo: codice del fondo in maiuscolo, es. FNA-B2' })
+  fondo: string;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  anno: number;
+
+  @Matches(CODICE_PATTERN, { message: 'linea: codice della linea di spesa' })
+  linea: string;
+
+  @IsImportoCentesimi()
+  importoCentesimi: number;
+
+  /** Decision that allocates it (e.g. a determina), free text. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  atto?: string;
+}
+
+export interface DotazioneV1 {
+  id: string;
+  fondo: string;
+  anno: number;
+  linea: string;
+  importoCentesimi: number;
+  atto: string | null;
+  registrataIl: string;
+}

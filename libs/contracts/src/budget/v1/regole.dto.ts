@@ -1,0 +1,85 @@
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+import { CODICE_PATTERN } from './importo';
+import { CATEGORIE_LINEA, TIPI_REGOLA, type CategoriaLinea, type TipoRegola } from './vocabolari';
+
+const DATA = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A new version of a per-fund rule, from the legal act that sets it: the version in force until then
+ * (same fund, kind and category of line) ends the day before `validoDal`.
+ * - `categoria-ammessa`: the fund may finance lines of `categoria` (no percentage);
+ * - `quota-massima`: at most `puntiBase` ‱ of the annualità's assignment to lines of `categoria`;
+ * - `cofinanziamento-minimo`: lines of `categoria` funded by the fund commit money only with at least
+ *   `puntiBase` ‱ of their dotazioni from `fondoCofinanziamento`.
+ */
+export class RegistraRegolaFondoV1 {
+  @Matches(CODICE_PATTERN, { message: 'fondo: codice del fondo in maiuscolo, es. FSR' })
+  fondo: string;
+
+  @IsIn(TIPI_REGOLA)
+  tipo: TipoRegola;
+
+  @IsIn(CATEGORIE_LINEA)
+  categoria: CategoriaLinea;
+
+  /** Percentage in basis points (500 = 5%), for quota-massima and cofinanziamento-minimo. */
+  @ValidateIf((o: RegistraRegolaFondoV1) => o.tipo !== 'categoria-ammessa' || o.puntiBase !== undefined)
+  @IsInt({ message: 'puntiBase: percentuale in punti base (500 = 5%), solo per quote e cofinanziamento' })
+  @Min(0)
+  @Max(10_000)
+  puntiBase?: number;
+
+  @ValidateIf(
+    (o: RegistraRegolaFondoV1) => o.tipo === 'cofinanziamento-minimo' || o.fondoCofinanziamento !== undefined,
+  )
+  @Matches(CODICE_PATTERN, {
+    message: 'fondoCofinanziamento: codice del fondo che cofinanzia, solo per cofinanziamento-minimo',
+  })
+  fondoCofinanziamento?: string;
+
+  @Matches(DATA, { message: 'validoDal: formato AAAA-MM-GG' })
+  validoDal: string;
+
+  @IsOptional()
+  @Matches(DATA, { message: 'validoAl: formato AAAA-MM-GG' })
+  validoAl?: string;
+
+  /** The act (DGR, DM, delibera) with number and date. */
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  atto: string;
+}
+
+export class ElencaRegoleFondoV1 {
+  @Matches(CODICE_PATTERN, { message: 'fondo: codice del fondo in maiuscolo, es. FSR' })
+  fondo: string;
+
+  /** Only the versions in force on this date. */
+  @IsOptional()
+  @Matches(DATA, { message: 'inVigoreIl: formato AAAA-MM-GG' })
+  inVigoreIl?: string;
+}
+
+export interface RegolaFondoV1 {
+  id: string;
+  fondo: string;
+  tipo: TipoRegola;
+  categoria: CategoriaLinea;
+  puntiBase: number | null;
+  fondoCofinanziamento: string | null;
+  validoDal: string;
+  validoAl: string | null;
+  atto: string;
+}

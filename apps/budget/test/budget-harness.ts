@@ -9,7 +9,7 @@ import {
   type RpcRequest,
   type RpcSubject,
 } from '@ambito/contracts';
-import { RpcClient } from '@ambito/messaging';
+import { RpcClient, connectNats } from '@ambito/messaging';
 import { createTestDatabase, dropTestDatabase } from '@ambito/testing';
 import { createBudgetApp } from '../src/app/create-budget-app';
 import { loadBudgetConfig } from '../src/config/budget-config';
@@ -78,8 +78,8 @@ export async function startTestBudget(env: Record<string, string> = {}): Promise
       ...env,
     }),
   );
-  const rpc = new RpcClient(natsUrl, 10_000);
-  await rpc.connect();
+  const nats = await connectNats(natsUrl, 'budget-test');
+  const rpc = new RpcClient(nats, 10_000);
   const pg = new Client({ connectionString: databaseUrl, options: '-c search_path=budget' });
   await pg.connect();
   const sql = async <T>(text: string, params?: unknown[]) => (await pg.query(text, params)).rows as T[];
@@ -96,7 +96,7 @@ export async function startTestBudget(env: Record<string, string> = {}): Promise
       return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)]));
     },
     close: async () => {
-      await rpc.onApplicationShutdown();
+      await nats.close();
       await pg.end();
       await app.close();
       await dropTestDatabase(databaseUrl);

@@ -43,6 +43,7 @@ export default tseslint.config(
             },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:accesso', onlyDependOnLibsWithTags: ['scope:shared', 'scope:accesso'] },
+            { sourceTag: 'scope:presa-in-carico', onlyDependOnLibsWithTags: ['scope:shared', 'scope:presa-in-carico'] },
             { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:shared', 'scope:gateway'] },
             { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['scope:shared'] },
           ],

@@ -6,4 +6,5 @@ export * from './common/error-codes';
 export * from './common/domain-error';
 export * from './common/pagination';
 export * from './accesso';
+export * from './presa-in-carico';
 export * from './rpc-map';

@@ -1,0 +1,23 @@
+import { VoceAuditEntity } from '../audit/voce-audit.entity';
+import { AssegnazioneEntity } from '../cartelle/assegnazione.entity';
+import { CartellaEntity } from '../cartelle/cartella.entity';
+import { PropostaEntity } from '../cartelle/proposta.entity';
+import { VoceDiarioEntity } from '../cartelle/voce-diario.entity';
+import { MembroEquipeEntity } from '../equipe/membro-equipe.entity';
+import { InterventoEntity } from '../progetti/intervento.entity';
+import { ProgettoEntity } from '../progetti/progetto.entity';
+import { StrumentoEntity } from '../valutazioni/strumento.entity';
+import { ValutazioneEntity } from '../valutazioni/valutazione.entity';
+
+export const PRESA_IN_CARICO_ENTITIES = [
+  MembroEquipeEntity,
+  CartellaEntity,
+  PropostaEntity,
+  AssegnazioneEntity,
+  StrumentoEntity,
+  ValutazioneEntity,
+  ProgettoEntity,
+  InterventoEntity,
+  VoceDiarioEntity,
+  VoceAuditEntity,
+];

@@ -1,0 +1,19 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Territorio } from './territorio-file';
+
+export const TERRITORIO = Symbol('TERRITORIO');
+
+/** Routing of cases: the équipe in charge is the one of the sub-ambito of the comune of residence. */
+@Injectable()
+export class TerritorioService {
+  private readonly subAmbitoDi: Map<string, string>;
+
+  constructor(@Inject(TERRITORIO) private readonly territorio: Territorio) {
+    this.subAmbitoDi = new Map(territorio.comuni.map((c) => [c.istat, c.subAmbito]));
+  }
+
+  /** The sub-ambito of a comune, or null when the comune is not in the ambito. */
+  subAmbito(istat: string): string | null {
+    return this.subAmbitoDi.get(istat) ?? null;
+  }
+}

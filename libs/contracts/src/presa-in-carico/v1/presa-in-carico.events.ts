@@ -1,0 +1,68 @@
+import type { Urgenza } from '../../accesso/v1/vocabolari';
+import type { MotivoChiusura, OrigineProposta } from './vocabolari';
+
+/**
+ * Events carry identifiers and territory, not who the person is: a consumer that needs personal data
+ * asks the service (and is audited). Payloads are versioned: a breaking change adds a v2 beside v1.
+ */
+
+/** `evt.presa-in-carico.cartella.aperta.v1`: a proposta entered the queue of a sub-ambito. */
+export interface CartellaApertaV1 {
+  cartellaId: string;
+  propostaId: string;
+  subAmbito: string;
+  comuneResidenza: string;
+  origine: OrigineProposta;
+  accessoId: string | null;
+  urgenza: Urgenza | null;
+  episodio: number;
+  /** False when the person already had a cartella (reused or reopened). */
+  nuova: boolean;
+}
+
+/** `evt.presa-in-carico.cartella.assegnata.v1` */
+export interface CartellaAssegnataV1 {
+  cartellaId: string;
+  subAmbito: string;
+  comuneResidenza: string;
+  caseManagerId: string;
+  /** The previous case manager on a reassignment. */
+  precedenteCaseManagerId: string | null;
+}
+
+/** `evt.presa-in-carico.cartella.chiusa.v1` */
+export interface CartellaChiusaV1 {
+  cartellaId: string;
+  subAmbito: string;
+  comuneResidenza: string;
+  motivo: MotivoChiusura;
+  episodio: number;
+}
+
+/** `evt.presa-in-carico.valutazione.completata.v1`: with the scores other services need (ADL, IADL, SINA). */
+export interface ValutazioneCompletataV1 {
+  valutazioneId: string;
+  cartellaId: string;
+  subAmbito: string;
+  comuneResidenza: string;
+  strumento: string;
+  versione: number;
+  data: string;
+  punteggio: number | null;
+  punteggioMax: number | null;
+  risposte: Record<string, number>;
+}
+
+/** `evt.presa-in-carico.progetto.proposto.v1` / `.approvato.v1` / `.respinto.v1` */
+export interface ProgettoDecisioneV1 {
+  progettoId: string;
+  cartellaId: string;
+  versione: number;
+  subAmbito: string;
+  comuneResidenza: string;
+  dataInizio: string;
+  dataFine: string;
+  interventi: { codicePrestazione: string; costoCentesimi: number; fonteFinanziamento: string }[];
+  costoTotaleCentesimi: number;
+  motivazione: string | null;
+}

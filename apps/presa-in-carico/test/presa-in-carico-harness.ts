@@ -1,5 +1,11 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { AckPolicy, DeliverPolicy, headers as natsHeaders, type ConsumerMessages, type NatsConnection } from 'nats';
+import {
+  AckPolicy,
+  DeliverPolicy,
+  headers as natsHeaders,
+  type ConsumerMessages,
+  type NatsConnection,
+} from 'nats';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import {
@@ -25,7 +31,12 @@ export const CREMA = '019035';
 export const PANDINO = '019067';
 export const CASTELLEONE = '019025';
 
-const actor = (userId: string, ruoli: Actor['ruoli'], subAmbiti: string[] = [], comuni: string[] = []): Actor => ({
+const actor = (
+  userId: string,
+  ruoli: Actor['ruoli'],
+  subAmbiti: string[] = [],
+  comuni: string[] = [],
+): Actor => ({
   userId,
   nome: `Nome di ${userId}`,
   ruoli,
@@ -59,7 +70,10 @@ export const ATTORI = {
 export interface TestPresaInCarico {
   app: NestExpressApplication;
   nats: NatsConnection;
-  as(actor: Actor, motivo?: string): <S extends RpcSubject>(subject: S, payload: RpcRequest<S>) => Promise<RpcReply<S>>;
+  as(
+    actor: Actor,
+    motivo?: string,
+  ): <S extends RpcSubject>(subject: S, payload: RpcRequest<S>) => Promise<RpcReply<S>>;
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   /** Publishes an accesso.accesso.chiuso on JetStream exactly as the accesso outbox relay does. */
   pubblicaAccessoChiuso(envelope: EventEnvelope<'accesso.accesso.chiuso', AccessoChiusoV1>): Promise<void>;
@@ -77,7 +91,12 @@ export async function startTestPresaInCarico(): Promise<TestPresaInCarico> {
   // The producer's stream exists before the consumer starts, as when accesso runs.
   await ensureStream(await nats.jetstreamManager(), eventStreamName('accesso'), ['evt.accesso.>']);
   const app = await createPresaInCaricoApp(
-    loadPresaInCaricoConfig({ DATABASE_URL: databaseUrl, NATS_URL: natsUrl, LOG_LEVEL: 'silent', NODE_ENV: 'test' }),
+    loadPresaInCaricoConfig({
+      DATABASE_URL: databaseUrl,
+      NATS_URL: natsUrl,
+      LOG_LEVEL: 'silent',
+      NODE_ENV: 'test',
+    }),
   );
   const rpc = new RpcClient(nats, 5000);
   const pg = new Client({ connectionString: databaseUrl, options: '-c search_path=presa_in_carico' });
@@ -85,7 +104,9 @@ export async function startTestPresaInCarico(): Promise<TestPresaInCarico> {
 
   const eventi: EventEnvelope[] = [];
   const durable = `test-${randomUUID()}`;
-  await (await nats.jetstreamManager()).consumers.add(eventStreamName('presa-in-carico'), {
+  await (
+    await nats.jetstreamManager()
+  ).consumers.add(eventStreamName('presa-in-carico'), {
     durable_name: durable,
     ack_policy: AckPolicy.Explicit,
     deliver_policy: DeliverPolicy.New,
@@ -105,15 +126,19 @@ export async function startTestPresaInCarico(): Promise<TestPresaInCarico> {
     nats,
     eventi,
     as: (actor, motivo) => (subject, payload) =>
-      rpc.request(subject, payload, { context: { actor, correlationId: randomUUID(), causationId: null, motivo } }),
+      rpc.request(subject, payload, {
+        context: { actor, correlationId: randomUUID(), causationId: null, motivo },
+      }),
     sql: async (text, params) => (await pg.query(text, params)).rows,
     pubblicaAccessoChiuso: async (envelope) => {
       const h = natsHeaders();
       h.set(HEADER.correlationId, envelope.correlationId);
       // No Nats-Msg-Id on purpose in redelivery tests: the inbox, not JetStream de-duplication, is under test.
-      await nats.jetstream().publish(eventSubject(envelope.type, envelope.version), JSON.stringify(envelope), {
-        headers: h,
-      });
+      await nats
+        .jetstream()
+        .publish(eventSubject(envelope.type, envelope.version), JSON.stringify(envelope), {
+          headers: h,
+        });
     },
     flush: () => app.get(EventBus).flushOutbox(),
     close: async () => {
@@ -187,7 +212,14 @@ export function accessoChiuso(
 }
 
 export const apertura = (codiceFiscale: string, comuneResidenza = CREMA): ApriCartellaV1 => ({
-  persona: { codiceFiscale, cognome: 'Bianchi', nome: 'Luca', dataNascita: '1980-05-05', sesso: 'M', comuneResidenza },
+  persona: {
+    codiceFiscale,
+    cognome: 'Bianchi',
+    nome: 'Luca',
+    dataNascita: '1980-05-05',
+    sesso: 'M',
+    comuneResidenza,
+  },
   origine: 'dimissione-protetta',
   inviante: 'ASST Crema – Medicina generale',
   motivazione: 'Dimissione dopo frattura di femore, vive solo.',

@@ -25,7 +25,11 @@ export const SERVICE = 'presa-in-carico';
 
 @Module({})
 export class PresaInCaricoModule {
-  static forRoot(config: PresaInCaricoConfig, territorio: Territorio, dataSource: DataSourceOptions): DynamicModule {
+  static forRoot(
+    config: PresaInCaricoConfig,
+    territorio: Territorio,
+    dataSource: DataSourceOptions,
+  ): DynamicModule {
     return {
       module: PresaInCaricoModule,
       imports: [

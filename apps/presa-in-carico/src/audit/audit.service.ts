@@ -43,7 +43,12 @@ export class AuditService {
   }
 }
 
-function voce(actor: Actor, t: Traccia, esito: EsitoAudit, codiceErrore: string | null): Partial<VoceAuditEntity> {
+function voce(
+  actor: Actor,
+  t: Traccia,
+  esito: EsitoAudit,
+  codiceErrore: string | null,
+): Partial<VoceAuditEntity> {
   const ctx = RequestContext.current();
   return {
     utente: actor.userId,

@@ -108,7 +108,13 @@ export class CartelleService {
         noteChiusura: null,
       });
       await manager.save(cartella);
-      await this.store.diario(manager, cartella, 'riapertura', `Nuovo episodio n. ${cartella.episodio}.`, autore);
+      await this.store.diario(
+        manager,
+        cartella,
+        'riapertura',
+        `Nuovo episodio n. ${cartella.episodio}.`,
+        autore,
+      );
     }
     const proposta = await manager.save(
       manager.create(PropostaEntity, {
@@ -154,9 +160,11 @@ export class CartelleService {
     const subAmbito = this.territorio.subAmbito(dto.persona.comuneResidenza);
     try {
       if (!subAmbito)
-        throw new DomainError('COMUNE_SCONOSCIUTO', `Il comune ${dto.persona.comuneResidenza} non fa parte dell’Ambito.`, [
-          { campo: 'persona.comuneResidenza', messaggi: ['comune non appartenente all’Ambito'] },
-        ]);
+        throw new DomainError(
+          'COMUNE_SCONOSCIUTO',
+          `Il comune ${dto.persona.comuneResidenza} non fa parte dell’Ambito.`,
+          [{ campo: 'persona.comuneResidenza', messaggi: ['comune non appartenente all’Ambito'] }],
+        );
       assertApertura(actor, subAmbito);
     } catch (error) {
       throw await this.audit.negato(actor, traccia, error as Error);
@@ -176,86 +184,115 @@ export class CartelleService {
         actor,
       );
       const cartella = esito!.cartella;
-      await this.audit.consentito(manager, actor, [{ ...traccia, risorsaId: cartella.id, cartellaId: cartella.id }]);
+      await this.audit.consentito(manager, actor, [
+        { ...traccia, risorsaId: cartella.id, cartellaId: cartella.id },
+      ]);
       return this.store.caricaV1(manager, cartella.id);
     });
   }
 
   /** The coordinator names the case manager; a reassignment ends the current assignment, kept in history. */
   async assegna(dto: AssegnaCartellaV1): Promise<CartellaV1> {
-    return this.store.scrivi(dto.id, { azione: 'assegna', risorsa: 'cartella', risorsaId: dto.id }, async (manager, cartella, actor) => {
-      if (!isCoordinatore(actor, cartella)) throw nonConsentito();
-      assertNonChiusa(cartella);
-      const membro = await manager.findOneBy(MembroEquipeEntity, {
-        subAmbito: cartella.subAmbito,
-        userId: dto.caseManagerId,
-      });
-      if (!membro || membro.professione !== 'assistente-sociale')
-        throw new DomainError(
-          'CASE_MANAGER_NON_VALIDO',
-          `${dto.caseManagerId} non è un’assistente sociale dell’équipe del sub-ambito ${cartella.subAmbito}.`,
-          [{ campo: 'caseManagerId', messaggi: ['assistente sociale dell’équipe del sub-ambito'] }],
+    return this.store.scrivi(
+      dto.id,
+      { azione: 'assegna', risorsa: 'cartella', risorsaId: dto.id },
+      async (manager, cartella, actor) => {
+        if (!isCoordinatore(actor, cartella)) throw nonConsentito();
+        assertNonChiusa(cartella);
+        const membro = await manager.findOneBy(MembroEquipeEntity, {
+          subAmbito: cartella.subAmbito,
+          userId: dto.caseManagerId,
+        });
+        if (!membro || membro.professione !== 'assistente-sociale')
+          throw new DomainError(
+            'CASE_MANAGER_NON_VALIDO',
+            `${dto.caseManagerId} non è un’assistente sociale dell’équipe del sub-ambito ${cartella.subAmbito}.`,
+            [{ campo: 'caseManagerId', messaggi: ['assistente sociale dell’équipe del sub-ambito'] }],
+          );
+        if (cartella.caseManagerId === membro.userId)
+          throw new DomainError(
+            'TRANSIZIONE_NON_CONSENTITA',
+            `${membro.nome} è già case manager della cartella.`,
+          );
+        const adesso = new Date();
+        const precedente = cartella.caseManagerId;
+        await manager.update(AssegnazioneEntity, { cartellaId: cartella.id, al: IsNull() }, { al: adesso });
+        await manager.insert(AssegnazioneEntity, {
+          cartellaId: cartella.id,
+          caseManagerId: membro.userId,
+          caseManagerNome: membro.nome,
+          assegnataDa: actor.userId,
+          dal: adesso,
+          note: dto.note ?? null,
+        });
+        await manager.update(
+          CartellaEntity,
+          { id: cartella.id },
+          { stato: 'in-carico', caseManagerId: membro.userId, caseManagerNome: membro.nome },
         );
-      if (cartella.caseManagerId === membro.userId)
-        throw new DomainError('TRANSIZIONE_NON_CONSENTITA', `${membro.nome} è già case manager della cartella.`);
-      const adesso = new Date();
-      const precedente = cartella.caseManagerId;
-      await manager.update(AssegnazioneEntity, { cartellaId: cartella.id, al: IsNull() }, { al: adesso });
-      await manager.insert(AssegnazioneEntity, {
-        cartellaId: cartella.id,
-        caseManagerId: membro.userId,
-        caseManagerNome: membro.nome,
-        assegnataDa: actor.userId,
-        dal: adesso,
-        note: dto.note ?? null,
-      });
-      await manager.update(
-        CartellaEntity,
-        { id: cartella.id },
-        { stato: 'in-carico', caseManagerId: membro.userId, caseManagerNome: membro.nome },
-      );
-      await manager.update(PropostaEntity, { cartellaId: cartella.id, stato: 'in-attesa' }, { stato: 'accolta' });
-      await this.store.diario(
-        manager,
-        cartella,
-        'assegnazione',
-        precedente
-          ? `Riassegnata da ${cartella.caseManagerNome ?? precedente} a ${membro.nome}.`
-          : `Presa in carico: case manager ${membro.nome}.`,
-        actor,
-      );
-      await this.outbox.append(manager, PRESA_IN_CARICO_EVENTS.cartellaAssegnata, {
-        cartellaId: cartella.id,
-        subAmbito: cartella.subAmbito,
-        comuneResidenza: cartella.comuneResidenza,
-        caseManagerId: membro.userId,
-        precedenteCaseManagerId: precedente,
-      });
-      return this.store.caricaV1(manager, cartella.id);
-    });
+        await manager.update(
+          PropostaEntity,
+          { cartellaId: cartella.id, stato: 'in-attesa' },
+          { stato: 'accolta' },
+        );
+        await this.store.diario(
+          manager,
+          cartella,
+          'assegnazione',
+          precedente
+            ? `Riassegnata da ${cartella.caseManagerNome ?? precedente} a ${membro.nome}.`
+            : `Presa in carico: case manager ${membro.nome}.`,
+          actor,
+        );
+        await this.outbox.append(manager, PRESA_IN_CARICO_EVENTS.cartellaAssegnata, {
+          cartellaId: cartella.id,
+          subAmbito: cartella.subAmbito,
+          comuneResidenza: cartella.comuneResidenza,
+          caseManagerId: membro.userId,
+          precedenteCaseManagerId: precedente,
+        });
+        return this.store.caricaV1(manager, cartella.id);
+      },
+    );
   }
 
   async chiudi(dto: ChiudiCartellaV1): Promise<CartellaV1> {
-    return this.store.scrivi(dto.id, { azione: 'chiudi', risorsa: 'cartella', risorsaId: dto.id }, async (manager, cartella, actor) => {
-      assertNonChiusa(cartella);
-      assertLavora(actor, cartella);
-      const adesso = new Date();
-      await manager.update(AssegnazioneEntity, { cartellaId: cartella.id, al: IsNull() }, { al: adesso });
-      await manager.update(
-        CartellaEntity,
-        { id: cartella.id },
-        { stato: 'chiusa', motivoChiusura: dto.motivo, chiusaIl: adesso, chiusaDa: actor.userId, noteChiusura: dto.note ?? null },
-      );
-      await this.store.diario(manager, cartella, 'chiusura', `Cartella chiusa: ${dto.motivo}. ${dto.note ?? ''}`.trim(), actor);
-      await this.outbox.append(manager, PRESA_IN_CARICO_EVENTS.cartellaChiusa, {
-        cartellaId: cartella.id,
-        subAmbito: cartella.subAmbito,
-        comuneResidenza: cartella.comuneResidenza,
-        motivo: dto.motivo,
-        episodio: cartella.episodio,
-      });
-      return this.store.caricaV1(manager, cartella.id);
-    });
+    return this.store.scrivi(
+      dto.id,
+      { azione: 'chiudi', risorsa: 'cartella', risorsaId: dto.id },
+      async (manager, cartella, actor) => {
+        assertNonChiusa(cartella);
+        assertLavora(actor, cartella);
+        const adesso = new Date();
+        await manager.update(AssegnazioneEntity, { cartellaId: cartella.id, al: IsNull() }, { al: adesso });
+        await manager.update(
+          CartellaEntity,
+          { id: cartella.id },
+          {
+            stato: 'chiusa',
+            motivoChiusura: dto.motivo,
+            chiusaIl: adesso,
+            chiusaDa: actor.userId,
+            noteChiusura: dto.note ?? null,
+          },
+        );
+        await this.store.diario(
+          manager,
+          cartella,
+          'chiusura',
+          `Cartella chiusa: ${dto.motivo}. ${dto.note ?? ''}`.trim(),
+          actor,
+        );
+        await this.outbox.append(manager, PRESA_IN_CARICO_EVENTS.cartellaChiusa, {
+          cartellaId: cartella.id,
+          subAmbito: cartella.subAmbito,
+          comuneResidenza: cartella.comuneResidenza,
+          motivo: dto.motivo,
+          episodio: cartella.episodio,
+        });
+        return this.store.caricaV1(manager, cartella.id);
+      },
+    );
   }
 
   leggi(id: string): Promise<CartellaV1> {
@@ -305,10 +342,20 @@ export class CartelleService {
     await this.audit.consentito(
       manager,
       actor,
-      righe.map((c) => ({ azione: 'elenca', risorsa: 'cartella' as const, risorsaId: c.id, cartellaId: c.id })),
+      righe.map((c) => ({
+        azione: 'elenca',
+        risorsa: 'cartella' as const,
+        risorsaId: c.id,
+        cartellaId: c.id,
+      })),
     );
     return {
-      elementi: righe.map((c) => toCartellaSintesiV1(c, proposte.filter((p) => p.cartellaId === c.id))),
+      elementi: righe.map((c) =>
+        toCartellaSintesiV1(
+          c,
+          proposte.filter((p) => p.cartellaId === c.id),
+        ),
+      ),
       totale,
       pagina: numero,
       perPagina: take,
@@ -317,15 +364,24 @@ export class CartelleService {
 
   /** Colloqui, visite domiciliari, contacts and documents: also after closure, by the équipe. */
   async annotaDiario(dto: AnnotaDiarioV1): Promise<VoceDiarioV1> {
-    return this.store.scrivi(dto.id, { azione: 'annota-diario', risorsa: 'cartella', risorsaId: dto.id }, async (manager, cartella, actor) => {
-      assertLavora(actor, cartella);
-      return toVoceDiarioV1(await this.store.diario(manager, cartella, dto.tipo, dto.testo, actor));
-    });
+    return this.store.scrivi(
+      dto.id,
+      { azione: 'annota-diario', risorsa: 'cartella', risorsaId: dto.id },
+      async (manager, cartella, actor) => {
+        assertLavora(actor, cartella);
+        return toVoceDiarioV1(await this.store.diario(manager, cartella, dto.tipo, dto.testo, actor));
+      },
+    );
   }
 
   leggiDiario(id: string): Promise<VoceDiarioV1[]> {
-    return this.store.leggi(id, { azione: 'leggi-diario', risorsa: 'cartella', risorsaId: id }, async (manager) =>
-      (await manager.find(VoceDiarioEntity, { where: { cartellaId: id }, order: { il: 'ASC' } })).map(toVoceDiarioV1),
+    return this.store.leggi(
+      id,
+      { azione: 'leggi-diario', risorsa: 'cartella', risorsaId: id },
+      async (manager) =>
+        (await manager.find(VoceDiarioEntity, { where: { cartellaId: id }, order: { il: 'ASC' } })).map(
+          toVoceDiarioV1,
+        ),
     );
   }
 }

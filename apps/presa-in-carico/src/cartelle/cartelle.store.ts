@@ -110,13 +110,22 @@ export class CartelleStore {
   async caricaV1(manager: EntityManager, id: string): Promise<CartellaV1> {
     const cartella = await manager.findOneByOrFail(CartellaEntity, { id });
     // Sequential: inside a transaction every query shares one connection.
-    const proposte = await manager.find(PropostaEntity, { where: { cartellaId: id }, order: { ricevutaIl: 'ASC' } });
-    const assegnazioni = await manager.find(AssegnazioneEntity, { where: { cartellaId: id }, order: { dal: 'ASC' } });
+    const proposte = await manager.find(PropostaEntity, {
+      where: { cartellaId: id },
+      order: { ricevutaIl: 'ASC' },
+    });
+    const assegnazioni = await manager.find(AssegnazioneEntity, {
+      where: { cartellaId: id },
+      order: { dal: 'ASC' },
+    });
     const valutazioni = await manager.find(ValutazioneEntity, {
       where: { cartellaId: id },
       order: { data: 'DESC', registrataIl: 'DESC' },
     });
-    const progetti = await manager.find(ProgettoEntity, { where: { cartellaId: id }, order: { versione: 'DESC' } });
+    const progetti = await manager.find(ProgettoEntity, {
+      where: { cartellaId: id },
+      order: { versione: 'DESC' },
+    });
     const strumenti = await manager.find(StrumentoEntity);
     const interventi = progetti.length
       ? await manager.find(InterventoEntity, {
@@ -134,7 +143,12 @@ export class CartelleStore {
         note: a.note,
       })),
       valutazioni: valutazioni.map((v) => toValutazioneV1(v, strumenti)),
-      progetti: progetti.map((p) => toProgettoV1(p, interventi.filter((i) => i.progettoId === p.id))),
+      progetti: progetti.map((p) =>
+        toProgettoV1(
+          p,
+          interventi.filter((i) => i.progettoId === p.id),
+        ),
+      ),
     };
   }
 }
@@ -157,7 +171,12 @@ export function toCartellaSintesiV1(c: CartellaEntity, proposte: PropostaEntity[
     apertaIl: c.apertaIl.toISOString(),
     chiusura:
       c.stato === 'chiusa' && c.motivoChiusura && c.chiusaIl
-        ? { motivo: c.motivoChiusura, il: c.chiusaIl.toISOString(), da: c.chiusaDa ?? '', note: c.noteChiusura }
+        ? {
+            motivo: c.motivoChiusura,
+            il: c.chiusaIl.toISOString(),
+            da: c.chiusaDa ?? '',
+            note: c.noteChiusura,
+          }
         : null,
     proposte: proposte.map((p) => ({
       id: p.id,

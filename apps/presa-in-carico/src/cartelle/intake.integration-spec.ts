@@ -34,7 +34,9 @@ describe('intake (accesso.accesso.chiuso on JetStream → cartella in the sub-am
     const ack = await js.publish(eventSubject(envelope.type, envelope.version), JSON.stringify(envelope));
     await eventually(
       async () => {
-        const info = await (await svc.nats.jetstreamManager()).consumers.info(eventStreamName('accesso'), INTAKE_DURABLE);
+        const info = await (
+          await svc.nats.jetstreamManager()
+        ).consumers.info(eventStreamName('accesso'), INTAKE_DURABLE);
         expect(info.ack_floor.stream_seq).toBeGreaterThanOrEqual(ack.seq);
       },
       { timeoutMs: 10_000 },
@@ -73,9 +75,16 @@ describe('intake (accesso.accesso.chiuso on JetStream → cartella in the sub-am
     });
     const diario = await svc.as(ATTORI.coordinatorePandino)(leggiDiario, { id: cartella.id });
     expect(diario).toEqual([
-      expect.objectContaining({ tipo: 'proposta', autore: { id: 'operatore.crema', nome: 'Giulia Ferrari' } }),
+      expect.objectContaining({
+        tipo: 'proposta',
+        autore: { id: 'operatore.crema', nome: 'Giulia Ferrari' },
+      }),
     ]);
-    const evento = await eventoDi(svc, 'presa-in-carico.cartella.aperta', (p) => p.cartellaId === cartella.id);
+    const evento = await eventoDi(
+      svc,
+      'presa-in-carico.cartella.aperta',
+      (p) => p.cartellaId === cartella.id,
+    );
     expect(evento.payload as CartellaApertaV1).toMatchObject({
       subAmbito: 'SA-PANDINO',
       origine: 'accesso',
@@ -116,9 +125,10 @@ describe('intake (accesso.accesso.chiuso on JetStream → cartella in the sub-am
     await consegna(primo);
     await consegna({ ...primo, id: crypto.randomUUID() });
     const [cartella] = await cartellaDi(cf);
-    const [{ n }] = await svc.sql<{ n: number }>('SELECT count(*)::int AS n FROM proposta WHERE cartella_id = $1', [
-      cartella.id,
-    ]);
+    const [{ n }] = await svc.sql<{ n: number }>(
+      'SELECT count(*)::int AS n FROM proposta WHERE cartella_id = $1',
+      [cartella.id],
+    );
     expect(n).toBe(1);
   });
 
@@ -173,12 +183,20 @@ describe('intake (accesso.accesso.chiuso on JetStream → cartella in the sub-am
     });
 
     it('accepts a court mandate and a specialist service’s report as origins', async () => {
-      for (const origine of ['mandato-autorita-giudiziaria', 'segnalazione-servizio-specialistico'] as const) {
+      for (const origine of [
+        'mandato-autorita-giudiziaria',
+        'segnalazione-servizio-specialistico',
+      ] as const) {
         const c = await svc.as(ATTORI.asCrema)(apriCartella, { ...apertura(codiceFiscale()), origine });
         expect(c.proposte[0].origine).toBe(origine);
       }
       expect(
-        await rifiuto(svc.as(ATTORI.coordinatoreCrema)(apriCartella, { ...apertura(codiceFiscale()), origine: 'accesso' as 'dimissione-protetta' })),
+        await rifiuto(
+          svc.as(ATTORI.coordinatoreCrema)(apriCartella, {
+            ...apertura(codiceFiscale()),
+            origine: 'accesso' as 'dimissione-protetta',
+          }),
+        ),
       ).toBe('VALIDAZIONE_FALLITA');
     });
 
@@ -187,9 +205,9 @@ describe('intake (accesso.accesso.chiuso on JetStream → cartella in the sub-am
       expect(await rifiuto(svc.as(ATTORI.operatoreCrema)(apriCartella, apertura(codiceFiscale())))).toBe(
         'OPERAZIONE_NON_CONSENTITA',
       );
-      expect(await rifiuto(svc.as(ATTORI.coordinatorePandino)(apriCartella, apertura(codiceFiscale(), CREMA)))).toBe(
-        'FUORI_AMBITO_TERRITORIALE',
-      );
+      expect(
+        await rifiuto(svc.as(ATTORI.coordinatorePandino)(apriCartella, apertura(codiceFiscale(), CREMA))),
+      ).toBe('FUORI_AMBITO_TERRITORIALE');
       expect(
         await rifiuto(svc.as(ATTORI.coordinatoreCrema)(apriCartella, apertura(codiceFiscale(), '015146'))),
       ).toBe('COMUNE_SCONOSCIUTO');

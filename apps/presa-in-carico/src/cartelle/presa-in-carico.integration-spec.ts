@@ -111,7 +111,10 @@ describe('presa in carico (assignment, assessment, project and decision, closure
       });
       expect(riassegnata.caseManager).toEqual({ id: 'as.crema2', nome: 'Elena Sala' });
       expect(riassegnata.assegnazioni).toHaveLength(2);
-      expect(riassegnata.assegnazioni[0]).toMatchObject({ caseManager: { id: 'as.crema' }, al: expect.any(String) });
+      expect(riassegnata.assegnazioni[0]).toMatchObject({
+        caseManager: { id: 'as.crema' },
+        al: expect.any(String),
+      });
       expect(riassegnata.assegnazioni[1]).toMatchObject({
         caseManager: { id: 'as.crema2' },
         al: null,
@@ -132,9 +135,9 @@ describe('presa in carico (assignment, assessment, project and decision, closure
       expect(await rifiuto(coordinatore()(assegnaCartella, { id: c.id, caseManagerId: 'edu.crema' }))).toBe(
         'CASE_MANAGER_NON_VALIDO',
       );
-      expect(await rifiuto(coordinatore()(assegnaCartella, { id: c.id, caseManagerId: 'as.castelleone' }))).toBe(
-        'CASE_MANAGER_NON_VALIDO',
-      );
+      expect(
+        await rifiuto(coordinatore()(assegnaCartella, { id: c.id, caseManagerId: 'as.castelleone' })),
+      ).toBe('CASE_MANAGER_NON_VALIDO');
       expect(await rifiuto(caseManager()(assegnaCartella, { id: c.id, caseManagerId: 'as.crema' }))).toBe(
         'CARTELLA_NON_TROVATA',
       );
@@ -142,7 +145,9 @@ describe('presa in carico (assignment, assessment, project and decision, closure
         'OPERAZIONE_NON_CONSENTITA',
       );
       expect(
-        await rifiuto(svc.as(ATTORI.coordinatorePandino)(assegnaCartella, { id: c.id, caseManagerId: 'as.crema' })),
+        await rifiuto(
+          svc.as(ATTORI.coordinatorePandino)(assegnaCartella, { id: c.id, caseManagerId: 'as.crema' }),
+        ),
       ).toBe('CARTELLA_NON_TROVATA');
       expect(await conta(svc, 'assegnazione')).toBe(prima);
       expect((await coordinatore()(leggiCartella, { id: c.id })).stato).toBe('in-attesa');
@@ -151,12 +156,15 @@ describe('presa in carico (assignment, assessment, project and decision, closure
     it('assigns exactly once under concurrent requests', async () => {
       const c = await coordinatore()(apriCartella, apertura(codiceFiscale(), CREMA));
       const results = await Promise.allSettled(
-        Array.from({ length: 6 }, () => coordinatore()(assegnaCartella, { id: c.id, caseManagerId: 'as.crema' })),
+        Array.from({ length: 6 }, () =>
+          coordinatore()(assegnaCartella, { id: c.id, caseManagerId: 'as.crema' }),
+        ),
       );
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-      const [{ n }] = await svc.sql<{ n: number }>('SELECT count(*)::int AS n FROM assegnazione WHERE cartella_id = $1', [
-        c.id,
-      ]);
+      const [{ n }] = await svc.sql<{ n: number }>(
+        'SELECT count(*)::int AS n FROM assegnazione WHERE cartella_id = $1',
+        [c.id],
+      );
       expect(n).toBe(1);
     });
   });
@@ -189,15 +197,32 @@ describe('presa in carico (assignment, assessment, project and decision, closure
         id: c.id,
         strumento: 'IADL',
         data: '2025-11-20',
-        risposte: { telefono: 1, spesa: 4, pasti: 4, casa: 5, biancheria: 3, trasporti: 5, farmaci: 2, denaro: 2 },
+        risposte: {
+          telefono: 1,
+          spesa: 4,
+          pasti: 4,
+          casa: 5,
+          biancheria: 3,
+          trasporti: 5,
+          farmaci: 2,
+          denaro: 2,
+        },
       });
-      expect(iadl).toMatchObject({ strumento: { codice: 'IADL', versione: 1 }, punteggio: 2, punteggioMax: 8 });
+      expect(iadl).toMatchObject({
+        strumento: { codice: 'IADL', versione: 1 },
+        punteggio: 2,
+        punteggioMax: 8,
+      });
       const [row] = await svc.sql<{ strumento_versione: number; punteggio: number }>(
         'SELECT strumento_versione, punteggio FROM valutazione WHERE id = $1',
         [adl.id],
       );
       expect(row).toEqual({ strumento_versione: 1, punteggio: 4 });
-      const evento = await eventoDi(svc, 'presa-in-carico.valutazione.completata', (p) => p.valutazioneId === iadl.id);
+      const evento = await eventoDi(
+        svc,
+        'presa-in-carico.valutazione.completata',
+        (p) => p.valutazioneId === iadl.id,
+      );
       expect(evento.payload as ValutazioneCompletataV1).toMatchObject({
         cartellaId: c.id,
         strumento: 'IADL',
@@ -248,10 +273,14 @@ describe('presa in carico (assignment, assessment, project and decision, closure
       expect(await rifiuto(caseManager()(registraValutazione, { ...base, strumento: 'BARTHEL' }))).toBe(
         'STRUMENTO_SCONOSCIUTO',
       );
-      expect(await rifiuto(caseManager()(registraValutazione, { ...base, risposte: { ...ADL_AUTONOMO, vestirsi: 3 } }))).toBe(
-        'VALUTAZIONE_NON_VALIDA',
+      expect(
+        await rifiuto(
+          caseManager()(registraValutazione, { ...base, risposte: { ...ADL_AUTONOMO, vestirsi: 3 } }),
+        ),
+      ).toBe('VALUTAZIONE_NON_VALIDA');
+      expect(await rifiuto(caseManager()(registraValutazione, { ...base, data: '2999-01-01' }))).toBe(
+        'DATA_NON_VALIDA',
       );
-      expect(await rifiuto(caseManager()(registraValutazione, { ...base, data: '2999-01-01' }))).toBe('DATA_NON_VALIDA');
       expect(await rifiuto(comune()(registraValutazione, base))).toBe('OPERAZIONE_NON_CONSENTITA');
       expect(await rifiuto(svc.as(ATTORI.asCrema2)(registraValutazione, base))).toBe('CARTELLA_NON_TROVATA');
       expect(await conta(svc, 'valutazione')).toBe(prima);
@@ -261,7 +290,12 @@ describe('presa in carico (assignment, assessment, project and decision, closure
       const c = await coordinatore()(apriCartella, apertura(codiceFiscale(), CREMA));
       expect(
         await rifiuto(
-          coordinatore()(registraValutazione, { id: c.id, strumento: 'ADL', data: '2025-11-20', risposte: ADL_AUTONOMO }),
+          coordinatore()(registraValutazione, {
+            id: c.id,
+            strumento: 'ADL',
+            data: '2025-11-20',
+            risposte: ADL_AUTONOMO,
+          }),
         ),
       ).toBe('TRANSIZIONE_NON_CONSENTITA');
     });
@@ -275,17 +309,28 @@ describe('presa in carico (assignment, assessment, project and decision, closure
         versione: 1,
         stato: 'proposto',
         interventi: [
-          { codicePrestazione: 'A2.07', costoCentesimi: 686_400, intensita: { quantita: 6, unita: 'ore-settimana' } },
+          {
+            codicePrestazione: 'A2.07',
+            costoCentesimi: 686_400,
+            intensita: { quantita: 6, unita: 'ore-settimana' },
+          },
           { codicePrestazione: 'A1.11', costoCentesimi: 480_000 },
         ],
         budget: [{ fonteFinanziamento: 'fondo-non-autosufficienza', costoCentesimi: 1_166_400 }],
         proposto: { da: 'as.crema' },
         decisione: null,
       });
-      const evProposto = await eventoDi(svc, 'presa-in-carico.progetto.proposto', (p) => p.progettoId === proposto.id);
+      const evProposto = await eventoDi(
+        svc,
+        'presa-in-carico.progetto.proposto',
+        (p) => p.progettoId === proposto.id,
+      );
       expect((evProposto.payload as ProgettoDecisioneV1).costoTotaleCentesimi).toBe(1_166_400);
 
-      const approvato = await comune()(approvaProgetto, { id: proposto.id, motivazione: 'Conforme al regolamento' });
+      const approvato = await comune()(approvaProgetto, {
+        id: proposto.id,
+        motivazione: 'Conforme al regolamento',
+      });
       expect(approvato).toMatchObject({
         stato: 'approvato',
         decisione: { esito: 'approvato', da: 'responsabile.crema', motivazione: 'Conforme al regolamento' },
@@ -309,7 +354,9 @@ describe('presa in carico (assignment, assessment, project and decision, closure
       );
       expect(row).toEqual({ stato: 'approvato', deciso_da: 'responsabile.crema' });
       // PostgreSQL refuses to rewrite a decided version too.
-      await expect(svc.sql(`UPDATE progetto SET stato = 'respinto' WHERE id = $1`, [p.id])).rejects.toThrow(/già decisa/);
+      await expect(svc.sql(`UPDATE progetto SET stato = 'respinto' WHERE id = $1`, [p.id])).rejects.toThrow(
+        /già decisa/,
+      );
     });
 
     it('refuses the approval of whoever proposed, also when holding the responsabile-comune role', async () => {
@@ -331,15 +378,25 @@ describe('presa in carico (assignment, assessment, project and decision, closure
       expect(await rifiuto(svc.as(ATTORI.responsabilePandino)(approvaProgetto, { id: p.id }))).toBe(
         'CARTELLA_NON_TROVATA',
       );
-      expect(await rifiuto(comune()(approvaProgetto, { id: crypto.randomUUID() }))).toBe('PROGETTO_NON_TROVATO');
+      expect(await rifiuto(comune()(approvaProgetto, { id: crypto.randomUUID() }))).toBe(
+        'PROGETTO_NON_TROVATO',
+      );
     });
 
     it('rejects with a motivazione, then accepts a new version', async () => {
       const c = await inCarico();
       const p1 = await caseManager()(proponiProgetto, progetto(c.id));
-      expect(await rifiuto(comune()(respingiProgetto, { id: p1.id, motivazione: '' }))).toBe('VALIDAZIONE_FALLITA');
-      const respinto = await comune()(respingiProgetto, { id: p1.id, motivazione: 'Costo oltre la disponibilità' });
-      expect(respinto.decisione).toMatchObject({ esito: 'respinto', motivazione: 'Costo oltre la disponibilità' });
+      expect(await rifiuto(comune()(respingiProgetto, { id: p1.id, motivazione: '' }))).toBe(
+        'VALIDAZIONE_FALLITA',
+      );
+      const respinto = await comune()(respingiProgetto, {
+        id: p1.id,
+        motivazione: 'Costo oltre la disponibilità',
+      });
+      expect(respinto.decisione).toMatchObject({
+        esito: 'respinto',
+        motivazione: 'Costo oltre la disponibilità',
+      });
       await eventoDi(svc, 'presa-in-carico.progetto.respinto', (p) => p.progettoId === p1.id);
       const p2 = await caseManager()(proponiProgetto, progetto(c.id, { interventi: [] }));
       expect(p2.versione).toBe(2);
@@ -365,7 +422,10 @@ describe('presa in carico (assignment, assessment, project and decision, closure
         [2, 'approvato'],
         [1, 'superato'],
       ]);
-      expect(cartella.progetti[1]).toMatchObject({ dataFine: '2026-12-31', decisione: { esito: 'approvato' } });
+      expect(cartella.progetti[1]).toMatchObject({
+        dataFine: '2026-12-31',
+        decisione: { esito: 'approvato' },
+      });
     });
 
     it('refuses a verifica before the start and incoherent periods, writing nothing', async () => {
@@ -398,7 +458,11 @@ describe('presa in carico (assignment, assessment, project and decision, closure
     it('closes with a motivo; afterwards assessing, proposing and deciding are refused and nothing is written', async () => {
       const c = await inCarico();
       const pendente = await caseManager()(proponiProgetto, progetto(c.id));
-      const chiusa = await caseManager()(chiudiCartella, { id: c.id, motivo: 'obiettivi-raggiunti', note: 'Rientro in famiglia' });
+      const chiusa = await caseManager()(chiudiCartella, {
+        id: c.id,
+        motivo: 'obiettivi-raggiunti',
+        note: 'Rientro in famiglia',
+      });
       expect(chiusa).toMatchObject({
         stato: 'chiusa',
         chiusura: { motivo: 'obiettivi-raggiunti', da: 'as.crema', note: 'Rientro in famiglia' },
@@ -406,24 +470,37 @@ describe('presa in carico (assignment, assessment, project and decision, closure
       expect(chiusa.assegnazioni[0].al).not.toBeNull();
       await eventoDi(svc, 'presa-in-carico.cartella.chiusa', (p) => p.cartellaId === c.id);
 
-      const prima = [await conta(svc, 'valutazione'), await conta(svc, 'progetto'), await conta(svc, 'voce_diario')];
+      const prima = [
+        await conta(svc, 'valutazione'),
+        await conta(svc, 'progetto'),
+        await conta(svc, 'voce_diario'),
+      ];
       expect(
         await rifiuto(
-          caseManager()(registraValutazione, { id: c.id, strumento: 'ADL', data: '2025-11-20', risposte: ADL_AUTONOMO }),
+          caseManager()(registraValutazione, {
+            id: c.id,
+            strumento: 'ADL',
+            data: '2025-11-20',
+            risposte: ADL_AUTONOMO,
+          }),
         ),
       ).toBe('CARTELLA_CHIUSA');
       expect(await rifiuto(caseManager()(proponiProgetto, progetto(c.id)))).toBe('CARTELLA_CHIUSA');
       expect(await rifiuto(comune()(approvaProgetto, { id: pendente.id }))).toBe('CARTELLA_CHIUSA');
-      expect(await rifiuto(caseManager()(chiudiCartella, { id: c.id, motivo: 'rinuncia' }))).toBe('CARTELLA_CHIUSA');
+      expect(await rifiuto(caseManager()(chiudiCartella, { id: c.id, motivo: 'rinuncia' }))).toBe(
+        'CARTELLA_CHIUSA',
+      );
       expect(await rifiuto(caseManager()(assegnaCartella, { id: c.id, caseManagerId: 'as.crema2' }))).toBe(
         'OPERAZIONE_NON_CONSENTITA',
       );
       expect(await rifiuto(coordinatore()(assegnaCartella, { id: c.id, caseManagerId: 'as.crema2' }))).toBe(
         'CARTELLA_CHIUSA',
       );
-      expect([await conta(svc, 'valutazione'), await conta(svc, 'progetto'), await conta(svc, 'voce_diario')]).toEqual(
-        prima,
-      );
+      expect([
+        await conta(svc, 'valutazione'),
+        await conta(svc, 'progetto'),
+        await conta(svc, 'voce_diario'),
+      ]).toEqual(prima);
     });
 
     it('refuses an unknown motivo and closure by the Comune', async () => {
@@ -431,7 +508,9 @@ describe('presa in carico (assignment, assessment, project and decision, closure
       expect(
         await rifiuto(caseManager()(chiudiCartella, { id: c.id, motivo: 'archiviata' as 'rinuncia' })),
       ).toBe('VALIDAZIONE_FALLITA');
-      expect(await rifiuto(comune()(chiudiCartella, { id: c.id, motivo: 'rinuncia' }))).toBe('OPERAZIONE_NON_CONSENTITA');
+      expect(await rifiuto(comune()(chiudiCartella, { id: c.id, motivo: 'rinuncia' }))).toBe(
+        'OPERAZIONE_NON_CONSENTITA',
+      );
     });
 
     it('reopens a closed cartella as a new episode when a new proposta arrives', async () => {
@@ -439,14 +518,29 @@ describe('presa in carico (assignment, assessment, project and decision, closure
       const c = await coordinatore()(apriCartella, apertura(cf, CREMA));
       await coordinatore()(chiudiCartella, { id: c.id, motivo: 'rinuncia' });
       const riaperta = await coordinatore()(apriCartella, apertura(cf, CREMA));
-      expect(riaperta).toMatchObject({ id: c.id, stato: 'in-attesa', episodio: 2, chiusura: null, caseManager: null });
+      expect(riaperta).toMatchObject({
+        id: c.id,
+        stato: 'in-attesa',
+        episodio: 2,
+        chiusura: null,
+        caseManager: null,
+      });
       expect(riaperta.proposte).toHaveLength(2);
     });
 
     it('keeps the timeline of everything that happened, with the operators’ entries', async () => {
       const c = await inCarico();
-      await caseManager()(annotaDiario, { id: c.id, tipo: 'visita-domiciliare', testo: 'Abitazione con barriere.' });
-      await caseManager()(registraValutazione, { id: c.id, strumento: 'ADL', data: '2025-11-20', risposte: ADL_AUTONOMO });
+      await caseManager()(annotaDiario, {
+        id: c.id,
+        tipo: 'visita-domiciliare',
+        testo: 'Abitazione con barriere.',
+      });
+      await caseManager()(registraValutazione, {
+        id: c.id,
+        strumento: 'ADL',
+        data: '2025-11-20',
+        risposte: ADL_AUTONOMO,
+      });
       const p = await caseManager()(proponiProgetto, progetto(c.id));
       await comune()(approvaProgetto, { id: p.id });
       await caseManager()(chiudiCartella, { id: c.id, motivo: 'trasferimento' });

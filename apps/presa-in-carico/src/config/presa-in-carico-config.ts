@@ -49,6 +49,8 @@ export class PresaInCaricoConfig {
   LOG_LEVEL: string = 'info';
 }
 
-export function loadPresaInCaricoConfig(env: Record<string, string | undefined> = process.env): PresaInCaricoConfig {
+export function loadPresaInCaricoConfig(
+  env: Record<string, string | undefined> = process.env,
+): PresaInCaricoConfig {
   return loadConfig(PresaInCaricoConfig, env);
 }

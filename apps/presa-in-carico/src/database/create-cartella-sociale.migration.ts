@@ -85,7 +85,9 @@ export class CreateCartellaSociale1764000000000 implements MigrationInterface {
         CONSTRAINT ck_proposta_accesso CHECK ((origine = 'accesso') = (accesso_id IS NOT NULL))
       )`);
     // One proposta per accesso: the intake's second line of defence after the inbox.
-    await q.query(`CREATE UNIQUE INDEX uq_proposta_accesso ON proposta (accesso_id) WHERE accesso_id IS NOT NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX uq_proposta_accesso ON proposta (accesso_id) WHERE accesso_id IS NOT NULL`,
+    );
     await q.query(`CREATE INDEX ix_proposta_cartella ON proposta (cartella_id)`);
 
     await q.query(`
@@ -100,7 +102,9 @@ export class CreateCartellaSociale1764000000000 implements MigrationInterface {
         note text,
         CHECK (al IS NULL OR al >= dal)
       )`);
-    await q.query(`CREATE UNIQUE INDEX uq_assegnazione_corrente ON assegnazione (cartella_id) WHERE al IS NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX uq_assegnazione_corrente ON assegnazione (cartella_id) WHERE al IS NULL`,
+    );
 
     await q.query(`
       CREATE TABLE strumento_valutazione (
@@ -117,7 +121,15 @@ export class CreateCartellaSociale1764000000000 implements MigrationInterface {
       await q.query(
         `INSERT INTO strumento_valutazione (codice, versione, valido_dal, denominazione, fonte, items, punteggio)
          VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [s.codice, s.versione, s.validoDal, s.denominazione, s.fonte, JSON.stringify(s.items), JSON.stringify(s.punteggio)],
+        [
+          s.codice,
+          s.versione,
+          s.validoDal,
+          s.denominazione,
+          s.fonte,
+          JSON.stringify(s.items),
+          JSON.stringify(s.punteggio),
+        ],
       );
     }
 
@@ -165,8 +177,12 @@ export class CreateCartellaSociale1764000000000 implements MigrationInterface {
         CONSTRAINT ck_progetto_decisione CHECK ((stato = 'proposto') = (deciso_il IS NULL)),
         CONSTRAINT ck_progetto_non_del_proponente CHECK (deciso_da IS NULL OR deciso_da <> proposto_da)
       )`);
-    await q.query(`CREATE UNIQUE INDEX uq_progetto_proposto ON progetto (cartella_id) WHERE stato = 'proposto'`);
-    await q.query(`CREATE UNIQUE INDEX uq_progetto_approvato ON progetto (cartella_id) WHERE stato = 'approvato'`);
+    await q.query(
+      `CREATE UNIQUE INDEX uq_progetto_proposto ON progetto (cartella_id) WHERE stato = 'proposto'`,
+    );
+    await q.query(
+      `CREATE UNIQUE INDEX uq_progetto_approvato ON progetto (cartella_id) WHERE stato = 'approvato'`,
+    );
     await q.query(`
       CREATE FUNCTION progetto_deciso_immutabile() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN

@@ -1,5 +1,10 @@
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { ElencaEquipeV1, PRESA_IN_CARICO_RPC, RegistraMembroEquipeV1, type MembroEquipeV1 } from '@ambito/contracts';
+import {
+  ElencaEquipeV1,
+  PRESA_IN_CARICO_RPC,
+  RegistraMembroEquipeV1,
+  type MembroEquipeV1,
+} from '@ambito/contracts';
 import { RpcController } from '../app/rpc-controller.decorator';
 import { EquipeService } from './equipe.service';
 

@@ -17,7 +17,11 @@ export class EquipeService {
 
   async registra(dto: RegistraMembroEquipeV1): Promise<MembroEquipeV1> {
     const actor = currentActor();
-    const traccia = { azione: 'registra-membro', risorsa: 'equipe' as const, risorsaId: `${dto.subAmbito}/${dto.userId}` };
+    const traccia = {
+      azione: 'registra-membro',
+      risorsa: 'equipe' as const,
+      risorsaId: `${dto.subAmbito}/${dto.userId}`,
+    };
     if (!actor.ruoli.includes('coordinatore-sub-ambito') || !actor.subAmbiti.includes(dto.subAmbito))
       throw await this.audit.negato(actor, traccia, nonConsentito());
     return this.dataSource.transaction(async (manager) => {
@@ -27,13 +31,16 @@ export class EquipeService {
         ['subAmbito', 'userId'],
       );
       await this.audit.consentito(manager, actor, [traccia]);
-      return toMembroEquipeV1(await manager.findOneByOrFail(MembroEquipeEntity, { subAmbito: dto.subAmbito, userId: dto.userId }));
+      return toMembroEquipeV1(
+        await manager.findOneByOrFail(MembroEquipeEntity, { subAmbito: dto.subAmbito, userId: dto.userId }),
+      );
     });
   }
 
   async elenca(dto: ElencaEquipeV1): Promise<MembroEquipeV1[]> {
     const actor = currentActor();
-    const equipe = actor.ruoli.includes('coordinatore-sub-ambito') || actor.ruoli.includes('assistente-sociale');
+    const equipe =
+      actor.ruoli.includes('coordinatore-sub-ambito') || actor.ruoli.includes('assistente-sociale');
     if (!equipe || !actor.subAmbiti.includes(dto.subAmbito)) throw nonConsentito();
     const membri = await this.dataSource.manager.find(MembroEquipeEntity, {
       where: { subAmbito: dto.subAmbito },

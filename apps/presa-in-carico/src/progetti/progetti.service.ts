@@ -36,61 +36,78 @@ export class ProgettiService {
   ) {}
 
   async proponi(dto: ProponiProgettoV1): Promise<ProgettoV1> {
-    return this.store.scrivi(dto.id, { azione: 'proponi-progetto', risorsa: 'cartella', risorsaId: dto.id }, async (manager, cartella, actor) => {
-      assertEquipe(actor, cartella);
-      assertInCarico(cartella);
-      assertDate(dto);
-      const versioni = await manager.find(ProgettoEntity, { where: { cartellaId: cartella.id }, order: { versione: 'DESC' } });
-      if (versioni.some((p) => p.stato === 'proposto'))
-        throw new DomainError(
-          'TRANSIZIONE_NON_CONSENTITA',
-          'Una versione del progetto è già in attesa di decisione del Comune.',
+    return this.store.scrivi(
+      dto.id,
+      { azione: 'proponi-progetto', risorsa: 'cartella', risorsaId: dto.id },
+      async (manager, cartella, actor) => {
+        assertEquipe(actor, cartella);
+        assertInCarico(cartella);
+        assertDate(dto);
+        const versioni = await manager.find(ProgettoEntity, {
+          where: { cartellaId: cartella.id },
+          order: { versione: 'DESC' },
+        });
+        if (versioni.some((p) => p.stato === 'proposto'))
+          throw new DomainError(
+            'TRANSIZIONE_NON_CONSENTITA',
+            'Una versione del progetto è già in attesa di decisione del Comune.',
+          );
+        const progetto = await manager.save(
+          manager.create(ProgettoEntity, {
+            cartellaId: cartella.id,
+            versione: (versioni[0]?.versione ?? 0) + 1,
+            episodio: cartella.episodio,
+            stato: 'proposto',
+            dataInizio: dto.dataInizio,
+            dataFine: dto.dataFine,
+            obiettivi: dto.obiettivi.map((o) => ({
+              descrizione: o.descrizione,
+              indicatore: o.indicatore,
+              risultatoAtteso: o.risultatoAtteso,
+            })),
+            verifiche: [...dto.verifiche]
+              .sort((a, b) => a.data.localeCompare(b.data))
+              .map((v) => ({ data: v.data, oggetto: v.oggetto })),
+            impegni: dto.impegni ?? [],
+            consensoPersona: dto.consensoPersona,
+            propostoDa: actor.userId,
+            propostoDaNome: actor.nome,
+            propostoIl: new Date(),
+          }),
         );
-      const progetto = await manager.save(
-        manager.create(ProgettoEntity, {
-          cartellaId: cartella.id,
-          versione: (versioni[0]?.versione ?? 0) + 1,
-          episodio: cartella.episodio,
-          stato: 'proposto',
-          dataInizio: dto.dataInizio,
-          dataFine: dto.dataFine,
-          obiettivi: dto.obiettivi.map((o) => ({ descrizione: o.descrizione, indicatore: o.indicatore, risultatoAtteso: o.risultatoAtteso })),
-          verifiche: [...dto.verifiche].sort((a, b) => a.data.localeCompare(b.data)).map((v) => ({ data: v.data, oggetto: v.oggetto })),
-          impegni: dto.impegni ?? [],
-          consensoPersona: dto.consensoPersona,
-          propostoDa: actor.userId,
-          propostoDaNome: actor.nome,
-          propostoIl: new Date(),
-        }),
-      );
-      if (dto.interventi.length > 0)
-        await manager.insert(
-          InterventoEntity,
-          dto.interventi.map((i, posizione) => ({
-            progettoId: progetto.id,
-            posizione,
-            codicePrestazione: i.codicePrestazione,
-            denominazione: i.denominazione,
-            erogatore: i.erogatore,
-            intensitaQuantita: i.intensita.quantita,
-            intensitaUnita: i.intensita.unita,
-            dal: i.dal,
-            al: i.al,
-            costoCentesimi: i.costoCentesimi,
-            fonteFinanziamento: i.fonteFinanziamento,
-          })),
+        if (dto.interventi.length > 0)
+          await manager.insert(
+            InterventoEntity,
+            dto.interventi.map((i, posizione) => ({
+              progettoId: progetto.id,
+              posizione,
+              codicePrestazione: i.codicePrestazione,
+              denominazione: i.denominazione,
+              erogatore: i.erogatore,
+              intensitaQuantita: i.intensita.quantita,
+              intensitaUnita: i.intensita.unita,
+              dal: i.dal,
+              al: i.al,
+              costoCentesimi: i.costoCentesimi,
+              fonteFinanziamento: i.fonteFinanziamento,
+            })),
+          );
+        const v1 = await this.caricaV1(manager, progetto);
+        await this.store.diario(
+          manager,
+          cartella,
+          'progetto-proposto',
+          `Progetto personalizzato versione ${progetto.versione} proposto al Comune (${dto.dataInizio} – ${dto.dataFine}).`,
+          actor,
         );
-      const v1 = await this.caricaV1(manager, progetto);
-      await this.store.diario(
-        manager,
-        cartella,
-        'progetto-proposto',
-        `Progetto personalizzato versione ${progetto.versione} proposto al Comune (${dto.dataInizio} – ${dto.dataFine}).`,
-        actor,
-      );
-      await this.outbox.append(manager, PRESA_IN_CARICO_EVENTS.progettoProposto, payload(cartella, v1, null));
-      return v1;
-    });
+        await this.outbox.append(
+          manager,
+          PRESA_IN_CARICO_EVENTS.progettoProposto,
+          payload(cartella, v1, null),
+        );
+        return v1;
+      },
+    );
   }
 
   approva(dto: ApprovaProgettoV1): Promise<ProgettoV1> {
@@ -101,53 +118,83 @@ export class ProgettiService {
     return this.decidi(dto.id, 'respinto', dto.motivazione);
   }
 
-  private async decidi(id: string, esito: 'approvato' | 'respinto', motivazione: string | null): Promise<ProgettoV1> {
+  private async decidi(
+    id: string,
+    esito: 'approvato' | 'respinto',
+    motivazione: string | null,
+  ): Promise<ProgettoV1> {
     const progetto = await this.dataSource.manager.findOneBy(ProgettoEntity, { id });
     if (!progetto) {
       const actor = currentActor();
-      throw await this.audit.negato(actor, { azione: `decidi-progetto`, risorsa: 'progetto', risorsaId: id }, progettoNonTrovato());
+      throw await this.audit.negato(
+        actor,
+        { azione: `decidi-progetto`, risorsa: 'progetto', risorsaId: id },
+        progettoNonTrovato(),
+      );
     }
     const azione = esito === 'approvato' ? 'approva-progetto' : 'respingi-progetto';
-    return this.store.scrivi(progetto.cartellaId, { azione, risorsa: 'progetto', risorsaId: id }, async (manager, cartella, actor) => {
-      assertDecisore(actor, cartella);
-      assertNonChiusa(cartella);
-      const corrente = await manager.findOneOrFail(ProgettoEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (corrente.stato !== 'proposto')
-        throw new DomainError(
-          'TRANSIZIONE_NON_CONSENTITA',
-          `La versione ${corrente.versione} del progetto è già stata decisa (${corrente.stato}).`,
+    return this.store.scrivi(
+      progetto.cartellaId,
+      { azione, risorsa: 'progetto', risorsaId: id },
+      async (manager, cartella, actor) => {
+        assertDecisore(actor, cartella);
+        assertNonChiusa(cartella);
+        const corrente = await manager.findOneOrFail(ProgettoEntity, {
+          where: { id },
+          lock: { mode: 'pessimistic_write' },
+        });
+        if (corrente.stato !== 'proposto')
+          throw new DomainError(
+            'TRANSIZIONE_NON_CONSENTITA',
+            `La versione ${corrente.versione} del progetto è già stata decisa (${corrente.stato}).`,
+          );
+        if (corrente.propostoDa === actor.userId)
+          throw new DomainError(
+            'APPROVAZIONE_DEL_PROPONENTE',
+            'Chi ha proposto il progetto non può deciderlo: serve un altro responsabile del Comune.',
+          );
+        if (esito === 'approvato')
+          await manager.update(
+            ProgettoEntity,
+            { cartellaId: cartella.id, stato: 'approvato' },
+            { stato: 'superato' },
+          );
+        await manager.update(
+          ProgettoEntity,
+          { id },
+          {
+            stato: esito,
+            decisoDa: actor.userId,
+            decisoDaNome: actor.nome,
+            decisoIl: new Date(),
+            motivazioneDecisione: motivazione,
+          },
         );
-      if (corrente.propostoDa === actor.userId)
-        throw new DomainError(
-          'APPROVAZIONE_DEL_PROPONENTE',
-          'Chi ha proposto il progetto non può deciderlo: serve un altro responsabile del Comune.',
+        const v1 = await this.caricaV1(manager, (await manager.findOneByOrFail(ProgettoEntity, { id }))!);
+        await this.store.diario(
+          manager,
+          cartella,
+          esito === 'approvato' ? 'progetto-approvato' : 'progetto-respinto',
+          `Progetto versione ${corrente.versione} ${esito} dal Comune.${motivazione ? ` ${motivazione}` : ''}`,
+          actor,
         );
-      if (esito === 'approvato')
-        await manager.update(ProgettoEntity, { cartellaId: cartella.id, stato: 'approvato' }, { stato: 'superato' });
-      await manager.update(
-        ProgettoEntity,
-        { id },
-        { stato: esito, decisoDa: actor.userId, decisoDaNome: actor.nome, decisoIl: new Date(), motivazioneDecisione: motivazione },
-      );
-      const v1 = await this.caricaV1(manager, (await manager.findOneByOrFail(ProgettoEntity, { id }))!);
-      await this.store.diario(
-        manager,
-        cartella,
-        esito === 'approvato' ? 'progetto-approvato' : 'progetto-respinto',
-        `Progetto versione ${corrente.versione} ${esito} dal Comune.${motivazione ? ` ${motivazione}` : ''}`,
-        actor,
-      );
-      await this.outbox.append(
-        manager,
-        esito === 'approvato' ? PRESA_IN_CARICO_EVENTS.progettoApprovato : PRESA_IN_CARICO_EVENTS.progettoRespinto,
-        payload(cartella, v1, motivazione),
-      );
-      return v1;
-    });
+        await this.outbox.append(
+          manager,
+          esito === 'approvato'
+            ? PRESA_IN_CARICO_EVENTS.progettoApprovato
+            : PRESA_IN_CARICO_EVENTS.progettoRespinto,
+          payload(cartella, v1, motivazione),
+        );
+        return v1;
+      },
+    );
   }
 
   private async caricaV1(manager: EntityManager, progetto: ProgettoEntity): Promise<ProgettoV1> {
-    const interventi = await manager.find(InterventoEntity, { where: { progettoId: progetto.id }, order: { posizione: 'ASC' } });
+    const interventi = await manager.find(InterventoEntity, {
+      where: { progettoId: progetto.id },
+      order: { posizione: 'ASC' },
+    });
     return toProgettoV1(progetto, interventi);
   }
 }
@@ -155,18 +202,24 @@ export class ProgettiService {
 /** Period, interventi and verifiche must fit: a verifica before the start is refused, with the field. */
 function assertDate(dto: ProponiProgettoV1): void {
   const problemi: FieldError[] = [];
-  if (dto.dataFine < dto.dataInizio) problemi.push({ campo: 'dataFine', messaggi: ['precede la data di inizio'] });
+  if (dto.dataFine < dto.dataInizio)
+    problemi.push({ campo: 'dataFine', messaggi: ['precede la data di inizio'] });
   dto.verifiche.forEach((v, i) => {
     if (v.data < dto.dataInizio || v.data > dto.dataFine)
       problemi.push({ campo: `verifiche.${i}.data`, messaggi: ['fuori dal periodo del progetto'] });
   });
   dto.interventi.forEach((iv, i) => {
-    if (iv.al < iv.dal) problemi.push({ campo: `interventi.${i}.al`, messaggi: ['precede la data di inizio'] });
+    if (iv.al < iv.dal)
+      problemi.push({ campo: `interventi.${i}.al`, messaggi: ['precede la data di inizio'] });
     if (iv.dal < dto.dataInizio || iv.al > dto.dataFine)
       problemi.push({ campo: `interventi.${i}`, messaggi: ['fuori dal periodo del progetto'] });
   });
   if (problemi.length > 0)
-    throw new DomainError('DATA_NON_VALIDA', 'Date del progetto non coerenti: correggere i campi indicati.', problemi);
+    throw new DomainError(
+      'DATA_NON_VALIDA',
+      'Date del progetto non coerenti: correggere i campi indicati.',
+      problemi,
+    );
 }
 
 function payload(cartella: CartellaEntity, p: ProgettoV1, motivazione: string | null): ProgettoDecisioneV1 {

@@ -27,10 +27,15 @@ export function toProgettoV1(p: ProgettoEntity, interventi: InterventoEntity[]):
     verifiche: p.verifiche,
     impegni: p.impegni,
     consensoPersona: p.consensoPersona,
-    budget: [...budget].map(([fonteFinanziamento, costoCentesimi]) => ({ fonteFinanziamento, costoCentesimi })),
+    budget: [...budget].map(([fonteFinanziamento, costoCentesimi]) => ({
+      fonteFinanziamento,
+      costoCentesimi,
+    })),
     proposto: { da: p.propostoDa, nome: p.propostoDaNome, il: p.propostoIl.toISOString() },
     decisione:
-      p.decisoDa && p.decisoIl && (p.stato === 'approvato' || p.stato === 'respinto' || p.stato === 'superato')
+      p.decisoDa &&
+      p.decisoIl &&
+      (p.stato === 'approvato' || p.stato === 'respinto' || p.stato === 'superato')
         ? {
             esito: p.stato === 'respinto' ? 'respinto' : 'approvato',
             da: p.decisoDa,

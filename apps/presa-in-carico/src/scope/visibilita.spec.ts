@@ -1,7 +1,12 @@
 import type { Actor } from '@ambito/contracts';
 import { assertDecisore, assertEquipe, visibile, visibilitaCartelle, visibilitaConteggi } from './visibilita';
 
-const actor = (userId: string, ruoli: Actor['ruoli'], subAmbiti: string[] = [], comuni: string[] = []): Actor => ({
+const actor = (
+  userId: string,
+  ruoli: Actor['ruoli'],
+  subAmbiti: string[] = [],
+  comuni: string[] = [],
+): Actor => ({
   userId,
   nome: userId,
   ruoli,
@@ -13,15 +18,27 @@ const cartella = { subAmbito: 'SA-CREMA', comuneResidenza: '019035', caseManager
 
 describe('visibilità delle cartelle', () => {
   it('shows a case manager only its assigned cases, even in its own sub-ambito', () => {
-    expect(visibile(cartella, visibilitaCartelle(actor('as.crema', ['assistente-sociale'], ['SA-CREMA'])))).toBe(true);
-    expect(visibile(cartella, visibilitaCartelle(actor('as.altra', ['assistente-sociale'], ['SA-CREMA'])))).toBe(false);
+    expect(
+      visibile(cartella, visibilitaCartelle(actor('as.crema', ['assistente-sociale'], ['SA-CREMA']))),
+    ).toBe(true);
+    expect(
+      visibile(cartella, visibilitaCartelle(actor('as.altra', ['assistente-sociale'], ['SA-CREMA']))),
+    ).toBe(false);
   });
 
   it('shows the coordinator its whole sub-ambito and the responsabile-comune its residents', () => {
-    expect(visibile(cartella, visibilitaCartelle(actor('c', ['coordinatore-sub-ambito'], ['SA-CREMA'])))).toBe(true);
-    expect(visibile(cartella, visibilitaCartelle(actor('c', ['coordinatore-sub-ambito'], ['SA-PANDINO'])))).toBe(false);
-    expect(visibile(cartella, visibilitaCartelle(actor('r', ['responsabile-comune'], [], ['019035'])))).toBe(true);
-    expect(visibile(cartella, visibilitaCartelle(actor('r', ['responsabile-comune'], [], ['019067'])))).toBe(false);
+    expect(
+      visibile(cartella, visibilitaCartelle(actor('c', ['coordinatore-sub-ambito'], ['SA-CREMA']))),
+    ).toBe(true);
+    expect(
+      visibile(cartella, visibilitaCartelle(actor('c', ['coordinatore-sub-ambito'], ['SA-PANDINO']))),
+    ).toBe(false);
+    expect(visibile(cartella, visibilitaCartelle(actor('r', ['responsabile-comune'], [], ['019035'])))).toBe(
+      true,
+    );
+    expect(visibile(cartella, visibilitaCartelle(actor('r', ['responsabile-comune'], [], ['019067'])))).toBe(
+      false,
+    );
   });
 
   it('never shows a cartella to the Ufficio di Piano, the administrator or the front desk', () => {
@@ -30,7 +47,9 @@ describe('visibilità delle cartelle', () => {
   });
 
   it('lets only the équipe work the case and only the comune of residence decide', () => {
-    expect(() => assertEquipe(actor('as.crema', ['assistente-sociale'], ['SA-CREMA']), cartella)).not.toThrow();
+    expect(() =>
+      assertEquipe(actor('as.crema', ['assistente-sociale'], ['SA-CREMA']), cartella),
+    ).not.toThrow();
     expect(() => assertEquipe(actor('as.altra', ['assistente-sociale'], ['SA-CREMA']), cartella)).toThrow();
     expect(() => assertEquipe(actor('r', ['responsabile-comune'], [], ['019035']), cartella)).toThrow();
     expect(() => assertDecisore(actor('r', ['responsabile-comune'], [], ['019035']), cartella)).not.toThrow();

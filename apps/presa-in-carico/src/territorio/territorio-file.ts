@@ -20,7 +20,9 @@ export function loadTerritorioFile(file: string = DEFAULT_TERRITORIO_FILE): Terr
   try {
     data = JSON.parse(readFileSync(file, 'utf8')) as Partial<Territorio> | null;
   } catch (error) {
-    throw new TerritorioNonValidoError(`File del territorio illeggibile (${file}): ${(error as Error).message}`);
+    throw new TerritorioNonValidoError(
+      `File del territorio illeggibile (${file}): ${(error as Error).message}`,
+    );
   }
   const problems: string[] = [];
   if (!data || !Array.isArray(data.comuni) || !Array.isArray(data.subAmbiti)) {
@@ -30,13 +32,16 @@ export function loadTerritorioFile(file: string = DEFAULT_TERRITORIO_FILE): Terr
     const visti = new Set<string>();
     for (const c of data.comuni) {
       const nome = c?.denominazione ?? c?.istat ?? '?';
-      if (typeof c?.istat !== 'string' || !ISTAT_PATTERN.test(c.istat)) problems.push(`${nome}: codice ISTAT di 6 cifre`);
+      if (typeof c?.istat !== 'string' || !ISTAT_PATTERN.test(c.istat))
+        problems.push(`${nome}: codice ISTAT di 6 cifre`);
       else if (visti.has(c.istat)) problems.push(`comune ${c.istat} ripetuto`);
       else visti.add(c.istat);
       if (!subAmbiti.has(c?.subAmbito)) problems.push(`${nome}: sub-ambito ${c?.subAmbito} sconosciuto`);
     }
   }
   if (problems.length > 0)
-    throw new TerritorioNonValidoError(`File del territorio non valido (${file}):\n  - ${problems.join('\n  - ')}`);
+    throw new TerritorioNonValidoError(
+      `File del territorio non valido (${file}):\n  - ${problems.join('\n  - ')}`,
+    );
   return data as Territorio;
 }

@@ -8,21 +8,50 @@ const tutte = (codice: string, valore: (valori: number[]) => number) =>
 
 describe('punteggio degli strumenti di valutazione', () => {
   it('scores Katz ADL from 0 (dependent) to 6 (autonomous)', () => {
-    expect(calcolaPunteggio(strumento('ADL'), tutte('ADL', () => 1))).toBe(6);
-    expect(calcolaPunteggio(strumento('ADL'), tutte('ADL', () => 0))).toBe(0);
-    expect(calcolaPunteggio(strumento('ADL'), { ...tutte('ADL', () => 1), continenza: 0, vestirsi: 0 })).toBe(4);
+    expect(
+      calcolaPunteggio(
+        strumento('ADL'),
+        tutte('ADL', () => 1),
+      ),
+    ).toBe(6);
+    expect(
+      calcolaPunteggio(
+        strumento('ADL'),
+        tutte('ADL', () => 0),
+      ),
+    ).toBe(0);
+    expect(calcolaPunteggio(strumento('ADL'), { ...tutte('ADL', () => 1), continenza: 0, vestirsi: 0 })).toBe(
+      4,
+    );
   });
 
   it('scores Lawton IADL from 0 to 8, several answers giving the same point', () => {
-    expect(calcolaPunteggio(strumento('IADL'), tutte('IADL', () => 1))).toBe(8);
-    expect(calcolaPunteggio(strumento('IADL'), tutte('IADL', (v) => Math.max(...v)))).toBe(0);
+    expect(
+      calcolaPunteggio(
+        strumento('IADL'),
+        tutte('IADL', () => 1),
+      ),
+    ).toBe(8);
+    expect(
+      calcolaPunteggio(
+        strumento('IADL'),
+        tutte('IADL', (v) => Math.max(...v)),
+      ),
+    ).toBe(0);
     // "Risponde ma non chiama" still scores 1; "solo piccoli acquisti" scores 0.
     expect(calcolaPunteggio(strumento('IADL'), { ...tutte('IADL', () => 1), telefono: 3, spesa: 2 })).toBe(7);
   });
 
   it('gives no score to the SINA profile but checks every item', () => {
-    expect(calcolaPunteggio(strumento('SINA'), tutte('SINA', () => 1))).toBeNull();
-    expect(() => calcolaPunteggio(strumento('SINA'), { ...tutte('SINA', () => 1), mobilita: 4 })).toThrow(DomainError);
+    expect(
+      calcolaPunteggio(
+        strumento('SINA'),
+        tutte('SINA', () => 1),
+      ),
+    ).toBeNull();
+    expect(() => calcolaPunteggio(strumento('SINA'), { ...tutte('SINA', () => 1), mobilita: 4 })).toThrow(
+      DomainError,
+    );
   });
 
   it('refuses a missing item, an unknown value and an unknown item, listing each', () => {

@@ -9,7 +9,10 @@ export function calcolaPunteggio(strumento: StrumentoV1, risposte: Record<string
   const codici = new Set(strumento.items.map((i) => i.codice));
   for (const campo of Object.keys(risposte)) {
     if (!codici.has(campo))
-      problemi.push({ campo: `risposte.${campo}`, messaggi: [`voce non prevista da ${strumento.codice} v${strumento.versione}`] });
+      problemi.push({
+        campo: `risposte.${campo}`,
+        messaggi: [`voce non prevista da ${strumento.codice} v${strumento.versione}`],
+      });
   }
   let totale = 0;
   for (const item of strumento.items) {

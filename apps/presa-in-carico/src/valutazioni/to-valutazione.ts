@@ -3,7 +3,9 @@ import type { StrumentoEntity } from './strumento.entity';
 import type { ValutazioneEntity } from './valutazione.entity';
 
 export function toValutazioneV1(v: ValutazioneEntity, strumenti: StrumentoEntity[]): ValutazioneV1 {
-  const strumento = strumenti.find((s) => s.codice === v.strumentoCodice && s.versione === v.strumentoVersione);
+  const strumento = strumenti.find(
+    (s) => s.codice === v.strumentoCodice && s.versione === v.strumentoVersione,
+  );
   return {
     id: v.id,
     strumento: {

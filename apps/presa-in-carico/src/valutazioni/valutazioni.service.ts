@@ -27,70 +27,82 @@ export class ValutazioniService {
   ) {}
 
   async strumenti(query: ElencaStrumentiV1): Promise<StrumentoV1[]> {
-    const tutti = await this.dataSource.manager.find(StrumentoEntity, { order: { codice: 'ASC', versione: 'DESC' } });
+    const tutti = await this.dataSource.manager.find(StrumentoEntity, {
+      order: { codice: 'ASC', versione: 'DESC' },
+    });
     if (query.filtro === 'tutti') return tutti.map(toStrumentoV1);
     const oggi = new Date().toISOString().slice(0, 10);
     const inVigore = tutti.filter(
-      (s) => s.validoDal <= oggi && !tutti.some((t) => t.codice === s.codice && t.versione > s.versione && t.validoDal <= oggi),
+      (s) =>
+        s.validoDal <= oggi &&
+        !tutti.some((t) => t.codice === s.codice && t.versione > s.versione && t.validoDal <= oggi),
     );
     return inVigore.map(toStrumentoV1);
   }
 
   async registra(dto: RegistraValutazioneV1): Promise<ValutazioneV1> {
-    return this.store.scrivi(dto.id, { azione: 'registra-valutazione', risorsa: 'cartella', risorsaId: dto.id }, async (manager, cartella, actor) => {
-      assertEquipe(actor, cartella);
-      assertInCarico(cartella);
-      if (dto.data > new Date().toISOString().slice(0, 10))
-        throw new DomainError('DATA_NON_VALIDA', 'La data della valutazione non può essere futura.', [
-          { campo: 'data', messaggi: ['data futura'] },
-        ]);
-      const strumento = await this.strumento(manager, dto);
-      const punteggio = calcolaPunteggio(toStrumentoV1(strumento), dto.risposte);
-      const punteggioMax = strumento.punteggio.tipo === 'somma' ? strumento.punteggio.max : null;
-      const valutazione = await manager.save(
-        manager.create(ValutazioneEntity, {
+    return this.store.scrivi(
+      dto.id,
+      { azione: 'registra-valutazione', risorsa: 'cartella', risorsaId: dto.id },
+      async (manager, cartella, actor) => {
+        assertEquipe(actor, cartella);
+        assertInCarico(cartella);
+        if (dto.data > new Date().toISOString().slice(0, 10))
+          throw new DomainError('DATA_NON_VALIDA', 'La data della valutazione non può essere futura.', [
+            { campo: 'data', messaggi: ['data futura'] },
+          ]);
+        const strumento = await this.strumento(manager, dto);
+        const punteggio = calcolaPunteggio(toStrumentoV1(strumento), dto.risposte);
+        const punteggioMax = strumento.punteggio.tipo === 'somma' ? strumento.punteggio.max : null;
+        const valutazione = await manager.save(
+          manager.create(ValutazioneEntity, {
+            cartellaId: cartella.id,
+            episodio: cartella.episodio,
+            strumentoCodice: strumento.codice,
+            strumentoVersione: strumento.versione,
+            data: dto.data,
+            risposte: dto.risposte,
+            punteggio,
+            punteggioMax,
+            valutatoreId: actor.userId,
+            valutatoreNome: actor.nome,
+            note: dto.note ?? null,
+            registrataIl: new Date(),
+          }),
+        );
+        await this.store.diario(
+          manager,
+          cartella,
+          'valutazione',
+          `Valutazione ${strumento.codice} v${strumento.versione} del ${dto.data}` +
+            (punteggio === null ? '.' : `: punteggio ${punteggio}/${punteggioMax}.`),
+          actor,
+        );
+        await this.outbox.append(manager, PRESA_IN_CARICO_EVENTS.valutazioneCompletata, {
+          valutazioneId: valutazione.id,
           cartellaId: cartella.id,
-          episodio: cartella.episodio,
-          strumentoCodice: strumento.codice,
-          strumentoVersione: strumento.versione,
+          subAmbito: cartella.subAmbito,
+          comuneResidenza: cartella.comuneResidenza,
+          strumento: strumento.codice,
+          versione: strumento.versione,
           data: dto.data,
-          risposte: dto.risposte,
           punteggio,
           punteggioMax,
-          valutatoreId: actor.userId,
-          valutatoreNome: actor.nome,
-          note: dto.note ?? null,
-          registrataIl: new Date(),
-        }),
-      );
-      await this.store.diario(
-        manager,
-        cartella,
-        'valutazione',
-        `Valutazione ${strumento.codice} v${strumento.versione} del ${dto.data}` +
-          (punteggio === null ? '.' : `: punteggio ${punteggio}/${punteggioMax}.`),
-        actor,
-      );
-      await this.outbox.append(manager, PRESA_IN_CARICO_EVENTS.valutazioneCompletata, {
-        valutazioneId: valutazione.id,
-        cartellaId: cartella.id,
-        subAmbito: cartella.subAmbito,
-        comuneResidenza: cartella.comuneResidenza,
-        strumento: strumento.codice,
-        versione: strumento.versione,
-        data: dto.data,
-        punteggio,
-        punteggioMax,
-        risposte: dto.risposte,
-      });
-      return toValutazioneV1(valutazione, [strumento]);
-    });
+          risposte: dto.risposte,
+        });
+        return toValutazioneV1(valutazione, [strumento]);
+      },
+    );
   }
 
   /** The requested version, or the one in force on the date of the assessment. */
   private async strumento(manager: EntityManager, dto: RegistraValutazioneV1): Promise<StrumentoEntity> {
     const strumento = dto.versione
-      ? await manager.findOneBy(StrumentoEntity, { codice: dto.strumento, versione: dto.versione, validoDal: LessThanOrEqual(dto.data) })
+      ? await manager.findOneBy(StrumentoEntity, {
+          codice: dto.strumento,
+          versione: dto.versione,
+          validoDal: LessThanOrEqual(dto.data),
+        })
       : await manager.findOne(StrumentoEntity, {
           where: { codice: dto.strumento, validoDal: LessThanOrEqual(dto.data) },
           order: { versione: 'DESC' },

@@ -189,5 +189,11 @@ export interface ProgettoV1 {
   /** Budget di progetto: cost of the interventi by funding source, in cents. */
   budget: { fonteFinanziamento: FonteFinanziamento; costoCentesimi: number }[];
   proposto: { da: string; nome: string; il: string };
-  decisione: { esito: 'approvato' | 'respinto'; da: string; nome: string; il: string; motivazione: string | null } | null;
+  decisione: {
+    esito: 'approvato' | 'respinto';
+    da: string;
+    nome: string;
+    il: string;
+    motivazione: string | null;
+  } | null;
 }

@@ -1,4 +1,14 @@
-import { IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Matches, Min } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Min,
+} from 'class-validator';
 import { ISO_DATE_PATTERN } from '../../accesso/v1/persona.dto';
 
 /** How an instrument turns the answers into a score: their sum, or none (a profile such as SINA). */

@@ -48,11 +48,23 @@ export const FONTI_FINANZIAMENTO = [
 ] as const;
 export type FonteFinanziamento = (typeof FONTI_FINANZIAMENTO)[number];
 
-export const UNITA_INTENSITA = ['ore-settimana', 'ore-mese', 'accessi-settimana', 'accessi-mese', 'una-tantum'] as const;
+export const UNITA_INTENSITA = [
+  'ore-settimana',
+  'ore-mese',
+  'accessi-settimana',
+  'accessi-mese',
+  'una-tantum',
+] as const;
 export type UnitaIntensita = (typeof UNITA_INTENSITA)[number];
 
 /** Entries an operator writes in the diario; the others are written by the service itself. */
-export const TIPI_VOCE_DIARIO_MANUALE = ['colloquio', 'visita-domiciliare', 'contatto', 'documento', 'nota'] as const;
+export const TIPI_VOCE_DIARIO_MANUALE = [
+  'colloquio',
+  'visita-domiciliare',
+  'contatto',
+  'documento',
+  'nota',
+] as const;
 export type TipoVoceDiarioManuale = (typeof TIPI_VOCE_DIARIO_MANUALE)[number];
 
 export const TIPI_VOCE_DIARIO = [

@@ -5,6 +5,7 @@ import { APP_VERSION, HealthModule, MetricsModule, loggingModule } from '@ambito
 import { AccessiModule } from '../accessi/accessi.module';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
+import { CartelleModule } from '../cartelle/cartelle.module';
 import type { GatewayConfig } from '../config/gateway-config';
 import { RequestContextInterceptor } from '../context/request-context.interceptor';
 import { PersoneModule } from '../persone/persone.module';
@@ -33,6 +34,7 @@ export class AppModule {
         TerritorioModule,
         PersoneModule,
         AccessiModule,
+        CartelleModule,
         StatisticheModule,
         AuditModule,
       ],

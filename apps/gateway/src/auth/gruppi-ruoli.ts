@@ -21,3 +21,22 @@ export const LETTORI_STATISTICHE: Ruolo[] = [
 
 /** The audit log of accesses to personal data. */
 export const REVISORI: Ruolo[] = ['amministratore'];
+
+/** The équipe of a sub-ambito: opens, assesses and proposes (case manager, coordinator). */
+export const EQUIPE: Ruolo[] = ['assistente-sociale', 'coordinatore-sub-ambito'];
+
+/** Who reads cartelle sociali (each one only its own cases, sub-ambito or comune). */
+export const LETTORI_CARTELLE: Ruolo[] = [...EQUIPE, 'responsabile-comune'];
+
+/** Assigns case managers and keeps the équipe. */
+export const COORDINATORI: Ruolo[] = ['coordinatore-sub-ambito'];
+
+/** The Comune of residence decides on the progetto personalizzato. */
+export const DECISORI: Ruolo[] = ['responsabile-comune'];
+
+/** Aggregated figures on cartelle (no personal data). */
+export const LETTORI_STATISTICHE_CARTELLE: Ruolo[] = [
+  'coordinatore-sub-ambito',
+  'ufficio-di-piano',
+  'amministratore',
+];

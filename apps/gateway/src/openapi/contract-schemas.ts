@@ -1,4 +1,6 @@
 import type { SchemaObject } from '@nestjs/swagger';
+// @Type() of nested arrays (obiettivi, interventi…) is read from class-transformer's own storage.
+import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import { targetConstructorToSchema, validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import * as contracts from '@ambito/contracts';
 
@@ -9,7 +11,10 @@ const REF_PREFIX = '#/components/schemas/';
  * contracts import no framework), generated from the same metadata that validates the requests.
  */
 export function contractSchemas(): Record<string, SchemaObject> {
-  const all = validationMetadatasToSchemas({ refPointerPrefix: REF_PREFIX }) as Record<string, SchemaObject>;
+  const all = validationMetadatasToSchemas({
+    refPointerPrefix: REF_PREFIX,
+    classTransformerMetadataStorage: defaultMetadataStorage,
+  }) as Record<string, SchemaObject>;
   const contractClasses = new Set(
     Object.entries(contracts)
       .filter(([, value]) => typeof value === 'function')
@@ -20,5 +25,8 @@ export function contractSchemas(): Record<string, SchemaObject> {
 
 /** Schema of a class of the gateway's own (e.g. a body without the path id). */
 export function classSchema(target: new () => object): SchemaObject {
-  return targetConstructorToSchema(target, { refPointerPrefix: REF_PREFIX }) as SchemaObject;
+  return targetConstructorToSchema(target, {
+    refPointerPrefix: REF_PREFIX,
+    classTransformerMetadataStorage: defaultMetadataStorage,
+  }) as SchemaObject;
 }

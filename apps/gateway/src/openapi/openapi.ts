@@ -4,14 +4,24 @@ import { AggiornaAccessoBodyV1 } from '../accessi/aggiorna-accesso.body';
 import { AnnotaAccessoBodyV1 } from '../accessi/annota-accesso.body';
 import { APP_VERSION } from '@ambito/service-runtime';
 import { RichiestaToken } from '../auth/richiesta-token.body';
+import {
+  AnnotaDiarioBodyV1,
+  ApprovaProgettoBodyV1,
+  AssegnaCartellaBodyV1,
+  ChiudiCartellaBodyV1,
+  ProponiProgettoBodyV1,
+  RegistraValutazioneBodyV1,
+  RespingiProgettoBodyV1,
+} from '../cartelle/cartelle.bodies';
 import type { GatewayConfig } from '../config/gateway-config';
 import { classSchema, contractSchemas } from './contract-schemas';
+import { CARTELLE_SCHEMAS } from './cartelle-schemas';
 import { RESPONSE_SCHEMAS } from './response-schemas';
 
 export const DOCS_PATH = 'api/docs';
 export const DOCS_JSON_PATH = 'api/docs-json';
 
-const DESCRIZIONE = `API REST della piattaforma d'Ambito Territoriale Sociale: territorio, persone, accessi al segretariato sociale e loro esiti, statistiche per l'Ufficio di Piano, registro degli accessi ai dati personali.
+const DESCRIZIONE = `API REST della piattaforma d'Ambito Territoriale Sociale: territorio, persone, accessi al segretariato sociale e loro esiti, cartelle sociali (presa in carico, valutazione, progetto personalizzato), statistiche per l'Ufficio di Piano, registro degli accessi ai dati personali.
 
 - **Autenticazione**: \`Authorization: Bearer <JWT>\`, emesso dal fornitore di identità dell'Ambito (OpenID Connect) oppure, solo in sviluppo, da \`POST /api/v1/auth/token\` per gli utenti dimostrativi.
 - **Ambito territoriale**: ogni servizio limita i dati al sub-ambito o al comune dell'utente; fuori ambito la risposta è 403 \`FUORI_AMBITO_TERRITORIALE\`.
@@ -24,6 +34,13 @@ const GATEWAY_BODIES: Record<string, new () => object> = {
   AggiornaAccessoBodyV1,
   AnnotaAccessoBodyV1,
   RichiestaToken,
+  AssegnaCartellaBodyV1,
+  ChiudiCartellaBodyV1,
+  AnnotaDiarioBodyV1,
+  RegistraValutazioneBodyV1,
+  ProponiProgettoBodyV1,
+  ApprovaProgettoBodyV1,
+  RespingiProgettoBodyV1,
 };
 
 export function buildOpenApiDocument(app: INestApplication, config: GatewayConfig): OpenAPIObject {
@@ -43,6 +60,10 @@ export function buildOpenApiDocument(app: INestApplication, config: GatewayConfi
     .addTag('Territorio', 'Comuni, sub-ambiti e sedi dell’Ambito')
     .addTag('Persone', 'Anagrafica minima delle persone')
     .addTag('Accessi', 'Colloqui di segretariato sociale ed esiti')
+    .addTag(
+      'Cartelle sociali',
+      'Presa in carico: coda, équipe, valutazioni, progetto personalizzato e decisione del Comune',
+    )
     .addTag('Statistiche', 'Dati aggregati per la programmazione')
     .addTag('Audit', 'Registro degli accessi ai dati personali');
   if (config.AUTH_MODE === 'local') builder.addTag('Autenticazione', 'Emittente locale (solo sviluppo)');
@@ -59,6 +80,7 @@ export function buildOpenApiDocument(app: INestApplication, config: GatewayConfi
       ...contractSchemas(),
       ...bodies,
       ...RESPONSE_SCHEMAS,
+      ...CARTELLE_SCHEMAS,
     },
   };
   return document;

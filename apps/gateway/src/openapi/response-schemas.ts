@@ -34,7 +34,7 @@ type Schema = SchemaObject | ReferenceObject;
  * Object schema of a reply interface: the mapped type makes the compiler list every property of the
  * interface (and nothing else), so a contract change that is not reflected here fails the build.
  */
-function oggetto<T>(
+export function oggetto<T>(
   description: string,
   properties: { [K in keyof Required<T>]: Schema },
   optional: Array<keyof T> = [],
@@ -48,25 +48,32 @@ function oggetto<T>(
   };
 }
 
-const testo = (description?: string): SchemaObject => ({
+export const testo = (description?: string): SchemaObject => ({
   type: 'string',
   ...(description ? { description } : {}),
 });
-const testoNullable = (description?: string): SchemaObject => ({ ...testo(description), nullable: true });
-const elenco = (values: readonly string[], nullable = false): SchemaObject => ({
+export const testoNullable = (description?: string): SchemaObject => ({
+  ...testo(description),
+  nullable: true,
+});
+export const elenco = (values: readonly string[], nullable = false): SchemaObject => ({
   type: 'string',
   enum: [...values],
   ...(nullable ? { nullable: true } : {}),
 });
-const istante = (description: string): SchemaObject => ({ type: 'string', format: 'date-time', description });
-const data = (description: string): SchemaObject => ({ type: 'string', format: 'date', description });
-const uuid: SchemaObject = { type: 'string', format: 'uuid' };
-const intero = (description?: string): SchemaObject => ({
+export const istante = (description: string): SchemaObject => ({
+  type: 'string',
+  format: 'date-time',
+  description,
+});
+export const data = (description: string): SchemaObject => ({ type: 'string', format: 'date', description });
+export const uuid: SchemaObject = { type: 'string', format: 'uuid' };
+export const intero = (description?: string): SchemaObject => ({
   type: 'integer',
   ...(description ? { description } : {}),
 });
 
-function pagina(name: string, elemento: string): SchemaObject {
+export function pagina(name: string, elemento: string): SchemaObject {
   return {
     type: 'object',
     description: `Una pagina di ${name}`,

@@ -1,0 +1,19 @@
+import { OmitType } from '@nestjs/swagger';
+import {
+  AnnotaDiarioV1,
+  ApprovaProgettoV1,
+  AssegnaCartellaV1,
+  ChiudiCartellaV1,
+  ProponiProgettoV1,
+  RegistraValutazioneV1,
+  RespingiProgettoV1,
+} from '@ambito/contracts';
+
+/** Bodies of the cartella routes: the contract's command without the id, which comes from the path. */
+export class AssegnaCartellaBodyV1 extends OmitType(AssegnaCartellaV1, ['id'] as const) {}
+export class ChiudiCartellaBodyV1 extends OmitType(ChiudiCartellaV1, ['id'] as const) {}
+export class AnnotaDiarioBodyV1 extends OmitType(AnnotaDiarioV1, ['id'] as const) {}
+export class RegistraValutazioneBodyV1 extends OmitType(RegistraValutazioneV1, ['id'] as const) {}
+export class ProponiProgettoBodyV1 extends OmitType(ProponiProgettoV1, ['id'] as const) {}
+export class ApprovaProgettoBodyV1 extends OmitType(ApprovaProgettoV1, ['id'] as const) {}
+export class RespingiProgettoBodyV1 extends OmitType(RespingiProgettoV1, ['id'] as const) {}

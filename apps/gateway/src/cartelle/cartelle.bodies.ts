@@ -6,6 +6,7 @@ import {
   ChiudiCartellaV1,
   ProponiProgettoV1,
   RegistraValutazioneV1,
+  RegistraVerificaV1,
   RespingiProgettoV1,
 } from '@ambito/contracts';
 
@@ -17,3 +18,4 @@ export class RegistraValutazioneBodyV1 extends OmitType(RegistraValutazioneV1, [
 export class ProponiProgettoBodyV1 extends OmitType(ProponiProgettoV1, ['id'] as const) {}
 export class ApprovaProgettoBodyV1 extends OmitType(ApprovaProgettoV1, ['id'] as const) {}
 export class RespingiProgettoBodyV1 extends OmitType(RespingiProgettoV1, ['id'] as const) {}
+export class RegistraVerificaBodyV1 extends OmitType(RegistraVerificaV1, ['id'] as const) {}

@@ -17,6 +17,7 @@ import {
   type PaginaV1,
   type ProgettoV1,
   type ValutazioneV1,
+  type VerificaV1,
   type VoceDiarioV1,
 } from '@ambito/contracts';
 import { RpcClient } from '@ambito/messaging';
@@ -35,6 +36,7 @@ import {
   ChiudiCartellaBodyV1,
   ProponiProgettoBodyV1,
   RegistraValutazioneBodyV1,
+  RegistraVerificaBodyV1,
   RespingiProgettoBodyV1,
 } from './cartelle.bodies';
 
@@ -220,5 +222,19 @@ export class CartelleController {
   @ApiProblemi(404, 409)
   respingi(@IdParam() id: string, @Body() body: RespingiProgettoBodyV1): Promise<ProgettoV1> {
     return this.rpc.request(PRESA_IN_CARICO_RPC.respingiProgetto, { ...body, id });
+  }
+
+  @Post('progetti/:id/verifiche')
+  @Ruoli(...EQUIPE)
+  @ApiOperation({
+    summary: 'Registra una verifica del progetto approvato',
+    description: 'Esito di ciascun obiettivo (raggiunto, parzialmente raggiunto, non raggiunto).',
+  })
+  @ApiParam(ID_PROGETTO)
+  @ApiBody({ schema: ref('RegistraVerificaBodyV1') })
+  @ApiCreatedResponse({ description: 'Verifica registrata', schema: ref('VerificaV1') })
+  @ApiProblemi(404, 409, 422)
+  verifica(@IdParam() id: string, @Body() body: RegistraVerificaBodyV1): Promise<VerificaV1> {
+    return this.rpc.request(PRESA_IN_CARICO_RPC.registraVerifica, { ...body, id });
   }
 }

@@ -120,6 +120,40 @@ describe('gateway → presa-in-carico (REST resources of the cartella sociale)',
     expect(diario.received[0].data).toEqual({ id: CARTELLA_ID });
   });
 
+  it('routes verifiche and the monitoring queries, keeping the case manager out of the workload report', async () => {
+    const verifica = await responder(PRESA_IN_CARICO_RPC.registraVerifica, () => ({ response: {} }));
+    const carico = await responder(PRESA_IN_CARICO_RPC.caricoLavoro, () => ({
+      response: { al: '2026-01-01', subAmbiti: [] },
+    }));
+    const avvisi = await responder(PRESA_IN_CARICO_RPC.elencaAvvisi, () => ({ response: [] }));
+    await gateway.http
+      .post(`/api/v1/cartelle/progetti/${PROGETTO_ID}/verifiche`)
+      .set('Authorization', await bearer('as.crema'))
+      .send({ data: '2026-03-01', esiti: [{ obiettivo: 0, esito: 'raggiunto' }] })
+      .expect(201);
+    expect(verifica.received[0].data).toEqual({
+      id: PROGETTO_ID,
+      data: '2026-03-01',
+      esiti: [{ obiettivo: 0, esito: 'raggiunto' }],
+    });
+    await gateway.http
+      .get('/api/v1/monitoraggio/carico-lavoro?subAmbito=SA-CREMA')
+      .set('Authorization', await bearer('coordinatore.crema'))
+      .expect(200);
+    expect(carico.received[0].data).toEqual({ subAmbito: 'SA-CREMA' });
+    await gateway.http
+      .get('/api/v1/monitoraggio/avvisi')
+      .set('Authorization', await bearer('responsabile.crema'))
+      .expect(200);
+    expect(avvisi.received).toHaveLength(1);
+    const refused = await gateway.http
+      .get('/api/v1/monitoraggio/carico-lavoro')
+      .set('Authorization', await bearer('as.crema'));
+    expect(refused.status).toBe(403);
+    await settle(nc);
+    expect(carico.received).toHaveLength(1);
+  });
+
   it('answers the approval of one’s own proposal with 403 problem+json APPROVAZIONE_DEL_PROPONENTE', async () => {
     await responder(PRESA_IN_CARICO_RPC.approvaProgetto, () => ({
       err: { code: 'APPROVAZIONE_DEL_PROPONENTE', message: 'Chi ha proposto il progetto non può deciderlo.' },
@@ -221,6 +255,9 @@ describe('gateway → presa-in-carico (REST resources of the cartella sociale)',
         '/api/v1/equipe/{subAmbito}',
         '/api/v1/strumenti-valutazione',
         '/api/v1/statistiche/cartelle',
+        '/api/v1/cartelle/progetti/{id}/verifiche',
+        '/api/v1/monitoraggio/carico-lavoro',
+        '/api/v1/monitoraggio/avvisi',
       ]),
     );
     expect(document.components.schemas.ProponiProgettoBodyV1.properties).not.toHaveProperty('id');

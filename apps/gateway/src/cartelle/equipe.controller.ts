@@ -8,16 +8,20 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import {
+  CaricoLavoroV1,
   ConteggiCartelleV1,
+  ElencaAvvisiV1,
   ElencaStrumentiV1,
   PRESA_IN_CARICO_RPC,
   RegistraMembroEquipeV1,
+  type AvvisoV1,
+  type CaricoLavoroRispostaV1,
   type ConteggiCartelleRispostaV1,
   type MembroEquipeV1,
   type StrumentoV1,
 } from '@ambito/contracts';
 import { RpcClient } from '@ambito/messaging';
-import { COORDINATORI, EQUIPE, LETTORI_STATISTICHE_CARTELLE } from '../auth/gruppi-ruoli';
+import { COORDINATORI, EQUIPE, LETTORI_CARTELLE, LETTORI_STATISTICHE_CARTELLE } from '../auth/gruppi-ruoli';
 import { Ruoli } from '../auth/ruoli.decorator';
 import { ApiProblemi } from '../openapi/api-problemi.decorator';
 import { ApiQueryDa } from '../openapi/api-query-da.decorator';
@@ -76,5 +80,34 @@ export class EquipeController {
   @ApiOkResponse({ description: 'Conteggi', schema: ref('ConteggiCartelleRispostaV1') })
   conteggi(@Query() query: ConteggiCartelleV1): Promise<ConteggiCartelleRispostaV1> {
     return this.rpc.request(PRESA_IN_CARICO_RPC.conteggiCartelle, query);
+  }
+
+  @Get('monitoraggio/carico-lavoro')
+  @Ruoli(...LETTORI_STATISTICHE_CARTELLE)
+  @ApiOperation({
+    summary: 'Carico di lavoro per sub-ambito e operatore',
+    description:
+      'Casi attivi, in coda, da valutare, progetti in attesa di decisione, verifiche scadute e assistenti sociali per abitanti rispetto allo standard LEPS configurato.',
+  })
+  @ApiQueryDa(CaricoLavoroV1)
+  @ApiOkResponse({ description: 'Carico di lavoro', schema: ref('CaricoLavoroRispostaV1') })
+  caricoLavoro(@Query() query: CaricoLavoroV1): Promise<CaricoLavoroRispostaV1> {
+    return this.rpc.request(PRESA_IN_CARICO_RPC.caricoLavoro, query);
+  }
+
+  @Get('monitoraggio/avvisi')
+  @Ruoli(...LETTORI_CARTELLE)
+  @ApiOperation({
+    summary: 'Avvisi',
+    description:
+      'Proposte non assegnate da troppi giorni, progetti in attesa della decisione del Comune, verifiche scadute: per ciascuno i casi che gli competono.',
+  })
+  @ApiQueryDa(ElencaAvvisiV1)
+  @ApiOkResponse({
+    description: 'Avvisi, dal più vecchio',
+    schema: { type: 'array', items: ref('AvvisoV1') },
+  })
+  avvisi(@Query() query: ElencaAvvisiV1): Promise<AvvisoV1[]> {
+    return this.rpc.request(PRESA_IN_CARICO_RPC.elencaAvvisi, query);
   }
 }

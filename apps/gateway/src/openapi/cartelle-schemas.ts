@@ -1,5 +1,6 @@
 import type { ReferenceObject, SchemaObject } from '@nestjs/swagger';
 import {
+  ESITI_OBIETTIVO,
   FONTI_FINANZIAMENTO,
   MOTIVI_CHIUSURA,
   ORIGINI_PROPOSTA,
@@ -8,11 +9,16 @@ import {
   STATI_CARTELLA,
   STATI_PROGETTO,
   STATI_PROPOSTA,
+  TIPI_AVVISO,
   TIPI_PUNTEGGIO,
   TIPI_VOCE_DIARIO,
   UNITA_INTENSITA,
   URGENZE,
   type AssegnazioneV1,
+  type AvvisoV1,
+  type CaricoLavoroRispostaV1,
+  type CaricoOperatoreV1,
+  type CaricoSubAmbitoV1,
   type CartellaV1,
   type ConteggiCartelleRispostaV1,
   type ConteggioCartelleV1,
@@ -23,6 +29,7 @@ import {
   type PropostaV1,
   type StrumentoV1,
   type ValutazioneV1,
+  type VerificaV1,
   type VoceDiarioV1,
 } from '@ambito/contracts';
 import {
@@ -241,5 +248,59 @@ export const CARTELLE_SCHEMAS: Record<string, SchemaObject> = {
   ConteggiCartelleRispostaV1: oggetto<ConteggiCartelleRispostaV1>('Conteggi delle cartelle', {
     righe: { type: 'array', items: ref('ConteggioCartelleV1') },
     totale: intero(),
+  }),
+  VerificaV1: oggetto<VerificaV1>('Verifica del progetto approvato', {
+    id: uuid,
+    progettoId: uuid,
+    data: data('Data della verifica'),
+    esiti: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['obiettivo', 'esito', 'note'],
+        properties: {
+          obiettivo: intero('Posizione dell’obiettivo nel progetto (da 0)'),
+          esito: elenco(ESITI_OBIETTIVO),
+          note: testoNullable(),
+        },
+      },
+    },
+    note: testoNullable(),
+    registrataDa: persona(),
+    registrataIl: istante('Quando'),
+  }),
+  CaricoOperatoreV1: oggetto<CaricoOperatoreV1>('Carico di un’assistente sociale', {
+    userId: testo(),
+    nome: testo(),
+    casiAttivi: intero(),
+    daValutare: intero('Casi attivi senza valutazione nell’episodio corrente'),
+    verificheScadute: intero(),
+  }),
+  CaricoSubAmbitoV1: oggetto<CaricoSubAmbitoV1>('Carico di lavoro di un sub-ambito', {
+    subAmbito: testo(),
+    popolazione: intero('Abitanti dei comuni del sub-ambito'),
+    assistentiSociali: intero('Assistenti sociali dell’équipe'),
+    abitantiPerAssistenteSociale: { ...intero(), nullable: true },
+    standardAbitantiPerAssistenteSociale: intero('Standard configurato (LEPS: 5.000)'),
+    sottoStandard: { type: 'boolean' },
+    inCoda: intero(),
+    casiAttivi: intero(),
+    daValutare: intero(),
+    progettiInAttesaDiDecisione: intero(),
+    verificheScadute: intero(),
+    operatori: { type: 'array', items: ref('CaricoOperatoreV1') },
+  }),
+  CaricoLavoroRispostaV1: oggetto<CaricoLavoroRispostaV1>('Carico di lavoro', {
+    al: data('Data di riferimento'),
+    subAmbiti: { type: 'array', items: ref('CaricoSubAmbitoV1') },
+  }),
+  AvvisoV1: oggetto<AvvisoV1>('Avviso di monitoraggio', {
+    tipo: elenco(TIPI_AVVISO),
+    cartellaId: uuid,
+    subAmbito: testo(),
+    comuneResidenza: testo(),
+    caseManagerId: testoNullable(),
+    dal: testo('Da quando (istante o data)'),
+    giorni: intero('Giorni trascorsi'),
   }),
 };

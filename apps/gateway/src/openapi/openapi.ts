@@ -11,6 +11,7 @@ import {
   ChiudiCartellaBodyV1,
   ProponiProgettoBodyV1,
   RegistraValutazioneBodyV1,
+  RegistraVerificaBodyV1,
   RespingiProgettoBodyV1,
 } from '../cartelle/cartelle.bodies';
 import type { GatewayConfig } from '../config/gateway-config';
@@ -41,6 +42,7 @@ const GATEWAY_BODIES: Record<string, new () => object> = {
   ProponiProgettoBodyV1,
   ApprovaProgettoBodyV1,
   RespingiProgettoBodyV1,
+  RegistraVerificaBodyV1,
 };
 
 export function buildOpenApiDocument(app: INestApplication, config: GatewayConfig): OpenAPIObject {

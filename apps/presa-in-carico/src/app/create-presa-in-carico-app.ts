@@ -5,6 +5,7 @@ import { natsMicroserviceOptions } from '@ambito/messaging';
 import { runMigrations, serviceDataSourceOptions } from '@ambito/persistence';
 import { PRESA_IN_CARICO_ENTITIES } from '../database/entities';
 import { CreateCartellaSociale1764000000000 } from '../database/create-cartella-sociale.migration';
+import { AddVerifiche1764000000001 } from '../database/add-verifiche.migration';
 import type { PresaInCaricoConfig } from '../config/presa-in-carico-config';
 import { loadTerritorioFile } from '../territorio/territorio-file';
 import { PresaInCaricoModule, SERVICE } from './presa-in-carico.module';
@@ -20,7 +21,7 @@ export async function createPresaInCaricoApp(config: PresaInCaricoConfig): Promi
     schema: config.DATABASE_SCHEMA,
     applicationName: SERVICE,
     entities: PRESA_IN_CARICO_ENTITIES,
-    migrations: [CreateCartellaSociale1764000000000],
+    migrations: [CreateCartellaSociale1764000000000, AddVerifiche1764000000001],
     poolSize: config.DATABASE_POOL_SIZE,
   });
   await runMigrations({ ...dataSource, url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA });

@@ -11,6 +11,8 @@ import { IntakeConsumer } from '../cartelle/intake.consumer';
 import type { PresaInCaricoConfig } from '../config/presa-in-carico-config';
 import { EquipeController } from '../equipe/equipe.controller';
 import { EquipeService } from '../equipe/equipe.service';
+import { MonitoraggioController } from '../monitoraggio/monitoraggio.controller';
+import { MonitoraggioService, OPZIONI_MONITORAGGIO } from '../monitoraggio/monitoraggio.service';
 import { ProgettiController } from '../progetti/progetti.controller';
 import { ProgettiService } from '../progetti/progetti.service';
 import { StatisticheController } from '../statistiche/statistiche.controller';
@@ -50,6 +52,7 @@ export class PresaInCaricoModule {
         ValutazioniController,
         ProgettiController,
         StatisticheController,
+        MonitoraggioController,
       ],
       providers: [
         { provide: TERRITORIO, useValue: territorio },
@@ -62,6 +65,15 @@ export class PresaInCaricoModule {
         ValutazioniService,
         ProgettiService,
         StatisticheService,
+        MonitoraggioService,
+        {
+          provide: OPZIONI_MONITORAGGIO,
+          useValue: {
+            abitantiPerAssistenteSociale: config.LEPS_ABITANTI_PER_AS,
+            giorniAvvisoProposta: config.GIORNI_AVVISO_PROPOSTA,
+            giorniAvvisoDecisione: config.GIORNI_AVVISO_DECISIONE,
+          },
+        },
       ],
     };
   }

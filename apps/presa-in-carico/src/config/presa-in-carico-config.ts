@@ -45,6 +45,24 @@ export class PresaInCaricoConfig {
   @IsNotEmpty()
   TERRITORIO_FILE?: string;
 
+  /** LEPS servizio sociale professionale: inhabitants per assistente sociale (L. 178/2020, 1:5,000). */
+  @IsInt()
+  @Min(100)
+  @Max(100000)
+  LEPS_ABITANTI_PER_AS: number = 5000;
+
+  /** A proposta still unassigned after these days is an alert for the coordinator. */
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  GIORNI_AVVISO_PROPOSTA: number = 30;
+
+  /** A project waiting for the Comune's decision after these days is an alert. */
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  GIORNI_AVVISO_DECISIONE: number = 15;
+
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: string = 'info';
 }

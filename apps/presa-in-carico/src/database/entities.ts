@@ -6,6 +6,7 @@ import { VoceDiarioEntity } from '../cartelle/voce-diario.entity';
 import { MembroEquipeEntity } from '../equipe/membro-equipe.entity';
 import { InterventoEntity } from '../progetti/intervento.entity';
 import { ProgettoEntity } from '../progetti/progetto.entity';
+import { VerificaEntity } from '../progetti/verifica.entity';
 import { StrumentoEntity } from '../valutazioni/strumento.entity';
 import { ValutazioneEntity } from '../valutazioni/valutazione.entity';
 
@@ -18,6 +19,7 @@ export const PRESA_IN_CARICO_ENTITIES = [
   ValutazioneEntity,
   ProgettoEntity,
   InterventoEntity,
+  VerificaEntity,
   VoceDiarioEntity,
   VoceAuditEntity,
 ];

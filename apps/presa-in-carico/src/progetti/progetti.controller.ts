@@ -3,8 +3,10 @@ import {
   ApprovaProgettoV1,
   PRESA_IN_CARICO_RPC,
   ProponiProgettoV1,
+  RegistraVerificaV1,
   RespingiProgettoV1,
   type ProgettoV1,
+  type VerificaV1,
 } from '@ambito/contracts';
 import { RpcController } from '../app/rpc-controller.decorator';
 import { ProgettiService } from './progetti.service';
@@ -26,5 +28,10 @@ export class ProgettiController {
   @MessagePattern(PRESA_IN_CARICO_RPC.respingiProgetto)
   respingi(@Payload() dto: RespingiProgettoV1): Promise<ProgettoV1> {
     return this.progetti.respingi(dto);
+  }
+
+  @MessagePattern(PRESA_IN_CARICO_RPC.registraVerifica)
+  verifica(@Payload() dto: RegistraVerificaV1): Promise<VerificaV1> {
+    return this.progetti.registraVerifica(dto);
   }
 }

@@ -9,7 +9,9 @@ import {
   type ProgettoDecisioneV1,
   type ProgettoV1,
   type ProponiProgettoV1,
+  type RegistraVerificaV1,
   type RespingiProgettoV1,
+  type VerificaV1,
 } from '@ambito/contracts';
 import { OutboxWriter, currentActor } from '@ambito/messaging';
 import { AuditService } from '../audit/audit.service';
@@ -19,6 +21,7 @@ import { assertDecisore, assertEquipe } from '../scope/visibilita';
 import { InterventoEntity } from './intervento.entity';
 import { ProgettoEntity } from './progetto.entity';
 import { toProgettoV1 } from './to-progetto';
+import { VerificaEntity, toVerificaV1 } from './verifica.entity';
 
 const progettoNonTrovato = () => new DomainError('PROGETTO_NON_TROVATO', 'Progetto non trovato.');
 
@@ -186,6 +189,78 @@ export class ProgettiService {
           payload(cartella, v1, motivazione),
         );
         return v1;
+      },
+    );
+  }
+
+  /** A verifica of the approved project in force, against its obiettivi; by the équipe. */
+  async registraVerifica(dto: RegistraVerificaV1): Promise<VerificaV1> {
+    const progetto = await this.dataSource.manager.findOneBy(ProgettoEntity, { id: dto.id });
+    if (!progetto)
+      throw await this.audit.negato(
+        currentActor(),
+        { azione: 'registra-verifica', risorsa: 'progetto', risorsaId: dto.id },
+        progettoNonTrovato(),
+      );
+    return this.store.scrivi(
+      progetto.cartellaId,
+      { azione: 'registra-verifica', risorsa: 'progetto', risorsaId: dto.id },
+      async (manager, cartella, actor) => {
+        assertEquipe(actor, cartella);
+        assertInCarico(cartella);
+        const corrente = await manager.findOneByOrFail(ProgettoEntity, { id: dto.id });
+        if (corrente.stato !== 'approvato')
+          throw new DomainError(
+            'TRANSIZIONE_NON_CONSENTITA',
+            'Si verifica solo il progetto approvato in vigore.',
+          );
+        const problemi: FieldError[] = [];
+        if (dto.data < corrente.dataInizio || dto.data > new Date().toISOString().slice(0, 10))
+          problemi.push({ campo: 'data', messaggi: ['fra l’inizio del progetto e oggi'] });
+        dto.esiti.forEach((e, i) => {
+          if (e.obiettivo >= corrente.obiettivi.length)
+            problemi.push({
+              campo: `esiti.${i}.obiettivo`,
+              messaggi: ['obiettivo inesistente nel progetto'],
+            });
+        });
+        if (problemi.length > 0)
+          throw new DomainError(
+            problemi.some((p) => p.campo === 'data') ? 'DATA_NON_VALIDA' : 'VALIDAZIONE_FALLITA',
+            'Verifica non coerente con il progetto: correggere i campi indicati.',
+            problemi,
+          );
+        const verifica = await manager.save(
+          manager.create(VerificaEntity, {
+            progettoId: corrente.id,
+            cartellaId: cartella.id,
+            data: dto.data,
+            esiti: dto.esiti.map((e) => ({ obiettivo: e.obiettivo, esito: e.esito, note: e.note ?? null })),
+            note: dto.note ?? null,
+            registrataDa: actor.userId,
+            registrataDaNome: actor.nome,
+            registrataIl: new Date(),
+          }),
+        );
+        await this.store.diario(
+          manager,
+          cartella,
+          'verifica',
+          `Verifica del ${dto.data} sul progetto versione ${corrente.versione}: ` +
+            dto.esiti.map((e) => `obiettivo ${e.obiettivo + 1} ${e.esito}`).join(', ') +
+            '.',
+          actor,
+        );
+        await this.outbox.append(manager, PRESA_IN_CARICO_EVENTS.verificaRegistrata, {
+          verificaId: verifica.id,
+          progettoId: corrente.id,
+          cartellaId: cartella.id,
+          subAmbito: cartella.subAmbito,
+          comuneResidenza: cartella.comuneResidenza,
+          data: dto.data,
+          esiti: dto.esiti.map((e) => ({ obiettivo: e.obiettivo, esito: e.esito })),
+        });
+        return toVerificaV1(verifica);
       },
     );
   }

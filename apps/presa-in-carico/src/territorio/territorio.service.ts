@@ -12,6 +12,17 @@ export class TerritorioService {
     this.subAmbitoDi = new Map(territorio.comuni.map((c) => [c.istat, c.subAmbito]));
   }
 
+  subAmbiti(): string[] {
+    return this.territorio.subAmbiti.map((s) => s.codice);
+  }
+
+  /** Residents of a sub-ambito, from the population of its comuni in the territorio file. */
+  popolazione(subAmbito: string): number {
+    return this.territorio.comuni
+      .filter((c) => c.subAmbito === subAmbito)
+      .reduce((t, c) => t + c.popolazione, 0);
+  }
+
   /** The sub-ambito of a comune, or null when the comune is not in the ambito. */
   subAmbito(istat: string): string | null {
     return this.subAmbitoDi.get(istat) ?? null;

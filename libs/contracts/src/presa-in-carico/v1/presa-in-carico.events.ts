@@ -66,3 +66,14 @@ export interface ProgettoDecisioneV1 {
   costoTotaleCentesimi: number;
   motivazione: string | null;
 }
+
+/** `evt.presa-in-carico.verifica.registrata.v1`: a verifica of the approved project against its obiettivi. */
+export interface VerificaRegistrataV1 {
+  verificaId: string;
+  progettoId: string;
+  cartellaId: string;
+  subAmbito: string;
+  comuneResidenza: string;
+  data: string;
+  esiti: { obiettivo: number; esito: 'raggiunto' | 'parzialmente-raggiunto' | 'non-raggiunto' }[];
+}

@@ -22,7 +22,16 @@ import type {
   CartellaChiusaV1,
   ProgettoDecisioneV1,
   ValutazioneCompletataV1,
+  VerificaRegistrataV1,
 } from './presa-in-carico.events';
+import type {
+  AvvisoV1,
+  CaricoLavoroRispostaV1,
+  CaricoLavoroV1,
+  ElencaAvvisiV1,
+  RegistraVerificaV1,
+  VerificaV1,
+} from './monitoraggio.dto';
 import type { ApprovaProgettoV1, ProgettoV1, ProponiProgettoV1, RespingiProgettoV1 } from './progetto.dto';
 import type { ElencaStrumentiV1, RegistraValutazioneV1, StrumentoV1, ValutazioneV1 } from './valutazione.dto';
 
@@ -45,6 +54,9 @@ export const PRESA_IN_CARICO_RPC = {
   proponiProgetto: 'presa-in-carico.progetto.proponi',
   approvaProgetto: 'presa-in-carico.progetto.approva',
   respingiProgetto: 'presa-in-carico.progetto.respingi',
+  registraVerifica: 'presa-in-carico.verifica.registra',
+  caricoLavoro: 'presa-in-carico.monitoraggio.carico-lavoro',
+  elencaAvvisi: 'presa-in-carico.monitoraggio.avvisi',
   conteggiCartelle: 'presa-in-carico.statistiche.conteggi',
 } as const;
 
@@ -63,6 +75,9 @@ export interface PresaInCaricoRpcMap {
   'presa-in-carico.progetto.proponi': { request: ProponiProgettoV1; reply: ProgettoV1 };
   'presa-in-carico.progetto.approva': { request: ApprovaProgettoV1; reply: ProgettoV1 };
   'presa-in-carico.progetto.respingi': { request: RespingiProgettoV1; reply: ProgettoV1 };
+  'presa-in-carico.verifica.registra': { request: RegistraVerificaV1; reply: VerificaV1 };
+  'presa-in-carico.monitoraggio.carico-lavoro': { request: CaricoLavoroV1; reply: CaricoLavoroRispostaV1 };
+  'presa-in-carico.monitoraggio.avvisi': { request: ElencaAvvisiV1; reply: AvvisoV1[] };
   'presa-in-carico.statistiche.conteggi': { request: ConteggiCartelleV1; reply: ConteggiCartelleRispostaV1 };
 }
 
@@ -78,6 +93,7 @@ export const PRESA_IN_CARICO_EVENTS = {
   progettoProposto: 'presa-in-carico.progetto.proposto',
   progettoApprovato: 'presa-in-carico.progetto.approvato',
   progettoRespinto: 'presa-in-carico.progetto.respinto',
+  verificaRegistrata: 'presa-in-carico.verifica.registrata',
 } as const;
 
 export interface PresaInCaricoEventMap {
@@ -88,6 +104,7 @@ export interface PresaInCaricoEventMap {
   'presa-in-carico.progetto.proposto': { version: 1; payload: ProgettoDecisioneV1 };
   'presa-in-carico.progetto.approvato': { version: 1; payload: ProgettoDecisioneV1 };
   'presa-in-carico.progetto.respinto': { version: 1; payload: ProgettoDecisioneV1 };
+  'presa-in-carico.verifica.registrata': { version: 1; payload: VerificaRegistrataV1 };
 }
 
 export const PRESA_IN_CARICO_EVENT_VERSIONS: {
@@ -100,4 +117,5 @@ export const PRESA_IN_CARICO_EVENT_VERSIONS: {
   'presa-in-carico.progetto.proposto': 1,
   'presa-in-carico.progetto.approvato': 1,
   'presa-in-carico.progetto.respinto': 1,
+  'presa-in-carico.verifica.registrata': 1,
 };

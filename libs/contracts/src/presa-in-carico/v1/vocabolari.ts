@@ -75,6 +75,7 @@ export const TIPI_VOCE_DIARIO = [
   'progetto-proposto',
   'progetto-approvato',
   'progetto-respinto',
+  'verifica',
   'chiusura',
   'riapertura',
 ] as const;

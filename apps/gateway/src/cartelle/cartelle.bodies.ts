@@ -8,6 +8,7 @@ import {
   RegistraValutazioneV1,
   RegistraVerificaV1,
   RespingiProgettoV1,
+  TrasferisciCartellaV1,
 } from '@ambito/contracts';
 
 /** Bodies of the cartella routes: the contract's command without the id, which comes from the path. */
@@ -19,3 +20,4 @@ export class ProponiProgettoBodyV1 extends OmitType(ProponiProgettoV1, ['id'] as
 export class ApprovaProgettoBodyV1 extends OmitType(ApprovaProgettoV1, ['id'] as const) {}
 export class RespingiProgettoBodyV1 extends OmitType(RespingiProgettoV1, ['id'] as const) {}
 export class RegistraVerificaBodyV1 extends OmitType(RegistraVerificaV1, ['id'] as const) {}
+export class TrasferisciCartellaBodyV1 extends OmitType(TrasferisciCartellaV1, ['id'] as const) {}

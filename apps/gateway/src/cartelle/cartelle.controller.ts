@@ -38,6 +38,7 @@ import {
   RegistraValutazioneBodyV1,
   RegistraVerificaBodyV1,
   RespingiProgettoBodyV1,
+  TrasferisciCartellaBodyV1,
 } from './cartelle.bodies';
 
 const ID_CARTELLA = { name: 'id', format: 'uuid', description: 'Identificativo della cartella' } as const;
@@ -135,6 +136,22 @@ export class CartelleController {
   @ApiProblemi(404, 409)
   chiudi(@IdParam() id: string, @Body() body: ChiudiCartellaBodyV1): Promise<CartellaV1> {
     return this.rpc.request(PRESA_IN_CARICO_RPC.chiudiCartella, { ...body, id });
+  }
+
+  @Post(':id/trasferimento')
+  @HttpCode(HttpStatus.OK)
+  @Ruoli(...EQUIPE)
+  @ApiOperation({
+    summary: 'Registra il cambio di residenza',
+    description:
+      'Nello stesso sub-ambito cambia il Comune che decide; in un altro sub-ambito la cartella passa, con la sua storia, in coda alla nuova équipe.',
+  })
+  @ApiParam(ID_CARTELLA)
+  @ApiBody({ schema: ref('TrasferisciCartellaBodyV1') })
+  @ApiOkResponse({ description: 'Cartella dopo il cambio di residenza', schema: ref('CartellaV1') })
+  @ApiProblemi(404, 409, 422)
+  trasferisci(@IdParam() id: string, @Body() body: TrasferisciCartellaBodyV1): Promise<CartellaV1> {
+    return this.rpc.request(PRESA_IN_CARICO_RPC.trasferisciCartella, { ...body, id });
   }
 
   @Get(':id/diario')

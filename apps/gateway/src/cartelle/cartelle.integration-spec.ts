@@ -154,6 +154,30 @@ describe('gateway → presa-in-carico (REST resources of the cartella sociale)',
     expect(carico.received).toHaveLength(1);
   });
 
+  it('routes a change of residence and the cartelle audit log (administrator only)', async () => {
+    const trasferisci = await responder(PRESA_IN_CARICO_RPC.trasferisciCartella, () => ({ response: {} }));
+    const audit = await responder(PRESA_IN_CARICO_RPC.elencaAudit, () => ({
+      response: { elementi: [], totale: 0, pagina: 1, perPagina: 20 },
+    }));
+    await gateway.http
+      .post(`/api/v1/cartelle/${CARTELLA_ID}/trasferimento`)
+      .set('Authorization', await bearer('as.crema'))
+      .send({ comuneResidenza: '019067' })
+      .expect(200);
+    expect(trasferisci.received[0].data).toEqual({ id: CARTELLA_ID, comuneResidenza: '019067' });
+    await gateway.http
+      .get(`/api/v1/audit/cartelle?cartellaId=${CARTELLA_ID}&esito=negato`)
+      .set('Authorization', await bearer('admin'))
+      .expect(200);
+    expect(audit.received[0].data).toEqual({ cartellaId: CARTELLA_ID, esito: 'negato' });
+    const refused = await gateway.http
+      .get('/api/v1/audit/cartelle')
+      .set('Authorization', await bearer('coordinatore.crema'));
+    expect(refused.status).toBe(403);
+    await settle(nc);
+    expect(audit.received).toHaveLength(1);
+  });
+
   it('answers the approval of one’s own proposal with 403 problem+json APPROVAZIONE_DEL_PROPONENTE', async () => {
     await responder(PRESA_IN_CARICO_RPC.approvaProgetto, () => ({
       err: { code: 'APPROVAZIONE_DEL_PROPONENTE', message: 'Chi ha proposto il progetto non può deciderlo.' },
@@ -258,6 +282,8 @@ describe('gateway → presa-in-carico (REST resources of the cartella sociale)',
         '/api/v1/cartelle/progetti/{id}/verifiche',
         '/api/v1/monitoraggio/carico-lavoro',
         '/api/v1/monitoraggio/avvisi',
+        '/api/v1/cartelle/{id}/trasferimento',
+        '/api/v1/audit/cartelle',
       ]),
     );
     expect(document.components.schemas.ProponiProgettoBodyV1.properties).not.toHaveProperty('id');

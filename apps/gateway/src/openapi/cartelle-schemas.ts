@@ -1,5 +1,6 @@
 import type { ReferenceObject, SchemaObject } from '@nestjs/swagger';
 import {
+  ESITI_AUDIT,
   ESITI_OBIETTIVO,
   FONTI_FINANZIAMENTO,
   MOTIVI_CHIUSURA,
@@ -30,6 +31,7 @@ import {
   type StrumentoV1,
   type ValutazioneV1,
   type VerificaV1,
+  type VoceAuditCartellaV1,
   type VoceDiarioV1,
 } from '@ambito/contracts';
 import {
@@ -303,4 +305,19 @@ export const CARTELLE_SCHEMAS: Record<string, SchemaObject> = {
     dal: testo('Da quando (istante o data)'),
     giorni: intero('Giorni trascorsi'),
   }),
+  VoceAuditCartellaV1: oggetto<VoceAuditCartellaV1>('Voce del registro degli accessi alle cartelle', {
+    id: uuid,
+    il: istante('Quando'),
+    utente: testo('Identificativo dell’utente'),
+    ruoli: { type: 'array', items: testo() },
+    azione: testo(),
+    risorsa: testo(),
+    risorsaId: testoNullable(),
+    cartellaId: { ...uuid, nullable: true },
+    motivo: testoNullable('Finalità dichiarata (header `X-Motivo`)'),
+    esito: elenco(ESITI_AUDIT),
+    codiceErrore: testoNullable('Codice del rifiuto'),
+    correlationId: testoNullable(),
+  }),
+  PaginaAuditCartelleV1: pagina('voci di audit delle cartelle', 'VoceAuditCartellaV1'),
 };

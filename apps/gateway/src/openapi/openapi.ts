@@ -13,6 +13,7 @@ import {
   RegistraValutazioneBodyV1,
   RegistraVerificaBodyV1,
   RespingiProgettoBodyV1,
+  TrasferisciCartellaBodyV1,
 } from '../cartelle/cartelle.bodies';
 import type { GatewayConfig } from '../config/gateway-config';
 import { classSchema, contractSchemas } from './contract-schemas';
@@ -43,6 +44,7 @@ const GATEWAY_BODIES: Record<string, new () => object> = {
   ApprovaProgettoBodyV1,
   RespingiProgettoBodyV1,
   RegistraVerificaBodyV1,
+  TrasferisciCartellaBodyV1,
 };
 
 export function buildOpenApiDocument(app: INestApplication, config: GatewayConfig): OpenAPIObject {

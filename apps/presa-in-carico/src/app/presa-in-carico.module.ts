@@ -3,7 +3,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSourceOptions } from 'typeorm';
 import { MessagingModule } from '@ambito/messaging';
 import { APP_VERSION, HealthModule, MetricsModule, loggingModule } from '@ambito/service-runtime';
+import { AuditController } from '../audit/audit.controller';
 import { AuditService } from '../audit/audit.service';
+import { RegistroAuditService } from '../audit/registro-audit.service';
 import { CartelleController } from '../cartelle/cartelle.controller';
 import { CartelleService } from '../cartelle/cartelle.service';
 import { CartelleStore } from '../cartelle/cartelle.store';
@@ -53,11 +55,13 @@ export class PresaInCaricoModule {
         ProgettiController,
         StatisticheController,
         MonitoraggioController,
+        AuditController,
       ],
       providers: [
         { provide: TERRITORIO, useValue: territorio },
         TerritorioService,
         AuditService,
+        RegistroAuditService,
         CartelleStore,
         CartelleService,
         IntakeConsumer,

@@ -8,6 +8,7 @@ import {
   LeggiCartellaV1,
   LeggiDiarioV1,
   PRESA_IN_CARICO_RPC,
+  TrasferisciCartellaV1,
   type CartellaSintesiV1,
   type CartellaV1,
   type PaginaV1,
@@ -53,5 +54,10 @@ export class CartelleController {
   @MessagePattern(PRESA_IN_CARICO_RPC.leggiDiario)
   diario(@Payload() dto: LeggiDiarioV1): Promise<VoceDiarioV1[]> {
     return this.cartelle.leggiDiario(dto.id);
+  }
+
+  @MessagePattern(PRESA_IN_CARICO_RPC.trasferisciCartella)
+  trasferisci(@Payload() dto: TrasferisciCartellaV1): Promise<CartellaV1> {
+    return this.cartelle.trasferisci(dto);
   }
 }

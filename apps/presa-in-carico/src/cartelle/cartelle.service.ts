@@ -15,6 +15,7 @@ import {
   type OrigineProposta,
   type PaginaV1,
   type PersonaCartellaV1,
+  type TrasferisciCartellaV1,
   type Urgenza,
   type VoceDiarioV1,
 } from '@ambito/contracts';
@@ -288,6 +289,71 @@ export class CartelleService {
           subAmbito: cartella.subAmbito,
           comuneResidenza: cartella.comuneResidenza,
           motivo: dto.motivo,
+          episodio: cartella.episodio,
+        });
+        return this.store.caricaV1(manager, cartella.id);
+      },
+    );
+  }
+
+  /**
+   * Change of residence. Within the sub-ambito only the Comune that decides changes; to a comune of
+   * another sub-ambito the case leaves this équipe (assignment ended, kept in history) and waits in the
+   * queue of the new one, with all its history.
+   */
+  async trasferisci(dto: TrasferisciCartellaV1): Promise<CartellaV1> {
+    return this.store.scrivi(
+      dto.id,
+      { azione: 'trasferisci', risorsa: 'cartella', risorsaId: dto.id },
+      async (manager, cartella, actor) => {
+        assertNonChiusa(cartella);
+        assertLavora(actor, cartella);
+        const subAmbito = this.territorio.subAmbito(dto.comuneResidenza);
+        if (!subAmbito)
+          throw new DomainError(
+            'COMUNE_SCONOSCIUTO',
+            `Il comune ${dto.comuneResidenza} non fa parte dell’Ambito.`,
+            [{ campo: 'comuneResidenza', messaggi: ['comune non appartenente all’Ambito'] }],
+          );
+        if (dto.comuneResidenza === cartella.comuneResidenza)
+          throw new DomainError('TRANSIZIONE_NON_CONSENTITA', 'La persona risiede già in questo comune.');
+        const da = { subAmbito: cartella.subAmbito, comune: cartella.comuneResidenza };
+        const altraEquipe = subAmbito !== cartella.subAmbito;
+        if (altraEquipe) {
+          await manager.update(
+            AssegnazioneEntity,
+            { cartellaId: cartella.id, al: IsNull() },
+            { al: new Date() },
+          );
+          await manager.update(
+            CartellaEntity,
+            { id: cartella.id },
+            {
+              comuneResidenza: dto.comuneResidenza,
+              subAmbito,
+              stato: 'in-attesa',
+              caseManagerId: null,
+              caseManagerNome: null,
+            },
+          );
+        } else {
+          await manager.update(CartellaEntity, { id: cartella.id }, { comuneResidenza: dto.comuneResidenza });
+        }
+        await this.store.diario(
+          manager,
+          cartella,
+          'trasferimento',
+          `Cambio di residenza: dal comune ${da.comune} al comune ${dto.comuneResidenza}` +
+            (altraEquipe ? `; la cartella passa all’équipe del sub-ambito ${subAmbito}.` : '.') +
+            (dto.note ? ` ${dto.note}` : ''),
+          actor,
+        );
+        await this.outbox.append(manager, PRESA_IN_CARICO_EVENTS.cartellaTrasferita, {
+          cartellaId: cartella.id,
+          daSubAmbito: da.subAmbito,
+          aSubAmbito: subAmbito,
+          daComune: da.comune,
+          aComune: dto.comuneResidenza,
           episodio: cartella.episodio,
         });
         return this.store.caricaV1(manager, cartella.id);

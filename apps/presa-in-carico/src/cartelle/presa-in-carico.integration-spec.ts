@@ -7,6 +7,7 @@ import {
 import {
   ATTORI,
   CREMA,
+  PANDINO,
   apertura,
   codiceFiscale,
   conta,
@@ -31,6 +32,7 @@ const {
   proponiProgetto,
   approvaProgetto,
   respingiProgetto,
+  trasferisciCartella,
 } = PRESA_IN_CARICO_RPC;
 
 const ADL_AUTONOMO = {
@@ -426,6 +428,12 @@ describe('presa in carico (assignment, assessment, project and decision, closure
         dataFine: '2026-12-31',
         decisione: { esito: 'approvato' },
       });
+      const revisione = await eventoDi(
+        svc,
+        'presa-in-carico.progetto.revisionato',
+        (p) => p.progettoId === v2.id,
+      );
+      expect(revisione.payload).toMatchObject({ versione: 2, versioneSostituita: 1 });
     });
 
     it('refuses a verifica before the start and incoherent periods, writing nothing', async () => {
@@ -451,6 +459,65 @@ describe('presa in carico (assignment, assessment, project and decision, closure
         ),
       ).toBe('VALIDAZIONE_FALLITA');
       expect([await conta(svc, 'progetto'), await conta(svc, 'intervento')]).toEqual(prima);
+    });
+  });
+
+  describe('change of residence', () => {
+    it('moves the case to the équipe of another sub-ambito with its history, out of the old équipe’s sight', async () => {
+      const c = await inCarico();
+      await caseManager()(registraValutazione, {
+        id: c.id,
+        strumento: 'ADL',
+        data: '2025-11-20',
+        risposte: ADL_AUTONOMO,
+      });
+      const trasferita = await caseManager()(trasferisciCartella, {
+        id: c.id,
+        comuneResidenza: PANDINO,
+        note: 'Trasferita presso la figlia',
+      });
+      expect(trasferita).toMatchObject({
+        subAmbito: 'SA-PANDINO',
+        comuneResidenza: PANDINO,
+        stato: 'in-attesa',
+        caseManager: null,
+        valutazioni: [{ strumento: { codice: 'ADL' } }],
+        assegnazioni: [{ caseManager: { id: 'as.crema' }, al: expect.any(String) }],
+      });
+      const evento = await eventoDi(svc, 'presa-in-carico.cartella.trasferita', (p) => p.cartellaId === c.id);
+      expect(evento.payload).toMatchObject({
+        daSubAmbito: 'SA-CREMA',
+        aSubAmbito: 'SA-PANDINO',
+        aComune: PANDINO,
+      });
+      expect(await rifiuto(caseManager()(leggiCartella, { id: c.id }))).toBe('CARTELLA_NON_TROVATA');
+      expect(await rifiuto(coordinatore()(leggiCartella, { id: c.id }))).toBe('CARTELLA_NON_TROVATA');
+      expect(await rifiuto(comune()(leggiCartella, { id: c.id }))).toBe('CARTELLA_NON_TROVATA');
+      const diario = await svc.as(ATTORI.coordinatorePandino)(leggiDiario, { id: c.id });
+      expect(diario.map((v) => v.tipo)).toEqual(['proposta', 'assegnazione', 'valutazione', 'trasferimento']);
+      expect((await svc.as(ATTORI.responsabilePandino)(leggiCartella, { id: c.id })).id).toBe(c.id);
+    });
+
+    it('within the sub-ambito changes only the Comune that decides', async () => {
+      const c = await inCarico();
+      const p = await caseManager()(proponiProgetto, progetto(c.id));
+      const spostata = await caseManager()(trasferisciCartella, { id: c.id, comuneResidenza: '019037' }); // Cremosano
+      expect(spostata).toMatchObject({
+        subAmbito: 'SA-CREMA',
+        stato: 'in-carico',
+        caseManager: { id: 'as.crema' },
+      });
+      // Crema no longer decides for this person.
+      expect(await rifiuto(comune()(approvaProgetto, { id: p.id }))).toBe('CARTELLA_NON_TROVATA');
+      expect(await rifiuto(caseManager()(trasferisciCartella, { id: c.id, comuneResidenza: '019037' }))).toBe(
+        'TRANSIZIONE_NON_CONSENTITA',
+      );
+      expect(await rifiuto(caseManager()(trasferisciCartella, { id: c.id, comuneResidenza: '015146' }))).toBe(
+        'COMUNE_SCONOSCIUTO',
+      );
+      expect(await rifiuto(comune()(trasferisciCartella, { id: c.id, comuneResidenza: CREMA }))).toBe(
+        'CARTELLA_NON_TROVATA',
+      );
     });
   });
 

@@ -156,12 +156,11 @@ export class ProgettiService {
             'APPROVAZIONE_DEL_PROPONENTE',
             'Chi ha proposto il progetto non può deciderlo: serve un altro responsabile del Comune.',
           );
-        if (esito === 'approvato')
-          await manager.update(
-            ProgettoEntity,
-            { cartellaId: cartella.id, stato: 'approvato' },
-            { stato: 'superato' },
-          );
+        const inVigore =
+          esito === 'approvato'
+            ? await manager.findOneBy(ProgettoEntity, { cartellaId: cartella.id, stato: 'approvato' })
+            : null;
+        if (inVigore) await manager.update(ProgettoEntity, { id: inVigore.id }, { stato: 'superato' });
         await manager.update(
           ProgettoEntity,
           { id },
@@ -188,6 +187,15 @@ export class ProgettiService {
             : PRESA_IN_CARICO_EVENTS.progettoRespinto,
           payload(cartella, v1, motivazione),
         );
+        if (inVigore)
+          await this.outbox.append(manager, PRESA_IN_CARICO_EVENTS.progettoRevisionato, {
+            cartellaId: cartella.id,
+            progettoId: v1.id,
+            versione: v1.versione,
+            versioneSostituita: inVigore.versione,
+            subAmbito: cartella.subAmbito,
+            comuneResidenza: cartella.comuneResidenza,
+          });
         return v1;
       },
     );

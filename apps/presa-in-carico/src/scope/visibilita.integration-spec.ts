@@ -19,6 +19,7 @@ const {
   leggiDiario,
   registraMembroEquipe,
   conteggiCartelle,
+  elencaAudit,
 } = PRESA_IN_CARICO_RPC;
 
 interface Voce {
@@ -165,6 +166,31 @@ describe('visibility per role and audit of every access to a cartella', () => {
       expect(await rifiuto(svc.as(actor)(leggiCartella, { id: castelleone.id }))).toBe(
         'OPERAZIONE_NON_CONSENTITA',
       );
+  });
+
+  it('lets only the administrator query the audit log of a cartella', async () => {
+    const voci = await svc.as(ATTORI.admin)(elencaAudit, { cartellaId: assegnata.id, perPagina: 200 });
+    expect(voci.elementi.length).toBeGreaterThan(0);
+    expect(new Set(voci.elementi.map((v) => v.cartellaId))).toEqual(new Set([assegnata.id]));
+    expect(voci.elementi).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          utente: 'as.crema',
+          azione: 'leggi',
+          esito: 'consentito',
+          motivo: 'verifica del progetto',
+        }),
+        expect.objectContaining({
+          utente: 'udp',
+          esito: 'negato',
+          codiceErrore: 'OPERAZIONE_NON_CONSENTITA',
+        }),
+      ]),
+    );
+    const negati = await svc.as(ATTORI.admin)(elencaAudit, { esito: 'negato', utente: 'as.crema2' });
+    expect(negati.totale).toBe(1);
+    for (const actor of [ATTORI.coordinatoreCrema, ATTORI.udp, ATTORI.asCrema])
+      expect(await rifiuto(svc.as(actor)(elencaAudit, {}))).toBe('OPERAZIONE_NON_CONSENTITA');
   });
 
   it('keeps the audit log append-only: PostgreSQL refuses UPDATE, DELETE and TRUNCATE', async () => {

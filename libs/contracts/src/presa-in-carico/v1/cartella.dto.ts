@@ -12,6 +12,7 @@ import {
 import { PaginazioneV1 } from '../../common/pagination';
 import { CODICE_FISCALE_PATTERN, ISO_DATE_PATTERN, ISTAT_PATTERN } from '../../accesso/v1/persona.dto';
 import { SESSI, URGENZE, type Sesso, type Urgenza } from '../../accesso/v1/vocabolari';
+import { ESITI_AUDIT, type EsitoAudit } from '../../accesso/v1/audit.dto';
 import type { ProgettoV1 } from './progetto.dto';
 import type { ValutazioneV1 } from './valutazione.dto';
 import {
@@ -109,6 +110,50 @@ export class ChiudiCartellaV1 {
   @IsString()
   @MaxLength(4000)
   note?: string;
+}
+
+/** Change of residence: a comune of another sub-ambito moves the case to that équipe, with its history. */
+export class TrasferisciCartellaV1 {
+  @IsUUID()
+  id: string;
+
+  @Matches(ISTAT_PATTERN, { message: 'comuneResidenza: codice ISTAT di 6 cifre' })
+  comuneResidenza: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  note?: string;
+}
+
+/** The audit log of the cartelle, for the administrator (data subject requests, DPO). */
+export class ElencaAuditCartelleV1 extends PaginazioneV1 {
+  @IsOptional()
+  @IsUUID()
+  cartellaId?: string;
+
+  @IsOptional()
+  @IsString()
+  utente?: string;
+
+  @IsOptional()
+  @IsIn(ESITI_AUDIT)
+  esito?: EsitoAudit;
+}
+
+export interface VoceAuditCartellaV1 {
+  id: string;
+  il: string;
+  utente: string;
+  ruoli: string[];
+  azione: string;
+  risorsa: string;
+  risorsaId: string | null;
+  cartellaId: string | null;
+  motivo: string | null;
+  esito: EsitoAudit;
+  codiceErrore: string | null;
+  correlationId: string | null;
 }
 
 export class LeggiCartellaV1 {

@@ -77,3 +77,23 @@ export interface VerificaRegistrataV1 {
   data: string;
   esiti: { obiettivo: number; esito: 'raggiunto' | 'parzialmente-raggiunto' | 'non-raggiunto' }[];
 }
+
+/** `evt.presa-in-carico.cartella.trasferita.v1`: change of residence; another équipe (and Comune) takes over. */
+export interface CartellaTrasferitaV1 {
+  cartellaId: string;
+  daSubAmbito: string;
+  aSubAmbito: string;
+  daComune: string;
+  aComune: string;
+  episodio: number;
+}
+
+/** `evt.presa-in-carico.progetto.revisionato.v1`: an approved revision replaced the version in force. */
+export interface ProgettoRevisionatoV1 {
+  cartellaId: string;
+  progettoId: string;
+  versione: number;
+  versioneSostituita: number;
+  subAmbito: string;
+  comuneResidenza: string;
+}

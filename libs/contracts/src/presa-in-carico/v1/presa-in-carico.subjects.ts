@@ -8,7 +8,10 @@ import type {
   ChiudiCartellaV1,
   ConteggiCartelleRispostaV1,
   ConteggiCartelleV1,
+  ElencaAuditCartelleV1,
   ElencaCartelleV1,
+  TrasferisciCartellaV1,
+  VoceAuditCartellaV1,
   ElencaEquipeV1,
   MembroEquipeV1,
   RegistraMembroEquipeV1,
@@ -20,6 +23,8 @@ import type {
   CartellaApertaV1,
   CartellaAssegnataV1,
   CartellaChiusaV1,
+  CartellaTrasferitaV1,
+  ProgettoRevisionatoV1,
   ProgettoDecisioneV1,
   ValutazioneCompletataV1,
   VerificaRegistrataV1,
@@ -43,6 +48,8 @@ export const PRESA_IN_CARICO_RPC = {
   apriCartella: 'presa-in-carico.cartella.apri',
   assegnaCartella: 'presa-in-carico.cartella.assegna',
   chiudiCartella: 'presa-in-carico.cartella.chiudi',
+  trasferisciCartella: 'presa-in-carico.cartella.trasferisci',
+  elencaAudit: 'presa-in-carico.audit.elenca',
   leggiCartella: 'presa-in-carico.cartella.leggi',
   elencaCartelle: 'presa-in-carico.cartella.elenca',
   registraMembroEquipe: 'presa-in-carico.equipe.registra',
@@ -64,6 +71,8 @@ export interface PresaInCaricoRpcMap {
   'presa-in-carico.cartella.apri': { request: ApriCartellaV1; reply: CartellaV1 };
   'presa-in-carico.cartella.assegna': { request: AssegnaCartellaV1; reply: CartellaV1 };
   'presa-in-carico.cartella.chiudi': { request: ChiudiCartellaV1; reply: CartellaV1 };
+  'presa-in-carico.cartella.trasferisci': { request: TrasferisciCartellaV1; reply: CartellaV1 };
+  'presa-in-carico.audit.elenca': { request: ElencaAuditCartelleV1; reply: PaginaV1<VoceAuditCartellaV1> };
   'presa-in-carico.cartella.leggi': { request: LeggiCartellaV1; reply: CartellaV1 };
   'presa-in-carico.cartella.elenca': { request: ElencaCartelleV1; reply: PaginaV1<CartellaSintesiV1> };
   'presa-in-carico.equipe.registra': { request: RegistraMembroEquipeV1; reply: MembroEquipeV1 };
@@ -89,6 +98,8 @@ export const PRESA_IN_CARICO_EVENTS = {
   cartellaAperta: 'presa-in-carico.cartella.aperta',
   cartellaAssegnata: 'presa-in-carico.cartella.assegnata',
   cartellaChiusa: 'presa-in-carico.cartella.chiusa',
+  cartellaTrasferita: 'presa-in-carico.cartella.trasferita',
+  progettoRevisionato: 'presa-in-carico.progetto.revisionato',
   valutazioneCompletata: 'presa-in-carico.valutazione.completata',
   progettoProposto: 'presa-in-carico.progetto.proposto',
   progettoApprovato: 'presa-in-carico.progetto.approvato',
@@ -100,6 +111,8 @@ export interface PresaInCaricoEventMap {
   'presa-in-carico.cartella.aperta': { version: 1; payload: CartellaApertaV1 };
   'presa-in-carico.cartella.assegnata': { version: 1; payload: CartellaAssegnataV1 };
   'presa-in-carico.cartella.chiusa': { version: 1; payload: CartellaChiusaV1 };
+  'presa-in-carico.cartella.trasferita': { version: 1; payload: CartellaTrasferitaV1 };
+  'presa-in-carico.progetto.revisionato': { version: 1; payload: ProgettoRevisionatoV1 };
   'presa-in-carico.valutazione.completata': { version: 1; payload: ValutazioneCompletataV1 };
   'presa-in-carico.progetto.proposto': { version: 1; payload: ProgettoDecisioneV1 };
   'presa-in-carico.progetto.approvato': { version: 1; payload: ProgettoDecisioneV1 };
@@ -113,6 +126,8 @@ export const PRESA_IN_CARICO_EVENT_VERSIONS: {
   'presa-in-carico.cartella.aperta': 1,
   'presa-in-carico.cartella.assegnata': 1,
   'presa-in-carico.cartella.chiusa': 1,
+  'presa-in-carico.cartella.trasferita': 1,
+  'presa-in-carico.progetto.revisionato': 1,
   'presa-in-carico.valutazione.completata': 1,
   'presa-in-carico.progetto.proposto': 1,
   'presa-in-carico.progetto.approvato': 1,

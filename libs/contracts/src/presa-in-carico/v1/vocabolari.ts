@@ -76,6 +76,7 @@ export const TIPI_VOCE_DIARIO = [
   'progetto-approvato',
   'progetto-respinto',
   'verifica',
+  'trasferimento',
   'chiusura',
   'riapertura',
 ] as const;

@@ -50,6 +50,8 @@ export const ATTORI = {
   operatoreCrema: actor('operatore.crema', ['operatore-accesso'], ['SA-CREMA']),
   asCrema: actor('as.crema', ['assistente-sociale'], ['SA-CREMA']),
   asCrema2: actor('as.crema2', ['assistente-sociale'], ['SA-CREMA']),
+  /** A psychologist of the Crema équipe (équipe workers log in with the assistente-sociale role). */
+  psiCrema: actor('psi.crema', ['assistente-sociale'], ['SA-CREMA']),
   asCastelleone: actor('as.castelleone', ['assistente-sociale'], ['SA-CASTELLEONE']),
   coordinatoreCrema: actor('coordinatore.crema', ['coordinatore-sub-ambito'], ['SA-CREMA']),
   coordinatorePandino: actor('coordinatore.pandino', ['coordinatore-sub-ambito'], ['SA-PANDINO']),

@@ -2,6 +2,7 @@ import { OmitType } from '@nestjs/swagger';
 import {
   AnnotaDiarioV1,
   ApprovaProgettoV1,
+  AssegnaEquipeCasoV1,
   AssegnaCartellaV1,
   ChiudiCartellaV1,
   ProponiProgettoV1,
@@ -21,3 +22,4 @@ export class ApprovaProgettoBodyV1 extends OmitType(ApprovaProgettoV1, ['id'] as
 export class RespingiProgettoBodyV1 extends OmitType(RespingiProgettoV1, ['id'] as const) {}
 export class RegistraVerificaBodyV1 extends OmitType(RegistraVerificaV1, ['id'] as const) {}
 export class TrasferisciCartellaBodyV1 extends OmitType(TrasferisciCartellaV1, ['id'] as const) {}
+export class AssegnaEquipeCasoBodyV1 extends OmitType(AssegnaEquipeCasoV1, ['id'] as const) {}

@@ -32,6 +32,7 @@ import { ref } from '../openapi/schema-ref';
 import {
   AnnotaDiarioBodyV1,
   ApprovaProgettoBodyV1,
+  AssegnaEquipeCasoBodyV1,
   AssegnaCartellaBodyV1,
   ChiudiCartellaBodyV1,
   ProponiProgettoBodyV1,
@@ -121,6 +122,22 @@ export class CartelleController {
   @ApiProblemi(404, 409, 422)
   assegna(@IdParam() id: string, @Body() body: AssegnaCartellaBodyV1): Promise<CartellaV1> {
     return this.rpc.request(PRESA_IN_CARICO_RPC.assegnaCartella, { ...body, id });
+  }
+
+  @Post(':id/equipe')
+  @HttpCode(HttpStatus.OK)
+  @Ruoli(...COORDINATORI)
+  @ApiOperation({
+    summary: 'Definisce l’équipe del caso',
+    description:
+      'I membri dell’équipe del sub-ambito che lavorano il caso oltre al case manager (vedono la cartella); chi esce resta nello storico.',
+  })
+  @ApiParam(ID_CARTELLA)
+  @ApiBody({ schema: ref('AssegnaEquipeCasoBodyV1') })
+  @ApiOkResponse({ description: 'Cartella con la sua équipe', schema: ref('CartellaV1') })
+  @ApiProblemi(404, 409)
+  equipe(@IdParam() id: string, @Body() body: AssegnaEquipeCasoBodyV1): Promise<CartellaV1> {
+    return this.rpc.request(PRESA_IN_CARICO_RPC.assegnaEquipeCaso, { ...body, id });
   }
 
   @Post(':id/chiusura')

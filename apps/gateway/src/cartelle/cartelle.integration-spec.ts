@@ -165,6 +165,13 @@ describe('gateway → presa-in-carico (REST resources of the cartella sociale)',
       .send({ comuneResidenza: '019067' })
       .expect(200);
     expect(trasferisci.received[0].data).toEqual({ id: CARTELLA_ID, comuneResidenza: '019067' });
+    const equipe = await responder(PRESA_IN_CARICO_RPC.assegnaEquipeCaso, () => ({ response: {} }));
+    await gateway.http
+      .post(`/api/v1/cartelle/${CARTELLA_ID}/equipe`)
+      .set('Authorization', await bearer('coordinatore.crema'))
+      .send({ membri: ['psi.crema'] })
+      .expect(200);
+    expect(equipe.received[0].data).toEqual({ id: CARTELLA_ID, membri: ['psi.crema'] });
     await gateway.http
       .get(`/api/v1/audit/cartelle?cartellaId=${CARTELLA_ID}&esito=negato`)
       .set('Authorization', await bearer('admin'))
@@ -284,6 +291,7 @@ describe('gateway → presa-in-carico (REST resources of the cartella sociale)',
         '/api/v1/monitoraggio/avvisi',
         '/api/v1/cartelle/{id}/trasferimento',
         '/api/v1/audit/cartelle',
+        '/api/v1/cartelle/{id}/equipe',
       ]),
     );
     expect(document.components.schemas.ProponiProgettoBodyV1.properties).not.toHaveProperty('id');

@@ -107,7 +107,7 @@ export const CARTELLE_SCHEMAS: Record<string, SchemaObject> = {
     al: { ...istante('Fine (null per l’assegnazione corrente)'), nullable: true },
     note: testoNullable(),
   }),
-  CartellaSintesiV1: oggetto<Omit<CartellaV1, 'valutazioni' | 'progetti' | 'assegnazioni'>>(
+  CartellaSintesiV1: oggetto<Omit<CartellaV1, 'valutazioni' | 'progetti' | 'assegnazioni' | 'equipe'>>(
     'Cartella sociale (sintesi)',
     cartella,
   ),
@@ -115,6 +115,20 @@ export const CARTELLE_SCHEMAS: Record<string, SchemaObject> = {
   CartellaV1: oggetto<CartellaV1>('Cartella sociale', {
     ...cartella,
     assegnazioni: { type: 'array', items: ref('AssegnazioneV1') },
+    equipe: {
+      type: 'array',
+      description: 'Membri dell’équipe che lavorano il caso oltre al case manager',
+      items: {
+        type: 'object',
+        required: ['userId', 'nome', 'professione', 'dal'],
+        properties: {
+          userId: testo(),
+          nome: testo(),
+          professione: elenco(PROFESSIONI),
+          dal: istante('Da quando'),
+        },
+      },
+    },
     valutazioni: { type: 'array', items: ref('ValutazioneV1') },
     progetti: {
       type: 'array',
@@ -241,6 +255,15 @@ export const CARTELLE_SCHEMAS: Record<string, SchemaObject> = {
         descrizione: testo(),
       },
     },
+    requisitiEquipe: nullable({
+      type: 'object',
+      description: 'Almeno un membro per ciascun gruppo di professioni nell’équipe del caso',
+      required: ['descrizione', 'gruppi'],
+      properties: {
+        descrizione: testo(),
+        gruppi: { type: 'array', items: { type: 'array', items: testo() } },
+      },
+    }),
   }),
   ConteggioCartelleV1: oggetto<ConteggioCartelleV1>('Cartelle per sub-ambito e stato', {
     subAmbito: testo(),

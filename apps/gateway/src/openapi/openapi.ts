@@ -8,6 +8,7 @@ import {
   AnnotaDiarioBodyV1,
   ApprovaProgettoBodyV1,
   AssegnaCartellaBodyV1,
+  AssegnaEquipeCasoBodyV1,
   ChiudiCartellaBodyV1,
   ProponiProgettoBodyV1,
   RegistraValutazioneBodyV1,
@@ -45,6 +46,7 @@ const GATEWAY_BODIES: Record<string, new () => object> = {
   RespingiProgettoBodyV1,
   RegistraVerificaBodyV1,
   TrasferisciCartellaBodyV1,
+  AssegnaEquipeCasoBodyV1,
 };
 
 export function buildOpenApiDocument(app: INestApplication, config: GatewayConfig): OpenAPIObject {

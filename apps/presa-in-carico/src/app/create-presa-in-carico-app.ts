@@ -6,6 +6,7 @@ import { runMigrations, serviceDataSourceOptions } from '@ambito/persistence';
 import { PRESA_IN_CARICO_ENTITIES } from '../database/entities';
 import { CreateCartellaSociale1764000000000 } from '../database/create-cartella-sociale.migration';
 import { AddVerifiche1764000000001 } from '../database/add-verifiche.migration';
+import { AddEquipeCaso1764000000002 } from '../database/add-equipe-caso.migration';
 import type { PresaInCaricoConfig } from '../config/presa-in-carico-config';
 import { loadTerritorioFile } from '../territorio/territorio-file';
 import { PresaInCaricoModule, SERVICE } from './presa-in-carico.module';
@@ -21,7 +22,7 @@ export async function createPresaInCaricoApp(config: PresaInCaricoConfig): Promi
     schema: config.DATABASE_SCHEMA,
     applicationName: SERVICE,
     entities: PRESA_IN_CARICO_ENTITIES,
-    migrations: [CreateCartellaSociale1764000000000, AddVerifiche1764000000001],
+    migrations: [CreateCartellaSociale1764000000000, AddVerifiche1764000000001, AddEquipeCaso1764000000002],
     poolSize: config.DATABASE_POOL_SIZE,
   });
   await runMigrations({ ...dataSource, url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA });

@@ -54,4 +54,7 @@ export class CartellaEntity {
 
   @Column('text', { nullable: true })
   noteChiusura: string | null;
+
+  /** Not a column: the current équipe members, loaded with the cartella for the scope checks. */
+  membri?: string[];
 }

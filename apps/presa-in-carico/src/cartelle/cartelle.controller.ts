@@ -1,6 +1,7 @@
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   AnnotaDiarioV1,
+  AssegnaEquipeCasoV1,
   ApriCartellaV1,
   AssegnaCartellaV1,
   ChiudiCartellaV1,
@@ -59,5 +60,10 @@ export class CartelleController {
   @MessagePattern(PRESA_IN_CARICO_RPC.trasferisciCartella)
   trasferisci(@Payload() dto: TrasferisciCartellaV1): Promise<CartellaV1> {
     return this.cartelle.trasferisci(dto);
+  }
+
+  @MessagePattern(PRESA_IN_CARICO_RPC.assegnaEquipeCaso)
+  assegnaEquipe(@Payload() dto: AssegnaEquipeCasoV1): Promise<CartellaV1> {
+    return this.cartelle.assegnaEquipe(dto);
   }
 }

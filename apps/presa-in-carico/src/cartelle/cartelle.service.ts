@@ -6,6 +6,7 @@ import {
   PRESA_IN_CARICO_EVENTS,
   type Actor,
   type AnnotaDiarioV1,
+  type AssegnaEquipeCasoV1,
   type ApriCartellaV1,
   type AssegnaCartellaV1,
   type CartellaSintesiV1,
@@ -32,6 +33,7 @@ import {
 } from '../scope/visibilita';
 import { TerritorioService } from '../territorio/territorio.service';
 import { AssegnazioneEntity } from './assegnazione.entity';
+import { PartecipazioneEntity } from './partecipazione.entity';
 import { CartellaEntity } from './cartella.entity';
 import { CartelleStore, assertNonChiusa, toCartellaSintesiV1, type Autore } from './cartelle.store';
 import { PropostaEntity } from './proposta.entity';
@@ -257,13 +259,74 @@ export class CartelleService {
     );
   }
 
+  /**
+   * The coordinator sets who works the case besides its case manager, among the sub-ambito's équipe;
+   * removed members keep their row, ended, in the history.
+   */
+  async assegnaEquipe(dto: AssegnaEquipeCasoV1): Promise<CartellaV1> {
+    return this.store.scrivi(
+      dto.id,
+      { azione: 'assegna-equipe', risorsa: 'cartella', risorsaId: dto.id },
+      async (manager, cartella, actor) => {
+        if (!isCoordinatore(actor, cartella)) throw nonConsentito();
+        assertNonChiusa(cartella);
+        const richiesti = [...new Set(dto.membri)];
+        const equipe = await manager.findBy(MembroEquipeEntity, { subAmbito: cartella.subAmbito });
+        const estranei = richiesti.filter((u) => !equipe.some((m) => m.userId === u));
+        if (estranei.length > 0)
+          throw new DomainError(
+            'VALIDAZIONE_FALLITA',
+            `Non fanno parte dell’équipe del sub-ambito ${cartella.subAmbito}: ${estranei.join(', ')}.`,
+            [{ campo: 'membri', messaggi: estranei.map((u) => `${u}: non è membro dell’équipe`) }],
+          );
+        const correnti = cartella.membri ?? [];
+        const adesso = new Date();
+        const usciti = correnti.filter((u) => !richiesti.includes(u));
+        const entrati = richiesti.filter((u) => !correnti.includes(u));
+        for (const userId of usciti)
+          await manager.update(
+            PartecipazioneEntity,
+            { cartellaId: cartella.id, userId, al: IsNull() },
+            { al: adesso },
+          );
+        for (const userId of entrati) {
+          const m = equipe.find((e) => e.userId === userId)!;
+          await manager.insert(PartecipazioneEntity, {
+            cartellaId: cartella.id,
+            userId,
+            nome: m.nome,
+            professione: m.professione,
+            assegnataDa: actor.userId,
+            dal: adesso,
+          });
+        }
+        if (usciti.length + entrati.length > 0) {
+          const nome = (u: string) => equipe.find((e) => e.userId === u)?.nome ?? u;
+          await this.store.diario(
+            manager,
+            cartella,
+            'assegnazione',
+            [
+              entrati.length ? `Entrano nell’équipe del caso: ${entrati.map(nome).join(', ')}.` : '',
+              usciti.length ? `Escono: ${usciti.map(nome).join(', ')}.` : '',
+            ]
+              .filter(Boolean)
+              .join(' '),
+            actor,
+          );
+        }
+        return this.store.caricaV1(manager, cartella.id);
+      },
+    );
+  }
+
   async chiudi(dto: ChiudiCartellaV1): Promise<CartellaV1> {
     return this.store.scrivi(
       dto.id,
       { azione: 'chiudi', risorsa: 'cartella', risorsaId: dto.id },
       async (manager, cartella, actor) => {
         assertNonChiusa(cartella);
-        assertLavora(actor, cartella);
+        assertLavora(actor, cartella, true);
         const adesso = new Date();
         await manager.update(AssegnazioneEntity, { cartellaId: cartella.id, al: IsNull() }, { al: adesso });
         await manager.update(
@@ -307,7 +370,7 @@ export class CartelleService {
       { azione: 'trasferisci', risorsa: 'cartella', risorsaId: dto.id },
       async (manager, cartella, actor) => {
         assertNonChiusa(cartella);
-        assertLavora(actor, cartella);
+        assertLavora(actor, cartella, true);
         const subAmbito = this.territorio.subAmbito(dto.comuneResidenza);
         if (!subAmbito)
           throw new DomainError(
@@ -385,7 +448,10 @@ export class CartelleService {
         new Brackets((w) => {
           w.where('c.sub_ambito = ANY(:subAmbiti)', { subAmbiti })
             .orWhere('c.comune_residenza = ANY(:comuni)', { comuni })
-            .orWhere('c.case_manager_id = :caseManager', { caseManager: caseManager ?? '' });
+            .orWhere('c.case_manager_id = :caseManager', { caseManager: caseManager ?? '' })
+            .orWhere(
+              'EXISTS (SELECT 1 FROM partecipazione p WHERE p.cartella_id = c.id AND p.user_id = :caseManager AND p.al IS NULL)',
+            );
         }),
       );
     if (query.stato) qb.andWhere('c.stato = :stato', { stato: query.stato });
@@ -453,10 +519,10 @@ export class CartelleService {
 }
 
 /** A queued case is the coordinator's; once assigned, its équipe's (case manager and coordinator). */
-function assertLavora(actor: Actor, cartella: CartellaEntity): void {
+function assertLavora(actor: Actor, cartella: CartellaEntity, soloResponsabili = false): void {
   if (cartella.stato === 'in-attesa') {
     if (!isCoordinatore(actor, cartella)) throw nonConsentito();
   } else {
-    assertEquipe(actor, cartella);
+    assertEquipe(actor, cartella, soloResponsabili);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import {
   DomainError,
   type Actor,
@@ -19,6 +19,7 @@ import { toValutazioneV1 } from '../valutazioni/to-valutazione';
 import { ValutazioneEntity } from '../valutazioni/valutazione.entity';
 import { AssegnazioneEntity } from './assegnazione.entity';
 import { CartellaEntity } from './cartella.entity';
+import { PartecipazioneEntity } from './partecipazione.entity';
 import { PropostaEntity } from './proposta.entity';
 import { VoceDiarioEntity } from './voce-diario.entity';
 
@@ -55,6 +56,7 @@ export class CartelleStore {
           where: { id: cartellaId },
           lock: { mode: 'pessimistic_write' },
         });
+        if (cartella) cartella.membri = await membri(manager, cartella.id);
         if (!cartella || !visibile(cartella, visibilitaCartelle(actor))) throw cartellaNonTrovata();
         const result = await change(manager, cartella, actor);
         await this.audit.consentito(manager, actor, [completa]);
@@ -77,6 +79,7 @@ export class CartelleStore {
     try {
       const manager = this.dataSource.manager;
       const cartella = await manager.findOneBy(CartellaEntity, { id: cartellaId });
+      if (cartella) cartella.membri = await membri(manager, cartella.id);
       if (!cartella || !visibile(cartella, visibilitaCartelle(actor))) throw cartellaNonTrovata();
       const result = await read(manager, cartella);
       await this.audit.consentito(manager, actor, [completa]);
@@ -127,6 +130,10 @@ export class CartelleStore {
       order: { versione: 'DESC' },
     });
     const strumenti = await manager.find(StrumentoEntity);
+    const equipe = await manager.find(PartecipazioneEntity, {
+      where: { cartellaId: id, al: IsNull() },
+      order: { dal: 'ASC', nome: 'ASC' },
+    });
     const interventi = progetti.length
       ? await manager.find(InterventoEntity, {
           where: progetti.map((p) => ({ progettoId: p.id })),
@@ -142,6 +149,12 @@ export class CartelleStore {
         al: a.al?.toISOString() ?? null,
         note: a.note,
       })),
+      equipe: equipe.map((p) => ({
+        userId: p.userId,
+        nome: p.nome,
+        professione: p.professione,
+        dal: p.dal.toISOString(),
+      })),
       valutazioni: valutazioni.map((v) => toValutazioneV1(v, strumenti)),
       progetti: progetti.map((p) =>
         toProgettoV1(
@@ -151,6 +164,15 @@ export class CartelleStore {
       ),
     };
   }
+}
+
+/** User ids of the équipe members currently working a case. */
+export async function membri(manager: EntityManager, cartellaId: string): Promise<string[]> {
+  const righe = await manager.find(PartecipazioneEntity, {
+    select: { userId: true },
+    where: { cartellaId, al: IsNull() },
+  });
+  return righe.map((r) => r.userId);
 }
 
 export function toCartellaSintesiV1(c: CartellaEntity, proposte: PropostaEntity[]): CartellaSintesiV1 {

@@ -33,6 +33,7 @@ const {
   approvaProgetto,
   respingiProgetto,
   trasferisciCartella,
+  assegnaEquipeCaso,
 } = PRESA_IN_CARICO_RPC;
 
 const ADL_AUTONOMO = {
@@ -56,6 +57,7 @@ describe('presa in carico (assignment, assessment, project and decision, closure
       ['as.crema', 'Sara Riva', 'assistente-sociale'],
       ['as.crema2', 'Elena Sala', 'assistente-sociale'],
       ['edu.crema', 'Luca Mori', 'educatore'],
+      ['psi.crema', 'Anna Neri', 'psicologo'],
     ] as const)
       await coordinatore()(registraMembroEquipe, { subAmbito: 'SA-CREMA', userId, nome, professione });
   });
@@ -76,6 +78,7 @@ describe('presa in carico (assignment, assessment, project and decision, closure
         ['as.crema2', 'assistente-sociale'], // Elena Sala: by profession, then name
         ['as.crema', 'assistente-sociale'],
         ['edu.crema', 'educatore'],
+        ['psi.crema', 'psicologo'],
       ]);
       expect(
         await rifiuto(
@@ -87,6 +90,81 @@ describe('presa in carico (assignment, assessment, project and decision, closure
           }),
         ),
       ).toBe('OPERAZIONE_NON_CONSENTITA');
+    });
+  });
+
+  describe('équipe of the case', () => {
+    it('lets the coordinator add équipe members, who then see and work the case but cannot close it', async () => {
+      const c = await inCarico();
+      expect(await rifiuto(svc.as(ATTORI.psiCrema)(leggiCartella, { id: c.id }))).toBe(
+        'CARTELLA_NON_TROVATA',
+      );
+      const conEquipe = await coordinatore()(assegnaEquipeCaso, {
+        id: c.id,
+        membri: ['psi.crema', 'edu.crema'],
+      });
+      expect(conEquipe.equipe.map((m) => [m.userId, m.professione])).toEqual([
+        ['psi.crema', 'psicologo'],
+        ['edu.crema', 'educatore'],
+      ]);
+      expect((await svc.as(ATTORI.psiCrema)(leggiCartella, { id: c.id })).id).toBe(c.id);
+      const elenco = await svc.as(ATTORI.psiCrema)(PRESA_IN_CARICO_RPC.elencaCartelle, {});
+      expect(elenco.elementi.map((e) => e.id)).toEqual([c.id]);
+      await svc.as(ATTORI.psiCrema)(annotaDiario, {
+        id: c.id,
+        tipo: 'colloquio',
+        testo: 'Primo colloquio psicologico.',
+      });
+      expect(await rifiuto(svc.as(ATTORI.psiCrema)(chiudiCartella, { id: c.id, motivo: 'rinuncia' }))).toBe(
+        'OPERAZIONE_NON_CONSENTITA',
+      );
+      // Removed from the case: out of sight again, the membership kept as history.
+      const senza = await coordinatore()(assegnaEquipeCaso, { id: c.id, membri: ['edu.crema'] });
+      expect(senza.equipe.map((m) => m.userId)).toEqual(['edu.crema']);
+      expect(await rifiuto(svc.as(ATTORI.psiCrema)(leggiCartella, { id: c.id }))).toBe(
+        'CARTELLA_NON_TROVATA',
+      );
+      const [{ n }] = await svc.sql<{ n: number }>(
+        `SELECT count(*)::int AS n FROM partecipazione WHERE cartella_id = $1 AND user_id = 'psi.crema' AND al IS NOT NULL`,
+        [c.id],
+      );
+      expect(n).toBe(1);
+    });
+
+    it('refuses members outside the sub-ambito’s équipe and anyone but the coordinator', async () => {
+      const c = await inCarico();
+      const prima = await conta(svc, 'partecipazione');
+      expect(await rifiuto(coordinatore()(assegnaEquipeCaso, { id: c.id, membri: ['as.castelleone'] }))).toBe(
+        'VALIDAZIONE_FALLITA',
+      );
+      expect(await rifiuto(caseManager()(assegnaEquipeCaso, { id: c.id, membri: ['psi.crema'] }))).toBe(
+        'OPERAZIONE_NON_CONSENTITA',
+      );
+      expect(await conta(svc, 'partecipazione')).toBe(prima);
+    });
+
+    it('uses the Dopo di Noi instrument only with a clinical and a social member on the case', async () => {
+      const c = await inCarico();
+      const ddn = {
+        id: c.id,
+        strumento: 'DDN',
+        data: '2025-11-20',
+        risposte: {
+          'cura-di-se': 2,
+          mobilita: 3,
+          'comunicazione-cognitive': 1,
+          'strumentali-relazionali': 2,
+        },
+      };
+      // The case manager is the social member; the clinical one is missing.
+      expect(await rifiuto(caseManager()(registraValutazione, ddn))).toBe('EQUIPE_INCOMPLETA');
+      await coordinatore()(assegnaEquipeCaso, { id: c.id, membri: ['psi.crema'] });
+      const valutazione = await svc.as(ATTORI.psiCrema)(registraValutazione, ddn);
+      expect(valutazione).toMatchObject({
+        strumento: { codice: 'DDN', versione: 1 },
+        punteggio: 8,
+        punteggioMax: 16,
+      });
     });
   });
 
@@ -176,6 +254,7 @@ describe('presa in carico (assignment, assessment, project and decision, closure
       const strumenti = await caseManager()(elencaStrumenti, {});
       expect(strumenti.map((s) => [s.codice, s.versione, s.punteggio.max])).toEqual([
         ['ADL', 1, 6],
+        ['DDN', 1, 16],
         ['IADL', 1, 8],
         ['SINA', 1, null],
       ]);

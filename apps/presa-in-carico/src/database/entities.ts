@@ -1,6 +1,7 @@
 import { VoceAuditEntity } from '../audit/voce-audit.entity';
 import { AssegnazioneEntity } from '../cartelle/assegnazione.entity';
 import { CartellaEntity } from '../cartelle/cartella.entity';
+import { PartecipazioneEntity } from '../cartelle/partecipazione.entity';
 import { PropostaEntity } from '../cartelle/proposta.entity';
 import { VoceDiarioEntity } from '../cartelle/voce-diario.entity';
 import { MembroEquipeEntity } from '../equipe/membro-equipe.entity';
@@ -15,6 +16,7 @@ export const PRESA_IN_CARICO_ENTITIES = [
   CartellaEntity,
   PropostaEntity,
   AssegnazioneEntity,
+  PartecipazioneEntity,
   StrumentoEntity,
   ValutazioneEntity,
   ProgettoEntity,

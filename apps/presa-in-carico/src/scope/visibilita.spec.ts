@@ -26,6 +26,15 @@ describe('visibilità delle cartelle', () => {
     ).toBe(false);
   });
 
+  it('shows an équipe member the cases it works on, and lets it work but not close them', () => {
+    const membro = actor('psi.crema', ['assistente-sociale'], ['SA-CREMA']);
+    const conMembro = { ...cartella, membri: ['psi.crema'] };
+    expect(visibile(conMembro, visibilitaCartelle(membro))).toBe(true);
+    expect(visibile(cartella, visibilitaCartelle(membro))).toBe(false);
+    expect(() => assertEquipe(membro, conMembro)).not.toThrow();
+    expect(() => assertEquipe(membro, conMembro, true)).toThrow();
+  });
+
   it('shows the coordinator its whole sub-ambito and the responsabile-comune its residents', () => {
     expect(
       visibile(cartella, visibilitaCartelle(actor('c', ['coordinatore-sub-ambito'], ['SA-CREMA']))),

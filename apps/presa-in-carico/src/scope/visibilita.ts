@@ -5,11 +5,14 @@ export interface CartellaInAmbito {
   subAmbito: string;
   comuneResidenza: string;
   caseManagerId: string | null;
+  /** User ids of the équipe members currently working the case besides its case manager. */
+  membri?: string[];
 }
 
 /**
  * Which cartelle an actor may see: the coordinator the whole sub-ambito, the case manager only the
- * cases assigned to it (as in GePI), the responsabile-comune the residents of its comune.
+ * cases assigned to it (as in GePI), an équipe member the cases it works on, the responsabile-comune
+ * the residents of its comune.
  * The Ufficio di Piano and the administrator see aggregated figures only.
  */
 export interface VisibilitaCartelle {
@@ -39,7 +42,8 @@ export function visibile(c: CartellaInAmbito, v: VisibilitaCartelle): boolean {
   return (
     v.subAmbiti.includes(c.subAmbito) ||
     v.comuni.includes(c.comuneResidenza) ||
-    (v.caseManager !== null && c.caseManagerId === v.caseManager)
+    (v.caseManager !== null &&
+      (c.caseManagerId === v.caseManager || (c.membri ?? []).includes(v.caseManager)))
   );
 }
 
@@ -48,10 +52,15 @@ export function isCoordinatore(actor: Actor, c: CartellaInAmbito): boolean {
   return has(actor, 'coordinatore-sub-ambito') && actor.subAmbiti.includes(c.subAmbito);
 }
 
-/** The équipe working the case: its case manager or the coordinator of its sub-ambito. */
-export function assertEquipe(actor: Actor, c: CartellaInAmbito): void {
-  const caseManager = has(actor, 'assistente-sociale') && c.caseManagerId === actor.userId;
-  if (!caseManager && !isCoordinatore(actor, c)) throw nonConsentito();
+/**
+ * The équipe working the case: its case manager, the coordinator of its sub-ambito and, unless only
+ * who answers for the case may act (closure, transfer), the members working it.
+ */
+export function assertEquipe(actor: Actor, c: CartellaInAmbito, soloResponsabili = false): void {
+  const operatore = has(actor, 'assistente-sociale');
+  const caseManager = operatore && c.caseManagerId === actor.userId;
+  const membro = !soloResponsabili && operatore && (c.membri ?? []).includes(actor.userId);
+  if (!caseManager && !membro && !isCoordinatore(actor, c)) throw nonConsentito();
 }
 
 /** The Comune of residence keeps the decision. */

@@ -1,8 +1,11 @@
 import { DomainError } from '@ambito/contracts';
 import { calcolaPunteggio } from './punteggio';
-import { STRUMENTI_INIZIALI } from './strumenti.seed';
+import { STRUMENTI_INIZIALI, STRUMENTO_DOPO_DI_NOI } from './strumenti.seed';
 
-const strumento = (codice: string) => STRUMENTI_INIZIALI.find((s) => s.codice === codice)!;
+const strumento = (codice: string) =>
+  [...STRUMENTI_INIZIALI.map((s) => ({ ...s, requisitiEquipe: null })), STRUMENTO_DOPO_DI_NOI].find(
+    (s) => s.codice === codice,
+  )!;
 const tutte = (codice: string, valore: (valori: number[]) => number) =>
   Object.fromEntries(strumento(codice).items.map((i) => [i.codice, valore(i.valori.map((v) => v.valore))]));
 
@@ -52,6 +55,22 @@ describe('punteggio degli strumenti di valutazione', () => {
     expect(() => calcolaPunteggio(strumento('SINA'), { ...tutte('SINA', () => 1), mobilita: 4 })).toThrow(
       DomainError,
     );
+  });
+
+  it('scores the four Dopo di Noi areas from 0 to 16', () => {
+    expect(
+      calcolaPunteggio(
+        strumento('DDN'),
+        tutte('DDN', () => 0),
+      ),
+    ).toBe(0);
+    expect(
+      calcolaPunteggio(
+        strumento('DDN'),
+        tutte('DDN', () => 4),
+      ),
+    ).toBe(16);
+    expect(calcolaPunteggio(strumento('DDN'), { ...tutte('DDN', () => 1), mobilita: 3 })).toBe(6);
   });
 
   it('refuses a missing item, an unknown value and an unknown item, listing each', () => {

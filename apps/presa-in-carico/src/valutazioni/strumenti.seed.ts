@@ -10,7 +10,7 @@ const siNo = (indipendente: string, dipendente: string) => [
  * `strumento_valutazione` table: a new version (or instrument) is a new row with its validoDal, never
  * an edit of this file.
  */
-export const STRUMENTI_INIZIALI: StrumentoV1[] = [
+export const STRUMENTI_INIZIALI: Omit<StrumentoV1, 'requisitiEquipe'>[] = [
   {
     codice: 'ADL',
     versione: 1,
@@ -256,3 +256,51 @@ export const STRUMENTI_INIZIALI: StrumentoV1[] = [
     ],
   },
 ];
+
+const difficolta = [
+  { valore: 0, etichetta: 'Nessuna difficoltà', punti: 0 },
+  { valore: 1, etichetta: 'Difficoltà lieve', punti: 1 },
+  { valore: 2, etichetta: 'Difficoltà moderata', punti: 2 },
+  { valore: 3, etichetta: 'Difficoltà grave', punti: 3 },
+  { valore: 4, etichetta: 'Difficoltà completa', punti: 4 },
+];
+
+/**
+ * The four minimum areas of the valutazione multidimensionale of the Dopo di Noi (DM 23/11/2016 art. 2),
+ * graded on the ICF qualifiers 0–4. Only an équipe with a clinical and a social member may use it.
+ */
+export const STRUMENTO_DOPO_DI_NOI: StrumentoV1 = {
+  codice: 'DDN',
+  versione: 1,
+  validoDal: '2017-03-01',
+  denominazione: 'Valutazione multidimensionale Dopo di Noi (L. 112/2016)',
+  fonte: 'DM 23/11/2016 art. 2, aree minime; qualificatori ICF 0–4',
+  punteggio: {
+    tipo: 'somma',
+    min: 0,
+    max: 16,
+    descrizione: 'Somma delle difficoltà nelle quattro aree: 0 = nessuna, 16 = completa in tutte',
+  },
+  items: [
+    {
+      codice: 'cura-di-se',
+      descrizione: 'Cura della propria persona, inclusa la gestione degli interventi terapeutici',
+      valori: difficolta,
+    },
+    { codice: 'mobilita', descrizione: 'Mobilità', valori: difficolta },
+    {
+      codice: 'comunicazione-cognitive',
+      descrizione: 'Comunicazione e altre attività cognitive',
+      valori: difficolta,
+    },
+    {
+      codice: 'strumentali-relazionali',
+      descrizione: 'Attività strumentali e relazionali della vita quotidiana',
+      valori: difficolta,
+    },
+  ],
+  requisitiEquipe: {
+    descrizione: 'équipe multiprofessionale con almeno una componente clinica e una sociale',
+    gruppi: [['psicologo'], ['assistente-sociale', 'educatore', 'pedagogista']],
+  },
+};

@@ -24,6 +24,9 @@ export class StrumentoEntity {
 
   @Column('jsonb')
   punteggio: StrumentoV1['punteggio'];
+
+  @Column('jsonb', { nullable: true })
+  requisitiEquipe: StrumentoV1['requisitiEquipe'];
 }
 
 export function toStrumentoV1(s: StrumentoEntity): StrumentoV1 {
@@ -35,5 +38,6 @@ export function toStrumentoV1(s: StrumentoEntity): StrumentoV1 {
     fonte: s.fonte,
     items: s.items,
     punteggio: s.punteggio,
+    requisitiEquipe: s.requisitiEquipe ?? null,
   };
 }

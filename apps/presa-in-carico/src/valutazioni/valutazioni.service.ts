@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { LessThanOrEqual, type DataSource, type EntityManager } from 'typeorm';
+import { In, LessThanOrEqual, type DataSource, type EntityManager } from 'typeorm';
 import {
   DomainError,
   PRESA_IN_CARICO_EVENTS,
@@ -10,7 +10,9 @@ import {
   type ValutazioneV1,
 } from '@ambito/contracts';
 import { OutboxWriter } from '@ambito/messaging';
+import type { CartellaEntity } from '../cartelle/cartella.entity';
 import { CartelleStore, assertInCarico } from '../cartelle/cartelle.store';
+import { MembroEquipeEntity } from '../equipe/membro-equipe.entity';
 import { assertEquipe } from '../scope/visibilita';
 import { calcolaPunteggio } from './punteggio';
 import { StrumentoEntity, toStrumentoV1 } from './strumento.entity';
@@ -52,6 +54,7 @@ export class ValutazioniService {
             { campo: 'data', messaggi: ['data futura'] },
           ]);
         const strumento = await this.strumento(manager, dto);
+        await this.assertRequisitiEquipe(manager, strumento, cartella);
         const punteggio = calcolaPunteggio(toStrumentoV1(strumento), dto.risposte);
         const punteggioMax = strumento.punteggio.tipo === 'somma' ? strumento.punteggio.max : null;
         const valutazione = await manager.save(
@@ -93,6 +96,30 @@ export class ValutazioniService {
         return toValutazioneV1(valutazione, [strumento]);
       },
     );
+  }
+
+  /** Some instruments need a given équipe on the case (Dopo di Noi: a clinical and a social member). */
+  private async assertRequisitiEquipe(
+    manager: EntityManager,
+    strumento: StrumentoEntity,
+    cartella: CartellaEntity,
+  ): Promise<void> {
+    const requisiti = strumento.requisitiEquipe;
+    if (!requisiti) return;
+    const persone = [...(cartella.caseManagerId ? [cartella.caseManagerId] : []), ...(cartella.membri ?? [])];
+    const professioni = persone.length
+      ? (
+          await manager.findBy(MembroEquipeEntity, { subAmbito: cartella.subAmbito, userId: In(persone) })
+        ).map((m) => m.professione as string)
+      : [];
+    const mancanti = requisiti.gruppi.filter((gruppo) => !gruppo.some((p) => professioni.includes(p)));
+    if (mancanti.length > 0)
+      throw new DomainError(
+        'EQUIPE_INCOMPLETA',
+        `Lo strumento ${strumento.codice} richiede un’${requisiti.descrizione}: manca ${mancanti
+          .map((g) => g.join(' o '))
+          .join(', ')}.`,
+      );
   }
 
   /** The requested version, or the one in force on the date of the assessment. */

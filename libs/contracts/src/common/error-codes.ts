@@ -20,6 +20,7 @@ export const ERROR_KINDS = {
   CASE_MANAGER_NON_VALIDO: 'unprocessable',
   STRUMENTO_SCONOSCIUTO: 'unprocessable',
   VALUTAZIONE_NON_VALIDA: 'unprocessable',
+  EQUIPE_INCOMPLETA: 'unprocessable',
   CODICE_FISCALE_NON_VALIDO: 'unprocessable',
   SEDE_SCONOSCIUTA: 'unprocessable',
   COMUNE_SCONOSCIUTO: 'unprocessable',

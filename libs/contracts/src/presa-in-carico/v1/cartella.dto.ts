@@ -1,5 +1,7 @@
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  IsArray,
   IsIn,
   IsNotEmpty,
   IsOptional,
@@ -95,6 +97,18 @@ export class AssegnaCartellaV1 {
   @IsString()
   @MaxLength(4000)
   note?: string;
+}
+
+/** The équipe members working the case besides its case manager (replaces the current list). */
+export class AssegnaEquipeCasoV1 {
+  @IsUUID()
+  id: string;
+
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  membri: string[];
 }
 
 export class ChiudiCartellaV1 {
@@ -290,13 +304,15 @@ export interface CartellaV1 {
   chiusura: { motivo: MotivoChiusura; il: string; da: string; note: string | null } | null;
   proposte: PropostaV1[];
   assegnazioni: AssegnazioneV1[];
+  /** Équipe members currently working the case besides the case manager. */
+  equipe: { userId: string; nome: string; professione: Professione; dal: string }[];
   valutazioni: ValutazioneV1[];
   /** Every version, newest first. */
   progetti: ProgettoV1[];
 }
 
 /** A cartella in a list: no assessments or projects. */
-export type CartellaSintesiV1 = Omit<CartellaV1, 'valutazioni' | 'progetti' | 'assegnazioni'>;
+export type CartellaSintesiV1 = Omit<CartellaV1, 'valutazioni' | 'progetti' | 'assegnazioni' | 'equipe'>;
 
 export interface VoceDiarioV1 {
   id: string;

@@ -1,6 +1,7 @@
 import type { PaginaV1 } from '../../common/pagination';
 import type {
   AnnotaDiarioV1,
+  AssegnaEquipeCasoV1,
   ApriCartellaV1,
   AssegnaCartellaV1,
   CartellaSintesiV1,
@@ -47,6 +48,7 @@ import type { ElencaStrumentiV1, RegistraValutazioneV1, StrumentoV1, Valutazione
 export const PRESA_IN_CARICO_RPC = {
   apriCartella: 'presa-in-carico.cartella.apri',
   assegnaCartella: 'presa-in-carico.cartella.assegna',
+  assegnaEquipeCaso: 'presa-in-carico.cartella.assegna-equipe',
   chiudiCartella: 'presa-in-carico.cartella.chiudi',
   trasferisciCartella: 'presa-in-carico.cartella.trasferisci',
   elencaAudit: 'presa-in-carico.audit.elenca',
@@ -70,6 +72,7 @@ export const PRESA_IN_CARICO_RPC = {
 export interface PresaInCaricoRpcMap {
   'presa-in-carico.cartella.apri': { request: ApriCartellaV1; reply: CartellaV1 };
   'presa-in-carico.cartella.assegna': { request: AssegnaCartellaV1; reply: CartellaV1 };
+  'presa-in-carico.cartella.assegna-equipe': { request: AssegnaEquipeCasoV1; reply: CartellaV1 };
   'presa-in-carico.cartella.chiudi': { request: ChiudiCartellaV1; reply: CartellaV1 };
   'presa-in-carico.cartella.trasferisci': { request: TrasferisciCartellaV1; reply: CartellaV1 };
   'presa-in-carico.audit.elenca': { request: ElencaAuditCartelleV1; reply: PaginaV1<VoceAuditCartellaV1> };

@@ -71,6 +71,11 @@ export interface StrumentoV1 {
   fonte: string;
   items: ItemStrumentoV1[];
   punteggio: { tipo: TipoPunteggio; min: number | null; max: number | null; descrizione: string };
+  /**
+   * Who must be in the case's équipe to use the instrument: at least one member of each group of
+   * professions (e.g. Dopo di Noi: one clinical and one social member). Null: no requirement.
+   */
+  requisitiEquipe: { descrizione: string; gruppi: string[][] } | null;
 }
 
 export interface ValutazioneV1 {

@@ -193,6 +193,15 @@ export async function seedDemoCartelle(api: DemoClient): Promise<{ created: bool
     }),
   );
   await ok(
+    'nucleo',
+    api.call('as.crema', 'PUT', `/cartelle/${castelli.id}/nucleo`, {
+      membri: [
+        { cognome: 'Castelli', nome: 'Marta', relazione: 'nipote', convivente: false, caregiver: true },
+        { cognome: 'Castelli', nome: 'Piero', relazione: 'figlio', convivente: false, caregiver: false },
+      ],
+    }),
+  );
+  await ok(
     'diario',
     api.call('as.crema', 'POST', `/cartelle/${castelli.id}/diario`, {
       tipo: 'visita-domiciliare',

@@ -1,5 +1,6 @@
 import { OmitType } from '@nestjs/swagger';
 import {
+  AggiornaNucleoV1,
   AnnotaDiarioV1,
   ApprovaProgettoV1,
   AssegnaEquipeCasoV1,
@@ -23,3 +24,4 @@ export class RespingiProgettoBodyV1 extends OmitType(RespingiProgettoV1, ['id'] 
 export class RegistraVerificaBodyV1 extends OmitType(RegistraVerificaV1, ['id'] as const) {}
 export class TrasferisciCartellaBodyV1 extends OmitType(TrasferisciCartellaV1, ['id'] as const) {}
 export class AssegnaEquipeCasoBodyV1 extends OmitType(AssegnaEquipeCasoV1, ['id'] as const) {}
+export class AggiornaNucleoBodyV1 extends OmitType(AggiornaNucleoV1, ['id'] as const) {}

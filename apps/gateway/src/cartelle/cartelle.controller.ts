@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Put, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -30,6 +30,7 @@ import { ApiProblemi } from '../openapi/api-problemi.decorator';
 import { ApiQueryDa } from '../openapi/api-query-da.decorator';
 import { ref } from '../openapi/schema-ref';
 import {
+  AggiornaNucleoBodyV1,
   AnnotaDiarioBodyV1,
   ApprovaProgettoBodyV1,
   AssegnaEquipeCasoBodyV1,
@@ -138,6 +139,21 @@ export class CartelleController {
   @ApiProblemi(404, 409)
   equipe(@IdParam() id: string, @Body() body: AssegnaEquipeCasoBodyV1): Promise<CartellaV1> {
     return this.rpc.request(PRESA_IN_CARICO_RPC.assegnaEquipeCaso, { ...body, id });
+  }
+
+  @Put(':id/nucleo')
+  @Ruoli(...EQUIPE)
+  @ApiOperation({
+    summary: 'Aggiorna il nucleo familiare',
+    description:
+      'Componenti, relazione con la persona, convivenza e caregiver; il diario registra ogni modifica.',
+  })
+  @ApiParam(ID_CARTELLA)
+  @ApiBody({ schema: ref('AggiornaNucleoBodyV1') })
+  @ApiOkResponse({ description: 'Cartella con il nucleo aggiornato', schema: ref('CartellaV1') })
+  @ApiProblemi(404, 409)
+  nucleo(@IdParam() id: string, @Body() body: AggiornaNucleoBodyV1): Promise<CartellaV1> {
+    return this.rpc.request(PRESA_IN_CARICO_RPC.aggiornaNucleo, { ...body, id });
   }
 
   @Post(':id/chiusura')

@@ -292,6 +292,7 @@ describe('gateway → presa-in-carico (REST resources of the cartella sociale)',
         '/api/v1/cartelle/{id}/trasferimento',
         '/api/v1/audit/cartelle',
         '/api/v1/cartelle/{id}/equipe',
+        '/api/v1/cartelle/{id}/nucleo',
       ]),
     );
     expect(document.components.schemas.ProponiProgettoBodyV1.properties).not.toHaveProperty('id');

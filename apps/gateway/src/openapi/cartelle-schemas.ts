@@ -6,6 +6,7 @@ import {
   MOTIVI_CHIUSURA,
   ORIGINI_PROPOSTA,
   PROFESSIONI,
+  RELAZIONI_NUCLEO,
   SESSI,
   STATI_CARTELLA,
   STATI_PROGETTO,
@@ -107,14 +108,30 @@ export const CARTELLE_SCHEMAS: Record<string, SchemaObject> = {
     al: { ...istante('Fine (null per l’assegnazione corrente)'), nullable: true },
     note: testoNullable(),
   }),
-  CartellaSintesiV1: oggetto<Omit<CartellaV1, 'valutazioni' | 'progetti' | 'assegnazioni' | 'equipe'>>(
-    'Cartella sociale (sintesi)',
-    cartella,
-  ),
+  CartellaSintesiV1: oggetto<
+    Omit<CartellaV1, 'valutazioni' | 'progetti' | 'assegnazioni' | 'equipe' | 'nucleo'>
+  >('Cartella sociale (sintesi)', cartella),
   PaginaCartelleV1: pagina('cartelle', 'CartellaSintesiV1'),
   CartellaV1: oggetto<CartellaV1>('Cartella sociale', {
     ...cartella,
     assegnazioni: { type: 'array', items: ref('AssegnazioneV1') },
+    nucleo: {
+      type: 'array',
+      description: 'Nucleo familiare: componenti e relazione con la persona',
+      items: {
+        type: 'object',
+        required: ['cognome', 'nome', 'codiceFiscale', 'dataNascita', 'relazione', 'convivente', 'caregiver'],
+        properties: {
+          cognome: testo(),
+          nome: testo(),
+          codiceFiscale: testoNullable(),
+          dataNascita: { ...data('Data di nascita'), nullable: true },
+          relazione: elenco(RELAZIONI_NUCLEO),
+          convivente: { type: 'boolean' },
+          caregiver: { type: 'boolean' },
+        },
+      },
+    },
     equipe: {
       type: 'array',
       description: 'Membri dell’équipe che lavorano il caso oltre al case manager',

@@ -5,6 +5,7 @@ import { AnnotaAccessoBodyV1 } from '../accessi/annota-accesso.body';
 import { APP_VERSION } from '@ambito/service-runtime';
 import { RichiestaToken } from '../auth/richiesta-token.body';
 import {
+  AggiornaNucleoBodyV1,
   AnnotaDiarioBodyV1,
   ApprovaProgettoBodyV1,
   AssegnaCartellaBodyV1,
@@ -47,6 +48,7 @@ const GATEWAY_BODIES: Record<string, new () => object> = {
   RegistraVerificaBodyV1,
   TrasferisciCartellaBodyV1,
   AssegnaEquipeCasoBodyV1,
+  AggiornaNucleoBodyV1,
 };
 
 export function buildOpenApiDocument(app: INestApplication, config: GatewayConfig): OpenAPIObject {

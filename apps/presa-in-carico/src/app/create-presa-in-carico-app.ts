@@ -7,6 +7,7 @@ import { PRESA_IN_CARICO_ENTITIES } from '../database/entities';
 import { CreateCartellaSociale1764000000000 } from '../database/create-cartella-sociale.migration';
 import { AddVerifiche1764000000001 } from '../database/add-verifiche.migration';
 import { AddEquipeCaso1764000000002 } from '../database/add-equipe-caso.migration';
+import { AddNucleo1764000000003 } from '../database/add-nucleo.migration';
 import type { PresaInCaricoConfig } from '../config/presa-in-carico-config';
 import { loadTerritorioFile } from '../territorio/territorio-file';
 import { PresaInCaricoModule, SERVICE } from './presa-in-carico.module';
@@ -22,7 +23,12 @@ export async function createPresaInCaricoApp(config: PresaInCaricoConfig): Promi
     schema: config.DATABASE_SCHEMA,
     applicationName: SERVICE,
     entities: PRESA_IN_CARICO_ENTITIES,
-    migrations: [CreateCartellaSociale1764000000000, AddVerifiche1764000000001, AddEquipeCaso1764000000002],
+    migrations: [
+      CreateCartellaSociale1764000000000,
+      AddVerifiche1764000000001,
+      AddEquipeCaso1764000000002,
+      AddNucleo1764000000003,
+    ],
     poolSize: config.DATABASE_POOL_SIZE,
   });
   await runMigrations({ ...dataSource, url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA });

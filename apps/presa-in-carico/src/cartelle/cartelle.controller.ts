@@ -1,5 +1,6 @@
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
+  AggiornaNucleoV1,
   AnnotaDiarioV1,
   AssegnaEquipeCasoV1,
   ApriCartellaV1,
@@ -65,5 +66,10 @@ export class CartelleController {
   @MessagePattern(PRESA_IN_CARICO_RPC.assegnaEquipeCaso)
   assegnaEquipe(@Payload() dto: AssegnaEquipeCasoV1): Promise<CartellaV1> {
     return this.cartelle.assegnaEquipe(dto);
+  }
+
+  @MessagePattern(PRESA_IN_CARICO_RPC.aggiornaNucleo)
+  aggiornaNucleo(@Payload() dto: AggiornaNucleoV1): Promise<CartellaV1> {
+    return this.cartelle.aggiornaNucleo(dto);
   }
 }

@@ -5,6 +5,7 @@ import {
   DomainError,
   PRESA_IN_CARICO_EVENTS,
   type Actor,
+  type AggiornaNucleoV1,
   type AnnotaDiarioV1,
   type AssegnaEquipeCasoV1,
   type ApriCartellaV1,
@@ -33,6 +34,7 @@ import {
 } from '../scope/visibilita';
 import { TerritorioService } from '../territorio/territorio.service';
 import { AssegnazioneEntity } from './assegnazione.entity';
+import { MembroNucleoEntity } from './membro-nucleo.entity';
 import { PartecipazioneEntity } from './partecipazione.entity';
 import { CartellaEntity } from './cartella.entity';
 import { CartelleStore, assertNonChiusa, toCartellaSintesiV1, type Autore } from './cartelle.store';
@@ -315,6 +317,47 @@ export class CartelleService {
             actor,
           );
         }
+        return this.store.caricaV1(manager, cartella.id);
+      },
+    );
+  }
+
+  /** The nucleo familiare as the équipe knows it now; the diario records each change. */
+  async aggiornaNucleo(dto: AggiornaNucleoV1): Promise<CartellaV1> {
+    return this.store.scrivi(
+      dto.id,
+      { azione: 'aggiorna-nucleo', risorsa: 'cartella', risorsaId: dto.id },
+      async (manager, cartella, actor) => {
+        assertNonChiusa(cartella);
+        assertLavora(actor, cartella);
+        await manager.delete(MembroNucleoEntity, { cartellaId: cartella.id });
+        if (dto.membri.length > 0)
+          await manager.insert(
+            MembroNucleoEntity,
+            dto.membri.map((m, posizione) => ({
+              cartellaId: cartella.id,
+              posizione,
+              cognome: m.cognome,
+              nome: m.nome,
+              codiceFiscale: m.codiceFiscale?.toUpperCase() ?? null,
+              dataNascita: m.dataNascita ?? null,
+              relazione: m.relazione,
+              convivente: m.convivente,
+              caregiver: m.caregiver,
+            })),
+          );
+        const conviventi = dto.membri.filter((m) => m.convivente).length;
+        const caregiver = dto.membri
+          .filter((m) => m.caregiver)
+          .map((m) => `${m.nome} ${m.cognome} (${m.relazione})`);
+        await this.store.diario(
+          manager,
+          cartella,
+          'nucleo',
+          `Nucleo familiare aggiornato: ${dto.membri.length} componenti, ${conviventi} conviventi` +
+            (caregiver.length ? `; caregiver: ${caregiver.join(', ')}.` : '.'),
+          actor,
+        );
         return this.store.caricaV1(manager, cartella.id);
       },
     );

@@ -19,6 +19,7 @@ import { toValutazioneV1 } from '../valutazioni/to-valutazione';
 import { ValutazioneEntity } from '../valutazioni/valutazione.entity';
 import { AssegnazioneEntity } from './assegnazione.entity';
 import { CartellaEntity } from './cartella.entity';
+import { MembroNucleoEntity } from './membro-nucleo.entity';
 import { PartecipazioneEntity } from './partecipazione.entity';
 import { PropostaEntity } from './proposta.entity';
 import { VoceDiarioEntity } from './voce-diario.entity';
@@ -134,6 +135,10 @@ export class CartelleStore {
       where: { cartellaId: id, al: IsNull() },
       order: { dal: 'ASC', nome: 'ASC' },
     });
+    const nucleo = await manager.find(MembroNucleoEntity, {
+      where: { cartellaId: id },
+      order: { posizione: 'ASC' },
+    });
     const interventi = progetti.length
       ? await manager.find(InterventoEntity, {
           where: progetti.map((p) => ({ progettoId: p.id })),
@@ -148,6 +153,15 @@ export class CartelleStore {
         dal: a.dal.toISOString(),
         al: a.al?.toISOString() ?? null,
         note: a.note,
+      })),
+      nucleo: nucleo.map((m) => ({
+        cognome: m.cognome,
+        nome: m.nome,
+        codiceFiscale: m.codiceFiscale,
+        dataNascita: m.dataNascita,
+        relazione: m.relazione,
+        convivente: m.convivente,
+        caregiver: m.caregiver,
       })),
       equipe: equipe.map((p) => ({
         userId: p.userId,

@@ -34,6 +34,7 @@ const {
   respingiProgetto,
   trasferisciCartella,
   assegnaEquipeCaso,
+  aggiornaNucleo,
 } = PRESA_IN_CARICO_RPC;
 
 const ADL_AUTONOMO = {
@@ -538,6 +539,48 @@ describe('presa in carico (assignment, assessment, project and decision, closure
         ),
       ).toBe('VALIDAZIONE_FALLITA');
       expect([await conta(svc, 'progetto'), await conta(svc, 'intervento')]).toEqual(prima);
+    });
+  });
+
+  describe('nucleo familiare', () => {
+    it('records the members and their relationship, replaced as a whole and traced in the diario', async () => {
+      const c = await inCarico();
+      const figlia = {
+        cognome: 'Bianchi',
+        nome: 'Paola',
+        dataNascita: '1975-02-10',
+        relazione: 'figlio' as const,
+        convivente: false,
+        caregiver: true,
+      };
+      const moglie = {
+        cognome: 'Verdi',
+        nome: 'Rosa',
+        relazione: 'coniuge' as const,
+        convivente: true,
+        caregiver: false,
+      };
+      const conNucleo = await caseManager()(aggiornaNucleo, { id: c.id, membri: [moglie, figlia] });
+      expect(conNucleo.nucleo).toEqual([
+        { ...moglie, codiceFiscale: null, dataNascita: null },
+        { ...figlia, codiceFiscale: null },
+      ]);
+      const aggiornato = await caseManager()(aggiornaNucleo, { id: c.id, membri: [figlia] });
+      expect(aggiornato.nucleo.map((m) => m.nome)).toEqual(['Paola']);
+      const diario = await caseManager()(leggiDiario, { id: c.id });
+      expect(diario.filter((v) => v.tipo === 'nucleo').map((v) => v.testo)).toEqual([
+        'Nucleo familiare aggiornato: 2 componenti, 1 conviventi; caregiver: Paola Bianchi (figlio).',
+        'Nucleo familiare aggiornato: 1 componenti, 0 conviventi; caregiver: Paola Bianchi (figlio).',
+      ]);
+      expect(
+        await rifiuto(
+          caseManager()(aggiornaNucleo, { id: c.id, membri: [{ ...figlia, relazione: 'amica' as 'altro' }] }),
+        ),
+      ).toBe('VALIDAZIONE_FALLITA');
+      expect(await rifiuto(comune()(aggiornaNucleo, { id: c.id, membri: [] }))).toBe(
+        'OPERAZIONE_NON_CONSENTITA',
+      );
+      expect((await comune()(leggiCartella, { id: c.id })).nucleo).toHaveLength(1);
     });
   });
 

@@ -1,6 +1,7 @@
 import { VoceAuditEntity } from '../audit/voce-audit.entity';
 import { AssegnazioneEntity } from '../cartelle/assegnazione.entity';
 import { CartellaEntity } from '../cartelle/cartella.entity';
+import { MembroNucleoEntity } from '../cartelle/membro-nucleo.entity';
 import { PartecipazioneEntity } from '../cartelle/partecipazione.entity';
 import { PropostaEntity } from '../cartelle/proposta.entity';
 import { VoceDiarioEntity } from '../cartelle/voce-diario.entity';
@@ -17,6 +18,7 @@ export const PRESA_IN_CARICO_ENTITIES = [
   PropostaEntity,
   AssegnazioneEntity,
   PartecipazioneEntity,
+  MembroNucleoEntity,
   StrumentoEntity,
   ValutazioneEntity,
   ProgettoEntity,

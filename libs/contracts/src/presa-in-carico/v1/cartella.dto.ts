@@ -2,6 +2,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsIn,
   IsNotEmpty,
   IsOptional,
@@ -97,6 +98,66 @@ export class AssegnaCartellaV1 {
   @IsString()
   @MaxLength(4000)
   note?: string;
+}
+
+export const RELAZIONI_NUCLEO = [
+  'coniuge',
+  'unito-civilmente',
+  'convivente',
+  'figlio',
+  'genitore',
+  'fratello-sorella',
+  'nonno-nonna',
+  'nipote',
+  'altro-parente',
+  'tutore',
+  'amministratore-di-sostegno',
+  'altro',
+] as const;
+export type RelazioneNucleo = (typeof RELAZIONI_NUCLEO)[number];
+
+export class MembroNucleoV1 {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  cognome: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  nome: string;
+
+  @IsOptional()
+  @IsString()
+  @Matches(CODICE_FISCALE_PATTERN, { message: 'codice fiscale: 16 caratteri alfanumerici o 11 cifre' })
+  codiceFiscale?: string;
+
+  @IsOptional()
+  @Matches(ISO_DATE_PATTERN, { message: 'dataNascita: formato AAAA-MM-GG' })
+  dataNascita?: string;
+
+  /** Relationship to the person the cartella is about. */
+  @IsIn(RELAZIONI_NUCLEO)
+  relazione: RelazioneNucleo;
+
+  @IsBoolean()
+  convivente: boolean;
+
+  /** Takes care of the person (caregiver familiare). */
+  @IsBoolean()
+  caregiver: boolean;
+}
+
+/** The nucleo familiare of the person: replaces the current composition (the diario keeps the change). */
+export class AggiornaNucleoV1 {
+  @IsUUID()
+  id: string;
+
+  @IsArray()
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => MembroNucleoV1)
+  membri: MembroNucleoV1[];
 }
 
 /** The équipe members working the case besides its case manager (replaces the current list). */
@@ -304,6 +365,15 @@ export interface CartellaV1 {
   chiusura: { motivo: MotivoChiusura; il: string; da: string; note: string | null } | null;
   proposte: PropostaV1[];
   assegnazioni: AssegnazioneV1[];
+  nucleo: {
+    cognome: string;
+    nome: string;
+    codiceFiscale: string | null;
+    dataNascita: string | null;
+    relazione: RelazioneNucleo;
+    convivente: boolean;
+    caregiver: boolean;
+  }[];
   /** Équipe members currently working the case besides the case manager. */
   equipe: { userId: string; nome: string; professione: Professione; dal: string }[];
   valutazioni: ValutazioneV1[];
@@ -312,7 +382,10 @@ export interface CartellaV1 {
 }
 
 /** A cartella in a list: no assessments or projects. */
-export type CartellaSintesiV1 = Omit<CartellaV1, 'valutazioni' | 'progetti' | 'assegnazioni' | 'equipe'>;
+export type CartellaSintesiV1 = Omit<
+  CartellaV1,
+  'valutazioni' | 'progetti' | 'assegnazioni' | 'equipe' | 'nucleo'
+>;
 
 export interface VoceDiarioV1 {
   id: string;

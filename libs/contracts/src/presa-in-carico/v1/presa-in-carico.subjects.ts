@@ -1,5 +1,6 @@
 import type { PaginaV1 } from '../../common/pagination';
 import type {
+  AggiornaNucleoV1,
   AnnotaDiarioV1,
   AssegnaEquipeCasoV1,
   ApriCartellaV1,
@@ -49,6 +50,7 @@ export const PRESA_IN_CARICO_RPC = {
   apriCartella: 'presa-in-carico.cartella.apri',
   assegnaCartella: 'presa-in-carico.cartella.assegna',
   assegnaEquipeCaso: 'presa-in-carico.cartella.assegna-equipe',
+  aggiornaNucleo: 'presa-in-carico.nucleo.aggiorna',
   chiudiCartella: 'presa-in-carico.cartella.chiudi',
   trasferisciCartella: 'presa-in-carico.cartella.trasferisci',
   elencaAudit: 'presa-in-carico.audit.elenca',
@@ -73,6 +75,7 @@ export interface PresaInCaricoRpcMap {
   'presa-in-carico.cartella.apri': { request: ApriCartellaV1; reply: CartellaV1 };
   'presa-in-carico.cartella.assegna': { request: AssegnaCartellaV1; reply: CartellaV1 };
   'presa-in-carico.cartella.assegna-equipe': { request: AssegnaEquipeCasoV1; reply: CartellaV1 };
+  'presa-in-carico.nucleo.aggiorna': { request: AggiornaNucleoV1; reply: CartellaV1 };
   'presa-in-carico.cartella.chiudi': { request: ChiudiCartellaV1; reply: CartellaV1 };
   'presa-in-carico.cartella.trasferisci': { request: TrasferisciCartellaV1; reply: CartellaV1 };
   'presa-in-carico.audit.elenca': { request: ElencaAuditCartelleV1; reply: PaginaV1<VoceAuditCartellaV1> };

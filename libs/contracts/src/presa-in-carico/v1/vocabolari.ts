@@ -77,6 +77,7 @@ export const TIPI_VOCE_DIARIO = [
   'progetto-respinto',
   'verifica',
   'trasferimento',
+  'nucleo',
   'chiusura',
   'riapertura',
 ] as const;

@@ -165,10 +165,20 @@ export async function rifiuto(promise: Promise<unknown>): Promise<ErrorCode> {
 }
 
 let progressivo = 0;
-/** A syntactically valid codice fiscale, different at each call (the service checks shape only). */
+const DISPARI = [
+  1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23,
+];
+/** A valid codice fiscale (check character included), different at each call; it belongs to nobody. */
 export function codiceFiscale(): string {
   progressivo += 1;
-  return `TSTPRS50A41D${String(progressivo).padStart(3, '0')}X`;
+  const primi15 = `TSTPRS50A41D${String(progressivo).padStart(3, '0')}`;
+  let somma = 0;
+  for (let i = 0; i < 15; i++) {
+    const c = primi15.charCodeAt(i);
+    const indice = c >= 48 && c <= 57 ? c - 48 : c - 65;
+    somma += i % 2 === 0 ? DISPARI[indice] : indice;
+  }
+  return primi15 + String.fromCharCode(65 + (somma % 26));
 }
 
 export function accessoChiuso(

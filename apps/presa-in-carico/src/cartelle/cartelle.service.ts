@@ -21,6 +21,7 @@ import {
   type Urgenza,
   type VoceDiarioV1,
 } from '@ambito/contracts';
+import { CodiceFiscale } from '@ambito/kernel';
 import { OutboxWriter, currentActor } from '@ambito/messaging';
 import { AuditService, type Traccia } from '../audit/audit.service';
 import { pagina } from '../database/pagina';
@@ -120,6 +121,14 @@ export class CartelleService {
         `Nuovo episodio n. ${cartella.episodio}.`,
         autore,
       );
+    } else if (cartella.stato === 'in-attesa' && cartella.comuneResidenza !== p.persona.comuneResidenza) {
+      // Nobody has the case yet: it follows the latest residence. Once assigned, the équipe transfers it.
+      Object.assign(cartella, { comuneResidenza: p.persona.comuneResidenza, subAmbito: p.subAmbito });
+      await manager.update(
+        CartellaEntity,
+        { id: cartella.id },
+        { comuneResidenza: p.persona.comuneResidenza, subAmbito: p.subAmbito },
+      );
     }
     const proposta = await manager.save(
       manager.create(PropostaEntity, {
@@ -171,6 +180,7 @@ export class CartelleService {
           [{ campo: 'persona.comuneResidenza', messaggi: ['comune non appartenente all’Ambito'] }],
         );
       assertApertura(actor, subAmbito);
+      assertCodiceFiscale(dto.persona.codiceFiscale, 'persona.codiceFiscale');
     } catch (error) {
       throw await this.audit.negato(actor, traccia, error as Error);
     }
@@ -330,6 +340,9 @@ export class CartelleService {
       async (manager, cartella, actor) => {
         assertNonChiusa(cartella);
         assertLavora(actor, cartella);
+        dto.membri.forEach((m, i) => {
+          if (m.codiceFiscale) assertCodiceFiscale(m.codiceFiscale, `membri.${i}.codiceFiscale`);
+        });
         await manager.delete(MembroNucleoEntity, { cartellaId: cartella.id });
         if (dto.membri.length > 0)
           await manager.insert(
@@ -568,4 +581,12 @@ function assertLavora(actor: Actor, cartella: CartellaEntity, soloResponsabili =
   } else {
     assertEquipe(actor, cartella, soloResponsabili);
   }
+}
+
+/** Checksum, omocodia and encoded date: a direct opening must name the person without doubt. */
+function assertCodiceFiscale(value: string, campo: string): void {
+  if (!CodiceFiscale.isValid(value))
+    throw new DomainError('CODICE_FISCALE_NON_VALIDO', `Codice fiscale non valido: ${value}.`, [
+      { campo, messaggi: ['formato, carattere di controllo o data non validi'] },
+    ]);
 }

@@ -148,6 +148,14 @@ describe('intake (accesso.accesso.chiuso on JetStream → cartella in the sub-am
     expect(evento.payload).toMatchObject({ episodio: 1 });
   });
 
+  it('moves a still unassigned cartella to the queue of the latest residence', async () => {
+    const cf = codiceFiscale();
+    await consegna(accessoChiuso({ codiceFiscale: cf, comuneResidenza: CREMA }));
+    await consegna(accessoChiuso({ codiceFiscale: cf, comuneResidenza: PANDINO }));
+    const [cartella] = await cartellaDi(cf);
+    expect(cartella).toMatchObject({ sub_ambito: 'SA-PANDINO', stato: 'in-attesa' });
+  });
+
   it('ignores accessi closed with any other esito', async () => {
     const cf = codiceFiscale();
     const prima = await conta(svc, 'cartella');
@@ -211,6 +219,9 @@ describe('intake (accesso.accesso.chiuso on JetStream → cartella in the sub-am
       expect(
         await rifiuto(svc.as(ATTORI.coordinatoreCrema)(apriCartella, apertura(codiceFiscale(), '015146'))),
       ).toBe('COMUNE_SCONOSCIUTO');
+      expect(
+        await rifiuto(svc.as(ATTORI.coordinatoreCrema)(apriCartella, apertura('RSSMRA50A41D142X', CREMA))),
+      ).toBe('CODICE_FISCALE_NON_VALIDO');
       expect(await conta(svc, 'cartella')).toBe(prima);
       const negati = await svc.sql<{ utente: string; codice_errore: string }>(
         `SELECT utente, codice_errore FROM voce_audit WHERE azione = 'apri' AND esito = 'negato' ORDER BY il`,
@@ -219,6 +230,7 @@ describe('intake (accesso.accesso.chiuso on JetStream → cartella in the sub-am
         { utente: 'operatore.crema', codice_errore: 'OPERAZIONE_NON_CONSENTITA' },
         { utente: 'coordinatore.pandino', codice_errore: 'FUORI_AMBITO_TERRITORIALE' },
         { utente: 'coordinatore.crema', codice_errore: 'COMUNE_SCONOSCIUTO' },
+        { utente: 'coordinatore.crema', codice_errore: 'CODICE_FISCALE_NON_VALIDO' },
       ]);
     });
   });

@@ -163,7 +163,7 @@ export class MonitoraggioService {
     >(
       `SELECT c.id AS cartella_id, c.sub_ambito, c.comune_residenza, min(p.ricevuta_il) AS dal
        FROM proposta p JOIN cartella c ON c.id = p.cartella_id
-       WHERE p.stato = 'in-attesa' AND c.sub_ambito = ANY($1)
+       WHERE p.stato = 'in-attesa' AND c.stato = 'in-attesa' AND c.sub_ambito = ANY($1)
        GROUP BY c.id HAVING min(p.ricevuta_il) < $2`,
       [subAmbiti, soglia],
     );

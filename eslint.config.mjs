@@ -18,7 +18,9 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: {
         // The architecture test lints virtual files with these names through stdin.
-        projectService: { allowDefaultProject: ['libs/*/src/boundary-probe.ts', 'apps/*/src/boundary-probe.ts'] },
+        projectService: {
+          allowDefaultProject: ['libs/*/src/boundary-probe.ts', 'apps/*/src/boundary-probe.ts'],
+        },
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -30,10 +32,22 @@ export default tseslint.config(
           allow: [],
           depConstraints: [
             // type:testing (real PostgreSQL/NATS harness) is imported by test files only.
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:util', 'type:data-access', 'type:testing'] },
-            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:util', 'type:testing'] },
-            { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:contracts', 'type:util', 'type:testing'] },
-            { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:contracts', 'type:util', 'type:data-access', 'type:testing'] },
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: ['type:contracts', 'type:util', 'type:data-access', 'type:testing'],
+            },
+            {
+              sourceTag: 'type:e2e',
+              onlyDependOnLibsWithTags: ['type:contracts', 'type:util', 'type:testing'],
+            },
+            {
+              sourceTag: 'type:tooling',
+              onlyDependOnLibsWithTags: ['type:contracts', 'type:util', 'type:testing'],
+            },
+            {
+              sourceTag: 'type:data-access',
+              onlyDependOnLibsWithTags: ['type:contracts', 'type:util', 'type:data-access', 'type:testing'],
+            },
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
             { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:util'] },
             {
@@ -44,13 +58,20 @@ export default tseslint.config(
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:accesso', onlyDependOnLibsWithTags: ['scope:shared', 'scope:accesso'] },
             { sourceTag: 'scope:budget', onlyDependOnLibsWithTags: ['scope:shared', 'scope:budget'] },
+            {
+              sourceTag: 'scope:presa-in-carico',
+              onlyDependOnLibsWithTags: ['scope:shared', 'scope:presa-in-carico'],
+            },
             { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:shared', 'scope:gateway'] },
             { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['scope:shared'] },
           ],
         },
       ],
       '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+      ],
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       eqeqeq: ['error', 'always'],

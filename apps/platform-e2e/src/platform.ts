@@ -15,7 +15,7 @@ export const JWT_SECRET = 'e2e-secret-e2e-secret-e2e-secret-e2e-00';
 const logFile = (app: string) =>
   process.env.E2E_LOG_DIR ? path.join(process.env.E2E_LOG_DIR, `${app}.log`) : undefined;
 
-/** Starts accesso, budget and gateway from dist/ as processes, on a fresh database and the test NATS server. */
+/** Starts accesso, budget, presa-in-carico and gateway from dist/ as processes, on a fresh database and the test NATS server. */
 export async function startPlatform(): Promise<Platform> {
   const natsUrl = process.env.TEST_NATS_URL!;
   const databaseUrl = await createTestDatabase('e2e');
@@ -38,6 +38,15 @@ export async function startPlatform(): Promise<Platform> {
         logFile: logFile('budget'),
         workspaceRoot: root,
         env: { ...common, DATABASE_URL: databaseUrl, DATABASE_SCHEMA: 'budget' },
+      }),
+    );
+    processes.push(
+      await startServiceProcess({
+        app: 'presa-in-carico',
+        httpPort: await freePort(),
+        logFile: logFile('presa-in-carico'),
+        workspaceRoot: root,
+        env: { ...common, DATABASE_URL: databaseUrl, DATABASE_SCHEMA: 'presa_in_carico' },
       }),
     );
     processes.push(

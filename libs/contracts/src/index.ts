@@ -7,4 +7,5 @@ export * from './common/domain-error';
 export * from './common/pagination';
 export * from './accesso';
 export * from './budget';
+export * from './presa-in-carico';
 export * from './rpc-map';

@@ -6,6 +6,7 @@ import type {
   RegistraPersonaV1,
   TerritorioV1,
 } from '@ambito/contracts';
+import { seedDemoCartelle } from './demo-cartelle';
 
 /** Fictional people; their codici fiscali are valid (check character included) but belong to nobody. */
 const PERSONE: Array<Omit<RegistraPersonaV1, 'comuneResidenza'> & { subAmbito: string }> = [
@@ -249,14 +250,17 @@ export class DemoClient {
 /** Loads the demo records through the public API, once: a second run finds them and stops. */
 export async function seedDemoData(
   gatewayUrl: string,
-): Promise<{ created: boolean; persone: number; accessi: number }> {
+): Promise<{ created: boolean; persone: number; accessi: number; cartelle: number }> {
   const api = new DemoClient(gatewayUrl);
   const existing = await api.call<{ totale: number }>(
     'operatore.crema',
     'GET',
     `/persone?codiceFiscale=${PERSONE[0].codiceFiscale}`,
   );
-  if (existing.status === 200 && existing.body.totale > 0) return { created: false, persone: 0, accessi: 0 };
+  if (existing.status === 200 && existing.body.totale > 0) {
+    const { cartelle } = await seedDemoCartelle(api);
+    return { created: false, persone: 0, accessi: 0, cartelle };
+  }
 
   const { body: territorio } = await api.call<TerritorioV1>('operatore.crema', 'GET', '/territorio');
   let accessi = 0;
@@ -295,5 +299,6 @@ export async function seedDemoData(
       }
     }
   }
-  return { created: true, persone: PERSONE.length, accessi };
+  const { cartelle } = await seedDemoCartelle(api);
+  return { created: true, persone: PERSONE.length, accessi, cartelle };
 }

@@ -91,6 +91,10 @@ async function main(): Promise<void> {
       DATABASE_URL: databaseUrl,
       DATABASE_SCHEMA: 'budget',
     });
+    await start('presa-in-carico', port('PRESA_IN_CARICO_PORT', 3103), {
+      DATABASE_URL: databaseUrl,
+      DATABASE_SCHEMA: 'presa_in_carico',
+    });
     const gateway = await start('gateway', port('GATEWAY_PORT', 3000), {
       AUTH_MODE: 'local',
       JWT_LOCAL_SECRET: devSecret(),
@@ -110,15 +114,17 @@ Piattaforma d'Ambito avviata (Ambito Territoriale Sociale Cremasco, dati dimostr
   PostgreSQL     ${databaseUrl}
   NATS           ${natsUrl}
   Log            ${path.join(dataDir, 'logs')}
-  Dati demo      ${demo.created ? `caricati ora: ${demo.persone} persone, ${demo.accessi} accessi` : 'già presenti'}
+  Dati demo      ${demo.created ? `caricati ora: ${demo.persone} persone, ${demo.accessi} accessi` : 'già presenti'}${demo.cartelle ? `, ${demo.cartelle} cartelle sociali` : ''}
   Budget demo    ${budget.created ? `caricato ora: Piano Operativo 2020 (${budget.linee} linee), ${budget.impegni} impegni B2` : 'già presente'}
 
 Utenti dimostrativi (password: demo) — token: POST ${gateway.baseUrl}/api/v1/auth/token
   operatore.crema      operatore-accesso        SA-CREMA
   operatore.soncino    operatore-accesso        SA-SONCINO
   as.castelleone       assistente-sociale       SA-CASTELLEONE
+  as.crema             assistente-sociale       SA-CREMA (case manager)
   coordinatore.crema   coordinatore-sub-ambito  SA-CREMA
   responsabile.pandino responsabile-comune      Pandino
+  responsabile.crema   responsabile-comune      Crema
   udp                  ufficio-di-piano         tutto l'Ambito
   admin                amministratore           tutto l'Ambito
 

@@ -6,6 +6,7 @@ import { AccessiModule } from '../accessi/accessi.module';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { BudgetModule } from '../budget/budget.module';
+import { CartelleModule } from '../cartelle/cartelle.module';
 import type { GatewayConfig } from '../config/gateway-config';
 import { RequestContextInterceptor } from '../context/request-context.interceptor';
 import { PersoneModule } from '../persone/persone.module';
@@ -34,6 +35,7 @@ export class AppModule {
         TerritorioModule,
         PersoneModule,
         AccessiModule,
+        CartelleModule,
         StatisticheModule,
         AuditModule,
         BudgetModule,

@@ -1,6 +1,14 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ACCESSO_RPC, ElencaAuditV1, type PaginaV1, type VoceAuditV1 } from '@ambito/contracts';
+import {
+  ACCESSO_RPC,
+  ElencaAuditCartelleV1,
+  ElencaAuditV1,
+  PRESA_IN_CARICO_RPC,
+  type PaginaV1,
+  type VoceAuditCartellaV1,
+  type VoceAuditV1,
+} from '@ambito/contracts';
 import { RpcClient } from '@ambito/messaging';
 import { REVISORI } from '../auth/gruppi-ruoli';
 import { Ruoli } from '../auth/ruoli.decorator';
@@ -26,5 +34,18 @@ export class AuditController {
   @ApiOkResponse({ description: 'Voci di audit', schema: ref('PaginaAuditV1') })
   elenca(@Query() query: ElencaAuditV1): Promise<PaginaV1<VoceAuditV1>> {
     return this.rpc.request(ACCESSO_RPC.elencaAudit, query);
+  }
+
+  @Get('cartelle')
+  @Ruoli(...REVISORI)
+  @ApiOperation({
+    summary: 'Registro degli accessi alle cartelle sociali',
+    description:
+      'Ogni lettura, scrittura o tentativo rifiutato su una cartella; filtri per cartella, utente, esito.',
+  })
+  @ApiQueryDa(ElencaAuditCartelleV1)
+  @ApiOkResponse({ description: 'Voci di audit', schema: ref('PaginaAuditCartelleV1') })
+  cartelle(@Query() query: ElencaAuditCartelleV1): Promise<PaginaV1<VoceAuditCartellaV1>> {
+    return this.rpc.request(PRESA_IN_CARICO_RPC.elencaAudit, query);
   }
 }

@@ -42,6 +42,14 @@ export const DEMO_USERS: readonly DemoUser[] = [
     comuni: [],
   },
   {
+    username: 'as.crema',
+    sub: 'as.crema',
+    name: 'Sara Riva',
+    ruoli: ['assistente-sociale'],
+    subAmbiti: ['SA-CREMA'],
+    comuni: [],
+  },
+  {
     username: 'coordinatore.crema',
     sub: 'coordinatore.crema',
     name: 'Paolo Cattaneo',
@@ -57,6 +65,15 @@ export const DEMO_USERS: readonly DemoUser[] = [
     subAmbiti: [],
     // Pandino
     comuni: ['019067'],
+  },
+  {
+    username: 'responsabile.crema',
+    sub: 'responsabile.crema',
+    name: 'Franco Bonetti',
+    ruoli: ['responsabile-comune'],
+    subAmbiti: [],
+    // Crema
+    comuni: ['019035'],
   },
   {
     username: 'udp',

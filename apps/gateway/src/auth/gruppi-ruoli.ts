@@ -27,3 +27,21 @@ export const GESTORI_BUDGET: Ruolo[] = ['ufficio-di-piano', 'amministratore'];
 
 /** The statement of the comuni's quotas: the gestori, and each comune for its own (checked by budget). */
 export const LETTORI_QUOTE_COMUNI: Ruolo[] = [...GESTORI_BUDGET, 'responsabile-comune'];
+/** The équipe of a sub-ambito: opens, assesses and proposes (case manager, coordinator). */
+export const EQUIPE: Ruolo[] = ['assistente-sociale', 'coordinatore-sub-ambito'];
+
+/** Who reads cartelle sociali (each one only its own cases, sub-ambito or comune). */
+export const LETTORI_CARTELLE: Ruolo[] = [...EQUIPE, 'responsabile-comune'];
+
+/** Assigns case managers and keeps the équipe. */
+export const COORDINATORI: Ruolo[] = ['coordinatore-sub-ambito'];
+
+/** The Comune of residence decides on the progetto personalizzato. */
+export const DECISORI: Ruolo[] = ['responsabile-comune'];
+
+/** Aggregated figures on cartelle (no personal data). */
+export const LETTORI_STATISTICHE_CARTELLE: Ruolo[] = [
+  'coordinatore-sub-ambito',
+  'ufficio-di-piano',
+  'amministratore',
+];

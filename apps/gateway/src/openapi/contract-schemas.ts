@@ -1,4 +1,6 @@
 import type { SchemaObject } from '@nestjs/swagger';
+// @Type() of nested arrays (obiettivi, interventi…) is read from class-transformer's own storage.
+import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import { targetConstructorToSchema, validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import * as contracts from '@ambito/contracts';
 

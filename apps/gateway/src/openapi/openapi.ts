@@ -10,15 +10,29 @@ import {
   RegistraLiquidazioneBodyV1,
   RegistraMandatoBodyV1,
 } from '../budget/budget.bodies';
+import {
+  AggiornaNucleoBodyV1,
+  AnnotaDiarioBodyV1,
+  ApprovaProgettoBodyV1,
+  AssegnaCartellaBodyV1,
+  AssegnaEquipeCasoBodyV1,
+  ChiudiCartellaBodyV1,
+  ProponiProgettoBodyV1,
+  RegistraValutazioneBodyV1,
+  RegistraVerificaBodyV1,
+  RespingiProgettoBodyV1,
+  TrasferisciCartellaBodyV1,
+} from '../cartelle/cartelle.bodies';
 import type { GatewayConfig } from '../config/gateway-config';
 import { classSchema, contractSchemas } from './contract-schemas';
 import { BUDGET_RESPONSE_SCHEMAS } from './budget-schemas';
+import { CARTELLE_SCHEMAS } from './cartelle-schemas';
 import { RESPONSE_SCHEMAS } from './response-schemas';
 
 export const DOCS_PATH = 'api/docs';
 export const DOCS_JSON_PATH = 'api/docs-json';
 
-const DESCRIZIONE = `API REST della piattaforma d'Ambito Territoriale Sociale: territorio, persone, accessi al segretariato sociale e loro esiti, statistiche per l'Ufficio di Piano, registro degli accessi ai dati personali, budget d'Ambito (fondi, dotazioni, impegni, liquidazioni, quote dei comuni).
+const DESCRIZIONE = `API REST della piattaforma d'Ambito Territoriale Sociale: territorio, persone, accessi al segretariato sociale e loro esiti, cartelle sociali (presa in carico, valutazione, progetto personalizzato), statistiche per l'Ufficio di Piano, registro degli accessi ai dati personali, budget d'Ambito (fondi, dotazioni, impegni, liquidazioni, quote dei comuni).
 
 - **Autenticazione**: \`Authorization: Bearer <JWT>\`, emesso dal fornitore di identità dell'Ambito (OpenID Connect) oppure, solo in sviluppo, da \`POST /api/v1/auth/token\` per gli utenti dimostrativi.
 - **Ambito territoriale**: ogni servizio limita i dati al sub-ambito o al comune dell'utente; fuori ambito la risposta è 403 \`FUORI_AMBITO_TERRITORIALE\`.
@@ -35,6 +49,17 @@ const GATEWAY_BODIES: Record<string, new () => object> = {
   RegistraLiquidazioneBodyV1,
   RegistraMandatoBodyV1,
   RichiestaToken,
+  AssegnaCartellaBodyV1,
+  ChiudiCartellaBodyV1,
+  AnnotaDiarioBodyV1,
+  RegistraValutazioneBodyV1,
+  ProponiProgettoBodyV1,
+  ApprovaProgettoBodyV1,
+  RespingiProgettoBodyV1,
+  RegistraVerificaBodyV1,
+  TrasferisciCartellaBodyV1,
+  AssegnaEquipeCasoBodyV1,
+  AggiornaNucleoBodyV1,
 };
 
 export function buildOpenApiDocument(app: INestApplication, config: GatewayConfig): OpenAPIObject {
@@ -54,6 +79,10 @@ export function buildOpenApiDocument(app: INestApplication, config: GatewayConfi
     .addTag('Territorio', 'Comuni, sub-ambiti e sedi dell’Ambito')
     .addTag('Persone', 'Anagrafica minima delle persone')
     .addTag('Accessi', 'Colloqui di segretariato sociale ed esiti')
+    .addTag(
+      'Cartelle sociali',
+      'Presa in carico: coda, équipe, valutazioni, progetto personalizzato e decisione del Comune',
+    )
     .addTag('Statistiche', 'Dati aggregati per la programmazione')
     .addTag('Audit', 'Registro degli accessi ai dati personali')
     .addTag(
@@ -75,6 +104,7 @@ export function buildOpenApiDocument(app: INestApplication, config: GatewayConfi
       ...bodies,
       ...RESPONSE_SCHEMAS,
       ...BUDGET_RESPONSE_SCHEMAS,
+      ...CARTELLE_SCHEMAS,
     },
   };
   return document;

@@ -73,7 +73,7 @@ export const intero = (description?: string): SchemaObject => ({
   ...(description ? { description } : {}),
 });
 
-function pagina(name: string, elemento: string): SchemaObject {
+export function pagina(name: string, elemento: string): SchemaObject {
   return {
     type: 'object',
     description: `Una pagina di ${name}`,

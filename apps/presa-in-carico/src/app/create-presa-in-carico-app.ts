@@ -1,0 +1,47 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { natsMicroserviceOptions } from '@ambito/messaging';
+import { runMigrations, serviceDataSourceOptions } from '@ambito/persistence';
+import { PRESA_IN_CARICO_ENTITIES } from '../database/entities';
+import { CreateCartellaSociale1764000000000 } from '../database/create-cartella-sociale.migration';
+import { AddVerifiche1764000000001 } from '../database/add-verifiche.migration';
+import { AddEquipeCaso1764000000002 } from '../database/add-equipe-caso.migration';
+import { AddNucleo1764000000003 } from '../database/add-nucleo.migration';
+import type { PresaInCaricoConfig } from '../config/presa-in-carico-config';
+import { loadTerritorioFile } from '../territorio/territorio-file';
+import { PresaInCaricoModule, SERVICE } from './presa-in-carico.module';
+
+/**
+ * The presa-in-carico service, started but not listening on HTTP: migrations applied, NATS request/reply
+ * handlers (queue group `presa-in-carico`) and the outbox relay running. `main.ts` listens; tests may too.
+ */
+export async function createPresaInCaricoApp(config: PresaInCaricoConfig): Promise<NestExpressApplication> {
+  const territorio = loadTerritorioFile(config.TERRITORIO_FILE);
+  const dataSource = serviceDataSourceOptions({
+    url: config.DATABASE_URL,
+    schema: config.DATABASE_SCHEMA,
+    applicationName: SERVICE,
+    entities: PRESA_IN_CARICO_ENTITIES,
+    migrations: [
+      CreateCartellaSociale1764000000000,
+      AddVerifiche1764000000001,
+      AddEquipeCaso1764000000002,
+      AddNucleo1764000000003,
+    ],
+    poolSize: config.DATABASE_POOL_SIZE,
+  });
+  await runMigrations({ ...dataSource, url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA });
+
+  const app = await NestFactory.create<NestExpressApplication>(
+    PresaInCaricoModule.forRoot(config, territorio, dataSource),
+    { bufferLogs: true },
+  );
+  app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
+  app.enableShutdownHooks();
+  app.connectMicroservice(natsMicroserviceOptions(SERVICE, config.NATS_URL));
+  await app.startAllMicroservices();
+  await app.init();
+  return app;
+}

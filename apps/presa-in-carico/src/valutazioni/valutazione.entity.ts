@@ -1,0 +1,44 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/** An assessment with the instrument version it was made with and the score the service computed. */
+@Entity('valutazione')
+export class ValutazioneEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid')
+  cartellaId: string;
+
+  @Column('integer')
+  episodio: number;
+
+  @Column('text')
+  strumentoCodice: string;
+
+  @Column('integer')
+  strumentoVersione: number;
+
+  @Column('date')
+  data: string;
+
+  @Column('jsonb')
+  risposte: Record<string, number>;
+
+  @Column('integer', { nullable: true })
+  punteggio: number | null;
+
+  @Column('integer', { nullable: true })
+  punteggioMax: number | null;
+
+  @Column('text')
+  valutatoreId: string;
+
+  @Column('text')
+  valutatoreNome: string;
+
+  @Column('text', { nullable: true })
+  note: string | null;
+
+  @Column('timestamptz')
+  registrataIl: Date;
+}

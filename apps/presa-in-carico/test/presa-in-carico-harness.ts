@@ -1,0 +1,303 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import {
+  AckPolicy,
+  DeliverPolicy,
+  headers as natsHeaders,
+  type ConsumerMessages,
+  type NatsConnection,
+} from 'nats';
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import {
+  DomainError,
+  HEADER,
+  eventSubject,
+  type AccessoChiusoV1,
+  type Actor,
+  type ApriCartellaV1,
+  type ErrorCode,
+  type EventEnvelope,
+  type ProponiProgettoV1,
+  type RpcReply,
+  type RpcRequest,
+  type RpcSubject,
+} from '@ambito/contracts';
+import { EventBus, RpcClient, connectNats, ensureStream, eventStreamName } from '@ambito/messaging';
+import { createTestDatabase, dropTestDatabase, eventually } from '@ambito/testing';
+import { createPresaInCaricoApp } from '../src/app/create-presa-in-carico-app';
+import { loadPresaInCaricoConfig } from '../src/config/presa-in-carico-config';
+
+export const CREMA = '019035';
+export const PANDINO = '019067';
+export const CASTELLEONE = '019025';
+
+const actor = (
+  userId: string,
+  ruoli: Actor['ruoli'],
+  subAmbiti: string[] = [],
+  comuni: string[] = [],
+): Actor => ({
+  userId,
+  nome: `Nome di ${userId}`,
+  ruoli,
+  ambito: 'CREMA',
+  subAmbiti,
+  comuni,
+});
+
+/** Users of the tests, one per role, in the sub-ambiti and comuni of the demo territorio. */
+export const ATTORI = {
+  operatoreCrema: actor('operatore.crema', ['operatore-accesso'], ['SA-CREMA']),
+  asCrema: actor('as.crema', ['assistente-sociale'], ['SA-CREMA']),
+  asCrema2: actor('as.crema2', ['assistente-sociale'], ['SA-CREMA']),
+  /** A psychologist of the Crema équipe (équipe workers log in with the assistente-sociale role). */
+  psiCrema: actor('psi.crema', ['assistente-sociale'], ['SA-CREMA']),
+  asCastelleone: actor('as.castelleone', ['assistente-sociale'], ['SA-CASTELLEONE']),
+  coordinatoreCrema: actor('coordinatore.crema', ['coordinatore-sub-ambito'], ['SA-CREMA']),
+  coordinatorePandino: actor('coordinatore.pandino', ['coordinatore-sub-ambito'], ['SA-PANDINO']),
+  responsabileCrema: actor('responsabile.crema', ['responsabile-comune'], [], [CREMA]),
+  responsabileCrema2: actor('vice.responsabile.crema', ['responsabile-comune'], [], [CREMA]),
+  responsabilePandino: actor('responsabile.pandino', ['responsabile-comune'], [], [PANDINO]),
+  /** A coordinator who also signs for the Comune: may propose or decide, never both on one project. */
+  coordinatoreResponsabileCrema: actor(
+    'doppio.ruolo.crema',
+    ['coordinatore-sub-ambito', 'responsabile-comune'],
+    ['SA-CREMA'],
+    [CREMA],
+  ),
+  udp: actor('udp', ['ufficio-di-piano']),
+  admin: actor('admin', ['amministratore']),
+};
+
+export interface TestPresaInCarico {
+  app: NestExpressApplication;
+  nats: NatsConnection;
+  as(
+    actor: Actor,
+    motivo?: string,
+  ): <S extends RpcSubject>(subject: S, payload: RpcRequest<S>) => Promise<RpcReply<S>>;
+  sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Publishes an accesso.accesso.chiuso on JetStream exactly as the accesso outbox relay does. */
+  pubblicaAccessoChiuso(envelope: EventEnvelope<'accesso.accesso.chiuso', AccessoChiusoV1>): Promise<void>;
+  /** Events this service published on JetStream (collected from its stream). */
+  eventi: EventEnvelope[];
+  flush(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The presa-in-carico service in-process, on a fresh database and the test NATS of the global setup. */
+export async function startTestPresaInCarico(): Promise<TestPresaInCarico> {
+  const natsUrl = process.env.TEST_NATS_URL!;
+  const databaseUrl = await createTestDatabase('presa_in_carico');
+  const nats = await connectNats(natsUrl, 'presa-in-carico-test');
+  // The producer's stream exists before the consumer starts, as when accesso runs.
+  await ensureStream(await nats.jetstreamManager(), eventStreamName('accesso'), ['evt.accesso.>']);
+  const app = await createPresaInCaricoApp(
+    loadPresaInCaricoConfig({
+      DATABASE_URL: databaseUrl,
+      NATS_URL: natsUrl,
+      LOG_LEVEL: 'silent',
+      NODE_ENV: 'test',
+    }),
+  );
+  const rpc = new RpcClient(nats, 5000);
+  const pg = new Client({ connectionString: databaseUrl, options: '-c search_path=presa_in_carico' });
+  await pg.connect();
+
+  const eventi: EventEnvelope[] = [];
+  const durable = `test-${randomUUID()}`;
+  await (
+    await nats.jetstreamManager()
+  ).consumers.add(eventStreamName('presa-in-carico'), {
+    durable_name: durable,
+    ack_policy: AckPolicy.Explicit,
+    deliver_policy: DeliverPolicy.New,
+  });
+  const messages: ConsumerMessages = await (
+    await nats.jetstream().consumers.get(eventStreamName('presa-in-carico'), durable)
+  ).consume();
+  void (async () => {
+    for await (const m of messages) {
+      eventi.push(m.json());
+      m.ack();
+    }
+  })();
+
+  return {
+    app,
+    nats,
+    eventi,
+    as: (actor, motivo) => (subject, payload) =>
+      rpc.request(subject, payload, {
+        context: { actor, correlationId: randomUUID(), causationId: null, motivo },
+      }),
+    sql: async (text, params) => (await pg.query(text, params)).rows,
+    pubblicaAccessoChiuso: async (envelope) => {
+      const h = natsHeaders();
+      h.set(HEADER.correlationId, envelope.correlationId);
+      // No Nats-Msg-Id on purpose in redelivery tests: the inbox, not JetStream de-duplication, is under test.
+      await nats
+        .jetstream()
+        .publish(eventSubject(envelope.type, envelope.version), JSON.stringify(envelope), {
+          headers: h,
+        });
+    },
+    flush: () => app.get(EventBus).flushOutbox(),
+    close: async () => {
+      await messages.close();
+      await pg.end();
+      await app.close();
+      await nats.close();
+      await dropTestDatabase(databaseUrl);
+    },
+  };
+}
+
+/** The error code a request was refused with (fails when it was not refused). */
+export async function rifiuto(promise: Promise<unknown>): Promise<ErrorCode> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof DomainError) return error.code;
+    throw error;
+  }
+  throw new Error('la richiesta doveva essere rifiutata');
+}
+
+let progressivo = 0;
+const DISPARI = [
+  1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23,
+];
+/** A valid codice fiscale (check character included), different at each call; it belongs to nobody. */
+export function codiceFiscale(): string {
+  progressivo += 1;
+  const primi15 = `TSTPRS50A41D${String(progressivo).padStart(3, '0')}`;
+  let somma = 0;
+  for (let i = 0; i < 15; i++) {
+    const c = primi15.charCodeAt(i);
+    const indice = c >= 48 && c <= 57 ? c - 48 : c - 65;
+    somma += i % 2 === 0 ? DISPARI[indice] : indice;
+  }
+  return primi15 + String.fromCharCode(65 + (somma % 26));
+}
+
+export function accessoChiuso(
+  persona: { codiceFiscale: string; comuneResidenza: string; cognome?: string },
+  change: Partial<AccessoChiusoV1> = {},
+): EventEnvelope<'accesso.accesso.chiuso', AccessoChiusoV1> {
+  return {
+    id: randomUUID(),
+    type: 'accesso.accesso.chiuso',
+    version: 1,
+    occurredAt: new Date().toISOString(),
+    ambito: 'CREMA',
+    actor: { userId: 'operatore.crema', nome: 'Giulia Ferrari', ruoli: ['operatore-accesso'] },
+    correlationId: randomUUID(),
+    causationId: null,
+    payload: {
+      accessoId: randomUUID(),
+      personaId: randomUUID(),
+      sede: 'SEDE-CREMA-HUB',
+      subAmbito: 'SA-CREMA',
+      comuneResidenza: persona.comuneResidenza,
+      areaBisogno: 'anziani',
+      richiesta: 'Chiede assistenza domiciliare.',
+      chiusoIl: new Date().toISOString(),
+      operatoreId: 'operatore.crema',
+      esito: {
+        tipo: 'proposta-presa-in-carico',
+        servizio: null,
+        motivazione: 'Non autosufficiente, vive sola',
+        urgenza: 'prioritaria',
+      },
+      persona: {
+        codiceFiscale: persona.codiceFiscale,
+        cognome: persona.cognome ?? 'Rossi',
+        nome: 'Maria',
+        dataNascita: '1940-01-01',
+        sesso: 'F',
+        comuneResidenza: persona.comuneResidenza,
+      },
+      ...change,
+    },
+  };
+}
+
+export const apertura = (codiceFiscale: string, comuneResidenza = CREMA): ApriCartellaV1 => ({
+  persona: {
+    codiceFiscale,
+    cognome: 'Bianchi',
+    nome: 'Luca',
+    dataNascita: '1980-05-05',
+    sesso: 'M',
+    comuneResidenza,
+  },
+  origine: 'dimissione-protetta',
+  inviante: 'ASST Crema – Medicina generale',
+  motivazione: 'Dimissione dopo frattura di femore, vive solo.',
+  urgenza: 'urgente',
+});
+
+export const progetto = (cartellaId: string, change: Partial<ProponiProgettoV1> = {}): ProponiProgettoV1 => ({
+  id: cartellaId,
+  dataInizio: '2026-01-01',
+  dataFine: '2026-12-31',
+  obiettivi: [
+    {
+      descrizione: 'Mantenere la persona al domicilio',
+      indicatore: 'Giorni al domicilio senza ricoveri',
+      risultatoAtteso: 'Nessun ricovero di sollievo nei 12 mesi',
+    },
+  ],
+  interventi: [
+    {
+      codicePrestazione: 'A2.07',
+      denominazione: 'Assistenza domiciliare socio-assistenziale',
+      erogatore: 'Cooperativa sociale Il Borgo',
+      intensita: { quantita: 6, unita: 'ore-settimana' },
+      dal: '2026-01-01',
+      al: '2026-12-31',
+      costoCentesimi: 686_400,
+      fonteFinanziamento: 'fondo-non-autosufficienza',
+    },
+    {
+      codicePrestazione: 'A1.11',
+      denominazione: 'Buono sociale caregiver familiare',
+      erogatore: 'Comunità Sociale Cremasca',
+      intensita: { quantita: 1, unita: 'accessi-mese' },
+      dal: '2026-01-01',
+      al: '2026-12-31',
+      costoCentesimi: 480_000,
+      fonteFinanziamento: 'fondo-non-autosufficienza',
+    },
+  ],
+  verifiche: [
+    { data: '2026-04-01', oggetto: 'Prima verifica con la famiglia' },
+    { data: '2026-10-01', oggetto: 'Verifica finale' },
+  ],
+  impegni: ['La figlia garantisce la presenza nei fine settimana'],
+  consensoPersona: true,
+  ...change,
+});
+
+export async function eventoDi(
+  svc: TestPresaInCarico,
+  type: string,
+  match: (payload: Record<string, unknown>) => boolean,
+): Promise<EventEnvelope> {
+  await svc.flush();
+  return eventually(
+    () => {
+      const found = svc.eventi.find((e) => e.type === type && match(e.payload as Record<string, unknown>));
+      expect(found).toBeDefined();
+      return found!;
+    },
+    { timeoutMs: 10_000 },
+  );
+}
+
+/** How many rows a table has, to check that a refused command wrote nothing. */
+export async function conta(svc: TestPresaInCarico, table: string): Promise<number> {
+  const [row] = await svc.sql<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
+  return row.n;
+}

@@ -1,0 +1,87 @@
+/** Controlled vocabularies of the cartella sociale. Wire values: do not change them. */
+
+/** How a case reaches the équipe: from the segretariato sociale or opened directly. */
+export const ORIGINI_PROPOSTA = [
+  'accesso',
+  'segnalazione-servizio-specialistico',
+  'mandato-autorita-giudiziaria',
+  'dimissione-protetta',
+] as const;
+export type OrigineProposta = (typeof ORIGINI_PROPOSTA)[number];
+
+/** Origins an operator may use to open a case directly (the accesso one arrives as an event). */
+export const ORIGINI_APERTURA_DIRETTA = ORIGINI_PROPOSTA.filter(
+  (o): o is Exclude<OrigineProposta, 'accesso'> => o !== 'accesso',
+);
+
+/** `in-attesa`: in the sub-ambito queue, no case manager yet. */
+export const STATI_CARTELLA = ['in-attesa', 'in-carico', 'chiusa'] as const;
+export type StatoCartella = (typeof STATI_CARTELLA)[number];
+
+export const STATI_PROPOSTA = ['in-attesa', 'accolta'] as const;
+export type StatoProposta = (typeof STATI_PROPOSTA)[number];
+
+export const MOTIVI_CHIUSURA = [
+  'obiettivi-raggiunti',
+  'trasferimento',
+  'decesso',
+  'rinuncia',
+  'passaggio-altro-servizio',
+] as const;
+export type MotivoChiusura = (typeof MOTIVI_CHIUSURA)[number];
+
+/** `superato`: an approved version replaced by a later approved revision (kept, never deleted). */
+export const STATI_PROGETTO = ['proposto', 'approvato', 'respinto', 'superato'] as const;
+export type StatoProgetto = (typeof STATI_PROGETTO)[number];
+
+export const FONTI_FINANZIAMENTO = [
+  'fondo-nazionale-politiche-sociali',
+  'fondo-non-autosufficienza',
+  'fondo-poverta',
+  'fondo-dopo-di-noi',
+  'fondo-sociale-regionale',
+  'bilancio-comunale',
+  'compartecipazione-utente',
+  'famiglia',
+  'comunita',
+  'altro',
+] as const;
+export type FonteFinanziamento = (typeof FONTI_FINANZIAMENTO)[number];
+
+export const UNITA_INTENSITA = [
+  'ore-settimana',
+  'ore-mese',
+  'accessi-settimana',
+  'accessi-mese',
+  'una-tantum',
+] as const;
+export type UnitaIntensita = (typeof UNITA_INTENSITA)[number];
+
+/** Entries an operator writes in the diario; the others are written by the service itself. */
+export const TIPI_VOCE_DIARIO_MANUALE = [
+  'colloquio',
+  'visita-domiciliare',
+  'contatto',
+  'documento',
+  'nota',
+] as const;
+export type TipoVoceDiarioManuale = (typeof TIPI_VOCE_DIARIO_MANUALE)[number];
+
+export const TIPI_VOCE_DIARIO = [
+  ...TIPI_VOCE_DIARIO_MANUALE,
+  'proposta',
+  'assegnazione',
+  'valutazione',
+  'progetto-proposto',
+  'progetto-approvato',
+  'progetto-respinto',
+  'verifica',
+  'trasferimento',
+  'nucleo',
+  'chiusura',
+  'riapertura',
+] as const;
+export type TipoVoceDiario = (typeof TIPI_VOCE_DIARIO)[number];
+
+/** SIUSS `CodicePrestazione` (national nomenclature), e.g. A2.07 assistenza domiciliare. */
+export const CODICE_PRESTAZIONE_PATTERN = /^[A-Z]\d\.\d{2}$/;

@@ -7,7 +7,7 @@ import {
   TIPI_ATTO,
   type AbitantiRegistratiV1,
   type AnnualitaV1,
-  type AssegnazioneV1,
+  type AssegnazioneFondoV1,
   type DotazioneV1,
   type FondoV1,
   type ImpegnoV1,
@@ -62,7 +62,7 @@ export const BUDGET_RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
       },
     },
   }),
-  AssegnazioneV1: oggetto<AssegnazioneV1>('Assegnazione di un’annualità con il suo atto', {
+  AssegnazioneFondoV1: oggetto<AssegnazioneFondoV1>('Assegnazione di un’annualità con il suo atto', {
     id: uuid,
     atto: {
       type: 'object',
@@ -77,7 +77,7 @@ export const BUDGET_RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
     fondo: testo(),
     anno: intero('Anno del fondo'),
     assegnatoCentesimi: centesimi('Totale assegnato'),
-    assegnazioni: { type: 'array', items: ref('AssegnazioneV1') },
+    assegnazioni: { type: 'array', items: ref('AssegnazioneFondoV1') },
   }),
   LineaV1: oggetto<LineaV1>('Linea di spesa del piano operativo', {
     id: uuid,

@@ -4,14 +4,6 @@ import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import { targetConstructorToSchema, validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import * as contracts from '@ambito/contracts';
 
-// The metadata of class-transformer's @Type: the item class of nested arrays (e.g. `comuni` of
-// RegistraAbitantiV1), which TypeScript's design:type reports only as Array.
-// The runtime module has no typings of its own (they live under class-transformer/types).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as {
-  defaultMetadataStorage: import('class-transformer/types/MetadataStorage').MetadataStorage;
-};
-
 const REF_PREFIX = '#/components/schemas/';
 
 /**

@@ -55,7 +55,7 @@ export class RegistraAssegnazioneV1 {
 
 export class ElencaFondiV1 {}
 
-export interface AssegnazioneV1 {
+export interface AssegnazioneFondoV1 {
   id: string;
   atto: { tipo: TipoAtto; numero: string; data: string };
   importoCentesimi: number;
@@ -67,7 +67,7 @@ export interface AnnualitaV1 {
   fondo: string;
   anno: number;
   assegnatoCentesimi: number;
-  assegnazioni: AssegnazioneV1[];
+  assegnazioni: AssegnazioneFondoV1[];
 }
 
 export interface FondoV1 {

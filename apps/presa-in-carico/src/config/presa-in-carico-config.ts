@@ -1,43 +1,11 @@
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
-import { loadConfig } from '@ambito/service-runtime';
-
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+import { IsInt, IsNotEmpty, IsOptional, IsString, Max, Min } from 'class-validator';
+import { DataServiceConfig, loadConfig } from '@ambito/service-runtime';
 
 /** The presa-in-carico service's environment, validated at start-up (every problem listed at once). */
-export class PresaInCaricoConfig {
-  @IsString()
-  NODE_ENV: string = 'development';
+export class PresaInCaricoConfig extends DataServiceConfig {
+  override HTTP_PORT: number = 3103;
 
-  @Matches(/^postgres(ql)?:\/\//, {
-    message: 'obbligatorio, es. postgres://utente:password@host:5432/ambito',
-  })
-  DATABASE_URL: string;
-
-  @Matches(/^[a-z_][a-z0-9_]*$/, { message: 'nome di schema PostgreSQL in minuscolo, es. presa_in_carico' })
-  DATABASE_SCHEMA: string = 'presa_in_carico';
-
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  DATABASE_POOL_SIZE: number = 10;
-
-  @IsUrl(
-    { require_tld: false, require_protocol: true, protocols: ['nats', 'tls'] },
-    { message: 'obbligatorio, es. nats://127.0.0.1:4222' },
-  )
-  NATS_URL: string;
-
-  @IsInt()
-  @Min(1)
-  @Max(65535)
-  HTTP_PORT: number = 3103;
-
-  @IsString()
-  @IsNotEmpty()
-  HTTP_HOST: string = '0.0.0.0';
-
-  @Matches(/^[A-Z0-9-]{2,32}$/, { message: 'codice dell’Ambito in maiuscolo, es. CREMA' })
-  AMBITO_CODICE: string = 'CREMA';
+  override DATABASE_SCHEMA: string = 'presa_in_carico';
 
   /** JSON file with the ambito's territorio; the Ambito Cremasco demo seed when absent. */
   @IsOptional()
@@ -62,9 +30,6 @@ export class PresaInCaricoConfig {
   @Min(1)
   @Max(365)
   GIORNI_AVVISO_DECISIONE: number = 15;
-
-  @IsIn(LOG_LEVELS)
-  LOG_LEVEL: string = 'info';
 }
 
 export function loadPresaInCaricoConfig(

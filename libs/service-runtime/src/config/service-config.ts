@@ -28,3 +28,20 @@ export class ServiceConfig {
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: string = 'info';
 }
+
+/** A service that owns data: its PostgreSQL database and its own schema in it. */
+export class DataServiceConfig extends ServiceConfig {
+  @Matches(/^postgres(ql)?:\/\//, {
+    message: 'obbligatorio, es. postgres://utente:password@host:5432/ambito',
+  })
+  DATABASE_URL: string;
+
+  /** Each service sets its own default (accesso, budget, presa_in_carico). */
+  @Matches(/^[a-z_][a-z0-9_]*$/, { message: 'nome di schema PostgreSQL in minuscolo, es. accesso' })
+  DATABASE_SCHEMA: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  DATABASE_POOL_SIZE: number = 10;
+}

@@ -4,3 +4,6 @@ export * from './inbox-message.entity';
 export * from './create-outbox-inbox.migration';
 export * from './data-source-options';
 export * from './run-migrations';
+export * from './sql-value-list';
+export * from './pg-errors';
+export * from './pagina';

@@ -16,7 +16,7 @@ import {
 } from '@ambito/contracts';
 import { OutboxWriter, currentActor } from '@ambito/messaging';
 import { AuditService, type Traccia } from '../audit/audit.service';
-import { pagina } from '../database/pagina';
+import { pagina } from '@ambito/persistence';
 import { PersonaEntity } from '../persone/persona.entity';
 import { assertScrittura, visibilitaDatiPersonali, type Visibilita } from '../scope/ambito-visibilita';
 import { TerritorioService } from '../territorio/territorio.service';

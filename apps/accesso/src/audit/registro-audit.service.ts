@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import type { ElencaAuditV1, PaginaV1, VoceAuditV1 } from '@ambito/contracts';
 import { currentActor } from '@ambito/messaging';
 import { periodoLocale } from '../accessi/periodo';
-import { pagina } from '../database/pagina';
+import { pagina } from '@ambito/persistence';
 import { assertRevisore } from '../scope/ambito-visibilita';
 import { VoceAuditEntity, toVoceAuditV1 } from './voce-audit.entity';
 

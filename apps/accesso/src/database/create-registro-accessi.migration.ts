@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlValueList } from '@ambito/persistence';
 import {
   AREE_BISOGNO,
   CANALI,
@@ -9,8 +10,6 @@ import {
   TIPI_ESITO,
   URGENZE,
 } from '@ambito/contracts';
-
-const among = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 
 /**
  * Persone, accessi with esito and annotazioni, and the append-only audit log. The vocabularies and the
@@ -28,7 +27,7 @@ export class CreateRegistroAccessi1763900000000 implements MigrationInterface {
         nome text NOT NULL,
         data_nascita date NOT NULL,
         luogo_nascita text NOT NULL,
-        sesso text NOT NULL CHECK (sesso IN (${among(SESSI)})),
+        sesso text NOT NULL CHECK (sesso IN (${sqlValueList(SESSI)})),
         cittadinanza text NOT NULL,
         comune_residenza text NOT NULL,
         indirizzo_residenza text,
@@ -53,17 +52,17 @@ export class CreateRegistroAccessi1763900000000 implements MigrationInterface {
         sub_ambito text NOT NULL,
         operatore_id text NOT NULL,
         operatore_nome text NOT NULL,
-        canale text NOT NULL CHECK (canale IN (${among(CANALI)})),
-        presentato_da text NOT NULL CHECK (presentato_da IN (${among(PRESENTATO_DA)})),
+        canale text NOT NULL CHECK (canale IN (${sqlValueList(CANALI)})),
+        presentato_da text NOT NULL CHECK (presentato_da IN (${sqlValueList(PRESENTATO_DA)})),
         referente text,
-        area_bisogno text NOT NULL CHECK (area_bisogno IN (${among(AREE_BISOGNO)})),
+        area_bisogno text NOT NULL CHECK (area_bisogno IN (${sqlValueList(AREE_BISOGNO)})),
         richiesta text NOT NULL,
         note text,
-        stato text NOT NULL DEFAULT 'aperto' CHECK (stato IN (${among(STATI_ACCESSO)})),
-        esito_tipo text CHECK (esito_tipo IN (${among(TIPI_ESITO)})),
+        stato text NOT NULL DEFAULT 'aperto' CHECK (stato IN (${sqlValueList(STATI_ACCESSO)})),
+        esito_tipo text CHECK (esito_tipo IN (${sqlValueList(TIPI_ESITO)})),
         esito_servizio text,
         esito_motivazione text,
-        esito_urgenza text CHECK (esito_urgenza IN (${among(URGENZE)})),
+        esito_urgenza text CHECK (esito_urgenza IN (${sqlValueList(URGENZE)})),
         esito_note text,
         chiuso_il timestamptz,
         chiuso_da text,
@@ -107,7 +106,7 @@ export class CreateRegistroAccessi1763900000000 implements MigrationInterface {
         risorsa_id text,
         persona_id uuid,
         motivo text,
-        esito text NOT NULL CHECK (esito IN (${among(ESITI_AUDIT)})),
+        esito text NOT NULL CHECK (esito IN (${sqlValueList(ESITI_AUDIT)})),
         correlation_id text
       )`);
     await q.query(`CREATE INDEX ix_voce_audit_il ON voce_audit (il DESC)`);

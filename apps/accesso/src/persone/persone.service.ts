@@ -12,8 +12,8 @@ import {
 import { CodiceFiscale, InvalidCodiceFiscaleError, isIsoDate } from '@ambito/kernel';
 import { currentActor } from '@ambito/messaging';
 import { AuditService } from '../audit/audit.service';
-import { pagina } from '../database/pagina';
-import { isUniqueViolation } from '../database/pg-errors';
+import { pagina } from '@ambito/persistence';
+import { isViolation } from '@ambito/persistence';
 import { isOperatore, nonConsentito, visibilitaDatiPersonali } from '../scope/ambito-visibilita';
 import { TerritorioService } from '../territorio/territorio.service';
 import { PersonaEntity, toPersonaV1 } from './persona.entity';
@@ -57,7 +57,7 @@ export class PersoneService {
         return toPersonaV1(persona);
       });
     } catch (error) {
-      if (isUniqueViolation(error, 'uq_persona_codice_fiscale')) {
+      if (isViolation(error, '23505', 'uq_persona_codice_fiscale')) {
         throw new DomainError(
           'PERSONA_GIA_REGISTRATA',
           'Una persona con questo codice fiscale è già registrata: cercarla.',

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlValueList } from '@ambito/persistence';
 import {
   CATEGORIE_LINEA,
   CAUSALI_LIBERAZIONE,
@@ -6,8 +7,6 @@ import {
   TIPI_MOVIMENTO,
   TIPI_REGOLA,
 } from '@ambito/contracts';
-
-const among = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 
 /**
  * Funds, annualità, spending lines, the append-only ledger of movements and the balances derived from
@@ -32,8 +31,8 @@ export class CreateBudget1764000000000 implements MigrationInterface {
       CREATE TABLE regola_fondo (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         fondo text NOT NULL REFERENCES fondo (codice),
-        tipo text NOT NULL CHECK (tipo IN (${among(TIPI_REGOLA)})),
-        categoria text NOT NULL CHECK (categoria IN (${among(CATEGORIE_LINEA)})),
+        tipo text NOT NULL CHECK (tipo IN (${sqlValueList(TIPI_REGOLA)})),
+        categoria text NOT NULL CHECK (categoria IN (${sqlValueList(CATEGORIE_LINEA)})),
         punti_base integer CHECK (punti_base BETWEEN 0 AND 10000),
         fondo_cofinanziamento text REFERENCES fondo (codice),
         valido_dal date NOT NULL,
@@ -57,7 +56,7 @@ export class CreateBudget1764000000000 implements MigrationInterface {
       CREATE TABLE assegnazione (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         annualita_id uuid NOT NULL REFERENCES annualita (id),
-        atto_tipo text NOT NULL CHECK (atto_tipo IN (${among(TIPI_ATTO)})),
+        atto_tipo text NOT NULL CHECK (atto_tipo IN (${sqlValueList(TIPI_ATTO)})),
         atto_numero text NOT NULL,
         atto_data date NOT NULL,
         importo_centesimi bigint NOT NULL CHECK (importo_centesimi > 0),
@@ -71,7 +70,7 @@ export class CreateBudget1764000000000 implements MigrationInterface {
         codice text NOT NULL,
         denominazione text NOT NULL,
         esercizio integer NOT NULL CHECK (esercizio BETWEEN 2000 AND 2100),
-        categoria text NOT NULL CHECK (categoria IN (${among(CATEGORIE_LINEA)})),
+        categoria text NOT NULL CHECK (categoria IN (${sqlValueList(CATEGORIE_LINEA)})),
         obiettivo text,
         preventivo_centesimi bigint NOT NULL CHECK (preventivo_centesimi >= 0),
         registrata_il timestamptz NOT NULL DEFAULT now(),
@@ -171,7 +170,7 @@ export class CreateBudget1764000000000 implements MigrationInterface {
       CREATE TABLE movimento (
         id bigserial PRIMARY KEY,
         il timestamptz NOT NULL DEFAULT clock_timestamp(),
-        tipo text NOT NULL CHECK (tipo IN (${among(TIPI_MOVIMENTO)})),
+        tipo text NOT NULL CHECK (tipo IN (${sqlValueList(TIPI_MOVIMENTO)})),
         importo_centesimi bigint NOT NULL CHECK (importo_centesimi > 0),
         annualita_id uuid NOT NULL REFERENCES annualita (id),
         linea_id uuid REFERENCES linea (id),
@@ -179,7 +178,7 @@ export class CreateBudget1764000000000 implements MigrationInterface {
         dotazione_id uuid REFERENCES dotazione (id),
         impegno_id uuid REFERENCES impegno (id),
         liquidazione_id uuid REFERENCES liquidazione (id),
-        causale text CHECK (causale IN (${among(CAUSALI_LIBERAZIONE)})),
+        causale text CHECK (causale IN (${sqlValueList(CAUSALI_LIBERAZIONE)})),
         registrato_da text NOT NULL,
         correlation_id text,
         CONSTRAINT ck_movimento_forma CHECK (

@@ -42,14 +42,3 @@ export function condizioneAlla(
     };
   return { sql: `${colonna} <= ($${param})::timestamptz`, params: [alla] };
 }
-
-/** A constraint violated, optionally a given one (PostgreSQL 23505 unique, 23514 check). */
-export function isViolation(error: unknown, code: '23505' | '23514', constraint?: string): boolean {
-  const e = error as {
-    code?: string;
-    constraint?: string;
-    driverError?: { code?: string; constraint?: string };
-  };
-  const pg = e?.driverError ?? e;
-  return pg?.code === code && (!constraint || pg.constraint === constraint);
-}

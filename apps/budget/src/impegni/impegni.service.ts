@@ -14,7 +14,8 @@ import {
 } from '@ambito/contracts';
 import { Money } from '@ambito/kernel';
 import { OutboxWriter, RequestContext, currentActor } from '@ambito/messaging';
-import { cents, differenza, isViolation } from '../database/sql';
+import { cents, differenza } from '../database/sql';
+import { isViolation } from '@ambito/persistence';
 import { assertFondo } from '../fondi/fondi.service';
 import { lineaBloccata } from '../linee/linee.service';
 import { RegoleFondo } from '../linee/regole-fondo';

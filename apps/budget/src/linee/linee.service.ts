@@ -13,7 +13,8 @@ import {
 } from '@ambito/contracts';
 import { Money } from '@ambito/kernel';
 import { OutboxWriter, currentActor } from '@ambito/messaging';
-import { cents, differenza, isViolation } from '../database/sql';
+import { cents, differenza } from '../database/sql';
+import { isViolation } from '@ambito/persistence';
 import { assertFondo } from '../fondi/fondi.service';
 import { assertGestore } from '../ruoli/budget-ruoli';
 import { RegoleFondo } from './regole-fondo';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { ElencaAuditCartelleV1, PaginaV1, VoceAuditCartellaV1 } from '@ambito/contracts';
 import { currentActor } from '@ambito/messaging';
-import { pagina } from '../database/pagina';
+import { pagina } from '@ambito/persistence';
 import { nonConsentito } from '../scope/visibilita';
 import { VoceAuditEntity } from './voce-audit.entity';
 

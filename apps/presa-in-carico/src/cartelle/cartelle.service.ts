@@ -24,7 +24,7 @@ import {
 import { CodiceFiscale } from '@ambito/kernel';
 import { OutboxWriter, currentActor } from '@ambito/messaging';
 import { AuditService, type Traccia } from '../audit/audit.service';
-import { pagina } from '../database/pagina';
+import { pagina } from '@ambito/persistence';
 import { MembroEquipeEntity } from '../equipe/membro-equipe.entity';
 import {
   assertApertura,

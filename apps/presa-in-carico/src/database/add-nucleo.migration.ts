@@ -1,7 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlValueList } from '@ambito/persistence';
 import { RELAZIONI_NUCLEO, TIPI_VOCE_DIARIO } from '@ambito/contracts';
-
-const among = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 
 /** The nucleo familiare of the person, and its diario entry type. */
 export class AddNucleo1764000000003 implements MigrationInterface {
@@ -17,14 +16,14 @@ export class AddNucleo1764000000003 implements MigrationInterface {
         nome text NOT NULL,
         codice_fiscale text,
         data_nascita date,
-        relazione text NOT NULL CHECK (relazione IN (${among(RELAZIONI_NUCLEO)})),
+        relazione text NOT NULL CHECK (relazione IN (${sqlValueList(RELAZIONI_NUCLEO)})),
         convivente boolean NOT NULL,
         caregiver boolean NOT NULL,
         UNIQUE (cartella_id, posizione)
       )`);
     await q.query(`ALTER TABLE voce_diario DROP CONSTRAINT voce_diario_tipo_check`);
     await q.query(
-      `ALTER TABLE voce_diario ADD CONSTRAINT voce_diario_tipo_check CHECK (tipo IN (${among(TIPI_VOCE_DIARIO)}))`,
+      `ALTER TABLE voce_diario ADD CONSTRAINT voce_diario_tipo_check CHECK (tipo IN (${sqlValueList(TIPI_VOCE_DIARIO)}))`,
     );
   }
 

@@ -1,7 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlValueList } from '@ambito/persistence';
 import { ESITI_OBIETTIVO, TIPI_VOCE_DIARIO } from '@ambito/contracts';
-
-const among = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 
 /** Verifiche recorded against the obiettivi of an approved project, and their diario entry. */
 export class AddVerifiche1764000000001 implements MigrationInterface {
@@ -24,7 +23,7 @@ export class AddVerifiche1764000000001 implements MigrationInterface {
     await q.query(`
       CREATE FUNCTION verifica_esiti_validi() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF EXISTS (SELECT 1 FROM jsonb_array_elements(NEW.esiti) e WHERE NOT (e->>'esito' IN (${among(ESITI_OBIETTIVO)}))) THEN
+        IF EXISTS (SELECT 1 FROM jsonb_array_elements(NEW.esiti) e WHERE NOT (e->>'esito' IN (${sqlValueList(ESITI_OBIETTIVO)}))) THEN
           RAISE EXCEPTION 'esito di obiettivo non valido' USING ERRCODE = 'check_violation';
         END IF;
         RETURN NEW;
@@ -34,7 +33,7 @@ export class AddVerifiche1764000000001 implements MigrationInterface {
       FOR EACH ROW EXECUTE FUNCTION verifica_esiti_validi()`);
     await q.query(`ALTER TABLE voce_diario DROP CONSTRAINT voce_diario_tipo_check`);
     await q.query(
-      `ALTER TABLE voce_diario ADD CONSTRAINT voce_diario_tipo_check CHECK (tipo IN (${among(TIPI_VOCE_DIARIO)}))`,
+      `ALTER TABLE voce_diario ADD CONSTRAINT voce_diario_tipo_check CHECK (tipo IN (${sqlValueList(TIPI_VOCE_DIARIO)}))`,
     );
   }
 

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlValueList } from '@ambito/persistence';
 import {
   ESITI_AUDIT,
   FONTI_FINANZIAMENTO,
@@ -16,8 +17,6 @@ import {
 } from '@ambito/contracts';
 import { STRUMENTI_INIZIALI } from '../valutazioni/strumenti.seed';
 
-const among = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
-
 /**
  * Cartelle sociali with proposte, assignments, équipe, versioned assessment instruments, assessments,
  * project versions with interventi, the diario and the append-only audit log. The rules that must hold
@@ -33,7 +32,7 @@ export class CreateCartellaSociale1764000000000 implements MigrationInterface {
         sub_ambito text NOT NULL,
         user_id text NOT NULL,
         nome text NOT NULL,
-        professione text NOT NULL CHECK (professione IN (${among(PROFESSIONI)})),
+        professione text NOT NULL CHECK (professione IN (${sqlValueList(PROFESSIONI)})),
         registrato_il timestamptz NOT NULL DEFAULT now(),
         registrato_da text NOT NULL,
         PRIMARY KEY (sub_ambito, user_id)
@@ -46,15 +45,15 @@ export class CreateCartellaSociale1764000000000 implements MigrationInterface {
         cognome text NOT NULL,
         nome text NOT NULL,
         data_nascita date NOT NULL,
-        sesso text NOT NULL CHECK (sesso IN (${among(SESSI)})),
+        sesso text NOT NULL CHECK (sesso IN (${sqlValueList(SESSI)})),
         comune_residenza text NOT NULL,
         sub_ambito text NOT NULL,
-        stato text NOT NULL CHECK (stato IN (${among(STATI_CARTELLA)})),
+        stato text NOT NULL CHECK (stato IN (${sqlValueList(STATI_CARTELLA)})),
         episodio integer NOT NULL DEFAULT 1 CHECK (episodio >= 1),
         case_manager_id text,
         case_manager_nome text,
         aperta_il timestamptz NOT NULL DEFAULT now(),
-        motivo_chiusura text CHECK (motivo_chiusura IN (${among(MOTIVI_CHIUSURA)})),
+        motivo_chiusura text CHECK (motivo_chiusura IN (${sqlValueList(MOTIVI_CHIUSURA)})),
         chiusa_il timestamptz,
         chiusa_da text,
         note_chiusura text,
@@ -74,12 +73,12 @@ export class CreateCartellaSociale1764000000000 implements MigrationInterface {
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         cartella_id uuid NOT NULL REFERENCES cartella (id),
         episodio integer NOT NULL,
-        origine text NOT NULL CHECK (origine IN (${among(ORIGINI_PROPOSTA)})),
+        origine text NOT NULL CHECK (origine IN (${sqlValueList(ORIGINI_PROPOSTA)})),
         accesso_id uuid,
         inviante text,
         motivazione text,
-        urgenza text CHECK (urgenza IN (${among(URGENZE)})),
-        stato text NOT NULL CHECK (stato IN (${among(STATI_PROPOSTA)})),
+        urgenza text CHECK (urgenza IN (${sqlValueList(URGENZE)})),
+        stato text NOT NULL CHECK (stato IN (${sqlValueList(STATI_PROPOSTA)})),
         sub_ambito text NOT NULL,
         ricevuta_il timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT ck_proposta_accesso CHECK ((origine = 'accesso') = (accesso_id IS NOT NULL))
@@ -114,7 +113,7 @@ export class CreateCartellaSociale1764000000000 implements MigrationInterface {
         denominazione text NOT NULL,
         fonte text NOT NULL,
         items jsonb NOT NULL CHECK (jsonb_typeof(items) = 'array' AND jsonb_array_length(items) > 0),
-        punteggio jsonb NOT NULL CHECK (punteggio->>'tipo' IN (${among(TIPI_PUNTEGGIO)})),
+        punteggio jsonb NOT NULL CHECK (punteggio->>'tipo' IN (${sqlValueList(TIPI_PUNTEGGIO)})),
         PRIMARY KEY (codice, versione)
       )`);
     for (const s of STRUMENTI_INIZIALI) {
@@ -158,7 +157,7 @@ export class CreateCartellaSociale1764000000000 implements MigrationInterface {
         cartella_id uuid NOT NULL REFERENCES cartella (id),
         versione integer NOT NULL CHECK (versione >= 1),
         episodio integer NOT NULL,
-        stato text NOT NULL CHECK (stato IN (${among(STATI_PROGETTO)})),
+        stato text NOT NULL CHECK (stato IN (${sqlValueList(STATI_PROGETTO)})),
         data_inizio date NOT NULL,
         data_fine date NOT NULL,
         obiettivi jsonb NOT NULL,
@@ -213,11 +212,11 @@ export class CreateCartellaSociale1764000000000 implements MigrationInterface {
         denominazione text NOT NULL,
         erogatore text NOT NULL,
         intensita_quantita integer NOT NULL CHECK (intensita_quantita > 0),
-        intensita_unita text NOT NULL CHECK (intensita_unita IN (${among(UNITA_INTENSITA)})),
+        intensita_unita text NOT NULL CHECK (intensita_unita IN (${sqlValueList(UNITA_INTENSITA)})),
         dal date NOT NULL,
         al date NOT NULL,
         costo_centesimi bigint NOT NULL CHECK (costo_centesimi >= 0),
-        fonte_finanziamento text NOT NULL CHECK (fonte_finanziamento IN (${among(FONTI_FINANZIAMENTO)})),
+        fonte_finanziamento text NOT NULL CHECK (fonte_finanziamento IN (${sqlValueList(FONTI_FINANZIAMENTO)})),
         CHECK (al >= dal),
         UNIQUE (progetto_id, posizione)
       )`);
@@ -228,7 +227,7 @@ export class CreateCartellaSociale1764000000000 implements MigrationInterface {
         cartella_id uuid NOT NULL REFERENCES cartella (id),
         episodio integer NOT NULL,
         il timestamptz NOT NULL DEFAULT clock_timestamp(),
-        tipo text NOT NULL CHECK (tipo IN (${among(TIPI_VOCE_DIARIO)})),
+        tipo text NOT NULL CHECK (tipo IN (${sqlValueList(TIPI_VOCE_DIARIO)})),
         testo text NOT NULL,
         autore_id text NOT NULL,
         autore_nome text NOT NULL
@@ -246,7 +245,7 @@ export class CreateCartellaSociale1764000000000 implements MigrationInterface {
         risorsa_id text,
         cartella_id uuid,
         motivo text,
-        esito text NOT NULL CHECK (esito IN (${among(ESITI_AUDIT)})),
+        esito text NOT NULL CHECK (esito IN (${sqlValueList(ESITI_AUDIT)})),
         codice_errore text,
         correlation_id text
       )`);

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { AckPolicy, DeliverPolicy, connect, headers, type NatsConnection } from 'nats';
 import { randomUUID } from 'node:crypto';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { Client } from 'pg';
 import { ACCESSO_RPC, HEADER, type Actor, type EventEnvelope, type PersonaV1 } from '@ambito/contracts';
 import { freePort, startEmbeddedPostgres, startNatsServer, startServiceProcess } from '@ambito/testing';
@@ -177,7 +179,11 @@ async function outboxToConsumer(nc: NatsConnection, run: () => Promise<void>): P
 }
 
 async function main(): Promise<void> {
-  const pg = await startEmbeddedPostgres({});
+  // Durable settings (fsync, synchronous commit) as in production, for the floor and the platform alike;
+  // the test clusters turn them off.
+  const pgDir = await mkdtemp(path.join(tmpdir(), 'ambito-bench-'));
+  await chmod(pgDir, 0o755);
+  const pg = await startEmbeddedPostgres({ dataDir: path.join(pgDir, 'cluster'), persistent: true });
   const nats = await startNatsServer({});
   const natsUrl = nats.url;
   const common = { NATS_URL: natsUrl, AMBITO_CODICE: 'CREMA', NODE_ENV: 'development', LOG_LEVEL: 'warn' };
@@ -239,6 +245,7 @@ async function main(): Promise<void> {
     await accesso.stop();
     await nats.stop();
     await pg.stop();
+    await rm(pgDir, { recursive: true, force: true });
   }
 }
 

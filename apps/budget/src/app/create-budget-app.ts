@@ -5,6 +5,7 @@ import { natsMicroserviceOptions } from '@ambito/messaging';
 import { runMigrations, serviceDataSourceOptions } from '@ambito/persistence';
 import type { BudgetConfig } from '../config/budget-config';
 import { CreateBudget1764000000000 } from '../database/create-budget.migration';
+import { AddDecisioneDotazione1764000000100 } from '../database/add-decisione-dotazione.migration';
 import { BudgetModule, SERVICE } from './budget.module';
 
 /**
@@ -18,7 +19,7 @@ export async function createBudgetApp(config: BudgetConfig): Promise<NestExpress
     applicationName: SERVICE,
     // The ledger is written and read with SQL: its invariants live in the migration, not in entities.
     entities: [],
-    migrations: [CreateBudget1764000000000],
+    migrations: [CreateBudget1764000000000, AddDecisioneDotazione1764000000100],
     poolSize: config.DATABASE_POOL_SIZE,
   });
   await runMigrations({ ...dataSource, url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA });

@@ -221,7 +221,29 @@ describe('fondi, annualità and dotazioni, with the per-fund rules as data', () 
       const errore = await dota2025(30_001).catch((e: Error) => e);
       expect(errore).toMatchObject({ code: 'QUOTA_FONDO_SUPERATA' });
       expect((errore as Error).message).toContain('DGR di prova (3%)');
-      expect((await dota2025(30_000)).importoCentesimi).toBe(30_000);
+      const dotata = await dota2025(30_000);
+      expect(dotata.importoCentesimi).toBe(30_000);
+      // the decision keeps the rule version it applied and the figures it applied it to
+      const [{ decisione }] = await svc.sql<{ decisione: Record<string, unknown> }>(
+        'SELECT decisione FROM dotazione WHERE id = $1',
+        [dotata.id],
+      );
+      expect(decisione).toMatchObject({
+        categoria: 'riequilibrio',
+        assegnatoCentesimi: 1_000_000,
+        importoCentesimi: 30_000,
+        residuoPrimaCentesimi: 1_000_000,
+        regole: expect.arrayContaining([
+          expect.objectContaining({
+            tipo: 'quota-massima',
+            puntiBase: 300,
+            validoDal: oggi,
+            atto: 'DGR di prova (3%)',
+            dotatoCategoriaPrimaCentesimi: 0,
+          }),
+        ]),
+      });
+      expect(JSON.stringify(decisione)).not.toContain('DGR futura');
     });
   });
 

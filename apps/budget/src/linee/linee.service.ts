@@ -124,7 +124,7 @@ export class LineeService {
         );
       const linea = await lineaBloccata(manager, dto.linea);
       const assegnato = cents(saldo.assegnato);
-      await this.regole.verificaDotazione(manager, {
+      const decisione = await this.regole.verificaDotazione(manager, {
         fondo: dto.fondo,
         annualitaId: saldo.annualita_id,
         assegnato,
@@ -139,9 +139,16 @@ export class LineeService {
             `non basta per ${Money.ofCents(dto.importoCentesimi).format()}.`,
         );
       const [dotazione] = await manager.query<Array<{ id: string; il: Date }>>(
-        `INSERT INTO dotazione (annualita_id, linea_id, importo_centesimi, atto, registrata_da)
-         VALUES ($1, $2, $3, $4, $5) RETURNING id, registrata_il AS il`,
-        [saldo.annualita_id, linea.id, dto.importoCentesimi, dto.atto ?? null, actor.userId],
+        `INSERT INTO dotazione (annualita_id, linea_id, importo_centesimi, atto, registrata_da, decisione)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, registrata_il AS il`,
+        [
+          saldo.annualita_id,
+          linea.id,
+          dto.importoCentesimi,
+          dto.atto ?? null,
+          actor.userId,
+          JSON.stringify({ ...decisione, residuoPrimaCentesimi: residuo }),
+        ],
       );
       await manager.query(
         `INSERT INTO movimento (tipo, importo_centesimi, annualita_id, linea_id, dotazione_id, registrato_da)

@@ -5,11 +5,43 @@ import { Money } from '@ambito/kernel';
 import { OGGI_SQL, cents } from '../database/sql';
 
 interface Regola {
+  id: string;
+  valido_dal: string;
   tipo: 'categoria-ammessa' | 'quota-massima' | 'cofinanziamento-minimo';
   categoria: CategoriaLinea;
   punti_base: number | null;
   fondo_cofinanziamento: string | null;
   atto: string;
+}
+
+/**
+ * What a dotazione was decided on, stored with it: the versions of the rules in force (id, validity,
+ * act) and the figures they were applied to, so the decision can be explained after the law changes.
+ */
+export interface DecisioneDotazione {
+  categoria: CategoriaLinea;
+  assegnatoCentesimi: number;
+  importoCentesimi: number;
+  regole: Array<{
+    id: string;
+    tipo: Regola['tipo'];
+    categoria: CategoriaLinea;
+    puntiBase: number | null;
+    validoDal: string;
+    atto: string;
+    dotatoCategoriaPrimaCentesimi?: number;
+  }>;
+}
+
+function applicata(r: Regola): DecisioneDotazione['regole'][number] {
+  return {
+    id: r.id,
+    tipo: r.tipo,
+    categoria: r.categoria,
+    puntiBase: r.punti_base,
+    validoDal: r.valido_dal,
+    atto: r.atto,
+  };
 }
 
 const percentuale = (puntiBase: number) => `${(puntiBase / 100).toLocaleString('it-IT')}%`;
@@ -27,7 +59,8 @@ function quota(importo: number, puntiBase: number): number {
 export class RegoleFondo {
   private async inVigore(manager: EntityManager, fondo: string): Promise<Regola[]> {
     return manager.query<Regola[]>(
-      `SELECT tipo, categoria, punti_base, fondo_cofinanziamento, atto FROM regola_fondo
+      `SELECT id::text, to_char(valido_dal, 'YYYY-MM-DD') AS valido_dal, tipo, categoria, punti_base,
+              fondo_cofinanziamento, atto FROM regola_fondo
         WHERE fondo = $1 AND valido_dal <= ${OGGI_SQL} AND (valido_al IS NULL OR valido_al >= ${OGGI_SQL})`,
       [fondo],
     );
@@ -41,9 +74,16 @@ export class RegoleFondo {
   async verificaDotazione(
     manager: EntityManager,
     d: { fondo: string; annualitaId: string; assegnato: number; categoria: CategoriaLinea; importo: number },
-  ): Promise<void> {
+  ): Promise<DecisioneDotazione> {
     const regole = await this.inVigore(manager, d.fondo);
+    const decisione: DecisioneDotazione = {
+      categoria: d.categoria,
+      assegnatoCentesimi: d.assegnato,
+      importoCentesimi: d.importo,
+      regole: [],
+    };
     const ammesse = regole.filter((r) => r.tipo === 'categoria-ammessa');
+    decisione.regole.push(...ammesse.map(applicata));
     if (ammesse.length > 0 && !ammesse.some((r) => r.categoria === d.categoria))
       throw new DomainError(
         'LINEA_NON_FINANZIABILE',
@@ -58,6 +98,7 @@ export class RegoleFondo {
       );
       const massimo = quota(d.assegnato, r.punti_base!);
       const dopo = cents(gia.dotato) + d.importo;
+      decisione.regole.push({ ...applicata(r), dotatoCategoriaPrimaCentesimi: cents(gia.dotato) });
       if (dopo > massimo)
         throw new DomainError(
           'QUOTA_FONDO_SUPERATA',
@@ -66,6 +107,7 @@ export class RegoleFondo {
             `${Money.ofCents(dopo).format()} (${r.atto}).`,
         );
     }
+    return decisione;
   }
 
   /**

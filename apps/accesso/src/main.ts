@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { ConfigurationError } from '@ambito/service-runtime';
 import { createAccessoApp } from './app/create-accesso-app';
 import { loadAccessoConfig, type AccessoConfig } from './config/accesso-config';
-import { TerritorioNonValidoError } from './territorio/territorio-file';
+import { TerritorioNonValidoError } from '@ambito/territorio';
 
 async function main(): Promise<void> {
   let config: AccessoConfig;

@@ -2,9 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import {
-  DomainError,
   type Actor,
-  type ErrorCode,
   type RegistraAccessoV1,
   type RegistraPersonaV1,
   type RpcReply,
@@ -12,7 +10,7 @@ import {
   type RpcSubject,
 } from '@ambito/contracts';
 import { RpcClient, connectNats } from '@ambito/messaging';
-import { createTestDatabase, dropTestDatabase } from '@ambito/testing';
+import { createTestDatabase, dropTestDatabase, testActor } from '@ambito/testing';
 import { createAccessoApp } from '../src/app/create-accesso-app';
 import { loadAccessoConfig } from '../src/config/accesso-config';
 
@@ -20,27 +18,14 @@ import { loadAccessoConfig } from '../src/config/accesso-config';
 export const CREMA = '019035';
 export const PANDINO = '019067';
 export const SONCINO = '019097';
-const actor = (
-  userId: string,
-  ruoli: Actor['ruoli'],
-  subAmbiti: string[] = [],
-  comuni: string[] = [],
-): Actor => ({
-  userId,
-  nome: userId,
-  ruoli,
-  ambito: 'CREMA',
-  subAmbiti,
-  comuni,
-});
 export const ATTORI = {
-  operatoreCrema: actor('operatore.crema', ['operatore-accesso'], ['SA-CREMA']),
-  operatoreSoncino: actor('operatore.soncino', ['operatore-accesso'], ['SA-SONCINO']),
-  coordinatoreCrema: actor('coordinatore.crema', ['coordinatore-sub-ambito'], ['SA-CREMA']),
-  responsabileCrema: actor('responsabile.crema', ['responsabile-comune'], [], [CREMA]),
-  responsabilePandino: actor('responsabile.pandino', ['responsabile-comune'], [], [PANDINO]),
-  udp: actor('udp', ['ufficio-di-piano']),
-  admin: actor('admin', ['amministratore']),
+  operatoreCrema: testActor('operatore.crema', ['operatore-accesso'], ['SA-CREMA']),
+  operatoreSoncino: testActor('operatore.soncino', ['operatore-accesso'], ['SA-SONCINO']),
+  coordinatoreCrema: testActor('coordinatore.crema', ['coordinatore-sub-ambito'], ['SA-CREMA']),
+  responsabileCrema: testActor('responsabile.crema', ['responsabile-comune'], [], [CREMA]),
+  responsabilePandino: testActor('responsabile.pandino', ['responsabile-comune'], [], [PANDINO]),
+  udp: testActor('udp', ['ufficio-di-piano']),
+  admin: testActor('admin', ['amministratore']),
 };
 
 export interface TestAccesso {
@@ -87,17 +72,6 @@ export async function startTestAccesso(): Promise<TestAccesso> {
       await dropTestDatabase(databaseUrl);
     },
   };
-}
-
-/** The error code a request was refused with (fails when it was not refused). */
-export async function rifiuto(promise: Promise<unknown>): Promise<ErrorCode> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-  throw new Error('la richiesta doveva essere rifiutata');
 }
 
 export const persona = (

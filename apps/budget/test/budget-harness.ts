@@ -1,41 +1,21 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import {
-  DomainError,
-  type Actor,
-  type ErrorCode,
-  type RpcReply,
-  type RpcRequest,
-  type RpcSubject,
-} from '@ambito/contracts';
+import { type Actor, type RpcReply, type RpcRequest, type RpcSubject } from '@ambito/contracts';
 import { RpcClient, connectNats } from '@ambito/messaging';
-import { createTestDatabase, dropTestDatabase } from '@ambito/testing';
+import { createTestDatabase, dropTestDatabase, testActor } from '@ambito/testing';
 import { createBudgetApp } from '../src/app/create-budget-app';
 import { loadBudgetConfig } from '../src/config/budget-config';
 
 export const CREMA = '019035';
 export const PANDINO = '019067';
 
-const actor = (
-  userId: string,
-  ruoli: Actor['ruoli'],
-  subAmbiti: string[] = [],
-  comuni: string[] = [],
-): Actor => ({
-  userId,
-  nome: userId,
-  ruoli,
-  ambito: 'CREMA',
-  subAmbiti,
-  comuni,
-});
 export const ATTORI = {
-  udp: actor('udp', ['ufficio-di-piano']),
-  admin: actor('admin', ['amministratore']),
-  operatoreCrema: actor('operatore.crema', ['operatore-accesso'], ['SA-CREMA']),
-  coordinatoreCrema: actor('coordinatore.crema', ['coordinatore-sub-ambito'], ['SA-CREMA']),
-  responsabilePandino: actor('responsabile.pandino', ['responsabile-comune'], [], [PANDINO]),
+  udp: testActor('udp', ['ufficio-di-piano']),
+  admin: testActor('admin', ['amministratore']),
+  operatoreCrema: testActor('operatore.crema', ['operatore-accesso'], ['SA-CREMA']),
+  coordinatoreCrema: testActor('coordinatore.crema', ['coordinatore-sub-ambito'], ['SA-CREMA']),
+  responsabilePandino: testActor('responsabile.pandino', ['responsabile-comune'], [], [PANDINO]),
 };
 
 type Richiesta = <S extends RpcSubject>(subject: S, payload: RpcRequest<S>) => Promise<RpcReply<S>>;
@@ -102,17 +82,6 @@ export async function startTestBudget(env: Record<string, string> = {}): Promise
       await dropTestDatabase(databaseUrl);
     },
   };
-}
-
-/** The error code a request was refused with (fails when it was not refused). */
-export async function rifiuto(promise: Promise<unknown>): Promise<ErrorCode> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-  throw new Error('la richiesta doveva essere rifiutata');
 }
 
 /** Records the legal act assigning `importoCentesimi` of a fund's annualità. */

@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { ConfigurationError } from '@ambito/service-runtime';
 import { createPresaInCaricoApp } from './app/create-presa-in-carico-app';
 import { loadPresaInCaricoConfig, type PresaInCaricoConfig } from './config/presa-in-carico-config';
-import { TerritorioNonValidoError } from './territorio/territorio-file';
+import { TerritorioNonValidoError } from '@ambito/territorio';
 
 async function main(): Promise<void> {
   let config: PresaInCaricoConfig;

@@ -9,21 +9,20 @@ import {
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import {
-  DomainError,
   HEADER,
   eventSubject,
   type AccessoChiusoV1,
   type Actor,
   type ApriCartellaV1,
-  type ErrorCode,
   type EventEnvelope,
   type ProponiProgettoV1,
   type RpcReply,
   type RpcRequest,
   type RpcSubject,
 } from '@ambito/contracts';
+import { checkChar } from '@ambito/kernel';
 import { EventBus, RpcClient, connectNats, ensureStream, eventStreamName } from '@ambito/messaging';
-import { createTestDatabase, dropTestDatabase, eventually } from '@ambito/testing';
+import { createTestDatabase, dropTestDatabase, eventually, testActor } from '@ambito/testing';
 import { createPresaInCaricoApp } from '../src/app/create-presa-in-carico-app';
 import { loadPresaInCaricoConfig } from '../src/config/presa-in-carico-config';
 
@@ -31,19 +30,8 @@ export const CREMA = '019035';
 export const PANDINO = '019067';
 export const CASTELLEONE = '019025';
 
-const actor = (
-  userId: string,
-  ruoli: Actor['ruoli'],
-  subAmbiti: string[] = [],
-  comuni: string[] = [],
-): Actor => ({
-  userId,
-  nome: `Nome di ${userId}`,
-  ruoli,
-  ambito: 'CREMA',
-  subAmbiti,
-  comuni,
-});
+const actor = (userId: string, ruoli: Actor['ruoli'], subAmbiti: string[] = [], comuni: string[] = []) =>
+  testActor(userId, ruoli, subAmbiti, comuni, `Nome di ${userId}`);
 
 /** Users of the tests, one per role, in the sub-ambiti and comuni of the demo territorio. */
 export const ATTORI = {
@@ -153,32 +141,12 @@ export async function startTestPresaInCarico(): Promise<TestPresaInCarico> {
   };
 }
 
-/** The error code a request was refused with (fails when it was not refused). */
-export async function rifiuto(promise: Promise<unknown>): Promise<ErrorCode> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-  throw new Error('la richiesta doveva essere rifiutata');
-}
-
 let progressivo = 0;
-const DISPARI = [
-  1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23,
-];
 /** A valid codice fiscale (check character included), different at each call; it belongs to nobody. */
 export function codiceFiscale(): string {
   progressivo += 1;
   const primi15 = `TSTPRS50A41D${String(progressivo).padStart(3, '0')}`;
-  let somma = 0;
-  for (let i = 0; i < 15; i++) {
-    const c = primi15.charCodeAt(i);
-    const indice = c >= 48 && c <= 57 ? c - 48 : c - 65;
-    somma += i % 2 === 0 ? DISPARI[indice] : indice;
-  }
-  return primi15 + String.fromCharCode(65 + (somma % 26));
+  return primi15 + checkChar(primi15);
 }
 
 export function accessoChiuso(

@@ -7,3 +7,4 @@ export * from './run-migrations';
 export * from './sql-value-list';
 export * from './pg-errors';
 export * from './pagina';
+export * from './append-only';

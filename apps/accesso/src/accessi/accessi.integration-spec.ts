@@ -7,14 +7,13 @@ import {
   type EventEnvelope,
   type PersonaV1,
 } from '@ambito/contracts';
-import { eventually } from '@ambito/testing';
+import { eventually, rifiuto } from '@ambito/testing';
 import {
   ATTORI,
   CREMA,
   SONCINO,
   accesso,
   persona,
-  rifiuto,
   startTestAccesso,
   type TestAccesso,
 } from '../../test/accesso-harness';

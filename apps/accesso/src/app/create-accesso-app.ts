@@ -6,7 +6,7 @@ import { runMigrations, serviceDataSourceOptions } from '@ambito/persistence';
 import { ACCESSO_ENTITIES } from '../database/entities';
 import { CreateRegistroAccessi1763900000000 } from '../database/create-registro-accessi.migration';
 import type { AccessoConfig } from '../config/accesso-config';
-import { loadTerritorioFile } from '../territorio/territorio-file';
+import { loadTerritorioFile } from '@ambito/territorio';
 import { AccessoModule, SERVICE } from './accesso.module';
 
 /**

@@ -1,4 +1,4 @@
-import { RpcController } from '../app/rpc-controller.decorator';
+import { RpcController } from '@ambito/service-runtime';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { ACCESSO_RPC, ElencaAuditV1, type PaginaV1, type VoceAuditV1 } from '@ambito/contracts';
 import { RegistroAuditService } from './registro-audit.service';

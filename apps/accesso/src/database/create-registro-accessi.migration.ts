@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { sqlValueList } from '@ambito/persistence';
+import { makeAppendOnly, sqlValueList } from '@ambito/persistence';
 import {
   AREE_BISOGNO,
   CANALI,
@@ -112,17 +112,7 @@ export class CreateRegistroAccessi1763900000000 implements MigrationInterface {
     await q.query(`CREATE INDEX ix_voce_audit_il ON voce_audit (il DESC)`);
     await q.query(`CREATE INDEX ix_voce_audit_persona ON voce_audit (persona_id, il DESC)`);
     await q.query(`CREATE INDEX ix_voce_audit_utente ON voce_audit (utente, il DESC)`);
-    await q.query(`
-      CREATE FUNCTION voce_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        RAISE EXCEPTION 'il registro di audit non si modifica né si cancella' USING ERRCODE = 'insufficient_privilege';
-      END $$`);
-    await q.query(`
-      CREATE TRIGGER tr_voce_audit_append_only BEFORE UPDATE OR DELETE ON voce_audit
-      FOR EACH ROW EXECUTE FUNCTION voce_audit_append_only()`);
-    await q.query(`
-      CREATE TRIGGER tr_voce_audit_no_truncate BEFORE TRUNCATE ON voce_audit
-      FOR EACH STATEMENT EXECUTE FUNCTION voce_audit_append_only()`);
+    await makeAppendOnly(q, 'voce_audit', 'il registro di audit non si modifica né si cancella');
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -1,10 +1,10 @@
 import { ACCESSO_RPC } from '@ambito/contracts';
+import { rifiuto } from '@ambito/testing';
 import {
   ATTORI,
   CREMA,
   PANDINO,
   persona,
-  rifiuto,
   startTestAccesso,
   type TestAccesso,
 } from '../../test/accesso-harness';

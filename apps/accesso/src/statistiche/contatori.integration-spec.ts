@@ -1,11 +1,11 @@
 import { ACCESSO_RPC } from '@ambito/contracts';
+import { rifiuto } from '@ambito/testing';
 import {
   ATTORI,
   CREMA,
   PANDINO,
   accesso,
   persona,
-  rifiuto,
   startTestAccesso,
   type TestAccesso,
 } from '../../test/accesso-harness';

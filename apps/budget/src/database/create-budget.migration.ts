@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { sqlValueList } from '@ambito/persistence';
+import { makeAppendOnly, sqlValueList } from '@ambito/persistence';
 import {
   CATEGORIE_LINEA,
   CAUSALI_LIBERAZIONE,
@@ -191,18 +191,11 @@ export class CreateBudget1764000000000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX ix_movimento_annualita ON movimento (annualita_id, il)`);
     await q.query(`CREATE INDEX ix_movimento_linea ON movimento (linea_id, il)`);
-    await q.query(`
-      CREATE FUNCTION movimento_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        RAISE EXCEPTION 'il registro dei movimenti non si modifica né si cancella: registrare un movimento di rettifica'
-          USING ERRCODE = 'insufficient_privilege';
-      END $$`);
-    await q.query(`
-      CREATE TRIGGER tr_movimento_append_only BEFORE UPDATE OR DELETE ON movimento
-      FOR EACH ROW EXECUTE FUNCTION movimento_append_only()`);
-    await q.query(`
-      CREATE TRIGGER tr_movimento_no_truncate BEFORE TRUNCATE ON movimento
-      FOR EACH STATEMENT EXECUTE FUNCTION movimento_append_only()`);
+    await makeAppendOnly(
+      q,
+      'movimento',
+      'il registro dei movimenti non si modifica né si cancella: registrare un movimento di rettifica',
+    );
     for (const tabella of ['assegnazione', 'dotazione']) {
       await q.query(`
         CREATE TRIGGER tr_${tabella}_append_only BEFORE UPDATE OR DELETE ON ${tabella}

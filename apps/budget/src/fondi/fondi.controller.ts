@@ -6,7 +6,7 @@ import {
   type AnnualitaV1,
   type FondoV1,
 } from '@ambito/contracts';
-import { RpcController } from '../app/rpc-controller.decorator';
+import { RpcController } from '@ambito/service-runtime';
 import { FondiService } from './fondi.service';
 
 @RpcController()

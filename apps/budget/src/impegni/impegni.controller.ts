@@ -9,7 +9,7 @@ import {
   type ImpegnoV1,
   type LiquidazioneV1,
 } from '@ambito/contracts';
-import { RpcController } from '../app/rpc-controller.decorator';
+import { RpcController } from '@ambito/service-runtime';
 import { ImpegniService } from './impegni.service';
 
 @RpcController()

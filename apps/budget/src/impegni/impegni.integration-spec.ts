@@ -9,15 +9,8 @@ import {
   type LiquidazioneRegistrataV1,
   type RichiediImpegnoV1,
 } from '@ambito/contracts';
-import { eventually } from '@ambito/testing';
-import {
-  ATTORI,
-  CREMA,
-  assegnazione,
-  rifiuto,
-  startTestBudget,
-  type TestBudget,
-} from '../../test/budget-harness';
+import { eventually, rifiuto } from '@ambito/testing';
+import { ATTORI, CREMA, assegnazione, startTestBudget, type TestBudget } from '../../test/budget-harness';
 
 const {
   registraAssegnazione,

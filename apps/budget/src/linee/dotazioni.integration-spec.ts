@@ -1,5 +1,6 @@
 import { BUDGET_RPC, type DotazioneAssegnataV1, type RegistraLineaV1 } from '@ambito/contracts';
-import { ATTORI, assegnazione, rifiuto, startTestBudget, type TestBudget } from '../../test/budget-harness';
+import { rifiuto } from '@ambito/testing';
+import { ATTORI, assegnazione, startTestBudget, type TestBudget } from '../../test/budget-harness';
 
 const {
   elencaFondi,

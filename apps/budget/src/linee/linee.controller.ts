@@ -7,7 +7,7 @@ import {
   type DotazioneV1,
   type LineaV1,
 } from '@ambito/contracts';
-import { RpcController } from '../app/rpc-controller.decorator';
+import { RpcController } from '@ambito/service-runtime';
 import { LineeService } from './linee.service';
 
 @RpcController()

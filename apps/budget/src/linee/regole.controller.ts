@@ -5,7 +5,7 @@ import {
   RegistraRegolaFondoV1,
   type RegolaFondoV1,
 } from '@ambito/contracts';
-import { RpcController } from '../app/rpc-controller.decorator';
+import { RpcController } from '@ambito/service-runtime';
 import { RegoleService } from './regole.service';
 
 @RpcController()

@@ -6,7 +6,7 @@ import {
   ProponiVariazioneV1,
   type VariazioneV1,
 } from '@ambito/contracts';
-import { RpcController } from '../app/rpc-controller.decorator';
+import { RpcController } from '@ambito/service-runtime';
 import { VariazioniService } from './variazioni.service';
 
 @RpcController()

@@ -1,5 +1,6 @@
 import { BUDGET_RPC } from '@ambito/contracts';
-import { ATTORI, rifiuto, startTestBudget, type TestBudget } from '../../test/budget-harness';
+import { rifiuto } from '@ambito/testing';
+import { ATTORI, startTestBudget, type TestBudget } from '../../test/budget-harness';
 
 const { registraLinea, elencaLinee, proponiVariazione, decidiVariazione, elencaVariazioni } = BUDGET_RPC;
 

@@ -8,7 +8,7 @@ import {
   type ProspettoQuoteComuniRispostaV1,
   type QuotaCapitariaV1,
 } from '@ambito/contracts';
-import { RpcController } from '../app/rpc-controller.decorator';
+import { RpcController } from '@ambito/service-runtime';
 import { QuoteComuniService } from './quote-comuni.service';
 
 @RpcController()

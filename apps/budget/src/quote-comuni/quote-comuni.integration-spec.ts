@@ -1,5 +1,6 @@
 import { BUDGET_RPC } from '@ambito/contracts';
-import { ATTORI, CREMA, PANDINO, rifiuto, startTestBudget, type TestBudget } from '../../test/budget-harness';
+import { rifiuto } from '@ambito/testing';
+import { ATTORI, CREMA, PANDINO, startTestBudget, type TestBudget } from '../../test/budget-harness';
 
 const { deliberaQuotaCapitaria, registraAbitanti, prospettoQuoteComuni } = BUDGET_RPC;
 const SONCINO = '019097';

@@ -6,7 +6,7 @@ import {
   type SituazioneFondoRispostaV1,
   type SituazioneLineaRispostaV1,
 } from '@ambito/contracts';
-import { RpcController } from '../app/rpc-controller.decorator';
+import { RpcController } from '@ambito/service-runtime';
 import { SituazioneService } from './situazione.service';
 
 @RpcController()

@@ -1,10 +1,10 @@
 import { BUDGET_RPC } from '@ambito/contracts';
+import { rifiuto } from '@ambito/testing';
 import {
   ATTORI,
   CREMA,
   PANDINO,
   assegnazione,
-  rifiuto,
   startTestBudget,
   type TestBudget,
 } from '../../test/budget-harness';

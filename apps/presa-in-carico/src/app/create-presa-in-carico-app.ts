@@ -9,7 +9,7 @@ import { AddVerifiche1764000000001 } from '../database/add-verifiche.migration';
 import { AddEquipeCaso1764000000002 } from '../database/add-equipe-caso.migration';
 import { AddNucleo1764000000003 } from '../database/add-nucleo.migration';
 import type { PresaInCaricoConfig } from '../config/presa-in-carico-config';
-import { loadTerritorioFile } from '../territorio/territorio-file';
+import { loadTerritorioFile } from '@ambito/territorio';
 import { PresaInCaricoModule, SERVICE } from './presa-in-carico.module';
 
 /**

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSourceOptions } from 'typeorm';
+import type { TerritorioV1 } from '@ambito/contracts';
 import { MessagingModule } from '@ambito/messaging';
 import { APP_VERSION, HealthModule, MetricsModule, loggingModule } from '@ambito/service-runtime';
 import { AuditController } from '../audit/audit.controller';
@@ -19,7 +20,6 @@ import { ProgettiController } from '../progetti/progetti.controller';
 import { ProgettiService } from '../progetti/progetti.service';
 import { StatisticheController } from '../statistiche/statistiche.controller';
 import { StatisticheService } from '../statistiche/statistiche.service';
-import type { Territorio } from '../territorio/territorio-file';
 import { TERRITORIO, TerritorioService } from '../territorio/territorio.service';
 import { ValutazioniController } from '../valutazioni/valutazioni.controller';
 import { ValutazioniService } from '../valutazioni/valutazioni.service';
@@ -31,7 +31,7 @@ export const SERVICE = 'presa-in-carico';
 export class PresaInCaricoModule {
   static forRoot(
     config: PresaInCaricoConfig,
-    territorio: Territorio,
+    territorio: TerritorioV1,
     dataSource: DataSourceOptions,
   ): DynamicModule {
     return {

@@ -5,7 +5,7 @@ import {
   type PaginaV1,
   type VoceAuditCartellaV1,
 } from '@ambito/contracts';
-import { RpcController } from '../app/rpc-controller.decorator';
+import { RpcController } from '@ambito/service-runtime';
 import { RegistroAuditService } from './registro-audit.service';
 
 @RpcController()

@@ -16,7 +16,7 @@ import {
   type PaginaV1,
   type VoceDiarioV1,
 } from '@ambito/contracts';
-import { RpcController } from '../app/rpc-controller.decorator';
+import { RpcController } from '@ambito/service-runtime';
 import { CartelleService } from './cartelle.service';
 
 @RpcController()

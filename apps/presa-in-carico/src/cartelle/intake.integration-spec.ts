@@ -1,6 +1,6 @@
 import { PRESA_IN_CARICO_RPC, eventSubject, type CartellaApertaV1 } from '@ambito/contracts';
 import { eventStreamName } from '@ambito/messaging';
-import { eventually } from '@ambito/testing';
+import { eventually, rifiuto } from '@ambito/testing';
 import {
   ATTORI,
   CREMA,
@@ -10,7 +10,6 @@ import {
   codiceFiscale,
   conta,
   eventoDi,
-  rifiuto,
   startTestPresaInCarico,
   type TestPresaInCarico,
 } from '../../test/presa-in-carico-harness';

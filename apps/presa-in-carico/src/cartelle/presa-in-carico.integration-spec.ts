@@ -4,6 +4,7 @@ import {
   type ProgettoDecisioneV1,
   type ValutazioneCompletataV1,
 } from '@ambito/contracts';
+import { rifiuto } from '@ambito/testing';
 import {
   ATTORI,
   CREMA,
@@ -13,7 +14,6 @@ import {
   conta,
   eventoDi,
   progetto,
-  rifiuto,
   startTestPresaInCarico,
   type TestPresaInCarico,
 } from '../../test/presa-in-carico-harness';

@@ -5,7 +5,7 @@ import {
   RegistraMembroEquipeV1,
   type MembroEquipeV1,
 } from '@ambito/contracts';
-import { RpcController } from '../app/rpc-controller.decorator';
+import { RpcController } from '@ambito/service-runtime';
 import { EquipeService } from './equipe.service';
 
 @RpcController()

@@ -6,7 +6,7 @@ import {
   type AvvisoV1,
   type CaricoLavoroRispostaV1,
 } from '@ambito/contracts';
-import { RpcController } from '../app/rpc-controller.decorator';
+import { RpcController } from '@ambito/service-runtime';
 import { MonitoraggioService } from './monitoraggio.service';
 
 @RpcController()

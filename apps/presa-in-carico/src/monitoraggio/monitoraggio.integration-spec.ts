@@ -1,4 +1,5 @@
 import { PRESA_IN_CARICO_RPC, type CartellaV1, type ProgettoV1 } from '@ambito/contracts';
+import { rifiuto } from '@ambito/testing';
 import {
   ATTORI,
   CREMA,
@@ -7,11 +8,10 @@ import {
   conta,
   eventoDi,
   progetto,
-  rifiuto,
   startTestPresaInCarico,
   type TestPresaInCarico,
 } from '../../test/presa-in-carico-harness';
-import { loadTerritorioFile } from '../territorio/territorio-file';
+import { loadTerritorioFile } from '@ambito/territorio';
 
 const {
   apriCartella,

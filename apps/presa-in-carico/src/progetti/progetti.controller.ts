@@ -8,7 +8,7 @@ import {
   type ProgettoV1,
   type VerificaV1,
 } from '@ambito/contracts';
-import { RpcController } from '../app/rpc-controller.decorator';
+import { RpcController } from '@ambito/service-runtime';
 import { ProgettiService } from './progetti.service';
 
 @RpcController()

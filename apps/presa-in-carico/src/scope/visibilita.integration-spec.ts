@@ -1,4 +1,5 @@
 import { PRESA_IN_CARICO_RPC, type CartellaV1 } from '@ambito/contracts';
+import { rifiuto } from '@ambito/testing';
 import {
   ATTORI,
   CASTELLEONE,
@@ -6,7 +7,6 @@ import {
   PANDINO,
   apertura,
   codiceFiscale,
-  rifiuto,
   startTestPresaInCarico,
   type TestPresaInCarico,
 } from '../../test/presa-in-carico-harness';

@@ -1,6 +1,6 @@
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { ConteggiCartelleV1, PRESA_IN_CARICO_RPC, type ConteggiCartelleRispostaV1 } from '@ambito/contracts';
-import { RpcController } from '../app/rpc-controller.decorator';
+import { RpcController } from '@ambito/service-runtime';
 import { StatisticheService } from './statistiche.service';
 
 @RpcController()

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { TerritorioService } from './territorio.service';
-import { TerritorioNonValidoError, loadTerritorioFile } from './territorio-file';
+import { TerritorioNonValidoError, loadTerritorioFile } from '@ambito/territorio';
 
 describe('territorio file', () => {
   it('routes every comune of the Ambito Cremasco seed to its sub-ambito', () => {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Territorio } from './territorio-file';
+import type { TerritorioV1 } from '@ambito/contracts';
 
 export const TERRITORIO = Symbol('TERRITORIO');
 
@@ -8,7 +8,7 @@ export const TERRITORIO = Symbol('TERRITORIO');
 export class TerritorioService {
   private readonly subAmbitoDi: Map<string, string>;
 
-  constructor(@Inject(TERRITORIO) private readonly territorio: Territorio) {
+  constructor(@Inject(TERRITORIO) private readonly territorio: TerritorioV1) {
     this.subAmbitoDi = new Map(territorio.comuni.map((c) => [c.istat, c.subAmbito]));
   }
 

@@ -6,7 +6,7 @@ import {
   type StrumentoV1,
   type ValutazioneV1,
 } from '@ambito/contracts';
-import { RpcController } from '../app/rpc-controller.decorator';
+import { RpcController } from '@ambito/service-runtime';
 import { ValutazioniService } from './valutazioni.service';
 
 @RpcController()

@@ -3,7 +3,10 @@ import path from 'node:path';
 import type { TerritorioV1 } from '@ambito/contracts';
 import { BELFIORE_PATTERN, ISO_DATE_PATTERN, ISTAT_PATTERN } from '@ambito/contracts';
 
-/** The demo territorio shipped with the service (copied next to the compiled code by the build). */
+/**
+ * The ambito's territorio (comuni, sub-ambiti, sedi): one versioned file read by every service that
+ * needs it. The demo seed is copied next to the compiled library by the builds of those services.
+ */
 export const DEFAULT_TERRITORIO_FILE = path.join(__dirname, 'seed', 'ambito-cremasco.v1.json');
 
 const ORARIO = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -40,8 +43,11 @@ export function checkTerritorio(data: unknown): string[] {
   if (typeof t.versione !== 'string' || !t.versione) problems.push('versione obbligatoria');
   if (typeof t.validoDal !== 'string' || !ISO_DATE_PATTERN.test(t.validoDal))
     problems.push('validoDal: data AAAA-MM-GG');
-  if (!Array.isArray(t.comuni) || !Array.isArray(t.subAmbiti) || !Array.isArray(t.sedi))
-    return [...problems, 'comuni, subAmbiti e sedi devono essere elenchi'];
+  if (!Array.isArray(t.comuni) || !Array.isArray(t.subAmbiti))
+    return [...problems, 'comuni e subAmbiti devono essere elenchi'];
+  // Without sedi the comuni are still checked, so every problem is listed at once.
+  if (!Array.isArray(t.sedi)) problems.push('sedi deve essere un elenco');
+  const sediDaControllare = Array.isArray(t.sedi) ? t.sedi : [];
 
   const subAmbiti = new Set<string>();
   for (const s of t.subAmbiti) {
@@ -74,7 +80,7 @@ export function checkTerritorio(data: unknown): string[] {
   if (t.ambito?.comuneCapofila && !comuni.has(t.ambito.comuneCapofila))
     problems.push(`ambito: comune capofila ${t.ambito.comuneCapofila} sconosciuto`);
   const sedi = new Set<string>();
-  for (const s of t.sedi) {
+  for (const s of sediDaControllare) {
     const codice = s?.codice ?? '?';
     if (!s?.codice) problems.push('sede senza codice');
     else if (sedi.has(s.codice)) problems.push(`sede ${s.codice} ripetuta`);

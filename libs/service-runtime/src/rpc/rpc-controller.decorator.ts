@@ -1,6 +1,6 @@
 import { Controller, UseFilters, UseInterceptors, UsePipes, applyDecorators } from '@nestjs/common';
 import { RpcContextInterceptor, RpcErrorFilter } from '@ambito/messaging';
-import { createValidationPipe } from '@ambito/service-runtime';
+import { createValidationPipe } from '../validation/validation-pipe';
 
 /**
  * A controller of NATS request handlers: each runs in the context read from the message headers, its

@@ -8,6 +8,7 @@ import {
   type RpcReply,
   type RpcRequest,
   type RpcSubject,
+  type RpcTarget,
 } from '@ambito/contracts';
 import { RpcClient, connectNats } from '@ambito/messaging';
 import { createTestDatabase, dropTestDatabase, testActor } from '@ambito/testing';
@@ -35,7 +36,7 @@ export interface TestAccesso {
   as(
     actor: Actor,
     motivo?: string,
-  ): <S extends RpcSubject>(subject: S, payload: RpcRequest<S>) => Promise<RpcReply<S>>;
+  ): <S extends RpcSubject>(subject: RpcTarget<S>, payload: RpcRequest<S>) => Promise<RpcReply<S>>;
   /** SQL on the service's schema, to check what was (not) written. */
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;

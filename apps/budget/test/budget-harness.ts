@@ -18,7 +18,7 @@ export const ATTORI = {
   responsabilePandino: testActor('responsabile.pandino', ['responsabile-comune'], [], [PANDINO]),
 };
 
-type Richiesta = <S extends RpcSubject>(subject: S, payload: RpcRequest<S>) => Promise<RpcReply<S>>;
+type Richiesta = <S extends RpcSubject>(subject: RpcTarget<S>, payload: RpcRequest<S>) => Promise<RpcReply<S>>;
 
 export interface TestBudget {
   app: NestExpressApplication;

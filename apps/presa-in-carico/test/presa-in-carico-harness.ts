@@ -19,6 +19,7 @@ import {
   type RpcReply,
   type RpcRequest,
   type RpcSubject,
+  type RpcTarget,
 } from '@ambito/contracts';
 import { checkChar } from '@ambito/kernel';
 import { EventBus, RpcClient, connectNats, ensureStream, eventStreamName } from '@ambito/messaging';
@@ -63,7 +64,7 @@ export interface TestPresaInCarico {
   as(
     actor: Actor,
     motivo?: string,
-  ): <S extends RpcSubject>(subject: S, payload: RpcRequest<S>) => Promise<RpcReply<S>>;
+  ): <S extends RpcSubject>(subject: RpcTarget<S>, payload: RpcRequest<S>) => Promise<RpcReply<S>>;
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   /** Publishes an accesso.accesso.chiuso on JetStream exactly as the accesso outbox relay does. */
   pubblicaAccessoChiuso(envelope: EventEnvelope<'accesso.accesso.chiuso', AccessoChiusoV1>): Promise<void>;

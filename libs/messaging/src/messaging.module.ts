@@ -10,16 +10,19 @@ import {
   type OnApplicationShutdown,
   type Provider,
 } from '@nestjs/common';
+import { DiscoveryModule, DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { NatsConnection } from 'nats';
 import type { DataSource } from 'typeorm';
 import type { EventType } from '@ambito/contracts';
+import { EVENT_HANDLER, type EventHandlerMetadata } from './jetstream/event-handler.decorator';
 import { EventSubscription, type SubscriptionOptions } from './jetstream/event-subscriber';
 import { NATS_CONNECTION, connectNats } from './jetstream/nats-connection';
 import { ensureStream, eventStreamName } from './jetstream/streams';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { OUTBOX_OPTIONS, OutboxWriter, type OutboxOptions } from './outbox/outbox-writer';
 import { RPC_TIMEOUT_MS, RpcClient } from './rpc/rpc-client';
+import { RPC_SERVER_OPTIONS, RpcServer } from './rpc/rpc-server';
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
 
@@ -44,8 +47,30 @@ export class EventBus implements OnApplicationBootstrap, BeforeApplicationShutdo
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
     @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
     @Inject(OutboxRelay) relay: OutboxRelay | null,
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
+    private readonly reflector: Reflector,
   ) {
     this.relay = relay ?? undefined;
+  }
+
+  /** The `@OnEvent` methods of the service's providers become durable subscriptions. */
+  private discoverHandlers(): void {
+    for (const wrapper of [...this.discovery.getProviders(), ...this.discovery.getControllers()]) {
+      const instance = wrapper.instance as Record<string, unknown> | undefined;
+      if (!instance || typeof instance !== 'object') continue;
+      for (const name of this.scanner.getAllMethodNames(Object.getPrototypeOf(instance) as object)) {
+        const method = instance[name] as (envelope: never) => Promise<void>;
+        const meta = this.reflector.get<EventHandlerMetadata | undefined>(EVENT_HANDLER, method);
+        if (!meta) continue;
+        const { declaration, ...options } = meta;
+        this.subscribe({
+          ...options,
+          type: declaration.type as EventType,
+          handler: method.bind(instance) as SubscriptionOptions<EventType>['handler'],
+        });
+      }
+    }
   }
 
   /** Registers a durable subscription; it starts with the application. */
@@ -61,6 +86,7 @@ export class EventBus implements OnApplicationBootstrap, BeforeApplicationShutdo
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    this.discoverHandlers();
     if (this.relay) {
       // Only producers own a stream; a consumer ensures its producers' streams when it subscribes.
       const jsm = await this.nats.jetstreamManager();
@@ -89,6 +115,8 @@ export class MessagingModule {
   static forRoot(options: MessagingOptions): DynamicModule {
     const providers: Provider[] = [
       { provide: MESSAGING_OPTIONS, useValue: options },
+      { provide: RPC_SERVER_OPTIONS, useValue: { service: options.service } },
+      RpcServer,
       { provide: NATS_CONNECTION, useFactory: () => connectNats(options.natsUrl, options.service) },
       { provide: RPC_TIMEOUT_MS, useValue: options.rpcTimeoutMs ?? 5000 },
       RpcClient,
@@ -120,6 +148,7 @@ export class MessagingModule {
     }
     return {
       module: MessagingModule,
+      imports: [DiscoveryModule],
       providers,
       exports: [
         NATS_CONNECTION,

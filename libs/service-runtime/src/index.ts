@@ -5,4 +5,4 @@ export * from './logging/logging.module';
 export * from './metrics/metrics';
 export * from './health/health';
 export * from './version/app-version';
-export * from './rpc/rpc-controller.decorator';
+export * from './boot/boot-service';

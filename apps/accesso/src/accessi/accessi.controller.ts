@@ -1,5 +1,3 @@
-import { RpcController } from '@ambito/service-runtime';
-import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   ACCESSO_RPC,
   AggiornaAccessoV1,
@@ -12,38 +10,39 @@ import {
   type PaginaV1,
 } from '@ambito/contracts';
 import { AccessiService } from './accessi.service';
+import { RpcController, RpcHandler } from '@ambito/messaging';
 
 @RpcController()
 export class AccessiController {
   constructor(private readonly accessi: AccessiService) {}
 
-  @MessagePattern(ACCESSO_RPC.registraAccesso)
-  registra(@Payload() dto: RegistraAccessoV1): Promise<AccessoV1> {
+  @RpcHandler(ACCESSO_RPC.registraAccesso)
+  registra(dto: RegistraAccessoV1): Promise<AccessoV1> {
     return this.accessi.registra(dto);
   }
 
-  @MessagePattern(ACCESSO_RPC.aggiornaAccesso)
-  aggiorna(@Payload() dto: AggiornaAccessoV1): Promise<AccessoV1> {
+  @RpcHandler(ACCESSO_RPC.aggiornaAccesso)
+  aggiorna(dto: AggiornaAccessoV1): Promise<AccessoV1> {
     return this.accessi.aggiorna(dto);
   }
 
-  @MessagePattern(ACCESSO_RPC.chiudiAccesso)
-  chiudi(@Payload() dto: ChiudiAccessoV1): Promise<AccessoV1> {
+  @RpcHandler(ACCESSO_RPC.chiudiAccesso)
+  chiudi(dto: ChiudiAccessoV1): Promise<AccessoV1> {
     return this.accessi.chiudi(dto);
   }
 
-  @MessagePattern(ACCESSO_RPC.annotaAccesso)
-  annota(@Payload() dto: AnnotaAccessoV1): Promise<AccessoV1> {
+  @RpcHandler(ACCESSO_RPC.annotaAccesso)
+  annota(dto: AnnotaAccessoV1): Promise<AccessoV1> {
     return this.accessi.annota(dto);
   }
 
-  @MessagePattern(ACCESSO_RPC.leggiAccesso)
-  leggi(@Payload() dto: LeggiAccessoV1): Promise<AccessoV1> {
+  @RpcHandler(ACCESSO_RPC.leggiAccesso)
+  leggi(dto: LeggiAccessoV1): Promise<AccessoV1> {
     return this.accessi.leggi(dto.id);
   }
 
-  @MessagePattern(ACCESSO_RPC.elencaAccessi)
-  elenca(@Payload() dto: ElencaAccessiV1): Promise<PaginaV1<AccessoV1>> {
+  @RpcHandler(ACCESSO_RPC.elencaAccessi)
+  elenca(dto: ElencaAccessiV1): Promise<PaginaV1<AccessoV1>> {
     return this.accessi.elenca(dto);
   }
 }

@@ -114,25 +114,40 @@ export class AccessiService {
           chiusoDa: actor.userId,
         },
       );
-      const persona = await manager.findOneByOrFail(PersonaEntity, { id: accesso.personaId });
-      const payload: AccessoChiusoV1 = {
+      const comune = {
         ...riferimenti(accesso),
         richiesta: accesso.richiesta,
         chiusoIl: chiusoIl.toISOString(),
         operatoreId: actor.userId,
-        esito: { tipo: esito.tipo, ...rilevanti },
-        // Only the équipe that takes charge needs who the person is; other esiti travel without it.
-        persona: proposta
-          ? {
-              codiceFiscale: persona.codiceFiscale,
-              cognome: persona.cognome,
-              nome: persona.nome,
-              dataNascita: persona.dataNascita,
-              sesso: persona.sesso,
-              comuneResidenza: persona.comuneResidenza,
-            }
-          : null,
       };
+      let payload: AccessoChiusoV1;
+      if (esito.tipo === 'proposta-presa-in-carico') {
+        // Only the équipe that takes charge needs who the person is; other esiti travel without it.
+        const persona = await manager.findOneByOrFail(PersonaEntity, { id: accesso.personaId });
+        payload = {
+          ...comune,
+          esito: {
+            tipo: esito.tipo,
+            servizio: null,
+            motivazione: rilevanti.motivazione ?? '',
+            urgenza: rilevanti.urgenza ?? 'ordinaria',
+          },
+          persona: {
+            codiceFiscale: persona.codiceFiscale,
+            cognome: persona.cognome,
+            nome: persona.nome,
+            dataNascita: persona.dataNascita,
+            sesso: persona.sesso,
+            comuneResidenza: persona.comuneResidenza,
+          },
+        };
+      } else {
+        payload = {
+          ...comune,
+          esito: { tipo: esito.tipo, servizio: rilevanti.servizio, motivazione: null, urgenza: null },
+          persona: null,
+        };
+      }
       await this.outbox.append(manager, ACCESSO_EVENTS.accessoChiuso, payload);
     });
   }

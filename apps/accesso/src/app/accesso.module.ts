@@ -2,13 +2,14 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSourceOptions } from 'typeorm';
 import type { TerritorioV1 } from '@ambito/contracts';
-import { MessagingModule } from '@ambito/messaging';
+import { MessagingModule, RPC_REFUSAL_RECORDER } from '@ambito/messaging';
 import { APP_VERSION, HealthModule, MetricsModule, loggingModule } from '@ambito/service-runtime';
 import { AccessiController } from '../accessi/accessi.controller';
 import { AccessiService } from '../accessi/accessi.service';
 import { AuditController } from '../audit/audit.controller';
 import { AuditService } from '../audit/audit.service';
 import { RegistroAuditService } from '../audit/registro-audit.service';
+import { RifiutiRpcRecorder } from '../audit/rifiuti-rpc.recorder';
 import type { AccessoConfig } from '../config/accesso-config';
 import { PersoneController } from '../persone/persone.controller';
 import { PersoneService } from '../persone/persone.service';
@@ -55,6 +56,7 @@ export class AccessoModule {
         AccessiService,
         ContatoriService,
         RegistroAuditService,
+        { provide: RPC_REFUSAL_RECORDER, useClass: RifiutiRpcRecorder },
       ],
     };
   }

@@ -31,12 +31,17 @@ export class AuditService {
   }
 
   /** Records a refusal and returns the error to throw, so the caller reads `throw await audit.negato(...)`. */
-  async negato<E extends Error>(actor: Actor, traccia: Traccia, error: E): Promise<E> {
+  async negato<E extends Error>(
+    actor: Actor,
+    traccia: Traccia,
+    error: E,
+    opzioni: { rilancia?: boolean } = {},
+  ): Promise<E> {
     try {
       await this.dataSource.manager.insert(VoceAuditEntity, voce(actor, traccia, 'negato'));
     } catch (failure) {
-      // The refusal stands even if it cannot be recorded; the log keeps the trace.
       this.logger.error({ err: failure, azione: traccia.azione }, 'voce di audit non registrata');
+      if (opzioni.rilancia) throw failure;
     }
     return error;
   }

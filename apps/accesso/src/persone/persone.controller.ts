@@ -1,5 +1,3 @@
-import { RpcController } from '@ambito/service-runtime';
-import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   ACCESSO_RPC,
   CercaPersoneV1,
@@ -9,23 +7,24 @@ import {
   type PersonaV1,
 } from '@ambito/contracts';
 import { PersoneService } from './persone.service';
+import { RpcController, RpcHandler } from '@ambito/messaging';
 
 @RpcController()
 export class PersoneController {
   constructor(private readonly persone: PersoneService) {}
 
-  @MessagePattern(ACCESSO_RPC.registraPersona)
-  registra(@Payload() dto: RegistraPersonaV1): Promise<PersonaV1> {
+  @RpcHandler(ACCESSO_RPC.registraPersona)
+  registra(dto: RegistraPersonaV1): Promise<PersonaV1> {
     return this.persone.registra(dto);
   }
 
-  @MessagePattern(ACCESSO_RPC.leggiPersona)
-  leggi(@Payload() dto: LeggiPersonaV1): Promise<PersonaV1> {
+  @RpcHandler(ACCESSO_RPC.leggiPersona)
+  leggi(dto: LeggiPersonaV1): Promise<PersonaV1> {
     return this.persone.leggi(dto.id);
   }
 
-  @MessagePattern(ACCESSO_RPC.cercaPersone)
-  cerca(@Payload() dto: CercaPersoneV1): Promise<PaginaV1<PersonaV1>> {
+  @RpcHandler(ACCESSO_RPC.cercaPersone)
+  cerca(dto: CercaPersoneV1): Promise<PaginaV1<PersonaV1>> {
     return this.persone.cerca(dto);
   }
 }

@@ -1,7 +1,5 @@
-import { RpcController } from '@ambito/service-runtime';
-import { MessagePattern, Payload } from '@nestjs/microservices';
 import { ACCESSO_RPC, LeggiTerritorioV1, type TerritorioV1 } from '@ambito/contracts';
-import { currentActor } from '@ambito/messaging';
+import { currentActor, RpcController, RpcHandler } from '@ambito/messaging';
 import { TerritorioService } from './territorio.service';
 
 @RpcController()
@@ -9,8 +7,8 @@ export class TerritorioController {
   constructor(private readonly territorio: TerritorioService) {}
 
   /** Public configuration of the ambito, for any authenticated user. */
-  @MessagePattern(ACCESSO_RPC.leggiTerritorio)
-  leggi(@Payload() dto: LeggiTerritorioV1): TerritorioV1 {
+  @RpcHandler(ACCESSO_RPC.leggiTerritorio)
+  leggi(dto: LeggiTerritorioV1): TerritorioV1 {
     currentActor();
     return this.territorio.leggi(dto.subAmbito);
   }

@@ -4,4 +4,4 @@ export * from './v1/accesso.dto';
 export * from './v1/territorio.dto';
 export * from './v1/audit.dto';
 export * from './v1/accesso.events';
-export * from './v1/accesso.subjects';
+export * from './v1/accesso.messages';

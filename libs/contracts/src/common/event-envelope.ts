@@ -1,4 +1,7 @@
+import { IsIn, IsInt, IsISO8601, IsObject, IsString, IsUUID, Min } from 'class-validator';
 import type { Actor } from './actor';
+import { RUOLI, type Ruolo } from './ruolo';
+import { Annidato, Nullable } from './schema-decorators';
 
 /** The envelope of every domain event published on JetStream. */
 export interface EventEnvelope<TType extends string = string, TPayload = unknown> {
@@ -21,4 +24,47 @@ export interface EventEnvelope<TType extends string = string, TPayload = unknown
 /** Subject an event is published on. */
 export function eventSubject(type: string, version: number): string {
   return `evt.${type}.v${version}`;
+}
+
+export class EventActorV1 {
+  @IsString()
+  userId: string;
+
+  @IsString()
+  nome: string;
+
+  @IsIn(RUOLI, { each: true })
+  ruoli: Ruolo[];
+}
+
+/** The envelope as a contract class: what a consumer checks before it looks at the payload. */
+export class EventEnvelopeV1 {
+  @IsUUID()
+  id: string;
+
+  @IsString()
+  type: string;
+
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @IsISO8601()
+  occurredAt: string;
+
+  @IsString()
+  ambito: string;
+
+  @Annidato(() => EventActorV1)
+  actor: EventActorV1;
+
+  @IsString()
+  correlationId: string;
+
+  @Nullable()
+  @IsString()
+  causationId: string | null;
+
+  @IsObject()
+  payload: object;
 }

@@ -5,4 +5,6 @@ export const HEADER = {
   causationId: 'Ambito-Causation-Id',
   /** Why personal data is read (GDPR purpose), recorded in the audit log. */
   motivo: 'Ambito-Motivo',
+  /** On a reply: `ok` (the body is the reply) or `errore` (the body is an ErrorReply). */
+  esito: 'Ambito-Esito',
 } as const;

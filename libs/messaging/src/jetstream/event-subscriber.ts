@@ -8,9 +8,14 @@ import {
   type NatsConnection,
 } from 'nats';
 import {
+  classeDelPayload,
+  DomainError,
+  eventDeclaration,
   eventSubject,
+  EventEnvelopeV1,
   HEADER,
   EVENT_VERSIONS,
+  validaContratto,
   type EventEnvelope,
   type EventPayload,
   type EventType,
@@ -88,8 +93,9 @@ export class EventSubscription<T extends EventType> {
   private async process(msg: JsMsg): Promise<void> {
     let envelope: EventEnvelope<T, EventPayload<T>>;
     try {
-      envelope = msg.json<EventEnvelope<T, EventPayload<T>>>();
+      envelope = await this.validate(msg);
     } catch (error) {
+      // An event that breaks its contract would fail the same way on every delivery: park it now.
       await this.deadLetter(msg, error);
       return;
     }
@@ -108,6 +114,38 @@ export class EventSubscription<T extends EventType> {
         msg.nak(this.options.retryDelayMs ?? 1000);
       }
     }
+  }
+
+  /** Envelope and payload checked against the contract; the payload becomes its class instance. */
+  private async validate(msg: JsMsg): Promise<EventEnvelope<T, EventPayload<T>>> {
+    let raw: unknown;
+    try {
+      raw = msg.json();
+    } catch {
+      throw new Error('evento non valido: il messaggio non è JSON');
+    }
+    const { type } = this.options;
+    const envelope = await validaContratto(EventEnvelopeV1, raw, { rifiutaCampiIgnoti: false }).catch(
+      (error: unknown) => {
+        throw new Error(`busta non valida: ${motivo(error)}`);
+      },
+    );
+    if (envelope.type !== type || envelope.version !== EVENT_VERSIONS[type]) {
+      throw new Error(
+        `busta non valida: atteso ${type} v${EVENT_VERSIONS[type]}, ricevuto ${envelope.type} v${envelope.version}`,
+      );
+    }
+    const declaration = eventDeclaration(type);
+    if (declaration) {
+      const classe = classeDelPayload(declaration.payload, envelope.payload);
+      if (!classe) throw new Error('payload non valido: variante sconosciuta');
+      envelope.payload = await validaContratto(classe, envelope.payload, { rifiutaCampiIgnoti: false }).catch(
+        (error: unknown) => {
+          throw new Error(`payload non valido: ${motivo(error)}`);
+        },
+      );
+    }
+    return envelope as unknown as EventEnvelope<T, EventPayload<T>>;
   }
 
   private async deadLetter(msg: JsMsg, error: unknown): Promise<void> {
@@ -130,4 +168,12 @@ export class EventSubscription<T extends EventType> {
     );
     msg.term();
   }
+}
+
+/** The fields in error, never their values (an event may carry personal data). */
+function motivo(error: unknown): string {
+  if (error instanceof DomainError && error.details) {
+    return error.details.map((d) => `${d.campo || '(radice)'}: ${d.messaggi.join(', ')}`).join('; ');
+  }
+  return error instanceof Error ? error.message : String(error);
 }

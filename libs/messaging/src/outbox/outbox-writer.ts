@@ -4,6 +4,8 @@ import type { EntityManager } from 'typeorm';
 import {
   EVENT_VERSIONS,
   eventSubject,
+  eventTypeOf,
+  type EventTarget,
   type EventEnvelope,
   type EventPayload,
   type EventType,
@@ -36,9 +38,10 @@ export class OutboxWriter {
 
   async append<T extends EventType>(
     manager: EntityManager,
-    type: T,
+    target: EventTarget<T>,
     payload: EventPayload<T>,
   ): Promise<EventEnvelope<T, EventPayload<T>>> {
+    const type = eventTypeOf(target);
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('OutboxWriter.append richiede una transazione attiva');
     }

@@ -1,10 +1,18 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import type { NatsConnection } from 'nats';
-import { DomainError, isErrorCode, type RpcReply, type RpcRequest, type RpcSubject } from '@ambito/contracts';
+import {
+  DomainError,
+  isErrorCode,
+  subjectOf,
+  type RpcTarget,
+  type RpcReply,
+  type RpcRequest,
+  type RpcSubject,
+} from '@ambito/contracts';
 import { RequestContext, type RequestContextData } from '../context/request-context';
 import { NATS_CONNECTION } from '../jetstream/nats-connection';
 import { contextHeaders } from './nats-headers';
+import { decodeReply, encodeBody } from './rpc-wire';
 
 export interface RpcCallOptions {
   timeoutMs?: number;
@@ -14,17 +22,11 @@ export interface RpcCallOptions {
 
 export const RPC_TIMEOUT_MS = Symbol('RPC_TIMEOUT_MS');
 
-/** What Nest's NATS server answers: the handler's value, or the error reply of RpcErrorFilter. */
-interface NestReplyPacket {
-  response?: unknown;
-  err?: unknown;
-}
-
 /**
- * Typed NATS request/reply speaking the wire format of Nest's NATS transport (`{pattern, data, id}`
- * out, `{response | err, isDisposed, id}` back) over the service's one NATS connection, whose shared
- * reply subscription avoids a subscribe/unsubscribe per call. A wrong subject or payload is a compile
- * error, the actor and correlation travel in headers, and an error reply comes back as a DomainError.
+ * Typed NATS request/reply in the platform's wire format (`rpc-wire.ts`) over the service's one NATS
+ * connection, whose shared reply subscription avoids a subscribe/unsubscribe per call. A wrong subject
+ * or payload is a compile error, the actor and correlation travel in headers, and an error reply comes
+ * back as a DomainError.
  */
 @Injectable()
 export class RpcClient {
@@ -36,26 +38,30 @@ export class RpcClient {
   ) {}
 
   async request<S extends RpcSubject>(
-    subject: S,
+    target: RpcTarget<S>,
     payload: RpcRequest<S>,
     options: RpcCallOptions = {},
   ): Promise<RpcReply<S>> {
+    const subject = subjectOf(target);
     const ctx = options.context ?? RequestContext.currentOrNew();
-    const packet = JSON.stringify({ pattern: subject, data: payload, id: randomUUID() });
-    let reply: NestReplyPacket;
+    let reply: ReturnType<typeof decodeReply>;
     try {
-      const msg = await this.nats.request(subject, packet, {
+      const msg = await this.nats.request(subject, encodeBody(payload), {
         timeout: options.timeoutMs ?? this.defaultTimeoutMs,
         headers: contextHeaders(ctx),
       });
-      reply = msg.json<NestReplyPacket>();
+      reply = decodeReply(msg);
     } catch (error) {
       // timeout, no responders, connection lost
       this.logger.warn({ subject, err: error }, 'richiesta NATS non riuscita');
       throw unavailable();
     }
-    if (reply.err !== undefined && reply.err !== null) throw toDomainError(reply.err, subject, this.logger);
-    return reply.response as RpcReply<S>;
+    if (!reply) {
+      this.logger.warn({ subject }, 'risposta NATS non riconosciuta');
+      throw unavailable();
+    }
+    if (!reply.ok) throw toDomainError(reply.error, subject, this.logger);
+    return reply.value as RpcReply<S>;
   }
 }
 
@@ -72,7 +78,7 @@ function toDomainError(err: unknown, subject: string, logger: Logger): DomainErr
       Array.isArray(reply.details) ? reply.details : undefined,
     );
   }
-  // not one of ours (e.g. Nest's "There is no matching message handler")
+  // not one of ours
   logger.warn({ subject, err }, 'risposta NATS non riconosciuta');
   return unavailable();
 }

@@ -1,27 +1,9 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
-import { DomainError, type FieldError } from '@ambito/contracts';
-import { messaggioItaliano } from './messaggi-italiani';
-
-function flatten(errors: ValidationError[], parent = ''): FieldError[] {
-  return errors.flatMap((error) => {
-    const campo = parent ? `${parent}.${error.property}` : error.property;
-    const own: FieldError[] = error.constraints
-      ? [
-          {
-            campo,
-            messaggi: Object.entries(error.constraints).map(([constraint, message]) =>
-              messaggioItaliano(constraint, message),
-            ),
-          },
-        ]
-      : [];
-    return [...own, ...flatten(error.children ?? [], campo)];
-  });
-}
+import { ValidationPipe } from '@nestjs/common';
+import { campiInErrore, validazioneFallita } from '@ambito/contracts';
 
 /**
- * One validation mechanism at every edge (HTTP bodies and NATS payloads): unknown fields are
- * refused, types converted, and failures become VALIDAZIONE_FALLITA with the fields in error.
+ * Nest's pipe for the few hand-written HTTP routes (the token endpoint): the same rules and Italian
+ * messages as `validaContratto`, which validates every declared message.
  */
 export function createValidationPipe(): ValidationPipe {
   return new ValidationPipe({
@@ -29,11 +11,6 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
-    exceptionFactory: (errors) =>
-      new DomainError(
-        'VALIDAZIONE_FALLITA',
-        'Dati non validi: correggere i campi indicati.',
-        flatten(errors),
-      ),
+    exceptionFactory: (errors) => validazioneFallita(campiInErrore(errors)),
   });
 }

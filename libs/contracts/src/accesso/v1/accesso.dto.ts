@@ -11,7 +11,8 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { PaginazioneV1 } from '../../common/pagination';
+import { PaginazioneV1, paginaDi } from '../../common/pagination';
+import { Annidato, Intero, Nullable } from '../../common/schema-decorators';
 import { ISO_DATE_PATTERN, ISTAT_PATTERN } from './persona.dto';
 import {
   AREE_BISOGNO,
@@ -211,52 +212,147 @@ export class ContatoriAccessiV1 {
   comune?: string;
 }
 
-export interface EsitoAccessoV1 {
+export class EsitoAccessoV1 {
+  @IsIn(TIPI_ESITO)
   tipo: TipoEsito;
+
+  @Nullable()
+  @IsString()
   servizio: string | null;
+
+  @Nullable()
+  @IsString()
   motivazione: string | null;
+
+  @Nullable()
+  @IsIn(URGENZE)
   urgenza: Urgenza | null;
+
+  @Nullable()
+  @IsString()
   note: string | null;
 }
 
-export interface AnnotazioneV1 {
+export class AnnotazioneV1 {
+  @IsString()
   testo: string;
+
+  @IsString()
   autore: string;
+
+  @IsISO8601()
   il: string;
 }
 
-export interface AccessoV1 {
+export class PersonaInAccessoV1 {
+  @IsUUID()
   id: string;
-  persona: { id: string; codiceFiscale: string; cognome: string; nome: string };
+
+  @IsString()
+  codiceFiscale: string;
+
+  @IsString()
+  cognome: string;
+
+  @IsString()
+  nome: string;
+}
+
+export class OperatoreV1 {
+  @IsString()
+  id: string;
+
+  @IsString()
+  nome: string;
+}
+
+export class AccessoV1 {
+  @IsUUID()
+  id: string;
+
+  @Annidato(() => PersonaInAccessoV1)
+  persona: PersonaInAccessoV1;
+
+  @Matches(ISTAT_PATTERN)
   comuneResidenza: string;
+
+  @IsISO8601()
   dataOra: string;
+
+  @IsString()
   sede: string;
+
+  @IsString()
   subAmbito: string;
-  operatore: { id: string; nome: string };
+
+  @Annidato(() => OperatoreV1)
+  operatore: OperatoreV1;
+
+  @IsIn(CANALI)
   canale: Canale;
+
+  @IsIn(PRESENTATO_DA)
   presentatoDa: PresentatoDa;
+
+  @Nullable()
+  @IsString()
   referente: string | null;
+
+  @IsIn(AREE_BISOGNO)
   areaBisogno: AreaBisogno;
+
+  @IsString()
   richiesta: string;
+
+  @Nullable()
+  @IsString()
   note: string | null;
+
+  @IsIn(STATI_ACCESSO)
   stato: StatoAccesso;
+
+  @Nullable()
+  @Annidato(() => EsitoAccessoV1)
   esito: EsitoAccessoV1 | null;
+
+  @Nullable()
+  @IsISO8601()
   chiusoIl: string | null;
+
+  @Annidato(() => AnnotazioneV1, { lista: true })
   annotazioni: AnnotazioneV1[];
 }
 
-export interface ContatoreAccessiV1 {
+export class PaginaAccessiV1 extends paginaDi(AccessoV1) {}
+
+export class ContatoreAccessiV1 {
   /** `YYYY-MM-DD` or `YYYY-MM`. */
+  @Matches(/^\d{4}-\d{2}(-\d{2})?$/)
   periodo: string;
+
+  @IsIn(AREE_BISOGNO)
   areaBisogno: AreaBisogno;
+
+  @Matches(ISTAT_PATTERN)
   comune: string;
+
+  @Intero({ min: 0 })
   totale: number;
 }
 
-export interface ContatoriAccessiRispostaV1 {
+export class ContatoriAccessiRispostaV1 {
+  @Matches(ISO_DATE_PATTERN)
   dal: string;
+
+  @Matches(ISO_DATE_PATTERN)
   al: string;
+
+  @IsIn(GRANULARITA)
   granularita: Granularita;
+
+  @Annidato(() => ContatoreAccessiV1, { lista: true })
   righe: ContatoreAccessiV1[];
+
+  @Intero({ min: 0 })
   totale: number;
 }

@@ -1,5 +1,6 @@
-import { IsIn, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
-import { PaginazioneV1 } from '../../common/pagination';
+import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
+import { PaginazioneV1, paginaDi } from '../../common/pagination';
+import { Nullable } from '../../common/schema-decorators';
 import { ISO_DATE_PATTERN } from './persona.dto';
 
 export const ESITI_AUDIT = ['consentito', 'negato'] as const;
@@ -27,16 +28,43 @@ export class ElencaAuditV1 extends PaginazioneV1 {
   al?: string;
 }
 
-export interface VoceAuditV1 {
+export class VoceAuditV1 {
+  @IsUUID()
   id: string;
+
+  @IsISO8601()
   il: string;
+
+  @IsString()
   utente: string;
+
+  @IsString({ each: true })
   ruoli: string[];
+
+  @IsString()
   azione: string;
+
+  @IsString()
   risorsa: string;
+
+  @Nullable()
+  @IsString()
   risorsaId: string | null;
+
+  @Nullable()
+  @IsUUID()
   personaId: string | null;
+
+  @Nullable()
+  @IsString()
   motivo: string | null;
+
+  @IsIn(ESITI_AUDIT)
   esito: EsitoAudit;
+
+  @Nullable()
+  @IsString()
   correlationId: string | null;
 }
+
+export class PaginaAuditV1 extends paginaDi(VoceAuditV1) {}

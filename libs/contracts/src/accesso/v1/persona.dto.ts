@@ -2,6 +2,7 @@ import { Type } from 'class-transformer';
 import {
   IsEmail,
   IsIn,
+  IsISO8601,
   IsNotEmpty,
   IsOptional,
   IsString,
@@ -11,7 +12,8 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { PaginazioneV1 } from '../../common/pagination';
+import { PaginazioneV1, paginaDi } from '../../common/pagination';
+import { Annidato, Nullable } from '../../common/schema-decorators';
 import { SESSI, type Sesso } from './vocabolari';
 
 /** Shape only; the check character and omocodia are verified by the service (CODICE_FISCALE_NON_VALIDO). */
@@ -96,17 +98,53 @@ export class CercaPersoneV1 extends PaginazioneV1 {
   nome?: string;
 }
 
-export interface PersonaV1 {
+export class RecapitiPersonaV1 {
+  @Nullable()
+  @IsString()
+  telefono: string | null;
+
+  @Nullable()
+  @IsString()
+  email: string | null;
+}
+
+export class PersonaV1 {
+  @IsUUID()
   id: string;
+
+  @IsString()
   codiceFiscale: string;
+
+  @IsString()
   cognome: string;
+
+  @IsString()
   nome: string;
+
+  @Matches(ISO_DATE_PATTERN)
   dataNascita: string;
+
+  @Matches(BELFIORE_PATTERN)
   luogoNascita: string;
+
+  @IsIn(SESSI)
   sesso: Sesso;
+
+  @IsString()
   cittadinanza: string;
+
+  @Matches(ISTAT_PATTERN)
   comuneResidenza: string;
+
+  @Nullable()
+  @IsString()
   indirizzoResidenza: string | null;
-  recapiti: { telefono: string | null; email: string | null };
+
+  @Annidato(() => RecapitiPersonaV1)
+  recapiti: RecapitiPersonaV1;
+
+  @IsISO8601()
   registrataIl: string;
 }
+
+export class PaginaPersoneV1 extends paginaDi(PersonaV1) {}

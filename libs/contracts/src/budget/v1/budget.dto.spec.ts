@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { EVENT_VERSIONS } from '../../rpc-map';
+import { EVENT_VERSIONS } from '../../registry';
 import { RegistraAssegnazioneV1 } from './fondi.dto';
 import { RegistraLiquidazioneV1, RichiediImpegnoV1 } from './impegni.dto';
 import { ALLA_PATTERN } from './importo';

@@ -1,4 +1,3 @@
-import { createParamDecorator } from '@nestjs/common';
 import { DomainError, type Actor } from '@ambito/contracts';
 import { RequestContext } from '../context/request-context';
 
@@ -8,5 +7,3 @@ export function currentActor(): Actor {
   if (!actor) throw new DomainError('NON_AUTENTICATO', 'Richiesta priva di un utente autenticato.');
   return actor;
 }
-
-export const RpcActor = createParamDecorator((): Actor => currentActor());

@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { subjectParts, type RpcRefusal, type RpcRefusalRecorder } from '@ambito/messaging';
+import { AccessoEntity } from '../accessi/accesso.entity';
+import { AuditService } from './audit.service';
+
+/**
+ * A request on persone or accessi refused for the actor's role is an audited refusal like the others,
+ * traced to the person concerned (statistics and the territorio hold no personal data: not traced).
+ */
+@Injectable()
+export class RifiutiRpcRecorder implements RpcRefusalRecorder {
+  constructor(
+    private readonly audit: AuditService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async recordRefusal({ declaration, actor, error, request }: RpcRefusal): Promise<void> {
+    const { risorsa, azione } = subjectParts(declaration.subject);
+    if (risorsa !== 'persona' && risorsa !== 'accesso') return;
+    const id = uuidDa(request, 'id');
+    const personaId =
+      risorsa === 'persona'
+        ? id
+        : (uuidDa(request, 'personaId') ??
+          (id
+            ? ((await this.dataSource.manager.findOneBy(AccessoEntity, { id }))?.personaId ?? null)
+            : null));
+    await this.audit.negato(actor, { azione, risorsa, risorsaId: id, personaId }, error, { rilancia: true });
+  }
+}
+
+function uuidDa(request: unknown, campo: string): string | null {
+  const value =
+    request && typeof request === 'object' ? (request as Record<string, unknown>)[campo] : undefined;
+  return typeof value === 'string' &&
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)
+    ? value
+    : null;
+}

@@ -1,0 +1,160 @@
+import {
+  LETTORI_DATI_PERSONALI,
+  LETTORI_STATISTICHE,
+  OPERATORI,
+  REVISORI,
+  TUTTI,
+} from '../../common/gruppi-ruoli';
+import {
+  evento,
+  rpc,
+  unione,
+  type EventMapOf,
+  type RpcMapOf,
+  type ValuesOf,
+} from '../../common/declarations';
+import {
+  AccessoV1,
+  AggiornaAccessoV1,
+  AnnotaAccessoV1,
+  ChiudiAccessoV1,
+  ContatoriAccessiRispostaV1,
+  ContatoriAccessiV1,
+  ElencaAccessiV1,
+  LeggiAccessoV1,
+  PaginaAccessiV1,
+  RegistraAccessoV1,
+} from './accesso.dto';
+import {
+  AccessoChiusoConPropostaV1,
+  AccessoChiusoSenzaPropostaV1,
+  AccessoRegistratoV1,
+  ESITI_SENZA_PROPOSTA,
+} from './accesso.events';
+import { ElencaAuditV1, PaginaAuditV1 } from './audit.dto';
+import { CercaPersoneV1, LeggiPersonaV1, PaginaPersoneV1, PersonaV1, RegistraPersonaV1 } from './persona.dto';
+import { LeggiTerritorioV1, TerritorioV1 } from './territorio.dto';
+
+/** Request/reply subjects of the accesso service (queue group `accesso`). Wire values: do not change them. */
+export const ACCESSO_RPC = {
+  registraPersona: rpc({
+    subject: 'accesso.persona.registra',
+    request: RegistraPersonaV1,
+    reply: PersonaV1,
+    ruoli: OPERATORI,
+    ambito: 'sub-ambito',
+    descrizione: 'Registra una persona (una sola per codice fiscale, verificato).',
+  }),
+  leggiPersona: rpc({
+    subject: 'accesso.persona.leggi',
+    request: LeggiPersonaV1,
+    reply: PersonaV1,
+    ruoli: LETTORI_DATI_PERSONALI,
+    ambito: 'sub-ambito-o-comune',
+    descrizione: 'Legge una persona, con la finalità dichiarata registrata nell’audit.',
+  }),
+  cercaPersone: rpc({
+    subject: 'accesso.persona.cerca',
+    request: CercaPersoneV1,
+    reply: PaginaPersoneV1,
+    ruoli: LETTORI_DATI_PERSONALI,
+    ambito: 'sub-ambito-o-comune',
+    descrizione: 'Cerca persone per codice fiscale, cognome e nome.',
+  }),
+  registraAccesso: rpc({
+    subject: 'accesso.accesso.registra',
+    request: RegistraAccessoV1,
+    reply: AccessoV1,
+    ruoli: OPERATORI,
+    ambito: 'sub-ambito',
+    descrizione: 'Registra un colloquio di segretariato sociale presso una sede del proprio sub-ambito.',
+  }),
+  aggiornaAccesso: rpc({
+    subject: 'accesso.accesso.aggiorna',
+    request: AggiornaAccessoV1,
+    reply: AccessoV1,
+    ruoli: OPERATORI,
+    ambito: 'sub-ambito',
+    descrizione: 'Corregge un accesso ancora aperto.',
+  }),
+  chiudiAccesso: rpc({
+    subject: 'accesso.accesso.chiudi',
+    request: ChiudiAccessoV1,
+    reply: AccessoV1,
+    ruoli: OPERATORI,
+    ambito: 'sub-ambito',
+    descrizione: 'Chiude un accesso con il suo esito (la proposta di presa in carico va all’équipe).',
+  }),
+  annotaAccesso: rpc({
+    subject: 'accesso.accesso.annota',
+    request: AnnotaAccessoV1,
+    reply: AccessoV1,
+    ruoli: OPERATORI,
+    ambito: 'sub-ambito',
+    descrizione: 'Aggiunge un’annotazione a un accesso, anche chiuso.',
+  }),
+  leggiAccesso: rpc({
+    subject: 'accesso.accesso.leggi',
+    request: LeggiAccessoV1,
+    reply: AccessoV1,
+    ruoli: LETTORI_DATI_PERSONALI,
+    ambito: 'sub-ambito-o-comune',
+    descrizione: 'Legge un accesso.',
+  }),
+  elencaAccessi: rpc({
+    subject: 'accesso.accesso.elenca',
+    request: ElencaAccessiV1,
+    reply: PaginaAccessiV1,
+    ruoli: LETTORI_DATI_PERSONALI,
+    ambito: 'sub-ambito-o-comune',
+    descrizione: 'Elenca gli accessi visibili all’utente, con filtri.',
+  }),
+  contatoriAccessi: rpc({
+    subject: 'accesso.statistiche.contatori',
+    request: ContatoriAccessiV1,
+    reply: ContatoriAccessiRispostaV1,
+    ruoli: LETTORI_STATISTICHE,
+    ambito: 'ambito',
+    descrizione: 'Contatori degli accessi per periodo, area di bisogno e comune (nessun dato personale).',
+  }),
+  leggiTerritorio: rpc({
+    subject: 'accesso.territorio.leggi',
+    request: LeggiTerritorioV1,
+    reply: TerritorioV1,
+    ruoli: TUTTI,
+    ambito: 'ambito',
+    descrizione: 'Il territorio dell’Ambito: comuni, sub-ambiti e sedi.',
+  }),
+  elencaAudit: rpc({
+    subject: 'accesso.audit.elenca',
+    request: ElencaAuditV1,
+    reply: PaginaAuditV1,
+    ruoli: REVISORI,
+    ambito: 'ambito',
+    descrizione: 'Registro degli accessi ai dati personali delle persone e degli accessi.',
+  }),
+} as const;
+
+/** Event types of the accesso service (JetStream stream `EVT_ACCESSO`, subjects `evt.accesso.>`). */
+export const ACCESSO_EVENTS = {
+  accessoRegistrato: evento({
+    type: 'accesso.accesso.registrato',
+    version: 1,
+    payload: AccessoRegistratoV1,
+    descrizione: 'Un colloquio di segretariato sociale è stato registrato.',
+  }),
+  accessoChiuso: evento({
+    type: 'accesso.accesso.chiuso',
+    version: 1,
+    payload: unione('esito.tipo', {
+      'proposta-presa-in-carico': AccessoChiusoConPropostaV1,
+      ...Object.fromEntries(ESITI_SENZA_PROPOSTA.map((tipo) => [tipo, AccessoChiusoSenzaPropostaV1])),
+    } as Record<'proposta-presa-in-carico', typeof AccessoChiusoConPropostaV1> &
+      Record<(typeof ESITI_SENZA_PROPOSTA)[number], typeof AccessoChiusoSenzaPropostaV1>),
+    descrizione:
+      'Un accesso è stato chiuso con il suo esito; con una proposta di presa in carico porta i dati della persona per l’équipe.',
+  }),
+} as const;
+
+export type AccessoRpcMap = RpcMapOf<ValuesOf<typeof ACCESSO_RPC>>;
+export type AccessoEventMap = EventMapOf<ValuesOf<typeof ACCESSO_EVENTS>>;

@@ -1,0 +1,56 @@
+import { RUOLI, type Ruolo } from './ruolo';
+
+/*
+ * Who may send which message, by group. Declared once, next to the messages: the gateway refuses other
+ * roles before the bus, and each service checks the same list again. Territorial scope (sub-ambito,
+ * comune, assigned cases) is a further check of the owning service.
+ */
+
+/** Every user of the ambito (the territorio is not personal data). */
+export const TUTTI: readonly Ruolo[] = RUOLI;
+
+/** Front desk and équipe: register and handle persone and accessi. */
+export const OPERATORI: readonly Ruolo[] = [
+  'operatore-accesso',
+  'assistente-sociale',
+  'coordinatore-sub-ambito',
+];
+
+/** Operators plus the comune that keeps the decision (read only). */
+export const LETTORI_DATI_PERSONALI: readonly Ruolo[] = [...OPERATORI, 'responsabile-comune'];
+
+/** Aggregated figures, no personal data. */
+export const LETTORI_STATISTICHE: readonly Ruolo[] = [
+  'coordinatore-sub-ambito',
+  'responsabile-comune',
+  'ufficio-di-piano',
+  'amministratore',
+];
+
+/** The audit log of accesses to personal data. */
+export const REVISORI: readonly Ruolo[] = ['amministratore'];
+
+/** Programming and moving the ambito's money (funds, lines, dotazioni, impegni, liquidazioni). */
+export const GESTORI_BUDGET: readonly Ruolo[] = ['ufficio-di-piano', 'amministratore'];
+
+/** The statement of the comuni's quotas: the gestori, and each comune for its own (checked by budget). */
+export const LETTORI_QUOTE_COMUNI: readonly Ruolo[] = [...GESTORI_BUDGET, 'responsabile-comune'];
+
+/** The équipe of a sub-ambito: opens, assesses and proposes (case manager, coordinator). */
+export const EQUIPE: readonly Ruolo[] = ['assistente-sociale', 'coordinatore-sub-ambito'];
+
+/** Who reads cartelle sociali (each one only its own cases, sub-ambito or comune). */
+export const LETTORI_CARTELLE: readonly Ruolo[] = [...EQUIPE, 'responsabile-comune'];
+
+/** Assigns case managers and keeps the équipe. */
+export const COORDINATORI: readonly Ruolo[] = ['coordinatore-sub-ambito'];
+
+/** The Comune of residence decides on the progetto personalizzato. */
+export const DECISORI: readonly Ruolo[] = ['responsabile-comune'];
+
+/** Aggregated figures on cartelle (no personal data). */
+export const LETTORI_STATISTICHE_CARTELLE: readonly Ruolo[] = [
+  'coordinatore-sub-ambito',
+  'ufficio-di-piano',
+  'amministratore',
+];

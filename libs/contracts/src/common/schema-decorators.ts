@@ -1,0 +1,46 @@
+import { Type } from 'class-transformer';
+import { IsInt, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { JSONSchema } from 'class-validator-jsonschema';
+import type { Classe } from './declarations';
+
+/*
+ * Decorators of reply and event classes. They validate (contract tests, consumers of events) and they
+ * are what the published JSON schemas are generated from, so a field is described where it is declared.
+ */
+
+const insieme =
+  (...decorators: PropertyDecorator[]): PropertyDecorator =>
+  (target, key) =>
+    decorators.forEach((d) => d(target, key));
+
+const jsonSchema =
+  (schema: Record<string, unknown>): PropertyDecorator =>
+  (target, key) =>
+    JSONSchema(schema)(target, String(key));
+
+/** The field is always present and may be `null` (the other decorators apply when it is not). */
+export const Nullable = (): PropertyDecorator =>
+  insieme(
+    ValidateIf((_o, value: unknown) => value !== null),
+    jsonSchema({ nullable: true }),
+  );
+
+/** An integer that fits 32 bits (counts, scores, years). */
+export const Intero = (opzioni: { min?: number; max?: number } = {}): PropertyDecorator =>
+  insieme(
+    IsInt(),
+    ...(opzioni.min === undefined ? [] : [Min(opzioni.min)]),
+    ...(opzioni.max === undefined ? [] : [Max(opzioni.max)]),
+    jsonSchema({ format: 'int32' }),
+  );
+
+/** An amount in integer euro cents (may be zero or negative in balances): `int64`. */
+export const Centesimi = (): PropertyDecorator =>
+  insieme(IsInt(), jsonSchema({ format: 'int64', description: 'Importo in centesimi di euro' }));
+
+/** A nested object of a contract class (`lista` for an array of them). */
+export const Annidato = (classe: () => Classe, opzioni: { lista?: boolean } = {}): PropertyDecorator =>
+  insieme(ValidateNested({ each: opzioni.lista ?? false }), Type(classe));
+
+/** Describes a field in the published schemas. */
+export const Descrizione = (description: string): PropertyDecorator => jsonSchema({ description });

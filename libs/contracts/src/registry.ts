@@ -1,0 +1,63 @@
+import { ACCESSO_EVENTS, ACCESSO_RPC, type AccessoEventMap, type AccessoRpcMap } from './accesso';
+import { BUDGET_EVENT_VERSIONS, type BudgetEventMap, type BudgetRpcMap } from './budget';
+import type {
+  AnyEventDeclaration,
+  AnyRpcDeclaration,
+  EventDeclaration,
+  ReplySpec,
+  RpcDeclaration,
+} from './common/declarations';
+import {
+  PRESA_IN_CARICO_EVENT_VERSIONS,
+  type PresaInCaricoEventMap,
+  type PresaInCaricoRpcMap,
+} from './presa-in-carico';
+
+/** Every request/reply subject of the platform, as declared by its service. */
+export const RPC_DECLARATIONS: readonly AnyRpcDeclaration[] = [...Object.values(ACCESSO_RPC)];
+
+/** Every domain event of the platform, as declared by its producer. */
+export const EVENT_DECLARATIONS: readonly AnyEventDeclaration[] = [...Object.values(ACCESSO_EVENTS)];
+
+/** Every request/reply subject of the platform with its request and reply types. */
+export type RpcMap = AccessoRpcMap & PresaInCaricoRpcMap & BudgetRpcMap;
+export type RpcSubject = keyof RpcMap;
+export type RpcRequest<S extends RpcSubject> = RpcMap[S]['request'];
+export type RpcReply<S extends RpcSubject> = RpcMap[S]['reply'];
+
+/** Every domain event type of the platform with its version and payload. */
+export type EventMap = AccessoEventMap & PresaInCaricoEventMap & BudgetEventMap;
+export type EventType = keyof EventMap;
+export type EventPayload<T extends EventType> = EventMap[T]['payload'];
+
+/** Version currently produced for each event type. */
+export const EVENT_VERSIONS = {
+  ...Object.fromEntries(EVENT_DECLARATIONS.map((e) => [e.type, e.version])),
+  ...PRESA_IN_CARICO_EVENT_VERSIONS,
+  ...BUDGET_EVENT_VERSIONS,
+} as { [K in EventType]: EventMap[K]['version'] };
+
+const RPC_BY_SUBJECT = new Map(RPC_DECLARATIONS.map((d) => [d.subject, d]));
+const EVENT_BY_TYPE = new Map(EVENT_DECLARATIONS.map((d) => [d.type, d]));
+
+export function rpcDeclaration(subject: string): AnyRpcDeclaration | undefined {
+  return RPC_BY_SUBJECT.get(subject);
+}
+
+export function eventDeclaration(type: string): AnyEventDeclaration | undefined {
+  return EVENT_BY_TYPE.get(type);
+}
+
+/** A declared subject, or its declaration (`ACCESSO_RPC.registraAccesso`). */
+export type RpcTarget<S extends RpcSubject> = S | RpcDeclaration<S, object, ReplySpec>;
+
+export function subjectOf<S extends RpcSubject>(target: RpcTarget<S>): S {
+  return typeof target === 'string' ? target : target.subject;
+}
+
+/** A declared event type, or its declaration (`ACCESSO_EVENTS.accessoChiuso`). */
+export type EventTarget<T extends EventType> = T | EventDeclaration<T, number, object>;
+
+export function eventTypeOf<T extends EventType>(target: EventTarget<T>): T {
+  return typeof target === 'string' ? target : target.type;
+}

@@ -1,0 +1,134 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { DiscoveryService, MetadataScanner, ModuleRef, Reflector } from '@nestjs/core';
+import { randomUUID } from 'node:crypto';
+import type { Msg, NatsConnection, Subscription } from 'nats';
+import { DomainError, validaContratto, type AnyRpcDeclaration, type ErrorReply } from '@ambito/contracts';
+import { RequestContext } from '../context/request-context';
+import { NATS_CONNECTION } from '../jetstream/nats-connection';
+import { contextFromHeaders } from './nats-headers';
+import { RPC_HANDLER } from './rpc-handler.decorator';
+import { RPC_REFUSAL_RECORDER, type RpcRefusalRecorder } from './rpc-refusal';
+import { respondError, respondOk } from './rpc-wire';
+
+export const RPC_SERVER_OPTIONS = Symbol('RPC_SERVER_OPTIONS');
+
+export interface RpcServerOptions {
+  /** Queue group: the service's replicas share its subjects. */
+  service: string;
+}
+
+type Handler = (request: object) => unknown;
+
+/**
+ * Serves the `@RpcHandler` methods of the service's controllers and providers on NATS, one queue
+ * group per service. For each request: the context from the headers, the role check of the
+ * declaration, the validation of the request class, the handler; every failure is a typed error reply.
+ */
+@Injectable()
+export class RpcServer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(RpcServer.name);
+  private readonly subscriptions: Subscription[] = [];
+  private refusals?: RpcRefusalRecorder;
+
+  constructor(
+    @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
+    @Inject(RPC_SERVER_OPTIONS) private readonly options: RpcServerOptions,
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
+    private readonly reflector: Reflector,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  onApplicationBootstrap(): Promise<void> {
+    this.refusals = this.findRefusalRecorder();
+    const seen = new Map<string, string>();
+    for (const wrapper of [...this.discovery.getControllers(), ...this.discovery.getProviders()]) {
+      const instance = wrapper.instance as Record<string, unknown> | undefined;
+      if (!instance || typeof instance !== 'object') continue;
+      const prototype = Object.getPrototypeOf(instance) as object;
+      for (const name of this.scanner.getAllMethodNames(prototype)) {
+        const method = instance[name] as Handler;
+        const declaration = this.reflector.get<AnyRpcDeclaration | undefined>(RPC_HANDLER, method);
+        if (!declaration) continue;
+        const owner = `${wrapper.name}.${name}`;
+        const other = seen.get(declaration.subject);
+        if (other) throw new Error(`${declaration.subject}: gestito due volte (${other}, ${owner})`);
+        seen.set(declaration.subject, owner);
+        this.serve(declaration, method.bind(instance) as Handler);
+      }
+    }
+    this.logger.log({ service: this.options.service, subjects: seen.size }, 'richieste NATS in ascolto');
+    return this.nats.flush();
+  }
+
+  /** Provided by the service's own module (which the global messaging module cannot inject from). */
+  private findRefusalRecorder(): RpcRefusalRecorder | undefined {
+    try {
+      return this.moduleRef.get<RpcRefusalRecorder>(RPC_REFUSAL_RECORDER, { strict: false });
+    } catch {
+      return undefined;
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    for (const s of this.subscriptions) s.unsubscribe();
+    await this.nats.flush().catch(() => undefined);
+  }
+
+  private serve(declaration: AnyRpcDeclaration, handler: Handler): void {
+    this.subscriptions.push(
+      this.nats.subscribe(declaration.subject, {
+        queue: this.options.service,
+        callback: (error, msg) => {
+          if (error) return;
+          void this.handle(declaration, handler, msg);
+        },
+      }),
+    );
+  }
+
+  private async handle(declaration: AnyRpcDeclaration, handler: Handler, msg: Msg): Promise<void> {
+    const context = contextFromHeaders(msg.headers, randomUUID());
+    await RequestContext.run(context, async () => {
+      try {
+        const actor = context.actor;
+        if (!actor) throw new DomainError('NON_AUTENTICATO', 'Richiesta priva di un utente autenticato.');
+        const raw = parse(msg);
+        if (!actor.ruoli.some((r) => declaration.ruoli.includes(r))) {
+          const error = new DomainError(
+            'OPERAZIONE_NON_CONSENTITA',
+            'Il ruolo dell’utente non consente questa operazione.',
+          );
+          await this.refusals?.recordRefusal({ declaration, actor, error, request: raw });
+          throw error;
+        }
+        const request = await validaContratto(declaration.request, raw);
+        respondOk(msg, await handler(request));
+      } catch (error) {
+        respondError(msg, this.toErrorReply(error, declaration.subject));
+      }
+    });
+  }
+
+  private toErrorReply(error: unknown, subject: string): ErrorReply {
+    if (error instanceof DomainError) return error.toReply();
+    this.logger.error({ err: error, subject }, 'errore non gestito');
+    return { code: 'ERRORE_INTERNO', message: 'Errore interno: l’operazione non è stata eseguita.' };
+  }
+}
+
+function parse(msg: Msg): unknown {
+  try {
+    return msg.json();
+  } catch {
+    throw new DomainError('VALIDAZIONE_FALLITA', 'Dati non validi: il messaggio non è JSON.', [
+      { campo: '', messaggi: ['JSON non valido'] },
+    ]);
+  }
+}

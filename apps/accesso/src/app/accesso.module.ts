@@ -2,12 +2,12 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSourceOptions } from 'typeorm';
 import type { TerritorioV1 } from '@ambito/contracts';
+import { AuditModule } from '@ambito/audit';
 import { MessagingModule } from '@ambito/messaging';
 import { APP_VERSION, HealthModule, MetricsModule, loggingModule } from '@ambito/service-runtime';
 import { AccessiController } from '../accessi/accessi.controller';
 import { AccessiService } from '../accessi/accessi.service';
 import { AuditController } from '../audit/audit.controller';
-import { AuditService } from '../audit/audit.service';
 import { RegistroAuditService } from '../audit/registro-audit.service';
 import type { AccessoConfig } from '../config/accesso-config';
 import { PersoneController } from '../persone/persone.controller';
@@ -39,6 +39,7 @@ export class AccessoModule {
         }),
         MetricsModule.forRoot(SERVICE),
         HealthModule.forRoot({ database: true }),
+        AuditModule.forRoot({ soggettoTipo: 'persona' }),
       ],
       controllers: [
         TerritorioController,
@@ -50,7 +51,6 @@ export class AccessoModule {
       providers: [
         { provide: TERRITORIO, useValue: territorio },
         TerritorioService,
-        AuditService,
         PersoneService,
         AccessiService,
         ContatoriService,

@@ -212,7 +212,7 @@ describe('accessi (NATS → accesso → PostgreSQL → JetStream)', () => {
       expect(await rifiuto(svc.as(ATTORI.udp)(leggiAccesso, { id }))).toBe('OPERAZIONE_NON_CONSENTITA');
 
       const negati = await svc.sql<{ utente: string; azione: string }>(
-        `SELECT utente, azione FROM voce_audit WHERE esito = 'negato' AND persona_id = $1`,
+        `SELECT utente, azione FROM voce_audit WHERE esito = 'negato' AND soggetto_id = $1`,
         [rossi.id],
       );
       expect(negati).toEqual(
@@ -263,7 +263,7 @@ describe('accessi (NATS → accesso → PostgreSQL → JetStream)', () => {
       'DATA_NON_VALIDA',
     );
     const [{ n }] = await svc.sql<{ n: string }>(
-      `SELECT count(*) AS n FROM voce_audit WHERE persona_id = $1 AND azione = 'elenca'`,
+      `SELECT count(*) AS n FROM voce_audit WHERE soggetto_id = $1 AND azione = 'elenca'`,
       [p.id],
     );
     expect(Number(n)).toBe(2 + 2);

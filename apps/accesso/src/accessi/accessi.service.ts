@@ -14,8 +14,8 @@ import {
   type PaginaV1,
   type RegistraAccessoV1,
 } from '@ambito/contracts';
+import { AuditService, WriteGate, type Traccia } from '@ambito/audit';
 import { OutboxWriter, currentActor } from '@ambito/messaging';
-import { AuditService, type Traccia } from '../audit/audit.service';
 import { pagina } from '@ambito/persistence';
 import { PersonaEntity } from '../persone/persona.entity';
 import { assertScrittura, visibilitaDatiPersonali, type Visibilita } from '../scope/ambito-visibilita';
@@ -33,13 +33,14 @@ export class AccessiService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly territorio: TerritorioService,
     private readonly audit: AuditService,
+    private readonly gate: WriteGate,
     private readonly outbox: OutboxWriter,
   ) {}
 
   async registra(dto: RegistraAccessoV1): Promise<AccessoV1> {
     const actor = currentActor();
     const sede = this.territorio.sede(dto.sede);
-    const traccia: Traccia = { azione: 'registra', risorsa: 'accesso', personaId: dto.personaId };
+    const traccia: Traccia = { azione: 'registra', risorsa: 'accesso', soggettoId: dto.personaId };
     try {
       assertScrittura(actor, sede.subAmbito);
     } catch (error) {
@@ -171,7 +172,7 @@ export class AccessiService {
       azione: 'leggi',
       risorsa: 'accesso',
       risorsaId: id,
-      personaId: accesso?.personaId,
+      soggettoId: accesso?.personaId,
     };
     const visibilita = await this.visibilita(actor, traccia);
     if (!accesso) throw nonTrovato();
@@ -228,7 +229,7 @@ export class AccessiService {
         azione: 'elenca',
         risorsa: 'accesso' as const,
         risorsaId: a.id,
-        personaId: a.personaId,
+        soggettoId: a.personaId,
       })),
     );
     return {
@@ -242,32 +243,38 @@ export class AccessiService {
   }
 
   /**
-   * Loads the accesso locked for update, checks the actor works in its sub-ambito, applies the change,
-   * and audits it, all in one transaction. Outside the actor's sub-ambiti the accesso does not exist.
+   * Through the write gate: the accesso locked for update, the actor must work in its sub-ambito
+   * (outside it the accesso does not exist; only that refusal is audited), the change, the audit row.
    */
-  private async perScrittura(
+  private perScrittura(
     id: string,
     azione: string,
     change: (manager: EntityManager, accesso: AccessoEntity, actor: Actor) => Promise<void>,
   ): Promise<AccessoV1> {
-    const actor = currentActor();
-    return this.dataSource.transaction(async (manager) => {
-      const accesso = await manager.findOne(AccessoEntity, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!accesso) throw nonTrovato();
-      const traccia: Traccia = { azione, risorsa: 'accesso', risorsaId: id, personaId: accesso.personaId };
-      try {
-        assertScrittura(actor, accesso.subAmbito);
-      } catch (error) {
-        const rifiuto =
-          error instanceof DomainError && error.code === 'FUORI_AMBITO_TERRITORIALE' ? nonTrovato() : error;
-        throw await this.audit.negato(actor, traccia, rifiuto as Error);
-      }
-      await change(manager, accesso, actor);
-      await this.audit.consentito(manager, actor, [traccia]);
-      return toAccessoV1((await this.carica(manager, id))!);
+    return this.gate.scrivi({
+      carica: async (manager) => {
+        const accesso = await manager.findOne(AccessoEntity, {
+          where: { id },
+          lock: { mode: 'pessimistic_write' },
+        });
+        if (!accesso) throw nonTrovato();
+        return accesso;
+      },
+      traccia: (accesso) => ({ azione, risorsa: 'accesso', risorsaId: id, soggettoId: accesso.personaId }),
+      verifica: (accesso, actor) => {
+        try {
+          assertScrittura(actor, accesso.subAmbito);
+        } catch (error) {
+          if (error instanceof DomainError && error.code === 'FUORI_AMBITO_TERRITORIALE') throw nonTrovato();
+          throw error;
+        }
+        return accesso;
+      },
+      cambia: async (manager, accesso, actor) => {
+        await change(manager, accesso, actor);
+        return toAccessoV1((await this.carica(manager, id))!);
+      },
+      rifiuti: 'ambito',
     });
   }
 

@@ -2,12 +2,12 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSourceOptions } from 'typeorm';
 import type { TerritorioV1 } from '@ambito/contracts';
+import { AuditModule } from '@ambito/audit';
 import { MessagingModule, RPC_REFUSAL_RECORDER } from '@ambito/messaging';
 import { APP_VERSION, HealthModule, MetricsModule, loggingModule } from '@ambito/service-runtime';
 import { AccessiController } from '../accessi/accessi.controller';
 import { AccessiService } from '../accessi/accessi.service';
 import { AuditController } from '../audit/audit.controller';
-import { AuditService } from '../audit/audit.service';
 import { RegistroAuditService } from '../audit/registro-audit.service';
 import { RifiutiRpcRecorder } from '../audit/rifiuti-rpc.recorder';
 import type { AccessoConfig } from '../config/accesso-config';
@@ -40,6 +40,7 @@ export class AccessoModule {
         }),
         MetricsModule.forRoot(SERVICE),
         HealthModule.forRoot({ database: true }),
+        AuditModule.forRoot({ soggettoTipo: 'persona' }),
       ],
       controllers: [
         TerritorioController,
@@ -51,7 +52,6 @@ export class AccessoModule {
       providers: [
         { provide: TERRITORIO, useValue: territorio },
         TerritorioService,
-        AuditService,
         PersoneService,
         AccessiService,
         ContatoriService,

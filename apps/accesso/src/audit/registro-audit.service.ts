@@ -1,35 +1,41 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { RegistroAudit, type VoceAuditEntity } from '@ambito/audit';
 import type { ElencaAuditV1, PaginaV1, VoceAuditV1 } from '@ambito/contracts';
 import { currentActor } from '@ambito/messaging';
-import { periodoLocale } from '../accessi/periodo';
-import { pagina } from '@ambito/persistence';
 import { assertRevisore } from '../scope/ambito-visibilita';
-import { VoceAuditEntity, toVoceAuditV1 } from './voce-audit.entity';
 
-/** The audit log, for the administrator answering a data subject or the DPO. */
+/** The audit log of accesso, for the administrator answering a data subject or the DPO. */
 @Injectable()
 export class RegistroAuditService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly registro: RegistroAudit) {}
 
   async elenca(query: ElencaAuditV1): Promise<PaginaV1<VoceAuditV1>> {
     assertRevisore(currentActor());
-    const qb = this.dataSource.getRepository(VoceAuditEntity).createQueryBuilder('v');
-    if (query.personaId) qb.andWhere('v.persona_id = :personaId', { personaId: query.personaId });
-    if (query.utente) qb.andWhere('v.utente = :utente', { utente: query.utente });
-    if (query.esito) qb.andWhere('v.esito = :esito', { esito: query.esito });
-    if (query.dal || query.al) {
-      const periodo = periodoLocale(query.dal ?? '1900-01-01', query.al ?? '9999-12-31');
-      qb.andWhere(`v.il >= ${periodo.da} AND v.il < ${periodo.a}`, periodo.parametri);
-    }
-    const { skip, take, numero } = pagina(query);
-    const [voci, totale] = await qb
-      .orderBy('v.il', 'DESC')
-      .addOrderBy('v.id')
-      .skip(skip)
-      .take(take)
-      .getManyAndCount();
-    return { elementi: voci.map(toVoceAuditV1), totale, pagina: numero, perPagina: take };
+    const { voci, totale, pagina, perPagina } = await this.registro.elenca({
+      soggettoId: query.personaId,
+      utente: query.utente,
+      esito: query.esito,
+      dal: query.dal,
+      al: query.al,
+      pagina: query.pagina,
+      perPagina: query.perPagina,
+    });
+    return { elementi: voci.map(toVoceAuditV1), totale, pagina, perPagina };
   }
+}
+
+function toVoceAuditV1(v: VoceAuditEntity): VoceAuditV1 {
+  return {
+    id: v.id,
+    il: v.il.toISOString(),
+    utente: v.utente,
+    ruoli: v.ruoli,
+    azione: v.azione,
+    risorsa: v.risorsa,
+    risorsaId: v.risorsaId,
+    personaId: v.soggettoId,
+    motivo: v.motivo,
+    esito: v.esito,
+    correlationId: v.correlationId,
+  };
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { subjectParts, type RpcRefusal, type RpcRefusalRecorder } from '@ambito/messaging';
 import { AccessoEntity } from '../accessi/accesso.entity';
-import { AuditService } from './audit.service';
+import { AuditService } from '@ambito/audit';
 
 /**
  * A request on persone or accessi refused for the actor's role is an audited refusal like the others,
@@ -27,7 +27,7 @@ export class RifiutiRpcRecorder implements RpcRefusalRecorder {
           (id
             ? ((await this.dataSource.manager.findOneBy(AccessoEntity, { id }))?.personaId ?? null)
             : null));
-    await this.audit.negato(actor, { azione, risorsa, risorsaId: id, personaId }, error, { rilancia: true });
+    await this.audit.negato(actor, { azione, risorsa, risorsaId: id, soggettoId: personaId }, error);
   }
 }
 

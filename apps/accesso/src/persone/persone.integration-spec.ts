@@ -33,12 +33,13 @@ describe('persone (NATS → accesso → PostgreSQL)', () => {
       comuneResidenza: CREMA,
       recapiti: { telefono: null },
     });
-    const [voce] = await svc.sql('SELECT * FROM voce_audit WHERE persona_id = $1', [p.id]);
+    const [voce] = await svc.sql('SELECT * FROM voce_audit WHERE soggetto_id = $1', [p.id]);
     expect(voce).toMatchObject({
       utente: 'operatore.crema',
       azione: 'registra',
       esito: 'consentito',
       motivo: 'colloquio di segretariato',
+      soggetto_tipo: 'persona',
     });
   });
 
@@ -120,7 +121,7 @@ describe('persone (NATS → accesso → PostgreSQL)', () => {
         { utente: 'responsabile.crema', azione: 'registra' },
       ]),
     );
-    const lette = await svc.sql(`SELECT 1 FROM voce_audit WHERE persona_id = $1 AND azione = 'cerca'`, [
+    const lette = await svc.sql(`SELECT 1 FROM voce_audit WHERE soggetto_id = $1 AND azione = 'cerca'`, [
       crema.id,
     ]);
     expect(lette.length).toBe(2); // soncino by CF, coordinatore by name

@@ -10,8 +10,8 @@ import {
   type RegistraPersonaV1,
 } from '@ambito/contracts';
 import { CodiceFiscale, InvalidCodiceFiscaleError, isIsoDate } from '@ambito/kernel';
+import { AuditService } from '@ambito/audit';
 import { currentActor } from '@ambito/messaging';
-import { AuditService } from '../audit/audit.service';
 import { pagina } from '@ambito/persistence';
 import { isViolation } from '@ambito/persistence';
 import { isOperatore, nonConsentito, visibilitaDatiPersonali } from '../scope/ambito-visibilita';
@@ -52,7 +52,7 @@ export class PersoneService {
           }),
         );
         await this.audit.consentito(manager, actor, [
-          { azione: 'registra', risorsa: 'persona', risorsaId: persona.id, personaId: persona.id },
+          { azione: 'registra', risorsa: 'persona', risorsaId: persona.id, soggettoId: persona.id },
         ]);
         return toPersonaV1(persona);
       });
@@ -70,7 +70,7 @@ export class PersoneService {
 
   async leggi(id: string): Promise<PersonaV1> {
     const actor = currentActor();
-    const traccia = { azione: 'leggi', risorsa: 'persona' as const, risorsaId: id, personaId: id };
+    const traccia = { azione: 'leggi', risorsa: 'persona' as const, risorsaId: id, soggettoId: id };
     const nonTrovata = new DomainError('PERSONA_NON_TROVATA', 'Persona non trovata.');
     let visibili: SelectQueryBuilder<PersonaEntity>;
     try {
@@ -124,7 +124,7 @@ export class PersoneService {
         azione: 'cerca',
         risorsa: 'persona' as const,
         risorsaId: p.id,
-        personaId: p.id,
+        soggettoId: p.id,
       })),
     );
     return { elementi: persone.map(toPersonaV1), totale, pagina: numero, perPagina: take };

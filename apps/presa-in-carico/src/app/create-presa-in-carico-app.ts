@@ -8,6 +8,7 @@ import { CreateCartellaSociale1764000000000 } from '../database/create-cartella-
 import { AddVerifiche1764000000001 } from '../database/add-verifiche.migration';
 import { AddEquipeCaso1764000000002 } from '../database/add-equipe-caso.migration';
 import { AddNucleo1764000000003 } from '../database/add-nucleo.migration';
+import { UpgradeVoceAudit1764000000004 } from '../database/upgrade-voce-audit.migration';
 import type { PresaInCaricoConfig } from '../config/presa-in-carico-config';
 import { loadTerritorioFile } from '@ambito/territorio';
 import { PresaInCaricoModule, SERVICE } from './presa-in-carico.module';
@@ -28,6 +29,7 @@ export async function createPresaInCaricoApp(config: PresaInCaricoConfig): Promi
       AddVerifiche1764000000001,
       AddEquipeCaso1764000000002,
       AddNucleo1764000000003,
+      UpgradeVoceAudit1764000000004,
     ],
     poolSize: config.DATABASE_POOL_SIZE,
   });

@@ -2,10 +2,10 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSourceOptions } from 'typeorm';
 import type { TerritorioV1 } from '@ambito/contracts';
+import { AuditModule } from '@ambito/audit';
 import { MessagingModule } from '@ambito/messaging';
 import { APP_VERSION, HealthModule, MetricsModule, loggingModule } from '@ambito/service-runtime';
 import { AuditController } from '../audit/audit.controller';
-import { AuditService } from '../audit/audit.service';
 import { RegistroAuditService } from '../audit/registro-audit.service';
 import { CartelleController } from '../cartelle/cartelle.controller';
 import { CartelleService } from '../cartelle/cartelle.service';
@@ -47,6 +47,7 @@ export class PresaInCaricoModule {
         }),
         MetricsModule.forRoot(SERVICE),
         HealthModule.forRoot({ database: true }),
+        AuditModule.forRoot({ soggettoTipo: 'cartella' }),
       ],
       controllers: [
         CartelleController,
@@ -60,7 +61,6 @@ export class PresaInCaricoModule {
       providers: [
         { provide: TERRITORIO, useValue: territorio },
         TerritorioService,
-        AuditService,
         RegistroAuditService,
         CartelleStore,
         CartelleService,

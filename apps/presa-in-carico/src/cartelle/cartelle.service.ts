@@ -23,7 +23,7 @@ import {
 } from '@ambito/contracts';
 import { CodiceFiscale } from '@ambito/kernel';
 import { OutboxWriter, currentActor } from '@ambito/messaging';
-import { AuditService, type Traccia } from '../audit/audit.service';
+import { AuditService, type Traccia } from '@ambito/audit';
 import { pagina } from '@ambito/persistence';
 import { MembroEquipeEntity } from '../equipe/membro-equipe.entity';
 import {
@@ -200,7 +200,7 @@ export class CartelleService {
       );
       const cartella = esito!.cartella;
       await this.audit.consentito(manager, actor, [
-        { ...traccia, risorsaId: cartella.id, cartellaId: cartella.id },
+        { ...traccia, risorsaId: cartella.id, soggettoId: cartella.id },
       ]);
       return this.store.caricaV1(manager, cartella.id);
     });
@@ -534,7 +534,7 @@ export class CartelleService {
         azione: 'elenca',
         risorsa: 'cartella' as const,
         risorsaId: c.id,
-        cartellaId: c.id,
+        soggettoId: c.id,
       })),
     );
     return {

@@ -9,7 +9,7 @@ import {
   type TipoVoceDiario,
 } from '@ambito/contracts';
 import { currentActor } from '@ambito/messaging';
-import { AuditService, type Traccia } from '../audit/audit.service';
+import { AuditService, WriteGate, type Traccia } from '@ambito/audit';
 import { toProgettoV1 } from '../progetti/to-progetto';
 import { InterventoEntity } from '../progetti/intervento.entity';
 import { ProgettoEntity } from '../progetti/progetto.entity';
@@ -38,45 +38,46 @@ export class CartelleStore {
   constructor(
     @InjectDataSource() readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly gate: WriteGate,
   ) {}
 
   /**
-   * A write on a cartella in one transaction with the row locked, so that concurrent commands on the
-   * same case are serialised. Any refusal rolls everything back and is recorded in the audit log.
+   * A write on a cartella through the write gate: one transaction with the row locked, so that
+   * concurrent commands on the same case are serialised. Any refusal (scope or rule) rolls the change
+   * back and is recorded in the audit log with its error code.
    */
-  async scrivi<T>(
+  scrivi<T>(
     cartellaId: string,
-    traccia: Omit<Traccia, 'cartellaId'>,
+    traccia: Omit<Traccia, 'soggettoId'>,
     change: (manager: EntityManager, cartella: CartellaEntity, actor: Actor) => Promise<T>,
   ): Promise<T> {
-    const actor = currentActor();
-    const completa: Traccia = { ...traccia, cartellaId };
-    try {
-      return await this.dataSource.transaction(async (manager) => {
+    return this.gate.scrivi({
+      carica: async (manager) => {
         const cartella = await manager.findOne(CartellaEntity, {
           where: { id: cartellaId },
           lock: { mode: 'pessimistic_write' },
         });
         if (cartella) cartella.membri = await membri(manager, cartella.id);
+        return cartella;
+      },
+      traccia: () => ({ ...traccia, soggettoId: cartellaId }),
+      verifica: (cartella, actor) => {
         if (!cartella || !visibile(cartella, visibilitaCartelle(actor))) throw cartellaNonTrovata();
-        const result = await change(manager, cartella, actor);
-        await this.audit.consentito(manager, actor, [completa]);
-        return result;
-      });
-    } catch (error) {
-      if (error instanceof DomainError) throw await this.audit.negato(actor, completa, error);
-      throw error;
-    }
+        return cartella;
+      },
+      cambia: change,
+      rifiuti: 'tutti',
+    });
   }
 
   /** A read of a cartella (or of part of it), audited either way. */
   async leggi<T>(
     cartellaId: string,
-    traccia: Omit<Traccia, 'cartellaId'>,
+    traccia: Omit<Traccia, 'soggettoId'>,
     read: (manager: EntityManager, cartella: CartellaEntity) => Promise<T>,
   ): Promise<T> {
     const actor = currentActor();
-    const completa: Traccia = { ...traccia, cartellaId };
+    const completa: Traccia = { ...traccia, soggettoId: cartellaId };
     try {
       const manager = this.dataSource.manager;
       const cartella = await manager.findOneBy(CartellaEntity, { id: cartellaId });

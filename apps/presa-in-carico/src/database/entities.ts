@@ -1,4 +1,4 @@
-import { VoceAuditEntity } from '../audit/voce-audit.entity';
+import { VoceAuditEntity } from '@ambito/audit';
 import { AssegnazioneEntity } from '../cartelle/assegnazione.entity';
 import { CartellaEntity } from '../cartelle/cartella.entity';
 import { MembroNucleoEntity } from '../cartelle/membro-nucleo.entity';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { ElencaEquipeV1, MembroEquipeV1, RegistraMembroEquipeV1 } from '@ambito/contracts';
 import { currentActor } from '@ambito/messaging';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '@ambito/audit';
 import { nonConsentito } from '../scope/visibilita';
 import { MembroEquipeEntity, toMembroEquipeV1 } from './membro-equipe.entity';
 

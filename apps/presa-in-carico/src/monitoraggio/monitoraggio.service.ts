@@ -12,7 +12,7 @@ import {
   type ElencaAvvisiV1,
 } from '@ambito/contracts';
 import { currentActor } from '@ambito/messaging';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '@ambito/audit';
 import { nonConsentito } from '../scope/visibilita';
 import { TerritorioService } from '../territorio/territorio.service';
 

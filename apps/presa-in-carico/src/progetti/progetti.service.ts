@@ -14,7 +14,7 @@ import {
   type VerificaV1,
 } from '@ambito/contracts';
 import { OutboxWriter, currentActor } from '@ambito/messaging';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '@ambito/audit';
 import { type CartellaEntity } from '../cartelle/cartella.entity';
 import { CartelleStore, assertInCarico, assertNonChiusa } from '../cartelle/cartelle.store';
 import { assertDecisore, assertEquipe } from '../scope/visibilita';

@@ -61,7 +61,7 @@ describe('visibility per role and audit of every access to a cartella', () => {
 
   const voci = (utente: string) =>
     svc.sql<Voce>(
-      `SELECT utente, azione, esito, cartella_id, codice_errore, motivo FROM voce_audit WHERE utente = $1 ORDER BY il`,
+      `SELECT utente, azione, esito, soggetto_id AS cartella_id, codice_errore, motivo FROM voce_audit WHERE utente = $1 ORDER BY il`,
       [utente],
     );
   const elenco = async (actor: (typeof ATTORI)[keyof typeof ATTORI]) =>

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { ConteggiCartelleRispostaV1, ConteggiCartelleV1, StatoCartella } from '@ambito/contracts';
 import { currentActor } from '@ambito/messaging';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '@ambito/audit';
 import { nonConsentito, visibilitaConteggi } from '../scope/visibilita';
 
 /** Non-identifying figures for programming: cartelle by sub-ambito and state. */

@@ -1,7 +1,10 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { EsitoAudit } from '@ambito/contracts';
 
-/** One read or write of a cartella, or a refused attempt. Append-only (a trigger refuses the rest). */
+/**
+ * One read or write of personal data, or a refused attempt: the same table `voce_audit` in every
+ * service that keeps personal data, in the service's own schema. Append-only (a trigger refuses the rest).
+ */
 @Entity('voce_audit')
 export class VoceAuditEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -10,6 +13,7 @@ export class VoceAuditEntity {
   @CreateDateColumn({ type: 'timestamptz' })
   il: Date;
 
+  /** Who: user id and the roles it acted with. */
   @Column('text')
   utente: string;
 
@@ -19,21 +23,31 @@ export class VoceAuditEntity {
   @Column('text')
   azione: string;
 
+  /** What was touched: `accesso`, `persona`, `cartella`, `progetto`, … and its id when there is one. */
   @Column('text')
   risorsa: string;
 
   @Column('text', { nullable: true })
   risorsaId: string | null;
 
-  @Column('uuid', { nullable: true })
-  cartellaId: string | null;
+  /**
+   * Whose data: the kind of data subject the service keeps (`persona` in accesso, `cartella` in
+   * presa-in-carico) and its id; the id is null when no single subject was reached (a refused search).
+   */
+  @Column('text')
+  soggettoTipo: string;
 
+  @Column('uuid', { nullable: true })
+  soggettoId: string | null;
+
+  /** The purpose declared by the caller (GDPR), from the request context. */
   @Column('text', { nullable: true })
   motivo: string | null;
 
   @Column('text')
   esito: EsitoAudit;
 
+  /** The error code of a refusal; null when allowed. */
   @Column('text', { nullable: true })
   codiceErrore: string | null;
 

@@ -1,6 +1,8 @@
 import type { Msg, NatsConnection } from 'nats';
+import { subjectOf, type RpcSubject, type RpcTarget } from '@ambito/contracts';
+import { respondError, respondOk } from '@ambito/messaging';
 
-/** A message the fake service received: the validated payload and the headers of the hop. */
+/** A message the fake service received: the payload and the headers of the hop. */
 export interface RichiestaRicevuta {
   subject: string;
   data: unknown;
@@ -15,24 +17,24 @@ export interface Responder {
   stop(): Promise<void>;
 }
 
-/**
- * Stands in for a service on one subject, speaking Nest's NATS wire format: request
- * `{ pattern, data, id }`, reply `{ id, response, isDisposed }` or `{ id, err, isDisposed }`.
- */
-export async function respondOn(
+/** Stands in for a service on one subject, speaking the platform's request/reply wire (libs/messaging). */
+export async function respondOn<S extends RpcSubject>(
   nc: NatsConnection,
-  subject: string,
+  target: RpcTarget<S> | string,
   answer: (data: unknown) => EsitoRisposta,
 ): Promise<Responder> {
   const received: RichiestaRicevuta[] = [];
+  const subject = typeof target === 'string' ? target : subjectOf(target);
   const subscription = nc.subscribe(subject, {
     callback: (error, msg: Msg) => {
       if (error) return;
-      const packet = JSON.parse(new TextDecoder().decode(msg.data)) as { id: string; data: unknown };
+      const data: unknown = msg.json();
       const headers: Record<string, string> = {};
       for (const key of msg.headers?.keys() ?? []) headers[key] = msg.headers!.get(key);
-      received.push({ subject: msg.subject, data: packet.data, headers });
-      msg.respond(JSON.stringify({ id: packet.id, ...answer(packet.data), isDisposed: true }));
+      received.push({ subject: msg.subject, data, headers });
+      const esito = answer(data);
+      if ('err' in esito) respondError(msg, esito.err as never);
+      else respondOk(msg, esito.response);
     },
   });
   await nc.flush();

@@ -13,3 +13,4 @@ export * from './accesso';
 export * from './budget';
 export * from './presa-in-carico';
 export * from './registry';
+export * from './common/json-schema';

@@ -2,17 +2,12 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { MessagingModule } from '@ambito/messaging';
 import { APP_VERSION, HealthModule, MetricsModule, loggingModule } from '@ambito/service-runtime';
-import { AccessiModule } from '../accessi/accessi.module';
-import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
-import { BudgetModule } from '../budget/budget.module';
-import { CartelleModule } from '../cartelle/cartelle.module';
 import type { GatewayConfig } from '../config/gateway-config';
 import { RequestContextInterceptor } from '../context/request-context.interceptor';
-import { PersoneModule } from '../persone/persone.module';
 import { ProblemFilter } from '../problem/problem.filter';
-import { StatisticheModule } from '../statistiche/statistiche.module';
-import { TerritorioModule } from '../territorio/territorio.module';
+import { RoutesModule } from '../routes/routes.module';
+import { StatusController } from '../status/status.controller';
 import { markSharedControllersPublic } from './public-controllers';
 
 @Module({})
@@ -32,14 +27,9 @@ export class AppModule {
         MetricsModule.forRoot('gateway'),
         HealthModule.forRoot({ database: false }),
         AuthModule.forRoot(config),
-        TerritorioModule,
-        PersoneModule,
-        AccessiModule,
-        CartelleModule,
-        StatisticheModule,
-        AuditModule,
-        BudgetModule,
+        RoutesModule,
       ],
+      controllers: [StatusController],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_INTERCEPTOR, useClass: RequestContextInterceptor },

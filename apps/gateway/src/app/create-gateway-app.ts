@@ -8,6 +8,7 @@ import type { GatewayConfig } from '../config/gateway-config';
 import { bodyParserErrorMiddleware } from '../context/body-parser-error.middleware';
 import { correlationMiddleware } from '../context/correlation.middleware';
 import { setupOpenApi } from '../openapi/openapi';
+import { MERGE_PATCH } from '../openapi/openapi-document';
 import { AppModule } from './app.module';
 
 /** Largest JSON body accepted (the longest text fields are 4000 characters). */
@@ -27,7 +28,8 @@ export async function createGatewayApp(config: GatewayConfig): Promise<NestExpre
   app.set('trust proxy', false);
   // Before anything else, so that even a malformed body gets a correlation id.
   app.use(correlationMiddleware);
-  app.useBodyParser('json', { limit: BODY_LIMIT });
+  // PATCH bodies are JSON merge patches (RFC 7396); plain JSON is accepted too.
+  app.useBodyParser('json', { limit: BODY_LIMIT, type: ['application/json', MERGE_PATCH] });
   app.use(bodyParserErrorMiddleware);
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [

@@ -369,35 +369,43 @@ describe('gateway: public routes and errors outside the resources', () => {
     expect(response.body).toMatchObject({ code: 'NON_AUTENTICATO', detail: 'Credenziali non valide.' });
   });
 
+  it('answers /status for the API catalogue without a token, as problem+json', async () => {
+    const response = await gateway.http.get('/api/v1/status').expect(200);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.body).toMatchObject({ status: 200, title: 'Servizio disponibile' });
+  });
+
   it('serves a valid OpenAPI document with the routes, the contract schemas and problem+json', async () => {
     const response = await gateway.http.get('/api/docs-json').expect(200);
     const document = response.body as {
       openapi: string;
       info: { title: string };
-      paths: Record<
-        string,
-        Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>
-      >;
-      components: { schemas: Record<string, { required?: string[]; properties?: Record<string, unknown> }> };
+      servers: Array<{ url: string }>;
+      paths: Record<string, Record<string, { responses: Record<string, { $ref?: string }> }>>;
+      components: {
+        schemas: Record<string, { required?: string[]; properties?: Record<string, unknown> }>;
+        responses: Record<string, { content?: Record<string, unknown> }>;
+      };
     };
     expect(document.openapi).toMatch(/^3\./);
     expect(document.info.title).toBe("Ambito — API della piattaforma d'Ambito");
-    expect(document.paths['/api/v1/accessi/{id}/esito'].post.responses['200']).toBeDefined();
-    expect(document.paths['/api/v1/accessi/{id}/esito'].post.responses['409'].content).toHaveProperty([
-      'application/problem+json',
-    ]);
+    expect(document.servers[0].url).toMatch(/\/api\/v1$/);
+    expect(document.paths['/accessi/{id}/esito'].post.responses['200']).toBeDefined();
+    const conflitto = document.paths['/accessi/{id}/esito'].post.responses['409'].$ref!.split('/').pop()!;
+    expect(document.components.responses[conflitto].content).toHaveProperty(['application/problem+json']);
     expect(Object.keys(document.paths)).toEqual(
       expect.arrayContaining([
-        '/api/v1/territorio',
-        '/api/v1/territorio/sedi',
-        '/api/v1/persone',
-        '/api/v1/persone/{id}',
-        '/api/v1/accessi',
-        '/api/v1/accessi/{id}',
-        '/api/v1/accessi/{id}/annotazioni',
-        '/api/v1/statistiche/accessi',
-        '/api/v1/audit',
-        '/api/v1/auth/token',
+        '/territorio',
+        '/territorio/sedi',
+        '/persone',
+        '/persone/{id}',
+        '/accessi',
+        '/accessi/{id}',
+        '/accessi/{id}/annotazioni',
+        '/statistiche/accessi',
+        '/audit',
+        '/auth/token',
+        '/status',
       ]),
     );
     expect(Object.keys(document.paths).some((p) => p.startsWith('/health') || p.startsWith('/metrics'))).toBe(
@@ -406,8 +414,8 @@ describe('gateway: public routes and errors outside the resources', () => {
     expect(document.components.schemas.RegistraPersonaV1.required).toEqual(
       expect.arrayContaining(['codiceFiscale', 'cognome', 'comuneResidenza']),
     );
-    expect(document.components.schemas.AggiornaAccessoBodyV1.properties).not.toHaveProperty('id');
-    expect(document.components.schemas.Problem.properties).toHaveProperty('errori');
+    expect(document.components.schemas.CorpoAggiornaAccessoV1.properties).not.toHaveProperty('id');
+    expect(document.components.schemas.Problema.properties).toHaveProperty('errori');
 
     // every reference resolves inside the document
     const refs = [...JSON.stringify(document).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map(

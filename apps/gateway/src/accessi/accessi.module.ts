@@ -1,5 +1,0 @@
-import { Module } from '@nestjs/common';
-import { AccessiController } from './accessi.controller';
-
-@Module({ controllers: [AccessiController] })
-export class AccessiModule {}

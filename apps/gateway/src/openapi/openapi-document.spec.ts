@@ -1,0 +1,44 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { APP_VERSION } from '@ambito/service-runtime';
+import { ROTTE } from '../routes/routes.module';
+import { documentoOpenApi } from './openapi-document';
+
+const FILE = join(__dirname, '../../../../docs/api/openapi.json');
+
+type Operazione = {
+  summary?: string;
+  requestBody?: { content: Record<string, { example?: unknown }> };
+  responses: Record<string, { content?: Record<string, { example?: unknown }>; $ref?: string }>;
+};
+
+/** The published OpenAPI (production: no demo token endpoint) is generated from the route table. */
+describe('docs/api/openapi.json', () => {
+  const documento = documentoOpenApi(ROTTE, { versione: APP_VERSION, emittenteLocale: false });
+  const testo = `${JSON.stringify(documento, null, 2)}\n`;
+
+  it('is up to date with the route table and the contracts (AGGIORNA_API=1 regenerates it)', () => {
+    if (process.env.AGGIORNA_API === '1') writeFileSync(FILE, testo);
+    expect(readFileSync(FILE, 'utf8')).toBe(testo);
+  });
+
+  it('gives every operation a summary and an example of its body and of its answer', () => {
+    const operazioni = Object.values(documento.paths as Record<string, Record<string, Operazione>>).flatMap(
+      (path) => Object.values(path),
+    );
+    expect(operazioni.length).toBe(ROTTE.length + 1);
+    for (const op of operazioni) {
+      expect(op.summary).toBeTruthy();
+      for (const media of Object.values(op.requestBody?.content ?? {})) expect(media.example).toBeDefined();
+      const successo = Object.entries(op.responses).find(([stato]) => stato.startsWith('2'))![1];
+      for (const media of Object.values(successo.content ?? {})) expect(media.example).toBeDefined();
+    }
+  });
+
+  it('declares money as int64 and every integer with its size', () => {
+    const interi = JSON.stringify(documento).match(/"type":"integer"(,"[a-z]+":[^,}]+)*/g) ?? [];
+    expect(interi.length).toBeGreaterThan(0);
+    const senzaFormato = JSON.stringify(documento).match(/"type":"integer"(?![^}]*"format")/g) ?? [];
+    expect(senzaFormato).toEqual([]);
+  });
+});

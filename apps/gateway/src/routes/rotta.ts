@@ -1,0 +1,79 @@
+import type { AnyRpcDeclaration, ReplyOf, ReplySpec, RequestOf } from '@ambito/contracts';
+
+export type MetodoHttp = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/** Error statuses a route may answer besides the ones every route has (400, 401, 403, 429, 500, 503). */
+export type StatoErrore = 404 | 409 | 422;
+
+/** A path parameter: which request field it fills and how it is checked. */
+export interface Parametro {
+  /** Request field it fills; the parameter's own name by default (`{id}` → `id`). */
+  campo?: string;
+  descrizione: string;
+}
+
+/** What the route answers when it is not the reply as it comes (a projection, a CSV file). */
+export interface Presentazione<D extends AnyRpcDeclaration> {
+  /** Schema of what is returned (OpenAPI); `text/csv` for a file. */
+  classe: ReplySpec | 'text/csv';
+  descrizione: string;
+  da: (reply: ReplyOf<D>, params: Record<string, string>) => unknown;
+  /** File name of a CSV download. */
+  nomeFile?: (params: Record<string, string>) => string;
+}
+
+/**
+ * One REST operation of the gateway: the HTTP side of a declared message. The controller and the
+ * OpenAPI operation are both produced from it; roles come from the message's declaration.
+ */
+export interface Rotta<D extends AnyRpcDeclaration = AnyRpcDeclaration> {
+  metodo: MetodoHttp;
+  /** OpenAPI-style path below `/api/v1`, e.g. `/accessi/{id}/esito`. */
+  percorso: string;
+  messaggio: D;
+  /** OpenAPI tag (the resource family). */
+  tag: string;
+  /** Stable operation id (camelCase), e.g. `registraAccesso`. */
+  operazione: string;
+  sommario: string;
+  descrizione?: string;
+  parametri?: Record<string, Parametro>;
+  /**
+   * Where the JSON body goes in the request: the whole request (default for POST/PUT/PATCH) or one of
+   * its fields (e.g. the esito of a chiusura). GET and DELETE have no body: the query fills the request.
+   */
+  corpo?: Extract<keyof RequestOf<D>, string>;
+  /** Success status: 201 Created by default for POST (Nest's convention), 200 for the others. */
+  stato?: 200 | 201;
+  /** Path segments of the created resource, for `Location`. */
+  posizione?: (reply: ReplyOf<D>) => string[];
+  errori?: StatoErrore[];
+  risposta?: Presentazione<D>;
+  /** Description of the 200/201 answer. */
+  esito: string;
+  /** An example of the JSON body (required when the route has a body). */
+  esempio?: Partial<RequestOf<D>> | Record<string, unknown>;
+}
+
+/** Declares a route; the generic ties `corpo`, `posizione` and `risposta` to the message's types. */
+export function rotta<D extends AnyRpcDeclaration>(r: Rotta<D>): Rotta {
+  return r as unknown as Rotta;
+}
+
+export function haCorpo(r: Rotta): boolean {
+  return r.metodo === 'post' || r.metodo === 'put' || r.metodo === 'patch';
+}
+
+/** `{id}` parameters of a path, in order. */
+export function nomiParametri(percorso: string): string[] {
+  return [...percorso.matchAll(/\{([A-Za-z0-9_]+)\}/g)].map((m) => m[1]);
+}
+
+/** `/accessi/{id}` → `accessi/:id` for the router. */
+export function percorsoExpress(percorso: string): string {
+  return percorso.replace(/^\//, '').replace(/\{([A-Za-z0-9_]+)\}/g, ':$1');
+}
+
+export function statoDiSuccesso(r: Rotta): 200 | 201 {
+  return r.stato ?? (r.metodo === 'post' ? 201 : 200);
+}

@@ -1,0 +1,83 @@
+import {
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  Patch,
+  Post,
+  Put,
+  Req,
+  Res,
+  SetMetadata,
+  type Type,
+} from '@nestjs/common';
+import { RpcClient } from '@ambito/messaging';
+import { RUOLI_KEY } from '../auth/ruoli.decorator';
+import { resourcePath } from '../common/api-prefix';
+import type { GatewayRequest, GatewayResponse } from '../context/gateway-request';
+import { richiestaDa } from './richiesta';
+import { percorsoExpress, statoDiSuccesso, type MetodoHttp, type Rotta } from './rotta';
+
+const VERBI: Record<MetodoHttp, (path: string) => MethodDecorator> = {
+  get: Get,
+  post: Post,
+  put: Put,
+  patch: Patch,
+  delete: Delete,
+};
+
+type RichiestaHttp = GatewayRequest & {
+  params: Record<string, string>;
+  query: Record<string, unknown>;
+  body: unknown;
+};
+
+/** What every route does: assemble and validate the command, send it, present the reply. */
+async function esegui(rpc: RpcClient, r: Rotta, req: RichiestaHttp, res: GatewayResponse): Promise<unknown> {
+  const richiesta = await richiestaDa(r, req);
+  const reply = await rpc.request(r.messaggio.subject as never, richiesta as never);
+  if (r.posizione) res.setHeader('Location', resourcePath(...r.posizione(reply)));
+  const presentazione = r.risposta;
+  if (!presentazione) return reply;
+  if (presentazione.classe === 'text/csv') {
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    const nome = presentazione.nomeFile?.(req.params);
+    if (nome) res.setHeader('Content-Disposition', `attachment; filename="${nome}"`);
+  }
+  return presentazione.da(reply, req.params);
+}
+
+/**
+ * A Nest controller made from a route table: one method per route, with its verb, path, status and the
+ * roles of the message's declaration (enforced by RuoliGuard). No hand-written proxy code per route.
+ */
+export function controllerDa(nome: string, rotte: readonly Rotta[]): Type {
+  class RouteTableController {
+    constructor(readonly rpc: RpcClient) {}
+  }
+  Object.defineProperty(RouteTableController, 'name', { value: nome });
+  Inject(RpcClient)(RouteTableController, undefined as never, 0);
+  Controller()(RouteTableController);
+  for (const r of rotte) {
+    const metodo = async function (this: RouteTableController, req: RichiestaHttp, res: GatewayResponse) {
+      return esegui(this.rpc, r, req, res);
+    };
+    Object.defineProperty(RouteTableController.prototype, r.operazione, {
+      value: metodo,
+      writable: true,
+      configurable: true,
+    });
+    const descriptor = Object.getOwnPropertyDescriptor(RouteTableController.prototype, r.operazione)!;
+    Req()(RouteTableController.prototype, r.operazione, 0);
+    Res({ passthrough: true })(RouteTableController.prototype, r.operazione, 1);
+    for (const decorator of [
+      VERBI[r.metodo](percorsoExpress(r.percorso)),
+      HttpCode(statoDiSuccesso(r)),
+      SetMetadata(RUOLI_KEY, r.messaggio.ruoli),
+    ]) {
+      decorator(RouteTableController.prototype, r.operazione, descriptor);
+    }
+  }
+  return RouteTableController;
+}

@@ -14,3 +14,4 @@ export * from './budget';
 export * from './presa-in-carico';
 export * from './registry';
 export * from './common/json-schema';
+export * from './asyncapi/asyncapi-document';

@@ -17,3 +17,6 @@ export interface Actor {
   /** ISTAT codes of the comuni in scope, for `responsabile-comune`. */
   comuni: string[];
 }
+
+/** How the actor travels in the `Ambito-Actor` header (NATS header values are ASCII). */
+export const ACTOR_ENCODING = 'JSON dell’Actor (userId, nome, ruoli, ambito, subAmbiti, comuni) in base64url';

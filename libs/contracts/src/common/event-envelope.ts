@@ -21,6 +21,16 @@ export interface EventEnvelope<TType extends string = string, TPayload = unknown
   payload: TPayload;
 }
 
+/** Stream of the events a service produces: `EVT_<SERVICE>` on `evt.<service>.>`. Wire value. */
+export function eventStreamName(service: string): string {
+  return `EVT_${service.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+}
+
+/** Dead letters of the consumers of a service: `DLQ_<SERVICE>` on `dlq.<service>.>`. Wire value. */
+export function deadLetterStreamName(service: string): string {
+  return `DLQ_${service.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+}
+
 /** Subject an event is published on. */
 export function eventSubject(type: string, version: number): string {
   return `evt.${type}.v${version}`;

@@ -2,15 +2,8 @@ import { RetentionPolicy, StorageType, type JetStreamManager, type StreamConfig 
 
 const NS_PER_MS = 1_000_000;
 
-/** Stream of the events a service produces: `EVT_<SERVICE>` on `evt.<service>.>`. */
-export function eventStreamName(service: string): string {
-  return `EVT_${service.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
-}
-
-/** Dead letters of the consumers of a service: `DLQ_<SERVICE>` on `dlq.<service>.>`. */
-export function deadLetterStreamName(service: string): string {
-  return `DLQ_${service.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
-}
+// Stream names are part of the contract (the AsyncAPI document names them): declared in contracts.
+export { deadLetterStreamName, eventStreamName } from '@ambito/contracts';
 
 /** Creates or updates a stream with file storage and a de-duplication window for `Nats-Msg-Id`. */
 export async function ensureStream(jsm: JetStreamManager, name: string, subjects: string[]): Promise<void> {

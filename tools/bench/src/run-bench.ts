@@ -67,15 +67,14 @@ async function serviceOnly(nc: NatsConnection, body: string): Promise<Summary> {
     const h = headers();
     h.set(HEADER.actor, Buffer.from(JSON.stringify(actor)).toString('base64url'));
     h.set(HEADER.correlationId, randomUUID());
-    // Nest's NATS transport: a request is {pattern, data, id}, the reply {err, response, isDisposed, id}.
-    const packet = { pattern: ACCESSO_RPC.registraAccesso, data, id: randomUUID() };
+    // The platform's wire (libs/messaging rpc-wire): the body is the command, the reply says its esito.
     const t0 = performance.now();
-    const reply = await nc.request(ACCESSO_RPC.registraAccesso, JSON.stringify(packet), {
+    const reply = await nc.request(ACCESSO_RPC.registraAccesso.subject, JSON.stringify(data), {
       timeout: 2000,
       headers: h,
     });
     const elapsed = performance.now() - t0;
-    if ((reply.json() as { err?: unknown }).err) throw new Error(`accesso: ${reply.string()}`);
+    if (reply.headers?.get(HEADER.esito) !== 'ok') throw new Error(`accesso: ${reply.string()}`);
     return elapsed;
   });
 }

@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
-import { IsInt, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsDefined, IsInt, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
+import { getMetadataSchema } from 'class-validator-jsonschema/build/decorators';
 import type { Classe } from './declarations';
 
 /*
@@ -13,10 +14,14 @@ const insieme =
   (target, key) =>
     decorators.forEach((d) => d(target, key));
 
+/** Adds to the field's schema: the library keeps one schema per field, so stacked decorators merge. */
 const jsonSchema =
   (schema: Record<string, unknown>): PropertyDecorator =>
   (target, key) =>
-    JSONSchema(schema)(target, String(key));
+    JSONSchema({ ...(getMetadataSchema(target, String(key)) as Record<string, unknown>), ...schema })(
+      target,
+      String(key),
+    );
 
 /** The field is always present and may be `null` (the other decorators apply when it is not). */
 export const Nullable = (): PropertyDecorator =>
@@ -38,9 +43,9 @@ export const Intero = (opzioni: { min?: number; max?: number } = {}): PropertyDe
 export const Centesimi = (): PropertyDecorator =>
   insieme(IsInt(), jsonSchema({ format: 'int64', description: 'Importo in centesimi di euro' }));
 
-/** A nested object of a contract class (`lista` for an array of them). */
+/** A nested object of a contract class (`lista` for an array of them); required unless `Nullable`/optional. */
 export const Annidato = (classe: () => Classe, opzioni: { lista?: boolean } = {}): PropertyDecorator =>
-  insieme(ValidateNested({ each: opzioni.lista ?? false }), Type(classe));
+  insieme(IsDefined(), ValidateNested({ each: opzioni.lista ?? false }), Type(classe));
 
 /** Describes a field in the published schemas. */
 export const Descrizione = (description: string): PropertyDecorator => jsonSchema({ description });

@@ -234,4 +234,44 @@ describe('inbox and bounded redelivery', () => {
     expect(attempts).toBe(3);
     await subscription.stop();
   });
+
+  it('parks an event that breaks its contract in the dead-letter stream at once, with the field, never in the handler', async () => {
+    const event = envelope();
+    const invalid = {
+      ...event,
+      payload: { ...(event.payload as object), comuneResidenza: 'Crema', canale: 'piccione' },
+    };
+    let handled = 0;
+    const subscription = new EventSubscription(nc, {
+      service: 'test',
+      durable: 'contract-check',
+      type: 'accesso.accesso.registrato',
+      maxDeliver: 5,
+      handler: async (e) => {
+        if (e.id === event.id) handled += 1;
+      },
+    });
+    await subscription.start();
+    await nc
+      .jetstream()
+      .publish('evt.accesso.accesso.registrato.v1', JSON.stringify(invalid), { msgID: event.id });
+    const jsm = await nc.jetstreamManager();
+    let parked: Awaited<ReturnType<typeof jsm.streams.getMessage>> | undefined;
+    await eventually(
+      async () => {
+        parked = await jsm.streams.getMessage(deadLetterStreamName('test'), {
+          last_by_subj: 'dlq.test.contract-check',
+        });
+        expect(parked.json<EventEnvelope>().id).toBe(event.id);
+      },
+      { timeoutMs: 10000 },
+    );
+    const reason = parked!.header.get('Ambito-Dlq-Error');
+    expect(reason).toContain('payload non valido');
+    expect(reason).toContain('comuneResidenza');
+    expect(reason).toContain('canale');
+    expect(reason).not.toContain('piccione'); // the reason names fields, never values
+    expect(handled).toBe(0);
+    await subscription.stop();
+  });
 });

@@ -1,0 +1,153 @@
+import { Injectable, Module, type INestApplicationContext } from '@nestjs/common';
+import { DiscoveryService, MetadataScanner, ModuleRef, NestFactory, Reflector } from '@nestjs/core';
+import { randomUUID } from 'node:crypto';
+import type { NatsConnection } from 'nats';
+import {
+  ACCESSO_RPC,
+  DomainError,
+  HEADER,
+  type AccessoV1,
+  type Actor,
+  type LeggiAccessoV1,
+  type TerritorioV1,
+} from '@ambito/contracts';
+import { rifiuto, startNatsServer, testActor, type NatsHandle } from '@ambito/testing';
+import { connectNats } from '../jetstream/nats-connection';
+import { MessagingModule } from '../messaging.module';
+import { RpcClient } from './rpc-client';
+import { RpcController } from './rpc-controller.decorator';
+import { RpcHandler } from './rpc-handler.decorator';
+import { RPC_REFUSAL_RECORDER, type RpcRefusal } from './rpc-refusal';
+import { RpcServer } from './rpc-server';
+
+const refusals: RpcRefusal[] = [];
+let leggiAccesso: (request: LeggiAccessoV1) => Promise<AccessoV1> = () =>
+  Promise.reject(new Error('non impostato'));
+
+@RpcController()
+class HandlersDiProva {
+  @RpcHandler(ACCESSO_RPC.leggiAccesso)
+  leggi(request: LeggiAccessoV1): Promise<AccessoV1> {
+    return leggiAccesso(request);
+  }
+
+  @RpcHandler(ACCESSO_RPC.leggiTerritorio)
+  territorio(): TerritorioV1 {
+    throw new Error('guasto imprevisto con dati: RSSMRA80A01D142X');
+  }
+}
+
+@Injectable()
+class Registratore {
+  recordRefusal(refusal: RpcRefusal): Promise<void> {
+    refusals.push(refusal);
+    return Promise.resolve();
+  }
+}
+
+/** The request/reply server every service shares: roles, validation and errors from the declaration. */
+describe('RpcServer (real NATS)', () => {
+  let nats: NatsHandle;
+  let app: INestApplicationContext;
+  let nc: NatsConnection;
+  let rpc: RpcClient;
+  const operatore = testActor('operatore.crema', ['operatore-accesso'], ['SA-CREMA']);
+  const udp = testActor('udp', ['ufficio-di-piano']);
+  const as = (actor: Actor | undefined) => ({
+    context: { actor, correlationId: randomUUID(), causationId: null },
+  });
+
+  beforeAll(async () => {
+    nats = await startNatsServer();
+    @Module({
+      imports: [MessagingModule.forRoot({ service: 'prova', ambito: 'CREMA', natsUrl: nats.url })],
+      controllers: [HandlersDiProva],
+      providers: [{ provide: RPC_REFUSAL_RECORDER, useClass: Registratore }],
+    })
+    class ModuloDiProva {}
+    app = await NestFactory.createApplicationContext(ModuloDiProva, { logger: false });
+    await app.init();
+    nc = await connectNats(nats.url, 'rpc-server-test');
+    rpc = new RpcClient(nc, 2000);
+  });
+
+  afterAll(async () => {
+    await nc?.close();
+    await app?.close();
+    await nats?.destroy();
+  });
+
+  it('runs the handler with the validated request, as an instance of the declared class', async () => {
+    const id = randomUUID();
+    leggiAccesso = async (request) => {
+      expect(request.constructor.name).toBe('LeggiAccessoV1');
+      return { id: request.id } as AccessoV1;
+    };
+    expect(await rpc.request(ACCESSO_RPC.leggiAccesso, { id }, as(operatore))).toEqual({ id });
+  });
+
+  it('refuses a request without an actor, and a role the declaration does not admit (recorded)', async () => {
+    leggiAccesso = () => Promise.reject(new Error('il gestore non doveva essere chiamato'));
+    const id = randomUUID();
+    expect(await rifiuto(rpc.request(ACCESSO_RPC.leggiAccesso, { id }, as(undefined)))).toBe(
+      'NON_AUTENTICATO',
+    );
+    expect(await rifiuto(rpc.request(ACCESSO_RPC.leggiAccesso, { id }, as(udp)))).toBe(
+      'OPERAZIONE_NON_CONSENTITA',
+    );
+    expect(refusals).toHaveLength(1);
+    expect(refusals[0]).toMatchObject({ actor: { userId: 'udp' }, request: { id } });
+    expect(refusals[0].declaration.subject).toBe('accesso.accesso.leggi');
+  });
+
+  it('answers VALIDAZIONE_FALLITA with the fields in error, for a wrong field or an unknown one', async () => {
+    const error = await rpc
+      .request(ACCESSO_RPC.leggiAccesso, { id: 'non-un-uuid', extra: 1 } as LeggiAccessoV1, as(operatore))
+      .catch((e: unknown) => e as DomainError);
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).code).toBe('VALIDAZIONE_FALLITA');
+    expect((error as DomainError).details?.map((d) => d.campo).sort()).toEqual(['extra', 'id']);
+  });
+
+  it('answers ERRORE_INTERNO for an unexpected failure, without its message', async () => {
+    const msg = await nc.request('accesso.territorio.leggi', JSON.stringify({}), {
+      timeout: 2000,
+      headers: (await import('./nats-headers')).contextHeaders({
+        actor: operatore,
+        correlationId: randomUUID(),
+        causationId: null,
+      }),
+    });
+    expect(msg.headers?.get(HEADER.esito)).toBe('errore');
+    expect(msg.json()).toEqual({ code: 'ERRORE_INTERNO', message: expect.any(String) });
+    expect(msg.string()).not.toContain('RSSMRA80A01D142X');
+  });
+
+  it('refuses to start when two handlers answer the same subject', async () => {
+    @RpcController()
+    class Doppione {
+      @RpcHandler(ACCESSO_RPC.leggiAccesso)
+      leggi(): Promise<AccessoV1> {
+        return Promise.reject(new Error('mai'));
+      }
+    }
+    // The server's own discovery over two controllers (what Nest's DiscoveryService hands it).
+    const discovery = {
+      getControllers: () => [
+        { name: 'HandlersDiProva', instance: new HandlersDiProva() },
+        { name: 'Doppione', instance: new Doppione() },
+      ],
+      getProviders: () => [],
+    };
+    const server = new RpcServer(
+      nc,
+      { service: 'doppio' },
+      discovery as unknown as DiscoveryService,
+      new MetadataScanner(),
+      new Reflector(),
+      app.get(ModuleRef),
+    );
+    expect(() => server.onApplicationBootstrap()).toThrow(/accesso.accesso.leggi: gestito due volte/);
+    await server.onApplicationShutdown();
+  });
+});

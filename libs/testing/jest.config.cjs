@@ -1,2 +1,7 @@
 // Tiers: unit, integration (see jest.tiers.cjs).
-module.exports = require('../../jest.tiers.cjs').tieredJestConfig(__dirname, 'testing', ['unit', 'integration'], { testTimeout: 30000 });
+module.exports = require('../../jest.tiers.cjs').tieredJestConfig(
+  __dirname,
+  'testing',
+  ['unit', 'integration'],
+  { testTimeout: 30000 },
+);

@@ -93,7 +93,9 @@ describe('module boundaries enforced by lint', () => {
     });
 
     it('is allowed in a test file', () => {
-      expect(boundaryErrors('apps/accesso/src/boundary-probe.spec.ts', importHarness, harnessRules)).toEqual([]);
+      expect(boundaryErrors('apps/accesso/src/boundary-probe.spec.ts', importHarness, harnessRules)).toEqual(
+        [],
+      );
     });
   });
 });

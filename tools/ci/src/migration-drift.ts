@@ -33,7 +33,9 @@ import { AddNucleo1764000000003 } from '../../../apps/presa-in-carico/src/databa
 import { CreateBudget1764000000000 } from '../../../apps/budget/src/database/create-budget.migration';
 import { AddDecisioneDotazione1764000000100 } from '../../../apps/budget/src/database/add-decisione-dotazione.migration';
 
-type ServiceSchema = Pick<ServiceDataSourceConfig, 'schema' | 'entities' | 'migrations'> & { service: string };
+type ServiceSchema = Pick<ServiceDataSourceConfig, 'schema' | 'entities' | 'migrations'> & {
+  service: string;
+};
 
 /** The same lists the services pass to serviceDataSourceOptions in apps/<service>/src/app/create-*-app.ts. */
 const SERVICES: ServiceSchema[] = [
@@ -111,7 +113,9 @@ export async function driftOf(url: string, service: ServiceSchema): Promise<Drif
               sameSet(key.referencedColumnNames, names(referencedColumns)),
           );
         }
-        (databaseOnly && process.env.DRIFT_STRICT !== '1' ? result.databaseOnly : result.drift).push(statement);
+        (databaseOnly && process.env.DRIFT_STRICT !== '1' ? result.databaseOnly : result.drift).push(
+          statement,
+        );
       }
     } finally {
       await runner.release();
@@ -138,7 +142,9 @@ async function main(): Promise<number> {
         ? `; ${databaseOnly.length} index/constraint/default statement(s) for what only the migrations declare, ignored`
         : '';
       if (statements.length === 0) {
-        console.log(`ok    ${service.service} (schema ${service.schema}): entities match the migrations (${took}${extra})`);
+        console.log(
+          `ok    ${service.service} (schema ${service.schema}): entities match the migrations (${took}${extra})`,
+        );
         if (process.env.DRIFT_VERBOSE === '1') for (const s of databaseOnly) console.log(`      ${s};`);
       } else {
         failures++;
@@ -151,7 +157,8 @@ async function main(): Promise<number> {
   } finally {
     await postgres?.stop();
   }
-  if (failures) console.error(`migration drift in ${failures} service(s): add a migration (or fix the entity).`);
+  if (failures)
+    console.error(`migration drift in ${failures} service(s): add a migration (or fix the entity).`);
   return failures ? 1 : 0;
 }
 

@@ -84,8 +84,8 @@ export default tseslint.config(
   },
   {
     // The test harness (real PostgreSQL/NATS, service processes) stays out of production code: only
-    // test files, the harness itself, the e2e suite and the dev/bench tools (which start the
-    // platform on the harness) may import it.
+    // test files, the harness itself, the e2e suite and the dev/bench/ci tools (which start the
+    // platform or PostgreSQL on the harness) may import it.
     files: ['**/*.ts'],
     ignores: [
       '**/*.spec.ts',
@@ -95,6 +95,7 @@ export default tseslint.config(
       'apps/platform-e2e/**',
       'tools/dev/**',
       'tools/bench/**',
+      'tools/ci/**',
     ],
     rules: {
       'no-restricted-imports': [

@@ -6,7 +6,8 @@ import prettier from 'eslint-config-prettier';
 // Module boundaries: the dependency arrows point one way.
 //  - apps may import libs; no app imports another app (apps are never tagged as a dependency target);
 //  - a service scope never depends on another service's scope;
-//  - contracts depend on nothing of ours and on no framework.
+//  - contracts depend on nothing of ours and on no framework (nor on NATS);
+//  - production code never imports the test harness (@ambito/testing): only test files do.
 export default tseslint.config(
   { ignores: ['**/dist', '**/node_modules', '**/.nx', '**/coverage', '**/*.cjs', '**/*.js', '**/*.mjs'] },
   js.configs.recommended,
@@ -19,7 +20,11 @@ export default tseslint.config(
       parserOptions: {
         // The architecture test lints virtual files with these names through stdin.
         projectService: {
-          allowDefaultProject: ['libs/*/src/boundary-probe.ts', 'apps/*/src/boundary-probe.ts'],
+          allowDefaultProject: [
+            'libs/*/src/boundary-probe.ts',
+            'apps/*/src/boundary-probe.ts',
+            'apps/*/src/boundary-probe.spec.ts',
+          ],
         },
         tsconfigRootDir: import.meta.dirname,
       },
@@ -53,7 +58,7 @@ export default tseslint.config(
             {
               sourceTag: 'type:contracts',
               onlyDependOnLibsWithTags: [],
-              bannedExternalImports: ['typeorm', '@nestjs/*', 'pg', '@nats-io/*'],
+              bannedExternalImports: ['typeorm', '@nestjs/*', 'pg', 'nats', '@nats-io/*'],
             },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:accesso', onlyDependOnLibsWithTags: ['scope:shared', 'scope:accesso'] },
@@ -75,6 +80,31 @@ export default tseslint.config(
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       eqeqeq: ['error', 'always'],
+    },
+  },
+  {
+    // The test harness (real PostgreSQL/NATS, service processes) stays out of production code: only
+    // test files, the harness itself, the e2e suite and the dev/bench/ci tools (which start the
+    // platform or PostgreSQL on the harness) may import it.
+    files: ['**/*.ts'],
+    ignores: [
+      '**/*.spec.ts',
+      '**/*-spec.ts',
+      '**/test/**',
+      'libs/testing/**',
+      'apps/platform-e2e/**',
+      'tools/dev/**',
+      'tools/bench/**',
+      'tools/ci/**',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@ambito/testing', message: 'The test harness is for test files only.' }],
+          patterns: [{ group: ['@ambito/testing/*'], message: 'The test harness is for test files only.' }],
+        },
+      ],
     },
   },
   {

@@ -1,13 +1,7 @@
-module.exports = {
-  ...require('../../jest.preset.cjs'),
-  displayName: 'gateway',
-  rootDir: __dirname,
-  testMatch: [
-    '<rootDir>/src/**/*.spec.ts',
-    '<rootDir>/src/**/*.medium-spec.ts',
-    '<rootDir>/src/**/*.integration-spec.ts',
-  ],
-  globalSetup: '<rootDir>/../../libs/testing/src/jest/global-setup.ts',
-  globalTeardown: '<rootDir>/../../libs/testing/src/jest/global-teardown.ts',
-  testTimeout: 30000,
-};
+// Tiers: unit, integration (see jest.tiers.cjs).
+module.exports = require('../../jest.tiers.cjs').tieredJestConfig(
+  __dirname,
+  'gateway',
+  ['unit', 'integration'],
+  { testTimeout: 30000 },
+);

@@ -1,10 +1,2 @@
-module.exports = {
-  ...require('../../jest.preset.cjs'),
-  displayName: 'contracts',
-  rootDir: __dirname,
-  testMatch: [
-    '<rootDir>/src/**/*.spec.ts',
-    '<rootDir>/src/**/*.medium-spec.ts',
-    '<rootDir>/src/**/*.integration-spec.ts',
-  ],
-};
+// Tiers: unit (see jest.tiers.cjs).
+module.exports = require('../../jest.tiers.cjs').tieredJestConfig(__dirname, 'contracts', ['unit']);

@@ -1,9 +1,7 @@
-module.exports = {
-  ...require('../../jest.preset.cjs'),
-  displayName: 'testing',
-  rootDir: __dirname,
-  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.integration-spec.ts'],
-  globalSetup: '<rootDir>/src/jest/global-setup.ts',
-  globalTeardown: '<rootDir>/src/jest/global-teardown.ts',
-  testTimeout: 30000,
-};
+// Tiers: unit, integration (see jest.tiers.cjs).
+module.exports = require('../../jest.tiers.cjs').tieredJestConfig(
+  __dirname,
+  'testing',
+  ['unit', 'integration'],
+  { testTimeout: 30000 },
+);

@@ -1,7 +1,4 @@
-module.exports = {
-  ...require('../../jest.preset.cjs'),
-  displayName: 'architecture',
-  rootDir: __dirname,
-  testMatch: ['<rootDir>/src/**/*.spec.ts'],
+// Tiers: unit (see jest.tiers.cjs).
+module.exports = require('../../jest.tiers.cjs').tieredJestConfig(__dirname, 'architecture', ['unit'], {
   testTimeout: 60000,
-};
+});

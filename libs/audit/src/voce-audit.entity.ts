@@ -10,7 +10,7 @@ export class VoceAuditEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreateDateColumn({ type: 'timestamptz', default: () => 'clock_timestamp()' })
   il: Date;
 
   /** Who: user id and the roles it acted with. */

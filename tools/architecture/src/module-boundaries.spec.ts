@@ -8,7 +8,11 @@ const root = path.resolve(__dirname, '../../..');
  * source text as if it stood at that path in the workspace, with the project's own ESLint config.
  */
 describe('module boundaries enforced by lint', () => {
-  function boundaryErrors(file: string, code: string): string[] {
+  function boundaryErrors(
+    file: string,
+    code: string,
+    rules: string[] = ['@nx/enforce-module-boundaries'],
+  ): string[] {
     // The ESLint CLI (the config is ESM, which Jest's module loader cannot import).
     const run = spawnSync(
       process.execPath,
@@ -26,7 +30,7 @@ describe('module boundaries enforced by lint', () => {
     const [result] = JSON.parse(run.stdout) as Array<{
       messages: Array<{ ruleId: string | null; message: string }>;
     }>;
-    return result.messages.filter((m) => m.ruleId === '@nx/enforce-module-boundaries').map((m) => m.message);
+    return result.messages.filter((m) => m.ruleId !== null && rules.includes(m.ruleId)).map((m) => m.message);
   }
 
   it.each([
@@ -44,6 +48,11 @@ describe('module boundaries enforced by lint', () => {
       'contracts importing NestJS',
       'libs/contracts/src/boundary-probe.ts',
       "import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n",
+    ],
+    [
+      'contracts importing the NATS client',
+      'libs/contracts/src/boundary-probe.ts',
+      "import { connect } from 'nats';\nexport const x = connect;\n",
     ],
     [
       'a util lib importing contracts',
@@ -68,5 +77,25 @@ describe('module boundaries enforced by lint', () => {
     const code =
       "import { DomainError } from '@ambito/contracts';\nimport { RpcClient } from '@ambito/messaging';\nexport const x = [DomainError, RpcClient];\n";
     expect(boundaryErrors('apps/gateway/src/boundary-probe.ts', code)).toEqual([]);
+  });
+
+  describe('the test harness (@ambito/testing) in production code', () => {
+    const harnessRules = ['@nx/enforce-module-boundaries', 'no-restricted-imports'];
+    const importHarness = "import { eventually } from '@ambito/testing';\nexport const x = eventually;\n";
+
+    it.each([
+      ['an app', 'apps/accesso/src/boundary-probe.ts'],
+      ['a data-access lib', 'libs/messaging/src/boundary-probe.ts'],
+    ])('is refused in %s', (_case, file) => {
+      expect(boundaryErrors(file, importHarness, harnessRules)).toEqual([
+        expect.stringContaining('test files only'),
+      ]);
+    });
+
+    it('is allowed in a test file', () => {
+      expect(boundaryErrors('apps/accesso/src/boundary-probe.spec.ts', importHarness, harnessRules)).toEqual(
+        [],
+      );
+    });
   });
 });

@@ -219,8 +219,9 @@ describe('presa in carico (assignment, assessment, project and decision, closure
       expect(
         await rifiuto(coordinatore()(assegnaCartella, { id: c.id, caseManagerId: 'as.castelleone' })),
       ).toBe('CASE_MANAGER_NON_VALIDO');
+      // Only coordinators assign: the role check of the declaration refuses the case manager first.
       expect(await rifiuto(caseManager()(assegnaCartella, { id: c.id, caseManagerId: 'as.crema' }))).toBe(
-        'CARTELLA_NON_TROVATA',
+        'OPERAZIONE_NON_CONSENTITA',
       );
       expect(await rifiuto(comune()(assegnaCartella, { id: c.id, caseManagerId: 'as.crema' }))).toBe(
         'OPERAZIONE_NON_CONSENTITA',
@@ -637,8 +638,9 @@ describe('presa in carico (assignment, assessment, project and decision, closure
       expect(await rifiuto(caseManager()(trasferisciCartella, { id: c.id, comuneResidenza: '015146' }))).toBe(
         'COMUNE_SCONOSCIUTO',
       );
+      // Only the équipe transfers: the role check of the declaration refuses the Comune first.
       expect(await rifiuto(comune()(trasferisciCartella, { id: c.id, comuneResidenza: CREMA }))).toBe(
-        'CARTELLA_NON_TROVATA',
+        'OPERAZIONE_NON_CONSENTITA',
       );
     });
   });

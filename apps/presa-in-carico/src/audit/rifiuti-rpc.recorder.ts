@@ -67,7 +67,9 @@ export class RifiutiRpcRecorder implements RpcRefusalRecorder {
   async recordRefusal({ declaration, actor, error, request }: RpcRefusal): Promise<void> {
     const traccia = TRACCE[declaration.subject as Subject];
     if (!traccia) return;
-    const { progettoId, ...resto } = traccia(request && typeof request === 'object' ? (request as Richiesta) : {});
+    const { progettoId, ...resto } = traccia(
+      request && typeof request === 'object' ? (request as Richiesta) : {},
+    );
     const soggettoId = progettoId
       ? ((await this.dataSource.manager.findOneBy(ProgettoEntity, { id: progettoId }))?.cartellaId ?? null)
       : (resto.soggettoId ?? null);

@@ -71,7 +71,8 @@ export const PRESA_IN_CARICO_RPC = {
     reply: CartellaV1,
     ruoli: COORDINATORI,
     ambito: 'cartella',
-    descrizione: 'Il coordinatore stabilisce chi lavora il caso oltre al case manager, tra l’équipe del sub-ambito.',
+    descrizione:
+      'Il coordinatore stabilisce chi lavora il caso oltre al case manager, tra l’équipe del sub-ambito.',
   }),
   aggiornaNucleo: rpc({
     subject: 'presa-in-carico.nucleo.aggiorna',
@@ -95,7 +96,8 @@ export const PRESA_IN_CARICO_RPC = {
     reply: CartellaV1,
     ruoli: EQUIPE,
     ambito: 'cartella',
-    descrizione: 'Cambio di residenza: verso un altro sub-ambito la cartella passa alla sua équipe, con la storia.',
+    descrizione:
+      'Cambio di residenza: verso un altro sub-ambito la cartella passa alla sua équipe, con la storia.',
   }),
   elencaAudit: rpc({
     subject: 'presa-in-carico.audit.elenca',
@@ -119,7 +121,8 @@ export const PRESA_IN_CARICO_RPC = {
     reply: PaginaCartelleV1,
     ruoli: LETTORI_CARTELLE,
     ambito: 'cartella',
-    descrizione: 'Elenca le cartelle visibili all’utente (i propri casi, la coda del sub-ambito, i residenti).',
+    descrizione:
+      'Elenca le cartelle visibili all’utente (i propri casi, la coda del sub-ambito, i residenti).',
   }),
   registraMembroEquipe: rpc({
     subject: 'presa-in-carico.equipe.registra',
@@ -143,7 +146,8 @@ export const PRESA_IN_CARICO_RPC = {
     reply: VoceDiarioV1,
     ruoli: EQUIPE,
     ambito: 'cartella',
-    descrizione: 'Aggiunge al diario un colloquio, una visita domiciliare, un contatto, un documento o una nota.',
+    descrizione:
+      'Aggiunge al diario un colloquio, una visita domiciliare, un contatto, un documento o una nota.',
   }),
   leggiDiario: rpc({
     subject: 'presa-in-carico.diario.leggi',
@@ -167,7 +171,8 @@ export const PRESA_IN_CARICO_RPC = {
     reply: ValutazioneV1,
     ruoli: EQUIPE,
     ambito: 'cartella',
-    descrizione: 'Registra una valutazione multidimensionale con uno strumento; il punteggio lo calcola il servizio.',
+    descrizione:
+      'Registra una valutazione multidimensionale con uno strumento; il punteggio lo calcola il servizio.',
   }),
   proponiProgetto: rpc({
     subject: 'presa-in-carico.progetto.proponi',

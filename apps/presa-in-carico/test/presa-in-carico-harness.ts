@@ -187,8 +187,9 @@ export function accessoChiuso(
         sesso: 'F',
         comuneResidenza: persona.comuneResidenza,
       },
+      // A variant may be replaced whole (another esito without the person): the union is the caller's.
       ...change,
-    },
+    } as AccessoChiusoV1,
   };
 }
 

@@ -8,16 +8,23 @@ import type {
   RpcDeclaration,
 } from './common/declarations';
 import {
-  PRESA_IN_CARICO_EVENT_VERSIONS,
+  PRESA_IN_CARICO_EVENTS,
+  PRESA_IN_CARICO_RPC,
   type PresaInCaricoEventMap,
   type PresaInCaricoRpcMap,
 } from './presa-in-carico';
 
 /** Every request/reply subject of the platform, as declared by its service. */
-export const RPC_DECLARATIONS: readonly AnyRpcDeclaration[] = [...Object.values(ACCESSO_RPC)];
+export const RPC_DECLARATIONS: readonly AnyRpcDeclaration[] = [
+  ...Object.values(ACCESSO_RPC),
+  ...Object.values(PRESA_IN_CARICO_RPC),
+];
 
 /** Every domain event of the platform, as declared by its producer. */
-export const EVENT_DECLARATIONS: readonly AnyEventDeclaration[] = [...Object.values(ACCESSO_EVENTS)];
+export const EVENT_DECLARATIONS: readonly AnyEventDeclaration[] = [
+  ...Object.values(ACCESSO_EVENTS),
+  ...Object.values(PRESA_IN_CARICO_EVENTS),
+];
 
 /** Every request/reply subject of the platform with its request and reply types. */
 export type RpcMap = AccessoRpcMap & PresaInCaricoRpcMap & BudgetRpcMap;
@@ -33,7 +40,6 @@ export type EventPayload<T extends EventType> = EventMap[T]['payload'];
 /** Version currently produced for each event type. */
 export const EVENT_VERSIONS = {
   ...Object.fromEntries(EVENT_DECLARATIONS.map((e) => [e.type, e.version])),
-  ...PRESA_IN_CARICO_EVENT_VERSIONS,
   ...BUDGET_EVENT_VERSIONS,
 } as { [K in EventType]: EventMap[K]['version'] };
 

@@ -1,7 +1,5 @@
-import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Logger } from 'nestjs-pino';
-import { natsMicroserviceOptions } from '@ambito/messaging';
+import { createServiceApp } from '@ambito/service-runtime';
 import { runMigrations, serviceDataSourceOptions } from '@ambito/persistence';
 import { PRESA_IN_CARICO_ENTITIES } from '../database/entities';
 import { CreateCartellaSociale1764000000000 } from '../database/create-cartella-sociale.migration';
@@ -35,15 +33,5 @@ export async function createPresaInCaricoApp(config: PresaInCaricoConfig): Promi
   });
   await runMigrations({ ...dataSource, url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA });
 
-  const app = await NestFactory.create<NestExpressApplication>(
-    PresaInCaricoModule.forRoot(config, territorio, dataSource),
-    { bufferLogs: true },
-  );
-  app.useLogger(app.get(Logger));
-  app.disable('x-powered-by');
-  app.enableShutdownHooks();
-  app.connectMicroservice(natsMicroserviceOptions(SERVICE, config.NATS_URL));
-  await app.startAllMicroservices();
-  await app.init();
-  return app;
+  return createServiceApp(PresaInCaricoModule.forRoot(config, territorio, dataSource));
 }

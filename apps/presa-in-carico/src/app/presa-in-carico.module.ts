@@ -3,14 +3,23 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSourceOptions } from 'typeorm';
 import type { TerritorioV1 } from '@ambito/contracts';
 import { AuditModule } from '@ambito/audit';
-import { MessagingModule } from '@ambito/messaging';
+import { MessagingModule, RPC_REFUSAL_RECORDER } from '@ambito/messaging';
 import { APP_VERSION, HealthModule, MetricsModule, loggingModule } from '@ambito/service-runtime';
 import { AuditController } from '../audit/audit.controller';
 import { RegistroAuditService } from '../audit/registro-audit.service';
+import { RifiutiRpcRecorder } from '../audit/rifiuti-rpc.recorder';
+import { CartelleStore } from '../cartella/cartelle.store';
+import { AccogliPropostaUseCase } from '../cartelle/apertura/accogli-proposta.use-case';
+import { ApriCartellaUseCase } from '../cartelle/apertura/apri-cartella.use-case';
+import { AssegnaCartellaUseCase } from '../cartelle/assegnazione/assegna-cartella.use-case';
+import { AssegnaEquipeCasoUseCase } from '../cartelle/assegnazione/assegna-equipe-caso.use-case';
 import { CartelleController } from '../cartelle/cartelle.controller';
-import { CartelleService } from '../cartelle/cartelle.service';
-import { CartelleStore } from '../cartelle/cartelle.store';
+import { ChiudiCartellaUseCase } from '../cartelle/chiusura/chiudi-cartella.use-case';
+import { AnnotaDiarioUseCase, LeggiDiarioQuery } from '../cartelle/diario/diario.use-cases';
 import { IntakeConsumer } from '../cartelle/intake.consumer';
+import { ElencaCartelleQuery, LeggiCartellaQuery } from '../cartelle/lettura/cartelle.queries';
+import { AggiornaNucleoUseCase } from '../cartelle/nucleo/aggiorna-nucleo.use-case';
+import { TrasferisciCartellaUseCase } from '../cartelle/trasferimento/trasferisci-cartella.use-case';
 import type { PresaInCaricoConfig } from '../config/presa-in-carico-config';
 import { EquipeController } from '../equipe/equipe.controller';
 import { EquipeService } from '../equipe/equipe.service';
@@ -62,8 +71,19 @@ export class PresaInCaricoModule {
         { provide: TERRITORIO, useValue: territorio },
         TerritorioService,
         RegistroAuditService,
+        { provide: RPC_REFUSAL_RECORDER, useClass: RifiutiRpcRecorder },
         CartelleStore,
-        CartelleService,
+        AccogliPropostaUseCase,
+        ApriCartellaUseCase,
+        AssegnaCartellaUseCase,
+        AssegnaEquipeCasoUseCase,
+        AggiornaNucleoUseCase,
+        ChiudiCartellaUseCase,
+        TrasferisciCartellaUseCase,
+        LeggiCartellaQuery,
+        ElencaCartelleQuery,
+        AnnotaDiarioUseCase,
+        LeggiDiarioQuery,
         IntakeConsumer,
         EquipeService,
         ValutazioniService,

@@ -1,4 +1,3 @@
-import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   AggiornaNucleoV1,
   AnnotaDiarioV1,
@@ -16,60 +15,79 @@ import {
   type PaginaV1,
   type VoceDiarioV1,
 } from '@ambito/contracts';
-import { RpcController } from '@ambito/service-runtime';
-import { CartelleService } from './cartelle.service';
+import { RpcController, RpcHandler } from '@ambito/messaging';
+import { ApriCartellaUseCase } from './apertura/apri-cartella.use-case';
+import { AssegnaCartellaUseCase } from './assegnazione/assegna-cartella.use-case';
+import { AssegnaEquipeCasoUseCase } from './assegnazione/assegna-equipe-caso.use-case';
+import { ChiudiCartellaUseCase } from './chiusura/chiudi-cartella.use-case';
+import { AnnotaDiarioUseCase, LeggiDiarioQuery } from './diario/diario.use-cases';
+import { ElencaCartelleQuery, LeggiCartellaQuery } from './lettura/cartelle.queries';
+import { AggiornaNucleoUseCase } from './nucleo/aggiorna-nucleo.use-case';
+import { TrasferisciCartellaUseCase } from './trasferimento/trasferisci-cartella.use-case';
 
+/** The cartella's subjects: each handler hands the validated request to its use case. */
 @RpcController()
 export class CartelleController {
-  constructor(private readonly cartelle: CartelleService) {}
+  constructor(
+    private readonly apriCartella: ApriCartellaUseCase,
+    private readonly assegnaCartella: AssegnaCartellaUseCase,
+    private readonly assegnaEquipeCaso: AssegnaEquipeCasoUseCase,
+    private readonly aggiornaNucleoFamiliare: AggiornaNucleoUseCase,
+    private readonly chiudiCartella: ChiudiCartellaUseCase,
+    private readonly trasferisciCartella: TrasferisciCartellaUseCase,
+    private readonly leggiCartella: LeggiCartellaQuery,
+    private readonly elencaCartelle: ElencaCartelleQuery,
+    private readonly annotaDiario: AnnotaDiarioUseCase,
+    private readonly leggiDiario: LeggiDiarioQuery,
+  ) {}
 
-  @MessagePattern(PRESA_IN_CARICO_RPC.apriCartella)
-  apri(@Payload() dto: ApriCartellaV1): Promise<CartellaV1> {
-    return this.cartelle.apri(dto);
+  @RpcHandler(PRESA_IN_CARICO_RPC.apriCartella)
+  apri(dto: ApriCartellaV1): Promise<CartellaV1> {
+    return this.apriCartella.esegui(dto);
   }
 
-  @MessagePattern(PRESA_IN_CARICO_RPC.assegnaCartella)
-  assegna(@Payload() dto: AssegnaCartellaV1): Promise<CartellaV1> {
-    return this.cartelle.assegna(dto);
+  @RpcHandler(PRESA_IN_CARICO_RPC.assegnaCartella)
+  assegna(dto: AssegnaCartellaV1): Promise<CartellaV1> {
+    return this.assegnaCartella.esegui(dto);
   }
 
-  @MessagePattern(PRESA_IN_CARICO_RPC.chiudiCartella)
-  chiudi(@Payload() dto: ChiudiCartellaV1): Promise<CartellaV1> {
-    return this.cartelle.chiudi(dto);
+  @RpcHandler(PRESA_IN_CARICO_RPC.chiudiCartella)
+  chiudi(dto: ChiudiCartellaV1): Promise<CartellaV1> {
+    return this.chiudiCartella.esegui(dto);
   }
 
-  @MessagePattern(PRESA_IN_CARICO_RPC.leggiCartella)
-  leggi(@Payload() dto: LeggiCartellaV1): Promise<CartellaV1> {
-    return this.cartelle.leggi(dto.id);
+  @RpcHandler(PRESA_IN_CARICO_RPC.leggiCartella)
+  leggi(dto: LeggiCartellaV1): Promise<CartellaV1> {
+    return this.leggiCartella.esegui(dto.id);
   }
 
-  @MessagePattern(PRESA_IN_CARICO_RPC.elencaCartelle)
-  elenca(@Payload() dto: ElencaCartelleV1): Promise<PaginaV1<CartellaSintesiV1>> {
-    return this.cartelle.elenca(dto);
+  @RpcHandler(PRESA_IN_CARICO_RPC.elencaCartelle)
+  elenca(dto: ElencaCartelleV1): Promise<PaginaV1<CartellaSintesiV1>> {
+    return this.elencaCartelle.esegui(dto);
   }
 
-  @MessagePattern(PRESA_IN_CARICO_RPC.annotaDiario)
-  annota(@Payload() dto: AnnotaDiarioV1): Promise<VoceDiarioV1> {
-    return this.cartelle.annotaDiario(dto);
+  @RpcHandler(PRESA_IN_CARICO_RPC.annotaDiario)
+  annota(dto: AnnotaDiarioV1): Promise<VoceDiarioV1> {
+    return this.annotaDiario.esegui(dto);
   }
 
-  @MessagePattern(PRESA_IN_CARICO_RPC.leggiDiario)
-  diario(@Payload() dto: LeggiDiarioV1): Promise<VoceDiarioV1[]> {
-    return this.cartelle.leggiDiario(dto.id);
+  @RpcHandler(PRESA_IN_CARICO_RPC.leggiDiario)
+  diario(dto: LeggiDiarioV1): Promise<VoceDiarioV1[]> {
+    return this.leggiDiario.esegui(dto.id);
   }
 
-  @MessagePattern(PRESA_IN_CARICO_RPC.trasferisciCartella)
-  trasferisci(@Payload() dto: TrasferisciCartellaV1): Promise<CartellaV1> {
-    return this.cartelle.trasferisci(dto);
+  @RpcHandler(PRESA_IN_CARICO_RPC.trasferisciCartella)
+  trasferisci(dto: TrasferisciCartellaV1): Promise<CartellaV1> {
+    return this.trasferisciCartella.esegui(dto);
   }
 
-  @MessagePattern(PRESA_IN_CARICO_RPC.assegnaEquipeCaso)
-  assegnaEquipe(@Payload() dto: AssegnaEquipeCasoV1): Promise<CartellaV1> {
-    return this.cartelle.assegnaEquipe(dto);
+  @RpcHandler(PRESA_IN_CARICO_RPC.assegnaEquipeCaso)
+  assegnaEquipe(dto: AssegnaEquipeCasoV1): Promise<CartellaV1> {
+    return this.assegnaEquipeCaso.esegui(dto);
   }
 
-  @MessagePattern(PRESA_IN_CARICO_RPC.aggiornaNucleo)
-  aggiornaNucleo(@Payload() dto: AggiornaNucleoV1): Promise<CartellaV1> {
-    return this.cartelle.aggiornaNucleo(dto);
+  @RpcHandler(PRESA_IN_CARICO_RPC.aggiornaNucleo)
+  aggiornaNucleo(dto: AggiornaNucleoV1): Promise<CartellaV1> {
+    return this.aggiornaNucleoFamiliare.esegui(dto);
   }
 }

@@ -1,50 +1,44 @@
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { AccessoChiusoV1, EventEnvelope } from '@ambito/contracts';
-import { EventBus, handleOnce } from '@ambito/messaging';
+import {
+  ACCESSO_EVENTS,
+  isPropostaPresaInCarico,
+  type AccessoChiusoV1,
+  type EventEnvelope,
+} from '@ambito/contracts';
+import { OnEvent, handleOnce } from '@ambito/messaging';
 import { TerritorioService } from '../territorio/territorio.service';
-import { CartelleService } from './cartelle.service';
+import { AccogliPropostaUseCase } from './apertura/accogli-proposta.use-case';
 
 /** Durable consumer name: stable across restarts and shared by the service's replicas. */
 export const INTAKE_DURABLE = 'presa-in-carico-intake';
 
 /**
  * The intake from the segretariato sociale: an accesso closed with a proposta di presa in carico lands
- * in the queue of the équipe of the comune of residence. Idempotent: the inbox row commits with the
- * cartella, so a redelivered event is skipped.
+ * in the queue of the équipe of the comune of residence. The event is validated against its contract
+ * before it gets here (a proposta without the person goes to the dead-letter stream). Idempotent: the
+ * inbox row commits with the cartella, so a redelivered event is skipped.
  */
 @Injectable()
-export class IntakeConsumer implements OnModuleInit {
+export class IntakeConsumer {
   private readonly logger = new Logger(IntakeConsumer.name);
 
   constructor(
-    private readonly bus: EventBus,
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly cartelle: CartelleService,
+    private readonly accogli: AccogliPropostaUseCase,
     private readonly territorio: TerritorioService,
   ) {}
 
-  onModuleInit(): void {
-    this.bus.subscribe({
-      durable: INTAKE_DURABLE,
-      type: 'accesso.accesso.chiuso',
-      handler: (envelope) => this.handle(envelope),
-    });
-  }
-
+  @OnEvent(ACCESSO_EVENTS.accessoChiuso, { durable: INTAKE_DURABLE })
   async handle(envelope: EventEnvelope<'accesso.accesso.chiuso', AccessoChiusoV1>): Promise<void> {
     const { payload } = envelope;
-    if (payload.esito.tipo !== 'proposta-presa-in-carico') return;
-    if (!payload.persona) {
-      this.logger.warn({ eventId: envelope.id }, 'proposta senza dati della persona: ignorata');
-      return;
-    }
+    if (!isPropostaPresaInCarico(payload)) return;
     const persona = payload.persona;
     // The équipe of the comune of residence; the sede's sub-ambito only if the comune is unknown here.
     const subAmbito = this.territorio.subAmbito(persona.comuneResidenza) ?? payload.subAmbito;
     const handled = await handleOnce(this.dataSource, INTAKE_DURABLE, envelope, async (manager) => {
-      const esito = await this.cartelle.accogliProposta(
+      const esito = await this.accogli.esegui(
         manager,
         {
           persona,

@@ -1,5 +1,11 @@
-import { PRESA_IN_CARICO_RPC, eventSubject, type CartellaApertaV1 } from '@ambito/contracts';
-import { eventStreamName } from '@ambito/messaging';
+import {
+  PRESA_IN_CARICO_RPC,
+  eventSubject,
+  type AccessoChiusoV1,
+  type CartellaApertaV1,
+  type EventEnvelope,
+} from '@ambito/contracts';
+import { deadLetterStreamName, eventStreamName } from '@ambito/messaging';
 import { eventually, rifiuto } from '@ambito/testing';
 import {
   ATTORI,
@@ -168,6 +174,62 @@ describe('intake (accesso.accesso.chiuso on JetStream → cartella in the sub-am
       ),
     );
     expect(await conta(svc, 'cartella')).toBe(prima);
+  });
+
+  describe('contract of the event', () => {
+    const DLQ = deadLetterStreamName('presa-in-carico');
+    const DLQ_SUBJECT = `dlq.presa-in-carico.${INTAKE_DURABLE}`;
+
+    /** The message parked in the dead-letter stream for this event id (published as is on the wire). */
+    async function parcheggiato(eventId: string): Promise<{ error: string; subject: string }> {
+      const jsm = await svc.nats.jetstreamManager();
+      let trovato: { error: string; subject: string } | undefined;
+      await eventually(
+        async () => {
+          const { state } = await jsm.streams.info(DLQ);
+          for (let seq = state.first_seq; seq <= state.last_seq && !trovato; seq++) {
+            const m = await jsm.streams.getMessage(DLQ, { seq }).catch(() => null);
+            if (m && m.subject === DLQ_SUBJECT && m.json<EventEnvelope>().id === eventId)
+              trovato = {
+                error: m.header.get('Ambito-Dlq-Error'),
+                subject: m.header.get('Ambito-Dlq-Subject'),
+              };
+          }
+          expect(trovato).toBeDefined();
+        },
+        { timeoutMs: 10_000 },
+      );
+      return trovato!;
+    }
+
+    it('parks a proposta that breaks the contract in the dead-letter stream, naming the field, and opens nothing', async () => {
+      const prima = await conta(svc, 'cartella');
+      const cf = codiceFiscale();
+      // A proposta without the person: the équipe could not tell who the case is about.
+      const senzaPersona = accessoChiuso({ codiceFiscale: cf, comuneResidenza: CREMA }, { persona: null });
+      // A codice fiscale that is not a string.
+      const cfNumerico = accessoChiuso({ codiceFiscale: cf, comuneResidenza: CREMA });
+      (cfNumerico.payload.persona as unknown as Record<string, unknown>).codiceFiscale = 12345678901;
+      const envelopes: EventEnvelope<'accesso.accesso.chiuso', AccessoChiusoV1>[] = [
+        senzaPersona,
+        cfNumerico,
+      ];
+      for (const envelope of envelopes) await consegna(envelope);
+
+      const primo = await parcheggiato(senzaPersona.id);
+      expect(primo.subject).toBe('evt.accesso.accesso.chiuso.v1');
+      expect(primo.error).toMatch(/^payload non valido: persona: /);
+      const secondo = await parcheggiato(cfNumerico.id);
+      expect(secondo.error).toMatch(/^payload non valido: persona\.codiceFiscale: /);
+
+      expect(await conta(svc, 'cartella')).toBe(prima);
+      expect(await cartellaDi(cf)).toEqual([]);
+      const [{ n: inbox }] = await svc.sql<{ n: number }>(
+        `SELECT count(*)::int AS n FROM inbox_message WHERE consumer = $1 AND event_id = ANY($2)`,
+        [INTAKE_DURABLE, envelopes.map((e) => e.id)],
+      );
+      expect(inbox).toBe(0);
+    });
   });
 
   describe('direct opening', () => {

@@ -1,10 +1,10 @@
 import { VoceAuditEntity } from '@ambito/audit';
-import { AssegnazioneEntity } from '../cartelle/assegnazione.entity';
-import { CartellaEntity } from '../cartelle/cartella.entity';
-import { MembroNucleoEntity } from '../cartelle/membro-nucleo.entity';
-import { PartecipazioneEntity } from '../cartelle/partecipazione.entity';
-import { PropostaEntity } from '../cartelle/proposta.entity';
-import { VoceDiarioEntity } from '../cartelle/voce-diario.entity';
+import { AssegnazioneEntity } from '../cartella/assegnazione.entity';
+import { CartellaEntity } from '../cartella/cartella.entity';
+import { MembroNucleoEntity } from '../cartella/membro-nucleo.entity';
+import { PartecipazioneEntity } from '../cartella/partecipazione.entity';
+import { PropostaEntity } from '../cartella/proposta.entity';
+import { VoceDiarioEntity } from '../cartella/voce-diario.entity';
 import { MembroEquipeEntity } from '../equipe/membro-equipe.entity';
 import { InterventoEntity } from '../progetti/intervento.entity';
 import { ProgettoEntity } from '../progetti/progetto.entity';

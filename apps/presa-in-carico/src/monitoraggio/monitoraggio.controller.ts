@@ -1,4 +1,3 @@
-import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   CaricoLavoroV1,
   ElencaAvvisiV1,
@@ -6,20 +5,20 @@ import {
   type AvvisoV1,
   type CaricoLavoroRispostaV1,
 } from '@ambito/contracts';
-import { RpcController } from '@ambito/service-runtime';
+import { RpcController, RpcHandler } from '@ambito/messaging';
 import { MonitoraggioService } from './monitoraggio.service';
 
 @RpcController()
 export class MonitoraggioController {
   constructor(private readonly monitoraggio: MonitoraggioService) {}
 
-  @MessagePattern(PRESA_IN_CARICO_RPC.caricoLavoro)
-  caricoLavoro(@Payload() dto: CaricoLavoroV1): Promise<CaricoLavoroRispostaV1> {
+  @RpcHandler(PRESA_IN_CARICO_RPC.caricoLavoro)
+  caricoLavoro(dto: CaricoLavoroV1): Promise<CaricoLavoroRispostaV1> {
     return this.monitoraggio.caricoLavoro(dto);
   }
 
-  @MessagePattern(PRESA_IN_CARICO_RPC.elencaAvvisi)
-  avvisi(@Payload() dto: ElencaAvvisiV1): Promise<AvvisoV1[]> {
+  @RpcHandler(PRESA_IN_CARICO_RPC.elencaAvvisi)
+  avvisi(dto: ElencaAvvisiV1): Promise<AvvisoV1[]> {
     return this.monitoraggio.avvisi(dto);
   }
 }

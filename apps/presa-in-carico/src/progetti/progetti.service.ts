@@ -15,8 +15,9 @@ import {
 } from '@ambito/contracts';
 import { OutboxWriter, currentActor } from '@ambito/messaging';
 import { AuditService } from '@ambito/audit';
-import { type CartellaEntity } from '../cartelle/cartella.entity';
-import { CartelleStore, assertInCarico, assertNonChiusa } from '../cartelle/cartelle.store';
+import { type CartellaEntity } from '../cartella/cartella.entity';
+import { CartelleStore } from '../cartella/cartelle.store';
+import { assertInCarico, assertNonChiusa } from '../cartella/regole-cartella';
 import { assertDecisore, assertEquipe } from '../scope/visibilita';
 import { InterventoEntity } from './intervento.entity';
 import { ProgettoEntity } from './progetto.entity';

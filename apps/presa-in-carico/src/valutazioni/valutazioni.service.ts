@@ -10,8 +10,9 @@ import {
   type ValutazioneV1,
 } from '@ambito/contracts';
 import { OutboxWriter } from '@ambito/messaging';
-import type { CartellaEntity } from '../cartelle/cartella.entity';
-import { CartelleStore, assertInCarico } from '../cartelle/cartelle.store';
+import type { CartellaEntity } from '../cartella/cartella.entity';
+import { CartelleStore } from '../cartella/cartelle.store';
+import { assertInCarico } from '../cartella/regole-cartella';
 import { MembroEquipeEntity } from '../equipe/membro-equipe.entity';
 import { assertEquipe } from '../scope/visibilita';
 import { calcolaPunteggio } from './punteggio';

@@ -1,9 +1,7 @@
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
   IsIn,
+  IsISO8601,
   IsNotEmpty,
   IsOptional,
   IsString,
@@ -12,23 +10,26 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { PaginazioneV1 } from '../../common/pagination';
+import { PaginazioneV1, paginaDi } from '../../common/pagination';
+import { Annidato, Descrizione, Intero, Nullable } from '../../common/schema-decorators';
 import { CODICE_FISCALE_PATTERN, ISO_DATE_PATTERN, ISTAT_PATTERN } from '../../accesso/v1/persona.dto';
 import { SESSI, URGENZE, type Sesso, type Urgenza } from '../../accesso/v1/vocabolari';
-import { ESITI_AUDIT, type EsitoAudit } from '../../accesso/v1/audit.dto';
-import type { ProgettoV1 } from './progetto.dto';
-import type { ValutazioneV1 } from './valutazione.dto';
+import { MembroEquipeCasoV1 } from './equipe.dto';
+import { ComponenteNucleoV1 } from './nucleo.dto';
+import { OperatoreCartellaV1 } from './operatore.dto';
+import { ProgettoV1 } from './progetto.dto';
+import { DescrizioneClasse } from './schema';
+import { ValutazioneV1 } from './valutazione.dto';
 import {
   MOTIVI_CHIUSURA,
   ORIGINI_APERTURA_DIRETTA,
+  ORIGINI_PROPOSTA,
   STATI_CARTELLA,
-  TIPI_VOCE_DIARIO_MANUALE,
+  STATI_PROPOSTA,
   type MotivoChiusura,
   type OrigineProposta,
   type StatoCartella,
   type StatoProposta,
-  type TipoVoceDiario,
-  type TipoVoceDiarioManuale,
 } from './vocabolari';
 
 export class PersonaCartellaV1 {
@@ -100,78 +101,6 @@ export class AssegnaCartellaV1 {
   note?: string;
 }
 
-export const RELAZIONI_NUCLEO = [
-  'coniuge',
-  'unito-civilmente',
-  'convivente',
-  'figlio',
-  'genitore',
-  'fratello-sorella',
-  'nonno-nonna',
-  'nipote',
-  'altro-parente',
-  'tutore',
-  'amministratore-di-sostegno',
-  'altro',
-] as const;
-export type RelazioneNucleo = (typeof RELAZIONI_NUCLEO)[number];
-
-export class MembroNucleoV1 {
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  cognome: string;
-
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  nome: string;
-
-  @IsOptional()
-  @IsString()
-  @Matches(CODICE_FISCALE_PATTERN, { message: 'codice fiscale: 16 caratteri alfanumerici o 11 cifre' })
-  codiceFiscale?: string;
-
-  @IsOptional()
-  @Matches(ISO_DATE_PATTERN, { message: 'dataNascita: formato AAAA-MM-GG' })
-  dataNascita?: string;
-
-  /** Relationship to the person the cartella is about. */
-  @IsIn(RELAZIONI_NUCLEO)
-  relazione: RelazioneNucleo;
-
-  @IsBoolean()
-  convivente: boolean;
-
-  /** Takes care of the person (caregiver familiare). */
-  @IsBoolean()
-  caregiver: boolean;
-}
-
-/** The nucleo familiare of the person: replaces the current composition (the diario keeps the change). */
-export class AggiornaNucleoV1 {
-  @IsUUID()
-  id: string;
-
-  @IsArray()
-  @ArrayMaxSize(30)
-  @ValidateNested({ each: true })
-  @Type(() => MembroNucleoV1)
-  membri: MembroNucleoV1[];
-}
-
-/** The équipe members working the case besides its case manager (replaces the current list). */
-export class AssegnaEquipeCasoV1 {
-  @IsUUID()
-  id: string;
-
-  @IsArray()
-  @ArrayMaxSize(20)
-  @IsString({ each: true })
-  @IsNotEmpty({ each: true })
-  membri: string[];
-}
-
 export class ChiudiCartellaV1 {
   @IsUUID()
   id: string;
@@ -201,36 +130,6 @@ export class TrasferisciCartellaV1 {
   note?: string;
 }
 
-/** The audit log of the cartelle, for the administrator (data subject requests, DPO). */
-export class ElencaAuditCartelleV1 extends PaginazioneV1 {
-  @IsOptional()
-  @IsUUID()
-  cartellaId?: string;
-
-  @IsOptional()
-  @IsString()
-  utente?: string;
-
-  @IsOptional()
-  @IsIn(ESITI_AUDIT)
-  esito?: EsitoAudit;
-}
-
-export interface VoceAuditCartellaV1 {
-  id: string;
-  il: string;
-  utente: string;
-  ruoli: string[];
-  azione: string;
-  risorsa: string;
-  risorsaId: string | null;
-  cartellaId: string | null;
-  motivo: string | null;
-  esito: EsitoAudit;
-  codiceErrore: string | null;
-  correlationId: string | null;
-}
-
 export class LeggiCartellaV1 {
   @IsUUID()
   id: string;
@@ -254,156 +153,163 @@ export class ElencaCartelleV1 extends PaginazioneV1 {
   caseManager?: string;
 }
 
-export class AnnotaDiarioV1 {
+@DescrizioneClasse('Proposta di presa in carico')
+export class PropostaV1 {
   @IsUUID()
   id: string;
 
-  @IsIn(TIPI_VOCE_DIARIO_MANUALE, {
-    message: 'tipo: colloquio, visita-domiciliare, contatto, documento o nota',
-  })
-  tipo: TipoVoceDiarioManuale;
-
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(4000)
-  testo: string;
-}
-
-export class LeggiDiarioV1 {
-  @IsUUID()
-  id: string;
-}
-
-export const PROFESSIONI = [
-  'assistente-sociale',
-  'educatore',
-  'pedagogista',
-  'psicologo',
-  'amministrativo',
-  'altro',
-] as const;
-export type Professione = (typeof PROFESSIONI)[number];
-
-/** The coordinator registers a member of its sub-ambito's équipe. */
-export class RegistraMembroEquipeV1 {
-  @IsString()
-  @IsNotEmpty()
-  subAmbito: string;
-
-  /** User id (the token's `sub`). */
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  userId: string;
-
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  nome: string;
-
-  @IsIn(PROFESSIONI)
-  professione: Professione;
-}
-
-export class ElencaEquipeV1 {
-  @IsString()
-  @IsNotEmpty()
-  subAmbito: string;
-}
-
-export interface MembroEquipeV1 {
-  subAmbito: string;
-  userId: string;
-  nome: string;
-  professione: Professione;
-  registratoIl: string;
-}
-
-export class ConteggiCartelleV1 {
-  @IsOptional()
-  @IsString()
-  subAmbito?: string;
-}
-
-export interface PropostaV1 {
-  id: string;
+  @IsIn(ORIGINI_PROPOSTA)
   origine: OrigineProposta;
+
   /** The accesso it came from, for `origine = accesso`. */
+  @Nullable()
+  @IsUUID()
+  @Descrizione('Accesso da cui proviene')
   accessoId: string | null;
+
+  @Nullable()
+  @IsString()
+  @Descrizione('Chi ha inviato il caso')
   inviante: string | null;
+
+  @Nullable()
+  @IsString()
   motivazione: string | null;
+
+  @Nullable()
+  @IsIn(URGENZE)
   urgenza: Urgenza | null;
+
+  @IsIn(STATI_PROPOSTA)
   stato: StatoProposta;
+
+  @IsISO8601()
+  @Descrizione('Quando è entrata in coda')
   ricevutaIl: string;
 }
 
-export interface AssegnazioneV1 {
-  caseManager: { id: string; nome: string };
+@DescrizioneClasse('Assegnazione del case manager (storico)')
+export class AssegnazioneV1 {
+  @Annidato(() => OperatoreCartellaV1)
+  caseManager: OperatoreCartellaV1;
+
+  @IsString()
   assegnataDa: string;
+
+  @IsISO8601()
+  @Descrizione('Inizio')
   dal: string;
+
   /** Null for the current assignment. */
+  @Nullable()
+  @IsISO8601()
+  @Descrizione('Fine (null per l’assegnazione corrente)')
   al: string | null;
+
+  @Nullable()
+  @IsString()
   note: string | null;
 }
 
-export interface CartellaV1 {
-  id: string;
-  persona: {
-    codiceFiscale: string;
-    cognome: string;
-    nome: string;
-    dataNascita: string;
-    sesso: Sesso;
-  };
-  comuneResidenza: string;
-  subAmbito: string;
-  stato: StatoCartella;
-  /** Episodes of care: a reopening after closure starts a new one. */
-  episodio: number;
-  caseManager: { id: string; nome: string } | null;
-  apertaIl: string;
-  chiusura: { motivo: MotivoChiusura; il: string; da: string; note: string | null } | null;
-  proposte: PropostaV1[];
-  assegnazioni: AssegnazioneV1[];
-  nucleo: {
-    cognome: string;
-    nome: string;
-    codiceFiscale: string | null;
-    dataNascita: string | null;
-    relazione: RelazioneNucleo;
-    convivente: boolean;
-    caregiver: boolean;
-  }[];
-  /** Équipe members currently working the case besides the case manager. */
-  equipe: { userId: string; nome: string; professione: Professione; dal: string }[];
-  valutazioni: ValutazioneV1[];
-  /** Every version, newest first. */
-  progetti: ProgettoV1[];
+/** Who the cartella is about. */
+@DescrizioneClasse('Persona della cartella')
+export class AnagraficaCartellaV1 {
+  @IsString()
+  codiceFiscale: string;
+
+  @IsString()
+  cognome: string;
+
+  @IsString()
+  nome: string;
+
+  @Matches(ISO_DATE_PATTERN)
+  @Descrizione('Data di nascita')
+  dataNascita: string;
+
+  @IsIn(SESSI)
+  sesso: Sesso;
+}
+
+@DescrizioneClasse('Chiusura della cartella')
+export class ChiusuraCartellaV1 {
+  @IsIn(MOTIVI_CHIUSURA)
+  motivo: MotivoChiusura;
+
+  @IsISO8601()
+  @Descrizione('Quando')
+  il: string;
+
+  @IsString()
+  da: string;
+
+  @Nullable()
+  @IsString()
+  note: string | null;
 }
 
 /** A cartella in a list: no assessments or projects. */
-export type CartellaSintesiV1 = Omit<
-  CartellaV1,
-  'valutazioni' | 'progetti' | 'assegnazioni' | 'equipe' | 'nucleo'
->;
-
-export interface VoceDiarioV1 {
+@DescrizioneClasse('Cartella sociale (sintesi)')
+export class CartellaSintesiV1 {
+  @IsUUID()
   id: string;
-  il: string;
-  tipo: TipoVoceDiario;
-  testo: string;
-  autore: { id: string; nome: string };
-  episodio: number;
-}
 
-export interface ConteggioCartelleV1 {
+  @Annidato(() => AnagraficaCartellaV1)
+  persona: AnagraficaCartellaV1;
+
+  @Matches(ISTAT_PATTERN)
+  @Descrizione('Codice ISTAT: decide il sub-ambito dell’équipe e il Comune che decide')
+  comuneResidenza: string;
+
+  @IsString()
+  @Descrizione('Sub-ambito della cui équipe è la cartella')
   subAmbito: string;
+
+  @IsIn(STATI_CARTELLA)
   stato: StatoCartella;
-  totale: number;
+
+  /** Episodes of care: a reopening after closure starts a new one. */
+  @Intero({ min: 1 })
+  @Descrizione('Episodio di presa in carico (una riapertura ne inizia uno nuovo)')
+  episodio: number;
+
+  @Nullable()
+  @Annidato(() => OperatoreCartellaV1)
+  caseManager: OperatoreCartellaV1 | null;
+
+  @IsISO8601()
+  @Descrizione('Creazione della cartella')
+  apertaIl: string;
+
+  @Nullable()
+  @Annidato(() => ChiusuraCartellaV1)
+  chiusura: ChiusuraCartellaV1 | null;
+
+  @Annidato(() => PropostaV1, { lista: true })
+  proposte: PropostaV1[];
 }
 
-/** Aggregated, non-identifying figures (Ufficio di Piano). */
-export interface ConteggiCartelleRispostaV1 {
-  righe: ConteggioCartelleV1[];
-  totale: number;
+@DescrizioneClasse('Cartella sociale')
+export class CartellaV1 extends CartellaSintesiV1 {
+  @Annidato(() => AssegnazioneV1, { lista: true })
+  assegnazioni: AssegnazioneV1[];
+
+  @Annidato(() => ComponenteNucleoV1, { lista: true })
+  @Descrizione('Nucleo familiare: componenti e relazione con la persona')
+  nucleo: ComponenteNucleoV1[];
+
+  /** Équipe members currently working the case besides the case manager. */
+  @Annidato(() => MembroEquipeCasoV1, { lista: true })
+  @Descrizione('Membri dell’équipe che lavorano il caso oltre al case manager')
+  equipe: MembroEquipeCasoV1[];
+
+  @Annidato(() => ValutazioneV1, { lista: true })
+  valutazioni: ValutazioneV1[];
+
+  /** Every version, newest first. */
+  @Annidato(() => ProgettoV1, { lista: true })
+  @Descrizione('Tutte le versioni, dalla più recente')
+  progetti: ProgettoV1[];
 }
+
+export class PaginaCartelleV1 extends paginaDi(CartellaSintesiV1) {}

@@ -1,5 +1,17 @@
-import type { Urgenza } from '../../accesso/v1/vocabolari';
-import type { MotivoChiusura, OrigineProposta } from './vocabolari';
+import { IsBoolean, IsIn, IsString, IsUUID, Matches } from 'class-validator';
+import { ISO_DATE_PATTERN, ISTAT_PATTERN } from '../../accesso/v1/persona.dto';
+import { URGENZE, type Urgenza } from '../../accesso/v1/vocabolari';
+import { Annidato, Centesimi, Descrizione, Intero, Nullable } from '../../common/schema-decorators';
+import { ESITI_OBIETTIVO, type EsitoObiettivo } from './monitoraggio.dto';
+import { DescrizioneClasse, MappaInteri } from './schema';
+import {
+  FONTI_FINANZIAMENTO,
+  MOTIVI_CHIUSURA,
+  ORIGINI_PROPOSTA,
+  type FonteFinanziamento,
+  type MotivoChiusura,
+  type OrigineProposta,
+} from './vocabolari';
 
 /**
  * Events carry identifiers and territory, not who the person is: a consumer that needs personal data
@@ -7,93 +19,232 @@ import type { MotivoChiusura, OrigineProposta } from './vocabolari';
  */
 
 /** `evt.presa-in-carico.cartella.aperta.v1`: a proposta entered the queue of a sub-ambito. */
-export interface CartellaApertaV1 {
+export class CartellaApertaV1 {
+  @IsUUID()
   cartellaId: string;
+
+  @IsUUID()
   propostaId: string;
+
+  @IsString()
   subAmbito: string;
+
+  @Matches(ISTAT_PATTERN)
   comuneResidenza: string;
+
+  @IsIn(ORIGINI_PROPOSTA)
   origine: OrigineProposta;
+
+  @Nullable()
+  @IsUUID()
   accessoId: string | null;
+
+  @Nullable()
+  @IsIn(URGENZE)
   urgenza: Urgenza | null;
+
+  @Intero({ min: 1 })
   episodio: number;
+
   /** False when the person already had a cartella (reused or reopened). */
+  @IsBoolean()
+  @Descrizione('Falso se la persona aveva già una cartella (riusata o riaperta)')
   nuova: boolean;
 }
 
 /** `evt.presa-in-carico.cartella.assegnata.v1` */
-export interface CartellaAssegnataV1 {
+export class CartellaAssegnataV1 {
+  @IsUUID()
   cartellaId: string;
+
+  @IsString()
   subAmbito: string;
+
+  @Matches(ISTAT_PATTERN)
   comuneResidenza: string;
+
+  @IsString()
   caseManagerId: string;
+
   /** The previous case manager on a reassignment. */
+  @Nullable()
+  @IsString()
+  @Descrizione('Il case manager precedente, in una riassegnazione')
   precedenteCaseManagerId: string | null;
 }
 
 /** `evt.presa-in-carico.cartella.chiusa.v1` */
-export interface CartellaChiusaV1 {
+export class CartellaChiusaV1 {
+  @IsUUID()
   cartellaId: string;
+
+  @IsString()
   subAmbito: string;
+
+  @Matches(ISTAT_PATTERN)
   comuneResidenza: string;
+
+  @IsIn(MOTIVI_CHIUSURA)
   motivo: MotivoChiusura;
+
+  @Intero({ min: 1 })
   episodio: number;
 }
 
 /** `evt.presa-in-carico.valutazione.completata.v1`: with the scores other services need (ADL, IADL, SINA). */
-export interface ValutazioneCompletataV1 {
+export class ValutazioneCompletataV1 {
+  @IsUUID()
   valutazioneId: string;
+
+  @IsUUID()
   cartellaId: string;
+
+  @IsString()
   subAmbito: string;
+
+  @Matches(ISTAT_PATTERN)
   comuneResidenza: string;
+
+  @IsString()
   strumento: string;
+
+  @Intero({ min: 1 })
   versione: number;
+
+  @Matches(ISO_DATE_PATTERN)
   data: string;
+
+  @Nullable()
+  @Intero()
   punteggio: number | null;
+
+  @Nullable()
+  @Intero()
   punteggioMax: number | null;
+
+  @MappaInteri('Codice della voce → valore scelto')
   risposte: Record<string, number>;
 }
 
+/** One intervento of a project decision: what budget needs to commit funds. */
+@DescrizioneClasse('Intervento del progetto (costo e fonte)')
+export class InterventoDecisioneV1 {
+  @IsString()
+  codicePrestazione: string;
+
+  @Centesimi()
+  costoCentesimi: number;
+
+  @IsIn(FONTI_FINANZIAMENTO)
+  fonteFinanziamento: FonteFinanziamento;
+}
+
 /** `evt.presa-in-carico.progetto.proposto.v1` / `.approvato.v1` / `.respinto.v1` */
-export interface ProgettoDecisioneV1 {
+export class ProgettoDecisioneV1 {
+  @IsUUID()
   progettoId: string;
+
+  @IsUUID()
   cartellaId: string;
+
+  @Intero({ min: 1 })
   versione: number;
+
+  @IsString()
   subAmbito: string;
+
+  @Matches(ISTAT_PATTERN)
   comuneResidenza: string;
+
+  @Matches(ISO_DATE_PATTERN)
   dataInizio: string;
+
+  @Matches(ISO_DATE_PATTERN)
   dataFine: string;
-  interventi: { codicePrestazione: string; costoCentesimi: number; fonteFinanziamento: string }[];
+
+  @Annidato(() => InterventoDecisioneV1, { lista: true })
+  interventi: InterventoDecisioneV1[];
+
+  @Centesimi()
   costoTotaleCentesimi: number;
+
+  @Nullable()
+  @IsString()
   motivazione: string | null;
 }
 
+@DescrizioneClasse('Esito di un obiettivo alla verifica')
+export class EsitoVerificaRegistrataV1 {
+  @Intero({ min: 0 })
+  @Descrizione('Posizione dell’obiettivo nel progetto (da 0)')
+  obiettivo: number;
+
+  @IsIn(ESITI_OBIETTIVO)
+  esito: EsitoObiettivo;
+}
+
 /** `evt.presa-in-carico.verifica.registrata.v1`: a verifica of the approved project against its obiettivi. */
-export interface VerificaRegistrataV1 {
+export class VerificaRegistrataV1 {
+  @IsUUID()
   verificaId: string;
+
+  @IsUUID()
   progettoId: string;
+
+  @IsUUID()
   cartellaId: string;
+
+  @IsString()
   subAmbito: string;
+
+  @Matches(ISTAT_PATTERN)
   comuneResidenza: string;
+
+  @Matches(ISO_DATE_PATTERN)
   data: string;
-  esiti: { obiettivo: number; esito: 'raggiunto' | 'parzialmente-raggiunto' | 'non-raggiunto' }[];
+
+  @Annidato(() => EsitoVerificaRegistrataV1, { lista: true })
+  esiti: EsitoVerificaRegistrataV1[];
 }
 
 /** `evt.presa-in-carico.cartella.trasferita.v1`: change of residence; another équipe (and Comune) takes over. */
-export interface CartellaTrasferitaV1 {
+export class CartellaTrasferitaV1 {
+  @IsUUID()
   cartellaId: string;
+
+  @IsString()
   daSubAmbito: string;
+
+  @IsString()
   aSubAmbito: string;
+
+  @Matches(ISTAT_PATTERN)
   daComune: string;
+
+  @Matches(ISTAT_PATTERN)
   aComune: string;
+
+  @Intero({ min: 1 })
   episodio: number;
 }
 
 /** `evt.presa-in-carico.progetto.revisionato.v1`: an approved revision replaced the version in force. */
-export interface ProgettoRevisionatoV1 {
+export class ProgettoRevisionatoV1 {
+  @IsUUID()
   cartellaId: string;
+
+  @IsUUID()
   progettoId: string;
+
+  @Intero({ min: 1 })
   versione: number;
+
+  @Intero({ min: 1 })
   versioneSostituita: number;
+
+  @IsString()
   subAmbito: string;
+
+  @Matches(ISTAT_PATTERN)
   comuneResidenza: string;
 }

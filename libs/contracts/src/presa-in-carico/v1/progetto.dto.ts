@@ -6,6 +6,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsISO8601,
   IsNotEmpty,
   IsOptional,
   IsString,
@@ -17,14 +18,20 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ISO_DATE_PATTERN } from '../../accesso/v1/persona.dto';
+import { Annidato, Centesimi, Descrizione, Intero, Nullable } from '../../common/schema-decorators';
+import { DescrizioneClasse } from './schema';
 import {
   CODICE_PRESTAZIONE_PATTERN,
   FONTI_FINANZIAMENTO,
+  STATI_PROGETTO,
   UNITA_INTENSITA,
   type FonteFinanziamento,
   type StatoProgetto,
   type UnitaIntensita,
 } from './vocabolari';
+
+export const ESITI_DECISIONE = ['approvato', 'respinto'] as const;
+export type EsitoDecisione = (typeof ESITI_DECISIONE)[number];
 
 export class ObiettivoV1 {
   @IsString()
@@ -162,38 +169,129 @@ export class RespingiProgettoV1 {
   motivazione: string;
 }
 
-export interface InterventoProgettoV1 {
+@DescrizioneClasse('Intervento del progetto')
+export class InterventoProgettoV1 {
+  @IsString()
+  @Descrizione('Codice SIUSS, es. A2.07')
   codicePrestazione: string;
+
+  @IsString()
   denominazione: string;
+
+  @IsString()
   erogatore: string;
-  intensita: { quantita: number; unita: UnitaIntensita };
+
+  @Annidato(() => IntensitaV1)
+  intensita: IntensitaV1;
+
+  @Matches(ISO_DATE_PATTERN)
+  @Descrizione('Inizio')
   dal: string;
+
+  @Matches(ISO_DATE_PATTERN)
+  @Descrizione('Fine')
   al: string;
+
+  @Centesimi()
+  @Descrizione('Costo nel periodo, in centesimi di euro')
   costoCentesimi: number;
+
+  @IsIn(FONTI_FINANZIAMENTO)
   fonteFinanziamento: FonteFinanziamento;
 }
 
+/** The cost of the interventi of one funding source. */
+@DescrizioneClasse('Budget di progetto di una fonte di finanziamento')
+export class VoceBudgetProgettoV1 {
+  @IsIn(FONTI_FINANZIAMENTO)
+  fonteFinanziamento: FonteFinanziamento;
+
+  @Centesimi()
+  costoCentesimi: number;
+}
+
+@DescrizioneClasse('Chi ha proposto la versione e quando')
+export class PropostaProgettoV1 {
+  @IsString()
+  @Descrizione('Identificativo dell’utente')
+  da: string;
+
+  @IsString()
+  nome: string;
+
+  @IsISO8601()
+  @Descrizione('Quando')
+  il: string;
+}
+
+@DescrizioneClasse('Decisione del Comune sulla versione')
+export class DecisioneProgettoV1 {
+  @IsIn(ESITI_DECISIONE)
+  esito: EsitoDecisione;
+
+  @IsString()
+  @Descrizione('Identificativo dell’utente')
+  da: string;
+
+  @IsString()
+  nome: string;
+
+  @IsISO8601()
+  @Descrizione('Quando')
+  il: string;
+
+  @Nullable()
+  @IsString()
+  motivazione: string | null;
+}
+
 /** One version of the progetto personalizzato. */
-export interface ProgettoV1 {
+@DescrizioneClasse('Versione del progetto personalizzato')
+export class ProgettoV1 {
+  @IsUUID()
   id: string;
+
+  @IsUUID()
   cartellaId: string;
+
+  @Intero({ min: 1 })
   versione: number;
+
+  @IsIn(STATI_PROGETTO)
   stato: StatoProgetto;
+
+  @Matches(ISO_DATE_PATTERN)
+  @Descrizione('Inizio')
   dataInizio: string;
+
+  @Matches(ISO_DATE_PATTERN)
+  @Descrizione('Fine')
   dataFine: string;
+
+  @Annidato(() => ObiettivoV1, { lista: true })
   obiettivi: ObiettivoV1[];
+
+  @Annidato(() => InterventoProgettoV1, { lista: true })
   interventi: InterventoProgettoV1[];
-  verifiche: { data: string; oggetto: string }[];
+
+  @Annidato(() => VerificaProgrammataV1, { lista: true })
+  verifiche: VerificaProgrammataV1[];
+
+  @IsString({ each: true })
   impegni: string[];
+
+  @IsBoolean()
   consensoPersona: boolean;
+
   /** Budget di progetto: cost of the interventi by funding source, in cents. */
-  budget: { fonteFinanziamento: FonteFinanziamento; costoCentesimi: number }[];
-  proposto: { da: string; nome: string; il: string };
-  decisione: {
-    esito: 'approvato' | 'respinto';
-    da: string;
-    nome: string;
-    il: string;
-    motivazione: string | null;
-  } | null;
+  @Annidato(() => VoceBudgetProgettoV1, { lista: true })
+  @Descrizione('Budget di progetto per fonte, in centesimi')
+  budget: VoceBudgetProgettoV1[];
+
+  @Annidato(() => PropostaProgettoV1)
+  proposto: PropostaProgettoV1;
+
+  @Nullable()
+  @Annidato(() => DecisioneProgettoV1)
+  decisione: DecisioneProgettoV1 | null;
 }

@@ -1,6 +1,8 @@
 import {
+  IsArray,
   IsIn,
   IsInt,
+  IsISO8601,
   IsNotEmpty,
   IsObject,
   IsOptional,
@@ -10,6 +12,9 @@ import {
   Min,
 } from 'class-validator';
 import { ISO_DATE_PATTERN } from '../../accesso/v1/persona.dto';
+import { Annidato, Descrizione, Intero, Nullable } from '../../common/schema-decorators';
+import { OperatoreCartellaV1 } from './operatore.dto';
+import { DescrizioneClasse, MappaInteri } from './schema';
 
 /** How an instrument turns the answers into a score: their sum, or none (a profile such as SINA). */
 export const TIPI_PUNTEGGIO = ['somma', 'profilo'] as const;
@@ -49,45 +54,144 @@ export class ElencaStrumentiV1 {
   filtro?: 'tutti' | 'in-vigore';
 }
 
-export interface ValoreItemV1 {
+@DescrizioneClasse('Valore ammesso di una voce')
+export class ValoreItemV1 {
+  @Intero()
   valore: number;
+
+  @IsString()
   etichetta: string;
+
   /** Points this answer adds to the score (`somma` instruments). */
+  @Intero()
+  @Descrizione('Punti che la risposta aggiunge al punteggio (strumenti a somma)')
   punti: number;
 }
 
-export interface ItemStrumentoV1 {
+@DescrizioneClasse('Voce di uno strumento')
+export class ItemStrumentoV1 {
+  @IsString()
   codice: string;
+
+  @IsString()
   descrizione: string;
+
+  @Annidato(() => ValoreItemV1, { lista: true })
   valori: ValoreItemV1[];
 }
 
+@DescrizioneClasse('Come lo strumento calcola il punteggio')
+export class PunteggioStrumentoV1 {
+  @IsIn(TIPI_PUNTEGGIO)
+  tipo: TipoPunteggio;
+
+  @Nullable()
+  @Intero()
+  min: number | null;
+
+  @Nullable()
+  @Intero()
+  max: number | null;
+
+  @IsString()
+  descrizione: string;
+}
+
+@DescrizioneClasse('Almeno un membro per ciascun gruppo di professioni nell’équipe del caso')
+export class RequisitiEquipeV1 {
+  @IsString()
+  descrizione: string;
+
+  @IsArray()
+  @IsArray({ each: true })
+  @Descrizione('Gruppi di professioni: almeno un membro per gruppo')
+  gruppi: string[][];
+}
+
 /** A versioned assessment instrument: its items and how it is scored are data, not code. */
-export interface StrumentoV1 {
+@DescrizioneClasse('Strumento di valutazione versionato')
+export class StrumentoV1 {
+  @IsString()
   codice: string;
+
+  @Intero({ min: 1 })
   versione: number;
+
+  @Matches(ISO_DATE_PATTERN)
+  @Descrizione('Inizio di validità')
   validoDal: string;
+
+  @IsString()
   denominazione: string;
+
+  @IsString()
   fonte: string;
+
+  @Annidato(() => ItemStrumentoV1, { lista: true })
   items: ItemStrumentoV1[];
-  punteggio: { tipo: TipoPunteggio; min: number | null; max: number | null; descrizione: string };
+
+  @Annidato(() => PunteggioStrumentoV1)
+  punteggio: PunteggioStrumentoV1;
+
   /**
    * Who must be in the case's équipe to use the instrument: at least one member of each group of
    * professions (e.g. Dopo di Noi: one clinical and one social member). Null: no requirement.
    */
-  requisitiEquipe: { descrizione: string; gruppi: string[][] } | null;
+  @Nullable()
+  @Annidato(() => RequisitiEquipeV1)
+  requisitiEquipe: RequisitiEquipeV1 | null;
 }
 
-export interface ValutazioneV1 {
+/** The instrument (and version) an assessment used. */
+@DescrizioneClasse('Strumento usato')
+export class StrumentoUsatoV1 {
+  @IsString()
+  codice: string;
+
+  @Intero({ min: 1 })
+  @Descrizione('Versione usata')
+  versione: number;
+
+  @IsString()
+  denominazione: string;
+}
+
+@DescrizioneClasse('Valutazione multidimensionale')
+export class ValutazioneV1 {
+  @IsUUID()
   id: string;
-  strumento: { codice: string; versione: number; denominazione: string };
+
+  @Annidato(() => StrumentoUsatoV1)
+  strumento: StrumentoUsatoV1;
+
+  @Matches(ISO_DATE_PATTERN)
+  @Descrizione('Data della valutazione')
   data: string;
+
+  @MappaInteri('Codice della voce → valore scelto')
   risposte: Record<string, number>;
+
   /** Computed by the service from the answers; null for a profile instrument. */
+  @Nullable()
+  @Intero()
+  @Descrizione('Calcolato dal servizio; null per i profili (SINA)')
   punteggio: number | null;
+
+  @Nullable()
+  @Intero()
   punteggioMax: number | null;
-  valutatore: { id: string; nome: string };
+
+  @Annidato(() => OperatoreCartellaV1)
+  valutatore: OperatoreCartellaV1;
+
+  @Nullable()
+  @IsString()
   note: string | null;
+
+  @Intero({ min: 1 })
   episodio: number;
+
+  @IsISO8601()
+  @Descrizione('Quando')
   registrataIl: string;
 }

@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { IsNull, type DataSource, type EntityManager } from 'typeorm';
+import { DomainError, type Actor, type TipoVoceDiario } from '@ambito/contracts';
+import { currentActor } from '@ambito/messaging';
+import { AuditService, WriteGate, type Traccia } from '@ambito/audit';
+import { cartellaNonTrovata, visibile, visibilitaCartelle } from '../scope/visibilita';
+import { CartellaEntity } from './cartella.entity';
+import { PartecipazioneEntity } from './partecipazione.entity';
+import { VoceDiarioEntity } from './voce-diario.entity';
+
+export interface Autore {
+  userId: string;
+  nome: string;
+}
+
+/**
+ * The cartella aggregate's way in, below every feature (cartelle, valutazioni, progetti import it; it
+ * imports none of them). The way into a cartella for every feature: load it locked, check the actor may see it (outside its
+ * scope a cartella does not exist), run the change, audit, and audit refusals on their own.
+ */
+@Injectable()
+export class CartelleStore {
+  constructor(
+    @InjectDataSource() readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly gate: WriteGate,
+  ) {}
+
+  /**
+   * A write on a cartella through the write gate: one transaction with the row locked, so that
+   * concurrent commands on the same case are serialised. Any refusal (scope or rule) rolls the change
+   * back and is recorded in the audit log with its error code.
+   */
+  scrivi<T>(
+    cartellaId: string,
+    traccia: Omit<Traccia, 'soggettoId'>,
+    change: (manager: EntityManager, cartella: CartellaEntity, actor: Actor) => Promise<T>,
+  ): Promise<T> {
+    return this.gate.scrivi({
+      carica: async (manager) => {
+        const cartella = await manager.findOne(CartellaEntity, {
+          where: { id: cartellaId },
+          lock: { mode: 'pessimistic_write' },
+        });
+        if (cartella) cartella.membri = await membri(manager, cartella.id);
+        return cartella;
+      },
+      traccia: () => ({ ...traccia, soggettoId: cartellaId }),
+      verifica: (cartella, actor) => {
+        if (!cartella || !visibile(cartella, visibilitaCartelle(actor))) throw cartellaNonTrovata();
+        return cartella;
+      },
+      cambia: change,
+      rifiuti: 'tutti',
+    });
+  }
+
+  /** A read of a cartella (or of part of it), audited either way. */
+  async leggi<T>(
+    cartellaId: string,
+    traccia: Omit<Traccia, 'soggettoId'>,
+    read: (manager: EntityManager, cartella: CartellaEntity) => Promise<T>,
+  ): Promise<T> {
+    const actor = currentActor();
+    const completa: Traccia = { ...traccia, soggettoId: cartellaId };
+    try {
+      const manager = this.dataSource.manager;
+      const cartella = await manager.findOneBy(CartellaEntity, { id: cartellaId });
+      if (cartella) cartella.membri = await membri(manager, cartella.id);
+      if (!cartella || !visibile(cartella, visibilitaCartelle(actor))) throw cartellaNonTrovata();
+      const result = await read(manager, cartella);
+      await this.audit.consentito(manager, actor, [completa]);
+      return result;
+    } catch (error) {
+      if (error instanceof DomainError) throw await this.audit.negato(actor, completa, error);
+      throw error;
+    }
+  }
+
+  async diario(
+    manager: EntityManager,
+    cartella: Pick<CartellaEntity, 'id' | 'episodio'>,
+    tipo: TipoVoceDiario,
+    testo: string,
+    autore: Autore,
+  ): Promise<VoceDiarioEntity> {
+    return manager.save(
+      manager.create(VoceDiarioEntity, {
+        cartellaId: cartella.id,
+        episodio: cartella.episodio,
+        tipo,
+        testo,
+        autoreId: autore.userId,
+        autoreNome: autore.nome,
+        il: new Date(),
+      }),
+    );
+  }
+}
+
+/** User ids of the équipe members currently working a case. */
+export async function membri(manager: EntityManager, cartellaId: string): Promise<string[]> {
+  const righe = await manager.find(PartecipazioneEntity, {
+    select: { userId: true },
+    where: { cartellaId, al: IsNull() },
+  });
+  return righe.map((r) => r.userId);
+}

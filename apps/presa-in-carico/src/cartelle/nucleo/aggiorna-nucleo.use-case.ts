@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import type { AggiornaNucleoV1, CartellaV1 } from '@ambito/contracts';
+import { CartelleStore } from '../../cartella/cartelle.store';
+import { MembroNucleoEntity } from '../../cartella/membro-nucleo.entity';
+import { assertCodiceFiscale, assertLavora, assertNonChiusa } from '../../cartella/regole-cartella';
+import { caricaCartellaV1 } from '../lettura/cartella.read-model';
+
+/** The nucleo familiare as the équipe knows it now; the diario records each change. */
+@Injectable()
+export class AggiornaNucleoUseCase {
+  constructor(private readonly store: CartelleStore) {}
+
+  esegui(dto: AggiornaNucleoV1): Promise<CartellaV1> {
+    return this.store.scrivi(
+      dto.id,
+      { azione: 'aggiorna-nucleo', risorsa: 'cartella', risorsaId: dto.id },
+      async (manager, cartella, actor) => {
+        assertNonChiusa(cartella);
+        assertLavora(actor, cartella);
+        dto.membri.forEach((m, i) => {
+          if (m.codiceFiscale) assertCodiceFiscale(m.codiceFiscale, `membri.${i}.codiceFiscale`);
+        });
+        await manager.delete(MembroNucleoEntity, { cartellaId: cartella.id });
+        if (dto.membri.length > 0)
+          await manager.insert(
+            MembroNucleoEntity,
+            dto.membri.map((m, posizione) => ({
+              cartellaId: cartella.id,
+              posizione,
+              cognome: m.cognome,
+              nome: m.nome,
+              codiceFiscale: m.codiceFiscale?.toUpperCase() ?? null,
+              dataNascita: m.dataNascita ?? null,
+              relazione: m.relazione,
+              convivente: m.convivente,
+              caregiver: m.caregiver,
+            })),
+          );
+        const conviventi = dto.membri.filter((m) => m.convivente).length;
+        const caregiver = dto.membri
+          .filter((m) => m.caregiver)
+          .map((m) => `${m.nome} ${m.cognome} (${m.relazione})`);
+        await this.store.diario(
+          manager,
+          cartella,
+          'nucleo',
+          `Nucleo familiare aggiornato: ${dto.membri.length} componenti, ${conviventi} conviventi` +
+            (caregiver.length ? `; caregiver: ${caregiver.join(', ')}.` : '.'),
+          actor,
+        );
+        return caricaCartellaV1(manager, cartella.id);
+      },
+    );
+  }
+}

@@ -1,0 +1,66 @@
+import { PRESA_IN_CARICO_RPC } from '@ambito/contracts';
+import { rifiuto } from '@ambito/testing';
+import {
+  ATTORI,
+  startTestPresaInCarico,
+  type TestPresaInCarico,
+} from '../../../test/presa-in-carico-harness';
+import { casoInCarico, registraEquipeCrema } from '../../../test/presa-in-carico-scenario';
+
+const { leggiCartella, leggiDiario, aggiornaNucleo } = PRESA_IN_CARICO_RPC;
+
+describe('presa in carico › nucleo familiare', () => {
+  let svc: TestPresaInCarico;
+  const caseManager = () => svc.as(ATTORI.asCrema);
+  const comune = () => svc.as(ATTORI.responsabileCrema);
+  /** A case opened and assigned to as.crema. */
+  const inCarico = () => casoInCarico(svc);
+
+  beforeAll(async () => {
+    svc = await startTestPresaInCarico();
+    await registraEquipeCrema(svc);
+  });
+  afterAll(async () => {
+    await svc?.close();
+  });
+
+  it('records the members and their relationship, replaced as a whole and traced in the diario', async () => {
+    const c = await inCarico();
+    const figlia = {
+      cognome: 'Bianchi',
+      nome: 'Paola',
+      dataNascita: '1975-02-10',
+      relazione: 'figlio' as const,
+      convivente: false,
+      caregiver: true,
+    };
+    const moglie = {
+      cognome: 'Verdi',
+      nome: 'Rosa',
+      relazione: 'coniuge' as const,
+      convivente: true,
+      caregiver: false,
+    };
+    const conNucleo = await caseManager()(aggiornaNucleo, { id: c.id, membri: [moglie, figlia] });
+    expect(conNucleo.nucleo).toEqual([
+      { ...moglie, codiceFiscale: null, dataNascita: null },
+      { ...figlia, codiceFiscale: null },
+    ]);
+    const aggiornato = await caseManager()(aggiornaNucleo, { id: c.id, membri: [figlia] });
+    expect(aggiornato.nucleo.map((m) => m.nome)).toEqual(['Paola']);
+    const diario = await caseManager()(leggiDiario, { id: c.id });
+    expect(diario.filter((v) => v.tipo === 'nucleo').map((v) => v.testo)).toEqual([
+      'Nucleo familiare aggiornato: 2 componenti, 1 conviventi; caregiver: Paola Bianchi (figlio).',
+      'Nucleo familiare aggiornato: 1 componenti, 0 conviventi; caregiver: Paola Bianchi (figlio).',
+    ]);
+    expect(
+      await rifiuto(
+        caseManager()(aggiornaNucleo, { id: c.id, membri: [{ ...figlia, relazione: 'amica' as 'altro' }] }),
+      ),
+    ).toBe('VALIDAZIONE_FALLITA');
+    expect(await rifiuto(comune()(aggiornaNucleo, { id: c.id, membri: [] }))).toBe(
+      'OPERAZIONE_NON_CONSENTITA',
+    );
+    expect((await comune()(leggiCartella, { id: c.id })).nucleo).toHaveLength(1);
+  });
+});

@@ -1,0 +1,163 @@
+import { PRESA_IN_CARICO_RPC, type ValutazioneCompletataV1 } from '@ambito/contracts';
+import { rifiuto } from '@ambito/testing';
+import {
+  ATTORI,
+  CREMA,
+  apertura,
+  codiceFiscale,
+  conta,
+  eventoDi,
+  startTestPresaInCarico,
+  type TestPresaInCarico,
+} from '../../test/presa-in-carico-harness';
+import { ADL_AUTONOMO, casoInCarico, registraEquipeCrema } from '../../test/presa-in-carico-scenario';
+
+const { apriCartella, elencaStrumenti, registraValutazione } = PRESA_IN_CARICO_RPC;
+
+describe('presa in carico › valutazione multidimensionale', () => {
+  let svc: TestPresaInCarico;
+  const coordinatore = () => svc.as(ATTORI.coordinatoreCrema);
+  const caseManager = () => svc.as(ATTORI.asCrema);
+  const comune = () => svc.as(ATTORI.responsabileCrema);
+  /** A case opened and assigned to as.crema. */
+  const inCarico = () => casoInCarico(svc);
+
+  beforeAll(async () => {
+    svc = await startTestPresaInCarico();
+    await registraEquipeCrema(svc);
+  });
+  afterAll(async () => {
+    await svc?.close();
+  });
+
+  it('lists the instruments in force with their items and scoring', async () => {
+    const strumenti = await caseManager()(elencaStrumenti, {});
+    expect(strumenti.map((s) => [s.codice, s.versione, s.punteggio.max])).toEqual([
+      ['ADL', 1, 6],
+      ['DDN', 1, 16],
+      ['IADL', 1, 8],
+      ['SINA', 1, null],
+    ]);
+  });
+
+  it('computes the score from the answers and records the instrument version used', async () => {
+    const c = await inCarico();
+    const adl = await caseManager()(registraValutazione, {
+      id: c.id,
+      strumento: 'ADL',
+      data: '2025-11-20',
+      risposte: { ...ADL_AUTONOMO, continenza: 0, 'fare-il-bagno': 0 },
+    });
+    expect(adl).toMatchObject({
+      strumento: { codice: 'ADL', versione: 1 },
+      punteggio: 4,
+      punteggioMax: 6,
+      valutatore: { id: 'as.crema' },
+    });
+    const iadl = await caseManager()(registraValutazione, {
+      id: c.id,
+      strumento: 'IADL',
+      data: '2025-11-20',
+      risposte: {
+        telefono: 1,
+        spesa: 4,
+        pasti: 4,
+        casa: 5,
+        biancheria: 3,
+        trasporti: 5,
+        farmaci: 2,
+        denaro: 2,
+      },
+    });
+    expect(iadl).toMatchObject({
+      strumento: { codice: 'IADL', versione: 1 },
+      punteggio: 2,
+      punteggioMax: 8,
+    });
+    const [row] = await svc.sql<{ strumento_versione: number; punteggio: number }>(
+      'SELECT strumento_versione, punteggio FROM valutazione WHERE id = $1',
+      [adl.id],
+    );
+    expect(row).toEqual({ strumento_versione: 1, punteggio: 4 });
+    const evento = await eventoDi(
+      svc,
+      'presa-in-carico.valutazione.completata',
+      (p) => p.valutazioneId === iadl.id,
+    );
+    expect(evento.payload as ValutazioneCompletataV1).toMatchObject({
+      cartellaId: c.id,
+      strumento: 'IADL',
+      versione: 1,
+      punteggio: 2,
+      punteggioMax: 8,
+      risposte: expect.objectContaining({ telefono: 1 }),
+    });
+  });
+
+  it('uses the version in force on the assessment date, and a new version once it is in force', async () => {
+    const c = await inCarico();
+    await svc.sql(
+      `INSERT INTO strumento_valutazione (codice, versione, valido_dal, denominazione, fonte, items, punteggio)
+       SELECT codice, 2, '2025-06-01', denominazione || ' (rev. 2025)', fonte, items, punteggio
+       FROM strumento_valutazione WHERE codice = 'ADL' AND versione = 1`,
+    );
+    const prima = await caseManager()(registraValutazione, {
+      id: c.id,
+      strumento: 'ADL',
+      data: '2025-05-31',
+      risposte: ADL_AUTONOMO,
+    });
+    const dopo = await caseManager()(registraValutazione, {
+      id: c.id,
+      strumento: 'ADL',
+      data: '2025-06-01',
+      risposte: ADL_AUTONOMO,
+    });
+    expect([prima.strumento.versione, dopo.strumento.versione]).toEqual([1, 2]);
+    expect(
+      await rifiuto(
+        caseManager()(registraValutazione, {
+          id: c.id,
+          strumento: 'ADL',
+          versione: 2,
+          data: '2025-05-01',
+          risposte: ADL_AUTONOMO,
+        }),
+      ),
+    ).toBe('STRUMENTO_SCONOSCIUTO');
+  });
+
+  it('refuses unknown instruments, wrong answers, a future date and the wrong actor, writing nothing', async () => {
+    const c = await inCarico();
+    const prima = await conta(svc, 'valutazione');
+    const base = { id: c.id, strumento: 'ADL', data: '2025-11-20', risposte: ADL_AUTONOMO };
+    expect(await rifiuto(caseManager()(registraValutazione, { ...base, strumento: 'BARTHEL' }))).toBe(
+      'STRUMENTO_SCONOSCIUTO',
+    );
+    expect(
+      await rifiuto(
+        caseManager()(registraValutazione, { ...base, risposte: { ...ADL_AUTONOMO, vestirsi: 3 } }),
+      ),
+    ).toBe('VALUTAZIONE_NON_VALIDA');
+    expect(await rifiuto(caseManager()(registraValutazione, { ...base, data: '2999-01-01' }))).toBe(
+      'DATA_NON_VALIDA',
+    );
+    expect(await rifiuto(comune()(registraValutazione, base))).toBe('OPERAZIONE_NON_CONSENTITA');
+    expect(await rifiuto(svc.as(ATTORI.asCrema2)(registraValutazione, base))).toBe('CARTELLA_NON_TROVATA');
+    expect(await conta(svc, 'valutazione')).toBe(prima);
+  });
+
+  it('refuses to assess a case still in the queue', async () => {
+    const c = await coordinatore()(apriCartella, apertura(codiceFiscale(), CREMA));
+    expect(
+      await rifiuto(
+        coordinatore()(registraValutazione, {
+          id: c.id,
+          strumento: 'ADL',
+          data: '2025-11-20',
+          risposte: ADL_AUTONOMO,
+        }),
+      ),
+    ).toBe('TRANSIZIONE_NON_CONSENTITA');
+  });
+});

@@ -1,0 +1,53 @@
+import { IsIn, IsISO8601, IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Annidato, Descrizione, Intero } from '../../common/schema-decorators';
+import { OperatoreCartellaV1 } from './operatore.dto';
+import { DescrizioneClasse } from './schema';
+import {
+  TIPI_VOCE_DIARIO,
+  TIPI_VOCE_DIARIO_MANUALE,
+  type TipoVoceDiario,
+  type TipoVoceDiarioManuale,
+} from './vocabolari';
+
+export class AnnotaDiarioV1 {
+  @IsUUID()
+  id: string;
+
+  @IsIn(TIPI_VOCE_DIARIO_MANUALE, {
+    message: 'tipo: colloquio, visita-domiciliare, contatto, documento o nota',
+  })
+  tipo: TipoVoceDiarioManuale;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(4000)
+  testo: string;
+}
+
+export class LeggiDiarioV1 {
+  @IsUUID()
+  id: string;
+}
+
+@DescrizioneClasse('Voce del diario')
+export class VoceDiarioV1 {
+  @IsUUID()
+  id: string;
+
+  @IsISO8601()
+  @Descrizione('Quando')
+  il: string;
+
+  @IsIn(TIPI_VOCE_DIARIO)
+  tipo: TipoVoceDiario;
+
+  @IsString()
+  testo: string;
+
+  @Annidato(() => OperatoreCartellaV1)
+  autore: OperatoreCartellaV1;
+
+  @Intero({ min: 1 })
+  @Descrizione('Episodio di presa in carico')
+  episodio: number;
+}

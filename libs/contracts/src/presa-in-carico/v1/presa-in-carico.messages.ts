@@ -1,0 +1,303 @@
+import {
+  COORDINATORI,
+  DECISORI,
+  EQUIPE,
+  LETTORI_CARTELLE,
+  LETTORI_STATISTICHE_CARTELLE,
+  REVISORI,
+} from '../../common/gruppi-ruoli';
+import { evento, rpc, type EventMapOf, type RpcMapOf, type ValuesOf } from '../../common/declarations';
+import { ElencaAuditCartelleV1, PaginaAuditCartelleV1 } from './audit.dto';
+import {
+  ApriCartellaV1,
+  AssegnaCartellaV1,
+  CartellaV1,
+  ChiudiCartellaV1,
+  ElencaCartelleV1,
+  LeggiCartellaV1,
+  PaginaCartelleV1,
+  TrasferisciCartellaV1,
+} from './cartella.dto';
+import { AnnotaDiarioV1, LeggiDiarioV1, VoceDiarioV1 } from './diario.dto';
+import { AssegnaEquipeCasoV1, ElencaEquipeV1, MembroEquipeV1, RegistraMembroEquipeV1 } from './equipe.dto';
+import {
+  AvvisoV1,
+  CaricoLavoroRispostaV1,
+  CaricoLavoroV1,
+  ElencaAvvisiV1,
+  RegistraVerificaV1,
+  VerificaV1,
+} from './monitoraggio.dto';
+import { AggiornaNucleoV1 } from './nucleo.dto';
+import {
+  CartellaApertaV1,
+  CartellaAssegnataV1,
+  CartellaChiusaV1,
+  CartellaTrasferitaV1,
+  ProgettoDecisioneV1,
+  ProgettoRevisionatoV1,
+  ValutazioneCompletataV1,
+  VerificaRegistrataV1,
+} from './presa-in-carico.events';
+import { ApprovaProgettoV1, ProgettoV1, ProponiProgettoV1, RespingiProgettoV1 } from './progetto.dto';
+import { ConteggiCartelleRispostaV1, ConteggiCartelleV1 } from './statistiche.dto';
+import { ElencaStrumentiV1, RegistraValutazioneV1, StrumentoV1, ValutazioneV1 } from './valutazione.dto';
+
+/**
+ * Request/reply subjects of the presa-in-carico service (queue group `presa-in-carico`).
+ * Wire values: do not change them.
+ */
+export const PRESA_IN_CARICO_RPC = {
+  apriCartella: rpc({
+    subject: 'presa-in-carico.cartella.apri',
+    request: ApriCartellaV1,
+    reply: CartellaV1,
+    ruoli: EQUIPE,
+    ambito: 'sub-ambito',
+    descrizione:
+      'Apre direttamente una cartella (servizio specialistico, Autorità Giudiziaria, dimissione protetta) nella coda del sub-ambito di residenza.',
+  }),
+  assegnaCartella: rpc({
+    subject: 'presa-in-carico.cartella.assegna',
+    request: AssegnaCartellaV1,
+    reply: CartellaV1,
+    ruoli: COORDINATORI,
+    ambito: 'cartella',
+    descrizione: 'Il coordinatore nomina il case manager (una riassegnazione resta nello storico).',
+  }),
+  assegnaEquipeCaso: rpc({
+    subject: 'presa-in-carico.cartella.assegna-equipe',
+    request: AssegnaEquipeCasoV1,
+    reply: CartellaV1,
+    ruoli: COORDINATORI,
+    ambito: 'cartella',
+    descrizione:
+      'Il coordinatore stabilisce chi lavora il caso oltre al case manager, tra l’équipe del sub-ambito.',
+  }),
+  aggiornaNucleo: rpc({
+    subject: 'presa-in-carico.nucleo.aggiorna',
+    request: AggiornaNucleoV1,
+    reply: CartellaV1,
+    ruoli: EQUIPE,
+    ambito: 'cartella',
+    descrizione: 'Sostituisce la composizione del nucleo familiare (il diario registra la modifica).',
+  }),
+  chiudiCartella: rpc({
+    subject: 'presa-in-carico.cartella.chiudi',
+    request: ChiudiCartellaV1,
+    reply: CartellaV1,
+    ruoli: EQUIPE,
+    ambito: 'cartella',
+    descrizione: 'Chiude la cartella con il suo motivo (case manager o coordinatore).',
+  }),
+  trasferisciCartella: rpc({
+    subject: 'presa-in-carico.cartella.trasferisci',
+    request: TrasferisciCartellaV1,
+    reply: CartellaV1,
+    ruoli: EQUIPE,
+    ambito: 'cartella',
+    descrizione:
+      'Cambio di residenza: verso un altro sub-ambito la cartella passa alla sua équipe, con la storia.',
+  }),
+  elencaAudit: rpc({
+    subject: 'presa-in-carico.audit.elenca',
+    request: ElencaAuditCartelleV1,
+    reply: PaginaAuditCartelleV1,
+    ruoli: REVISORI,
+    ambito: 'ambito',
+    descrizione: 'Registro degli accessi alle cartelle sociali.',
+  }),
+  leggiCartella: rpc({
+    subject: 'presa-in-carico.cartella.leggi',
+    request: LeggiCartellaV1,
+    reply: CartellaV1,
+    ruoli: LETTORI_CARTELLE,
+    ambito: 'cartella',
+    descrizione: 'Legge una cartella sociale con valutazioni, progetti, nucleo ed équipe del caso.',
+  }),
+  elencaCartelle: rpc({
+    subject: 'presa-in-carico.cartella.elenca',
+    request: ElencaCartelleV1,
+    reply: PaginaCartelleV1,
+    ruoli: LETTORI_CARTELLE,
+    ambito: 'cartella',
+    descrizione:
+      'Elenca le cartelle visibili all’utente (i propri casi, la coda del sub-ambito, i residenti).',
+  }),
+  registraMembroEquipe: rpc({
+    subject: 'presa-in-carico.equipe.registra',
+    request: RegistraMembroEquipeV1,
+    reply: MembroEquipeV1,
+    ruoli: COORDINATORI,
+    ambito: 'sub-ambito',
+    descrizione: 'Il coordinatore registra un membro dell’équipe del proprio sub-ambito.',
+  }),
+  elencaEquipe: rpc({
+    subject: 'presa-in-carico.equipe.elenca',
+    request: ElencaEquipeV1,
+    reply: [MembroEquipeV1],
+    ruoli: EQUIPE,
+    ambito: 'sub-ambito',
+    descrizione: 'L’équipe di un sub-ambito.',
+  }),
+  annotaDiario: rpc({
+    subject: 'presa-in-carico.diario.annota',
+    request: AnnotaDiarioV1,
+    reply: VoceDiarioV1,
+    ruoli: EQUIPE,
+    ambito: 'cartella',
+    descrizione:
+      'Aggiunge al diario un colloquio, una visita domiciliare, un contatto, un documento o una nota.',
+  }),
+  leggiDiario: rpc({
+    subject: 'presa-in-carico.diario.leggi',
+    request: LeggiDiarioV1,
+    reply: [VoceDiarioV1],
+    ruoli: LETTORI_CARTELLE,
+    ambito: 'cartella',
+    descrizione: 'Il diario della cartella, dal più vecchio.',
+  }),
+  elencaStrumenti: rpc({
+    subject: 'presa-in-carico.strumento.elenca',
+    request: ElencaStrumentiV1,
+    reply: [StrumentoV1],
+    ruoli: EQUIPE,
+    ambito: 'ambito',
+    descrizione: 'Gli strumenti di valutazione versionati (tutti o quelli in vigore).',
+  }),
+  registraValutazione: rpc({
+    subject: 'presa-in-carico.valutazione.registra',
+    request: RegistraValutazioneV1,
+    reply: ValutazioneV1,
+    ruoli: EQUIPE,
+    ambito: 'cartella',
+    descrizione:
+      'Registra una valutazione multidimensionale con uno strumento; il punteggio lo calcola il servizio.',
+  }),
+  proponiProgetto: rpc({
+    subject: 'presa-in-carico.progetto.proponi',
+    request: ProponiProgettoV1,
+    reply: ProgettoV1,
+    ruoli: EQUIPE,
+    ambito: 'cartella',
+    descrizione: 'Propone il progetto personalizzato o una sua revisione (una nuova versione).',
+  }),
+  approvaProgetto: rpc({
+    subject: 'presa-in-carico.progetto.approva',
+    request: ApprovaProgettoV1,
+    reply: ProgettoV1,
+    ruoli: DECISORI,
+    ambito: 'comune',
+    descrizione: 'Il Comune di residenza approva la versione proposta del progetto.',
+  }),
+  respingiProgetto: rpc({
+    subject: 'presa-in-carico.progetto.respingi',
+    request: RespingiProgettoV1,
+    reply: ProgettoV1,
+    ruoli: DECISORI,
+    ambito: 'comune',
+    descrizione: 'Il Comune di residenza respinge la versione proposta del progetto, motivando.',
+  }),
+  registraVerifica: rpc({
+    subject: 'presa-in-carico.verifica.registra',
+    request: RegistraVerificaV1,
+    reply: VerificaV1,
+    ruoli: EQUIPE,
+    ambito: 'cartella',
+    descrizione: 'Registra una verifica del progetto approvato rispetto ai suoi obiettivi.',
+  }),
+  caricoLavoro: rpc({
+    subject: 'presa-in-carico.monitoraggio.carico-lavoro',
+    request: CaricoLavoroV1,
+    reply: CaricoLavoroRispostaV1,
+    ruoli: LETTORI_STATISTICHE_CARTELLE,
+    ambito: 'ambito',
+    descrizione: 'Carico di lavoro per sub-ambito e assistente sociale, rispetto allo standard LEPS.',
+  }),
+  elencaAvvisi: rpc({
+    subject: 'presa-in-carico.monitoraggio.avvisi',
+    request: ElencaAvvisiV1,
+    reply: [AvvisoV1],
+    ruoli: LETTORI_CARTELLE,
+    ambito: 'cartella',
+    descrizione: 'Proposte non assegnate, progetti in attesa di decisione e verifiche scadute.',
+  }),
+  conteggiCartelle: rpc({
+    subject: 'presa-in-carico.statistiche.conteggi',
+    request: ConteggiCartelleV1,
+    reply: ConteggiCartelleRispostaV1,
+    ruoli: LETTORI_STATISTICHE_CARTELLE,
+    ambito: 'ambito',
+    descrizione: 'Cartelle per sub-ambito e stato (nessun dato personale).',
+  }),
+} as const;
+
+/**
+ * Event types of the presa-in-carico service (JetStream stream `EVT_PRESA_IN_CARICO`, subjects
+ * `evt.presa-in-carico.>`).
+ */
+export const PRESA_IN_CARICO_EVENTS = {
+  cartellaAperta: evento({
+    type: 'presa-in-carico.cartella.aperta',
+    version: 1,
+    payload: CartellaApertaV1,
+    descrizione: 'Una proposta di presa in carico è entrata nella coda di un sub-ambito.',
+  }),
+  cartellaAssegnata: evento({
+    type: 'presa-in-carico.cartella.assegnata',
+    version: 1,
+    payload: CartellaAssegnataV1,
+    descrizione: 'La cartella ha un (nuovo) case manager.',
+  }),
+  cartellaChiusa: evento({
+    type: 'presa-in-carico.cartella.chiusa',
+    version: 1,
+    payload: CartellaChiusaV1,
+    descrizione: 'La cartella è stata chiusa con il suo motivo.',
+  }),
+  cartellaTrasferita: evento({
+    type: 'presa-in-carico.cartella.trasferita',
+    version: 1,
+    payload: CartellaTrasferitaV1,
+    descrizione: 'Cambio di residenza: la cartella è passata a un altro comune (e forse a un’altra équipe).',
+  }),
+  progettoRevisionato: evento({
+    type: 'presa-in-carico.progetto.revisionato',
+    version: 1,
+    payload: ProgettoRevisionatoV1,
+    descrizione: 'Una revisione approvata ha sostituito la versione in vigore del progetto.',
+  }),
+  valutazioneCompletata: evento({
+    type: 'presa-in-carico.valutazione.completata',
+    version: 1,
+    payload: ValutazioneCompletataV1,
+    descrizione: 'Una valutazione multidimensionale è stata registrata, con il suo punteggio.',
+  }),
+  progettoProposto: evento({
+    type: 'presa-in-carico.progetto.proposto',
+    version: 1,
+    payload: ProgettoDecisioneV1,
+    descrizione: 'L’équipe ha proposto una versione del progetto personalizzato al Comune.',
+  }),
+  progettoApprovato: evento({
+    type: 'presa-in-carico.progetto.approvato',
+    version: 1,
+    payload: ProgettoDecisioneV1,
+    descrizione: 'Il Comune ha approvato una versione del progetto (con i costi per fonte).',
+  }),
+  progettoRespinto: evento({
+    type: 'presa-in-carico.progetto.respinto',
+    version: 1,
+    payload: ProgettoDecisioneV1,
+    descrizione: 'Il Comune ha respinto una versione del progetto.',
+  }),
+  verificaRegistrata: evento({
+    type: 'presa-in-carico.verifica.registrata',
+    version: 1,
+    payload: VerificaRegistrataV1,
+    descrizione: 'È stata registrata una verifica del progetto approvato.',
+  }),
+} as const;
+
+export type PresaInCaricoRpcMap = RpcMapOf<ValuesOf<typeof PRESA_IN_CARICO_RPC>>;
+export type PresaInCaricoEventMap = EventMapOf<ValuesOf<typeof PRESA_IN_CARICO_EVENTS>>;

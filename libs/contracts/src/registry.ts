@@ -1,5 +1,5 @@
 import { ACCESSO_EVENTS, ACCESSO_RPC, type AccessoEventMap, type AccessoRpcMap } from './accesso';
-import { BUDGET_EVENT_VERSIONS, type BudgetEventMap, type BudgetRpcMap } from './budget';
+import { BUDGET_EVENTS, BUDGET_RPC, type BudgetEventMap, type BudgetRpcMap } from './budget';
 import type {
   AnyEventDeclaration,
   AnyRpcDeclaration,
@@ -14,10 +14,16 @@ import {
 } from './presa-in-carico';
 
 /** Every request/reply subject of the platform, as declared by its service. */
-export const RPC_DECLARATIONS: readonly AnyRpcDeclaration[] = [...Object.values(ACCESSO_RPC)];
+export const RPC_DECLARATIONS: readonly AnyRpcDeclaration[] = [
+  ...Object.values(ACCESSO_RPC),
+  ...Object.values(BUDGET_RPC),
+];
 
 /** Every domain event of the platform, as declared by its producer. */
-export const EVENT_DECLARATIONS: readonly AnyEventDeclaration[] = [...Object.values(ACCESSO_EVENTS)];
+export const EVENT_DECLARATIONS: readonly AnyEventDeclaration[] = [
+  ...Object.values(ACCESSO_EVENTS),
+  ...Object.values(BUDGET_EVENTS),
+];
 
 /** Every request/reply subject of the platform with its request and reply types. */
 export type RpcMap = AccessoRpcMap & PresaInCaricoRpcMap & BudgetRpcMap;
@@ -34,7 +40,6 @@ export type EventPayload<T extends EventType> = EventMap[T]['payload'];
 export const EVENT_VERSIONS = {
   ...Object.fromEntries(EVENT_DECLARATIONS.map((e) => [e.type, e.version])),
   ...PRESA_IN_CARICO_EVENT_VERSIONS,
-  ...BUDGET_EVENT_VERSIONS,
 } as { [K in EventType]: EventMap[K]['version'] };
 
 const RPC_BY_SUBJECT = new Map(RPC_DECLARATIONS.map((d) => [d.subject, d]));

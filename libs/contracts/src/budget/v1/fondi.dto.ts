@@ -4,6 +4,7 @@ import {
   IsInt,
   IsISO8601,
   IsNotEmpty,
+  IsOptional,
   IsString,
   IsUUID,
   Matches,
@@ -58,7 +59,16 @@ export class RegistraAssegnazioneV1 {
   importoCentesimi: number;
 }
 
-export class ElencaFondiV1 {}
+/**
+ * The funds of the ambito. An empty request lists all of them (a class with no validated field would be
+ * refused as an unknown value by the contract validation, so the optional filter is declared here).
+ */
+export class ElencaFondiV1 {
+  /** Only this fund (its code), e.g. `FNA-B2`. */
+  @IsOptional()
+  @Matches(CODICE_PATTERN, { message: 'fondo: codice del fondo in maiuscolo, es. FNA-B2' })
+  fondo?: string;
+}
 
 @DescrizioneClasse('Assegnazione di un’annualità con il suo atto')
 export class AssegnazioneFondoV1 {

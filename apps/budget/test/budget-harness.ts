@@ -1,7 +1,16 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { type Actor, type RpcReply, type RpcRequest, type RpcSubject } from '@ambito/contracts';
+import {
+  rpcDeclaration,
+  subjectOf,
+  validaContratto,
+  type Actor,
+  type RpcReply,
+  type RpcRequest,
+  type RpcSubject,
+  type RpcTarget,
+} from '@ambito/contracts';
 import { RpcClient, connectNats } from '@ambito/messaging';
 import { createTestDatabase, dropTestDatabase, testActor } from '@ambito/testing';
 import { createBudgetApp } from '../src/app/create-budget-app';
@@ -18,7 +27,10 @@ export const ATTORI = {
   responsabilePandino: testActor('responsabile.pandino', ['responsabile-comune'], [], [PANDINO]),
 };
 
-type Richiesta = <S extends RpcSubject>(subject: RpcTarget<S>, payload: RpcRequest<S>) => Promise<RpcReply<S>>;
+type Richiesta = <S extends RpcSubject>(
+  subject: RpcTarget<S>,
+  payload: RpcRequest<S>,
+) => Promise<RpcReply<S>>;
 
 export interface TestBudget {
   app: NestExpressApplication;
@@ -45,6 +57,21 @@ const TABELLE = [
   'abitanti_comune',
 ];
 
+/** Every reply is checked against the reply class of its declaration, as a reader would check it. */
+async function rispettaIlContratto(subject: string, reply: unknown): Promise<void> {
+  const dichiarazione = rpcDeclaration(subject);
+  if (!dichiarazione) throw new Error(`${subject}: nessuna dichiarazione`);
+  const { reply: spec } = dichiarazione;
+  const [classe, valori] = Array.isArray(spec) ? [spec[0], reply as unknown[]] : [spec, [reply]];
+  for (const valore of valori) {
+    await validaContratto(classe, valore, { rifiutaCampiIgnoti: false }).catch((error: unknown) => {
+      throw new Error(
+        `${subject}: risposta fuori contratto ${JSON.stringify((error as { details?: unknown }).details)}`,
+      );
+    });
+  }
+}
+
 /** The budget service in-process, on a fresh database and the test NATS server of the global setup. */
 export async function startTestBudget(env: Record<string, string> = {}): Promise<TestBudget> {
   const natsUrl = process.env.TEST_NATS_URL!;
@@ -66,8 +93,13 @@ export async function startTestBudget(env: Record<string, string> = {}): Promise
   return {
     app,
     databaseUrl,
-    as: (actor) => (subject, payload) =>
-      rpc.request(subject, payload, { context: { actor, correlationId: randomUUID(), causationId: null } }),
+    as: (actor) => async (subject, payload) => {
+      const reply = await rpc.request(subject, payload, {
+        context: { actor, correlationId: randomUUID(), causationId: null },
+      });
+      await rispettaIlContratto(subjectOf(subject), reply);
+      return reply;
+    },
     sql,
     conteggi: async () => {
       const [row] = await sql<Record<string, string>>(

@@ -1,5 +1,5 @@
 import { ACCESSO_EVENTS, ACCESSO_RPC, type AccessoEventMap, type AccessoRpcMap } from './accesso';
-import { BUDGET_EVENT_VERSIONS, type BudgetEventMap, type BudgetRpcMap } from './budget';
+import { BUDGET_EVENTS, BUDGET_RPC, type BudgetEventMap, type BudgetRpcMap } from './budget';
 import type {
   AnyEventDeclaration,
   AnyRpcDeclaration,
@@ -18,12 +18,14 @@ import {
 export const RPC_DECLARATIONS: readonly AnyRpcDeclaration[] = [
   ...Object.values(ACCESSO_RPC),
   ...Object.values(PRESA_IN_CARICO_RPC),
+  ...Object.values(BUDGET_RPC),
 ];
 
 /** Every domain event of the platform, as declared by its producer. */
 export const EVENT_DECLARATIONS: readonly AnyEventDeclaration[] = [
   ...Object.values(ACCESSO_EVENTS),
   ...Object.values(PRESA_IN_CARICO_EVENTS),
+  ...Object.values(BUDGET_EVENTS),
 ];
 
 /** Every request/reply subject of the platform with its request and reply types. */
@@ -40,7 +42,6 @@ export type EventPayload<T extends EventType> = EventMap[T]['payload'];
 /** Version currently produced for each event type. */
 export const EVENT_VERSIONS = {
   ...Object.fromEntries(EVENT_DECLARATIONS.map((e) => [e.type, e.version])),
-  ...BUDGET_EVENT_VERSIONS,
 } as { [K in EventType]: EventMap[K]['version'] };
 
 const RPC_BY_SUBJECT = new Map(RPC_DECLARATIONS.map((d) => [d.subject, d]));

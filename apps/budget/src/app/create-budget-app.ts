@@ -1,7 +1,5 @@
-import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Logger } from 'nestjs-pino';
-import { natsMicroserviceOptions } from '@ambito/messaging';
+import { createServiceApp } from '@ambito/service-runtime';
 import { runMigrations, serviceDataSourceOptions } from '@ambito/persistence';
 import type { BudgetConfig } from '../config/budget-config';
 import { CreateBudget1764000000000 } from '../database/create-budget.migration';
@@ -24,14 +22,5 @@ export async function createBudgetApp(config: BudgetConfig): Promise<NestExpress
   });
   await runMigrations({ ...dataSource, url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA });
 
-  const app = await NestFactory.create<NestExpressApplication>(BudgetModule.forRoot(config, dataSource), {
-    bufferLogs: true,
-  });
-  app.useLogger(app.get(Logger));
-  app.disable('x-powered-by');
-  app.enableShutdownHooks();
-  app.connectMicroservice(natsMicroserviceOptions(SERVICE, config.NATS_URL));
-  await app.startAllMicroservices();
-  await app.init();
-  return app;
+  return createServiceApp(BudgetModule.forRoot(config, dataSource));
 }

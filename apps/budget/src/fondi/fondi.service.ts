@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import {
   DomainError,
   type AnnualitaV1,
+  type ElencaFondiV1,
   type FondoV1,
   type RegistraAssegnazioneV1,
   type TipoAtto,
@@ -20,11 +21,14 @@ export const fondoSconosciuto = (codice: string) =>
 export class FondiService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async elenca(): Promise<FondoV1[]> {
+  async elenca(dto: ElencaFondiV1): Promise<FondoV1[]> {
     assertGestore(currentActor());
     const fondi = await this.dataSource.query<
       Array<{ codice: string; denominazione: string; fondo_padre: string | null }>
-    >(`SELECT codice, denominazione, fondo_padre FROM fondo ORDER BY codice`);
+    >(
+      `SELECT codice, denominazione, fondo_padre FROM fondo WHERE $1::text IS NULL OR codice = $1 ORDER BY codice`,
+      [dto.fondo ?? null],
+    );
     const annualita = await this.dataSource.query<Array<{ fondo: string; anno: number; assegnato: string }>>(
       `SELECT a.fondo, a.anno, s.assegnato_centesimi AS assegnato
          FROM annualita a JOIN saldo_annualita s ON s.annualita_id = a.id ORDER BY a.fondo, a.anno`,

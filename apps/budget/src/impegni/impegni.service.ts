@@ -20,37 +20,23 @@ import { assertFondo } from '../fondi/fondi.service';
 import { lineaBloccata } from '../linee/linee.service';
 import { RegoleFondo } from '../linee/regole-fondo';
 import { assertGestore } from '../ruoli/budget-ruoli';
-
-interface ImpegnoRow {
-  id: string;
-  chiave_idempotenza: string;
-  impronta: string;
-  linea: string;
-  linea_id: string;
-  annualita_id: string;
-  fondo: string;
-  anno: number;
-  descrizione: string;
-  riferimento: string | null;
-  comune_residenza: string | null;
-  importo_iniziale_centesimi: string;
-  importo_centesimi: string;
-  liquidato_centesimi: string;
-  registrato_il: Date;
-}
-
-interface LiquidazioneRow {
-  id: string;
-  impegno_id: string;
-  importo_centesimi: string;
-  periodo: string;
-  mandato: string | null;
-  registrata_il: Date;
-}
-
-const SELECT_IMPEGNO = `
-  SELECT i.*, l.codice AS linea, a.fondo, a.anno
-    FROM impegno i JOIN linea l ON l.id = i.linea_id JOIN annualita a ON a.id = i.annualita_id`;
+import {
+  dotazioniDisponibili,
+  disponibileDellaLinea,
+  impegnoBloccato,
+  impegnoPerChiave,
+  impegnoPerId,
+  impostaMandato,
+  inserisciImpegno,
+  inserisciLiquidazione,
+  inserisciMovimento,
+  lineaDellImpegno,
+  liquidazioneBloccata,
+  liquidazioniDellImpegno,
+  type ImpegnoRow,
+  type LiquidazioneRow,
+  type TipoMovimentoImpegno,
+} from './impegni.sql';
 
 const nonTrovato = () => new DomainError('IMPEGNO_NON_TROVATO', 'Impegno non trovato.');
 
@@ -109,20 +95,15 @@ export class ImpegniService {
         if (gemello) return { impegnoId: gemello.id };
         if (dto.fondo) await assertFondo(manager, dto.fondo);
         await this.regole.verificaCofinanziamento(manager, linea);
-        const dotazioni = await manager.query<
-          Array<{ annualita_id: string; fondo: string; anno: number; disponibile: string }>
-        >(
-          `SELECT sd.annualita_id, a.fondo, a.anno, sd.dotato_centesimi - sd.impegnato_centesimi AS disponibile
-             FROM saldo_dotazione sd JOIN annualita a ON a.id = sd.annualita_id
-            WHERE sd.linea_id = $1 AND ($2::text IS NULL OR a.fondo = $2) AND ($3::int IS NULL OR a.anno = $3)
-            ORDER BY a.anno, a.fondo`,
-          [linea.id, dto.fondo ?? null, dto.anno ?? null],
-        );
-        const disponibileLinea = dotazioni.reduce((acc, d) => acc + cents(d.disponibile), 0);
+        const dotazioni = await dotazioniDisponibili(manager, linea.id, {
+          fondo: dto.fondo ?? null,
+          anno: dto.anno ?? null,
+        });
+        const disponibileLinea = dotazioni.reduce((acc, d) => acc + d.disponibile, 0);
         // Older annualità first: their money is the first to expire.
-        const scelta = dotazioni.find((d) => cents(d.disponibile) >= dto.importoCentesimi);
+        const scelta = dotazioni.find((d) => d.disponibile >= dto.importoCentesimi);
         if (!scelta) {
-          const disponibile = Math.max(0, ...dotazioni.map((d) => cents(d.disponibile)));
+          const disponibile = Math.max(0, ...dotazioni.map((d) => d.disponibile));
           await this.outbox.append(manager, BUDGET_EVENTS.impegnoRifiutato, {
             chiaveIdempotenza: dto.chiaveIdempotenza,
             linea: linea.codice,
@@ -135,29 +116,24 @@ export class ImpegniService {
           });
           return { rifiutato: true, disponibile };
         }
-        const [impegno] = await manager.query<Array<{ id: string }>>(
-          `INSERT INTO impegno (chiave_idempotenza, impronta, linea_id, annualita_id, descrizione, riferimento,
-                                comune_residenza, importo_iniziale_centesimi, registrato_da)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-          [
-            dto.chiaveIdempotenza,
-            firma,
-            linea.id,
-            scelta.annualita_id,
-            dto.descrizione,
-            dto.riferimento ?? null,
-            dto.comuneResidenza ?? null,
-            dto.importoCentesimi,
-            actor.userId,
-          ],
-        );
-        await this.movimento(manager, 'impegno', dto.importoCentesimi, {
-          annualitaId: scelta.annualita_id,
+        const impegnoId = await inserisciImpegno(manager, {
+          chiaveIdempotenza: dto.chiaveIdempotenza,
+          impronta: firma,
           lineaId: linea.id,
-          impegnoId: impegno.id,
+          annualitaId: scelta.annualitaId,
+          descrizione: dto.descrizione,
+          riferimento: dto.riferimento ?? null,
+          comuneResidenza: dto.comuneResidenza ?? null,
+          importoCentesimi: dto.importoCentesimi,
+          registratoDa: actor.userId,
+        });
+        await this.movimento(manager, 'impegno', dto.importoCentesimi, {
+          annualitaId: scelta.annualitaId,
+          lineaId: linea.id,
+          impegnoId,
         });
         await this.outbox.append(manager, BUDGET_EVENTS.impegnoRegistrato, {
-          impegnoId: impegno.id,
+          impegnoId,
           chiaveIdempotenza: dto.chiaveIdempotenza,
           linea: linea.codice,
           fondo: scelta.fondo,
@@ -167,7 +143,7 @@ export class ImpegniService {
           comuneResidenza: dto.comuneResidenza ?? null,
           disponibileLineaCentesimi: differenza(disponibileLinea, dto.importoCentesimi),
         });
-        return { impegnoId: impegno.id };
+        return { impegnoId };
       });
     } catch (error) {
       // Same key on another line: both passed the key check, the unique constraint let one through.
@@ -187,7 +163,7 @@ export class ImpegniService {
 
   async leggi(id: string): Promise<ImpegnoV1> {
     assertGestore(currentActor());
-    const [impegno] = await this.dataSource.query<ImpegnoRow[]>(`${SELECT_IMPEGNO} WHERE i.id = $1`, [id]);
+    const impegno = await impegnoPerId(this.dataSource.manager, id);
     if (!impegno) throw nonTrovato();
     return this.toImpegnoV1(this.dataSource.manager, impegno);
   }
@@ -211,10 +187,7 @@ export class ImpegniService {
         impegnoId: impegno.id,
         causale: dto.causale,
       });
-      const [disponibile] = await manager.query<Array<{ d: string }>>(
-        `SELECT sum(dotato_centesimi - impegnato_centesimi) AS d FROM saldo_dotazione WHERE linea_id = $1`,
-        [impegno.linea_id],
-      );
+      const disponibile = await disponibileDellaLinea(manager, impegno.linea_id);
       await this.outbox.append(manager, BUDGET_EVENTS.impegnoLiberato, {
         impegnoId: impegno.id,
         linea: linea.codice,
@@ -223,7 +196,7 @@ export class ImpegniService {
         causale: dto.causale,
         importoCentesimi: importo,
         importoImpegnoCentesimi: differenza(cents(impegno.importo_centesimi), importo),
-        disponibileLineaCentesimi: cents(disponibile.d),
+        disponibileLineaCentesimi: disponibile,
       });
     });
     return this.leggi(dto.id);
@@ -242,11 +215,13 @@ export class ImpegniService {
           `La liquidazione di ${Money.ofCents(dto.importoCentesimi).format()} supera il residuo dell’impegno ` +
             `(${Money.ofCents(residuo).format()}).`,
         );
-      const [liquidazione] = await manager.query<LiquidazioneRow[]>(
-        `INSERT INTO liquidazione (impegno_id, importo_centesimi, periodo, mandato, registrata_da)
-         VALUES ($1, $2, $3, $4, $5) RETURNING *`,
-        [impegno.id, dto.importoCentesimi, dto.periodo, dto.mandato ?? null, actor.userId],
-      );
+      const liquidazione = await inserisciLiquidazione(manager, {
+        impegnoId: impegno.id,
+        importoCentesimi: dto.importoCentesimi,
+        periodo: dto.periodo,
+        mandato: dto.mandato ?? null,
+        registrataDa: actor.userId,
+      });
       await this.movimento(manager, 'liquidazione', dto.importoCentesimi, {
         annualitaId: impegno.annualita_id,
         lineaId: impegno.linea_id,
@@ -273,10 +248,7 @@ export class ImpegniService {
   async registraMandato(dto: RegistraMandatoV1): Promise<LiquidazioneV1> {
     assertGestore(currentActor());
     return this.dataSource.transaction(async (manager) => {
-      const [liquidazione] = await manager.query<LiquidazioneRow[]>(
-        `SELECT * FROM liquidazione WHERE id = $1 FOR UPDATE`,
-        [dto.liquidazioneId],
-      );
+      const liquidazione = await liquidazioneBloccata(manager, dto.liquidazioneId);
       if (!liquidazione) throw new DomainError('LIQUIDAZIONE_NON_TROVATA', 'Liquidazione non trovata.');
       if (liquidazione.mandato === dto.mandato) return toLiquidazioneV1(liquidazione);
       if (liquidazione.mandato !== null)
@@ -284,32 +256,24 @@ export class ImpegniService {
           'MANDATO_GIA_REGISTRATO',
           `La liquidazione ha già il mandato ${liquidazione.mandato}: non si sostituisce.`,
         );
-      const [aggiornata] = await manager.query<[LiquidazioneRow[], number]>(
-        `UPDATE liquidazione SET mandato = $2 WHERE id = $1 RETURNING *`,
-        [dto.liquidazioneId, dto.mandato],
-      );
-      return toLiquidazioneV1(aggiornata[0]);
+      return toLiquidazioneV1(await impostaMandato(manager, dto.liquidazioneId, dto.mandato));
     });
   }
 
   /** Line first, then the impegno: the same lock order as a new commitment on that line. */
   private async impegnoBloccato(manager: EntityManager, id: string) {
-    const [trovato] = await manager.query<Array<{ linea: string }>>(
-      `SELECT l.codice AS linea FROM impegno i JOIN linea l ON l.id = i.linea_id WHERE i.id = $1`,
-      [id],
-    );
-    if (!trovato) throw nonTrovato();
-    const linea = await lineaBloccata(manager, trovato.linea);
-    const [impegno] = await manager.query<ImpegnoRow[]>(`${SELECT_IMPEGNO} WHERE i.id = $1 FOR UPDATE OF i`, [
-      id,
-    ]);
+    const codiceLinea = await lineaDellImpegno(manager, id);
+    if (!codiceLinea) throw nonTrovato();
+    const linea = await lineaBloccata(manager, codiceLinea);
+    const impegno = await impegnoBloccato(manager, id);
+    if (!impegno) throw nonTrovato();
     return { impegno, linea };
   }
 
   private async movimento(
     manager: EntityManager,
-    tipo: 'impegno' | 'liberazione' | 'liquidazione',
-    importo: number,
+    tipo: TipoMovimentoImpegno,
+    importoCentesimi: number,
     rif: {
       annualitaId: string;
       lineaId: string;
@@ -318,28 +282,17 @@ export class ImpegniService {
       causale?: string;
     },
   ): Promise<void> {
-    await manager.query(
-      `INSERT INTO movimento (tipo, importo_centesimi, annualita_id, linea_id, impegno_id, liquidazione_id, causale,
-                              registrato_da, correlation_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [
-        tipo,
-        importo,
-        rif.annualitaId,
-        rif.lineaId,
-        rif.impegnoId,
-        rif.liquidazioneId ?? null,
-        rif.causale ?? null,
-        currentActor().userId,
-        RequestContext.current()?.correlationId ?? null,
-      ],
-    );
+    await inserisciMovimento(manager, {
+      tipo,
+      importoCentesimi,
+      ...rif,
+      registratoDa: currentActor().userId,
+      correlationId: RequestContext.current()?.correlationId ?? null,
+    });
   }
 
   private async perChiave(manager: EntityManager, chiave: string, firma: string): Promise<ImpegnoV1 | null> {
-    const [impegno] = await manager.query<ImpegnoRow[]>(`${SELECT_IMPEGNO} WHERE i.chiave_idempotenza = $1`, [
-      chiave,
-    ]);
+    const impegno = await impegnoPerChiave(manager, chiave);
     if (!impegno) return null;
     if (impegno.impronta !== firma)
       throw new DomainError(
@@ -350,10 +303,7 @@ export class ImpegniService {
   }
 
   private async toImpegnoV1(manager: EntityManager, i: ImpegnoRow): Promise<ImpegnoV1> {
-    const liquidazioni = await manager.query<LiquidazioneRow[]>(
-      `SELECT * FROM liquidazione WHERE impegno_id = $1 ORDER BY registrata_il`,
-      [i.id],
-    );
+    const liquidazioni = await liquidazioniDellImpegno(manager, i.id);
     const importo = cents(i.importo_centesimi);
     const liquidato = cents(i.liquidato_centesimi);
     const residuo = differenza(importo, liquidato);

@@ -70,6 +70,7 @@ describe('fondi, annualità and dotazioni, with the per-fund rules as data', () 
       fondoPadre: 'FNA',
       annualita: [{ anno: 2022, assegnatoCentesimi: 51_234_567 }],
     });
+    expect((await udp()(elencaFondi, { fondo: 'FNA-B2' })).map((f) => f.codice)).toEqual(['FNA-B2']);
   });
 
   it('never allocates more than the annualità has left (RESIDUO_FONDO_INSUFFICIENTE), writing nothing', async () => {

@@ -1,4 +1,3 @@
-import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   AssegnaDotazioneV1,
   BUDGET_RPC,
@@ -7,25 +6,25 @@ import {
   type DotazioneV1,
   type LineaV1,
 } from '@ambito/contracts';
-import { RpcController } from '@ambito/service-runtime';
+import { RpcController, RpcHandler } from '@ambito/messaging';
 import { LineeService } from './linee.service';
 
 @RpcController()
 export class LineeController {
   constructor(private readonly linee: LineeService) {}
 
-  @MessagePattern(BUDGET_RPC.registraLinea)
-  registra(@Payload() dto: RegistraLineaV1): Promise<LineaV1> {
+  @RpcHandler(BUDGET_RPC.registraLinea)
+  registra(dto: RegistraLineaV1): Promise<LineaV1> {
     return this.linee.registra(dto);
   }
 
-  @MessagePattern(BUDGET_RPC.elencaLinee)
-  elenca(@Payload() dto: ElencaLineeV1): Promise<LineaV1[]> {
+  @RpcHandler(BUDGET_RPC.elencaLinee)
+  elenca(dto: ElencaLineeV1): Promise<LineaV1[]> {
     return this.linee.elenca(dto);
   }
 
-  @MessagePattern(BUDGET_RPC.assegnaDotazione)
-  assegnaDotazione(@Payload() dto: AssegnaDotazioneV1): Promise<DotazioneV1> {
+  @RpcHandler(BUDGET_RPC.assegnaDotazione)
+  assegnaDotazione(dto: AssegnaDotazioneV1): Promise<DotazioneV1> {
     return this.linee.assegnaDotazione(dto);
   }
 }

@@ -1,4 +1,3 @@
-import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   BUDGET_RPC,
   DecidiVariazioneV1,
@@ -6,25 +5,25 @@ import {
   ProponiVariazioneV1,
   type VariazioneV1,
 } from '@ambito/contracts';
-import { RpcController } from '@ambito/service-runtime';
+import { RpcController, RpcHandler } from '@ambito/messaging';
 import { VariazioniService } from './variazioni.service';
 
 @RpcController()
 export class VariazioniController {
   constructor(private readonly variazioni: VariazioniService) {}
 
-  @MessagePattern(BUDGET_RPC.proponiVariazione)
-  proponi(@Payload() dto: ProponiVariazioneV1): Promise<VariazioneV1> {
+  @RpcHandler(BUDGET_RPC.proponiVariazione)
+  proponi(dto: ProponiVariazioneV1): Promise<VariazioneV1> {
     return this.variazioni.proponi(dto);
   }
 
-  @MessagePattern(BUDGET_RPC.decidiVariazione)
-  decidi(@Payload() dto: DecidiVariazioneV1): Promise<VariazioneV1> {
+  @RpcHandler(BUDGET_RPC.decidiVariazione)
+  decidi(dto: DecidiVariazioneV1): Promise<VariazioneV1> {
     return this.variazioni.decidi(dto);
   }
 
-  @MessagePattern(BUDGET_RPC.elencaVariazioni)
-  elenca(@Payload() dto: ElencaVariazioniV1): Promise<VariazioneV1[]> {
+  @RpcHandler(BUDGET_RPC.elencaVariazioni)
+  elenca(dto: ElencaVariazioniV1): Promise<VariazioneV1[]> {
     return this.variazioni.elenca(dto);
   }
 }

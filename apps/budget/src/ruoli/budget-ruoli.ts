@@ -1,10 +1,11 @@
-import { DomainError, type Actor, type Ruolo } from '@ambito/contracts';
+import { DomainError, GESTORI_BUDGET, type Actor } from '@ambito/contracts';
 
-/**
- * Who programmes and moves the ambito's money: the Ufficio di Piano and the administrator. Checked here
- * again although the gateway checks it too (defence in depth: other services call budget directly).
+/*
+ * Who programmes and moves the ambito's money: the Ufficio di Piano and the administrator
+ * (GESTORI_BUDGET, declared with the messages). The gateway and the RpcServer refuse other roles before
+ * a handler runs; the use cases check again (defence in depth), and comuniVisibili adds the territorial
+ * rule of the comuni's statement, which no role list can express.
  */
-export const GESTORI_BUDGET: readonly Ruolo[] = ['ufficio-di-piano', 'amministratore'];
 
 const nonConsentito = () =>
   new DomainError('OPERAZIONE_NON_CONSENTITA', 'Il proprio ruolo non consente questa operazione sul budget.');

@@ -8,4 +8,4 @@ export * from './v1/quote-comuni.dto';
 export * from './v1/variazioni.dto';
 export * from './v1/regole.dto';
 export * from './v1/budget.events';
-export * from './v1/budget.subjects';
+export * from './v1/budget.messages';

@@ -2,6 +2,7 @@ import { Type } from 'class-transformer';
 import {
   IsIn,
   IsInt,
+  IsISO8601,
   IsNotEmpty,
   IsOptional,
   IsString,
@@ -12,7 +13,9 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
+import { Annidato, Descrizione } from '../../common/schema-decorators';
 import { CODICE_PATTERN, IsImportoCentesimi } from './importo';
+import { DescrizioneClasse, Importo, InteroDescritto, NullableDescritto } from './schema';
 import { CAUSALI_LIBERAZIONE, type CausaleLiberazione } from './vocabolari';
 
 const ISTAT = /^\d{6}$/;
@@ -117,34 +120,83 @@ export class RegistraLiquidazioneV1 {
 export const STATI_IMPEGNO = ['attivo', 'estinto'] as const;
 export type StatoImpegno = (typeof STATI_IMPEGNO)[number];
 
-export interface LiquidazioneV1 {
+@DescrizioneClasse('Liquidazione su un impegno')
+export class LiquidazioneV1 {
+  @IsUUID()
   id: string;
+
+  @IsUUID()
   impegnoId: string;
+
+  @Importo('Importo')
   importoCentesimi: number;
+
+  @Matches(PERIODO_PATTERN)
+  @Descrizione('Mese pagato, AAAA-MM')
   periodo: string;
+
+  @NullableDescritto('Riferimento del mandato di pagamento')
+  @IsString()
   mandato: string | null;
+
+  @IsISO8601()
+  @Descrizione('Quando è stata registrata')
   registrataIl: string;
 }
 
-export interface ImpegnoV1 {
+@DescrizioneClasse('Impegno su una linea, imputato a un’annualità di fondo')
+export class ImpegnoV1 {
+  @IsUUID()
   id: string;
+
+  @IsString()
   chiaveIdempotenza: string;
+
+  @IsString()
   linea: string;
+
+  @IsString()
   fondo: string;
+
+  @InteroDescritto('Anno dell’annualità del fondo')
   anno: number;
+
+  @IsString()
   descrizione: string;
+
+  @NullableDescritto('Oggetto dell’impegno nel servizio chiamante')
+  @IsString()
   riferimento: string | null;
+
+  @NullableDescritto('Codice ISTAT del comune di residenza del beneficiario')
+  @Matches(ISTAT)
   comuneResidenza: string | null;
+
   /** Amount first committed. */
+  @Importo('Importo impegnato all’origine')
   importoInizialeCentesimi: number;
+
   /** Amount committed now (initial minus releases). */
+  @Importo('Importo impegnato ora (iniziale meno le liberazioni)')
   importoCentesimi: number;
+
+  @Importo('Liquidato')
   liquidatoCentesimi: number;
+
   /** Committed and not yet paid. */
+  @Importo('Impegnato e non liquidato')
   residuoCentesimi: number;
+
   /** `estinto` when nothing is left to pay. */
+  @IsIn(STATI_IMPEGNO)
+  @Descrizione('`estinto` quando non resta nulla da liquidare')
   stato: StatoImpegno;
+
+  @IsISO8601()
+  @Descrizione('Quando è stato registrato')
   registratoIl: string;
+
+  @Annidato(() => LiquidazioneV1, { lista: true })
   liquidazioni: LiquidazioneV1[];
 }
 

@@ -1,6 +1,20 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { Descrizione } from '../../common/schema-decorators';
 import { CODICE_PATTERN, IsImportoCentesimi } from './importo';
+import { DescrizioneClasse, Importo, InteroDescritto, NullableDescritto } from './schema';
 import { CATEGORIE_LINEA, type CategoriaLinea } from './vocabolari';
 
 /**
@@ -49,13 +63,28 @@ export class ElencaLineeV1 {
   esercizio?: number;
 }
 
-export interface LineaV1 {
+@DescrizioneClasse('Linea di spesa del piano operativo')
+export class LineaV1 {
+  @IsUUID()
   id: string;
+
+  @IsString()
   codice: string;
+
+  @IsString()
   denominazione: string;
+
+  @InteroDescritto('Esercizio di spesa')
   esercizio: number;
+
+  @IsIn(CATEGORIE_LINEA)
   categoria: CategoriaLinea;
+
+  @NullableDescritto('Obiettivo del piano operativo, es. 7.10')
+  @IsString()
   obiettivo: string | null;
+
+  @Importo('Preventivo')
   preventivoCentesimi: number;
 }
 
@@ -83,12 +112,28 @@ export class AssegnaDotazioneV1 {
   atto?: string;
 }
 
-export interface DotazioneV1 {
+@DescrizioneClasse('Dotazione di un’annualità a una linea')
+export class DotazioneV1 {
+  @IsUUID()
   id: string;
+
+  @IsString()
   fondo: string;
+
+  @InteroDescritto('Anno dell’annualità del fondo')
   anno: number;
+
+  @IsString()
   linea: string;
+
+  @Importo('Importo')
   importoCentesimi: number;
+
+  @NullableDescritto('Decisione che la assegna (es. una determina)')
+  @IsString()
   atto: string | null;
+
+  @IsISO8601()
+  @Descrizione('Quando è stata registrata')
   registrataIl: string;
 }

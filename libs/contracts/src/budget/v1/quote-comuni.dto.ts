@@ -4,16 +4,20 @@ import {
   ArrayMinSize,
   IsArray,
   IsInt,
+  IsISO8601,
   IsNotEmpty,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   Max,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
+import { Annidato, Descrizione, Intero } from '../../common/schema-decorators';
 import { IsImportoCentesimi } from './importo';
+import { DescrizioneClasse, Importo, InteroDescritto } from './schema';
 
 const DATA = /^\d{4}-\d{2}-\d{2}$/;
 const ISTAT = /^\d{6}$/;
@@ -49,13 +53,30 @@ export class DeliberaQuotaCapitariaV1 {
   atto: string;
 }
 
-export interface QuotaCapitariaV1 {
+@DescrizioneClasse('Quota pro-capite deliberata dall’Assemblea dei Sindaci')
+export class QuotaCapitariaV1 {
+  @IsUUID()
   id: string;
+
+  @Intero()
   anno: number;
+
+  @Importo('Quota per abitante')
   quotaPerAbitanteCentesimi: number;
+
+  @Importo('Contributo per abitante al fondo di solidarietà')
   solidarietaPerAbitanteCentesimi: number;
+
+  @Matches(DATA)
+  @Descrizione('Data della popolazione considerata (AAAA-MM-GG)')
   dataRiferimentoAbitanti: string;
+
+  @IsString()
+  @Descrizione('Delibera')
   atto: string;
+
+  @IsISO8601()
+  @Descrizione('Quando è stata registrata')
   registrataIl: string;
 }
 
@@ -87,9 +108,16 @@ export class RegistraAbitantiV1 {
   comuni: AbitantiComuneV1[];
 }
 
-export interface AbitantiRegistratiV1 {
+@DescrizioneClasse('Abitanti registrati')
+export class AbitantiRegistratiV1 {
+  @Matches(DATA)
+  @Descrizione('Data di riferimento (AAAA-MM-GG)')
   dataRiferimento: string;
+
+  @InteroDescritto('Comuni registrati', { min: 0 })
   comuni: number;
+
+  @InteroDescritto('Totale abitanti', { min: 0 })
   abitanti: number;
 }
 
@@ -106,24 +134,53 @@ export class ProspettoQuoteComuniV1 {
   comune?: string;
 }
 
-export interface QuotaComuneV1 {
+@DescrizioneClasse('Quota dovuta da un comune')
+export class QuotaComuneV1 {
+  @Matches(ISTAT)
+  @Descrizione('Codice ISTAT')
   istat: string;
+
+  @IsString()
   denominazione: string;
+
+  @Intero({ min: 0 })
   abitanti: number;
+
   /** abitanti × quota per abitante. */
+  @Importo('Abitanti × quota per abitante')
   quotaCentesimi: number;
+
   /** abitanti × contributo per abitante al fondo di solidarietà. */
+  @Importo('Abitanti × contributo al fondo di solidarietà')
   solidarietaCentesimi: number;
+
   /** quota + solidarietà. */
+  @Importo('Dovuto: quota + solidarietà')
   dovutoCentesimi: number;
 }
 
-export interface ProspettoQuoteComuniRispostaV1 {
+@DescrizioneClasse('Prospetto delle quote dei comuni')
+export class ProspettoQuoteComuniRispostaV1 {
+  @Intero()
   anno: number;
+
+  @Importo('Quota per abitante')
   quotaPerAbitanteCentesimi: number;
+
+  @Importo('Contributo per abitante al fondo di solidarietà')
   solidarietaPerAbitanteCentesimi: number;
+
+  @Matches(DATA)
+  @Descrizione('Data della popolazione considerata (AAAA-MM-GG)')
   dataRiferimentoAbitanti: string;
+
+  @IsString()
+  @Descrizione('Delibera')
   atto: string;
+
+  @Annidato(() => QuotaComuneV1, { lista: true })
   comuni: QuotaComuneV1[];
+
+  @Importo('Totale dovuto')
   totaleCentesimi: number;
 }

@@ -4,13 +4,16 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   Max,
   MaxLength,
   Min,
   ValidateIf,
 } from 'class-validator';
+import { Descrizione } from '../../common/schema-decorators';
 import { CODICE_PATTERN } from './importo';
+import { DescrizioneClasse, InteroDescritto, NullableDescritto } from './schema';
 import { CATEGORIE_LINEA, TIPI_REGOLA, type CategoriaLinea, type TipoRegola } from './vocabolari';
 
 const DATA = /^\d{4}-\d{2}-\d{2}$/;
@@ -72,14 +75,36 @@ export class ElencaRegoleFondoV1 {
   inVigoreIl?: string;
 }
 
-export interface RegolaFondoV1 {
+@DescrizioneClasse('Versione di una regola di fondo (la legge come dati)')
+export class RegolaFondoV1 {
+  @IsUUID()
   id: string;
+
+  @IsString()
   fondo: string;
+
+  @IsIn(TIPI_REGOLA)
   tipo: TipoRegola;
+
+  @IsIn(CATEGORIE_LINEA)
   categoria: CategoriaLinea;
+
+  @InteroDescritto('Percentuale in punti base (500 = 5%)', { min: 0, max: 10_000, nullable: true })
   puntiBase: number | null;
+
+  @NullableDescritto('Fondo che cofinanzia (cofinanziamento-minimo)')
+  @IsString()
   fondoCofinanziamento: string | null;
+
+  @Matches(DATA)
+  @Descrizione('Inizio di validità (AAAA-MM-GG)')
   validoDal: string;
+
+  @NullableDescritto('Fine di validità (AAAA-MM-GG); null = senza scadenza')
+  @Matches(DATA)
   validoAl: string | null;
+
+  @IsString()
+  @Descrizione('Atto che la stabilisce')
   atto: string;
 }

@@ -1,8 +1,12 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { Annidato, Intero } from '../../common/schema-decorators';
 import { ALLA_PATTERN, CODICE_PATTERN } from './importo';
-import type { CategoriaLinea } from './vocabolari';
+import { DescrizioneClasse, Importo, NullableDescritto } from './schema';
+import { CATEGORIE_LINEA, type CategoriaLinea } from './vocabolari';
 
+const ALLA_DESCRIZIONE =
+  'Momento ricostruito (`alla` della richiesta: data AAAA-MM-GG o istante ISO); null = ora';
 const ALLA_MESSAGGIO = 'alla: data AAAA-MM-GG (fine giornata, ora italiana) o istante ISO 8601';
 
 /** Situation of a fund, per annualità; `alla` reconstructs it from the ledger at a past moment. */
@@ -32,42 +36,126 @@ export class SituazioneLineaV1 {
 }
 
 /** The derived balances; `disponibile` = dotato − impegnato. */
-export interface SaldiV1 {
+export class SaldiV1 {
+  @Importo('Assegnato alla linea con dotazioni')
   dotatoCentesimi: number;
+
+  @Importo('Impegnato (al netto delle liberazioni)')
   impegnatoCentesimi: number;
+
+  @Importo('Liquidato')
   liquidatoCentesimi: number;
+
+  @Importo('Disponibile da impegnare: dotato − impegnato')
   disponibileCentesimi: number;
 }
 
-export interface SaldiAnnualitaV1 extends SaldiV1 {
+export class SaldiAnnualitaV1 extends SaldiV1 {
+  @Importo('Assegnato all’Ambito dagli atti')
   assegnatoCentesimi: number;
+
   /** Assigned and not yet allocated to a line (assegnato − dotato). */
+  @Importo('Assegnato e non ancora dotato a una linea (assegnato − dotato)')
   daDotareCentesimi: number;
 }
 
-export interface SituazioneAnnualitaV1 extends SaldiAnnualitaV1 {
-  anno: number;
-  linee: Array<SaldiV1 & { codice: string; denominazione: string; categoria: CategoriaLinea }>;
+/** A line's balances on one annualità of the fund. */
+export class SaldiLineaAnnualitaV1 extends SaldiV1 {
+  @IsString()
+  codice: string;
+
+  @IsString()
+  denominazione: string;
+
+  @IsIn(CATEGORIE_LINEA)
+  categoria: CategoriaLinea;
 }
 
-export interface SituazioneFondoRispostaV1 {
-  fondo: { codice: string; denominazione: string };
-  /** The moment reconstructed (ISO instant); null = now. */
+export class SituazioneAnnualitaV1 extends SaldiAnnualitaV1 {
+  @Intero()
+  anno: number;
+
+  @Annidato(() => SaldiLineaAnnualitaV1, { lista: true })
+  linee: SaldiLineaAnnualitaV1[];
+}
+
+export class FondoInSituazioneV1 {
+  @IsString()
+  codice: string;
+
+  @IsString()
+  denominazione: string;
+}
+
+@DescrizioneClasse('Situazione di un fondo per annualità')
+export class SituazioneFondoRispostaV1 {
+  @Annidato(() => FondoInSituazioneV1)
+  fondo: FondoInSituazioneV1;
+
+  /** The moment reconstructed (the request's `alla`, a date or an ISO instant); null = now. */
+  @NullableDescritto(ALLA_DESCRIZIONE)
+  @Matches(ALLA_PATTERN)
   alla: string | null;
+
+  @Annidato(() => SituazioneAnnualitaV1, { lista: true })
   annualita: SituazioneAnnualitaV1[];
+
+  @Annidato(() => SaldiAnnualitaV1)
   totale: SaldiAnnualitaV1;
 }
 
-export interface SituazioneLineaRispostaV1 extends SaldiV1 {
-  linea: {
-    codice: string;
-    denominazione: string;
-    esercizio: number;
-    categoria: CategoriaLinea;
-    preventivoCentesimi: number;
-  };
+export class LineaInSituazioneV1 {
+  @IsString()
+  codice: string;
+
+  @IsString()
+  denominazione: string;
+
+  @Intero()
+  esercizio: number;
+
+  @IsIn(CATEGORIE_LINEA)
+  categoria: CategoriaLinea;
+
+  @Importo('Preventivo')
+  preventivoCentesimi: number;
+}
+
+/** A line's balances on the annualità of one fund that finances it. */
+export class SaldiPerAnnualitaV1 extends SaldiV1 {
+  @IsString()
+  fondo: string;
+
+  @Intero()
+  anno: number;
+}
+
+/** Committed and paid amounts by the beneficiaries' comune of residence. */
+export class SaldiPerComuneV1 {
+  @NullableDescritto('Codice ISTAT; null = non indicato')
+  @IsString()
+  comune: string | null;
+
+  @Importo('Impegnato (al netto delle liberazioni)')
+  impegnatoCentesimi: number;
+
+  @Importo('Liquidato')
+  liquidatoCentesimi: number;
+}
+
+@DescrizioneClasse('Situazione di una linea di spesa')
+export class SituazioneLineaRispostaV1 extends SaldiV1 {
+  @Annidato(() => LineaInSituazioneV1)
+  linea: LineaInSituazioneV1;
+
+  @NullableDescritto(ALLA_DESCRIZIONE)
+  @Matches(ALLA_PATTERN)
   alla: string | null;
-  perAnnualita: Array<SaldiV1 & { fondo: string; anno: number }>;
+
+  @Annidato(() => SaldiPerAnnualitaV1, { lista: true })
+  perAnnualita: SaldiPerAnnualitaV1[];
+
   /** Committed and paid amounts by the beneficiaries' comune of residence (null = not given). */
-  perComune: Array<{ comune: string | null; impegnatoCentesimi: number; liquidatoCentesimi: number }>;
+  @Annidato(() => SaldiPerComuneV1, { lista: true })
+  perComune: SaldiPerComuneV1[];
 }

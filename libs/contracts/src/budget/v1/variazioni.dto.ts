@@ -1,5 +1,18 @@
-import { IsIn, IsInt, IsNotEmpty, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { Descrizione } from '../../common/schema-decorators';
 import { CODICE_PATTERN } from './importo';
+import { DescrizioneClasse, Importo, NullableDescritto } from './schema';
 
 /**
  * A change of a line's preventivo in the piano operativo. It takes effect only when the Ufficio di
@@ -38,15 +51,39 @@ export class ElencaVariazioniV1 {
   linea: string;
 }
 
-export interface VariazioneV1 {
+@DescrizioneClasse('Variazione del preventivo di una linea del piano operativo')
+export class VariazioneV1 {
+  @IsUUID()
   id: string;
+
+  @IsString()
   linea: string;
+
+  @Importo('Preventivo al momento della proposta')
   preventivoPrecedenteCentesimi: number;
+
+  @Importo('Preventivo proposto')
   preventivoCentesimi: number;
+
+  @IsString()
   motivazione: string;
+
+  @IsIn(STATI_VARIAZIONE)
   stato: StatoVariazione;
+
+  @IsString()
+  @Descrizione('Chi l’ha proposta')
   propostaDa: string;
+
+  @IsISO8601()
+  @Descrizione('Quando è stata proposta')
   propostaIl: string;
+
+  @NullableDescritto('Chi l’ha approvata o respinta; null = ancora da decidere')
+  @IsString()
   decisaDa: string | null;
+
+  @NullableDescritto('Quando è stata decisa; null = ancora da decidere')
+  @IsISO8601()
   decisaIl: string | null;
 }

@@ -1,13 +1,19 @@
 import { Module } from '@nestjs/common';
 import { ACCESSO_ROUTES } from './accesso.routes';
+import { BUDGET_ROUTES } from './budget.routes';
+import { PRESA_IN_CARICO_ROUTES } from './presa-in-carico.routes';
 import { controllerDa } from './route-controllers';
 import type { Rotta } from './rotta';
 
 /** Every REST operation of the gateway, one table per service. */
-export const ROTTE: readonly Rotta[] = [...ACCESSO_ROUTES];
+export const ROTTE: readonly Rotta[] = [...ACCESSO_ROUTES, ...PRESA_IN_CARICO_ROUTES, ...BUDGET_ROUTES];
 
 /** The controllers made from the route tables. */
 @Module({
-  controllers: [controllerDa('AccessoRoutes', ACCESSO_ROUTES)],
+  controllers: [
+    controllerDa('AccessoRoutes', ACCESSO_ROUTES),
+    controllerDa('PresaInCaricoRoutes', PRESA_IN_CARICO_ROUTES),
+    controllerDa('BudgetRoutes', BUDGET_ROUTES),
+  ],
 })
 export class RoutesModule {}

@@ -34,6 +34,8 @@ function tieredJestConfig(rootDir, displayName, tiers, options = {}) {
     // PostgreSQL and NATS start only for the tiers that use them.
     ...(needsInfra ? jestInfraConfig() : {}),
     ...(options.testTimeout ? { testTimeout: options.testTimeout } : {}),
+    // A project without tests of the wanted tier (e.g. a lib tested only against PostgreSQL) passes it.
+    ...(selected.length === 0 ? { passWithNoTests: true, testMatch: ['<rootDir>/__nessun_test__'] } : {}),
   };
 }
 

@@ -1,13 +1,4 @@
-module.exports = {
-  ...require('../../jest.preset.cjs'),
-  displayName: 'audit',
-  rootDir: __dirname,
-  testMatch: [
-    '<rootDir>/src/**/*.spec.ts',
-    '<rootDir>/src/**/*.medium-spec.ts',
-    '<rootDir>/src/**/*.integration-spec.ts',
-  ],
-  globalSetup: '<rootDir>/../../libs/testing/src/jest/global-setup.ts',
-  globalTeardown: '<rootDir>/../../libs/testing/src/jest/global-teardown.ts',
+// Tiers: integration only (real PostgreSQL; see jest.tiers.cjs).
+module.exports = require('../../jest.tiers.cjs').tieredJestConfig(__dirname, 'audit', ['integration'], {
   testTimeout: 30000,
-};
+});

@@ -92,6 +92,33 @@ describe('gateway → presa-in-carico (REST resources of the cartella sociale)',
     });
   });
 
+  it('opens a cartella directly: 201 with the Location of the cartella', async () => {
+    const apertura = {
+      persona: {
+        codiceFiscale: 'RSSMRA48C15D142C',
+        cognome: 'Rossi',
+        nome: 'Mario',
+        dataNascita: '1948-03-15',
+        sesso: 'M',
+        comuneResidenza: '019035',
+      },
+      origine: 'dimissione-protetta',
+      inviante: 'ASST Crema – reparto di medicina generale',
+      motivazione: 'Dimissione dopo frattura di femore, vive solo.',
+      urgenza: 'prioritaria',
+    };
+    const apri = await responder(PRESA_IN_CARICO_RPC.apriCartella, () => ({
+      response: { id: CARTELLA_ID },
+    }));
+    const response = await gateway.http
+      .post('/api/v1/cartelle')
+      .set('Authorization', await bearer('as.crema'))
+      .send(apertura);
+    expect(response.status).toBe(201);
+    expect(response.headers.location).toBe(`/api/v1/cartelle/${CARTELLA_ID}`);
+    expect(apri.received[0].data).toEqual(apertura);
+  });
+
   it('routes assignment, closure, assessment and diario with the id from the path', async () => {
     const assegna = await responder(PRESA_IN_CARICO_RPC.assegnaCartella, () => ({ response: {} }));
     const valuta = await responder(PRESA_IN_CARICO_RPC.registraValutazione, () => ({ response: {} }));
@@ -268,34 +295,37 @@ describe('gateway → presa-in-carico (REST resources of the cartella sociale)',
 
   it('documents the cartella resources in OpenAPI with resolvable schemas', async () => {
     const document = (await gateway.http.get('/api/docs-json').expect(200)).body as {
+      servers: Array<{ url: string }>;
       paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
       components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
     };
+    // paths are relative to the server URL, which carries the /api/v1 prefix
+    expect(document.servers[0].url).toMatch(/\/api\/v1$/);
     expect(Object.keys(document.paths)).toEqual(
       expect.arrayContaining([
-        '/api/v1/cartelle',
-        '/api/v1/cartelle/{id}',
-        '/api/v1/cartelle/{id}/assegnazione',
-        '/api/v1/cartelle/{id}/chiusura',
-        '/api/v1/cartelle/{id}/diario',
-        '/api/v1/cartelle/{id}/valutazioni',
-        '/api/v1/cartelle/{id}/progetti',
-        '/api/v1/cartelle/progetti/{id}/approvazione',
-        '/api/v1/cartelle/progetti/{id}/respingimento',
-        '/api/v1/equipe',
-        '/api/v1/equipe/{subAmbito}',
-        '/api/v1/strumenti-valutazione',
-        '/api/v1/statistiche/cartelle',
-        '/api/v1/cartelle/progetti/{id}/verifiche',
-        '/api/v1/monitoraggio/carico-lavoro',
-        '/api/v1/monitoraggio/avvisi',
-        '/api/v1/cartelle/{id}/trasferimento',
-        '/api/v1/audit/cartelle',
-        '/api/v1/cartelle/{id}/equipe',
-        '/api/v1/cartelle/{id}/nucleo',
+        '/cartelle',
+        '/cartelle/{id}',
+        '/cartelle/{id}/assegnazione',
+        '/cartelle/{id}/chiusura',
+        '/cartelle/{id}/diario',
+        '/cartelle/{id}/valutazioni',
+        '/cartelle/{id}/progetti',
+        '/cartelle/progetti/{id}/approvazione',
+        '/cartelle/progetti/{id}/respingimento',
+        '/equipe',
+        '/equipe/{subAmbito}',
+        '/strumenti-valutazione',
+        '/statistiche/cartelle',
+        '/cartelle/progetti/{id}/verifiche',
+        '/monitoraggio/carico-lavoro',
+        '/monitoraggio/avvisi',
+        '/cartelle/{id}/trasferimento',
+        '/audit/cartelle',
+        '/cartelle/{id}/equipe',
+        '/cartelle/{id}/nucleo',
       ]),
     );
-    expect(document.components.schemas.ProponiProgettoBodyV1.properties).not.toHaveProperty('id');
+    expect(document.components.schemas.CorpoProponiProgettoV1.properties).not.toHaveProperty('id');
     expect(document.components.schemas.CartellaV1.properties).toHaveProperty('progetti');
     const refs = [...JSON.stringify(document).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map(
       (m) => m[1],

@@ -357,31 +357,33 @@ describe('gateway → budget (REST /api/v1/budget, a responder standing in for t
     };
     expect(Object.keys(document.paths)).toEqual(
       expect.arrayContaining([
-        '/api/v1/budget/fondi',
-        '/api/v1/budget/fondi/{codice}/situazione',
-        '/api/v1/budget/assegnazioni',
-        '/api/v1/budget/linee',
-        '/api/v1/budget/linee/{codice}/situazione',
-        '/api/v1/budget/dotazioni',
-        '/api/v1/budget/impegni',
-        '/api/v1/budget/impegni/{id}',
-        '/api/v1/budget/impegni/{id}/liberazioni',
-        '/api/v1/budget/impegni/{id}/liquidazioni',
-        '/api/v1/budget/quote-capitarie',
-        '/api/v1/budget/abitanti',
-        '/api/v1/budget/quote-comuni',
-        '/api/v1/budget/fondi/{codice}/rendicontazione.csv',
-        '/api/v1/budget/liquidazioni/{id}/mandato',
-        '/api/v1/budget/variazioni',
-        '/api/v1/budget/variazioni/{id}/decisione',
-        '/api/v1/budget/linee/{codice}/variazioni',
-        '/api/v1/budget/fondi/{codice}/regole',
-        '/api/v1/budget/regole',
+        '/budget/fondi',
+        '/budget/fondi/{codice}/situazione',
+        '/budget/assegnazioni',
+        '/budget/linee',
+        '/budget/linee/{codice}/situazione',
+        '/budget/dotazioni',
+        '/budget/impegni',
+        '/budget/impegni/{id}',
+        '/budget/impegni/{id}/liberazioni',
+        '/budget/impegni/{id}/liquidazioni',
+        '/budget/quote-capitarie',
+        '/budget/abitanti',
+        '/budget/quote-comuni',
+        '/budget/fondi/{codice}/rendicontazione.csv',
+        '/budget/liquidazioni/{id}/mandato',
+        '/budget/variazioni',
+        '/budget/variazioni/{id}/decisione',
+        '/budget/linee/{codice}/variazioni',
+        '/budget/fondi/{codice}/regole',
+        '/budget/regole',
       ]),
     );
-    expect(document.paths['/api/v1/budget/impegni'].post.responses['409']).toBeDefined();
+    expect(document.paths['/budget/impegni'].post.responses['409']).toBeDefined();
     expect(document.components.schemas.RichiediImpegnoV1.properties).toHaveProperty('chiaveIdempotenza');
-    expect(document.components.schemas.RegistraLiquidazioneBodyV1.properties).not.toHaveProperty('impegnoId');
+    expect(document.components.schemas.CorpoRegistraLiquidazioneV1.properties).not.toHaveProperty(
+      'impegnoId',
+    );
     const refs = [...JSON.stringify(document).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map(
       (m) => m[1],
     );

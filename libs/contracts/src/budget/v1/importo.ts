@@ -1,4 +1,6 @@
 import { IsInt, Max, Min } from 'class-validator';
+import { JSONSchema } from 'class-validator-jsonschema';
+import { getMetadataSchema } from 'class-validator-jsonschema/build/decorators';
 
 /** The largest amount the platform handles: Money's safe-integer range of cents. */
 export const IMPORTO_MASSIMO_CENTESIMI = Number.MAX_SAFE_INTEGER;
@@ -12,8 +14,23 @@ export function IsImportoCentesimi(campo = 'importoCentesimi'): PropertyDecorato
     IsInt({ message: `${campo}: importo in centesimi di euro, numero intero (es. 123456 = € 1.234,56)` }),
     Min(1, { message: `${campo}: deve essere maggiore di zero` }),
     Max(IMPORTO_MASSIMO_CENTESIMI, { message: `${campo}: importo troppo grande` }),
+    SchemaCentesimi(),
   ];
   return (target, key) => decorators.forEach((d) => d(target, key));
+}
+
+/**
+ * The published schema of an amount in a request: `integer`, `int64`. Only the schema: the generator,
+ * left to the validators, would say `number` (from `@Min`/`@Max`) or `int32`.
+ */
+export function SchemaCentesimi(): PropertyDecorator {
+  return (target, key) =>
+    JSONSchema({
+      ...(getMetadataSchema(target, String(key)) as Record<string, unknown>),
+      type: 'integer',
+      format: 'int64',
+      description: 'Importo in centesimi di euro',
+    })(target, String(key));
 }
 
 /** `AAAA-MM-GG` (a legal date) or an ISO instant: the moment at which balances are reconstructed. */

@@ -13,7 +13,7 @@ import {
   Min,
 } from 'class-validator';
 import { Descrizione } from '../../common/schema-decorators';
-import { CODICE_PATTERN, IsImportoCentesimi } from './importo';
+import { CODICE_PATTERN, IsImportoCentesimi, SchemaCentesimi } from './importo';
 import { DescrizioneClasse, Importo, InteroDescritto, NullableDescritto } from './schema';
 import { CATEGORIE_LINEA, type CategoriaLinea } from './vocabolari';
 
@@ -47,6 +47,7 @@ export class RegistraLineaV1 {
   obiettivo?: string;
 
   /** Planned amount (preventivo); 0 when not planned. */
+  @SchemaCentesimi()
   @Type(() => Number)
   @IsInt({ message: 'preventivoCentesimi: importo in centesimi, numero intero' })
   @Min(0, { message: 'preventivoCentesimi: non può essere negativo' })

@@ -16,7 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Annidato, Descrizione, Intero } from '../../common/schema-decorators';
-import { IsImportoCentesimi } from './importo';
+import { IsImportoCentesimi, SchemaCentesimi } from './importo';
 import { DescrizioneClasse, Importo, InteroDescritto } from './schema';
 
 const DATA = /^\d{4}-\d{2}-\d{2}$/;
@@ -37,6 +37,7 @@ export class DeliberaQuotaCapitariaV1 {
   quotaPerAbitanteCentesimi: number;
 
   /** Per-inhabitant contribution to the fondo di solidarietà dei comuni, deliberated with the quota. */
+  @SchemaCentesimi()
   @IsOptional()
   @IsInt({ message: 'solidarietaPerAbitanteCentesimi: importo in centesimi, numero intero' })
   @Min(0, { message: 'solidarietaPerAbitanteCentesimi: non può essere negativo' })

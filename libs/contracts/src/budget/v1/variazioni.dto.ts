@@ -11,7 +11,7 @@ import {
   Min,
 } from 'class-validator';
 import { Descrizione } from '../../common/schema-decorators';
-import { CODICE_PATTERN } from './importo';
+import { CODICE_PATTERN, SchemaCentesimi } from './importo';
 import { DescrizioneClasse, Importo, NullableDescritto } from './schema';
 
 /**
@@ -22,6 +22,7 @@ export class ProponiVariazioneV1 {
   @Matches(CODICE_PATTERN, { message: 'linea: codice della linea di spesa' })
   linea: string;
 
+  @SchemaCentesimi()
   @IsInt({ message: 'preventivoCentesimi: importo in centesimi, numero intero' })
   @Min(0, { message: 'preventivoCentesimi: non può essere negativo' })
   @Max(Number.MAX_SAFE_INTEGER)

@@ -42,18 +42,25 @@ export async function richiestaDa(r: Rotta, http: ParteHttp): Promise<object> {
   try {
     return await validaContratto(r.messaggio.request, valori);
   } catch (error) {
-    throw r.corpo ? senzaPrefisso(error, r.corpo) : error;
+    throw comeInviati(error, r);
   }
 }
 
-function senzaPrefisso(error: unknown, corpo: string): unknown {
+/**
+ * Error fields as the caller sent them: a path parameter by its name (`codice`, not the `fondo` it
+ * fills), the fields of a body that fills one field (`corpo`) without its prefix.
+ */
+function comeInviati(error: unknown, r: Rotta): unknown {
   if (!(error instanceof DomainError) || !error.details) return error;
-  const prefisso = `${corpo}.`;
+  const parametri = new Map(nomiParametri(r.percorso).map((p) => [campoDelParametro(r, p), p]));
+  const prefisso = r.corpo ? `${r.corpo}.` : undefined;
   return new DomainError(
     error.code,
     error.message,
-    error.details.map((d) =>
-      d.campo.startsWith(prefisso) ? { ...d, campo: d.campo.slice(prefisso.length) } : d,
-    ),
+    error.details.map((d) => {
+      if (prefisso && d.campo.startsWith(prefisso)) return { ...d, campo: d.campo.slice(prefisso.length) };
+      const parametro = parametri.get(d.campo);
+      return parametro ? { ...d, campo: parametro } : d;
+    }),
   );
 }

@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- ambient types of a deep import, needed wherever this file is compiled
 /// <reference path="./class-transformer-storage.d.ts" />
 // @Type() of nested objects (obiettivi, interventi…) is read from class-transformer's own storage.
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
@@ -42,6 +43,8 @@ export class SchemiContratto {
       targetConstructorToSchema(classe, {
         refPointerPrefix: this.prefisso,
         classTransformerMetadataStorage: defaultMetadataStorage,
+        // A required field is in `required`; `not: { type: 'null' }` is not OpenAPI 3.0.
+        additionalConverters: { isDefined: {} },
       }) as SchemaJson,
     );
     if (!schema.type) Object.assign(schema, { type: 'object', properties: {} });

@@ -20,6 +20,9 @@ step() {
 step "prettier --check"
 npx prettier --check . --log-level warn
 
+step "API descriptions (redocly, Italian guidelines)"
+bash tools/ci/api-lint.sh
+
 step "docker-compose config"
 docker-compose -f docker/compose.yaml config >/dev/null
 

@@ -49,3 +49,10 @@ export const Annidato = (classe: () => Classe, opzioni: { lista?: boolean } = {}
 
 /** Describes a field in the published schemas. */
 export const Descrizione = (description: string): PropertyDecorator => jsonSchema({ description });
+
+/** Describes a whole class (reply, event) in the published schemas. */
+export const DescrizioneClasse =
+  (description: string): ClassDecorator =>
+  (target) => {
+    JSONSchema({ description })(target as unknown as object);
+  };

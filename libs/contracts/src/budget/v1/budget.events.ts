@@ -1,7 +1,8 @@
+import { DescrizioneClasse } from '../../common/schema-decorators';
 import { Equals, IsIn, IsString, IsUUID, Matches } from 'class-validator';
 import { Descrizione } from '../../common/schema-decorators';
 import { PERIODO_PATTERN } from './impegni.dto';
-import { DescrizioneClasse, Importo, InteroDescritto, NullableDescritto } from './schema';
+import { Importo, InteroDescritto, NullableDescritto } from './schema';
 import { CAUSALI_LIBERAZIONE, type CausaleLiberazione } from './vocabolari';
 
 /**

@@ -1,3 +1,4 @@
+import { DescrizioneClasse } from '../../common/schema-decorators';
 import { Type } from 'class-transformer';
 import {
   IsIn,
@@ -15,7 +16,7 @@ import {
 } from 'class-validator';
 import { Annidato, Descrizione, Intero } from '../../common/schema-decorators';
 import { CODICE_PATTERN, IsImportoCentesimi } from './importo';
-import { DescrizioneClasse, Importo, InteroDescritto, NullableDescritto } from './schema';
+import { Importo, InteroDescritto, NullableDescritto } from './schema';
 import { TIPI_ATTO, type TipoAtto } from './vocabolari';
 
 const DATA = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,3 +1,4 @@
+import { DescrizioneClasse } from '../../common/schema-decorators';
 import { Type } from 'class-transformer';
 import {
   IsIn,
@@ -15,7 +16,7 @@ import {
 } from 'class-validator';
 import { Annidato, Descrizione } from '../../common/schema-decorators';
 import { CODICE_PATTERN, IsImportoCentesimi } from './importo';
-import { DescrizioneClasse, Importo, InteroDescritto, NullableDescritto } from './schema';
+import { Importo, InteroDescritto, NullableDescritto } from './schema';
 import { CAUSALI_LIBERAZIONE, type CausaleLiberazione } from './vocabolari';
 
 const ISTAT = /^\d{6}$/;

@@ -1,3 +1,4 @@
+import { DescrizioneClasse } from '../../common/schema-decorators';
 import { Type } from 'class-transformer';
 import {
   IsIn,
@@ -14,7 +15,7 @@ import {
 } from 'class-validator';
 import { Descrizione } from '../../common/schema-decorators';
 import { CODICE_PATTERN, IsImportoCentesimi, SchemaCentesimi } from './importo';
-import { DescrizioneClasse, Importo, InteroDescritto, NullableDescritto } from './schema';
+import { Importo, InteroDescritto, NullableDescritto } from './schema';
 import { CATEGORIE_LINEA, type CategoriaLinea } from './vocabolari';
 
 /**

@@ -1,3 +1,4 @@
+import { DescrizioneClasse } from '../../common/schema-decorators';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -17,7 +18,7 @@ import {
 } from 'class-validator';
 import { Annidato, Descrizione, Intero } from '../../common/schema-decorators';
 import { IsImportoCentesimi, SchemaCentesimi } from './importo';
-import { DescrizioneClasse, Importo, InteroDescritto } from './schema';
+import { Importo, InteroDescritto } from './schema';
 
 const DATA = /^\d{4}-\d{2}-\d{2}$/;
 const ISTAT = /^\d{6}$/;

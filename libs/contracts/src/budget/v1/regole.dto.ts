@@ -1,3 +1,4 @@
+import { DescrizioneClasse } from '../../common/schema-decorators';
 import {
   IsIn,
   IsInt,
@@ -13,7 +14,7 @@ import {
 } from 'class-validator';
 import { Descrizione } from '../../common/schema-decorators';
 import { CODICE_PATTERN } from './importo';
-import { DescrizioneClasse, InteroDescritto, NullableDescritto } from './schema';
+import { InteroDescritto, NullableDescritto } from './schema';
 import { CATEGORIE_LINEA, TIPI_REGOLA, type CategoriaLinea, type TipoRegola } from './vocabolari';
 
 const DATA = /^\d{4}-\d{2}-\d{2}$/;

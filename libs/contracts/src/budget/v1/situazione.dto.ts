@@ -1,8 +1,9 @@
+import { DescrizioneClasse } from '../../common/schema-decorators';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { Annidato, Intero } from '../../common/schema-decorators';
 import { ALLA_PATTERN, CODICE_PATTERN } from './importo';
-import { DescrizioneClasse, Importo, NullableDescritto } from './schema';
+import { Importo, NullableDescritto } from './schema';
 import { CATEGORIE_LINEA, type CategoriaLinea } from './vocabolari';
 
 const ALLA_DESCRIZIONE =

@@ -1,3 +1,4 @@
+import { DescrizioneClasse } from '../../common/schema-decorators';
 import {
   IsIn,
   IsInt,
@@ -12,7 +13,7 @@ import {
 } from 'class-validator';
 import { Descrizione } from '../../common/schema-decorators';
 import { CODICE_PATTERN, SchemaCentesimi } from './importo';
-import { DescrizioneClasse, Importo, NullableDescritto } from './schema';
+import { Importo, NullableDescritto } from './schema';
 
 /**
  * A change of a line's preventivo in the piano operativo. It takes effect only when the Ufficio di

@@ -1,8 +1,8 @@
+import { DescrizioneClasse } from '../../common/schema-decorators';
 import { IsIn, IsISO8601, IsOptional, IsString, IsUUID } from 'class-validator';
 import { ESITI_AUDIT, type EsitoAudit } from '../../accesso/v1/audit.dto';
 import { PaginazioneV1, paginaDi } from '../../common/pagination';
 import { Descrizione, Nullable } from '../../common/schema-decorators';
-import { DescrizioneClasse } from './schema';
 
 /** The audit log of the cartelle, for the administrator (data subject requests, DPO). */
 export class ElencaAuditCartelleV1 extends PaginazioneV1 {

@@ -1,3 +1,4 @@
+import { DescrizioneClasse } from '../../common/schema-decorators';
 import { Type } from 'class-transformer';
 import {
   IsIn,
@@ -18,7 +19,6 @@ import { MembroEquipeCasoV1 } from './equipe.dto';
 import { ComponenteNucleoV1 } from './nucleo.dto';
 import { OperatoreCartellaV1 } from './operatore.dto';
 import { ProgettoV1 } from './progetto.dto';
-import { DescrizioneClasse } from './schema';
 import { ValutazioneV1 } from './valutazione.dto';
 import {
   MOTIVI_CHIUSURA,

@@ -1,7 +1,7 @@
+import { DescrizioneClasse } from '../../common/schema-decorators';
 import { IsIn, IsISO8601, IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
 import { Annidato, Descrizione, Intero } from '../../common/schema-decorators';
 import { OperatoreCartellaV1 } from './operatore.dto';
-import { DescrizioneClasse } from './schema';
 import {
   TIPI_VOCE_DIARIO,
   TIPI_VOCE_DIARIO_MANUALE,

@@ -1,3 +1,4 @@
+import { DescrizioneClasse } from '../../common/schema-decorators';
 import {
   ArrayMaxSize,
   IsArray,
@@ -9,7 +10,6 @@ import {
   MaxLength,
 } from 'class-validator';
 import { Descrizione } from '../../common/schema-decorators';
-import { DescrizioneClasse } from './schema';
 
 export const PROFESSIONI = [
   'assistente-sociale',

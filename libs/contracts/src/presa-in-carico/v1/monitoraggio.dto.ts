@@ -1,3 +1,4 @@
+import { DescrizioneClasse } from '../../common/schema-decorators';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -18,7 +19,6 @@ import {
 import { ISO_DATE_PATTERN, ISTAT_PATTERN } from '../../accesso/v1/persona.dto';
 import { Annidato, Descrizione, Intero, Nullable } from '../../common/schema-decorators';
 import { OperatoreCartellaV1 } from './operatore.dto';
-import { DescrizioneClasse } from './schema';
 
 export const ESITI_OBIETTIVO = ['raggiunto', 'parzialmente-raggiunto', 'non-raggiunto'] as const;
 export type EsitoObiettivo = (typeof ESITI_OBIETTIVO)[number];

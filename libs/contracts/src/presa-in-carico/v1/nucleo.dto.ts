@@ -1,3 +1,4 @@
+import { DescrizioneClasse } from '../../common/schema-decorators';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -14,7 +15,6 @@ import {
 } from 'class-validator';
 import { CODICE_FISCALE_PATTERN, ISO_DATE_PATTERN } from '../../accesso/v1/persona.dto';
 import { Descrizione, Nullable } from '../../common/schema-decorators';
-import { DescrizioneClasse } from './schema';
 
 export const RELAZIONI_NUCLEO = [
   'coniuge',

@@ -1,6 +1,6 @@
+import { DescrizioneClasse } from '../../common/schema-decorators';
 import { IsString } from 'class-validator';
 import { Descrizione } from '../../common/schema-decorators';
-import { DescrizioneClasse } from './schema';
 
 /** A user named in a reply (case manager, author, assessor): its id and the name shown. */
 @DescrizioneClasse('Utente della piattaforma')

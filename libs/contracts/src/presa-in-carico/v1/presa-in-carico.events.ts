@@ -1,9 +1,10 @@
+import { DescrizioneClasse } from '../../common/schema-decorators';
 import { IsBoolean, IsIn, IsString, IsUUID, Matches } from 'class-validator';
 import { ISO_DATE_PATTERN, ISTAT_PATTERN } from '../../accesso/v1/persona.dto';
 import { URGENZE, type Urgenza } from '../../accesso/v1/vocabolari';
 import { Annidato, Centesimi, Descrizione, Intero, Nullable } from '../../common/schema-decorators';
 import { ESITI_OBIETTIVO, type EsitoObiettivo } from './monitoraggio.dto';
-import { DescrizioneClasse, MappaInteri } from './schema';
+import { MappaInteri } from './schema';
 import {
   FONTI_FINANZIAMENTO,
   MOTIVI_CHIUSURA,

@@ -1,3 +1,4 @@
+import { DescrizioneClasse } from '../../common/schema-decorators';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -19,7 +20,6 @@ import {
 } from 'class-validator';
 import { ISO_DATE_PATTERN } from '../../accesso/v1/persona.dto';
 import { Annidato, Centesimi, Descrizione, Intero, Nullable } from '../../common/schema-decorators';
-import { DescrizioneClasse } from './schema';
 import {
   CODICE_PRESTAZIONE_PATTERN,
   FONTI_FINANZIAMENTO,

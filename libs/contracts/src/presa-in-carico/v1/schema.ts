@@ -1,17 +1,7 @@
 import { IsObject } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 
-/*
- * Schema helpers of the presa-in-carico contracts that the common decorators do not cover: the
- * description of a whole class and the maps of answers of an assessment.
- */
-
-/** Describes a reply or event class in the published schemas. */
-export const DescrizioneClasse =
-  (description: string): ClassDecorator =>
-  (target) => {
-    JSONSchema({ description })(target);
-  };
+/* A schema helper of the presa-in-carico contracts that the common decorators do not cover. */
 
 /** An object of integer values keyed by item code (`{ "A1": 1, "A2": 0 }`). */
 export const MappaInteri =

@@ -1,6 +1,6 @@
+import { DescrizioneClasse } from '../../common/schema-decorators';
 import { IsIn, IsOptional, IsString } from 'class-validator';
 import { Annidato, Intero } from '../../common/schema-decorators';
-import { DescrizioneClasse } from './schema';
 import { STATI_CARTELLA, type StatoCartella } from './vocabolari';
 
 export class ConteggiCartelleV1 {

@@ -1,3 +1,4 @@
+import { DescrizioneClasse } from '../../common/schema-decorators';
 import {
   IsArray,
   IsIn,
@@ -14,7 +15,7 @@ import {
 import { ISO_DATE_PATTERN } from '../../accesso/v1/persona.dto';
 import { Annidato, Descrizione, Intero, Nullable } from '../../common/schema-decorators';
 import { OperatoreCartellaV1 } from './operatore.dto';
-import { DescrizioneClasse, MappaInteri } from './schema';
+import { MappaInteri } from './schema';
 
 /** How an instrument turns the answers into a score: their sum, or none (a profile such as SINA). */
 export const TIPI_PUNTEGGIO = ['somma', 'profilo'] as const;

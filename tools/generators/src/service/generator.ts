@@ -45,8 +45,11 @@ export default async function serviceGenerator(
   options: ServiceGeneratorSchema,
 ): Promise<GeneratorCallback> {
   const v = serviceNames(tree, options);
-  const existing = [`apps/${v.name}`, `libs/contracts/src/${v.name}`, `apps/gateway/src/routes/${v.name}.routes.ts`]
-    .filter((p) => tree.exists(p));
+  const existing = [
+    `apps/${v.name}`,
+    `libs/contracts/src/${v.name}`,
+    `apps/gateway/src/routes/${v.name}.routes.ts`,
+  ].filter((p) => tree.exists(p));
   if (existing.length > 0) {
     throw new Error(
       `Il servizio "${v.name}" esiste già (${existing.join(', ')}): scegliere un altro nome o rimuovere quei file.`,
@@ -75,7 +78,9 @@ Servizio ${v.name} creato (porta ${v.port}, schema ${v.schema}, stream ${v.strea
 export function serviceNames(tree: Tree, options: ServiceGeneratorSchema): ServiceNames {
   const name = String(options.name ?? '').trim();
   if (!NAME.test(name)) {
-    throw new Error(`Nome di servizio non valido: "${name}" (kebab-case minuscolo, es. misure o presa-in-carico).`);
+    throw new Error(
+      `Nome di servizio non valido: "${name}" (kebab-case minuscolo, es. misure o presa-in-carico).`,
+    );
   }
   if (['gateway', 'platform-e2e', 'common'].includes(name)) {
     throw new Error(`"${name}" è un nome riservato.`);
@@ -109,7 +114,12 @@ function freePort(tree: Tree): number {
 }
 
 /** Inserts `text` just before the line holding `anchor`; fails clearly if the anchor was removed. */
-export function insertBeforeLine(content: string, anchor: string | RegExp, text: string, file: string): string {
+export function insertBeforeLine(
+  content: string,
+  anchor: string | RegExp,
+  text: string,
+  file: string,
+): string {
   const lines = content.split('\n');
   const at = lines.findIndex((l) => (typeof anchor === 'string' ? l.includes(anchor) : anchor.test(l)));
   if (at < 0) throw new Error(`${file}: non trovo il punto di inserimento "${String(anchor)}"`);
@@ -191,9 +201,12 @@ function addIntegrationTier(tree: Tree, v: ServiceNames): void {
   updateJson(tree, 'nx.json', (nx) => {
     const plugin = (nx.plugins ?? []).find(
       (p: { plugin?: string; options?: { targetName?: string } }) =>
-        typeof p === 'object' && p.plugin === '@nx/jest/plugin' && p.options?.targetName === 'test-integration',
+        typeof p === 'object' &&
+        p.plugin === '@nx/jest/plugin' &&
+        p.options?.targetName === 'test-integration',
     );
-    if (!plugin?.include) throw new Error('nx.json: non trovo il plugin @nx/jest con targetName test-integration');
+    if (!plugin?.include)
+      throw new Error('nx.json: non trovo il plugin @nx/jest con targetName test-integration');
     plugin.include = [...new Set([...plugin.include, `apps/${v.name}/jest.config.cjs`])].sort();
     return nx;
   });
@@ -216,13 +229,17 @@ function addComposeService(tree: Tree, v: ServiceNames): void {
       postgres: { condition: service_healthy }
       nats: { condition: service_healthy }
     restart: unless-stopped
+
 `;
   edit(tree, file, (c) => {
     c = insertBeforeLine(c, /^ {2}gateway:$/, service, file);
     // The gateway starts after every service (depends_on: … service_started).
     const gateway = c.indexOf('\n  gateway:\n');
     const lines = c.slice(gateway).split('\n');
-    const last = lines.reduce((at, l, i) => (/^ {6}[a-z0-9-]+: \{ condition: service_started \}$/.test(l) ? i : at), -1);
+    const last = lines.reduce(
+      (at, l, i) => (/^ {6}[a-z0-9-]+: \{ condition: service_started \}$/.test(l) ? i : at),
+      -1,
+    );
     if (last < 0) throw new Error(`${file}: il gateway non ha depends_on … service_started`);
     lines.splice(last + 1, 0, `      ${v.name}: { condition: service_started }`);
     return c.slice(0, gateway) + lines.join('\n');

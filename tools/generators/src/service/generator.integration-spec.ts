@@ -94,6 +94,22 @@ describe(`nx g @ambito/tools:service ${NAME} on a copy of the workspace`, () => 
     ).toEqual({ status: 0, output: '' });
   });
 
+  it('writes files that Prettier accepts as they are (npm test checks the whole tree)', () => {
+    expect(
+      run('npx', [
+        'prettier',
+        '--check',
+        `apps/${NAME}`,
+        'libs/contracts/src',
+        'apps/gateway/src/routes',
+        'docker',
+        'eslint.config.mjs',
+        'nx.json',
+        'tools/dev/src',
+      ]),
+    ).toEqual({ status: 0, output: '' });
+  });
+
   it('passes its own unit tests', () => {
     expect(run('npx', ['jest', '-c', `apps/${NAME}/jest.config.cjs`], { AMBITO_TEST_TIER: 'unit' })).toEqual({
       status: 0,

@@ -12,6 +12,7 @@ export * from './common/pagination';
 export * from './accesso';
 export * from './budget';
 export * from './presa-in-carico';
+// @ambito/tools:service exports a new service's contracts above this line.
 export * from './registry';
 export * from './common/json-schema';
 export * from './asyncapi/asyncapi-document';

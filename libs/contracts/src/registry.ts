@@ -13,12 +13,14 @@ import {
   type PresaInCaricoEventMap,
   type PresaInCaricoRpcMap,
 } from './presa-in-carico';
+// @ambito/tools:service: imports of a new service's declarations above this line.
 
 /** Every request/reply subject of the platform, as declared by its service. */
 export const RPC_DECLARATIONS: readonly AnyRpcDeclaration[] = [
   ...Object.values(ACCESSO_RPC),
   ...Object.values(PRESA_IN_CARICO_RPC),
   ...Object.values(BUDGET_RPC),
+  // @ambito/tools:service: RPC_DECLARATIONS of a new service above this line.
 ];
 
 /** Every domain event of the platform, as declared by its producer. */
@@ -26,6 +28,7 @@ export const EVENT_DECLARATIONS: readonly AnyEventDeclaration[] = [
   ...Object.values(ACCESSO_EVENTS),
   ...Object.values(PRESA_IN_CARICO_EVENTS),
   ...Object.values(BUDGET_EVENTS),
+  // @ambito/tools:service: EVENT_DECLARATIONS of a new service above this line.
 ];
 
 /** Every request/reply subject of the platform with its request and reply types. */

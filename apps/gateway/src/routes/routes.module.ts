@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ACCESSO_ROUTES } from './accesso.routes';
 import { BUDGET_ROUTES } from './budget.routes';
 import { PRESA_IN_CARICO_ROUTES } from './presa-in-carico.routes';
+// @ambito/tools:service: imports of a new service's routes above this line.
 import { controllerDa } from './route-controllers';
 import type { Rotta } from './rotta';
 
@@ -14,6 +15,7 @@ export const ROTTE: readonly Rotta[] = [...ACCESSO_ROUTES, ...PRESA_IN_CARICO_RO
     controllerDa('AccessoRoutes', ACCESSO_ROUTES),
     controllerDa('PresaInCaricoRoutes', PRESA_IN_CARICO_ROUTES),
     controllerDa('BudgetRoutes', BUDGET_ROUTES),
+    // @ambito/tools:service: controllers of a new service above this line.
   ],
 })
 export class RoutesModule {}

@@ -24,43 +24,34 @@ import { DataSource } from 'typeorm';
 import { runMigrations, serviceDataSourceOptions, type ServiceDataSourceConfig } from '@ambito/persistence';
 import { startEmbeddedPostgres } from '@ambito/testing';
 import { ACCESSO_ENTITIES } from '../../../apps/accesso/src/database/entities';
-import { CreateRegistroAccessi1763900000000 } from '../../../apps/accesso/src/database/create-registro-accessi.migration';
+import { ACCESSO_MIGRATIONS } from '../../../apps/accesso/src/database/migrations';
 import { PRESA_IN_CARICO_ENTITIES } from '../../../apps/presa-in-carico/src/database/entities';
-import { CreateCartellaSociale1764000000000 } from '../../../apps/presa-in-carico/src/database/create-cartella-sociale.migration';
-import { AddVerifiche1764000000001 } from '../../../apps/presa-in-carico/src/database/add-verifiche.migration';
-import { AddEquipeCaso1764000000002 } from '../../../apps/presa-in-carico/src/database/add-equipe-caso.migration';
-import { AddNucleo1764000000003 } from '../../../apps/presa-in-carico/src/database/add-nucleo.migration';
-import { CreateBudget1764000000000 } from '../../../apps/budget/src/database/create-budget.migration';
-import { AddDecisioneDotazione1764000000100 } from '../../../apps/budget/src/database/add-decisione-dotazione.migration';
+import { PRESA_IN_CARICO_MIGRATIONS } from '../../../apps/presa-in-carico/src/database/migrations';
+import { BUDGET_MIGRATIONS } from '../../../apps/budget/src/database/migrations';
 
 type ServiceSchema = Pick<ServiceDataSourceConfig, 'schema' | 'entities' | 'migrations'> & {
   service: string;
 };
 
-/** The same lists the services pass to serviceDataSourceOptions in apps/<service>/src/app/create-*-app.ts. */
+/** The entities and migrations each service declares (apps/<service>/src/database). */
 const SERVICES: ServiceSchema[] = [
   {
     service: 'accesso',
     schema: 'accesso',
     entities: ACCESSO_ENTITIES,
-    migrations: [CreateRegistroAccessi1763900000000],
+    migrations: ACCESSO_MIGRATIONS,
   },
   {
     service: 'presa-in-carico',
     schema: 'presa_in_carico',
     entities: PRESA_IN_CARICO_ENTITIES,
-    migrations: [
-      CreateCartellaSociale1764000000000,
-      AddVerifiche1764000000001,
-      AddEquipeCaso1764000000002,
-      AddNucleo1764000000003,
-    ],
+    migrations: PRESA_IN_CARICO_MIGRATIONS,
   },
   {
     service: 'budget',
     schema: 'budget',
     entities: [],
-    migrations: [CreateBudget1764000000000, AddDecisioneDotazione1764000000100],
+    migrations: BUDGET_MIGRATIONS,
   },
 ];
 

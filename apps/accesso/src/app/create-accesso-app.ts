@@ -1,9 +1,8 @@
+import { ACCESSO_MIGRATIONS } from '../database/migrations';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createServiceApp } from '@ambito/service-runtime';
 import { runMigrations, serviceDataSourceOptions } from '@ambito/persistence';
 import { ACCESSO_ENTITIES } from '../database/entities';
-import { CreateRegistroAccessi1763900000000 } from '../database/create-registro-accessi.migration';
-import { UpgradeVoceAudit1763900000001 } from '../database/upgrade-voce-audit.migration';
 import type { AccessoConfig } from '../config/accesso-config';
 import { loadTerritorioFile } from '@ambito/territorio';
 import { AccessoModule, SERVICE } from './accesso.module';
@@ -19,7 +18,7 @@ export async function createAccessoApp(config: AccessoConfig): Promise<NestExpre
     schema: config.DATABASE_SCHEMA,
     applicationName: SERVICE,
     entities: ACCESSO_ENTITIES,
-    migrations: [CreateRegistroAccessi1763900000000, UpgradeVoceAudit1763900000001],
+    migrations: ACCESSO_MIGRATIONS,
     poolSize: config.DATABASE_POOL_SIZE,
   });
   await runMigrations({ ...dataSource, url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA });

@@ -1,9 +1,8 @@
+import { BUDGET_MIGRATIONS } from '../database/migrations';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createServiceApp } from '@ambito/service-runtime';
 import { runMigrations, serviceDataSourceOptions } from '@ambito/persistence';
 import type { BudgetConfig } from '../config/budget-config';
-import { CreateBudget1764000000000 } from '../database/create-budget.migration';
-import { AddDecisioneDotazione1764000000100 } from '../database/add-decisione-dotazione.migration';
 import { BudgetModule, SERVICE } from './budget.module';
 
 /**
@@ -17,7 +16,7 @@ export async function createBudgetApp(config: BudgetConfig): Promise<NestExpress
     applicationName: SERVICE,
     // The ledger is written and read with SQL: its invariants live in the migration, not in entities.
     entities: [],
-    migrations: [CreateBudget1764000000000, AddDecisioneDotazione1764000000100],
+    migrations: BUDGET_MIGRATIONS,
     poolSize: config.DATABASE_POOL_SIZE,
   });
   await runMigrations({ ...dataSource, url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA });

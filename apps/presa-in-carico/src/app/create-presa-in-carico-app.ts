@@ -1,12 +1,8 @@
+import { PRESA_IN_CARICO_MIGRATIONS } from '../database/migrations';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createServiceApp } from '@ambito/service-runtime';
 import { runMigrations, serviceDataSourceOptions } from '@ambito/persistence';
 import { PRESA_IN_CARICO_ENTITIES } from '../database/entities';
-import { CreateCartellaSociale1764000000000 } from '../database/create-cartella-sociale.migration';
-import { AddVerifiche1764000000001 } from '../database/add-verifiche.migration';
-import { AddEquipeCaso1764000000002 } from '../database/add-equipe-caso.migration';
-import { AddNucleo1764000000003 } from '../database/add-nucleo.migration';
-import { UpgradeVoceAudit1764000000004 } from '../database/upgrade-voce-audit.migration';
 import type { PresaInCaricoConfig } from '../config/presa-in-carico-config';
 import { loadTerritorioFile } from '@ambito/territorio';
 import { PresaInCaricoModule, SERVICE } from './presa-in-carico.module';
@@ -22,13 +18,7 @@ export async function createPresaInCaricoApp(config: PresaInCaricoConfig): Promi
     schema: config.DATABASE_SCHEMA,
     applicationName: SERVICE,
     entities: PRESA_IN_CARICO_ENTITIES,
-    migrations: [
-      CreateCartellaSociale1764000000000,
-      AddVerifiche1764000000001,
-      AddEquipeCaso1764000000002,
-      AddNucleo1764000000003,
-      UpgradeVoceAudit1764000000004,
-    ],
+    migrations: PRESA_IN_CARICO_MIGRATIONS,
     poolSize: config.DATABASE_POOL_SIZE,
   });
   await runMigrations({ ...dataSource, url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA });

@@ -1,0 +1,9 @@
+import { CreateBudget1764000000000 } from './create-budget.migration';
+import { AddDecisioneDotazione1764000000100 } from './add-decisione-dotazione.migration';
+
+/**
+ * In order, after the outbox/inbox one that serviceDataSourceOptions adds first. A change of schema is
+ * a new migration class appended here; a migration that ran somewhere is never edited. Read by the app
+ * and by the migration drift check (tools/ci).
+ */
+export const BUDGET_MIGRATIONS = [CreateBudget1764000000000, AddDecisioneDotazione1764000000100];

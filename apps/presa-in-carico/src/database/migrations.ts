@@ -1,0 +1,18 @@
+import { CreateCartellaSociale1764000000000 } from './create-cartella-sociale.migration';
+import { AddVerifiche1764000000001 } from './add-verifiche.migration';
+import { AddEquipeCaso1764000000002 } from './add-equipe-caso.migration';
+import { AddNucleo1764000000003 } from './add-nucleo.migration';
+import { UpgradeVoceAudit1764000000004 } from './upgrade-voce-audit.migration';
+
+/**
+ * In order, after the outbox/inbox one that serviceDataSourceOptions adds first. A change of schema is
+ * a new migration class appended here; a migration that ran somewhere is never edited. Read by the app
+ * and by the migration drift check (tools/ci).
+ */
+export const PRESA_IN_CARICO_MIGRATIONS = [
+  CreateCartellaSociale1764000000000,
+  AddVerifiche1764000000001,
+  AddEquipeCaso1764000000002,
+  AddNucleo1764000000003,
+  UpgradeVoceAudit1764000000004,
+];

@@ -3,6 +3,7 @@ export * from './traccia';
 export * from './audit-options';
 export * from './audit.service';
 export * from './registro-audit';
+export * from './periodo-locale';
 export * from './write-gate';
 export * from './audit.module';
 export * from './create-voce-audit.migration';

@@ -1,13 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { DomainError, type EsitoAudit, type PaginazioneV1 } from '@ambito/contracts';
-import { isIsoDate } from '@ambito/kernel';
+import type { EsitoAudit, PaginaV1, PaginazioneV1 } from '@ambito/contracts';
 import { pagina } from '@ambito/persistence';
+import { periodoLocaleAperto } from './periodo-locale';
 import { VoceAuditEntity } from './voce-audit.entity';
-
-/** Italian public offices count days in local time: an access at 00:30 on 1 March is in March. */
-export const FUSO_ORARIO_AUDIT = 'Europe/Rome';
 
 export interface FiltroAudit extends PaginazioneV1 {
   utente?: string;
@@ -46,12 +43,8 @@ export class RegistroAudit {
     if (filtro.soggettoId) qb.andWhere('v.soggetto_id = :soggettoId', { soggettoId: filtro.soggettoId });
     if (filtro.esito) qb.andWhere('v.esito = :esito', { esito: filtro.esito });
     if (filtro.dal || filtro.al) {
-      const { dal, al } = periodo(filtro.dal ?? '1900-01-01', filtro.al ?? '9999-12-31');
-      qb.andWhere(
-        `v.il >= (CAST(:dal AS date)::timestamp AT TIME ZONE '${FUSO_ORARIO_AUDIT}')` +
-          ` AND v.il < ((CAST(:al AS date) + 1)::timestamp AT TIME ZONE '${FUSO_ORARIO_AUDIT}')`,
-        { dal, al },
-      );
+      const periodo = periodoLocaleAperto(filtro.dal, filtro.al);
+      qb.andWhere(`v.il >= ${periodo.da} AND v.il < ${periodo.a}`, periodo.parametri);
     }
     const { skip, take, numero } = pagina(filtro);
     const [voci, totale] = await qb
@@ -62,20 +55,39 @@ export class RegistroAudit {
       .getManyAndCount();
     return { voci, totale, pagina: numero, perPagina: take };
   }
+
+  /** The same page as a service's reply: each row through `mappa` (usually `toVoceAudit` plus the subject). */
+  async elencaVoci<T>(filtro: FiltroAudit, mappa: (voce: VoceAuditEntity) => T): Promise<PaginaV1<T>> {
+    const { voci, totale, pagina, perPagina } = await this.elenca(filtro);
+    return { elementi: voci.map(mappa), totale, pagina, perPagina };
+  }
 }
 
-function periodo(dal: string, al: string): { dal: string; al: string } {
-  for (const [campo, valore] of [
-    ['dal', dal],
-    ['al', al],
-  ] as const)
-    if (!isIsoDate(valore))
-      throw new DomainError('DATA_NON_VALIDA', `Data ${campo} inesistente.`, [
-        { campo, messaggi: ['data inesistente'] },
-      ]);
-  if (dal > al)
-    throw new DomainError('DATA_NON_VALIDA', 'Il periodo finisce prima di cominciare.', [
-      { campo: 'al', messaggi: ['precedente a dal'] },
-    ]);
-  return { dal, al };
+/** The fields of an audit row that every service's reply shows; the service adds its subject's id. */
+export interface VoceAuditComune {
+  id: string;
+  il: string;
+  utente: string;
+  ruoli: string[];
+  azione: string;
+  risorsa: string;
+  risorsaId: string | null;
+  motivo: string | null;
+  esito: EsitoAudit;
+  correlationId: string | null;
+}
+
+export function toVoceAudit(v: VoceAuditEntity): VoceAuditComune {
+  return {
+    id: v.id,
+    il: v.il.toISOString(),
+    utente: v.utente,
+    ruoli: v.ruoli,
+    azione: v.azione,
+    risorsa: v.risorsa,
+    risorsaId: v.risorsaId,
+    motivo: v.motivo,
+    esito: v.esito,
+    correlationId: v.correlationId,
+  };
 }

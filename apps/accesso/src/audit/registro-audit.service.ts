@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { RegistroAudit, type VoceAuditEntity } from '@ambito/audit';
+import { RegistroAudit, toVoceAudit } from '@ambito/audit';
 import type { ElencaAuditV1, PaginaV1, VoceAuditV1 } from '@ambito/contracts';
 import { currentActor } from '@ambito/messaging';
 import { assertRevisore } from '../scope/ambito-visibilita';
@@ -11,31 +11,13 @@ export class RegistroAuditService {
 
   async elenca(query: ElencaAuditV1): Promise<PaginaV1<VoceAuditV1>> {
     assertRevisore(currentActor());
-    const { voci, totale, pagina, perPagina } = await this.registro.elenca({
-      soggettoId: query.personaId,
-      utente: query.utente,
-      esito: query.esito,
-      dal: query.dal,
-      al: query.al,
-      pagina: query.pagina,
-      perPagina: query.perPagina,
-    });
-    return { elementi: voci.map(toVoceAuditV1), totale, pagina, perPagina };
+    const { personaId, utente, esito, dal, al, pagina, perPagina } = query;
+    return this.registro.elencaVoci(
+      { soggettoId: personaId, utente, esito, dal, al, pagina, perPagina },
+      (v) => ({
+        ...toVoceAudit(v),
+        personaId: v.soggettoId,
+      }),
+    );
   }
-}
-
-function toVoceAuditV1(v: VoceAuditEntity): VoceAuditV1 {
-  return {
-    id: v.id,
-    il: v.il.toISOString(),
-    utente: v.utente,
-    ruoli: v.ruoli,
-    azione: v.azione,
-    risorsa: v.risorsa,
-    risorsaId: v.risorsaId,
-    personaId: v.soggettoId,
-    motivo: v.motivo,
-    esito: v.esito,
-    correlationId: v.correlationId,
-  };
 }

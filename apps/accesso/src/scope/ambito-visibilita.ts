@@ -1,9 +1,9 @@
-import { DomainError, type Actor, type Ruolo } from '@ambito/contracts';
+import { DomainError, LETTORI_AMBITO, OPERATORI, REVISORI, type Actor, type Ruolo } from '@ambito/contracts';
 
-/** Front desk and équipe: they register persone and accessi in their own sub-ambiti. */
-const OPERATORI: readonly Ruolo[] = ['operatore-accesso', 'assistente-sociale', 'coordinatore-sub-ambito'];
-/** Ambito-wide roles that see aggregated figures only. */
-const LETTORI_AGGREGATI: readonly Ruolo[] = ['ufficio-di-piano', 'amministratore'];
+/*
+ * Role groups from contracts (common/gruppi-ruoli): OPERATORI register persone and accessi in their own
+ * sub-ambiti; LETTORI_AMBITO see aggregated figures of the whole ambito only; REVISORI read the audit log.
+ */
 
 /**
  * Where an actor may see personal data: accessi of these sub-ambiti (operators) and persone/accessi of
@@ -47,7 +47,7 @@ export function visibilitaDatiPersonali(actor: Actor): Visibilita {
 
 /** Aggregated counters: whole ambito for the Ufficio di Piano, own territory for the others; null = all. */
 export function visibilitaStatistiche(actor: Actor): Visibilita | null {
-  if (has(actor, LETTORI_AGGREGATI)) return null;
+  if (has(actor, LETTORI_AMBITO)) return null;
   const visibilita: Visibilita = {
     subAmbiti: actor.ruoli.includes('coordinatore-sub-ambito') ? actor.subAmbiti : [],
     comuni: actor.ruoli.includes('responsabile-comune') ? actor.comuni : [],
@@ -57,5 +57,5 @@ export function visibilitaStatistiche(actor: Actor): Visibilita | null {
 }
 
 export function assertRevisore(actor: Actor): void {
-  if (!actor.ruoli.includes('amministratore')) throw nonConsentito();
+  if (!has(actor, REVISORI)) throw nonConsentito();
 }

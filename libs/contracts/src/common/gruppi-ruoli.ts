@@ -27,6 +27,9 @@ export const LETTORI_STATISTICHE: readonly Ruolo[] = [
   'amministratore',
 ];
 
+/** Ambito-wide roles that see aggregated figures only (never personal data): the whole ambito's counters. */
+export const LETTORI_AMBITO: readonly Ruolo[] = ['ufficio-di-piano', 'amministratore'];
+
 /** The audit log of accesses to personal data. */
 export const REVISORI: readonly Ruolo[] = ['amministratore'];
 

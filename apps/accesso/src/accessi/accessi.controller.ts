@@ -9,40 +9,52 @@ import {
   type AccessoV1,
   type PaginaV1,
 } from '@ambito/contracts';
-import { AccessiService } from './accessi.service';
 import { RpcController, RpcHandler } from '@ambito/messaging';
+import { ChiudiAccessoUseCase } from './chiusura/chiudi-accesso.use-case';
+import { ElencaAccessiQuery, LeggiAccessoQuery } from './lettura/accessi.queries';
+import { AggiornaAccessoUseCase } from './modifica/aggiorna-accesso.use-case';
+import { AnnotaAccessoUseCase } from './modifica/annota-accesso.use-case';
+import { RegistraAccessoUseCase } from './registrazione/registra-accesso.use-case';
 
+/** The accesso's subjects: each handler hands the validated request to its use case. */
 @RpcController()
 export class AccessiController {
-  constructor(private readonly accessi: AccessiService) {}
+  constructor(
+    private readonly registraAccesso: RegistraAccessoUseCase,
+    private readonly aggiornaAccesso: AggiornaAccessoUseCase,
+    private readonly chiudiAccesso: ChiudiAccessoUseCase,
+    private readonly annotaAccesso: AnnotaAccessoUseCase,
+    private readonly leggiAccesso: LeggiAccessoQuery,
+    private readonly elencaAccessi: ElencaAccessiQuery,
+  ) {}
 
   @RpcHandler(ACCESSO_RPC.registraAccesso)
   registra(dto: RegistraAccessoV1): Promise<AccessoV1> {
-    return this.accessi.registra(dto);
+    return this.registraAccesso.esegui(dto);
   }
 
   @RpcHandler(ACCESSO_RPC.aggiornaAccesso)
   aggiorna(dto: AggiornaAccessoV1): Promise<AccessoV1> {
-    return this.accessi.aggiorna(dto);
+    return this.aggiornaAccesso.esegui(dto);
   }
 
   @RpcHandler(ACCESSO_RPC.chiudiAccesso)
   chiudi(dto: ChiudiAccessoV1): Promise<AccessoV1> {
-    return this.accessi.chiudi(dto);
+    return this.chiudiAccesso.esegui(dto);
   }
 
   @RpcHandler(ACCESSO_RPC.annotaAccesso)
   annota(dto: AnnotaAccessoV1): Promise<AccessoV1> {
-    return this.accessi.annota(dto);
+    return this.annotaAccesso.esegui(dto);
   }
 
   @RpcHandler(ACCESSO_RPC.leggiAccesso)
   leggi(dto: LeggiAccessoV1): Promise<AccessoV1> {
-    return this.accessi.leggi(dto.id);
+    return this.leggiAccesso.esegui(dto.id);
   }
 
   @RpcHandler(ACCESSO_RPC.elencaAccessi)
   elenca(dto: ElencaAccessiV1): Promise<PaginaV1<AccessoV1>> {
-    return this.accessi.elenca(dto);
+    return this.elencaAccessi.esegui(dto);
   }
 }

@@ -8,15 +8,7 @@ import {
   PrimaryGeneratedColumn,
   type Relation,
 } from 'typeorm';
-import type {
-  AccessoV1,
-  AreaBisogno,
-  Canale,
-  PresentatoDa,
-  StatoAccesso,
-  TipoEsito,
-  Urgenza,
-} from '@ambito/contracts';
+import type { AreaBisogno, Canale, PresentatoDa, StatoAccesso, TipoEsito, Urgenza } from '@ambito/contracts';
 import { PersonaEntity } from '../persone/persona.entity';
 import { AnnotazioneEntity } from './annotazione.entity';
 
@@ -99,42 +91,4 @@ export class AccessoEntity {
 
   @OneToMany(() => AnnotazioneEntity, (a) => a.accesso)
   annotazioni: Relation<AnnotazioneEntity>[];
-}
-
-/** Needs `persona` and `annotazioni` loaded. */
-export function toAccessoV1(a: AccessoEntity): AccessoV1 {
-  return {
-    id: a.id,
-    persona: {
-      id: a.persona.id,
-      codiceFiscale: a.persona.codiceFiscale,
-      cognome: a.persona.cognome,
-      nome: a.persona.nome,
-    },
-    comuneResidenza: a.comuneResidenza,
-    dataOra: a.dataOra.toISOString(),
-    sede: a.sede,
-    subAmbito: a.subAmbito,
-    operatore: { id: a.operatoreId, nome: a.operatoreNome },
-    canale: a.canale,
-    presentatoDa: a.presentatoDa,
-    referente: a.referente,
-    areaBisogno: a.areaBisogno,
-    richiesta: a.richiesta,
-    note: a.note,
-    stato: a.stato,
-    esito: a.esitoTipo
-      ? {
-          tipo: a.esitoTipo,
-          servizio: a.esitoServizio,
-          motivazione: a.esitoMotivazione,
-          urgenza: a.esitoUrgenza,
-          note: a.esitoNote,
-        }
-      : null,
-    chiusoIl: a.chiusoIl?.toISOString() ?? null,
-    annotazioni: [...(a.annotazioni ?? [])]
-      .sort((x, y) => x.il.getTime() - y.il.getTime())
-      .map((n) => ({ testo: n.testo, autore: n.autoreNome, il: n.il.toISOString() })),
-  };
 }

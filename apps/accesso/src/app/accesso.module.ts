@@ -6,13 +6,22 @@ import { AuditModule } from '@ambito/audit';
 import { MessagingModule, RPC_REFUSAL_RECORDER } from '@ambito/messaging';
 import { APP_VERSION, HealthModule, MetricsModule, loggingModule } from '@ambito/service-runtime';
 import { AccessiController } from '../accessi/accessi.controller';
-import { AccessiService } from '../accessi/accessi.service';
+import { AccessiGate } from '../accessi/accessi.gate';
+import { AccessiRepository } from '../accessi/accessi.repository';
+import { ChiudiAccessoUseCase } from '../accessi/chiusura/chiudi-accesso.use-case';
+import { ElencaAccessiQuery, LeggiAccessoQuery } from '../accessi/lettura/accessi.queries';
+import { AggiornaAccessoUseCase } from '../accessi/modifica/aggiorna-accesso.use-case';
+import { AnnotaAccessoUseCase } from '../accessi/modifica/annota-accesso.use-case';
+import { RegistraAccessoUseCase } from '../accessi/registrazione/registra-accesso.use-case';
 import { AuditController } from '../audit/audit.controller';
 import { RegistroAuditService } from '../audit/registro-audit.service';
 import { RifiutiRpcRecorder } from '../audit/rifiuti-rpc.recorder';
 import type { AccessoConfig } from '../config/accesso-config';
+import { CercaPersoneQuery, LeggiPersonaQuery } from '../persone/lettura/persone.queries';
 import { PersoneController } from '../persone/persone.controller';
-import { PersoneService } from '../persone/persone.service';
+import { PersoneRepository } from '../persone/persone.repository';
+import { RegistraPersonaUseCase } from '../persone/registrazione/registra-persona.use-case';
+import { ContatoriRepository } from '../statistiche/contatori.repository';
 import { ContatoriService } from '../statistiche/contatori.service';
 import { StatisticheController } from '../statistiche/statistiche.controller';
 import { TerritorioController } from '../territorio/territorio.controller';
@@ -52,8 +61,19 @@ export class AccessoModule {
       providers: [
         { provide: TERRITORIO, useValue: territorio },
         TerritorioService,
-        PersoneService,
-        AccessiService,
+        PersoneRepository,
+        RegistraPersonaUseCase,
+        LeggiPersonaQuery,
+        CercaPersoneQuery,
+        AccessiRepository,
+        AccessiGate,
+        RegistraAccessoUseCase,
+        AggiornaAccessoUseCase,
+        ChiudiAccessoUseCase,
+        AnnotaAccessoUseCase,
+        LeggiAccessoQuery,
+        ElencaAccessiQuery,
+        ContatoriRepository,
         ContatoriService,
         RegistroAuditService,
         { provide: RPC_REFUSAL_RECORDER, useClass: RifiutiRpcRecorder },

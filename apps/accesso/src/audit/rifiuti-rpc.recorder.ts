@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { subjectParts, type RpcRefusal, type RpcRefusalRecorder } from '@ambito/messaging';
-import { AccessoEntity } from '../accessi/accesso.entity';
 import { AuditService } from '@ambito/audit';
+import { subjectParts, type RpcRefusal, type RpcRefusalRecorder } from '@ambito/messaging';
+import { AccessiRepository } from '../accessi/accessi.repository';
 
 /**
  * A request on persone or accessi refused for the actor's role is an audited refusal like the others,
@@ -13,7 +11,7 @@ import { AuditService } from '@ambito/audit';
 export class RifiutiRpcRecorder implements RpcRefusalRecorder {
   constructor(
     private readonly audit: AuditService,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly accessi: AccessiRepository,
   ) {}
 
   async recordRefusal({ declaration, actor, error, request }: RpcRefusal): Promise<void> {
@@ -23,10 +21,7 @@ export class RifiutiRpcRecorder implements RpcRefusalRecorder {
     const personaId =
       risorsa === 'persona'
         ? id
-        : (uuidDa(request, 'personaId') ??
-          (id
-            ? ((await this.dataSource.manager.findOneBy(AccessoEntity, { id }))?.personaId ?? null)
-            : null));
+        : (uuidDa(request, 'personaId') ?? (id ? await this.accessi.personaIdDi(id) : null));
     await this.audit.negato(actor, { azione, risorsa, risorsaId: id, soggettoId: personaId }, error);
   }
 }

@@ -6,25 +6,31 @@ import {
   type PaginaV1,
   type PersonaV1,
 } from '@ambito/contracts';
-import { PersoneService } from './persone.service';
 import { RpcController, RpcHandler } from '@ambito/messaging';
+import { CercaPersoneQuery, LeggiPersonaQuery } from './lettura/persone.queries';
+import { RegistraPersonaUseCase } from './registrazione/registra-persona.use-case';
 
+/** The persona registry's subjects: each handler hands the validated request to its use case. */
 @RpcController()
 export class PersoneController {
-  constructor(private readonly persone: PersoneService) {}
+  constructor(
+    private readonly registraPersona: RegistraPersonaUseCase,
+    private readonly leggiPersona: LeggiPersonaQuery,
+    private readonly cercaPersone: CercaPersoneQuery,
+  ) {}
 
   @RpcHandler(ACCESSO_RPC.registraPersona)
   registra(dto: RegistraPersonaV1): Promise<PersonaV1> {
-    return this.persone.registra(dto);
+    return this.registraPersona.esegui(dto);
   }
 
   @RpcHandler(ACCESSO_RPC.leggiPersona)
   leggi(dto: LeggiPersonaV1): Promise<PersonaV1> {
-    return this.persone.leggi(dto.id);
+    return this.leggiPersona.esegui(dto.id);
   }
 
   @RpcHandler(ACCESSO_RPC.cercaPersone)
   cerca(dto: CercaPersoneV1): Promise<PaginaV1<PersonaV1>> {
-    return this.persone.cerca(dto);
+    return this.cercaPersone.esegui(dto);
   }
 }

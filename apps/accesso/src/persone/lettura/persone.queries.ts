@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import {
+  DomainError,
+  type Actor,
+  type CercaPersoneV1,
+  type PaginaV1,
+  type PersonaV1,
+} from '@ambito/contracts';
+import { CodiceFiscale } from '@ambito/kernel';
+import { AuditService } from '@ambito/audit';
+import { currentActor } from '@ambito/messaging';
+import { isOperatore, visibilitaDatiPersonali } from '../../scope/ambito-visibilita';
+import { TerritorioService } from '../../territorio/territorio.service';
+import { toPersonaV1 } from '../persona.entity';
+import { PersoneRepository, type AmbitoPersone } from '../persone.repository';
+
+/** One persona, within the actor's territory; an audited read (a refusal only when it exists). */
+@Injectable()
+export class LeggiPersonaQuery {
+  constructor(
+    private readonly persone: PersoneRepository,
+    private readonly territorio: TerritorioService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async esegui(id: string): Promise<PersonaV1> {
+    const actor = currentActor();
+    const traccia = { azione: 'leggi', risorsa: 'persona' as const, risorsaId: id, soggettoId: id };
+    const nonTrovata = new DomainError('PERSONA_NON_TROVATA', 'Persona non trovata.');
+    let ambito: AmbitoPersone;
+    try {
+      ambito = ambitoPersone(actor, this.territorio);
+    } catch (error) {
+      throw await this.audit.negato(actor, traccia, error as Error);
+    }
+    const persona = await this.persone.trovaVisibile(id, ambito);
+    if (!persona) {
+      const esiste = await this.persone.esiste(id);
+      throw esiste ? await this.audit.negato(actor, traccia, nonTrovata) : nonTrovata;
+    }
+    await this.audit.consentito(this.persone.manager, actor, [traccia]);
+    return toPersonaV1(persona);
+  }
+}
+
+/**
+ * By name only within one's own territory; by complete codice fiscale across the ambito for operators,
+ * because the person is at the desk and must not be registered twice.
+ */
+@Injectable()
+export class CercaPersoneQuery {
+  constructor(
+    private readonly persone: PersoneRepository,
+    private readonly territorio: TerritorioService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async esegui(query: CercaPersoneV1): Promise<PaginaV1<PersonaV1>> {
+    const actor = currentActor();
+    const cf = query.codiceFiscale?.trim().toUpperCase();
+    const cfCompleto = !!cf && CodiceFiscale.isValid(cf);
+    let ambito: AmbitoPersone | null;
+    try {
+      ambito = cfCompleto && isOperatore(actor) ? null : ambitoPersone(actor, this.territorio);
+    } catch (error) {
+      throw await this.audit.negato(actor, { azione: 'cerca', risorsa: 'persona' }, error as Error);
+    }
+    const { persone, totale, pagina, perPagina } = await this.persone.cerca(
+      { ...query, codiceFiscale: cf, codiceFiscaleCompleto: cfCompleto },
+      ambito,
+    );
+    await this.audit.consentito(
+      this.persone.manager,
+      actor,
+      persone.map((p) => ({
+        azione: 'cerca',
+        risorsa: 'persona' as const,
+        risorsaId: p.id,
+        soggettoId: p.id,
+      })),
+    );
+    return { elementi: persone.map(toPersonaV1), totale, pagina, perPagina };
+  }
+}
+
+/** Persone resident in the actor's territory, or with an accesso in one of its sub-ambiti. */
+function ambitoPersone(actor: Actor, territorio: TerritorioService): AmbitoPersone {
+  const { subAmbiti, comuni } = visibilitaDatiPersonali(actor);
+  return { residenza: [...new Set([...territorio.comuniDi(subAmbiti), ...comuni])], subAmbiti };
+}

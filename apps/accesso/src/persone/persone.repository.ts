@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  Brackets,
+  type DataSource,
+  type DeepPartial,
+  type EntityManager,
+  type SelectQueryBuilder,
+} from 'typeorm';
+import type { PaginazioneV1 } from '@ambito/contracts';
+import { pagina } from '@ambito/persistence';
+import { PersonaEntity } from './persona.entity';
+
+/** Where the actor may see persone: residents of these comuni, or with an accesso in these sub-ambiti. */
+export interface AmbitoPersone {
+  residenza: string[];
+  subAmbiti: string[];
+}
+
+export interface FiltroPersone extends PaginazioneV1 {
+  /** Upper case; a prefix unless `codiceFiscaleCompleto`. */
+  codiceFiscale?: string;
+  codiceFiscaleCompleto: boolean;
+  /** Prefixes, case-insensitive. */
+  cognome?: string;
+  nome?: string;
+}
+
+export interface PaginaPersone {
+  persone: PersonaEntity[];
+  totale: number;
+  pagina: number;
+  perPagina: number;
+}
+
+/** The persona registry in PostgreSQL: every TypeORM query on persone. */
+@Injectable()
+export class PersoneRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Outside any transaction: reads and the audit rows of reads. */
+  get manager(): EntityManager {
+    return this.dataSource.manager;
+  }
+
+  transazione<T>(lavoro: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(lavoro);
+  }
+
+  inserisci(manager: EntityManager, persona: DeepPartial<PersonaEntity>): Promise<PersonaEntity> {
+    return manager.save(manager.create(PersonaEntity, persona));
+  }
+
+  trova(manager: EntityManager, id: string): Promise<PersonaEntity | null> {
+    return manager.findOneBy(PersonaEntity, { id });
+  }
+
+  ottieni(manager: EntityManager, id: string): Promise<PersonaEntity> {
+    return manager.findOneByOrFail(PersonaEntity, { id });
+  }
+
+  esiste(id: string): Promise<boolean> {
+    return this.manager.existsBy(PersonaEntity, { id });
+  }
+
+  /** The persona if it is within `ambito`, else null (whether or not it exists). */
+  trovaVisibile(id: string, ambito: AmbitoPersone): Promise<PersonaEntity | null> {
+    return this.visibili(ambito).andWhere('p.id = :id', { id }).getOne();
+  }
+
+  /** By codice fiscale, cognome and nome, within `ambito` (null: the whole registry), by name. */
+  async cerca(filtro: FiltroPersone, ambito: AmbitoPersone | null): Promise<PaginaPersone> {
+    const qb = ambito
+      ? this.visibili(ambito)
+      : this.dataSource.getRepository(PersonaEntity).createQueryBuilder('p');
+    const cf = filtro.codiceFiscale;
+    if (cf)
+      qb.andWhere(filtro.codiceFiscaleCompleto ? 'p.codice_fiscale = :cf' : 'p.codice_fiscale LIKE :cf', {
+        cf: filtro.codiceFiscaleCompleto ? cf : `${escapeLike(cf)}%`,
+      });
+    if (filtro.cognome)
+      qb.andWhere('lower(p.cognome) LIKE :cognome', {
+        cognome: `${escapeLike(filtro.cognome.trim().toLowerCase())}%`,
+      });
+    if (filtro.nome)
+      qb.andWhere('lower(p.nome) LIKE :nome', { nome: `${escapeLike(filtro.nome.trim().toLowerCase())}%` });
+    qb.orderBy('lower(p.cognome)').addOrderBy('lower(p.nome)').addOrderBy('p.id');
+    const { skip, take, numero } = pagina(filtro);
+    const [persone, totale] = await qb.skip(skip).take(take).getManyAndCount();
+    return { persone, totale, pagina: numero, perPagina: take };
+  }
+
+  private visibili({ residenza, subAmbiti }: AmbitoPersone): SelectQueryBuilder<PersonaEntity> {
+    return this.dataSource
+      .getRepository(PersonaEntity)
+      .createQueryBuilder('p')
+      .where(
+        new Brackets((w) => {
+          w.where('p.comune_residenza = ANY(:residenza)', { residenza });
+          if (subAmbiti.length > 0)
+            w.orWhere(
+              'EXISTS (SELECT 1 FROM accesso a WHERE a.persona_id = p.id AND a.sub_ambito = ANY(:subAmbiti))',
+              { subAmbiti },
+            );
+        }),
+      );
+  }
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

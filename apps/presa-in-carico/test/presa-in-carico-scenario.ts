@@ -1,5 +1,12 @@
 import { PRESA_IN_CARICO_RPC, type CartellaV1 } from '@ambito/contracts';
-import { ATTORI, CREMA, apertura, codiceFiscale, type TestPresaInCarico } from './presa-in-carico-harness';
+import {
+  ATTORI,
+  CREMA,
+  apertura,
+  codiceFiscale,
+  startTestPresaInCarico,
+  type TestPresaInCarico,
+} from './presa-in-carico-harness';
 
 /** ADL answers of a fully autonomous person. */
 export const ADL_AUTONOMO = {
@@ -32,4 +39,33 @@ export async function casoInCarico(svc: TestPresaInCarico): Promise<CartellaV1> 
   const coordinatore = svc.as(ATTORI.coordinatoreCrema);
   const c = await coordinatore(PRESA_IN_CARICO_RPC.apriCartella, apertura(codiceFiscale(), CREMA));
   return coordinatore(PRESA_IN_CARICO_RPC.assegnaCartella, { id: c.id, caseManagerId: 'as.crema' });
+}
+
+/**
+ * The service on a fresh database with the Crema équipe, for the specs of one file: registers the
+ * lifecycle hooks and gives the senders of the actors most specs use.
+ */
+export function scenarioCrema() {
+  let svc: TestPresaInCarico | undefined;
+  beforeAll(async () => {
+    svc = await startTestPresaInCarico();
+    await registraEquipeCrema(svc);
+  });
+  afterAll(async () => {
+    await svc?.close();
+  });
+  const attivo = (): TestPresaInCarico => {
+    if (!svc) throw new Error('scenarioCrema: il servizio non è avviato (beforeAll)');
+    return svc;
+  };
+  return {
+    get svc(): TestPresaInCarico {
+      return attivo();
+    },
+    coordinatore: () => attivo().as(ATTORI.coordinatoreCrema),
+    caseManager: () => attivo().as(ATTORI.asCrema),
+    comune: () => attivo().as(ATTORI.responsabileCrema),
+    /** A case opened and assigned to as.crema. */
+    inCarico: () => casoInCarico(attivo()),
+  };
 }

@@ -1,21 +1,13 @@
 import { PRESA_IN_CARICO_RPC } from '@ambito/contracts';
 import { rifiuto } from '@ambito/testing';
-import { ATTORI, startTestPresaInCarico, type TestPresaInCarico } from '../../test/presa-in-carico-harness';
-import { registraEquipeCrema } from '../../test/presa-in-carico-scenario';
+import { ATTORI } from '../../test/presa-in-carico-harness';
+import { scenarioCrema } from '../../test/presa-in-carico-scenario';
 
 const { registraMembroEquipe, elencaEquipe } = PRESA_IN_CARICO_RPC;
 
 describe('presa in carico › équipe of the sub-ambito', () => {
-  let svc: TestPresaInCarico;
-  const caseManager = () => svc.as(ATTORI.asCrema);
-
-  beforeAll(async () => {
-    svc = await startTestPresaInCarico();
-    await registraEquipeCrema(svc);
-  });
-  afterAll(async () => {
-    await svc?.close();
-  });
+  const scenario = scenarioCrema();
+  const { caseManager } = scenario;
 
   it('is kept by the coordinator of the sub-ambito and read by its members', async () => {
     const membri = await caseManager()(elencaEquipe, { subAmbito: 'SA-CREMA' });
@@ -27,7 +19,7 @@ describe('presa in carico › équipe of the sub-ambito', () => {
     ]);
     expect(
       await rifiuto(
-        svc.as(ATTORI.coordinatorePandino)(registraMembroEquipe, {
+        scenario.svc.as(ATTORI.coordinatorePandino)(registraMembroEquipe, {
           subAmbito: 'SA-CREMA',
           userId: 'x',
           nome: 'X',

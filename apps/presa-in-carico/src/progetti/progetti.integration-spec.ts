@@ -1,32 +1,13 @@
 import { PRESA_IN_CARICO_RPC, type ProgettoDecisioneV1 } from '@ambito/contracts';
 import { rifiuto } from '@ambito/testing';
-import {
-  ATTORI,
-  conta,
-  eventoDi,
-  progetto,
-  startTestPresaInCarico,
-  type TestPresaInCarico,
-} from '../../test/presa-in-carico-harness';
-import { casoInCarico, registraEquipeCrema } from '../../test/presa-in-carico-scenario';
+import { ATTORI, conta, eventoDi, progetto } from '../../test/presa-in-carico-harness';
+import { scenarioCrema } from '../../test/presa-in-carico-scenario';
 
 const { leggiCartella, proponiProgetto, approvaProgetto, respingiProgetto } = PRESA_IN_CARICO_RPC;
 
 describe('presa in carico › progetto personalizzato and decision of the Comune', () => {
-  let svc: TestPresaInCarico;
-  const coordinatore = () => svc.as(ATTORI.coordinatoreCrema);
-  const caseManager = () => svc.as(ATTORI.asCrema);
-  const comune = () => svc.as(ATTORI.responsabileCrema);
-  /** A case opened and assigned to as.crema. */
-  const inCarico = () => casoInCarico(svc);
-
-  beforeAll(async () => {
-    svc = await startTestPresaInCarico();
-    await registraEquipeCrema(svc);
-  });
-  afterAll(async () => {
-    await svc?.close();
-  });
+  const scenario = scenarioCrema();
+  const { coordinatore, caseManager, comune, inCarico } = scenario;
 
   it('is proposed by the équipe and approved by the responsabile of the comune of residence', async () => {
     const c = await inCarico();
@@ -47,7 +28,7 @@ describe('presa in carico › progetto personalizzato and decision of the Comune
       decisione: null,
     });
     const evProposto = await eventoDi(
-      svc,
+      scenario.svc,
       'presa-in-carico.progetto.proposto',
       (p) => p.progettoId === proposto.id,
     );
@@ -61,37 +42,39 @@ describe('presa in carico › progetto personalizzato and decision of the Comune
       stato: 'approvato',
       decisione: { esito: 'approvato', da: 'responsabile.crema', motivazione: 'Conforme al regolamento' },
     });
-    await eventoDi(svc, 'presa-in-carico.progetto.approvato', (p) => p.progettoId === proposto.id);
+    await eventoDi(scenario.svc, 'presa-in-carico.progetto.approvato', (p) => p.progettoId === proposto.id);
   });
 
   it('refuses to approve twice and leaves the decision untouched', async () => {
     const c = await inCarico();
     const p = await caseManager()(proponiProgetto, progetto(c.id));
     await comune()(approvaProgetto, { id: p.id });
-    expect(await rifiuto(svc.as(ATTORI.responsabileCrema2)(approvaProgetto, { id: p.id }))).toBe(
+    expect(await rifiuto(scenario.svc.as(ATTORI.responsabileCrema2)(approvaProgetto, { id: p.id }))).toBe(
       'TRANSIZIONE_NON_CONSENTITA',
     );
     expect(await rifiuto(comune()(respingiProgetto, { id: p.id, motivazione: 'ripensamento' }))).toBe(
       'TRANSIZIONE_NON_CONSENTITA',
     );
-    const [row] = await svc.sql<{ stato: string; deciso_da: string }>(
+    const [row] = await scenario.svc.sql<{ stato: string; deciso_da: string }>(
       'SELECT stato, deciso_da FROM progetto WHERE id = $1',
       [p.id],
     );
     expect(row).toEqual({ stato: 'approvato', deciso_da: 'responsabile.crema' });
     // PostgreSQL refuses to rewrite a decided version too.
-    await expect(svc.sql(`UPDATE progetto SET stato = 'respinto' WHERE id = $1`, [p.id])).rejects.toThrow(
-      /già decisa/,
-    );
+    await expect(
+      scenario.svc.sql(`UPDATE progetto SET stato = 'respinto' WHERE id = $1`, [p.id]),
+    ).rejects.toThrow(/già decisa/);
   });
 
   it('refuses the approval of whoever proposed, also when holding the responsabile-comune role', async () => {
     const c = await inCarico();
-    const p = await svc.as(ATTORI.coordinatoreResponsabileCrema)(proponiProgetto, progetto(c.id));
-    expect(await rifiuto(svc.as(ATTORI.coordinatoreResponsabileCrema)(approvaProgetto, { id: p.id }))).toBe(
-      'APPROVAZIONE_DEL_PROPONENTE',
-    );
-    const [row] = await svc.sql<{ stato: string }>('SELECT stato FROM progetto WHERE id = $1', [p.id]);
+    const p = await scenario.svc.as(ATTORI.coordinatoreResponsabileCrema)(proponiProgetto, progetto(c.id));
+    expect(
+      await rifiuto(scenario.svc.as(ATTORI.coordinatoreResponsabileCrema)(approvaProgetto, { id: p.id })),
+    ).toBe('APPROVAZIONE_DEL_PROPONENTE');
+    const [row] = await scenario.svc.sql<{ stato: string }>('SELECT stato FROM progetto WHERE id = $1', [
+      p.id,
+    ]);
     expect(row.stato).toBe('proposto');
     expect((await comune()(approvaProgetto, { id: p.id })).stato).toBe('approvato');
   });
@@ -101,7 +84,7 @@ describe('presa in carico › progetto personalizzato and decision of the Comune
     const p = await caseManager()(proponiProgetto, progetto(c.id));
     expect(await rifiuto(coordinatore()(approvaProgetto, { id: p.id }))).toBe('OPERAZIONE_NON_CONSENTITA');
     expect(await rifiuto(caseManager()(approvaProgetto, { id: p.id }))).toBe('OPERAZIONE_NON_CONSENTITA');
-    expect(await rifiuto(svc.as(ATTORI.responsabilePandino)(approvaProgetto, { id: p.id }))).toBe(
+    expect(await rifiuto(scenario.svc.as(ATTORI.responsabilePandino)(approvaProgetto, { id: p.id }))).toBe(
       'CARTELLA_NON_TROVATA',
     );
     expect(await rifiuto(comune()(approvaProgetto, { id: crypto.randomUUID() }))).toBe(
@@ -123,7 +106,7 @@ describe('presa in carico › progetto personalizzato and decision of the Comune
       esito: 'respinto',
       motivazione: 'Costo oltre la disponibilità',
     });
-    await eventoDi(svc, 'presa-in-carico.progetto.respinto', (p) => p.progettoId === p1.id);
+    await eventoDi(scenario.svc, 'presa-in-carico.progetto.respinto', (p) => p.progettoId === p1.id);
     const p2 = await caseManager()(proponiProgetto, progetto(c.id, { interventi: [] }));
     expect(p2.versione).toBe(2);
   });
@@ -153,7 +136,7 @@ describe('presa in carico › progetto personalizzato and decision of the Comune
       decisione: { esito: 'approvato' },
     });
     const revisione = await eventoDi(
-      svc,
+      scenario.svc,
       'presa-in-carico.progetto.revisionato',
       (p) => p.progettoId === v2.id,
     );
@@ -162,7 +145,7 @@ describe('presa in carico › progetto personalizzato and decision of the Comune
 
   it('refuses a verifica before the start and incoherent periods, writing nothing', async () => {
     const c = await inCarico();
-    const prima = [await conta(svc, 'progetto'), await conta(svc, 'intervento')];
+    const prima = [await conta(scenario.svc, 'progetto'), await conta(scenario.svc, 'intervento')];
     const errore = await caseManager()(
       proponiProgetto,
       progetto(c.id, { verifiche: [{ data: '2025-12-01', oggetto: 'Prima dell’inizio' }] }),
@@ -182,6 +165,6 @@ describe('presa in carico › progetto personalizzato and decision of the Comune
         }),
       ),
     ).toBe('VALIDAZIONE_FALLITA');
-    expect([await conta(svc, 'progetto'), await conta(svc, 'intervento')]).toEqual(prima);
+    expect([await conta(scenario.svc, 'progetto'), await conta(scenario.svc, 'intervento')]).toEqual(prima);
   });
 });

@@ -1,34 +1,13 @@
 import { PRESA_IN_CARICO_RPC, type ValutazioneCompletataV1 } from '@ambito/contracts';
 import { rifiuto } from '@ambito/testing';
-import {
-  ATTORI,
-  CREMA,
-  apertura,
-  codiceFiscale,
-  conta,
-  eventoDi,
-  startTestPresaInCarico,
-  type TestPresaInCarico,
-} from '../../test/presa-in-carico-harness';
-import { ADL_AUTONOMO, casoInCarico, registraEquipeCrema } from '../../test/presa-in-carico-scenario';
+import { ATTORI, CREMA, apertura, codiceFiscale, conta, eventoDi } from '../../test/presa-in-carico-harness';
+import { ADL_AUTONOMO, scenarioCrema } from '../../test/presa-in-carico-scenario';
 
 const { apriCartella, elencaStrumenti, registraValutazione } = PRESA_IN_CARICO_RPC;
 
 describe('presa in carico › valutazione multidimensionale', () => {
-  let svc: TestPresaInCarico;
-  const coordinatore = () => svc.as(ATTORI.coordinatoreCrema);
-  const caseManager = () => svc.as(ATTORI.asCrema);
-  const comune = () => svc.as(ATTORI.responsabileCrema);
-  /** A case opened and assigned to as.crema. */
-  const inCarico = () => casoInCarico(svc);
-
-  beforeAll(async () => {
-    svc = await startTestPresaInCarico();
-    await registraEquipeCrema(svc);
-  });
-  afterAll(async () => {
-    await svc?.close();
-  });
+  const scenario = scenarioCrema();
+  const { coordinatore, caseManager, comune, inCarico } = scenario;
 
   it('lists the instruments in force with their items and scoring', async () => {
     const strumenti = await caseManager()(elencaStrumenti, {});
@@ -74,13 +53,13 @@ describe('presa in carico › valutazione multidimensionale', () => {
       punteggio: 2,
       punteggioMax: 8,
     });
-    const [row] = await svc.sql<{ strumento_versione: number; punteggio: number }>(
+    const [row] = await scenario.svc.sql<{ strumento_versione: number; punteggio: number }>(
       'SELECT strumento_versione, punteggio FROM valutazione WHERE id = $1',
       [adl.id],
     );
     expect(row).toEqual({ strumento_versione: 1, punteggio: 4 });
     const evento = await eventoDi(
-      svc,
+      scenario.svc,
       'presa-in-carico.valutazione.completata',
       (p) => p.valutazioneId === iadl.id,
     );
@@ -96,7 +75,7 @@ describe('presa in carico › valutazione multidimensionale', () => {
 
   it('uses the version in force on the assessment date, and a new version once it is in force', async () => {
     const c = await inCarico();
-    await svc.sql(
+    await scenario.svc.sql(
       `INSERT INTO strumento_valutazione (codice, versione, valido_dal, denominazione, fonte, items, punteggio)
        SELECT codice, 2, '2025-06-01', denominazione || ' (rev. 2025)', fonte, items, punteggio
        FROM strumento_valutazione WHERE codice = 'ADL' AND versione = 1`,
@@ -129,7 +108,7 @@ describe('presa in carico › valutazione multidimensionale', () => {
 
   it('refuses unknown instruments, wrong answers, a future date and the wrong actor, writing nothing', async () => {
     const c = await inCarico();
-    const prima = await conta(svc, 'valutazione');
+    const prima = await conta(scenario.svc, 'valutazione');
     const base = { id: c.id, strumento: 'ADL', data: '2025-11-20', risposte: ADL_AUTONOMO };
     expect(await rifiuto(caseManager()(registraValutazione, { ...base, strumento: 'BARTHEL' }))).toBe(
       'STRUMENTO_SCONOSCIUTO',
@@ -143,8 +122,10 @@ describe('presa in carico › valutazione multidimensionale', () => {
       'DATA_NON_VALIDA',
     );
     expect(await rifiuto(comune()(registraValutazione, base))).toBe('OPERAZIONE_NON_CONSENTITA');
-    expect(await rifiuto(svc.as(ATTORI.asCrema2)(registraValutazione, base))).toBe('CARTELLA_NON_TROVATA');
-    expect(await conta(svc, 'valutazione')).toBe(prima);
+    expect(await rifiuto(scenario.svc.as(ATTORI.asCrema2)(registraValutazione, base))).toBe(
+      'CARTELLA_NON_TROVATA',
+    );
+    expect(await conta(scenario.svc, 'valutazione')).toBe(prima);
   });
 
   it('refuses to assess a case still in the queue', async () => {

@@ -7,28 +7,14 @@ import {
   codiceFiscale,
   conta,
   eventoDi,
-  startTestPresaInCarico,
-  type TestPresaInCarico,
 } from '../../../test/presa-in-carico-harness';
-import { casoInCarico, registraEquipeCrema } from '../../../test/presa-in-carico-scenario';
+import { scenarioCrema } from '../../../test/presa-in-carico-scenario';
 
 const { apriCartella, assegnaCartella, leggiCartella } = PRESA_IN_CARICO_RPC;
 
 describe('presa in carico › assignment of the case manager', () => {
-  let svc: TestPresaInCarico;
-  const coordinatore = () => svc.as(ATTORI.coordinatoreCrema);
-  const caseManager = () => svc.as(ATTORI.asCrema);
-  const comune = () => svc.as(ATTORI.responsabileCrema);
-  /** A case opened and assigned to as.crema. */
-  const inCarico = () => casoInCarico(svc);
-
-  beforeAll(async () => {
-    svc = await startTestPresaInCarico();
-    await registraEquipeCrema(svc);
-  });
-  afterAll(async () => {
-    await svc?.close();
-  });
+  const scenario = scenarioCrema();
+  const { coordinatore, caseManager, comune, inCarico } = scenario;
 
   it('lets the coordinator assign an assistente sociale of the équipe, accepting the queued proposte', async () => {
     const c = await coordinatore()(apriCartella, apertura(codiceFiscale(), CREMA));
@@ -39,7 +25,11 @@ describe('presa in carico › assignment of the case manager', () => {
       proposte: [{ stato: 'accolta' }],
       assegnazioni: [{ caseManager: { id: 'as.crema' }, assegnataDa: 'coordinatore.crema', al: null }],
     });
-    const evento = await eventoDi(svc, 'presa-in-carico.cartella.assegnata', (p) => p.cartellaId === c.id);
+    const evento = await eventoDi(
+      scenario.svc,
+      'presa-in-carico.cartella.assegnata',
+      (p) => p.cartellaId === c.id,
+    );
     expect(evento.payload).toMatchObject({ caseManagerId: 'as.crema', precedenteCaseManagerId: null });
   });
 
@@ -62,7 +52,7 @@ describe('presa in carico › assignment of the case manager', () => {
       note: 'Carico di lavoro',
     });
     await eventoDi(
-      svc,
+      scenario.svc,
       'presa-in-carico.cartella.assegnata',
       (p) => p.cartellaId === c.id && p.precedenteCaseManagerId === 'as.crema',
     );
@@ -72,7 +62,7 @@ describe('presa in carico › assignment of the case manager', () => {
 
   it('refuses a case manager outside the équipe or not an assistente sociale, and any other assigner', async () => {
     const c = await coordinatore()(apriCartella, apertura(codiceFiscale(), CREMA));
-    const prima = await conta(svc, 'assegnazione');
+    const prima = await conta(scenario.svc, 'assegnazione');
     expect(await rifiuto(coordinatore()(assegnaCartella, { id: c.id, caseManagerId: 'edu.crema' }))).toBe(
       'CASE_MANAGER_NON_VALIDO',
     );
@@ -88,10 +78,10 @@ describe('presa in carico › assignment of the case manager', () => {
     );
     expect(
       await rifiuto(
-        svc.as(ATTORI.coordinatorePandino)(assegnaCartella, { id: c.id, caseManagerId: 'as.crema' }),
+        scenario.svc.as(ATTORI.coordinatorePandino)(assegnaCartella, { id: c.id, caseManagerId: 'as.crema' }),
       ),
     ).toBe('CARTELLA_NON_TROVATA');
-    expect(await conta(svc, 'assegnazione')).toBe(prima);
+    expect(await conta(scenario.svc, 'assegnazione')).toBe(prima);
     expect((await coordinatore()(leggiCartella, { id: c.id })).stato).toBe('in-attesa');
   });
 
@@ -103,7 +93,7 @@ describe('presa in carico › assignment of the case manager', () => {
       ),
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    const [{ n }] = await svc.sql<{ n: number }>(
+    const [{ n }] = await scenario.svc.sql<{ n: number }>(
       'SELECT count(*)::int AS n FROM assegnazione WHERE cartella_id = $1',
       [c.id],
     );

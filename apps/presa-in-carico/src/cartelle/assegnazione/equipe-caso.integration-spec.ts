@@ -1,34 +1,20 @@
 import { PRESA_IN_CARICO_RPC } from '@ambito/contracts';
 import { rifiuto } from '@ambito/testing';
-import {
-  ATTORI,
-  conta,
-  startTestPresaInCarico,
-  type TestPresaInCarico,
-} from '../../../test/presa-in-carico-harness';
-import { casoInCarico, registraEquipeCrema } from '../../../test/presa-in-carico-scenario';
+import { ATTORI, conta } from '../../../test/presa-in-carico-harness';
+import { scenarioCrema } from '../../../test/presa-in-carico-scenario';
 
 const { chiudiCartella, leggiCartella, annotaDiario, registraValutazione, assegnaEquipeCaso } =
   PRESA_IN_CARICO_RPC;
 
 describe('presa in carico › équipe of the case', () => {
-  let svc: TestPresaInCarico;
-  const coordinatore = () => svc.as(ATTORI.coordinatoreCrema);
-  const caseManager = () => svc.as(ATTORI.asCrema);
-  /** A case opened and assigned to as.crema. */
-  const inCarico = () => casoInCarico(svc);
-
-  beforeAll(async () => {
-    svc = await startTestPresaInCarico();
-    await registraEquipeCrema(svc);
-  });
-  afterAll(async () => {
-    await svc?.close();
-  });
+  const scenario = scenarioCrema();
+  const { coordinatore, caseManager, inCarico } = scenario;
 
   it('lets the coordinator add équipe members, who then see and work the case but cannot close it', async () => {
     const c = await inCarico();
-    expect(await rifiuto(svc.as(ATTORI.psiCrema)(leggiCartella, { id: c.id }))).toBe('CARTELLA_NON_TROVATA');
+    expect(await rifiuto(scenario.svc.as(ATTORI.psiCrema)(leggiCartella, { id: c.id }))).toBe(
+      'CARTELLA_NON_TROVATA',
+    );
     const conEquipe = await coordinatore()(assegnaEquipeCaso, {
       id: c.id,
       membri: ['psi.crema', 'edu.crema'],
@@ -37,22 +23,24 @@ describe('presa in carico › équipe of the case', () => {
       ['psi.crema', 'psicologo'],
       ['edu.crema', 'educatore'],
     ]);
-    expect((await svc.as(ATTORI.psiCrema)(leggiCartella, { id: c.id })).id).toBe(c.id);
-    const elenco = await svc.as(ATTORI.psiCrema)(PRESA_IN_CARICO_RPC.elencaCartelle, {});
+    expect((await scenario.svc.as(ATTORI.psiCrema)(leggiCartella, { id: c.id })).id).toBe(c.id);
+    const elenco = await scenario.svc.as(ATTORI.psiCrema)(PRESA_IN_CARICO_RPC.elencaCartelle, {});
     expect(elenco.elementi.map((e) => e.id)).toEqual([c.id]);
-    await svc.as(ATTORI.psiCrema)(annotaDiario, {
+    await scenario.svc.as(ATTORI.psiCrema)(annotaDiario, {
       id: c.id,
       tipo: 'colloquio',
       testo: 'Primo colloquio psicologico.',
     });
-    expect(await rifiuto(svc.as(ATTORI.psiCrema)(chiudiCartella, { id: c.id, motivo: 'rinuncia' }))).toBe(
-      'OPERAZIONE_NON_CONSENTITA',
-    );
+    expect(
+      await rifiuto(scenario.svc.as(ATTORI.psiCrema)(chiudiCartella, { id: c.id, motivo: 'rinuncia' })),
+    ).toBe('OPERAZIONE_NON_CONSENTITA');
     // Removed from the case: out of sight again, the membership kept as history.
     const senza = await coordinatore()(assegnaEquipeCaso, { id: c.id, membri: ['edu.crema'] });
     expect(senza.equipe.map((m) => m.userId)).toEqual(['edu.crema']);
-    expect(await rifiuto(svc.as(ATTORI.psiCrema)(leggiCartella, { id: c.id }))).toBe('CARTELLA_NON_TROVATA');
-    const [{ n }] = await svc.sql<{ n: number }>(
+    expect(await rifiuto(scenario.svc.as(ATTORI.psiCrema)(leggiCartella, { id: c.id }))).toBe(
+      'CARTELLA_NON_TROVATA',
+    );
+    const [{ n }] = await scenario.svc.sql<{ n: number }>(
       `SELECT count(*)::int AS n FROM partecipazione WHERE cartella_id = $1 AND user_id = 'psi.crema' AND al IS NOT NULL`,
       [c.id],
     );
@@ -61,14 +49,14 @@ describe('presa in carico › équipe of the case', () => {
 
   it('refuses members outside the sub-ambito’s équipe and anyone but the coordinator', async () => {
     const c = await inCarico();
-    const prima = await conta(svc, 'partecipazione');
+    const prima = await conta(scenario.svc, 'partecipazione');
     expect(await rifiuto(coordinatore()(assegnaEquipeCaso, { id: c.id, membri: ['as.castelleone'] }))).toBe(
       'VALIDAZIONE_FALLITA',
     );
     expect(await rifiuto(caseManager()(assegnaEquipeCaso, { id: c.id, membri: ['psi.crema'] }))).toBe(
       'OPERAZIONE_NON_CONSENTITA',
     );
-    expect(await conta(svc, 'partecipazione')).toBe(prima);
+    expect(await conta(scenario.svc, 'partecipazione')).toBe(prima);
   });
 
   it('uses the Dopo di Noi instrument only with a clinical and a social member on the case', async () => {
@@ -87,7 +75,7 @@ describe('presa in carico › équipe of the case', () => {
     // The case manager is the social member; the clinical one is missing.
     expect(await rifiuto(caseManager()(registraValutazione, ddn))).toBe('EQUIPE_INCOMPLETA');
     await coordinatore()(assegnaEquipeCaso, { id: c.id, membri: ['psi.crema'] });
-    const valutazione = await svc.as(ATTORI.psiCrema)(registraValutazione, ddn);
+    const valutazione = await scenario.svc.as(ATTORI.psiCrema)(registraValutazione, ddn);
     expect(valutazione).toMatchObject({
       strumento: { codice: 'DDN', versione: 1 },
       punteggio: 8,

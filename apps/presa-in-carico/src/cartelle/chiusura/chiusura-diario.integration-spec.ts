@@ -1,17 +1,14 @@
 import { PRESA_IN_CARICO_RPC } from '@ambito/contracts';
 import { rifiuto } from '@ambito/testing';
 import {
-  ATTORI,
   CREMA,
   apertura,
   codiceFiscale,
   conta,
   eventoDi,
   progetto,
-  startTestPresaInCarico,
-  type TestPresaInCarico,
 } from '../../../test/presa-in-carico-harness';
-import { ADL_AUTONOMO, casoInCarico, registraEquipeCrema } from '../../../test/presa-in-carico-scenario';
+import { ADL_AUTONOMO, scenarioCrema } from '../../../test/presa-in-carico-scenario';
 
 const {
   apriCartella,
@@ -25,20 +22,8 @@ const {
 } = PRESA_IN_CARICO_RPC;
 
 describe('presa in carico › closure and diario', () => {
-  let svc: TestPresaInCarico;
-  const coordinatore = () => svc.as(ATTORI.coordinatoreCrema);
-  const caseManager = () => svc.as(ATTORI.asCrema);
-  const comune = () => svc.as(ATTORI.responsabileCrema);
-  /** A case opened and assigned to as.crema. */
-  const inCarico = () => casoInCarico(svc);
-
-  beforeAll(async () => {
-    svc = await startTestPresaInCarico();
-    await registraEquipeCrema(svc);
-  });
-  afterAll(async () => {
-    await svc?.close();
-  });
+  const scenario = scenarioCrema();
+  const { coordinatore, caseManager, comune, inCarico } = scenario;
 
   it('closes with a motivo; afterwards assessing, proposing and deciding are refused and nothing is written', async () => {
     const c = await inCarico();
@@ -53,12 +38,12 @@ describe('presa in carico › closure and diario', () => {
       chiusura: { motivo: 'obiettivi-raggiunti', da: 'as.crema', note: 'Rientro in famiglia' },
     });
     expect(chiusa.assegnazioni[0].al).not.toBeNull();
-    await eventoDi(svc, 'presa-in-carico.cartella.chiusa', (p) => p.cartellaId === c.id);
+    await eventoDi(scenario.svc, 'presa-in-carico.cartella.chiusa', (p) => p.cartellaId === c.id);
 
     const prima = [
-      await conta(svc, 'valutazione'),
-      await conta(svc, 'progetto'),
-      await conta(svc, 'voce_diario'),
+      await conta(scenario.svc, 'valutazione'),
+      await conta(scenario.svc, 'progetto'),
+      await conta(scenario.svc, 'voce_diario'),
     ];
     expect(
       await rifiuto(
@@ -82,9 +67,9 @@ describe('presa in carico › closure and diario', () => {
       'CARTELLA_CHIUSA',
     );
     expect([
-      await conta(svc, 'valutazione'),
-      await conta(svc, 'progetto'),
-      await conta(svc, 'voce_diario'),
+      await conta(scenario.svc, 'valutazione'),
+      await conta(scenario.svc, 'progetto'),
+      await conta(scenario.svc, 'voce_diario'),
     ]).toEqual(prima);
   });
 

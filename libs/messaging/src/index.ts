@@ -16,3 +16,4 @@ export * from './outbox/outbox-relay';
 export * from './inbox/inbox';
 export * from './messaging.module';
 export * from './rpc/rpc-refusal';
+export * from './context/errore-senza-dati';

@@ -20,6 +20,7 @@ import {
   type EventPayload,
   type EventType,
 } from '@ambito/contracts';
+import { erroreSenzaDati } from '../context/errore-senza-dati';
 import { RequestContext } from '../context/request-context';
 import { deadLetterStreamName, ensureStream, eventStreamName } from './streams';
 
@@ -108,7 +109,7 @@ export class EventSubscription<T extends EventType> {
         await this.deadLetter(msg, error);
       } else {
         this.logger.warn(
-          { err: error, eventId: envelope.id, delivery: msg.info.deliveryCount },
+          { errore: erroreSenzaDati(error), eventId: envelope.id, delivery: msg.info.deliveryCount },
           'evento non elaborato: verrà riconsegnato',
         );
         msg.nak(this.options.retryDelayMs ?? 1000);
@@ -163,7 +164,7 @@ export class EventSubscription<T extends EventType> {
       .jetstream()
       .publish(`dlq.${this.options.service}.${this.options.durable}`, msg.data, { headers: h });
     this.logger.error(
-      { err: error, subject: msg.subject, durable: this.options.durable },
+      { errore: erroreSenzaDati(error), subject: msg.subject, durable: this.options.durable },
       'evento spostato nella dead-letter',
     );
     msg.term();

@@ -9,6 +9,7 @@ import { DiscoveryService, MetadataScanner, ModuleRef, Reflector } from '@nestjs
 import { randomUUID } from 'node:crypto';
 import type { Msg, NatsConnection, Subscription } from 'nats';
 import { DomainError, validaContratto, type AnyRpcDeclaration, type ErrorReply } from '@ambito/contracts';
+import { erroreSenzaDati } from '../context/errore-senza-dati';
 import { RequestContext } from '../context/request-context';
 import { NATS_CONNECTION } from '../jetstream/nats-connection';
 import { contextFromHeaders } from './nats-headers';
@@ -118,7 +119,7 @@ export class RpcServer implements OnApplicationBootstrap, OnApplicationShutdown 
 
   private toErrorReply(error: unknown, subject: string): ErrorReply {
     if (error instanceof DomainError) return error.toReply();
-    this.logger.error({ err: error, subject }, 'errore non gestito');
+    this.logger.error({ errore: erroreSenzaDati(error), subject }, 'errore non gestito');
     return { code: 'ERRORE_INTERNO', message: 'Errore interno: l’operazione non è stata eseguita.' };
   }
 }

@@ -73,7 +73,7 @@ describe('RpcServer (real NATS)', () => {
 
   afterAll(async () => {
     await nc?.close();
-    await app?.close();
+    await app?.close().catch(() => undefined);
     await nats?.destroy();
   });
 
@@ -148,6 +148,28 @@ describe('RpcServer (real NATS)', () => {
       app.get(ModuleRef),
     );
     expect(() => server.onApplicationBootstrap()).toThrow(/accesso.accesso.leggi: gestito due volte/);
-    await server.onApplicationShutdown();
+    await server.beforeApplicationShutdown();
+  });
+
+  it('answers the requests in flight when the service stops, and takes no new one', async () => {
+    @Module({
+      imports: [MessagingModule.forRoot({ service: 'in-chiusura', ambito: 'CREMA', natsUrl: nats.url })],
+      controllers: [HandlersDiProva],
+    })
+    class ModuloInChiusura {}
+    await app.close(); // the other tests' replica leaves the queue group
+    const replica = await NestFactory.createApplicationContext(ModuloInChiusura, { logger: false });
+    const id = randomUUID();
+    leggiAccesso = async (request) => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return { id: request.id } as AccessoV1;
+    };
+    const risposta = rpc.request(ACCESSO_RPC.leggiAccesso, { id }, as(operatore));
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the request is being handled
+    await replica.close();
+    expect(await risposta).toEqual({ id });
+    expect(await rifiuto(rpc.request(ACCESSO_RPC.leggiAccesso, { id }, as(operatore)))).toBe(
+      'SERVIZIO_NON_DISPONIBILE',
+    );
   });
 });

@@ -3,7 +3,7 @@ import {
   Injectable,
   Logger,
   type OnApplicationBootstrap,
-  type OnApplicationShutdown,
+  type BeforeApplicationShutdown,
 } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, ModuleRef, Reflector } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
@@ -32,9 +32,10 @@ type Handler = (request: object) => unknown;
  * declaration, the validation of the request class, the handler; every failure is a typed error reply.
  */
 @Injectable()
-export class RpcServer implements OnApplicationBootstrap, OnApplicationShutdown {
+export class RpcServer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(RpcServer.name);
   private readonly subscriptions: Subscription[] = [];
+  private readonly inFlight = new Set<Promise<void>>();
   private refusals?: RpcRefusalRecorder;
 
   constructor(
@@ -77,9 +78,13 @@ export class RpcServer implements OnApplicationBootstrap, OnApplicationShutdown 
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    for (const s of this.subscriptions) s.unsubscribe();
-    await this.nats.flush().catch(() => undefined);
+  /**
+   * Graceful stop, before the database closes: no new request is taken (the queue group's other
+   * replicas get them) and the ones in flight finish and answer.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.all(this.subscriptions.map((s) => s.drain().catch(() => undefined)));
+    await Promise.allSettled([...this.inFlight]);
   }
 
   private serve(declaration: AnyRpcDeclaration, handler: Handler): void {
@@ -88,7 +93,9 @@ export class RpcServer implements OnApplicationBootstrap, OnApplicationShutdown 
         queue: this.options.service,
         callback: (error, msg) => {
           if (error) return;
-          void this.handle(declaration, handler, msg);
+          const work = this.handle(declaration, handler, msg);
+          this.inFlight.add(work);
+          void work.finally(() => this.inFlight.delete(work));
         },
       }),
     );

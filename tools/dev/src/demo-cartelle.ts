@@ -138,6 +138,9 @@ export async function seedDemoCartelle(api: DemoClient): Promise<{ created: bool
       userId: 'as.crema',
       nome: 'Sara Riva',
       professione: 'assistente-sociale',
+      ente: 'Azienda Sociale del Cremasco',
+      contratto: 'indeterminato',
+      fte: 1,
     }),
   );
   await ok(
@@ -147,6 +150,9 @@ export async function seedDemoCartelle(api: DemoClient): Promise<{ created: bool
       userId: 'edu.crema',
       nome: 'Marco Lodi',
       professione: 'educatore',
+      ente: 'Comune di Crema',
+      contratto: 'determinato',
+      fte: 0.5,
     }),
   );
 

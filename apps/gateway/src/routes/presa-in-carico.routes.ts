@@ -343,6 +343,9 @@ export const PRESA_IN_CARICO_ROUTES = [
       userId: 'edu.crema',
       nome: 'Elena Fusar Poli',
       professione: 'educatore',
+      ente: 'Comune di Crema',
+      contratto: 'indeterminato',
+      fte: 0.5,
     },
   }),
   rotta({

@@ -3,6 +3,7 @@ import { AddVerifiche1764000000001 } from './add-verifiche.migration';
 import { AddEquipeCaso1764000000002 } from './add-equipe-caso.migration';
 import { AddNucleo1764000000003 } from './add-nucleo.migration';
 import { UpgradeVoceAudit1764000000004 } from './upgrade-voce-audit.migration';
+import { AddEquipeProfessioniContratto1764000000005 } from './add-equipe-professioni-contratto.migration';
 
 /**
  * In order, after the outbox/inbox one that serviceDataSourceOptions adds first. A change of schema is
@@ -15,4 +16,5 @@ export const PRESA_IN_CARICO_MIGRATIONS = [
   AddEquipeCaso1764000000002,
   AddNucleo1764000000003,
   UpgradeVoceAudit1764000000004,
+  AddEquipeProfessioniContratto1764000000005,
 ];

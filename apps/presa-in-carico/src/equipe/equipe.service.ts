@@ -27,7 +27,14 @@ export class EquipeService {
     return this.dataSource.transaction(async (manager) => {
       await manager.upsert(
         MembroEquipeEntity,
-        { ...dto, registratoIl: new Date(), registratoDa: actor.userId },
+        {
+          ...dto,
+          ente: dto.ente ?? null,
+          contratto: dto.contratto ?? null,
+          fte: dto.fte ?? null,
+          registratoIl: new Date(),
+          registratoDa: actor.userId,
+        },
         ['subAmbito', 'userId'],
       );
       await this.audit.consentito(manager, actor, [traccia]);

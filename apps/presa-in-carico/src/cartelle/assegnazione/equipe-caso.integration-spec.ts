@@ -82,4 +82,29 @@ describe('presa in carico › équipe of the case', () => {
       punteggioMax: 16,
     });
   });
+
+  it('records the Dopo di Noi assessment with an ASST clinician (medico, neuropsichiatra) as the clinical member', async () => {
+    const medico = await coordinatore()(PRESA_IN_CARICO_RPC.registraMembroEquipe, {
+      subAmbito: 'SA-CREMA',
+      userId: 'npi.asst',
+      nome: 'Marco Testa',
+      professione: 'neuropsichiatra-infantile',
+      ente: 'ASST di Crema',
+      contratto: 'altro',
+    });
+    expect(medico).toMatchObject({
+      professione: 'neuropsichiatra-infantile',
+      ente: 'ASST di Crema',
+      fte: null,
+    });
+    const c = await inCarico();
+    await coordinatore()(assegnaEquipeCaso, { id: c.id, membri: ['npi.asst'] });
+    const valutazione = await caseManager()(registraValutazione, {
+      id: c.id,
+      strumento: 'DDN',
+      data: '2025-11-20',
+      risposte: { 'cura-di-se': 1, mobilita: 1, 'comunicazione-cognitive': 1, 'strumentali-relazionali': 1 },
+    });
+    expect(valutazione).toMatchObject({ strumento: { codice: 'DDN', versione: 1 }, punteggio: 4 });
+  });
 });

@@ -5,11 +5,15 @@ import {
   IsIn,
   IsISO8601,
   IsNotEmpty,
+  IsNumber,
+  IsOptional,
   IsString,
   IsUUID,
+  Max,
   MaxLength,
+  Min,
 } from 'class-validator';
-import { Descrizione } from '../../common/schema-decorators';
+import { Descrizione, Nullable } from '../../common/schema-decorators';
 
 export const PROFESSIONI = [
   'assistente-sociale',
@@ -18,8 +22,17 @@ export const PROFESSIONI = [
   'psicologo',
   'amministrativo',
   'altro',
+  // ASST and external professionals (clinical members of a valutazione multidimensionale).
+  'medico',
+  'infermiere',
+  'neuropsichiatra-infantile',
+  'terapista',
 ] as const;
 export type Professione = (typeof PROFESSIONI)[number];
+
+/** Employment contract of an équipe member: the LEPS counts only permanent (indeterminato) ones. */
+export const CONTRATTI_EQUIPE = ['indeterminato', 'determinato', 'altro'] as const;
+export type ContrattoEquipe = (typeof CONTRATTI_EQUIPE)[number];
 
 /** The coordinator registers a member of its sub-ambito's équipe. */
 export class RegistraMembroEquipeV1 {
@@ -40,6 +53,24 @@ export class RegistraMembroEquipeV1 {
 
   @IsIn(PROFESSIONI)
   professione: Professione;
+
+  /** Who employs the member: the azienda, a comune, the ASST, a cooperative… */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  ente?: string;
+
+  @IsOptional()
+  @IsIn(CONTRATTI_EQUIPE)
+  contratto?: ContrattoEquipe;
+
+  /** Full-time equivalent of the member's work for the équipe (0.01–1); 1 when left out. */
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @Min(0.01)
+  @Max(1)
+  fte?: number;
 }
 
 export class ElencaEquipeV1 {
@@ -74,6 +105,23 @@ export class MembroEquipeV1 {
 
   @IsIn(PROFESSIONI)
   professione: Professione;
+
+  @Nullable()
+  @IsString()
+  @Descrizione('Ente di appartenenza (datore di lavoro): azienda, comune, ASST, ente esterno')
+  ente: string | null;
+
+  @Nullable()
+  @IsIn(CONTRATTI_EQUIPE)
+  @Descrizione('Tipo di contratto')
+  contratto: ContrattoEquipe | null;
+
+  @Nullable()
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @Min(0.01)
+  @Max(1)
+  @Descrizione('Tempo pieno equivalente (FTE)')
+  fte: number | null;
 
   @IsISO8601()
   @Descrizione('Quando')

@@ -381,6 +381,18 @@ export const PRESA_IN_CARICO_ROUTES = [
   }),
   rotta({
     metodo: 'get',
+    percorso: '/monitoraggio/leps',
+    messaggio: PRESA_IN_CARICO_RPC.calcolaLeps,
+    tag: 'Cartelle sociali',
+    operazione: 'calcolaLeps',
+    sommario: 'LEPS servizio sociale professionale dell’Ambito (prospetto SIOSS)',
+    descrizione:
+      'Assistenti sociali a tempo indeterminato in FTE di qualsiasi ente rispetto alle soglie 1:6.500, 1:5.000 e 1:4.000, contributo atteso e ore di AS attese per comune, con i parametri normativi in vigore alla data.',
+    errori: [422],
+    esito: 'Indicatore LEPS, esportabile per SIOSS',
+  }),
+  rotta({
+    metodo: 'get',
     percorso: '/monitoraggio/avvisi',
     messaggio: PRESA_IN_CARICO_RPC.elencaAvvisi,
     tag: 'Cartelle sociali',

@@ -23,6 +23,8 @@ import { TrasferisciCartellaUseCase } from '../cartelle/trasferimento/trasferisc
 import type { PresaInCaricoConfig } from '../config/presa-in-carico-config';
 import { EquipeController } from '../equipe/equipe.controller';
 import { EquipeService } from '../equipe/equipe.service';
+import { LepsController } from '../leps/leps.controller';
+import { LepsService } from '../leps/leps.service';
 import { MonitoraggioController } from '../monitoraggio/monitoraggio.controller';
 import { MonitoraggioService, OPZIONI_MONITORAGGIO } from '../monitoraggio/monitoraggio.service';
 import { ProgettiController } from '../progetti/progetti.controller';
@@ -65,6 +67,7 @@ export class PresaInCaricoModule {
         ProgettiController,
         StatisticheController,
         MonitoraggioController,
+        LepsController,
         AuditController,
       ],
       providers: [
@@ -90,6 +93,7 @@ export class PresaInCaricoModule {
         ProgettiService,
         StatisticheService,
         MonitoraggioService,
+        LepsService,
         {
           provide: OPZIONI_MONITORAGGIO,
           useValue: {

@@ -6,6 +6,7 @@ import { PartecipazioneEntity } from '../cartella/partecipazione.entity';
 import { PropostaEntity } from '../cartella/proposta.entity';
 import { VoceDiarioEntity } from '../cartella/voce-diario.entity';
 import { MembroEquipeEntity } from '../equipe/membro-equipe.entity';
+import { ParametroEntity } from '../leps/parametro.entity';
 import { InterventoEntity } from '../progetti/intervento.entity';
 import { ProgettoEntity } from '../progetti/progetto.entity';
 import { VerificaEntity } from '../progetti/verifica.entity';
@@ -26,4 +27,5 @@ export const PRESA_IN_CARICO_ENTITIES = [
   VerificaEntity,
   VoceDiarioEntity,
   VoceAuditEntity,
+  ParametroEntity,
 ];

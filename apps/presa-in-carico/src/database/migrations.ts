@@ -4,6 +4,7 @@ import { AddEquipeCaso1764000000002 } from './add-equipe-caso.migration';
 import { AddNucleo1764000000003 } from './add-nucleo.migration';
 import { UpgradeVoceAudit1764000000004 } from './upgrade-voce-audit.migration';
 import { AddEquipeProfessioniContratto1764000000005 } from './add-equipe-professioni-contratto.migration';
+import { AddParametriLeps1764000000006 } from './add-parametri-leps.migration';
 
 /**
  * In order, after the outbox/inbox one that serviceDataSourceOptions adds first. A change of schema is
@@ -17,4 +18,5 @@ export const PRESA_IN_CARICO_MIGRATIONS = [
   AddNucleo1764000000003,
   UpgradeVoceAudit1764000000004,
   AddEquipeProfessioniContratto1764000000005,
+  AddParametriLeps1764000000006,
 ];

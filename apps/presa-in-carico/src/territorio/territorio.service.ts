@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { TerritorioV1 } from '@ambito/contracts';
+import type { ComuneV1, TerritorioV1 } from '@ambito/contracts';
 
 export const TERRITORIO = Symbol('TERRITORIO');
 
@@ -14,6 +14,11 @@ export class TerritorioService {
 
   subAmbiti(): string[] {
     return this.territorio.subAmbiti.map((s) => s.codice);
+  }
+
+  /** The comuni of the ambito, with their population. */
+  comuni(): ComuneV1[] {
+    return this.territorio.comuni;
   }
 
   /** Residents of a sub-ambito, from the population of its comuni in the territorio file. */

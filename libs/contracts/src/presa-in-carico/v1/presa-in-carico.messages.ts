@@ -28,6 +28,7 @@ import {
   RegistraVerificaV1,
   VerificaV1,
 } from './monitoraggio.dto';
+import { CalcolaLepsV1, LepsRispostaV1 } from './leps.dto';
 import { AggiornaNucleoV1 } from './nucleo.dto';
 import {
   CartellaApertaV1,
@@ -213,6 +214,15 @@ export const PRESA_IN_CARICO_RPC = {
     ruoli: LETTORI_STATISTICHE_CARTELLE,
     ambito: 'ambito',
     descrizione: 'Carico di lavoro per sub-ambito e assistente sociale, rispetto allo standard LEPS.',
+  }),
+  calcolaLeps: rpc({
+    subject: 'presa-in-carico.leps.calcola',
+    request: CalcolaLepsV1,
+    reply: LepsRispostaV1,
+    ruoli: LETTORI_STATISTICHE_CARTELLE,
+    ambito: 'ambito',
+    descrizione:
+      'Calcola il LEPS servizio sociale professionale dell’Ambito (AS a tempo indeterminato in FTE, soglie e contributo atteso in vigore) e le ore di AS attese per comune.',
   }),
   elencaAvvisi: rpc({
     subject: 'presa-in-carico.monitoraggio.avvisi',

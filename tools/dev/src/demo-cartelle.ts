@@ -90,6 +90,15 @@ function progetto(cartellaId: string): ProponiProgettoV1 {
         al: `${anno}-12-31`,
         costoCentesimi: 572_000,
         fonteFinanziamento: 'fondo-non-autosufficienza',
+        presenzaProvaMezzi: 1,
+        caratterePrestazione: 1,
+        importoMensileCentesimi: 47_667,
+        periodoErogazione: 12,
+        quotaEnteCentesimi: 472_000,
+        quotaUtenteCentesimi: 100_000,
+        quotaSsnCentesimi: 0,
+        areaUtenza: 2,
+        protocolloDomanda: `PG-${anno}-000042`,
       },
       {
         codicePrestazione: 'A1.16',
@@ -108,6 +117,7 @@ function progetto(cartellaId: string): ProponiProgettoV1 {
     ],
     impegni: ['La nipote accompagna alle visite di controllo'],
     consensoPersona: true,
+    tipo: 'progetto-individuale-art14',
   };
 }
 

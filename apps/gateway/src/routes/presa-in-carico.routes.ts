@@ -308,6 +308,15 @@ export const PRESA_IN_CARICO_ROUTES = [
           al: '2026-12-31',
           costoCentesimi: 629200,
           fonteFinanziamento: 'fondo-non-autosufficienza',
+          presenzaProvaMezzi: 1,
+          caratterePrestazione: 1,
+          importoMensileCentesimi: 57200,
+          periodoErogazione: 11,
+          quotaEnteCentesimi: 529200,
+          quotaUtenteCentesimi: 100000,
+          quotaSsnCentesimi: 0,
+          areaUtenza: 2,
+          protocolloDomanda: 'PG-2026-001234',
         },
       ],
       verifiche: [
@@ -316,6 +325,7 @@ export const PRESA_IN_CARICO_ROUTES = [
       ],
       impegni: ['Il figlio accompagna il padre alle visite mediche'],
       consensoPersona: true,
+      tipo: 'progetto-individuale-art14',
     },
   }),
   rotta({

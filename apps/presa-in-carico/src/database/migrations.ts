@@ -5,6 +5,7 @@ import { AddNucleo1764000000003 } from './add-nucleo.migration';
 import { UpgradeVoceAudit1764000000004 } from './upgrade-voce-audit.migration';
 import { AddEquipeProfessioniContratto1764000000005 } from './add-equipe-professioni-contratto.migration';
 import { AddParametriLeps1764000000006 } from './add-parametri-leps.migration';
+import { AddProgettoSiuss1764000000007 } from './add-progetto-siuss.migration';
 
 /**
  * In order, after the outbox/inbox one that serviceDataSourceOptions adds first. A change of schema is
@@ -19,4 +20,5 @@ export const PRESA_IN_CARICO_MIGRATIONS = [
   UpgradeVoceAudit1764000000004,
   AddEquipeProfessioniContratto1764000000005,
   AddParametriLeps1764000000006,
+  AddProgettoSiuss1764000000007,
 ];

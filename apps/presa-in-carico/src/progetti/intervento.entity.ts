@@ -1,5 +1,16 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { FonteFinanziamento, UnitaIntensita } from '@ambito/contracts';
+import type {
+  AreaUtenza,
+  CaratterePrestazione,
+  FonteFinanziamento,
+  PresenzaProvaMezzi,
+  UnitaIntensita,
+} from '@ambito/contracts';
+
+const centesimiNullable = {
+  to: (v: number | null) => v,
+  from: (v: string | null) => (v === null ? null : Number(v)),
+};
 
 /** An intervento of a project version, coded on the SIUSS nomenclature; cost in euro cents. */
 @Entity('intervento')
@@ -40,4 +51,33 @@ export class InterventoEntity {
 
   @Column('text')
   fonteFinanziamento: FonteFinanziamento;
+
+  // What SIUSS needs of the prestazione; null where the project predates them or they were not given.
+
+  @Column('smallint', { nullable: true })
+  presenzaProvaMezzi: PresenzaProvaMezzi | null;
+
+  @Column('smallint', { nullable: true })
+  caratterePrestazione: CaratterePrestazione | null;
+
+  @Column('bigint', { nullable: true, transformer: centesimiNullable })
+  importoMensileCentesimi: number | null;
+
+  @Column('smallint', { nullable: true })
+  periodoErogazione: number | null;
+
+  @Column('bigint', { nullable: true, transformer: centesimiNullable })
+  quotaEnteCentesimi: number | null;
+
+  @Column('bigint', { nullable: true, transformer: centesimiNullable })
+  quotaUtenteCentesimi: number | null;
+
+  @Column('bigint', { nullable: true, transformer: centesimiNullable })
+  quotaSsnCentesimi: number | null;
+
+  @Column('smallint', { nullable: true })
+  areaUtenza: AreaUtenza | null;
+
+  @Column('text', { nullable: true })
+  protocolloDomanda: string | null;
 }

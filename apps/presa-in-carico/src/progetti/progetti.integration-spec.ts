@@ -167,4 +167,59 @@ describe('presa in carico › progetto personalizzato and decision of the Comune
     ).toBe('VALIDAZIONE_FALLITA');
     expect([await conta(scenario.svc, 'progetto'), await conta(scenario.svc, 'intervento')]).toEqual(prima);
   });
+
+  it('records the kind of project and what SIUSS needs of each intervento, optional for older data', async () => {
+    const c = await inCarico();
+    const base = progetto(c.id);
+    const siuss = {
+      presenzaProvaMezzi: 1 as const,
+      caratterePrestazione: 1 as const,
+      importoMensileCentesimi: 57_200,
+      periodoErogazione: 12,
+      quotaEnteCentesimi: 600_000,
+      quotaUtenteCentesimi: 86_400,
+      quotaSsnCentesimi: 0,
+      areaUtenza: 2 as const,
+      protocolloDomanda: 'PG-2025-000123',
+    };
+    const proposto = await caseManager()(proponiProgetto, {
+      ...base,
+      tipo: 'progetto-di-vita',
+      interventi: [{ ...base.interventi[0], ...siuss }, base.interventi[1]],
+    });
+    expect(proposto.tipo).toBe('progetto-di-vita');
+    expect(proposto.interventi[0]).toMatchObject(siuss);
+    expect(proposto.interventi[1]).toMatchObject({
+      presenzaProvaMezzi: null,
+      caratterePrestazione: null,
+      importoMensileCentesimi: null,
+      periodoErogazione: null,
+      quotaEnteCentesimi: null,
+      quotaUtenteCentesimi: null,
+      quotaSsnCentesimi: null,
+      areaUtenza: null,
+      protocolloDomanda: null,
+    });
+    // A revision keeps the kind unless it says otherwise.
+    await comune()(approvaProgetto, { id: proposto.id });
+    const revisione = await caseManager()(proponiProgetto, progetto(c.id));
+    expect(revisione).toMatchObject({ versione: 2, tipo: 'progetto-di-vita' });
+    // SIUSS codes only (PresenzaProvaMezzi 1–4, PeriodoErogazione 1–12).
+    const c2 = await inCarico();
+    const b2 = progetto(c2.id);
+    for (const errato of [{ presenzaProvaMezzi: 5 }, { periodoErogazione: 13 }, { areaUtenza: 4 }])
+      expect(
+        await rifiuto(
+          caseManager()(proponiProgetto, {
+            ...b2,
+            interventi: [{ ...b2.interventi[0], ...(errato as object) }],
+          }),
+        ),
+      ).toBe('VALIDAZIONE_FALLITA');
+    expect(await rifiuto(caseManager()(proponiProgetto, { ...b2, tipo: 'pai' as 'pais' }))).toBe(
+      'VALIDAZIONE_FALLITA',
+    );
+    // A project proposed without a kind has none.
+    expect((await caseManager()(proponiProgetto, b2)).tipo).toBeNull();
+  });
 });

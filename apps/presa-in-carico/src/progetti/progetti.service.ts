@@ -74,6 +74,8 @@ export class ProgettiService {
               .map((v) => ({ data: v.data, oggetto: v.oggetto })),
             impegni: dto.impegni ?? [],
             consensoPersona: dto.consensoPersona,
+            // A revision keeps the kind of the project unless it says otherwise.
+            tipo: dto.tipo ?? versioni[0]?.tipo ?? null,
             propostoDa: actor.userId,
             propostoDaNome: actor.nome,
             propostoIl: new Date(),
@@ -94,6 +96,15 @@ export class ProgettiService {
               al: i.al,
               costoCentesimi: i.costoCentesimi,
               fonteFinanziamento: i.fonteFinanziamento,
+              presenzaProvaMezzi: i.presenzaProvaMezzi ?? null,
+              caratterePrestazione: i.caratterePrestazione ?? null,
+              importoMensileCentesimi: i.importoMensileCentesimi ?? null,
+              periodoErogazione: i.periodoErogazione ?? null,
+              quotaEnteCentesimi: i.quotaEnteCentesimi ?? null,
+              quotaUtenteCentesimi: i.quotaUtenteCentesimi ?? null,
+              quotaSsnCentesimi: i.quotaSsnCentesimi ?? null,
+              areaUtenza: i.areaUtenza ?? null,
+              protocolloDomanda: i.protocolloDomanda ?? null,
             })),
           );
         const v1 = await this.caricaV1(manager, progetto);

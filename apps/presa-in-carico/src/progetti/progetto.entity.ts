@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { ObiettivoV1, StatoProgetto } from '@ambito/contracts';
+import type { ObiettivoV1, StatoProgetto, TipoProgetto } from '@ambito/contracts';
 
 /** One version of the progetto personalizzato; decided versions are never rewritten (trigger). */
 @Entity('progetto')
@@ -57,4 +57,8 @@ export class ProgettoEntity {
 
   @Column('text', { nullable: true })
   motivazioneDecisione: string | null;
+
+  /** Progetto individuale (art. 14), PaIS, Progetto di Vita; null for versions proposed before. */
+  @Column('text', { nullable: true })
+  tipo: TipoProgetto | null;
 }

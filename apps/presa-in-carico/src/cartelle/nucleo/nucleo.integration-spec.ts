@@ -47,4 +47,21 @@ describe('presa in carico › nucleo familiare', () => {
     );
     expect((await comune()(leggiCartella, { id: c.id })).nucleo).toHaveLength(1);
   });
+
+  it('accepts affini up to the 2nd degree as caregiver familiari', async () => {
+    const c = await inCarico();
+    const cognata = {
+      cognome: 'Ferri',
+      nome: 'Giulia',
+      relazione: 'cognato-cognata' as const,
+      convivente: false,
+      caregiver: true,
+    };
+    const nuora = { ...cognata, nome: 'Marta', relazione: 'genero-nuora' as const, caregiver: false };
+    const conAffini = await caseManager()(aggiornaNucleo, { id: c.id, membri: [cognata, nuora] });
+    expect(conAffini.nucleo.map((m) => [m.relazione, m.caregiver])).toEqual([
+      ['cognato-cognata', true],
+      ['genero-nuora', false],
+    ]);
+  });
 });

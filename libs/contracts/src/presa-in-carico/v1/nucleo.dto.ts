@@ -26,6 +26,12 @@ export const RELAZIONI_NUCLEO = [
   'nonno-nonna',
   'nipote',
   'altro-parente',
+  // Affini (in-laws) up to the 2nd degree: they may be caregiver familiari (L. 205/2017 art. 1 c. 255).
+  'suocero-suocera',
+  'genero-nuora',
+  'figlio-del-coniuge',
+  'coniuge-del-genitore',
+  'cognato-cognata',
   'tutore',
   'amministratore-di-sostegno',
   'altro',

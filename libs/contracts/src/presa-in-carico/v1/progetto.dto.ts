@@ -21,6 +21,14 @@ import {
 import { ISO_DATE_PATTERN } from '../../accesso/v1/persona.dto';
 import { Annidato, Centesimi, Descrizione, Intero, Nullable } from '../../common/schema-decorators';
 import {
+  AREE_UTENZA,
+  CARATTERI_PRESTAZIONE,
+  PRESENZE_PROVA_MEZZI,
+  TIPI_PROGETTO,
+  type AreaUtenza,
+  type CaratterePrestazione,
+  type PresenzaProvaMezzi,
+  type TipoProgetto,
   CODICE_PRESTAZIONE_PATTERN,
   FONTI_FINANZIAMENTO,
   STATI_PROGETTO,
@@ -92,6 +100,61 @@ export class InterventoV1 {
 
   @IsIn(FONTI_FINANZIAMENTO)
   fonteFinanziamento: FonteFinanziamento;
+
+  // What SIUSS needs of the prestazione (PS_PSA_SINA201812.xsd), optional where existing data lacks it.
+
+  /** SIUSS `PresenzaProvaMezzi`: 1 ISEE, 2 prova dei mezzi non ISEE, 3 ISEE sottratta, 4 nessuna. */
+  @IsOptional()
+  @IsIn(PRESENZE_PROVA_MEZZI)
+  presenzaProvaMezzi?: PresenzaProvaMezzi;
+
+  /** SIUSS `CaratterePrestazione`: 1 periodico, 2 occasionale (unica soluzione). */
+  @IsOptional()
+  @IsIn(CARATTERI_PRESTAZIONE)
+  caratterePrestazione?: CaratterePrestazione;
+
+  /** SIUSS `ImportoMensile`, in euro cents. */
+  @IsOptional()
+  @IsInt({ message: 'importoMensileCentesimi: intero in centesimi di euro' })
+  @Min(0)
+  importoMensileCentesimi?: number;
+
+  /** SIUSS `PeriodoErogazione`: months of the year the prestazione is paid (1–12). */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(12)
+  periodoErogazione?: number;
+
+  /** SIUSS `ImportoQuotaEnte`, in euro cents. */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  quotaEnteCentesimi?: number;
+
+  /** SIUSS `ImportoQuotaUtente`, in euro cents. */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  quotaUtenteCentesimi?: number;
+
+  /** SIUSS `ImportoQuotaSSN`, in euro cents. */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  quotaSsnCentesimi?: number;
+
+  /** SIUSS `AreaUtenza`: 1 famiglia e minori, 2 disabilità e non autosufficienza, 3 povertà. */
+  @IsOptional()
+  @IsIn(AREE_UTENZA)
+  areaUtenza?: AreaUtenza;
+
+  /** SIUSS `ProtocolloDomanda`: the protocol number of the application (1–32 characters). */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(32)
+  protocolloDomanda?: string;
 }
 
 export class VerificaProgrammataV1 {
@@ -146,6 +209,11 @@ export class ProponiProgettoV1 {
   /** The person (or guardian) agreed to the project. */
   @IsBoolean()
   consensoPersona: boolean;
+
+  /** Progetto individuale (L. 328/2000 art. 14), PaIS or Progetto di Vita (L.R. 25/2022). */
+  @IsOptional()
+  @IsIn(TIPI_PROGETTO)
+  tipo?: TipoProgetto;
 }
 
 export class ApprovaProgettoV1 {
@@ -198,6 +266,51 @@ export class InterventoProgettoV1 {
 
   @IsIn(FONTI_FINANZIAMENTO)
   fonteFinanziamento: FonteFinanziamento;
+
+  @Nullable()
+  @IsIn(PRESENZE_PROVA_MEZZI)
+  @Descrizione('SIUSS PresenzaProvaMezzi: 1 ISEE, 2 prova dei mezzi non ISEE, 3 ISEE sottratta, 4 nessuna')
+  presenzaProvaMezzi: PresenzaProvaMezzi | null;
+
+  @Nullable()
+  @IsIn(CARATTERI_PRESTAZIONE)
+  @Descrizione('SIUSS CaratterePrestazione: 1 periodico, 2 occasionale')
+  caratterePrestazione: CaratterePrestazione | null;
+
+  @Nullable()
+  @Centesimi()
+  @Descrizione('SIUSS ImportoMensile, in centesimi')
+  importoMensileCentesimi: number | null;
+
+  @Nullable()
+  @Intero({ min: 1, max: 12 })
+  @Descrizione('SIUSS PeriodoErogazione: mesi di erogazione')
+  periodoErogazione: number | null;
+
+  @Nullable()
+  @Centesimi()
+  @Descrizione('SIUSS ImportoQuotaEnte, in centesimi')
+  quotaEnteCentesimi: number | null;
+
+  @Nullable()
+  @Centesimi()
+  @Descrizione('SIUSS ImportoQuotaUtente, in centesimi')
+  quotaUtenteCentesimi: number | null;
+
+  @Nullable()
+  @Centesimi()
+  @Descrizione('SIUSS ImportoQuotaSSN, in centesimi')
+  quotaSsnCentesimi: number | null;
+
+  @Nullable()
+  @IsIn(AREE_UTENZA)
+  @Descrizione('SIUSS AreaUtenza: 1 famiglia e minori, 2 disabilità e non autosufficienza, 3 povertà')
+  areaUtenza: AreaUtenza | null;
+
+  @Nullable()
+  @IsString()
+  @Descrizione('SIUSS ProtocolloDomanda')
+  protocolloDomanda: string | null;
 }
 
 /** The cost of the interventi of one funding source. */
@@ -282,6 +395,14 @@ export class ProgettoV1 {
 
   @IsBoolean()
   consensoPersona: boolean;
+
+  /** Always sent by the service (null when not given); optional for the readers of older replies. */
+  @IsOptional()
+  @IsIn(TIPI_PROGETTO)
+  @Descrizione(
+    'Progetto individuale (L. 328/2000 art. 14), PaIS o Progetto di Vita (L.R. 25/2022); null se non indicato',
+  )
+  tipo?: TipoProgetto | null;
 
   /** Budget di progetto: cost of the interventi by funding source, in cents. */
   @Annidato(() => VoceBudgetProgettoV1, { lista: true })

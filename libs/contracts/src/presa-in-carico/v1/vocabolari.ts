@@ -85,3 +85,25 @@ export type TipoVoceDiario = (typeof TIPI_VOCE_DIARIO)[number];
 
 /** SIUSS `CodicePrestazione` (national nomenclature), e.g. A2.07 assistenza domiciliare. */
 export const CODICE_PRESTAZIONE_PATTERN = /^[A-Z]\d\.\d{2}$/;
+
+/**
+ * The kind of project: progetto individuale (L. 328/2000 art. 14), Patto per l'inclusione sociale
+ * (PaIS, ADI), Progetto di Vita (L.R. Lombardia 25/2022, D.Lgs. 62/2024).
+ */
+export const TIPI_PROGETTO = ['progetto-individuale-art14', 'pais', 'progetto-di-vita'] as const;
+export type TipoProgetto = (typeof TIPI_PROGETTO)[number];
+
+/**
+ * SIUSS `PresenzaProvaMezzi` (PS_PSA_SINA201812.xsd): 1 soggetta a ISEE; 2 prova dei mezzi non ISEE;
+ * 3 soggetta a ISEE ma sottratta per lo specifico beneficiario; 4 non soggetta a prova dei mezzi.
+ */
+export const PRESENZE_PROVA_MEZZI = [1, 2, 3, 4] as const;
+export type PresenzaProvaMezzi = (typeof PRESENZE_PROVA_MEZZI)[number];
+
+/** SIUSS `CaratterePrestazione`: 1 periodico, 2 occasionale (unica soluzione). */
+export const CARATTERI_PRESTAZIONE = [1, 2] as const;
+export type CaratterePrestazione = (typeof CARATTERI_PRESTAZIONE)[number];
+
+/** SIUSS `AreaUtenza`: 1 famiglia e minori, 2 disabilità e non autosufficienza, 3 povertà ed esclusione sociale. */
+export const AREE_UTENZA = [1, 2, 3] as const;
+export type AreaUtenza = (typeof AREE_UTENZA)[number];

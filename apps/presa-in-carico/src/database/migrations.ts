@@ -6,6 +6,7 @@ import { UpgradeVoceAudit1764000000004 } from './upgrade-voce-audit.migration';
 import { AddEquipeProfessioniContratto1764000000005 } from './add-equipe-professioni-contratto.migration';
 import { AddParametriLeps1764000000006 } from './add-parametri-leps.migration';
 import { AddProgettoSiuss1764000000007 } from './add-progetto-siuss.migration';
+import { AddSinaV21764000000008 } from './add-sina-v2.migration';
 
 /**
  * In order, after the outbox/inbox one that serviceDataSourceOptions adds first. A change of schema is
@@ -21,4 +22,5 @@ export const PRESA_IN_CARICO_MIGRATIONS = [
   AddEquipeProfessioniContratto1764000000005,
   AddParametriLeps1764000000006,
   AddProgettoSiuss1764000000007,
+  AddSinaV21764000000008,
 ];

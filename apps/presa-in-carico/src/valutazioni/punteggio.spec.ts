@@ -1,5 +1,6 @@
 import { DomainError } from '@ambito/contracts';
 import { calcolaPunteggio } from './punteggio';
+import { STRUMENTO_SINA_V2 } from './sina-v2.seed';
 import { STRUMENTI_INIZIALI, STRUMENTO_DOPO_DI_NOI } from './strumenti.seed';
 
 const strumento = (codice: string) =>
@@ -87,5 +88,35 @@ describe('punteggio degli strumenti di valutazione', () => {
         'risposte.vestirsi',
       ]);
     }
+  });
+
+  it('lets SINA v2 leave out its optional items and take lists of certifications and codici prestazione', () => {
+    const obbligatorie = Object.fromEntries(
+      STRUMENTO_SINA_V2.items.filter((i) => !i.facoltativo).map((i) => [i.codice, 1]),
+    );
+    expect(Object.keys(obbligatorie)).toEqual([
+      'Mobilita',
+      'AttivitaVitaQuotidiana',
+      'DisturbiComportamentali',
+      'AreaReddituale',
+      'AreaSupporto',
+      'FonteDerivazioneValutazione',
+      'StrumentoValutazione',
+    ]);
+    expect(calcolaPunteggio(STRUMENTO_SINA_V2, obbligatorie)).toBeNull();
+    expect(
+      calcolaPunteggio(STRUMENTO_SINA_V2, obbligatorie, {
+        InvaliditaCivile: ['6', '2'],
+        NecessitaInterventiSociali: ['A2.07'],
+      }),
+    ).toBeNull();
+    for (const multiple of [
+      { InvaliditaCivile: [] },
+      { InvaliditaCivile: ['0'] },
+      { InvaliditaCivile: '6' },
+      { NecessitaInterventiSociali: ['A207'] },
+      { Mobilita: ['1'] },
+    ])
+      expect(() => calcolaPunteggio(STRUMENTO_SINA_V2, obbligatorie, multiple)).toThrow(DomainError);
   });
 });

@@ -15,6 +15,7 @@ export function toValutazioneV1(v: ValutazioneEntity, strumenti: StrumentoEntity
     },
     data: v.data,
     risposte: v.risposte,
+    risposteMultiple: v.risposteMultiple ?? {},
     punteggio: v.punteggio,
     punteggioMax: v.punteggioMax,
     valutatore: { id: v.valutatoreId, nome: v.valutatoreNome },

@@ -24,6 +24,10 @@ export class ValutazioneEntity {
   @Column('jsonb')
   risposte: Record<string, number>;
 
+  /** Lists of codes of the items that take several (SINA v2 InvaliditaCivile…); null before. */
+  @Column('jsonb', { nullable: true })
+  risposteMultiple: Record<string, string[]> | null;
+
   @Column('integer', { nullable: true })
   punteggio: number | null;
 

@@ -15,8 +15,88 @@ describe('presa in carico › valutazione multidimensionale', () => {
       ['ADL', 1, 6],
       ['DDN', 1, 16],
       ['IADL', 1, 8],
-      ['SINA', 1, null],
+      ['SINA', 2, null],
     ]);
+    const tutti = await caseManager()(elencaStrumenti, { filtro: 'tutti' });
+    expect(tutti.filter((s) => s.codice === 'SINA').map((s) => s.versione)).toEqual([2, 1]);
+  });
+
+  it('records the SINA grid as INPS defines it: optional items left out, several certifications, and keeps v1 readable', async () => {
+    const c = await inCarico();
+    const obbligatorie = {
+      Mobilita: 2,
+      AttivitaVitaQuotidiana: 3,
+      DisturbiComportamentali: 1,
+      AreaReddituale: 2,
+      AreaSupporto: 3,
+      FonteDerivazioneValutazione: 2,
+      StrumentoValutazione: 1,
+    };
+    // Only the required items: the optional ones are left out.
+    const minima = await caseManager()(registraValutazione, {
+      id: c.id,
+      strumento: 'SINA',
+      data: '2026-02-01',
+      risposte: obbligatorie,
+    });
+    expect(minima).toMatchObject({ strumento: { codice: 'SINA', versione: 2 }, punteggio: null });
+    // 104 art. 3 c. 3 and 100% with accompagnamento together, their source and the social needs.
+    const completa = await caseManager()(registraValutazione, {
+      id: c.id,
+      strumento: 'SINA',
+      data: '2026-02-01',
+      risposte: { ...obbligatorie, NecessitaCureSanitarie: 2, FonteDerivazioneInvalidita: 1 },
+      risposteMultiple: { InvaliditaCivile: ['6', '2'], NecessitaInterventiSociali: ['A2.07', 'A1.16'] },
+    });
+    expect(completa.risposteMultiple).toEqual({
+      InvaliditaCivile: ['6', '2'],
+      NecessitaInterventiSociali: ['A2.07', 'A1.16'],
+    });
+    const evento = await eventoDi(
+      scenario.svc,
+      'presa-in-carico.valutazione.completata',
+      (p) => p.valutazioneId === completa.id,
+    );
+    expect((evento.payload as ValutazioneCompletataV1).risposteMultiple?.InvaliditaCivile).toEqual([
+      '6',
+      '2',
+    ]);
+    for (const errate of [
+      { risposte: { ...obbligatorie, Mobilita: undefined } }, // a required item left out
+      { risposte: obbligatorie, risposteMultiple: { InvaliditaCivile: ['9'] } }, // not an InvCiv code
+      { risposte: obbligatorie, risposteMultiple: { InvaliditaCivile: ['6', '6'] } },
+      { risposte: obbligatorie, risposteMultiple: { NecessitaInterventiSociali: ['assistenza'] } },
+      { risposte: { ...obbligatorie, InvaliditaCivile: 6 } }, // a list, not one value
+    ])
+      expect(
+        await rifiuto(
+          caseManager()(registraValutazione, {
+            id: c.id,
+            strumento: 'SINA',
+            data: '2026-02-01',
+            ...(errate as { risposte: Record<string, number> }),
+          }),
+        ),
+      ).toBe('VALUTAZIONE_NON_VALIDA');
+    // Version 1 is still the one in force before 2026, with its own items.
+    const v1 = await caseManager()(registraValutazione, {
+      id: c.id,
+      strumento: 'SINA',
+      data: '2025-11-20',
+      risposte: {
+        mobilita: 1,
+        attivitaVitaQuotidiana: 1,
+        disturbiAreaCognitiva: 1,
+        disturbiComportamentali: 1,
+        necessitaCureSanitarie: 1,
+        areaReddituale: 1,
+        areaSupporto: 1,
+        fonteDerivazioneValutazione: 1,
+        strumentoValutazione: 1,
+        invaliditaCivile: 6,
+      },
+    });
+    expect(v1).toMatchObject({ strumento: { codice: 'SINA', versione: 1 }, risposteMultiple: {} });
   });
 
   it('computes the score from the answers and records the instrument version used', async () => {

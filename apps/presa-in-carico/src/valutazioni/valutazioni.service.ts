@@ -56,7 +56,8 @@ export class ValutazioniService {
           ]);
         const strumento = await this.strumento(manager, dto);
         await this.assertRequisitiEquipe(manager, strumento, cartella);
-        const punteggio = calcolaPunteggio(toStrumentoV1(strumento), dto.risposte);
+        const risposteMultiple = dto.risposteMultiple ?? {};
+        const punteggio = calcolaPunteggio(toStrumentoV1(strumento), dto.risposte, risposteMultiple);
         const punteggioMax = strumento.punteggio.tipo === 'somma' ? strumento.punteggio.max : null;
         const valutazione = await manager.save(
           manager.create(ValutazioneEntity, {
@@ -66,6 +67,7 @@ export class ValutazioniService {
             strumentoVersione: strumento.versione,
             data: dto.data,
             risposte: dto.risposte,
+            risposteMultiple,
             punteggio,
             punteggioMax,
             valutatoreId: actor.userId,
@@ -93,6 +95,7 @@ export class ValutazioniService {
           punteggio,
           punteggioMax,
           risposte: dto.risposte,
+          risposteMultiple,
         });
         return toValutazioneV1(valutazione, [strumento]);
       },

@@ -1,5 +1,5 @@
 import { DescrizioneClasse } from '../../common/schema-decorators';
-import { IsBoolean, IsIn, IsString, IsUUID, Matches } from 'class-validator';
+import { IsBoolean, IsIn, IsObject, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
 import { ISO_DATE_PATTERN, ISTAT_PATTERN } from '../../accesso/v1/persona.dto';
 import { URGENZE, type Urgenza } from '../../accesso/v1/vocabolari';
 import { Annidato, Centesimi, Descrizione, Intero, Nullable } from '../../common/schema-decorators';
@@ -125,6 +125,12 @@ export class ValutazioneCompletataV1 {
 
   @MappaInteri('Codice della voce → valore scelto')
   risposte: Record<string, number>;
+
+  /** Added in place (optional): consumers of v1 that do not know it keep working. */
+  @IsOptional()
+  @IsObject()
+  @Descrizione('Codice della voce → codici scelti, per le voci multiple (es. SINA InvaliditaCivile)')
+  risposteMultiple?: Record<string, string[]>;
 }
 
 /** One intervento of a project decision: what budget needs to commit funds. */

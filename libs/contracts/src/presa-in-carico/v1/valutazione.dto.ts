@@ -1,6 +1,7 @@
 import { DescrizioneClasse } from '../../common/schema-decorators';
 import {
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsISO8601,
@@ -44,6 +45,14 @@ export class RegistraValutazioneV1 {
   @IsObject()
   risposte: Record<string, number>;
 
+  /**
+   * Item code → list of codes, for the items that take several answers (`multiplo`), e.g. SINA
+   * `InvaliditaCivile` (104 art. 3 c. 3 and accompagnamento together) or `NecessitaInterventiSociali`.
+   */
+  @IsOptional()
+  @IsObject()
+  risposteMultiple?: Record<string, string[]>;
+
   @IsOptional()
   @IsString()
   note?: string;
@@ -79,6 +88,24 @@ export class ItemStrumentoV1 {
 
   @Annidato(() => ValoreItemV1, { lista: true })
   valori: ValoreItemV1[];
+
+  /** The item may be left out (an optional item of the INPS grid). */
+  @IsOptional()
+  @IsBoolean()
+  @Descrizione('La voce può essere omessa')
+  facoltativo?: boolean;
+
+  /** The item takes a list of codes (in `risposteMultiple`) instead of one value. */
+  @IsOptional()
+  @IsBoolean()
+  @Descrizione('La voce accetta una lista di codici (risposteMultiple)')
+  multiplo?: boolean;
+
+  /** The codes are not the values listed but SIUSS codici prestazione (e.g. A2.07). */
+  @IsOptional()
+  @IsIn(['codice-prestazione'])
+  @Descrizione('I codici sono codici prestazione SIUSS invece dei valori elencati')
+  formato?: 'codice-prestazione';
 }
 
 @DescrizioneClasse('Come lo strumento calcola il punteggio')
@@ -171,6 +198,11 @@ export class ValutazioneV1 {
 
   @MappaInteri('Codice della voce → valore scelto')
   risposte: Record<string, number>;
+
+  @IsOptional()
+  @IsObject()
+  @Descrizione('Codice della voce → codici scelti, per le voci multiple')
+  risposteMultiple?: Record<string, string[]>;
 
   /** Computed by the service from the answers; null for a profile instrument. */
   @Nullable()

@@ -13,7 +13,7 @@ export class PresaInCaricoConfig extends DataServiceConfig {
   @IsNotEmpty()
   TERRITORIO_FILE?: string;
 
-  /** LEPS servizio sociale professionale: inhabitants per assistente sociale (L. 178/2020, 1:5,000). */
+  /** Fallback only: the LEPS objective is read from parametro_normativo (inhabitants per assistente sociale). */
   @IsInt()
   @Min(100)
   @Max(100000)

@@ -191,6 +191,22 @@ describe('monitoring: verifiche, workload against the LEPS standard, alerts', ()
         'OPERAZIONE_NON_CONSENTITA',
       );
     });
+
+    it('measures the sub-ambiti against the LEPS objective in force (parametro_normativo), not a constant', async () => {
+      const oggi = new Date().toISOString().slice(0, 10);
+      await svc.sql(
+        `INSERT INTO parametro_normativo (codice, valido_dal, valore, atto)
+         VALUES ('leps-as.abitanti-obiettivo', $1, 4500, 'Atto di prova')`,
+        [oggi],
+      );
+      try {
+        const [crema] = (await coordinatore()(caricoLavoro, {})).subAmbiti;
+        expect(crema.standardAbitantiPerAssistenteSociale).toBe(4500);
+        expect(crema.sottoStandard).toBe((crema.abitantiPerAssistenteSociale ?? Infinity) > 4500);
+      } finally {
+        await svc.sql(`DELETE FROM parametro_normativo WHERE atto = 'Atto di prova'`);
+      }
+    });
   });
 
   describe('alerts', () => {

@@ -81,6 +81,13 @@ export class MonitoraggioService {
     ];
     const conta = (rows: { sub_ambito: string; n: number }[], sa: string) =>
       rows.find((r) => r.sub_ambito === sa)?.n ?? 0;
+    // The LEPS objective in force (parametro_normativo); the configured value when none is.
+    const [obiettivo] = await this.dataSource.query<{ valore: number }[]>(
+      `SELECT valore FROM parametro_normativo WHERE codice = 'leps-as.abitanti-obiettivo'
+         AND valido_dal <= $1 AND (valido_al IS NULL OR valido_al >= $1) ORDER BY valido_dal DESC LIMIT 1`,
+      [oggi],
+    );
+    const standard = obiettivo?.valore ?? this.opzioni.abitantiPerAssistenteSociale;
     return {
       al: oggi,
       subAmbiti: subAmbiti.map((subAmbito): CaricoSubAmbitoV1 => {
@@ -120,8 +127,8 @@ export class MonitoraggioService {
           popolazione,
           assistentiSociali: as.length,
           abitantiPerAssistenteSociale: rapporto,
-          standardAbitantiPerAssistenteSociale: this.opzioni.abitantiPerAssistenteSociale,
-          sottoStandard: rapporto === null || rapporto > this.opzioni.abitantiPerAssistenteSociale,
+          standardAbitantiPerAssistenteSociale: standard,
+          sottoStandard: rapporto === null || rapporto > standard,
           inCoda: conta(coda, subAmbito),
           casiAttivi: casi.length,
           daValutare: casi.filter((c) => c.valutazioni === 0).length,

@@ -152,9 +152,9 @@ export class CaricoSubAmbitoV1 {
   @Descrizione('Null se l’équipe non ha assistenti sociali')
   abitantiPerAssistenteSociale: number | null;
 
-  /** The configured standard (LEPS: 1 assistente sociale every 5,000 inhabitants). */
+  /** The LEPS objective in force (parametro_normativo: 1 assistente sociale every 5,000 inhabitants). */
   @Intero({ min: 1 })
-  @Descrizione('Standard configurato (LEPS: 5.000)')
+  @Descrizione('Obiettivo LEPS in vigore (parametro normativo, oggi 5.000)')
   standardAbitantiPerAssistenteSociale: number;
 
   @IsBoolean()

@@ -2,7 +2,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TerritorioV1 } from '@ambito/contracts';
-import { TerritorioNonValidoError, checkTerritorio, loadTerritorioFile } from './territorio-file';
+import {
+  DEFAULT_TERRITORIO_FILE,
+  TerritorioNonValidoError,
+  checkTerritorio,
+  loadTerritorioFile,
+  problemaTerritorioInProduzione,
+} from './territorio-file';
 
 describe('territorio file', () => {
   const seed = loadTerritorioFile();
@@ -21,7 +27,45 @@ describe('territorio file', () => {
       'SA-RIVOLTA',
       'SA-SONCINO',
     ]);
-    expect(seed.sedi.filter((s) => s.tipo === 'hub')).toHaveLength(5);
+    expect(seed.sedi.filter((s) => s.funzioni?.includes('equipe'))).toHaveLength(5);
+    expect(seed.sedi.filter((s) => s.funzioni?.includes('equipe')).every((s) => s.tipo === 'hub')).toBe(true);
+  });
+
+  it('marks the invented sub-ambiti and sedi of the Cremasco demo as illustrative', () => {
+    expect(seed.illustrativo?.sezioni).toEqual(['subAmbiti', 'sedi']);
+    expect(seed.illustrativo?.nota).toMatch(/dimostrativ/);
+  });
+
+  it('gives every sede its functions, with Tutela minori and the Presidio itinerante at ambito level', () => {
+    for (const s of seed.sedi) expect(s.funzioni?.length).toBeGreaterThan(0);
+    expect(seed.sedi.find((s) => s.funzioni?.includes('tutela-minori'))).toMatchObject({
+      livello: 'ambito',
+      funzioni: expect.arrayContaining(['servizi-ambito']),
+    });
+    expect(seed.sedi.find((s) => s.funzioni?.includes('presidio-itinerante'))).toMatchObject({
+      livello: 'ambito',
+      itinerante: true,
+    });
+    expect(seed.sedi.filter((s) => s.livello !== 'ambito').map((s) => s.tipo)).toEqual(
+      expect.arrayContaining(['hub', 'spoke']),
+    );
+  });
+
+  describe('in production', () => {
+    it('needs a territorio file and refuses an illustrative one', () => {
+      expect(problemaTerritorioInProduzione(undefined, 'development')).toBeNull();
+      expect(problemaTerritorioInProduzione(DEFAULT_TERRITORIO_FILE, 'test')).toBeNull();
+      expect(problemaTerritorioInProduzione(undefined, 'production')).toMatch(/obbligatorio in produzione/);
+      expect(problemaTerritorioInProduzione(DEFAULT_TERRITORIO_FILE, 'production')).toMatch(
+        /dati illustrativi \(subAmbiti, sedi\) e non può essere usato in produzione/,
+      );
+      const file = path.join(mkdtempSync(path.join(tmpdir(), 'territorio-')), 'reale.json');
+      const { illustrativo: _, ...reale } = seed;
+      writeFileSync(file, JSON.stringify(reale));
+      expect(problemaTerritorioInProduzione(file, 'production')).toBeNull();
+      writeFileSync(file, '{');
+      expect(problemaTerritorioInProduzione(file, 'production')).toMatch(/illeggibile/);
+    });
   });
 
   const broken = (change: (t: TerritorioV1) => void) => {
@@ -45,6 +89,27 @@ describe('territorio file', () => {
     ],
     ['opening hours backwards', (t: TerritorioV1) => (t.sedi[0].orari[0].alle = '08:00'), /orari/],
     ['a population of zero', (t: TerritorioV1) => (t.comuni[0].popolazione = 0), /popolazione/],
+    [
+      'an unknown sede function',
+      (t: TerritorioV1) => (t.sedi[0].funzioni = ['bar' as 'equipe']),
+      /funzioni tra/,
+    ],
+    [
+      'an équipe office that is not a hub',
+      (t: TerritorioV1) => (t.sedi[1].funzioni = ['equipe']),
+      /è un hub/,
+    ],
+    ['an unknown level', (t: TerritorioV1) => (t.sedi[0].livello = 'x' as 'ambito'), /livello/],
+    [
+      'an illustrative mark without its note',
+      (t: TerritorioV1) => (t.illustrativo = { sezioni: ['sedi'], nota: '' }),
+      /illustrativo/,
+    ],
+    [
+      'a sub-ambito in an unknown district',
+      (t: TerritorioV1) => (t.subAmbiti[0].distretto = 'D-X'),
+      /distretto D-X sconosciuto/,
+    ],
   ])('finds %s', (_, change, problem) => {
     expect(broken(change).join('\n')).toMatch(problem);
   });

@@ -51,6 +51,58 @@ describe('territorio file', () => {
     );
   });
 
+  describe('the two ambiti, through the same loader', () => {
+    const OGLIO_PO = path.join(__dirname, 'seed', 'ambito-oglio-po.v1.json');
+    const files = [DEFAULT_TERRITORIO_FILE, OGLIO_PO];
+
+    it.each(files.map((f) => [path.basename(f), f]))('loads %s without problems', (_, file) => {
+      const t = loadTerritorioFile(file);
+      expect(checkTerritorio(t)).toEqual([]);
+      expect(t.illustrativo?.nota).toBeTruthy();
+      for (const s of t.sedi) expect(s.funzioni?.length).toBeGreaterThan(0);
+    });
+
+    it('ships the Ambito Oglio Po: Casalasco (CR) and Viadanese (MN), two managing bodies, two ASST', () => {
+      const t = loadTerritorioFile(OGLIO_PO);
+      expect(t.ambito.codice).toBe('AT-OGLIO-PO');
+      expect(t.ambito.distretti).toEqual([
+        expect.objectContaining({
+          codice: 'CASALASCO',
+          enteGestore: expect.stringMatching(/Con\.Ca\.S\.S\./),
+        }),
+        expect.objectContaining({ codice: 'VIADANESE', enteGestore: expect.stringMatching(/ASCOP/) }),
+      ]);
+      expect(t.ambito.asst).toEqual(['ASST di Cremona', 'ASST di Mantova']);
+      const provincia = (p: string) => t.comuni.filter((c) => c.provincia === p);
+      expect(provincia('MN')).toHaveLength(10);
+      expect(provincia('MN').every((c) => c.subAmbito === 'SA-VIADANESE')).toBe(true);
+      // the 20 comuni of seed 004 (2015) after the mergers of 2019: Piadena + Drizzona, Torre de' Picenardi + Ca' d'Andrea
+      expect(provincia('CR')).toHaveLength(18);
+      const comune = (nome: string) => t.comuni.find((c) => c.denominazione === nome);
+      expect(comune('Piadena Drizzona')).toMatchObject({
+        istat: '019116',
+        belfiore: 'M418',
+        subAmbito: 'SA-AC12',
+      });
+      expect(comune("Torre de' Picenardi")).toMatchObject({ istat: '019107', subAmbito: 'SA-AC12' });
+      expect(comune('Casalmaggiore')).toMatchObject({ istat: '019021', subAmbito: 'SA-CASALMAGGIORE' });
+      expect(comune('Viadana')).toMatchObject({ istat: '020066', belfiore: 'L826' });
+      expect(comune('Piadena')).toBeUndefined();
+      expect(comune("Ca' d'Andrea")).toBeUndefined();
+      expect(t.subAmbiti.map((s) => [s.codice, s.distretto])).toEqual([
+        ['SA-FOEDUS', 'CASALASCO'],
+        ['SA-PALVARETA-NOVA', 'CASALASCO'],
+        ['SA-AC12', 'CASALASCO'],
+        ['SA-MUNICIPIA-ASSE-PO', 'CASALASCO'],
+        ['SA-CASALMAGGIORE', 'CASALASCO'],
+        ['SA-VIADANESE', 'VIADANESE'],
+      ]);
+      expect(
+        t.sedi.filter((s) => s.funzioni?.includes('sportello-assistenti-familiari')).map((s) => s.comune),
+      ).toEqual(['019021', '020066']);
+    });
+  });
+
   describe('in production', () => {
     it('needs a territorio file and refuses an illustrative one', () => {
       expect(problemaTerritorioInProduzione(undefined, 'development')).toBeNull();

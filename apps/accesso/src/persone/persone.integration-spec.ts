@@ -131,3 +131,58 @@ describe('persone (NATS → accesso → PostgreSQL)', () => {
     expect((await svc.as(ATTORI.coordinatoreCrema)(cercaPersone, { cognome: '%%' })).totale).toBe(0);
   });
 });
+
+describe('persone: registry data for SIUSS and the regional measures', () => {
+  let svc: TestAccesso;
+  const operatore = () => svc.as(ATTORI.operatoreCrema, 'colloquio di segretariato');
+
+  beforeAll(async () => {
+    svc = await startTestAccesso();
+  });
+  afterAll(() => svc?.close());
+
+  it('keeps the ISTAT citizenship, the Lombardy residence date and a domicile distinct from residence', async () => {
+    const p = await operatore()(registraPersona, {
+      ...persona('VRDNNA48C52L826Q'),
+      dataNascita: '1948-03-12',
+      luogoNascita: 'L826',
+      cittadinanzaIstat: '100',
+      residenteInLombardiaDal: '1970-05-01',
+      comuneDomicilio: PANDINO,
+      indirizzoDomicilio: ' Via Umberto I, 1 ',
+    });
+    expect(p).toMatchObject({
+      comuneResidenza: CREMA,
+      cittadinanzaIstat: '100',
+      residenteInLombardiaDal: '1970-05-01',
+      comuneDomicilio: PANDINO,
+      indirizzoDomicilio: 'Via Umberto I, 1',
+    });
+    expect(await operatore()(leggiPersona, { id: p.id })).toMatchObject({
+      cittadinanzaIstat: '100',
+      comuneDomicilio: PANDINO,
+    });
+    const [riga] = await svc.sql(
+      'SELECT cittadinanza_istat, residente_lombardia_dal::text AS dal, comune_domicilio FROM persona WHERE id = $1',
+      [p.id],
+    );
+    expect(riga).toEqual({ cittadinanza_istat: '100', dal: '1970-05-01', comune_domicilio: PANDINO });
+    const senza = await operatore()(registraPersona, persona('RSSMRA50A41D142K'));
+    expect(senza).toMatchObject({
+      cittadinanzaIstat: null,
+      residenteInLombardiaDal: null,
+      comuneDomicilio: null,
+    });
+  });
+
+  it.each([
+    ['a 2-digit ISTAT citizenship', { cittadinanzaIstat: '10' }, 'VALIDAZIONE_FALLITA'],
+    ['a Lombardy residence before birth', { residenteInLombardiaDal: '1940-01-01' }, 'DATA_NON_VALIDA'],
+    ['a Lombardy residence in the future', { residenteInLombardiaDal: '2999-01-01' }, 'DATA_NON_VALIDA'],
+    ['a malformed domicile comune', { comuneDomicilio: 'Crema' }, 'VALIDAZIONE_FALLITA'],
+  ])('refuses %s', async (_, extra, code) => {
+    expect(await rifiuto(operatore()(registraPersona, { ...persona('BNCLRA45B52D142V'), ...extra }))).toBe(
+      code,
+    );
+  });
+});

@@ -53,6 +53,9 @@ export class PersonaEntity {
   @Column('text', { nullable: true })
   indirizzoDomicilio: string | null;
 
+  @Column('date', { nullable: true })
+  dataDecesso: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   registrataIl: Date;
 
@@ -78,5 +81,6 @@ export function toPersonaV1(p: PersonaEntity): PersonaV1 {
     residenteInLombardiaDal: p.residenteLombardiaDal,
     comuneDomicilio: p.comuneDomicilio,
     indirizzoDomicilio: p.indirizzoDomicilio,
+    dataDecesso: p.dataDecesso,
   };
 }

@@ -99,6 +99,57 @@ export class RegistraPersonaV1 {
   indirizzoDomicilio?: string;
 }
 
+/** Changes to a registered persona: only the given fields change; identity data (codice fiscale, birth) do not. */
+export class AggiornaPersonaV1 {
+  @IsUUID()
+  id: string;
+
+  @IsOptional()
+  @Matches(/^[A-Z]{2}$/, { message: 'cittadinanza: codice ISO a due lettere (es. IT)' })
+  cittadinanza?: string;
+
+  @IsOptional()
+  @Matches(CITTADINANZA_ISTAT_PATTERN, { message: 'cittadinanzaIstat: codice ISTAT di 3 cifre (es. 100)' })
+  cittadinanzaIstat?: string;
+
+  @IsOptional()
+  @Matches(ISTAT_PATTERN, { message: 'comuneResidenza: codice ISTAT di 6 cifre' })
+  comuneResidenza?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  indirizzoResidenza?: string;
+
+  @IsOptional()
+  @Matches(ISO_DATE_PATTERN, { message: 'residenteInLombardiaDal: formato AAAA-MM-GG' })
+  residenteInLombardiaDal?: string;
+
+  @IsOptional()
+  @Matches(ISTAT_PATTERN, { message: 'comuneDomicilio: codice ISTAT di 6 cifre' })
+  comuneDomicilio?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  indirizzoDomicilio?: string;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RecapitiV1)
+  recapiti?: RecapitiV1;
+}
+
+/** The death of a persona, as reported (registry office, family, hospital). */
+export class RegistraDecessoV1 {
+  @IsUUID()
+  id: string;
+
+  @Matches(ISO_DATE_PATTERN, { message: 'dataDecesso: formato AAAA-MM-GG' })
+  @Descrizione('Data del decesso')
+  dataDecesso: string;
+}
+
 export class LeggiPersonaV1 {
   @IsUUID()
   id: string;
@@ -192,6 +243,12 @@ export class PersonaV1 {
   @IsString()
   @Descrizione('Indirizzo di domicilio')
   indirizzoDomicilio?: string | null;
+
+  @IsOptional()
+  @Nullable()
+  @Matches(ISO_DATE_PATTERN)
+  @Descrizione('Data del decesso, quando registrato')
+  dataDecesso?: string | null;
 }
 
 export class PaginaPersoneV1 extends paginaDi(PersonaV1) {}

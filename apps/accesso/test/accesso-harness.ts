@@ -42,8 +42,11 @@ export interface TestAccesso {
   close(): Promise<void>;
 }
 
-/** The accesso service in-process, on a fresh database and the test NATS server of the global setup. */
-export async function startTestAccesso(): Promise<TestAccesso> {
+/**
+ * The accesso service in-process, on a fresh database and the test NATS server of the global setup;
+ * `env` adds variables (TERRITORIO_FILE for another ambito).
+ */
+export async function startTestAccesso(env: Record<string, string> = {}): Promise<TestAccesso> {
   const natsUrl = process.env.TEST_NATS_URL!;
   const databaseUrl = await createTestDatabase('accesso');
   const app = await createAccessoApp(
@@ -52,6 +55,7 @@ export async function startTestAccesso(): Promise<TestAccesso> {
       NATS_URL: natsUrl,
       LOG_LEVEL: 'silent',
       NODE_ENV: 'test',
+      ...env,
     }),
   );
   const nats = await connectNats(natsUrl, 'accesso-test');

@@ -1,1 +1,2 @@
 export * from './territorio-file';
+export * from './territorio-config';

@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TerritorioV1 } from '@ambito/contracts';
-import { BELFIORE_PATTERN, ISO_DATE_PATTERN, ISTAT_PATTERN } from '@ambito/contracts';
+import {
+  BELFIORE_PATTERN,
+  FUNZIONI_SEDE,
+  ISO_DATE_PATTERN,
+  ISTAT_PATTERN,
+  LIVELLI_SEDE,
+  SEZIONI_TERRITORIO,
+} from '@ambito/contracts';
 
 /**
  * The ambito's territorio (comuni, sub-ambiti, sedi): one versioned file read by every service that
@@ -49,8 +56,24 @@ export function checkTerritorio(data: unknown): string[] {
   if (!Array.isArray(t.sedi)) problems.push('sedi deve essere un elenco');
   const sediDaControllare = Array.isArray(t.sedi) ? t.sedi : [];
 
+  if (t.illustrativo !== undefined) {
+    const i = t.illustrativo;
+    if (
+      !i ||
+      !Array.isArray(i.sezioni) ||
+      i.sezioni.length === 0 ||
+      !i.sezioni.every((s) => (SEZIONI_TERRITORIO as readonly string[]).includes(s)) ||
+      typeof i.nota !== 'string' ||
+      !i.nota
+    )
+      problems.push(`illustrativo: sezioni (${SEZIONI_TERRITORIO.join(', ')}) e nota obbligatorie`);
+  }
+  const distretti = new Set((t.ambito?.distretti ?? []).map((d) => d?.codice));
+
   const subAmbiti = new Set<string>();
   for (const s of t.subAmbiti) {
+    if (s?.distretto !== undefined && !distretti.has(s.distretto))
+      problems.push(`${s.codice}: distretto ${s.distretto} sconosciuto`);
     if (!s?.codice || !s.denominazione) problems.push(`sub-ambito senza codice o denominazione`);
     else if (subAmbiti.has(s.codice)) problems.push(`sub-ambito ${s.codice} ripetuto`);
     else subAmbiti.add(s.codice);
@@ -86,6 +109,18 @@ export function checkTerritorio(data: unknown): string[] {
     else if (sedi.has(s.codice)) problems.push(`sede ${s.codice} ripetuta`);
     else sedi.add(s.codice);
     if (s?.tipo !== 'hub' && s?.tipo !== 'spoke') problems.push(`${codice}: tipo hub o spoke`);
+    if (s?.funzioni !== undefined) {
+      if (
+        !Array.isArray(s.funzioni) ||
+        s.funzioni.length === 0 ||
+        !s.funzioni.every((f) => (FUNZIONI_SEDE as readonly string[]).includes(f))
+      )
+        problems.push(`${codice}: funzioni tra ${FUNZIONI_SEDE.join(', ')}`);
+      else if (s.funzioni.includes('equipe') && s.tipo !== 'hub')
+        problems.push(`${codice}: la sede dell’équipe è un hub`);
+    }
+    if (s?.livello !== undefined && !(LIVELLI_SEDE as readonly string[]).includes(s.livello))
+      problems.push(`${codice}: livello ${LIVELLI_SEDE.join(' o ')}`);
     if (!subAmbiti.has(s?.subAmbito)) problems.push(`${codice}: sub-ambito ${s?.subAmbito} sconosciuto`);
     else if (comuni.get(s.comune) !== s.subAmbito)
       problems.push(`${codice}: il comune ${s.comune} non appartiene al sub-ambito ${s.subAmbito}`);
@@ -101,4 +136,29 @@ export function checkTerritorio(data: unknown): string[] {
     }
   }
   return problems;
+}
+
+/**
+ * Production runs on the ambito's own territorio: with NODE_ENV=production the file must be named
+ * (TERRITORIO_FILE) and must not be marked illustrativo. Null when the file is acceptable here.
+ */
+export function problemaTerritorioInProduzione(
+  file: string | undefined,
+  nodeEnv: string | undefined,
+): string | null {
+  if (nodeEnv !== 'production') return null;
+  if (!file)
+    return 'obbligatorio in produzione: il file del territorio dell’Ambito (il territorio dimostrativo non è ammesso)';
+  let territorio: TerritorioV1;
+  try {
+    territorio = loadTerritorioFile(file);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  if (territorio.illustrativo)
+    return (
+      `il file ${file} contiene dati illustrativi (${territorio.illustrativo.sezioni.join(', ')}) ` +
+      `e non può essere usato in produzione: ${territorio.illustrativo.nota}`
+    );
+  return null;
 }

@@ -247,11 +247,25 @@ export class DemoClient {
   }
 }
 
-/** Loads the demo records through the public API, once: a second run finds them and stops. */
-export async function seedDemoData(
-  gatewayUrl: string,
-): Promise<{ created: boolean; persone: number; accessi: number; cartelle: number }> {
+/**
+ * Loads the demo records through the public API, once: a second run finds them and stops. They are
+ * for the Cremasco demo territorio (its sub-ambiti and users): on another territorio nothing is loaded.
+ */
+export async function seedDemoData(gatewayUrl: string): Promise<{
+  created: boolean;
+  persone: number;
+  accessi: number;
+  cartelle: number;
+  ambito: string;
+  /** The territorio is not the Cremasco demo one: no demo records. */
+  altroTerritorio: boolean;
+}> {
   const api = new DemoClient(gatewayUrl);
+  const { body: territorio } = await api.call<TerritorioV1>('operatore.crema', 'GET', '/territorio');
+  const ambito = territorio.ambito.denominazione;
+  const subAmbiti = new Set(territorio.subAmbiti.map((s) => s.codice));
+  if (!Object.keys(OPERATORI).every((s) => subAmbiti.has(s)))
+    return { created: false, persone: 0, accessi: 0, cartelle: 0, ambito, altroTerritorio: true };
   const existing = await api.call<{ totale: number }>(
     'operatore.crema',
     'GET',
@@ -259,10 +273,9 @@ export async function seedDemoData(
   );
   if (existing.status === 200 && existing.body.totale > 0) {
     const { cartelle } = await seedDemoCartelle(api);
-    return { created: false, persone: 0, accessi: 0, cartelle };
+    return { created: false, persone: 0, accessi: 0, cartelle, ambito, altroTerritorio: false };
   }
 
-  const { body: territorio } = await api.call<TerritorioV1>('operatore.crema', 'GET', '/territorio');
   let accessi = 0;
   for (const [i, { subAmbito, ...persona }] of PERSONE.entries()) {
     const comuni = territorio.comuni.filter((c) => c.subAmbito === subAmbito);
@@ -300,5 +313,5 @@ export async function seedDemoData(
     }
   }
   const { cartelle } = await seedDemoCartelle(api);
-  return { created: true, persone: PERSONE.length, accessi, cartelle };
+  return { created: true, persone: PERSONE.length, accessi, cartelle, ambito, altroTerritorio: false };
 }

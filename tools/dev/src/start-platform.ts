@@ -70,6 +70,11 @@ async function main(): Promise<void> {
       NODE_ENV: 'development',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     };
+    // TERRITORIO_FILE=libs/territorio/src/seed/ambito-oglio-po.v1.json npm start: another ambito's
+    // territorio for accesso and presa-in-carico (relative to the workspace); the Cremasco demo without it.
+    const territorio: Record<string, string> = process.env.TERRITORIO_FILE
+      ? { TERRITORIO_FILE: path.resolve(root, process.env.TERRITORIO_FILE) }
+      : {};
     const services: ServiceProcess[] = [];
     const start = async (app: string, httpPort: number, env: Record<string, string>) => {
       const service = await startServiceProcess({
@@ -86,6 +91,7 @@ async function main(): Promise<void> {
     await start('accesso', port('ACCESSO_PORT', 3101), {
       DATABASE_URL: databaseUrl,
       DATABASE_SCHEMA: 'accesso',
+      ...territorio,
     });
     await start('budget', port('BUDGET_PORT', 3102), {
       DATABASE_URL: databaseUrl,
@@ -94,6 +100,7 @@ async function main(): Promise<void> {
     await start('presa-in-carico', port('PRESA_IN_CARICO_PORT', 3103), {
       DATABASE_URL: databaseUrl,
       DATABASE_SCHEMA: 'presa_in_carico',
+      ...territorio,
     });
     const gateway = await start('gateway', port('GATEWAY_PORT', 3000), {
       AUTH_MODE: 'local',
@@ -104,7 +111,7 @@ async function main(): Promise<void> {
     const budget = await seedBudgetDemoData(new DemoClient(gateway.baseUrl));
 
     console.log(`
-Piattaforma d'Ambito avviata (Ambito Territoriale Sociale Cremasco, dati dimostrativi).
+Piattaforma d'Ambito avviata (${demo.ambito}, dati dimostrativi).
 
   API            ${gateway.baseUrl}/api/v1
   OpenAPI (UI)   ${gateway.baseUrl}/api/docs
@@ -114,7 +121,7 @@ Piattaforma d'Ambito avviata (Ambito Territoriale Sociale Cremasco, dati dimostr
   PostgreSQL     ${databaseUrl}
   NATS           ${natsUrl}
   Log            ${path.join(dataDir, 'logs')}
-  Dati demo      ${demo.created ? `caricati ora: ${demo.persone} persone, ${demo.accessi} accessi` : 'già presenti'}${demo.cartelle ? `, ${demo.cartelle} cartelle sociali` : ''}
+  Dati demo      ${demo.altroTerritorio ? 'nessuno (le persone e gli accessi dimostrativi sono del territorio Cremasco)' : demo.created ? `caricati ora: ${demo.persone} persone, ${demo.accessi} accessi` : 'già presenti'}${demo.cartelle ? `, ${demo.cartelle} cartelle sociali` : ''}
   Budget demo    ${budget.created ? `caricato ora: Piano Operativo 2020 (${budget.linee} linee), ${budget.impegni} impegni B2` : 'già presente'}
 
 Utenti dimostrativi (password: demo) — token: POST ${gateway.baseUrl}/api/v1/auth/token

@@ -21,6 +21,7 @@ import { CercaPersoneQuery, LeggiPersonaQuery } from '../persone/lettura/persone
 import { PersoneController } from '../persone/persone.controller';
 import { PersoneRepository } from '../persone/persone.repository';
 import { RegistraPersonaUseCase } from '../persone/registrazione/registra-persona.use-case';
+import { AggiornaPersonaUseCase } from '../persone/modifica/aggiorna-persona.use-case';
 import { ContatoriRepository } from '../statistiche/contatori.repository';
 import { ContatoriService } from '../statistiche/contatori.service';
 import { StatisticheController } from '../statistiche/statistiche.controller';
@@ -63,6 +64,7 @@ export class AccessoModule {
         TerritorioService,
         PersoneRepository,
         RegistraPersonaUseCase,
+        AggiornaPersonaUseCase,
         LeggiPersonaQuery,
         CercaPersoneQuery,
         AccessiRepository,

@@ -1,4 +1,8 @@
 import { ConfigurationError } from '@ambito/service-runtime';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DEFAULT_TERRITORIO_FILE, loadTerritorioFile } from '@ambito/territorio';
 import { loadAccessoConfig } from './accesso-config';
 
 describe('accesso configuration', () => {
@@ -21,5 +25,26 @@ describe('accesso configuration', () => {
     expect(load).toThrow(ConfigurationError);
     for (const variable of ['DATABASE_URL', 'NATS_URL', 'DATABASE_SCHEMA', 'HTTP_PORT', 'LOG_LEVEL'])
       expect(load).toThrow(new RegExp(`- ${variable}:`));
+  });
+
+  describe('in production', () => {
+    const production = { ...minimal, NODE_ENV: 'production' };
+
+    it('requires TERRITORIO_FILE', () => {
+      expect(() => loadAccessoConfig(production)).toThrow(
+        /- TERRITORIO_FILE: obbligatorio in produzione: il file del territorio dell’Ambito/,
+      );
+      expect(loadAccessoConfig(minimal).TERRITORIO_FILE).toBeUndefined();
+    });
+
+    it('refuses the illustrative demo territorio and accepts one without the mark', () => {
+      expect(() => loadAccessoConfig({ ...production, TERRITORIO_FILE: DEFAULT_TERRITORIO_FILE })).toThrow(
+        /- TERRITORIO_FILE: il file .* contiene dati illustrativi .* non può essere usato in produzione/,
+      );
+      const file = path.join(mkdtempSync(path.join(tmpdir(), 'territorio-')), 'reale.json');
+      const { illustrativo: _, ...reale } = loadTerritorioFile();
+      writeFileSync(file, JSON.stringify(reale));
+      expect(loadAccessoConfig({ ...production, TERRITORIO_FILE: file }).TERRITORIO_FILE).toBe(file);
+    });
   });
 });

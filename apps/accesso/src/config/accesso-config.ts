@@ -1,5 +1,5 @@
-import { IsNotEmpty, IsOptional, IsString } from 'class-validator';
 import { DataServiceConfig, loadConfig } from '@ambito/service-runtime';
+import { TerritorioFileConfig } from '@ambito/territorio';
 
 /** The accesso service's environment, validated at start-up (every problem listed at once). */
 export class AccessoConfig extends DataServiceConfig {
@@ -7,10 +7,11 @@ export class AccessoConfig extends DataServiceConfig {
 
   override DATABASE_SCHEMA: string = 'accesso';
 
-  /** JSON file with the ambito's territorio; the Ambito Cremasco demo seed when absent. */
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
+  /**
+   * JSON file with the ambito's territorio; the Ambito Cremasco demo seed when absent. Required with
+   * NODE_ENV=production, where a file marked illustrativo (demo data) is refused.
+   */
+  @TerritorioFileConfig()
   TERRITORIO_FILE?: string;
 }
 

@@ -1,9 +1,16 @@
 import { CreateRegistroAccessi1763900000000 } from './create-registro-accessi.migration';
 import { UpgradeVoceAudit1763900000001 } from './upgrade-voce-audit.migration';
+import { AddAnagraficaPersona1763900000002 } from './add-anagrafica-persona.migration';
+import { AddDecessoPersona1763900000003 } from './add-decesso-persona.migration';
 
 /**
  * In order, after the outbox/inbox one that serviceDataSourceOptions adds first. A change of schema is
  * a new migration class appended here; a migration that ran somewhere is never edited. Read by the app
  * and by the migration drift check (tools/ci).
  */
-export const ACCESSO_MIGRATIONS = [CreateRegistroAccessi1763900000000, UpgradeVoceAudit1763900000001];
+export const ACCESSO_MIGRATIONS = [
+  CreateRegistroAccessi1763900000000,
+  UpgradeVoceAudit1763900000001,
+  AddAnagraficaPersona1763900000002,
+  AddDecessoPersona1763900000003,
+];

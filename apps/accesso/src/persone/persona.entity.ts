@@ -39,6 +39,23 @@ export class PersonaEntity {
   @Column('text', { nullable: true })
   email: string | null;
 
+  /** Citizenship as the 3-digit ISTAT code SIUSS needs; `cittadinanza` keeps the ISO code. */
+  @Column('text', { nullable: true })
+  cittadinanzaIstat: string | null;
+
+  @Column('date', { nullable: true })
+  residenteLombardiaDal: string | null;
+
+  /** Domicile, when it differs from the residence. */
+  @Column('text', { nullable: true })
+  comuneDomicilio: string | null;
+
+  @Column('text', { nullable: true })
+  indirizzoDomicilio: string | null;
+
+  @Column('date', { nullable: true })
+  dataDecesso: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   registrataIl: Date;
 
@@ -60,5 +77,10 @@ export function toPersonaV1(p: PersonaEntity): PersonaV1 {
     indirizzoResidenza: p.indirizzoResidenza,
     recapiti: { telefono: p.telefono, email: p.email },
     registrataIl: p.registrataIl.toISOString(),
+    cittadinanzaIstat: p.cittadinanzaIstat,
+    residenteInLombardiaDal: p.residenteLombardiaDal,
+    comuneDomicilio: p.comuneDomicilio,
+    indirizzoDomicilio: p.indirizzoDomicilio,
+    dataDecesso: p.dataDecesso,
   };
 }

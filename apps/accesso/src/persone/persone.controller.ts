@@ -1,5 +1,7 @@
 import {
   ACCESSO_RPC,
+  AggiornaPersonaV1,
+  RegistraDecessoV1,
   CercaPersoneV1,
   LeggiPersonaV1,
   RegistraPersonaV1,
@@ -9,6 +11,7 @@ import {
 import { RpcController, RpcHandler } from '@ambito/messaging';
 import { CercaPersoneQuery, LeggiPersonaQuery } from './lettura/persone.queries';
 import { RegistraPersonaUseCase } from './registrazione/registra-persona.use-case';
+import { AggiornaPersonaUseCase } from './modifica/aggiorna-persona.use-case';
 
 /** The persona registry's subjects: each handler hands the validated request to its use case. */
 @RpcController()
@@ -17,7 +20,18 @@ export class PersoneController {
     private readonly registraPersona: RegistraPersonaUseCase,
     private readonly leggiPersona: LeggiPersonaQuery,
     private readonly cercaPersone: CercaPersoneQuery,
+    private readonly aggiornaPersona: AggiornaPersonaUseCase,
   ) {}
+
+  @RpcHandler(ACCESSO_RPC.aggiornaPersona)
+  aggiorna(dto: AggiornaPersonaV1): Promise<PersonaV1> {
+    return this.aggiornaPersona.aggiorna(dto);
+  }
+
+  @RpcHandler(ACCESSO_RPC.registraDecesso)
+  registraDecesso(dto: RegistraDecessoV1): Promise<PersonaV1> {
+    return this.aggiornaPersona.registraDecesso(dto);
+  }
 
   @RpcHandler(ACCESSO_RPC.registraPersona)
   registra(dto: RegistraPersonaV1): Promise<PersonaV1> {

@@ -9,7 +9,7 @@ import {
   type TestAccesso,
 } from '../../test/accesso-harness';
 
-const { registraPersona, leggiPersona, cercaPersone } = ACCESSO_RPC;
+const { registraPersona, leggiPersona, cercaPersone, aggiornaPersona, registraDecesso } = ACCESSO_RPC;
 
 describe('persone (NATS → accesso → PostgreSQL)', () => {
   let svc: TestAccesso;
@@ -129,5 +129,137 @@ describe('persone (NATS → accesso → PostgreSQL)', () => {
 
   it('treats LIKE wildcards in a search as text', async () => {
     expect((await svc.as(ATTORI.coordinatoreCrema)(cercaPersone, { cognome: '%%' })).totale).toBe(0);
+  });
+});
+
+describe('persone: registry data for SIUSS and the regional measures', () => {
+  let svc: TestAccesso;
+  const operatore = () => svc.as(ATTORI.operatoreCrema, 'colloquio di segretariato');
+
+  beforeAll(async () => {
+    svc = await startTestAccesso();
+  });
+  afterAll(() => svc?.close());
+
+  it('keeps the ISTAT citizenship, the Lombardy residence date and a domicile distinct from residence', async () => {
+    const p = await operatore()(registraPersona, {
+      ...persona('VRDNNA48C52L826Q'),
+      dataNascita: '1948-03-12',
+      luogoNascita: 'L826',
+      cittadinanzaIstat: '100',
+      residenteInLombardiaDal: '1970-05-01',
+      comuneDomicilio: PANDINO,
+      indirizzoDomicilio: ' Via Umberto I, 1 ',
+    });
+    expect(p).toMatchObject({
+      comuneResidenza: CREMA,
+      cittadinanzaIstat: '100',
+      residenteInLombardiaDal: '1970-05-01',
+      comuneDomicilio: PANDINO,
+      indirizzoDomicilio: 'Via Umberto I, 1',
+    });
+    expect(await operatore()(leggiPersona, { id: p.id })).toMatchObject({
+      cittadinanzaIstat: '100',
+      comuneDomicilio: PANDINO,
+    });
+    const [riga] = await svc.sql(
+      'SELECT cittadinanza_istat, residente_lombardia_dal::text AS dal, comune_domicilio FROM persona WHERE id = $1',
+      [p.id],
+    );
+    expect(riga).toEqual({ cittadinanza_istat: '100', dal: '1970-05-01', comune_domicilio: PANDINO });
+    const senza = await operatore()(registraPersona, persona('RSSMRA50A41D142K'));
+    expect(senza).toMatchObject({
+      cittadinanzaIstat: null,
+      residenteInLombardiaDal: null,
+      comuneDomicilio: null,
+    });
+  });
+
+  it.each([
+    ['a 2-digit ISTAT citizenship', { cittadinanzaIstat: '10' }, 'VALIDAZIONE_FALLITA'],
+    ['a Lombardy residence before birth', { residenteInLombardiaDal: '1940-01-01' }, 'DATA_NON_VALIDA'],
+    ['a Lombardy residence in the future', { residenteInLombardiaDal: '2999-01-01' }, 'DATA_NON_VALIDA'],
+    ['a malformed domicile comune', { comuneDomicilio: 'Crema' }, 'VALIDAZIONE_FALLITA'],
+  ])('refuses %s', async (_, extra, code) => {
+    expect(await rifiuto(operatore()(registraPersona, { ...persona('BNCLRA45B52D142V'), ...extra }))).toBe(
+      code,
+    );
+  });
+});
+
+describe('persone: update and death, audited and published', () => {
+  let svc: TestAccesso;
+  const operatore = () => svc.as(ATTORI.operatoreCrema, 'aggiornamento anagrafica');
+  const eventi = (type: string, personaId: string) =>
+    svc.sql<{ payload: Record<string, unknown> }>(
+      `SELECT envelope->'payload' AS payload FROM outbox_message WHERE type = $1 AND envelope->'payload'->>'personaId' = $2`,
+      [type, personaId],
+    );
+
+  beforeAll(async () => {
+    svc = await startTestAccesso();
+  });
+  afterAll(() => svc?.close());
+
+  it('updates only the given fields, audits it and publishes accesso.persona.aggiornata without values', async () => {
+    const p = await operatore()(registraPersona, persona('RSSMRA50A41D142K'));
+    const aggiornata = await operatore()(aggiornaPersona, {
+      id: p.id,
+      comuneDomicilio: PANDINO,
+      cittadinanzaIstat: '100',
+    });
+    expect(aggiornata).toMatchObject({
+      comuneResidenza: CREMA,
+      comuneDomicilio: PANDINO,
+      cittadinanzaIstat: '100',
+      codiceFiscale: 'RSSMRA50A41D142K',
+    });
+    expect(await eventi('accesso.persona.aggiornata', p.id)).toEqual([
+      { payload: { personaId: p.id, campi: ['cittadinanzaIstat', 'comuneDomicilio'] } },
+    ]);
+    const [voce] = await svc.sql(`SELECT * FROM voce_audit WHERE soggetto_id = $1 AND azione = 'aggiorna'`, [
+      p.id,
+    ]);
+    expect(voce).toMatchObject({
+      utente: 'operatore.crema',
+      esito: 'consentito',
+      motivo: 'aggiornamento anagrafica',
+    });
+    expect(await rifiuto(operatore()(aggiornaPersona, { id: p.id }))).toBe('VALIDAZIONE_FALLITA');
+    expect(await rifiuto(operatore()(aggiornaPersona, { id: p.id, comuneResidenza: '015146' }))).toBe(
+      'COMUNE_SCONOSCIUTO',
+    );
+    expect(await rifiuto(operatore()(aggiornaPersona, { id: p.id, codiceFiscale: 'X' } as never))).toBe(
+      'VALIDAZIONE_FALLITA',
+    );
+  });
+
+  it('refuses an operator of another sub-ambito, with an audit trace', async () => {
+    const p = await operatore()(registraPersona, persona('VRDNNA48C52L826Q'));
+    expect(
+      await rifiuto(svc.as(ATTORI.operatoreSoncino)(aggiornaPersona, { id: p.id, cittadinanzaIstat: '100' })),
+    ).toBe('PERSONA_NON_TROVATA');
+    const [voce] = await svc.sql(
+      `SELECT esito FROM voce_audit WHERE soggetto_id = $1 AND utente = 'operatore.soncino'`,
+      [p.id],
+    );
+    expect(voce).toEqual({ esito: 'negato' });
+    expect(await eventi('accesso.persona.aggiornata', p.id)).toEqual([]);
+  });
+
+  it('registers the death once and publishes accesso.persona.deceduta', async () => {
+    const p = await operatore()(registraPersona, persona('BNCLRA45B52D142V'));
+    expect(await rifiuto(operatore()(registraDecesso, { id: p.id, dataDecesso: '1949-01-01' }))).toBe(
+      'DATA_NON_VALIDA',
+    );
+    const deceduta = await operatore()(registraDecesso, { id: p.id, dataDecesso: '2025-03-01' });
+    expect(deceduta.dataDecesso).toBe('2025-03-01');
+    expect(await eventi('accesso.persona.deceduta', p.id)).toEqual([
+      { payload: { personaId: p.id, dataDecesso: '2025-03-01' } },
+    ]);
+    expect(await rifiuto(operatore()(registraDecesso, { id: p.id, dataDecesso: '2025-03-02' }))).toBe(
+      'TRANSIZIONE_NON_CONSENTITA',
+    );
+    expect((await operatore()(leggiPersona, { id: p.id })).dataDecesso).toBe('2025-03-01');
   });
 });

@@ -19,3 +19,11 @@ export function assertDataNascita(value: string): void {
       { campo: 'dataNascita', messaggi: ['data inesistente, futura o anteriore al 1900'] },
     ]);
 }
+
+/** Resident in Lombardy since: a real date, not in the future, not before birth. */
+export function assertResidenzaLombardia(value: string, dataNascita: string): void {
+  if (!isIsoDate(value) || value > new Date().toISOString().slice(0, 10) || value < dataNascita)
+    throw new DomainError('DATA_NON_VALIDA', 'Data di residenza in Lombardia impossibile.', [
+      { campo: 'residenteInLombardiaDal', messaggi: ['data inesistente, futura o anteriore alla nascita'] },
+    ]);
+}

@@ -1,5 +1,6 @@
-import { IsInt, IsNotEmpty, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsInt, Max, Min } from 'class-validator';
 import { DataServiceConfig, loadConfig } from '@ambito/service-runtime';
+import { TerritorioFileConfig } from '@ambito/territorio';
 
 /** The presa-in-carico service's environment, validated at start-up (every problem listed at once). */
 export class PresaInCaricoConfig extends DataServiceConfig {
@@ -7,10 +8,11 @@ export class PresaInCaricoConfig extends DataServiceConfig {
 
   override DATABASE_SCHEMA: string = 'presa_in_carico';
 
-  /** JSON file with the ambito's territorio; the Ambito Cremasco demo seed when absent. */
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
+  /**
+   * JSON file with the ambito's territorio; the Ambito Cremasco demo seed when absent. Required with
+   * NODE_ENV=production, where a file marked illustrativo (demo data) is refused.
+   */
+  @TerritorioFileConfig()
   TERRITORIO_FILE?: string;
 
   /** Fallback only: the LEPS objective is read from parametro_normativo (inhabitants per assistente sociale). */

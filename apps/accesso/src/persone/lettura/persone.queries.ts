@@ -84,7 +84,7 @@ export class CercaPersoneQuery {
 }
 
 /** Persone resident in the actor's territory, or with an accesso in one of its sub-ambiti. */
-function ambitoPersone(actor: Actor, territorio: TerritorioService): AmbitoPersone {
+export function ambitoPersone(actor: Actor, territorio: TerritorioService): AmbitoPersone {
   const { subAmbiti, comuni } = visibilitaDatiPersonali(actor);
   return { residenza: [...new Set([...territorio.comuniDi(subAmbiti), ...comuni])], subAmbiti };
 }

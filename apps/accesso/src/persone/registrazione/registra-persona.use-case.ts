@@ -7,7 +7,7 @@ import { isOperatore, nonConsentito } from '../../scope/ambito-visibilita';
 import { TerritorioService } from '../../territorio/territorio.service';
 import { toPersonaV1 } from '../persona.entity';
 import { PersoneRepository } from '../persone.repository';
-import { assertDataNascita, parseCodiceFiscale } from '../regole-persona';
+import { assertDataNascita, assertResidenzaLombardia, parseCodiceFiscale } from '../regole-persona';
 
 /** An operator registers a persona once (one per codice fiscale), resident in the ambito. */
 @Injectable()
@@ -24,6 +24,8 @@ export class RegistraPersonaUseCase {
       throw await this.audit.negato(actor, { azione: 'registra', risorsa: 'persona' }, nonConsentito());
     const codiceFiscale = parseCodiceFiscale(dto.codiceFiscale);
     assertDataNascita(dto.dataNascita);
+    if (dto.residenteInLombardiaDal !== undefined)
+      assertResidenzaLombardia(dto.residenteInLombardiaDal, dto.dataNascita);
     this.territorio.comune(dto.comuneResidenza);
     try {
       return await this.persone.transazione(async (manager) => {
@@ -39,6 +41,10 @@ export class RegistraPersonaUseCase {
           indirizzoResidenza: dto.indirizzoResidenza ?? null,
           telefono: dto.recapiti?.telefono ?? null,
           email: dto.recapiti?.email ?? null,
+          cittadinanzaIstat: dto.cittadinanzaIstat ?? null,
+          residenteLombardiaDal: dto.residenteInLombardiaDal ?? null,
+          comuneDomicilio: dto.comuneDomicilio ?? null,
+          indirizzoDomicilio: dto.indirizzoDomicilio?.trim() || null,
           registrataDa: actor.userId,
         });
         await this.audit.consentito(manager, actor, [

@@ -155,3 +155,21 @@ export type AccessoChiusoV1 = AccessoChiusoConPropostaV1 | AccessoChiusoSenzaPro
 export function isPropostaPresaInCarico(payload: AccessoChiusoV1): payload is AccessoChiusoConPropostaV1 {
   return payload.esito.tipo === PROPOSTA;
 }
+
+/** `evt.accesso.persona.aggiornata.v1`: which fields changed, never their values. */
+export class PersonaAggiornataV1 {
+  @IsUUID()
+  personaId: string;
+
+  @IsString({ each: true })
+  campi: string[];
+}
+
+/** `evt.accesso.persona.deceduta.v1` */
+export class PersonaDecedutaV1 {
+  @IsUUID()
+  personaId: string;
+
+  @Matches(ISO_DATE_PATTERN)
+  dataDecesso: string;
+}

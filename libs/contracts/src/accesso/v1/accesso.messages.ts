@@ -30,9 +30,19 @@ import {
   AccessoChiusoSenzaPropostaV1,
   AccessoRegistratoV1,
   ESITI_SENZA_PROPOSTA,
+  PersonaAggiornataV1,
+  PersonaDecedutaV1,
 } from './accesso.events';
 import { ElencaAuditV1, PaginaAuditV1 } from './audit.dto';
-import { CercaPersoneV1, LeggiPersonaV1, PaginaPersoneV1, PersonaV1, RegistraPersonaV1 } from './persona.dto';
+import {
+  AggiornaPersonaV1,
+  CercaPersoneV1,
+  LeggiPersonaV1,
+  PaginaPersoneV1,
+  PersonaV1,
+  RegistraDecessoV1,
+  RegistraPersonaV1,
+} from './persona.dto';
 import { LeggiTerritorioV1, TerritorioV1 } from './territorio.dto';
 
 /** Request/reply subjects of the accesso service (queue group `accesso`). Wire values: do not change them. */
@@ -44,6 +54,22 @@ export const ACCESSO_RPC = {
     ruoli: OPERATORI,
     ambito: 'sub-ambito',
     descrizione: 'Registra una persona (una sola per codice fiscale, verificato).',
+  }),
+  aggiornaPersona: rpc({
+    subject: 'accesso.persona.aggiorna',
+    request: AggiornaPersonaV1,
+    reply: PersonaV1,
+    ruoli: OPERATORI,
+    ambito: 'sub-ambito',
+    descrizione: 'Aggiorna i dati di una persona visibile all’operatore (non codice fiscale e nascita).',
+  }),
+  registraDecesso: rpc({
+    subject: 'accesso.persona.registra-decesso',
+    request: RegistraDecessoV1,
+    reply: PersonaV1,
+    ruoli: OPERATORI,
+    ambito: 'sub-ambito',
+    descrizione: 'Registra la data del decesso di una persona (una sola volta).',
   }),
   leggiPersona: rpc({
     subject: 'accesso.persona.leggi',
@@ -153,6 +179,18 @@ export const ACCESSO_EVENTS = {
       Record<(typeof ESITI_SENZA_PROPOSTA)[number], typeof AccessoChiusoSenzaPropostaV1>),
     descrizione:
       'Un accesso è stato chiuso con il suo esito; con una proposta di presa in carico porta i dati della persona per l’équipe.',
+  }),
+  personaAggiornata: evento({
+    type: 'accesso.persona.aggiornata',
+    version: 1,
+    payload: PersonaAggiornataV1,
+    descrizione: 'I dati di una persona sono stati aggiornati (i nomi dei campi, non i valori).',
+  }),
+  personaDeceduta: evento({
+    type: 'accesso.persona.deceduta',
+    version: 1,
+    payload: PersonaDecedutaV1,
+    descrizione: 'È stato registrato il decesso di una persona.',
   }),
 } as const;
 

@@ -13,7 +13,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PaginazioneV1, paginaDi } from '../../common/pagination';
-import { Annidato, Nullable } from '../../common/schema-decorators';
+import { Annidato, Descrizione, Nullable } from '../../common/schema-decorators';
 import { SESSI, type Sesso } from './vocabolari';
 
 /** Shape only; the check character and omocodia are verified by the service (CODICE_FISCALE_NON_VALIDO). */
@@ -21,6 +21,8 @@ export const CODICE_FISCALE_PATTERN = /^(?:[A-Za-z0-9]{16}|\d{11})$/;
 export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 export const ISTAT_PATTERN = /^\d{6}$/;
 export const BELFIORE_PATTERN = /^[A-Z]\d{3}$/;
+/** ISTAT code of a citizenship (3 digits, e.g. 100 Italia), the one SIUSS uses. */
+export const CITTADINANZA_ISTAT_PATTERN = /^\d{3}$/;
 
 export class RecapitiV1 {
   @IsOptional()
@@ -74,6 +76,78 @@ export class RegistraPersonaV1 {
   @ValidateNested()
   @Type(() => RecapitiV1)
   recapiti?: RecapitiV1;
+
+  @IsOptional()
+  @Matches(CITTADINANZA_ISTAT_PATTERN, { message: 'cittadinanzaIstat: codice ISTAT di 3 cifre (es. 100)' })
+  @Descrizione('Cittadinanza come codice ISTAT di 3 cifre (SIUSS), es. 100 Italia')
+  cittadinanzaIstat?: string;
+
+  @IsOptional()
+  @Matches(ISO_DATE_PATTERN, { message: 'residenteInLombardiaDal: formato AAAA-MM-GG' })
+  @Descrizione('Data da cui la persona risiede in Lombardia (requisito di alcune misure regionali)')
+  residenteInLombardiaDal?: string;
+
+  @IsOptional()
+  @Matches(ISTAT_PATTERN, { message: 'comuneDomicilio: codice ISTAT di 6 cifre' })
+  @Descrizione('Comune di domicilio, quando diverso dalla residenza')
+  comuneDomicilio?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  @Descrizione('Indirizzo di domicilio, quando diverso dalla residenza')
+  indirizzoDomicilio?: string;
+}
+
+/** Changes to a registered persona: only the given fields change; identity data (codice fiscale, birth) do not. */
+export class AggiornaPersonaV1 {
+  @IsUUID()
+  id: string;
+
+  @IsOptional()
+  @Matches(/^[A-Z]{2}$/, { message: 'cittadinanza: codice ISO a due lettere (es. IT)' })
+  cittadinanza?: string;
+
+  @IsOptional()
+  @Matches(CITTADINANZA_ISTAT_PATTERN, { message: 'cittadinanzaIstat: codice ISTAT di 3 cifre (es. 100)' })
+  cittadinanzaIstat?: string;
+
+  @IsOptional()
+  @Matches(ISTAT_PATTERN, { message: 'comuneResidenza: codice ISTAT di 6 cifre' })
+  comuneResidenza?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  indirizzoResidenza?: string;
+
+  @IsOptional()
+  @Matches(ISO_DATE_PATTERN, { message: 'residenteInLombardiaDal: formato AAAA-MM-GG' })
+  residenteInLombardiaDal?: string;
+
+  @IsOptional()
+  @Matches(ISTAT_PATTERN, { message: 'comuneDomicilio: codice ISTAT di 6 cifre' })
+  comuneDomicilio?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  indirizzoDomicilio?: string;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RecapitiV1)
+  recapiti?: RecapitiV1;
+}
+
+/** The death of a persona, as reported (registry office, family, hospital). */
+export class RegistraDecessoV1 {
+  @IsUUID()
+  id: string;
+
+  @Matches(ISO_DATE_PATTERN, { message: 'dataDecesso: formato AAAA-MM-GG' })
+  @Descrizione('Data del decesso')
+  dataDecesso: string;
 }
 
 export class LeggiPersonaV1 {
@@ -145,6 +219,36 @@ export class PersonaV1 {
 
   @IsISO8601()
   registrataIl: string;
+
+  @IsOptional()
+  @Nullable()
+  @IsString()
+  @Descrizione('Cittadinanza, codice ISTAT di 3 cifre (SIUSS)')
+  cittadinanzaIstat?: string | null;
+
+  @IsOptional()
+  @Nullable()
+  @Matches(ISO_DATE_PATTERN)
+  @Descrizione('Residente in Lombardia dal')
+  residenteInLombardiaDal?: string | null;
+
+  @IsOptional()
+  @Nullable()
+  @Matches(ISTAT_PATTERN)
+  @Descrizione('Comune di domicilio, quando diverso dalla residenza')
+  comuneDomicilio?: string | null;
+
+  @IsOptional()
+  @Nullable()
+  @IsString()
+  @Descrizione('Indirizzo di domicilio')
+  indirizzoDomicilio?: string | null;
+
+  @IsOptional()
+  @Nullable()
+  @Matches(ISO_DATE_PATTERN)
+  @Descrizione('Data del decesso, quando registrato')
+  dataDecesso?: string | null;
 }
 
 export class PaginaPersoneV1 extends paginaDi(PersonaV1) {}

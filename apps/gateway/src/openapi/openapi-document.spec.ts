@@ -35,10 +35,11 @@ describe('docs/api/openapi.json', () => {
     }
   });
 
-  it('declares money as int64 and every integer with its size', () => {
+  it('declares money as int64 and every integer and number with its size', () => {
     const interi = JSON.stringify(documento).match(/"type":"integer"(,"[a-z]+":[^,}]+)*/g) ?? [];
     expect(interi.length).toBeGreaterThan(0);
     const senzaFormato = JSON.stringify(documento).match(/"type":"integer"(?![^}]*"format")/g) ?? [];
     expect(senzaFormato).toEqual([]);
+    expect(JSON.stringify(documento).match(/"type":"number"(?![^}]*"format")/g) ?? []).toEqual([]);
   });
 });

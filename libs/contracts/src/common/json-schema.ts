@@ -74,11 +74,12 @@ function classeAnnidata(classe: Classe, proprieta: string): Classe | undefined {
 
 /**
  * What the generator says loosely, said precisely: integers with their size (`int32` unless declared
- * `int64`, as money is), ISO instants as `date-time` (not "date or date-time"), and a `$ref` with
+ * `int64`, as money is), other numbers as `double`, ISO instants as `date-time` (not "date or date-time"), and a `$ref` with
  * siblings (nullable, description) wrapped in `allOf`, where siblings are allowed.
  */
 function normalizza(schema: SchemaJson): SchemaJson {
   if (schema.type === 'integer' && !schema.format) schema.format = 'int32';
+  if (schema.type === 'number' && !schema.format) schema.format = 'double';
   const oneOf = schema.oneOf as SchemaJson[] | undefined;
   if (
     oneOf?.length === 2 &&

@@ -21,7 +21,7 @@ import { assertInCarico, assertNonChiusa } from '../cartella/regole-cartella';
 import { assertDecisore, assertEquipe } from '../scope/visibilita';
 import { InterventoEntity } from './intervento.entity';
 import { ProgettoEntity } from './progetto.entity';
-import { toProgettoV1 } from './to-progetto';
+import { datiSiuss, toProgettoV1 } from './to-progetto';
 import { VerificaEntity, toVerificaV1 } from './verifica.entity';
 
 const progettoNonTrovato = () => new DomainError('PROGETTO_NON_TROVATO', 'Progetto non trovato.');
@@ -96,15 +96,7 @@ export class ProgettiService {
               al: i.al,
               costoCentesimi: i.costoCentesimi,
               fonteFinanziamento: i.fonteFinanziamento,
-              presenzaProvaMezzi: i.presenzaProvaMezzi ?? null,
-              caratterePrestazione: i.caratterePrestazione ?? null,
-              importoMensileCentesimi: i.importoMensileCentesimi ?? null,
-              periodoErogazione: i.periodoErogazione ?? null,
-              quotaEnteCentesimi: i.quotaEnteCentesimi ?? null,
-              quotaUtenteCentesimi: i.quotaUtenteCentesimi ?? null,
-              quotaSsnCentesimi: i.quotaSsnCentesimi ?? null,
-              areaUtenza: i.areaUtenza ?? null,
-              protocolloDomanda: i.protocolloDomanda ?? null,
+              ...datiSiuss(i),
             })),
           );
         const v1 = await this.caricaV1(manager, progetto);

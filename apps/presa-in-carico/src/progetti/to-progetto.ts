@@ -23,15 +23,7 @@ export function toProgettoV1(p: ProgettoEntity, interventi: InterventoEntity[]):
       al: i.al,
       costoCentesimi: i.costoCentesimi,
       fonteFinanziamento: i.fonteFinanziamento,
-      presenzaProvaMezzi: i.presenzaProvaMezzi ?? null,
-      caratterePrestazione: i.caratterePrestazione ?? null,
-      importoMensileCentesimi: i.importoMensileCentesimi ?? null,
-      periodoErogazione: i.periodoErogazione ?? null,
-      quotaEnteCentesimi: i.quotaEnteCentesimi ?? null,
-      quotaUtenteCentesimi: i.quotaUtenteCentesimi ?? null,
-      quotaSsnCentesimi: i.quotaSsnCentesimi ?? null,
-      areaUtenza: i.areaUtenza ?? null,
-      protocolloDomanda: i.protocolloDomanda ?? null,
+      ...datiSiuss(i),
     })),
     verifiche: p.verifiche,
     impegni: p.impegni,
@@ -54,5 +46,27 @@ export function toProgettoV1(p: ProgettoEntity, interventi: InterventoEntity[]):
             motivazione: p.motivazioneDecisione,
           }
         : null,
+  };
+}
+
+const CAMPI_SIUSS = [
+  'presenzaProvaMezzi',
+  'caratterePrestazione',
+  'importoMensileCentesimi',
+  'periodoErogazione',
+  'quotaEnteCentesimi',
+  'quotaUtenteCentesimi',
+  'quotaSsnCentesimi',
+  'areaUtenza',
+  'protocolloDomanda',
+] as const;
+type CampoSiuss = (typeof CAMPI_SIUSS)[number];
+
+/** What SIUSS needs of an intervento, `null` where older data or the request leave it out. */
+export function datiSiuss<T extends { [K in CampoSiuss]?: unknown }>(
+  i: T,
+): { [K in CampoSiuss]: Exclude<T[K], undefined> | null } {
+  return Object.fromEntries(CAMPI_SIUSS.map((campo) => [campo, i[campo] ?? null])) as {
+    [K in CampoSiuss]: Exclude<T[K], undefined> | null;
   };
 }

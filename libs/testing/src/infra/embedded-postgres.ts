@@ -190,6 +190,19 @@ async function reachableByPostgres(dataDir: string): Promise<{ from?: string; da
  * output is kept for error messages instead of going to the console.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<PostgresHandle> {
+  // A free port may be taken by another process between the check and the server's bind (the tests
+  // start PostgreSQL and NATS at once): without a fixed port, a failed start is tried again elsewhere.
+  const attempts = options.port === undefined ? 3 : 1;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startOnce(options);
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+    }
+  }
+}
+
+async function startOnce(options: EmbeddedPostgresOptions): Promise<PostgresHandle> {
   const persistent = options.persistent ?? false;
   const startTimeoutMs = options.startTimeoutMs ?? 60_000;
   let temporaryParent: string | undefined;

@@ -1,0 +1,2 @@
+export * from './permessi-nats';
+export * from './configurazione-nats';

@@ -22,7 +22,7 @@ import {
 } from '@ambito/contracts';
 import { erroreSenzaDati } from '../context/errore-senza-dati';
 import { RequestContext } from '../context/request-context';
-import { deadLetterStreamName, ensureStream, eventStreamName } from './streams';
+import { deadLetterStreamName, ensureStream, eventStreamName, waitForStream } from './streams';
 
 export interface SubscriptionOptions<T extends EventType> {
   /** Consuming service: dead letters go to `dlq.<service>.<durable>`. */
@@ -49,6 +49,7 @@ export class EventSubscription<T extends EventType> {
   private readonly logger = new Logger(EventSubscription.name);
   private messages?: ConsumerMessages;
   private loop?: Promise<void>;
+  private stopping = false;
 
   constructor(
     private readonly nats: NatsConnection,
@@ -59,7 +60,9 @@ export class EventSubscription<T extends EventType> {
     const { service, durable, type } = this.options;
     const producer = type.split('.')[0];
     const jsm = await this.nats.jetstreamManager();
-    await ensureStream(jsm, eventStreamName(producer), [`evt.${producer}.>`]);
+    // The producer owns its stream (and only it may create or change it): wait until it exists.
+    await waitForStream(jsm, eventStreamName(producer), this.logger, () => this.stopping);
+    if (this.stopping) return;
     await ensureStream(jsm, deadLetterStreamName(service), [`dlq.${service}.>`]);
     const config = {
       durable_name: durable,
@@ -81,6 +84,7 @@ export class EventSubscription<T extends EventType> {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     await this.messages?.close();
     await this.loop;
   }

@@ -185,5 +185,6 @@ describe('authenticated and authorised NATS (issue 14, point 1)', () => {
     const jsm = await operatore.jetstreamManager();
     await violazione(jsm.streams.getMessage('EVT_ACCESSO', { seq: 1 }));
     await violazione(jsm.streams.info('EVT_ACCESSO'));
+    await violazione(operatore.jetstream().publish('evt.accesso.accesso.chiuso.v1', sc.encode('{}')));
   });
 });

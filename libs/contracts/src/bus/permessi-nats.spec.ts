@@ -128,19 +128,37 @@ describe('NATS permissions generated from the declarations', () => {
     }
   });
 
-  it('gives the operator the dead-letter streams and the replay of consumed events, not the event streams', () => {
+  it('gives the operator the dead-letter streams and the replay to the consumer that failed, not the event streams', () => {
     const operatore = di('operatore');
     for (const servizio of SERVIZI) {
       const dlq = `DLQ_${servizio.toUpperCase().replace(/-/g, '_')}`;
+      expect(puoPubblicare(operatore, `$JS.API.STREAM.INFO.${dlq}`)).toBe(true);
       expect(puoPubblicare(operatore, `$JS.API.STREAM.MSG.GET.${dlq}`)).toBe(true);
-      expect(puoPubblicare(operatore, `$JS.API.CONSUMER.CREATE.${dlq}.x.dlq.${servizio}.>`)).toBe(true);
       expect(puoPubblicare(operatore, `$JS.API.STREAM.DELETE.${dlq}`)).toBe(false);
+      expect(puoPubblicare(operatore, `$JS.API.STREAM.PURGE.${dlq}`)).toBe(false);
     }
     expect(puoPubblicare(operatore, '$JS.API.STREAM.MSG.GET.EVT_ACCESSO')).toBe(false);
+    expect(puoPubblicare(operatore, '$JS.API.STREAM.INFO.EVT_ACCESSO')).toBe(false);
     expect(puoPubblicare(operatore, '$JS.API.CONSUMER.CREATE.EVT_ACCESSO')).toBe(false);
-    expect(puoPubblicare(operatore, 'evt.accesso.accesso.chiuso.v1')).toBe(true);
-    expect(puoPubblicare(operatore, 'evt.budget.impegno.registrato.v1')).toBe(false);
+    expect(puoPubblicare(operatore, 'dlq.presa-in-carico.presa-in-carico-intake.replay')).toBe(true);
+    // Not the event itself (every consumer of it would see it again), not a forged dead letter.
+    expect(puoPubblicare(operatore, 'evt.accesso.accesso.chiuso.v1')).toBe(false);
+    expect(puoPubblicare(operatore, 'dlq.presa-in-carico.presa-in-carico-intake')).toBe(false);
     for (const d of RPC_DECLARATIONS) expect(puoPubblicare(operatore, d.subject)).toBe(false);
+  });
+
+  it('lets a consumer read the replays of its own dead letters, and remove one that succeeded', () => {
+    const pic = di('presa-in-carico');
+    const durable = 'presa-in-carico-intake-replay';
+    expect(
+      puoPubblicare(
+        pic,
+        `$JS.API.CONSUMER.CREATE.DLQ_PRESA_IN_CARICO.${durable}.dlq.presa-in-carico.presa-in-carico-intake.replay`,
+      ),
+    ).toBe(true);
+    expect(puoPubblicare(pic, `$JS.API.CONSUMER.MSG.NEXT.DLQ_PRESA_IN_CARICO.${durable}`)).toBe(true);
+    expect(puoPubblicare(pic, '$JS.API.STREAM.MSG.DELETE.DLQ_PRESA_IN_CARICO')).toBe(true);
+    expect(puoPubblicare(di('accesso'), '$JS.API.STREAM.MSG.DELETE.DLQ_PRESA_IN_CARICO')).toBe(false);
   });
 
   it('follows the declarations: a new subject, event or consumer changes the permissions with no hand edit', () => {

@@ -101,6 +101,26 @@ function permessiConsumo(c: ConsumoDeclaration): string[] {
   ];
 }
 
+/**
+ * Where the operator's command replays a dead letter of `durable` (`dlq.<service>.<durable>.replay`, in
+ * the service's dead-letter stream): only that durable's replay consumer reads it.
+ */
+export function soggettoRiproposta(servizio: string, durable: string): string {
+  return `dlq.${servizio}.${durable}.replay`;
+}
+
+/** The replay consumer of a declared consumer, on its own service's dead-letter stream. */
+function permessiRiproposta(c: ConsumoDeclaration): string[] {
+  const stream = deadLetterStreamName(c.servizio);
+  const durable = `${controlla(c.durable, TOKEN, 'nome durable')}-replay`;
+  return [
+    `$JS.API.CONSUMER.INFO.${stream}.${durable}`,
+    `$JS.API.CONSUMER.CREATE.${stream}.${durable}.${soggettoRiproposta(c.servizio, c.durable)}`,
+    `$JS.API.CONSUMER.MSG.NEXT.${stream}.${durable}`,
+    `$JS.ACK.${stream}.${durable}.>`,
+  ];
+}
+
 /** Creates, reads the state of and updates a stream; no delete, no purge, no message reads. */
 function gestioneStream(stream: string): string[] {
   return ['INFO', 'CREATE', 'UPDATE'].map((azione) => `$JS.API.STREAM.${azione}.${stream}`);
@@ -116,6 +136,9 @@ function permessiServizio(servizio: string, d: DichiarazioniBus): PermessiUtente
     ...gestioneStream(deadLetterStreamName(servizio)),
     `dlq.${servizio}.>`,
     ...consumi.flatMap(permessiConsumo),
+    ...consumi.flatMap(permessiRiproposta),
+    // A replayed dead letter that succeeded is removed from the service's own dead-letter stream.
+    ...(consumi.length ? [`$JS.API.STREAM.MSG.DELETE.${deadLetterStreamName(servizio)}`] : []),
   ];
   const subscribe = [
     ...d.rpc.filter((r) => servizioDi(r.subject) === servizio).map((r) => `${r.subject} ${servizio}`),
@@ -133,6 +156,7 @@ function permessiServizio(servizio: string, d: DichiarazioniBus): PermessiUtente
 }
 
 function permessiOperatore(servizi: string[], d: DichiarazioniBus): PermessiUtente {
+  // The command finds the DLQ_* streams by name, reads their state and messages; no consumers.
   const publish = ['$JS.API.INFO', '$JS.API.STREAM.NAMES'];
   for (const servizio of servizi) {
     const dlq = deadLetterStreamName(servizio);
@@ -142,21 +166,13 @@ function permessiOperatore(servizi: string[], d: DichiarazioniBus): PermessiUten
       `$JS.API.STREAM.MSG.DELETE.${dlq}`,
       `$JS.API.DIRECT.GET.${dlq}`,
       `$JS.API.DIRECT.GET.${dlq}.>`,
-      // Ephemeral or named consumers to list the dead letters.
-      `$JS.API.CONSUMER.CREATE.${dlq}`,
-      `$JS.API.CONSUMER.CREATE.${dlq}.>`,
-      `$JS.API.CONSUMER.INFO.${dlq}.>`,
-      `$JS.API.CONSUMER.DELETE.${dlq}.>`,
-      `$JS.API.CONSUMER.MSG.NEXT.${dlq}.>`,
-      `$JS.ACK.${dlq}.>`,
-      `$JS.FC.${dlq}.>`,
     );
   }
-  // Replay: a dead letter goes back on the subject of the event its consumer declared.
-  for (const c of d.consumi) publish.push(eventSubject(c.evento.type, c.evento.version));
+  // Replay: a dead letter goes back to the declared consumer that failed it, and to no other.
+  for (const c of d.consumi) publish.push(soggettoRiproposta(c.servizio, c.durable));
   return {
     utente: UTENTE_OPERATORE,
-    descrizione: 'operatore (CLI): dead letter dei servizi (elenco, lettura, riproposta)',
+    descrizione: 'operatore (CLI): dead letter dei servizi (elenco, lettura, riproposta al consumer)',
     publish: unici(publish),
     subscribe: [`${inboxPrefix(UTENTE_OPERATORE)}.>`],
     allowResponses: false,

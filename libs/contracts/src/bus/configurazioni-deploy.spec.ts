@@ -36,9 +36,7 @@ describe('nats-server configurations of the deployments', () => {
   });
 
   it('gives nats-server on Kubernetes each user’s password from the Secret, with the same configuration', () => {
-    const [configMap, statefulSet] = kubernetes
-      .split('\n---\n')
-      .map((d) => parse(d) as Record<string, never>);
+    const [configMap, statefulSet] = kubernetes.split('\n---\n').map((d) => parse(d) as unknown);
     const conf = (configMap as { data: Record<string, string> }).data['nats-server.conf'];
     expect(conf).toContain('authorization {');
     const env = (

@@ -185,7 +185,7 @@ export class EventSubscription<T extends EventType> {
           { errore: erroreSenzaDati(error), durable: this.options.durable, seq: msg.info.streamSequence },
           'errore inatteso nella gestione di un evento: verrà riconsegnato',
         );
-        msg.nak(this.options.retryDelayMs ?? 1000);
+        settle(() => msg.nak(this.options.retryDelayMs ?? 1000));
       }
     }
   }
@@ -227,12 +227,12 @@ export class EventSubscription<T extends EventType> {
           'evento non elaborato: verrà riconsegnato',
         );
         // After a timeout the server is already redelivering (the ack wait is over): nothing to nak.
-        if (reason === 'errore') msg.nak(this.options.retryDelayMs ?? 1000);
+        if (reason === 'errore') settle(() => msg.nak(this.options.retryDelayMs ?? 1000));
       }
       return;
     }
     if (source === 'replay') await this.replayDone(msg, envelope);
-    else msg.ack();
+    else settle(() => msg.ack());
   }
 
   /** The handler gets one ack wait; a handler that hangs must not hold the loop for ever. */
@@ -337,11 +337,11 @@ export class EventSubscription<T extends EventType> {
         { ...logFields, errore: erroreSenzaDati(publishError) },
         'dead-letter non pubblicabile: l’evento sarà ritentato più tardi',
       );
-      msg.nak(this.options.deadLetterRetryDelayMs ?? 5000);
+      settle(() => msg.nak(this.options.deadLetterRetryDelayMs ?? 5000));
       return;
     }
     this.pendingDeadLetters.delete(msg.info.streamSequence);
-    msg.term();
+    settle(() => msg.term());
     deadLettersTotal.inc({ consumer: service, durable, reason });
     // The alert: ids and codes only (the error text may quote the event; it stays in the stream).
     this.logger.error(logFields, 'evento spostato nella dead-letter: serve un operatore (npm run dlq)');
@@ -352,7 +352,7 @@ export class EventSubscription<T extends EventType> {
     const { service, durable } = this.options;
     const deadLetterSeq = Number(msg.headers?.get(DLQ_HEADER.replayOf));
     if (Number.isInteger(deadLetterSeq) && deadLetterSeq > 0) await this.deleteQuietly(deadLetterSeq, true);
-    msg.ack();
+    settle(() => msg.ack());
     await this.deleteQuietly(msg.info.streamSequence, false);
     deadLetterReplaysTotal.inc({ consumer: service, durable, outcome: 'riuscita' });
     this.logger.log(
@@ -365,7 +365,7 @@ export class EventSubscription<T extends EventType> {
   private async replayFailed(msg: JsMsg, reason: MotivoDlq, error: unknown): Promise<void> {
     const { service, durable } = this.options;
     const ids = idsOf(msg);
-    msg.term();
+    settle(() => msg.term());
     await this.deleteQuietly(msg.info.streamSequence, false);
     deadLetterReplaysTotal.inc({ consumer: service, durable, outcome: 'fallita' });
     this.logger.error(
@@ -404,6 +404,15 @@ function idsOf(msg: JsMsg): { id?: string; type?: string } {
     };
   } catch {
     return {};
+  }
+}
+
+/** Ack, nak or term on a connection that may be closing: nothing to do if it fails, the server redelivers. */
+function settle(action: () => void): void {
+  try {
+    action();
+  } catch {
+    // the ack wait runs out and the server redelivers
   }
 }
 

@@ -226,8 +226,8 @@ const NO_ANSWER = new Set([
   '408',
 ]);
 
-/** The client or the server refused this message (too large, refused by the stream). */
+/** Anything but no answer: the client or the server refused this row (too large, refused by the stream, unreadable). */
 function refusedByNats(error: unknown): boolean {
   const code = (error as { code?: unknown })?.code;
-  return typeof code === 'string' && !NO_ANSWER.has(code);
+  return !(typeof code === 'string' && NO_ANSWER.has(code));
 }

@@ -173,7 +173,7 @@ export class OutboxRelay {
       outboxParkedTotal.inc();
       this.logger.error(
         { eventId: row.id, type: row.type, attempts: row.attempts + 1, motivo: message },
-        'evento dell’outbox parcheggiato: NATS lo rifiuta, serve un operatore (npm run dlq -- outbox)',
+        'evento dell’outbox parcheggiato: NATS lo rifiuta, serve un operatore (docs/operations.md)',
       );
     }
     return park;

@@ -4,11 +4,12 @@
  * never imports (the command speaks NATS only).
  */
 import { randomUUID } from 'node:crypto';
-import type { NatsConnection } from 'nats';
+import { headers, type NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
-import type { AccessoRegistratoV1, EventEnvelope } from '@ambito/contracts';
+import { DLQ_HEADER, replaySubject, type AccessoRegistratoV1, type EventEnvelope } from '@ambito/contracts';
 import {
   EventSubscription,
+  deadLetterReplaysTotal,
   connectNats,
   deadLetterStreamName,
   ensureStream,
@@ -193,6 +194,39 @@ describe('npm run dlq: list, show and replay dead letters to the consumer that f
 
     // a second replay of the same ref finds nothing
     await expect(replayDeadLetter(nc, letter.ref, { waitMs: 1000 })).rejects.toThrow(/non trovata/);
+  });
+
+  it('handles a replay whose dead letter is already gone (replayed twice) once, and leaves nothing behind', async () => {
+    broken = true;
+    const event = await deadLettered();
+    const [letter] = (await listDeadLetters(nc, { consumer: 'dlq-flaky' })).filter(
+      (l) => l.eventId === event.id,
+    );
+    broken = false;
+    const failed = async () =>
+      (await deadLetterReplaysTotal.get()).values.find(
+        (v) => v.labels.durable === 'dlq-flaky' && v.labels.outcome === 'fallita',
+      )?.value ?? 0;
+    const failedBefore = await failed();
+    // two replays of the same dead letter in flight: the second finds it removed
+    const h = headers();
+    h.set(DLQ_HEADER.replayOf, String(letter.seq));
+    const jsm = await nc.jetstreamManager();
+    const data = (await jsm.streams.getMessage(letter.stream, { seq: letter.seq })).data;
+    await nc.jetstream().publish(replaySubject(SERVICE, 'dlq-flaky'), data, { headers: h });
+    await nc.jetstream().publish(replaySubject(SERVICE, 'dlq-flaky'), data, { headers: h });
+    await eventually(
+      async () => {
+        expect((await listDeadLetters(nc, { service: SERVICE })).map((l) => l.eventId)).not.toContain(
+          event.id,
+        );
+        const info = await jsm.streams.info(deadLetterStreamName(SERVICE));
+        expect(info.state.messages).toBe((await listDeadLetters(nc, { service: SERVICE })).length);
+      },
+      { timeoutMs: 15000 },
+    );
+    expect(await effects('dlq-flaky', event.id)).toBe(1);
+    expect(await failed()).toBe(failedBefore); // both replays succeeded, neither was taken for a failure
   });
 
   it('keeps the dead letter when the replay fails again', async () => {

@@ -40,7 +40,9 @@ async function counterValue(
   labels: Record<string, string>,
 ): Promise<number> {
   const { values } = await counter.get();
-  const found = values.find((v) => Object.entries(labels).every(([k, x]) => v.labels[k] === x));
+  const found = values.find((v) =>
+    Object.entries(labels).every(([k, x]) => (v.labels as Record<string, unknown>)[k] === x),
+  );
   return found?.value ?? 0;
 }
 

@@ -387,7 +387,12 @@ export class EventSubscription<T extends EventType> {
     try {
       await this.jsm!.streams.deleteMessage(this.deadLetterStream, seq, false);
     } catch (error) {
-      if (isNotFound(error)) return;
+      // Already gone (another replay of the same dead letter, the age limit): 10057 "no message found".
+      if (
+        isNotFound(error) ||
+        (error as { api_error?: { err_code?: number } })?.api_error?.err_code === 10057
+      )
+        return;
       if (mustSucceed) throw error; // the loop naks: the replay comes back (the handler is idempotent)
       this.logger.warn({ errore: erroreSenzaDati(error), seq }, 'messaggio della dead-letter non rimosso');
     }

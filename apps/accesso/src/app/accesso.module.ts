@@ -10,6 +10,7 @@ import {
   MetricsModule,
   loggingModule,
   natsAccessoDa,
+  retentionOptions,
 } from '@ambito/service-runtime';
 import { AccessiController } from '../accessi/accessi.controller';
 import { AccessiGate } from '../accessi/accessi.gate';
@@ -54,6 +55,7 @@ export class AccessoModule {
           natsUrl: config.NATS_URL,
           natsAccesso: natsAccessoDa(config),
           outbox: { databaseUrl: config.DATABASE_URL, schema: config.DATABASE_SCHEMA },
+          retention: retentionOptions(config),
         }),
         MetricsModule.forRoot(SERVICE),
         HealthModule.forRoot({ database: true }),

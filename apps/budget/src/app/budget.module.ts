@@ -8,6 +8,7 @@ import {
   MetricsModule,
   loggingModule,
   natsAccessoDa,
+  retentionOptions,
 } from '@ambito/service-runtime';
 import type { BudgetConfig } from '../config/budget-config';
 import { FondiController } from '../fondi/fondi.controller';
@@ -42,6 +43,7 @@ export class BudgetModule {
           natsUrl: config.NATS_URL,
           natsAccesso: natsAccessoDa(config),
           outbox: { databaseUrl: config.DATABASE_URL, schema: config.DATABASE_SCHEMA },
+          retention: retentionOptions(config),
         }),
         MetricsModule.forRoot(SERVICE),
         HealthModule.forRoot({ database: true }),

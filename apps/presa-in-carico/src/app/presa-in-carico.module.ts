@@ -10,6 +10,7 @@ import {
   MetricsModule,
   loggingModule,
   natsAccessoDa,
+  retentionOptions,
 } from '@ambito/service-runtime';
 import { AuditController } from '../audit/audit.controller';
 import { RegistroAuditService } from '../audit/registro-audit.service';
@@ -62,6 +63,7 @@ export class PresaInCaricoModule {
           natsUrl: config.NATS_URL,
           natsAccesso: natsAccessoDa(config),
           outbox: { databaseUrl: config.DATABASE_URL, schema: config.DATABASE_SCHEMA },
+          retention: retentionOptions(config),
         }),
         MetricsModule.forRoot(SERVICE),
         HealthModule.forRoot({ database: true }),

@@ -9,6 +9,7 @@ import {
   HealthModule,
   MetricsModule,
   loggingModule,
+  natsAccessoDa,
   retentionOptions,
 } from '@ambito/service-runtime';
 import { AccessiController } from '../accessi/accessi.controller';
@@ -52,6 +53,7 @@ export class AccessoModule {
           service: SERVICE,
           ambito: config.AMBITO_CODICE,
           natsUrl: config.NATS_URL,
+          natsAccesso: natsAccessoDa(config),
           outbox: { databaseUrl: config.DATABASE_URL, schema: config.DATABASE_SCHEMA },
           retention: retentionOptions(config),
         }),

@@ -7,6 +7,7 @@ import {
   HealthModule,
   MetricsModule,
   loggingModule,
+  natsAccessoDa,
   retentionOptions,
 } from '@ambito/service-runtime';
 import type { BudgetConfig } from '../config/budget-config';
@@ -40,6 +41,7 @@ export class BudgetModule {
           service: SERVICE,
           ambito: config.AMBITO_CODICE,
           natsUrl: config.NATS_URL,
+          natsAccesso: natsAccessoDa(config),
           outbox: { databaseUrl: config.DATABASE_URL, schema: config.DATABASE_SCHEMA },
           retention: retentionOptions(config),
         }),

@@ -9,6 +9,7 @@ import {
   HealthModule,
   MetricsModule,
   loggingModule,
+  natsAccessoDa,
   retentionOptions,
 } from '@ambito/service-runtime';
 import { AuditController } from '../audit/audit.controller';
@@ -60,6 +61,7 @@ export class PresaInCaricoModule {
           service: SERVICE,
           ambito: config.AMBITO_CODICE,
           natsUrl: config.NATS_URL,
+          natsAccesso: natsAccessoDa(config),
           outbox: { databaseUrl: config.DATABASE_URL, schema: config.DATABASE_SCHEMA },
           retention: retentionOptions(config),
         }),

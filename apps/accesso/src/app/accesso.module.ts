@@ -48,7 +48,7 @@ export class AccessoModule {
           natsUrl: config.NATS_URL,
           outbox: { databaseUrl: config.DATABASE_URL, schema: config.DATABASE_SCHEMA },
         }),
-        MetricsModule.forRoot(SERVICE),
+        MetricsModule.forRoot(SERVICE, config),
         HealthModule.forRoot({ database: true }),
         AuditModule.forRoot({ soggettoTipo: 'persona' }),
       ],

@@ -36,7 +36,7 @@ export class BudgetModule {
           natsUrl: config.NATS_URL,
           outbox: { databaseUrl: config.DATABASE_URL, schema: config.DATABASE_SCHEMA },
         }),
-        MetricsModule.forRoot(SERVICE),
+        MetricsModule.forRoot(SERVICE, config),
         HealthModule.forRoot({ database: true }),
       ],
       controllers: [

@@ -24,7 +24,7 @@ export class AppModule {
           natsUrl: config.NATS_URL,
           rpcTimeoutMs: config.RPC_TIMEOUT_MS,
         }),
-        MetricsModule.forRoot('gateway'),
+        MetricsModule.forRoot('gateway', config),
         HealthModule.forRoot({ database: false }),
         AuthModule.forRoot(config),
         RoutesModule,

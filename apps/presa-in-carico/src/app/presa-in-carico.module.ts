@@ -56,7 +56,7 @@ export class PresaInCaricoModule {
           natsUrl: config.NATS_URL,
           outbox: { databaseUrl: config.DATABASE_URL, schema: config.DATABASE_SCHEMA },
         }),
-        MetricsModule.forRoot(SERVICE),
+        MetricsModule.forRoot(SERVICE, config),
         HealthModule.forRoot({ database: true }),
         AuditModule.forRoot({ soggettoTipo: 'cartella' }),
       ],

@@ -55,7 +55,13 @@ export async function startPlatform(): Promise<Platform> {
         httpPort: await freePort(),
         logFile: logFile('gateway'),
         workspaceRoot: root,
-        env: { ...common, AUTH_MODE: 'local', JWT_LOCAL_SECRET: JWT_SECRET },
+        env: {
+          ...common,
+          AUTH_MODE: 'demo',
+          HTTP_HOST: '127.0.0.1',
+          JWT_LOCAL_SECRET: JWT_SECRET,
+          TOKEN_RATE_LIMIT: '1000',
+        },
       }),
     );
   } catch (error) {

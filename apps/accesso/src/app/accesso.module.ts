@@ -2,7 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSourceOptions } from 'typeorm';
 import type { TerritorioV1 } from '@ambito/contracts';
-import { AuditModule } from '@ambito/audit';
+import { AuditModule, SOGLIA_PERSONE } from '@ambito/audit';
 import { MessagingModule, RPC_REFUSAL_RECORDER } from '@ambito/messaging';
 import { APP_VERSION, HealthModule, MetricsModule, loggingModule } from '@ambito/service-runtime';
 import { AccessiController } from '../accessi/accessi.controller';
@@ -77,6 +77,7 @@ export class AccessoModule {
         ElencaAccessiQuery,
         ContatoriRepository,
         ContatoriService,
+        { provide: SOGLIA_PERSONE, useValue: config.STATISTICHE_SOGLIA_PERSONE },
         RegistroAuditService,
         { provide: RPC_REFUSAL_RECORDER, useClass: RifiutiRpcRecorder },
       ],

@@ -30,7 +30,7 @@ function avvio(env: Record<string, string>): Promise<{ code: number | null; stde
 describe('gateway start: no authentication by default, the demo login only when asked for and local', () => {
   const base = { NATS_URL: process.env.TEST_NATS_URL!, JWT_LOCAL_SECRET: JWT_SECRET, LOG_LEVEL: 'warn' };
 
-  it.each([{}, { NODE_ENV: 'development' }, { NODE_ENV: 'test' }])(
+  it.each<Record<string, string>>([{}, { NODE_ENV: 'development' }, { NODE_ENV: 'test' }])(
     'refuses to start without AUTH_MODE (%o), saying in Italian what to set',
     async (env) => {
       const { code, stderr } = await avvio({ ...base, HTTP_PORT: String(await freePort()), ...env });

@@ -40,15 +40,17 @@ describe('gateway configuration', () => {
 
   // The finding: the demo login (user admin, password demo) was on whenever NODE_ENV was not exactly
   // "production". Now nothing turns it on but AUTH_MODE=demo, whatever NODE_ENV says.
-  it.each([{}, { NODE_ENV: 'development' }, { NODE_ENV: 'Production' }, { NODE_ENV: '' }])(
-    'refuses to start without AUTH_MODE (%o), saying what to set',
-    (env) => {
-      const message = errorOf({ NATS_URL: 'nats://n:4222', JWT_LOCAL_SECRET: SECRET, ...env });
-      expect(message).toMatch(
-        /AUTH_MODE: obbligatorio, senza valore predefinito: AUTH_MODE=oidc .* AUTH_MODE=demo/,
-      );
-    },
-  );
+  it.each<Record<string, string>>([
+    {},
+    { NODE_ENV: 'development' },
+    { NODE_ENV: 'Production' },
+    { NODE_ENV: '' },
+  ])('refuses to start without AUTH_MODE (%o), saying what to set', (env) => {
+    const message = errorOf({ NATS_URL: 'nats://n:4222', JWT_LOCAL_SECRET: SECRET, ...env });
+    expect(message).toMatch(
+      /AUTH_MODE: obbligatorio, senza valore predefinito: AUTH_MODE=oidc .* AUTH_MODE=demo/,
+    );
+  });
 
   it('refuses the old value "local", pointing to its replacement', () => {
     expect(errorOf({ ...DEMO, AUTH_MODE: 'local' })).toMatch(

@@ -14,14 +14,18 @@ export interface TestGateway {
   close(): Promise<void>;
 }
 
-/** The gateway booted in-process (local issuer) against the test NATS server of the global setup. */
+/** The gateway booted in-process (demo issuer) against the test NATS server of the global setup. */
 export async function startTestGateway(env: Record<string, string> = {}): Promise<TestGateway> {
   const app = await createGatewayApp(
     loadGatewayConfig({
       NODE_ENV: 'test',
       ...testNatsEnv('gateway'),
-      AUTH_MODE: 'local',
+      // Explicit, as everywhere: the gateway has no default authentication mode.
+      AUTH_MODE: 'demo',
+      HTTP_HOST: '127.0.0.1',
       JWT_LOCAL_SECRET: TEST_JWT_SECRET,
+      // A suite logs in more than a person would; the limit itself is tested with its own value.
+      TOKEN_RATE_LIMIT: '1000',
       LOG_LEVEL: 'silent',
       RPC_TIMEOUT_MS: '800',
       ...env,

@@ -66,7 +66,14 @@ export async function startPlatform(): Promise<Platform> {
         httpPort: await freePort(),
         logFile: logFile('gateway'),
         workspaceRoot: root,
-        env: { ...common, ...testNatsEnv('gateway'), AUTH_MODE: 'local', JWT_LOCAL_SECRET: JWT_SECRET },
+        env: {
+          ...common,
+          ...testNatsEnv('gateway'),
+          AUTH_MODE: 'demo',
+          HTTP_HOST: '127.0.0.1',
+          JWT_LOCAL_SECRET: JWT_SECRET,
+          TOKEN_RATE_LIMIT: '1000',
+        },
       }),
     );
   } catch (error) {

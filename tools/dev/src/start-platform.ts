@@ -118,14 +118,19 @@ async function main(): Promise<void> {
       DATABASE_SCHEMA: 'presa_in_carico',
       ...territorio,
     });
+    // Demo users with the password "demo": explicitly, and reachable from this machine only (the
+    // gateway refuses demo mode on any address but loopback).
     const gateway = await start('gateway', port('GATEWAY_PORT', 3000), {
       ...natsUser('gateway'),
-      AUTH_MODE: 'local',
+      AUTH_MODE: 'demo',
+      HTTP_HOST: '127.0.0.1',
       JWT_LOCAL_SECRET: devSecret(),
     });
 
-    const demo = await seedDemoData(gateway.baseUrl);
-    const budget = await seedBudgetDemoData(new DemoClient(gateway.baseUrl));
+    // One client for both loads: each demo user logs in once (the token endpoint is rate-limited).
+    const client = new DemoClient(gateway.baseUrl);
+    const demo = await seedDemoData(gateway.baseUrl, client);
+    const budget = await seedBudgetDemoData(client);
 
     console.log(`
 Piattaforma d'Ambito avviata (${demo.ambito}, dati dimostrativi).

@@ -45,7 +45,7 @@ export class BudgetModule {
           outbox: { databaseUrl: config.DATABASE_URL, schema: config.DATABASE_SCHEMA },
           retention: retentionOptions(config),
         }),
-        MetricsModule.forRoot(SERVICE),
+        MetricsModule.forRoot(SERVICE, config),
         HealthModule.forRoot({ database: true }),
       ],
       controllers: [

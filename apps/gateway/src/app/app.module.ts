@@ -31,7 +31,7 @@ export class AppModule {
           natsAccesso: natsAccessoDa(config),
           rpcTimeoutMs: config.RPC_TIMEOUT_MS,
         }),
-        MetricsModule.forRoot('gateway'),
+        MetricsModule.forRoot('gateway', config),
         HealthModule.forRoot({ database: false }),
         AuthModule.forRoot(config),
         RoutesModule,

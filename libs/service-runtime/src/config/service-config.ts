@@ -64,6 +64,21 @@ export class ServiceConfig {
 
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: string = 'info';
+
+  /**
+   * Port of the management listener that serves `/metrics` (Prometheus), apart from the public port.
+   * Unset: `/metrics` is served on the public port outside production only.
+   */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  METRICS_PORT?: number;
+
+  /** Address of the management listener: loopback unless a scraper elsewhere must reach it. */
+  @IsString()
+  @IsNotEmpty()
+  METRICS_HOST: string = '127.0.0.1';
 }
 
 /** A service that owns data: its PostgreSQL database and its own schema in it. */

@@ -246,7 +246,8 @@ export const PRESA_IN_CARICO_RPC = {
     reply: ConteggiCartelleRispostaV1,
     ruoli: LETTORI_STATISTICHE_CARTELLE,
     ambito: 'ambito',
-    descrizione: 'Cartelle per sub-ambito e stato (nessun dato personale).',
+    descrizione:
+      'Cartelle per sub-ambito e stato (nessun dato personale). Ufficio di Piano e amministratore: senza le celle di meno di 5 persone.',
   }),
 } as const;
 

@@ -11,7 +11,7 @@ import {
   type RpcTarget,
 } from '@ambito/contracts';
 import { RpcClient, connectNats } from '@ambito/messaging';
-import { createTestDatabase, dropTestDatabase, testActor } from '@ambito/testing';
+import { createServiceTestDatabase, dropTestDatabase, testActor } from '@ambito/testing';
 import { createAccessoApp } from '../src/app/create-accesso-app';
 import { loadAccessoConfig } from '../src/config/accesso-config';
 
@@ -48,10 +48,13 @@ export interface TestAccesso {
  */
 export async function startTestAccesso(env: Record<string, string> = {}): Promise<TestAccesso> {
   const natsUrl = process.env.TEST_NATS_URL!;
-  const databaseUrl = await createTestDatabase('accesso');
+  // The service as its runtime role, migrating as the schema's owner (roles as in production).
+  const db = await createServiceTestDatabase('accesso');
+  const databaseUrl = db.adminUrl;
   const app = await createAccessoApp(
     loadAccessoConfig({
-      DATABASE_URL: databaseUrl,
+      DATABASE_URL: db.url,
+      DATABASE_MIGRATION_URL: db.migrationUrl,
       NATS_URL: natsUrl,
       LOG_LEVEL: 'silent',
       NODE_ENV: 'test',

@@ -12,7 +12,7 @@ import {
   type RpcTarget,
 } from '@ambito/contracts';
 import { RpcClient, connectNats } from '@ambito/messaging';
-import { createTestDatabase, dropTestDatabase, testActor } from '@ambito/testing';
+import { createServiceTestDatabase, dropTestDatabase, testActor } from '@ambito/testing';
 import { createBudgetApp } from '../src/app/create-budget-app';
 import { loadBudgetConfig } from '../src/config/budget-config';
 
@@ -75,10 +75,13 @@ async function rispettaIlContratto(subject: string, reply: unknown): Promise<voi
 /** The budget service in-process, on a fresh database and the test NATS server of the global setup. */
 export async function startTestBudget(env: Record<string, string> = {}): Promise<TestBudget> {
   const natsUrl = process.env.TEST_NATS_URL!;
-  const databaseUrl = await createTestDatabase('budget');
+  // The service as its runtime role, migrating as the schema's owner (roles as in production).
+  const db = await createServiceTestDatabase('budget');
+  const databaseUrl = db.adminUrl;
   const app = await createBudgetApp(
     loadBudgetConfig({
-      DATABASE_URL: databaseUrl,
+      DATABASE_URL: db.url,
+      DATABASE_MIGRATION_URL: db.migrationUrl,
       NATS_URL: natsUrl,
       LOG_LEVEL: 'silent',
       NODE_ENV: 'test',

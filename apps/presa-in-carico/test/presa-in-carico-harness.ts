@@ -23,7 +23,7 @@ import {
 } from '@ambito/contracts';
 import { checkChar } from '@ambito/kernel';
 import { EventBus, RpcClient, connectNats, ensureStream, eventStreamName } from '@ambito/messaging';
-import { createTestDatabase, dropTestDatabase, eventually, testActor } from '@ambito/testing';
+import { createServiceTestDatabase, dropTestDatabase, eventually, testActor } from '@ambito/testing';
 import { createPresaInCaricoApp } from '../src/app/create-presa-in-carico-app';
 import { loadPresaInCaricoConfig } from '../src/config/presa-in-carico-config';
 
@@ -77,13 +77,16 @@ export interface TestPresaInCarico {
 /** The presa-in-carico service in-process, on a fresh database and the test NATS of the global setup. */
 export async function startTestPresaInCarico(): Promise<TestPresaInCarico> {
   const natsUrl = process.env.TEST_NATS_URL!;
-  const databaseUrl = await createTestDatabase('presa_in_carico');
+  // The service as its runtime role, migrating as the schema's owner (roles as in production).
+  const db = await createServiceTestDatabase('presa_in_carico');
+  const databaseUrl = db.adminUrl;
   const nats = await connectNats(natsUrl, 'presa-in-carico-test');
   // The producer's stream exists before the consumer starts, as when accesso runs.
   await ensureStream(await nats.jetstreamManager(), eventStreamName('accesso'), ['evt.accesso.>']);
   const app = await createPresaInCaricoApp(
     loadPresaInCaricoConfig({
-      DATABASE_URL: databaseUrl,
+      DATABASE_URL: db.url,
+      DATABASE_MIGRATION_URL: db.migrationUrl,
       NATS_URL: natsUrl,
       LOG_LEVEL: 'silent',
       NODE_ENV: 'test',

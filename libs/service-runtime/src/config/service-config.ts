@@ -1,4 +1,4 @@
-import { IsIn, IsInt, IsNotEmpty, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -35,6 +35,16 @@ export class DataServiceConfig extends ServiceConfig {
     message: 'obbligatorio, es. postgres://utente:password@host:5432/ambito',
   })
   DATABASE_URL: string;
+
+  /**
+   * The schema owner's role, which runs the migrations and then grants the runtime role of DATABASE_URL
+   * what it may do (docs/database-roles.md); DATABASE_URL when absent (one role for both).
+   */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\//, {
+    message: 'URL PostgreSQL del proprietario dello schema, es. postgres://accesso_owner:password@host:5432/ambito',
+  })
+  DATABASE_MIGRATION_URL?: string;
 
   /** Each service sets its own default (accesso, budget, presa_in_carico). */
   @Matches(/^[a-z_][a-z0-9_]*$/, { message: 'nome di schema PostgreSQL in minuscolo, es. accesso' })

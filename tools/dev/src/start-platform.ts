@@ -8,6 +8,7 @@ import {
   type ServiceProcess,
 } from '@ambito/testing';
 import { seedBudgetDemoData } from './budget-demo-data';
+import { serviceDatabaseEnv } from './database-roles';
 import { DemoClient, seedDemoData } from './demo-data';
 
 const root = path.resolve(__dirname, '../../../..');
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
 
   try {
     let databaseUrl = process.env.DATABASE_URL;
+    let adminUrl: string | undefined;
     if (!databaseUrl) {
       const pg = await startEmbeddedPostgres({
         dataDir: path.join(dataDir, 'postgres'),
@@ -53,7 +55,10 @@ async function main(): Promise<void> {
       stops.push(() => pg.stop());
       onSignals();
       databaseUrl = pg.url;
+      adminUrl = pg.url; // each service gets its own owner and runtime roles (serviceDatabaseEnv)
     }
+    const database = (schema: string) =>
+      serviceDatabaseEnv(schema, { adminUrl, externalUrl: databaseUrl, dataDir });
     let natsUrl = process.env.NATS_URL;
     if (!natsUrl) {
       const nats = await startNatsServer({
@@ -89,17 +94,14 @@ async function main(): Promise<void> {
       return service;
     };
     await start('accesso', port('ACCESSO_PORT', 3101), {
-      DATABASE_URL: databaseUrl,
-      DATABASE_SCHEMA: 'accesso',
+      ...(await database('accesso')),
       ...territorio,
     });
     await start('budget', port('BUDGET_PORT', 3102), {
-      DATABASE_URL: databaseUrl,
-      DATABASE_SCHEMA: 'budget',
+      ...(await database('budget')),
     });
     await start('presa-in-carico', port('PRESA_IN_CARICO_PORT', 3103), {
-      DATABASE_URL: databaseUrl,
-      DATABASE_SCHEMA: 'presa_in_carico',
+      ...(await database('presa_in_carico')),
       ...territorio,
     });
     const gateway = await start('gateway', port('GATEWAY_PORT', 3000), {
@@ -118,7 +120,7 @@ Piattaforma d'Ambito avviata (${demo.ambito}, dati dimostrativi).
   OpenAPI (JSON) ${gateway.baseUrl}/api/docs-json
   Salute         ${services.map((s) => `${s.app}: ${s.baseUrl}/health/ready`).join('  ')}
   Metriche       ${services.map((s) => `${s.baseUrl}/metrics`).join('  ')}
-  PostgreSQL     ${databaseUrl}
+  PostgreSQL     ${databaseUrl}${adminUrl ? `\n  Ruoli DB       <schema>_owner (migrazioni), <schema>_app (servizio); password in ${path.join(dataDir, 'postgres-ruoli')}` : ''}
   NATS           ${natsUrl}
   Log            ${path.join(dataDir, 'logs')}
   Dati demo      ${demo.altroTerritorio ? 'nessuno (le persone e gli accessi dimostrativi sono del territorio Cremasco)' : demo.created ? `caricati ora: ${demo.persone} persone, ${demo.accessi} accessi` : 'già presenti'}${demo.cartelle ? `, ${demo.cartelle} cartelle sociali` : ''}

@@ -254,8 +254,7 @@ function addToDevStack(tree: Tree, v: ServiceNames): void {
       c,
       `const gateway = await start('gateway'`,
       `    await start('${v.name}', port('${v.constantName}_PORT', ${v.port}), {
-      DATABASE_URL: databaseUrl,
-      DATABASE_SCHEMA: '${v.schema}',
+      ...(await database('${v.schema}')),
     });`,
       file,
     ),

@@ -214,6 +214,7 @@ function addIntegrationTier(tree: Tree, v: ServiceNames): void {
 
 function addComposeService(tree: Tree, v: ServiceNames): void {
   const file = 'docker/compose.yaml';
+  const C = v.constantName;
   const service = `  ${v.name}:
     image: ambito/${v.name}:\${AMBITO_VERSION:-latest}
     build:
@@ -221,17 +222,28 @@ function addComposeService(tree: Tree, v: ServiceNames): void {
       dockerfile: docker/${v.name}.Dockerfile
     environment:
       <<: *service-env
-      DATABASE_URL: postgres://ambito:\${POSTGRES_PASSWORD:-cambiami}@postgres:5432/ambito
+      DATABASE_URL: postgres://${v.schema}_app:\${${C}_DB_PASSWORD:-cambiami}@postgres:5432/ambito
+      DATABASE_MIGRATION_URL: postgres://${v.schema}_owner:\${${C}_DB_OWNER_PASSWORD:-cambiami}@postgres:5432/ambito
       DATABASE_SCHEMA: ${v.schema}
       HTTP_HOST: 0.0.0.0
       HTTP_PORT: '${v.port}'
     depends_on:
-      postgres: { condition: service_healthy }
+      postgres-ruoli: { condition: service_completed_successfully }
       nats: { condition: service_healthy }
     restart: unless-stopped
 
 `;
   edit(tree, file, (c) => {
+    // Its PostgreSQL roles, made by the postgres-ruoli service (docker/postgres/crea-ruoli.sh).
+    const roles = /^( {4}command: \['bash', '\/ruoli\/crea-ruoli\.sh'(?:, '[a-z0-9_]+')*)\]$/m;
+    if (!roles.test(c)) throw new Error(`${file}: non trovo il command di postgres-ruoli`);
+    c = c.replace(roles, `$1, '${v.schema}']`);
+    c = insertBeforeLine(
+      c,
+      /^ {6}- \.\/postgres:\/ruoli:ro$/,
+      `      ${C}_DB_OWNER_PASSWORD: \${${C}_DB_OWNER_PASSWORD:-cambiami}\n      ${C}_DB_PASSWORD: \${${C}_DB_PASSWORD:-cambiami}`,
+      file,
+    );
     c = insertBeforeLine(c, /^ {2}gateway:$/, service, file);
     // The gateway starts after every service (depends_on: … service_started).
     const gateway = c.indexOf('\n  gateway:\n');

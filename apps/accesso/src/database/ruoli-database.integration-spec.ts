@@ -1,6 +1,13 @@
 import { Client } from 'pg';
 import { ACCESSO_RPC } from '@ambito/contracts';
-import { grantRuntimePrivileges, makeAppendOnly } from '@ambito/persistence';
+import {
+  grantRuntimePrivileges,
+  makeAppendOnly,
+  runMigrations,
+  serviceDataSourceOptions,
+} from '@ambito/persistence';
+import { ACCESSO_ENTITIES } from './entities';
+import { ACCESSO_MIGRATIONS } from './migrations';
 import { testServiceRoles } from '@ambito/testing';
 import { ATTORI, persona, startTestAccesso, type TestAccesso } from '../../test/accesso-harness';
 
@@ -163,5 +170,18 @@ describe('PostgreSQL roles of accesso (runtime role accesso_app, owner accesso_o
     } finally {
       await owner.end();
     }
+  });
+
+  it('starts with the runtime role alone once the owner has migrated (migrations run by a separate job)', async () => {
+    const { url } = await testServiceRoles(svc.databaseUrl, 'accesso');
+    const options = serviceDataSourceOptions({
+      url,
+      schema: 'accesso',
+      applicationName: 'accesso-prova',
+      entities: ACCESSO_ENTITIES,
+      migrations: ACCESSO_MIGRATIONS,
+      poolSize: 1,
+    });
+    await expect(runMigrations({ ...options, url, schema: 'accesso' })).resolves.toEqual([]);
   });
 });

@@ -1,5 +1,11 @@
 import path from 'node:path';
-import { createTestDatabase, freePort, startServiceProcess, type ServiceProcess } from '@ambito/testing';
+import {
+  createTestDatabase,
+  freePort,
+  startServiceProcess,
+  testServiceRoles,
+  type ServiceProcess,
+} from '@ambito/testing';
 
 export interface Platform {
   gateway: string;
@@ -20,6 +26,11 @@ export async function startPlatform(): Promise<Platform> {
   const natsUrl = process.env.TEST_NATS_URL!;
   const databaseUrl = await createTestDatabase('e2e');
   const common = { NATS_URL: natsUrl, AMBITO_CODICE: 'CREMA', NODE_ENV: 'test', LOG_LEVEL: 'warn' };
+  // Each service as its runtime role, migrating as its schema's owner, as in production.
+  const database = async (schema: string) => {
+    const { url, migrationUrl } = await testServiceRoles(databaseUrl, schema);
+    return { DATABASE_URL: url, DATABASE_MIGRATION_URL: migrationUrl, DATABASE_SCHEMA: schema };
+  };
   const processes: ServiceProcess[] = [];
   try {
     processes.push(
@@ -28,7 +39,7 @@ export async function startPlatform(): Promise<Platform> {
         httpPort: await freePort(),
         logFile: logFile('accesso'),
         workspaceRoot: root,
-        env: { ...common, DATABASE_URL: databaseUrl, DATABASE_SCHEMA: 'accesso' },
+        env: { ...common, ...(await database('accesso')) },
       }),
     );
     processes.push(
@@ -37,7 +48,7 @@ export async function startPlatform(): Promise<Platform> {
         httpPort: await freePort(),
         logFile: logFile('budget'),
         workspaceRoot: root,
-        env: { ...common, DATABASE_URL: databaseUrl, DATABASE_SCHEMA: 'budget' },
+        env: { ...common, ...(await database('budget')) },
       }),
     );
     processes.push(
@@ -46,7 +57,7 @@ export async function startPlatform(): Promise<Platform> {
         httpPort: await freePort(),
         logFile: logFile('presa-in-carico'),
         workspaceRoot: root,
-        env: { ...common, DATABASE_URL: databaseUrl, DATABASE_SCHEMA: 'presa_in_carico' },
+        env: { ...common, ...(await database('presa_in_carico')) },
       }),
     );
     processes.push(

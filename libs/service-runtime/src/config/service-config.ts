@@ -42,7 +42,8 @@ export class DataServiceConfig extends ServiceConfig {
    */
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\//, {
-    message: 'URL PostgreSQL del proprietario dello schema, es. postgres://accesso_owner:password@host:5432/ambito',
+    message:
+      'URL PostgreSQL del proprietario dello schema, es. postgres://accesso_owner:password@host:5432/ambito',
   })
   DATABASE_MIGRATION_URL?: string;
 

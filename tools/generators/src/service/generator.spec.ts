@@ -134,7 +134,9 @@ describe('nx g @ambito/tools:service (on the workspace files, in memory)', () =>
     // Its PostgreSQL roles: made by postgres-ruoli, used as runtime role and owner.
     expect(compose).toMatch(/command: \['bash', '\/ruoli\/crea-ruoli\.sh', [^\]]*'misure_prova'\]/);
     expect(compose).toContain(
-      '      MISURE_PROVA_DB_OWNER_PASSWORD: ${MISURE_PROVA_DB_OWNER_PASSWORD:-cambiami}',
+      '      MISURE_PROVA_DB_OWNER_PASSWORD: ${MISURE_PROVA_DB_OWNER_PASSWORD:-cambiami}\n' +
+        '      MISURE_PROVA_DB_PASSWORD: ${MISURE_PROVA_DB_PASSWORD:-cambiami}\n' +
+        '    volumes:\n      - ./postgres:/ruoli:ro\n',
     );
     expect(compose).toContain(
       'DATABASE_URL: postgres://misure_prova_app:${MISURE_PROVA_DB_PASSWORD:-cambiami}@',

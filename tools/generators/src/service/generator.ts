@@ -238,12 +238,18 @@ function addComposeService(tree: Tree, v: ServiceNames): void {
     const roles = /^( {4}command: \['bash', '\/ruoli\/crea-ruoli\.sh'(?:, '[a-z0-9_]+')*)\]$/m;
     if (!roles.test(c)) throw new Error(`${file}: non trovo il command di postgres-ruoli`);
     c = c.replace(roles, `$1, '${v.schema}']`);
-    c = insertBeforeLine(
-      c,
-      /^ {6}- \.\/postgres:\/ruoli:ro$/,
-      `      ${C}_DB_OWNER_PASSWORD: \${${C}_DB_OWNER_PASSWORD:-cambiami}\n      ${C}_DB_PASSWORD: \${${C}_DB_PASSWORD:-cambiami}`,
-      file,
+    // Its passwords at the end of postgres-ruoli's environment, just before its `volumes:`.
+    const composeLines = c.split('\n');
+    const mount = composeLines.indexOf('      - ./postgres:/ruoli:ro');
+    if (mount < 1 || composeLines[mount - 1] !== '    volumes:')
+      throw new Error(`${file}: non trovo i volumes di postgres-ruoli`);
+    composeLines.splice(
+      mount - 1,
+      0,
+      `      ${C}_DB_OWNER_PASSWORD: \${${C}_DB_OWNER_PASSWORD:-cambiami}`,
+      `      ${C}_DB_PASSWORD: \${${C}_DB_PASSWORD:-cambiami}`,
     );
+    c = composeLines.join('\n');
     c = insertBeforeLine(c, /^ {2}gateway:$/, service, file);
     // The gateway starts after every service (depends_on: … service_started).
     const gateway = c.indexOf('\n  gateway:\n');

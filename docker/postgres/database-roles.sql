@@ -5,69 +5,69 @@ BEGIN;
 SELECT set_config('ambito.schema', :'schema', true),
        set_config('ambito.password_owner', :'password_owner', true),
        set_config('ambito.password_app', :'password_app', true);
-DO $ruoli$
+DO $roles$
 DECLARE
-  ruolo text;
-  segreto text;
-  membro text;
+  role_name text;
+  secret text;
+  granted text;
 BEGIN
-  FOR ruolo, segreto IN VALUES
+  FOR role_name, secret IN VALUES
       (current_setting('ambito.schema') || '_owner', current_setting('ambito.password_owner')),
       (current_setting('ambito.schema') || '_app', current_setting('ambito.password_app')) LOOP
-    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = ruolo) THEN
-      EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L', ruolo, segreto);
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = role_name) THEN
+      EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L', role_name, secret);
     ELSE
-      EXECUTE format('ALTER ROLE %I LOGIN PASSWORD %L', ruolo, segreto);
+      EXECUTE format('ALTER ROLE %I LOGIN PASSWORD %L', role_name, secret);
     END IF;
-    EXECUTE format('ALTER ROLE %I NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS NOINHERIT', ruolo);
+    EXECUTE format('ALTER ROLE %I NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS NOINHERIT', role_name);
     -- A membership granted by hand would lend the role another's privileges (SET ROLE).
-    FOR membro IN SELECT m.roleid::regrole::text FROM pg_auth_members m
-                   WHERE m.member = (SELECT oid FROM pg_roles WHERE rolname = ruolo) LOOP
-      EXECUTE format('REVOKE %s FROM %I', membro, ruolo);
+    FOR granted IN SELECT m.roleid::regrole::text FROM pg_auth_members m
+                   WHERE m.member = (SELECT oid FROM pg_roles WHERE rolname = role_name) LOOP
+      EXECUTE format('REVOKE %s FROM %I', granted, role_name);
     END LOOP;
   END LOOP;
-END $ruoli$;
+END $roles$;
 DO $schema$
 DECLARE
   s text := current_setting('ambito.schema');
-  proprietario text := s || '_owner';
-  app text := s || '_app';
-  oggetto record;
+  owner_role text := s || '_owner';
+  app_role text := s || '_app';
+  obj record;
 BEGIN
-  EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I, %I', current_database(), proprietario, app);
+  EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I, %I', current_database(), owner_role, app_role);
   -- No temporary tables and nothing in public for roles that were not given it explicitly.
   EXECUTE format('REVOKE TEMPORARY ON DATABASE %I FROM PUBLIC', current_database());
   IF EXISTS (SELECT FROM pg_namespace WHERE nspname = 'public') THEN
     REVOKE CREATE ON SCHEMA public FROM PUBLIC;
   END IF;
   IF NOT EXISTS (SELECT FROM pg_namespace WHERE nspname = s) THEN
-    EXECUTE format('CREATE SCHEMA %I AUTHORIZATION %I', s, proprietario);
+    EXECUTE format('CREATE SCHEMA %I AUTHORIZATION %I', s, owner_role);
   END IF;
-  EXECUTE format('ALTER SCHEMA %I OWNER TO %I', s, proprietario);
+  EXECUTE format('ALTER SCHEMA %I OWNER TO %I', s, owner_role);
   -- Objects made before the roles existed (migrations run by a superuser) go to the owner; sequences of
   -- a serial column follow their table.
-  FOR oggetto IN SELECT c.oid::regclass::text AS nome, c.relkind FROM pg_class c
+  FOR obj IN SELECT c.oid::regclass::text AS name, c.relkind FROM pg_class c
                   WHERE c.relnamespace = s::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm')
-                    AND c.relowner <> proprietario::regrole LOOP
+                    AND c.relowner <> owner_role::regrole LOOP
     EXECUTE format('ALTER %s %s OWNER TO %I',
-      CASE oggetto.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END,
-      oggetto.nome, proprietario);
+      CASE obj.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END,
+      obj.name, owner_role);
   END LOOP;
-  FOR oggetto IN SELECT c.oid::regclass::text AS nome FROM pg_class c
+  FOR obj IN SELECT c.oid::regclass::text AS name FROM pg_class c
                   WHERE c.relnamespace = s::regnamespace AND c.relkind = 'S'
-                    AND c.relowner <> proprietario::regrole LOOP
-    EXECUTE format('ALTER SEQUENCE %s OWNER TO %I', oggetto.nome, proprietario);
+                    AND c.relowner <> owner_role::regrole LOOP
+    EXECUTE format('ALTER SEQUENCE %s OWNER TO %I', obj.name, owner_role);
   END LOOP;
-  FOR oggetto IN SELECT p.oid::regprocedure::text AS nome FROM pg_proc p
-                  WHERE p.pronamespace = s::regnamespace AND p.proowner <> proprietario::regrole LOOP
-    EXECUTE format('ALTER ROUTINE %s OWNER TO %I', oggetto.nome, proprietario);
+  FOR obj IN SELECT p.oid::regprocedure::text AS name FROM pg_proc p
+                  WHERE p.pronamespace = s::regnamespace AND p.proowner <> owner_role::regrole LOOP
+    EXECUTE format('ALTER ROUTINE %s OWNER TO %I', obj.name, owner_role);
   END LOOP;
-  FOR oggetto IN SELECT t.oid::regtype::text AS nome, t.typtype FROM pg_type t
+  FOR obj IN SELECT t.oid::regtype::text AS name, t.typtype FROM pg_type t
                   WHERE t.typnamespace = s::regnamespace AND t.typtype IN ('e', 'd', 'r')
-                    AND t.typowner <> proprietario::regrole LOOP
+                    AND t.typowner <> owner_role::regrole LOOP
     EXECUTE format('ALTER %s %s OWNER TO %I',
-      CASE oggetto.typtype WHEN 'd' THEN 'DOMAIN' ELSE 'TYPE' END, oggetto.nome, proprietario);
+      CASE obj.typtype WHEN 'd' THEN 'DOMAIN' ELSE 'TYPE' END, obj.name, owner_role);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %I TO %I', s, app);
+  EXECUTE format('GRANT USAGE ON SCHEMA %I TO %I', s, app_role);
 END $schema$;
 COMMIT;

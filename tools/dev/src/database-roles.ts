@@ -12,7 +12,7 @@ function keptPassword(dir: string, role: string): string {
 
 /**
  * The database environment of a service of the dev stack: its owner and runtime roles made (or set
- * again) in the embedded cluster by the role bootstrap, with passwords kept in `<dataDir>/postgres-ruoli/`.
+ * again) in the embedded cluster by the role bootstrap, with passwords kept in `<dataDir>/postgres-roles/`.
  * Without an admin URL (DATABASE_URL given from outside), every service uses that URL as before.
  */
 export async function serviceDatabaseEnv(
@@ -20,7 +20,7 @@ export async function serviceDatabaseEnv(
   options: { adminUrl?: string; externalUrl?: string; dataDir: string },
 ): Promise<Record<string, string>> {
   if (!options.adminUrl) return { DATABASE_URL: options.externalUrl!, DATABASE_SCHEMA: schema };
-  const dir = path.join(options.dataDir, 'postgres-ruoli');
+  const dir = path.join(options.dataDir, 'postgres-roles');
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const names = serviceRoleNames(schema);
   const urls = await bootstrapServiceRoles(options.adminUrl, schema, {

@@ -120,7 +120,7 @@ Piattaforma d'Ambito avviata (${demo.ambito}, dati dimostrativi).
   OpenAPI (JSON) ${gateway.baseUrl}/api/docs-json
   Salute         ${services.map((s) => `${s.app}: ${s.baseUrl}/health/ready`).join('  ')}
   Metriche       ${services.map((s) => `${s.baseUrl}/metrics`).join('  ')}
-  PostgreSQL     ${databaseUrl}${adminUrl ? `\n  Ruoli DB       <schema>_owner (migrazioni), <schema>_app (servizio); password in ${path.join(dataDir, 'postgres-ruoli')}` : ''}
+  PostgreSQL     ${databaseUrl}${adminUrl ? `\n  Ruoli DB       <schema>_owner (migrazioni), <schema>_app (servizio); password in ${path.join(dataDir, 'postgres-roles')}` : ''}
   NATS           ${natsUrl}
   Log            ${path.join(dataDir, 'logs')}
   Dati demo      ${demo.altroTerritorio ? 'nessuno (le persone e gli accessi dimostrativi sono del territorio Cremasco)' : demo.created ? `caricati ora: ${demo.persone} persone, ${demo.accessi} accessi` : 'già presenti'}${demo.cartelle ? `, ${demo.cartelle} cartelle sociali` : ''}

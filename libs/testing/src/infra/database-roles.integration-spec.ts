@@ -58,18 +58,22 @@ describe('role bootstrap against PostgreSQL', () => {
     ]);
   });
 
-  (hasPsql ? it : it.skip)('docker/postgres/crea-ruoli.sh makes the same roles with psql', () => {
+  (hasPsql ? it : it.skip)('docker/postgres/create-roles.sh makes the same roles with psql', () => {
     return (async () => {
       const admin = await database('ruoli_psql');
-      const output = execFileSync('bash', [path.join(root, 'docker/postgres/crea-ruoli.sh'), 'prova_psql'], {
-        env: {
-          ...process.env,
-          DATABASE_ADMIN_URL: admin,
-          PROVA_PSQL_DB_OWNER_PASSWORD: "o'1 $x",
-          PROVA_PSQL_DB_PASSWORD: 'a"1',
+      const output = execFileSync(
+        'bash',
+        [path.join(root, 'docker/postgres/create-roles.sh'), 'prova_psql'],
+        {
+          env: {
+            ...process.env,
+            DATABASE_ADMIN_URL: admin,
+            PROVA_PSQL_DB_OWNER_PASSWORD: "o'1 $x",
+            PROVA_PSQL_DB_PASSWORD: 'a"1',
+          },
+          encoding: 'utf8',
         },
-        encoding: 'utf8',
-      });
+      );
       expect(output).toContain('prova_psql_owner e prova_psql_app pronti');
       const owner = withCredentials(admin, 'prova_psql_owner', "o'1 $x");
       expect(

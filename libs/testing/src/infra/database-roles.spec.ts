@@ -9,7 +9,7 @@ import {
 
 const root = path.resolve(__dirname, '../../../..');
 const SQL = 'docker/postgres/database-roles.sql';
-const SCRIPT = 'docker/postgres/crea-ruoli.sh';
+const SCRIPT = 'docker/postgres/create-roles.sh';
 const CONFIG_MAP = 'docker/k8s/database-roles.yaml';
 
 /** The ConfigMap the Kubernetes Jobs mount: the script and the SQL, as in docker/postgres. */
@@ -21,13 +21,13 @@ function configMap(): string {
       .join('\n');
   return `# Generated from libs/testing/src/infra/database-roles.ts and ${SCRIPT}: do not edit
 # (AGGIORNA_SQL=1 AMBITO_TEST_TIER=unit npx jest -c libs/testing/jest.config.cjs database-roles).
-# Mounted by each service's <service>-ruoli-db Job (see docs/database-roles.md).
+# Mounted by each service's <service>-db-roles Job (see docs/database-roles.md).
 apiVersion: v1
 kind: ConfigMap
 metadata:
-  name: ambito-db-ruoli
+  name: ambito-db-roles
 data:
-  crea-ruoli.sh: |
+  create-roles.sh: |
 ${indent(readFileSync(path.join(root, SCRIPT), 'utf8'))}
   database-roles.sql: |
 ${indent(databaseRolesPsqlScript())}`;

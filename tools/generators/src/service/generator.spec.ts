@@ -97,7 +97,7 @@ describe('nx g @ambito/tools:service (on the workspace files, in memory)', () =>
     );
     expect(read('docker/k8s/misure-prova.yaml')).toContain('{ name: DATABASE_SCHEMA, value: misure_prova }');
     expect(read('docker/k8s/misure-prova.yaml')).toContain(
-      "command: ['bash', '/ruoli/crea-ruoli.sh', 'misure_prova']",
+      "command: ['bash', '/roles/create-roles.sh', 'misure_prova']",
     );
     expect(read('docker/k8s/misure-prova.yaml')).toContain('- name: MISURE_PROVA_DB_PASSWORD');
   });
@@ -131,12 +131,12 @@ describe('nx g @ambito/tools:service (on the workspace files, in memory)', () =>
     expect(compose).toContain('  misure-prova:\n    image: ambito/misure-prova:');
     expect(compose).toContain('      DATABASE_SCHEMA: misure_prova');
     expect(compose).toMatch(/ {2}gateway:[\s\S]*misure-prova: \{ condition: service_started \}/);
-    // Its PostgreSQL roles: made by postgres-ruoli, used as runtime role and owner.
-    expect(compose).toMatch(/command: \['bash', '\/ruoli\/crea-ruoli\.sh', [^\]]*'misure_prova'\]/);
+    // Its PostgreSQL roles: made by postgres-roles, used as runtime role and owner.
+    expect(compose).toMatch(/command: \['bash', '\/roles\/create-roles\.sh', [^\]]*'misure_prova'\]/);
     expect(compose).toContain(
       '      MISURE_PROVA_DB_OWNER_PASSWORD: ${MISURE_PROVA_DB_OWNER_PASSWORD:-cambiami}\n' +
         '      MISURE_PROVA_DB_PASSWORD: ${MISURE_PROVA_DB_PASSWORD:-cambiami}\n' +
-        '    volumes:\n      - ./postgres:/ruoli:ro\n',
+        '    volumes:\n      - ./postgres:/roles:ro\n',
     );
     expect(compose).toContain(
       'DATABASE_URL: postgres://misure_prova_app:${MISURE_PROVA_DB_PASSWORD:-cambiami}@',

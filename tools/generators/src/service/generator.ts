@@ -228,21 +228,21 @@ function addComposeService(tree: Tree, v: ServiceNames): void {
       HTTP_HOST: 0.0.0.0
       HTTP_PORT: '${v.port}'
     depends_on:
-      postgres-ruoli: { condition: service_completed_successfully }
+      postgres-roles: { condition: service_completed_successfully }
       nats: { condition: service_healthy }
     restart: unless-stopped
 
 `;
   edit(tree, file, (c) => {
-    // Its PostgreSQL roles, made by the postgres-ruoli service (docker/postgres/crea-ruoli.sh).
-    const roles = /^( {4}command: \['bash', '\/ruoli\/crea-ruoli\.sh'(?:, '[a-z0-9_]+')*)\]$/m;
-    if (!roles.test(c)) throw new Error(`${file}: non trovo il command di postgres-ruoli`);
+    // Its PostgreSQL roles, made by the postgres-roles service (docker/postgres/create-roles.sh).
+    const roles = /^( {4}command: \['bash', '\/roles\/create-roles\.sh'(?:, '[a-z0-9_]+')*)\]$/m;
+    if (!roles.test(c)) throw new Error(`${file}: non trovo il command di postgres-roles`);
     c = c.replace(roles, `$1, '${v.schema}']`);
-    // Its passwords at the end of postgres-ruoli's environment, just before its `volumes:`.
+    // Its passwords at the end of postgres-roles's environment, just before its `volumes:`.
     const composeLines = c.split('\n');
-    const mount = composeLines.indexOf('      - ./postgres:/ruoli:ro');
+    const mount = composeLines.indexOf('      - ./postgres:/roles:ro');
     if (mount < 1 || composeLines[mount - 1] !== '    volumes:')
-      throw new Error(`${file}: non trovo i volumes di postgres-ruoli`);
+      throw new Error(`${file}: non trovo i volumes di postgres-roles`);
     composeLines.splice(
       mount - 1,
       0,

@@ -9,3 +9,4 @@ export * from './pg-errors';
 export * from './pagina';
 export * from './append-only';
 export * from './runtime-grants';
+export * from './outbox-lease.migration';

@@ -13,7 +13,7 @@ import {
 import { RpcClient } from '@ambito/messaging';
 import {
   connectTestNats,
-  createTestDatabase,
+  createServiceTestDatabase,
   dropTestDatabase,
   testActor,
   testNatsEnv,
@@ -53,10 +53,13 @@ export interface TestAccesso {
  * `env` adds variables (TERRITORIO_FILE for another ambito).
  */
 export async function startTestAccesso(env: Record<string, string> = {}): Promise<TestAccesso> {
-  const databaseUrl = await createTestDatabase('accesso');
+  // The service as its runtime role, migrating as the schema's owner (roles as in production).
+  const db = await createServiceTestDatabase('accesso');
+  const databaseUrl = db.adminUrl;
   const app = await createAccessoApp(
     loadAccessoConfig({
-      DATABASE_URL: databaseUrl,
+      DATABASE_URL: db.url,
+      DATABASE_MIGRATION_URL: db.migrationUrl,
       ...testNatsEnv('accesso'),
       LOG_LEVEL: 'silent',
       NODE_ENV: 'test',

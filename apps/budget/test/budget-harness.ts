@@ -14,7 +14,7 @@ import {
 import { RpcClient } from '@ambito/messaging';
 import {
   connectTestNats,
-  createTestDatabase,
+  createServiceTestDatabase,
   dropTestDatabase,
   testActor,
   testNatsEnv,
@@ -80,10 +80,13 @@ async function rispettaIlContratto(subject: string, reply: unknown): Promise<voi
 
 /** The budget service in-process, on a fresh database and the test NATS server of the global setup. */
 export async function startTestBudget(env: Record<string, string> = {}): Promise<TestBudget> {
-  const databaseUrl = await createTestDatabase('budget');
+  // The service as its runtime role, migrating as the schema's owner (roles as in production).
+  const db = await createServiceTestDatabase('budget');
+  const databaseUrl = db.adminUrl;
   const app = await createBudgetApp(
     loadBudgetConfig({
-      DATABASE_URL: databaseUrl,
+      DATABASE_URL: db.url,
+      DATABASE_MIGRATION_URL: db.migrationUrl,
       ...testNatsEnv('budget'),
       LOG_LEVEL: 'silent',
       NODE_ENV: 'test',

@@ -4,6 +4,7 @@ import {
   freePort,
   startServiceProcess,
   testNatsEnv,
+  testServiceRoles,
   type ServiceProcess,
 } from '@ambito/testing';
 
@@ -26,6 +27,11 @@ export async function startPlatform(): Promise<Platform> {
   const natsUrl = process.env.TEST_NATS_URL!;
   const databaseUrl = await createTestDatabase('e2e');
   const common = { AMBITO_CODICE: 'CREMA', NODE_ENV: 'test', LOG_LEVEL: 'warn' };
+  // Each service as its runtime role, migrating as its schema's owner, as in production.
+  const database = async (schema: string) => {
+    const { url, migrationUrl } = await testServiceRoles(databaseUrl, schema);
+    return { DATABASE_URL: url, DATABASE_MIGRATION_URL: migrationUrl, DATABASE_SCHEMA: schema };
+  };
   const processes: ServiceProcess[] = [];
   try {
     processes.push(
@@ -34,7 +40,7 @@ export async function startPlatform(): Promise<Platform> {
         httpPort: await freePort(),
         logFile: logFile('accesso'),
         workspaceRoot: root,
-        env: { ...common, ...testNatsEnv('accesso'), DATABASE_URL: databaseUrl, DATABASE_SCHEMA: 'accesso' },
+        env: { ...common, ...testNatsEnv('accesso'), ...(await database('accesso')) },
       }),
     );
     processes.push(
@@ -43,7 +49,7 @@ export async function startPlatform(): Promise<Platform> {
         httpPort: await freePort(),
         logFile: logFile('budget'),
         workspaceRoot: root,
-        env: { ...common, ...testNatsEnv('budget'), DATABASE_URL: databaseUrl, DATABASE_SCHEMA: 'budget' },
+        env: { ...common, ...testNatsEnv('budget'), ...(await database('budget')) },
       }),
     );
     processes.push(
@@ -52,12 +58,7 @@ export async function startPlatform(): Promise<Platform> {
         httpPort: await freePort(),
         logFile: logFile('presa-in-carico'),
         workspaceRoot: root,
-        env: {
-          ...common,
-          ...testNatsEnv('presa-in-carico'),
-          DATABASE_URL: databaseUrl,
-          DATABASE_SCHEMA: 'presa_in_carico',
-        },
+        env: { ...common, ...testNatsEnv('presa-in-carico'), ...(await database('presa_in_carico')) },
       }),
     );
     processes.push(

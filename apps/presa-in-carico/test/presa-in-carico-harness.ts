@@ -26,7 +26,7 @@ import { checkChar } from '@ambito/kernel';
 import { EventBus, RpcClient, ensureStream, eventStreamName } from '@ambito/messaging';
 import {
   connectTestNats,
-  createTestDatabase,
+  createServiceTestDatabase,
   dropTestDatabase,
   eventually,
   testActor,
@@ -84,7 +84,9 @@ export interface TestPresaInCarico {
 
 /** The presa-in-carico service in-process, on a fresh database and the test NATS of the global setup. */
 export async function startTestPresaInCarico(): Promise<TestPresaInCarico> {
-  const databaseUrl = await createTestDatabase('presa_in_carico');
+  // The service as its runtime role, migrating as the schema's owner (roles as in production).
+  const db = await createServiceTestDatabase('presa_in_carico');
+  const databaseUrl = db.adminUrl;
   // The test user (unrestricted) plays accesso and reads this service's stream; requests go with the
   // gateway's NATS user, which may send every declared request and nothing else.
   const nats = await connectTestNats(UTENTE_COLLAUDO, { name: 'presa-in-carico-test' });
@@ -93,7 +95,8 @@ export async function startTestPresaInCarico(): Promise<TestPresaInCarico> {
   await ensureStream(await nats.jetstreamManager(), eventStreamName('accesso'), ['evt.accesso.>']);
   const app = await createPresaInCaricoApp(
     loadPresaInCaricoConfig({
-      DATABASE_URL: databaseUrl,
+      DATABASE_URL: db.url,
+      DATABASE_MIGRATION_URL: db.migrationUrl,
       ...testNatsEnv('presa-in-carico'),
       LOG_LEVEL: 'silent',
       NODE_ENV: 'test',

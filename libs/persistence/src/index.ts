@@ -8,4 +8,5 @@ export * from './sql-value-list';
 export * from './pg-errors';
 export * from './pagina';
 export * from './append-only';
+export * from './runtime-grants';
 export * from './outbox-lease.migration';

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { bootstrapServiceRoles, testRolePasswords } from './infra/database-roles';
 
 function serverUrl(): string {
   const url = process.env.TEST_DATABASE_URL;
@@ -45,4 +46,41 @@ export async function dropTestDatabase(databaseUrl: string): Promise<void> {
   await withServer((client) =>
     client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`),
   );
+}
+
+export interface ServiceTestDatabase {
+  /** The superuser's URL of the database: for the test's own checks and set-ups (`svc.sql`). */
+  adminUrl: string;
+  /** The service's runtime role (DATABASE_URL). */
+  url: string;
+  /** The schema owner's role, which runs the migrations (DATABASE_MIGRATION_URL). */
+  migrationUrl: string;
+}
+
+/**
+ * The roles of the service with this schema (`<schema>_owner`, `<schema>_app`) in the database at
+ * `adminUrl`, made by the same bootstrap as `npm start`, compose and Kubernetes (database-roles.ts).
+ */
+export async function testServiceRoles(
+  adminUrl: string,
+  schema: string,
+): Promise<Omit<ServiceTestDatabase, 'adminUrl'>> {
+  return bootstrapServiceRoles(adminUrl, schema, testRolePasswords(adminUrl, schema));
+}
+
+/**
+ * A fresh database (createTestDatabase) with the service's schema and roles: the service connects as
+ * its runtime role and migrates as the owner, as in production.
+ */
+export async function createServiceTestDatabase(
+  schema: string,
+  prefix: string = schema,
+): Promise<ServiceTestDatabase> {
+  const adminUrl = await createTestDatabase(prefix);
+  try {
+    return { adminUrl, ...(await testServiceRoles(adminUrl, schema)) };
+  } catch (error) {
+    await dropTestDatabase(adminUrl).catch(() => undefined);
+    throw error;
+  }
 }

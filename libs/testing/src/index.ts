@@ -19,6 +19,7 @@
 export * from './infra/free-port';
 export * from './infra/wait-for-port';
 export * from './infra/embedded-postgres';
+export * from './infra/database-roles';
 export * from './infra/nats-server';
 export * from './infra/nats-auth';
 export * from './infra/test-nats';

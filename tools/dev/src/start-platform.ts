@@ -9,6 +9,7 @@ import {
   type ServiceProcess,
 } from '@ambito/testing';
 import { seedBudgetDemoData } from './budget-demo-data';
+import { serviceDatabaseEnv } from './database-roles';
 import { DemoClient, seedDemoData } from './demo-data';
 
 const root = path.resolve(__dirname, '../../../..');
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
 
   try {
     let databaseUrl = process.env.DATABASE_URL;
+    let adminUrl: string | undefined;
     if (!databaseUrl) {
       const pg = await startEmbeddedPostgres({
         dataDir: path.join(dataDir, 'postgres'),
@@ -54,7 +56,10 @@ async function main(): Promise<void> {
       stops.push(() => pg.stop());
       onSignals();
       databaseUrl = pg.url;
+      adminUrl = pg.url; // each service gets its own owner and runtime roles (serviceDatabaseEnv)
     }
+    const database = (schema: string) =>
+      serviceDatabaseEnv(schema, { adminUrl, externalUrl: databaseUrl, dataDir });
     let natsUrl = process.env.NATS_URL;
     // Each process's own NATS user (permissions generated from the contracts), passwords new at each
     // start; none with an external NATS_URL (set NATS_USER/NATS_PASSWORD for it yourself).
@@ -103,19 +108,16 @@ async function main(): Promise<void> {
     };
     await start('accesso', port('ACCESSO_PORT', 3101), {
       ...natsUser('accesso'),
-      DATABASE_URL: databaseUrl,
-      DATABASE_SCHEMA: 'accesso',
+      ...(await database('accesso')),
       ...territorio,
     });
     await start('budget', port('BUDGET_PORT', 3102), {
       ...natsUser('budget'),
-      DATABASE_URL: databaseUrl,
-      DATABASE_SCHEMA: 'budget',
+      ...(await database('budget')),
     });
     await start('presa-in-carico', port('PRESA_IN_CARICO_PORT', 3103), {
       ...natsUser('presa-in-carico'),
-      DATABASE_URL: databaseUrl,
-      DATABASE_SCHEMA: 'presa_in_carico',
+      ...(await database('presa_in_carico')),
       ...territorio,
     });
     // Demo users with the password "demo": explicitly, and reachable from this machine only (the
@@ -140,7 +142,7 @@ Piattaforma d'Ambito avviata (${demo.ambito}, dati dimostrativi).
   OpenAPI (JSON) ${gateway.baseUrl}/api/docs-json
   Salute         ${services.map((s) => `${s.app}: ${s.baseUrl}/health/ready`).join('  ')}
   Metriche       ${services.map((s) => `${s.baseUrl}/metrics`).join('  ')}
-  PostgreSQL     ${databaseUrl}
+  PostgreSQL     ${databaseUrl}${adminUrl ? `\n  Ruoli DB       <schema>_owner (migrazioni), <schema>_app (servizio); password in ${path.join(dataDir, 'postgres-roles')}` : ''}
   NATS           ${natsUrl}${natsAuthInfo}
   Log            ${path.join(dataDir, 'logs')}
   Dati demo      ${demo.altroTerritorio ? 'nessuno (le persone e gli accessi dimostrativi sono del territorio Cremasco)' : demo.created ? `caricati ora: ${demo.persone} persone, ${demo.accessi} accessi` : 'già presenti'}${demo.cartelle ? `, ${demo.cartelle} cartelle sociali` : ''}

@@ -1,7 +1,7 @@
 import { BUDGET_MIGRATIONS } from '../database/migrations';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createServiceApp } from '@ambito/service-runtime';
-import { runMigrations, serviceDataSourceOptions } from '@ambito/persistence';
+import { migrationTarget, runMigrations, serviceDataSourceOptions } from '@ambito/persistence';
 import type { BudgetConfig } from '../config/budget-config';
 import { BudgetModule, SERVICE } from './budget.module';
 
@@ -19,7 +19,8 @@ export async function createBudgetApp(config: BudgetConfig): Promise<NestExpress
     migrations: BUDGET_MIGRATIONS,
     poolSize: config.DATABASE_POOL_SIZE,
   });
-  await runMigrations({ ...dataSource, url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA });
+  // As the schema's owner (DATABASE_MIGRATION_URL), which then grants the runtime role of DATABASE_URL.
+  await runMigrations({ ...dataSource, ...migrationTarget(config) });
 
   return createServiceApp(BudgetModule.forRoot(config, dataSource));
 }

@@ -1,7 +1,7 @@
 import { PRESA_IN_CARICO_MIGRATIONS } from '../database/migrations';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createServiceApp } from '@ambito/service-runtime';
-import { runMigrations, serviceDataSourceOptions } from '@ambito/persistence';
+import { migrationTarget, runMigrations, serviceDataSourceOptions } from '@ambito/persistence';
 import { PRESA_IN_CARICO_ENTITIES } from '../database/entities';
 import type { PresaInCaricoConfig } from '../config/presa-in-carico-config';
 import { loadTerritorioFile } from '@ambito/territorio';
@@ -21,7 +21,8 @@ export async function createPresaInCaricoApp(config: PresaInCaricoConfig): Promi
     migrations: PRESA_IN_CARICO_MIGRATIONS,
     poolSize: config.DATABASE_POOL_SIZE,
   });
-  await runMigrations({ ...dataSource, url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA });
+  // As the schema's owner (DATABASE_MIGRATION_URL), which then grants the runtime role of DATABASE_URL.
+  await runMigrations({ ...dataSource, ...migrationTarget(config) });
 
   return createServiceApp(PresaInCaricoModule.forRoot(config, territorio, dataSource));
 }

@@ -88,6 +88,17 @@ export class DataServiceConfig extends ServiceConfig {
   })
   DATABASE_URL: string;
 
+  /**
+   * The schema owner's role, which runs the migrations and then grants the runtime role of DATABASE_URL
+   * what it may do (docs/database-roles.md); DATABASE_URL when absent (one role for both).
+   */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\//, {
+    message:
+      'URL PostgreSQL del proprietario dello schema, es. postgres://accesso_owner:password@host:5432/ambito',
+  })
+  DATABASE_MIGRATION_URL?: string;
+
   /** Each service sets its own default (accesso, budget, presa_in_carico). */
   @Matches(/^[a-z_][a-z0-9_]*$/, { message: 'nome di schema PostgreSQL in minuscolo, es. accesso' })
   DATABASE_SCHEMA: string;

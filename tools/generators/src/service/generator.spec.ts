@@ -96,6 +96,10 @@ describe('nx g @ambito/tools:service (on the workspace files, in memory)', () =>
       "percorso: '/misure-prova/stato'",
     );
     expect(read('docker/k8s/misure-prova.yaml')).toContain('{ name: DATABASE_SCHEMA, value: misure_prova }');
+    expect(read('docker/k8s/misure-prova.yaml')).toContain(
+      "command: ['bash', '/roles/create-roles.sh', 'misure_prova']",
+    );
+    expect(read('docker/k8s/misure-prova.yaml')).toContain('- name: MISURE_PROVA_DB_PASSWORD');
   });
 
   it('registers the contracts, the routes, the scope rule, the integration tier, compose and npm start', () => {
@@ -127,6 +131,18 @@ describe('nx g @ambito/tools:service (on the workspace files, in memory)', () =>
     expect(compose).toContain('  misure-prova:\n    image: ambito/misure-prova:');
     expect(compose).toContain('      DATABASE_SCHEMA: misure_prova');
     expect(compose).toMatch(/ {2}gateway:[\s\S]*misure-prova: \{ condition: service_started \}/);
+    // Its PostgreSQL roles: made by postgres-roles, used as runtime role and owner.
+    expect(compose).toMatch(/command: \['bash', '\/roles\/create-roles\.sh', [^\]]*'misure_prova'\]/);
+    expect(compose).toContain(
+      '      MISURE_PROVA_DB_OWNER_PASSWORD: ${MISURE_PROVA_DB_OWNER_PASSWORD:-cambiami}\n' +
+        '      MISURE_PROVA_DB_PASSWORD: ${MISURE_PROVA_DB_PASSWORD:-cambiami}\n' +
+        '    volumes:\n      - ./postgres:/roles:ro\n',
+    );
+    expect(compose).toContain(
+      'DATABASE_URL: postgres://misure_prova_app:${MISURE_PROVA_DB_PASSWORD:-cambiami}@',
+    );
+    expect(compose).toContain('DATABASE_MIGRATION_URL: postgres://misure_prova_owner:');
+    expect(read('tools/dev/src/start-platform.ts')).toContain("...(await database('misure_prova')),");
     expect(read('tools/dev/src/start-platform.ts')).toMatch(
       /await start\('misure-prova', port\('MISURE_PROVA_PORT', \d+\)[\s\S]*const gateway = await start\('gateway'/,
     );

@@ -214,6 +214,7 @@ function addIntegrationTier(tree: Tree, v: ServiceNames): void {
 
 function addComposeService(tree: Tree, v: ServiceNames): void {
   const file = 'docker/compose.yaml';
+  const C = v.constantName;
   const service = `  ${v.name}:
     image: ambito/${v.name}:\${AMBITO_VERSION:-latest}
     build:
@@ -221,7 +222,8 @@ function addComposeService(tree: Tree, v: ServiceNames): void {
       dockerfile: docker/${v.name}.Dockerfile
     environment:
       <<: *service-env
-      DATABASE_URL: postgres://ambito:\${POSTGRES_PASSWORD:-cambiami}@postgres:5432/ambito
+      DATABASE_URL: postgres://${v.schema}_app:\${${C}_DB_PASSWORD:-cambiami}@postgres:5432/ambito
+      DATABASE_MIGRATION_URL: postgres://${v.schema}_owner:\${${C}_DB_OWNER_PASSWORD:-cambiami}@postgres:5432/ambito
       DATABASE_SCHEMA: ${v.schema}
       NATS_USER: ${v.name}
       HTTP_HOST: 0.0.0.0
@@ -230,12 +232,28 @@ function addComposeService(tree: Tree, v: ServiceNames): void {
       - ./nats/segreti/${v.name}.password:/run/secrets/nats-password:ro
       - ./nats/tls/ca.crt:/run/secrets/nats-ca.crt:ro
     depends_on:
-      postgres: { condition: service_healthy }
+      postgres-roles: { condition: service_completed_successfully }
       nats: { condition: service_healthy }
     restart: unless-stopped
 
 `;
   edit(tree, file, (c) => {
+    // Its PostgreSQL roles, made by the postgres-roles service (docker/postgres/create-roles.sh).
+    const roles = /^( {4}command: \['bash', '\/roles\/create-roles\.sh'(?:, '[a-z0-9_]+')*)\]$/m;
+    if (!roles.test(c)) throw new Error(`${file}: non trovo il command di postgres-roles`);
+    c = c.replace(roles, `$1, '${v.schema}']`);
+    // Its passwords at the end of postgres-roles's environment, just before its `volumes:`.
+    const composeLines = c.split('\n');
+    const mount = composeLines.indexOf('      - ./postgres:/roles:ro');
+    if (mount < 1 || composeLines[mount - 1] !== '    volumes:')
+      throw new Error(`${file}: non trovo i volumes di postgres-roles`);
+    composeLines.splice(
+      mount - 1,
+      0,
+      `      ${C}_DB_OWNER_PASSWORD: \${${C}_DB_OWNER_PASSWORD:-cambiami}`,
+      `      ${C}_DB_PASSWORD: \${${C}_DB_PASSWORD:-cambiami}`,
+    );
+    c = composeLines.join('\n');
     c = insertBeforeLine(c, /^ {2}gateway:$/, service, file);
     // The gateway starts after every service (depends_on: … service_started).
     const gateway = c.indexOf('\n  gateway:\n');
@@ -259,8 +277,7 @@ function addToDevStack(tree: Tree, v: ServiceNames): void {
       `const gateway = await start('gateway'`,
       `    await start('${v.name}', port('${v.constantName}_PORT', ${v.port}), {
       ...natsUser('${v.name}'),
-      DATABASE_URL: databaseUrl,
-      DATABASE_SCHEMA: '${v.schema}',
+      ...(await database('${v.schema}')),
     });`,
       file,
     ),

@@ -7,6 +7,7 @@ import { API_PREFIX } from '../common/api-prefix';
 import type { GatewayConfig } from '../config/gateway-config';
 import { bodyParserErrorMiddleware } from '../context/body-parser-error.middleware';
 import { correlationMiddleware } from '../context/correlation.middleware';
+import { intestazioniPuliteMiddleware } from '../context/intestazioni-pulite.middleware';
 import { setupOpenApi } from '../openapi/openapi';
 import { MERGE_PATCH } from '../openapi/openapi-document';
 import { AppModule } from './app.module';
@@ -28,6 +29,8 @@ export async function createGatewayApp(config: GatewayConfig): Promise<NestExpre
   app.set('trust proxy', false);
   // Before anything else, so that even a malformed body gets a correlation id.
   app.use(correlationMiddleware);
+  // Headers the gateway reads are text it passes on: refused before any of it is used.
+  app.use(intestazioniPuliteMiddleware);
   // PATCH bodies are JSON merge patches (RFC 7396); plain JSON is accepted too.
   app.useBodyParser('json', { limit: BODY_LIMIT, type: ['application/json', MERGE_PATCH] });
   app.use(bodyParserErrorMiddleware);

@@ -25,6 +25,8 @@ export async function createGatewayApp(config: GatewayConfig): Promise<NestExpre
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
+  // NestFactory.create does not flush on useLogger: the Nest Logger's lines would stay buffered.
+  app.flushLogs();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
   // Before anything else, so that even a malformed body gets a correlation id.

@@ -26,9 +26,14 @@ export function campiInErrore(errors: ValidationError[], parent = ''): FieldErro
       ? [
           {
             campo,
-            messaggi: Object.entries(error.constraints).map(([constraint, message]) =>
-              messaggioItaliano(constraint, message),
-            ),
+            // One message per meaning: a field's constraints may share it (`pagina: numero intero…`).
+            messaggi: [
+              ...new Set(
+                Object.entries(error.constraints).map(([constraint, message]) =>
+                  messaggioItaliano(constraint, message),
+                ),
+              ),
+            ],
           },
         ]
       : [];

@@ -19,7 +19,13 @@ const logFile = (app: string) =>
 export async function startPlatform(): Promise<Platform> {
   const natsUrl = process.env.TEST_NATS_URL!;
   const databaseUrl = await createTestDatabase('e2e');
-  const common = { NATS_URL: natsUrl, AMBITO_CODICE: 'CREMA', NODE_ENV: 'test', LOG_LEVEL: 'warn' };
+  // E2E_LOG_LEVEL: the fuzz reads every line (info), the flows only the warnings.
+  const common = {
+    NATS_URL: natsUrl,
+    AMBITO_CODICE: 'CREMA',
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
+  };
   const processes: ServiceProcess[] = [];
   try {
     processes.push(

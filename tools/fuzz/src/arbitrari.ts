@@ -252,9 +252,19 @@ function stringaSecondoSchema(ctx: Contesto, s: Schema, campo: string): fc.Arbit
   return testoLibero(massimo).filter((t) => t.length >= minimo);
 }
 
-const giorno: fc.Arbitrary<string> = fc
-  .date({ min: new Date('1920-01-01'), max: new Date('2030-12-31'), noInvalidDate: true })
-  .map((d) => d.toISOString().slice(0, 10));
+/** A day, now and then one that does not exist (the pattern AAAA-MM-GG lets it through). */
+const giorno: fc.Arbitrary<string> = fc.oneof(
+  {
+    weight: 19,
+    arbitrary: fc
+      .date({ min: new Date('1920-01-01'), max: new Date('2030-12-31'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10)),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('0000-00-00', '2024-02-30', '2023-02-29', '2024-13-01', '9999-99-99'),
+  },
+);
 
 function oggettoSecondoSchema(
   ctx: Contesto,

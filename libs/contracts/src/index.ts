@@ -9,6 +9,7 @@ export * from './common/declarations';
 export * from './common/schema-decorators';
 export * from './common/validation';
 export * from './common/input-pulito';
+export * from './common/giorno';
 export * from './common/pagination';
 export * from './accesso';
 export * from './budget';

@@ -239,7 +239,7 @@ function stringaSecondoSchema(ctx: Contesto, s: Schema, campo: string): fc.Arbit
       .date({ min: new Date('2000-01-01'), max: new Date('2030-12-31'), noInvalidDate: true })
       .map((d) => d.toISOString());
   if (s.pattern) {
-    if (/^\^?\\d\{4\}-\\d\{2\}-\\d\{2\}\$?$/.test(s.pattern)) return giorno;
+    if (/^\^?\\d\{4\}-\\d\{2\}-\\d\{2\}\$?$/.test(s.pattern) || s.pattern.includes('02-29')) return giorno;
     try {
       return fc.stringMatching(new RegExp(s.pattern), { size: 'xsmall' });
     } catch {

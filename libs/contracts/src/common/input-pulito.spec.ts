@@ -4,6 +4,7 @@ import { ElencaAccessiV1 } from '../accesso/v1/accesso.dto';
 import { ProponiProgettoV1 } from '../presa-in-carico/v1/progetto.dto';
 import { DomainError } from './domain-error';
 import type { FieldError } from './error-codes';
+import { GIORNO_ESISTENTE } from './giorno';
 import { PROFONDITA_MASSIMA } from './input-pulito';
 import { validaContratto } from './validation';
 
@@ -181,5 +182,14 @@ describe('page requests', () => {
     await expect(validaContratto(ElencaAccessiV1, { pagina: '10000', perPagina: '200' })).resolves.toEqual(
       expect.objectContaining({ pagina: 10000, perPagina: 200 }),
     );
+  });
+});
+
+describe('days', () => {
+  it('accepts only days that exist (found by the fuzz: 0000-00-00 reached PostgreSQL, a 500)', () => {
+    const giorni = ['2024-02-29', '2000-02-29', '2024-12-31', '1950-01-01'];
+    const impossibili = ['0000-00-00', '2023-02-29', '1900-02-29', '2024-02-30', '2024-04-31', '2024-13-01'];
+    for (const g of giorni) expect(GIORNO_ESISTENTE.test(g)).toBe(true);
+    for (const g of impossibili) expect(GIORNO_ESISTENTE.test(g)).toBe(false);
   });
 });

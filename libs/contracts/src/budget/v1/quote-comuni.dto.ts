@@ -1,3 +1,4 @@
+import { GIORNO_ESISTENTE } from '../../common/giorno';
 import { DescrizioneClasse } from '../../common/schema-decorators';
 import { Type } from 'class-transformer';
 import {
@@ -20,7 +21,7 @@ import { Annidato, Descrizione, Intero } from '../../common/schema-decorators';
 import { IsImportoCentesimi, SchemaCentesimi } from './importo';
 import { Importo, InteroDescritto } from './schema';
 
-const DATA = /^\d{4}-\d{2}-\d{2}$/;
+const DATA = GIORNO_ESISTENTE;
 const ISTAT = /^\d{6}$/;
 
 /**

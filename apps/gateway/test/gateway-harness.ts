@@ -1,5 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
+import { testNatsEnv } from '@ambito/testing';
 import { createGatewayApp } from '../src/app/create-gateway-app';
 import { loadGatewayConfig } from '../src/config/gateway-config';
 
@@ -15,15 +16,10 @@ export interface TestGateway {
 
 /** The gateway booted in-process (local issuer) against the test NATS server of the global setup. */
 export async function startTestGateway(env: Record<string, string> = {}): Promise<TestGateway> {
-  const natsUrl = process.env.TEST_NATS_URL;
-  if (!natsUrl)
-    throw new Error(
-      'TEST_NATS_URL assente: i test di integrazione richiedono il global setup di libs/testing',
-    );
   const app = await createGatewayApp(
     loadGatewayConfig({
       NODE_ENV: 'test',
-      NATS_URL: natsUrl,
+      ...testNatsEnv('gateway'),
       AUTH_MODE: 'local',
       JWT_LOCAL_SECRET: TEST_JWT_SECRET,
       LOG_LEVEL: 'silent',

@@ -1,4 +1,4 @@
-import { AckPolicy, DeliverPolicy, connect, type ConsumerMessages, type NatsConnection } from 'nats';
+import { AckPolicy, DeliverPolicy, type ConsumerMessages, type NatsConnection } from 'nats';
 import type {
   AccessoChiusoV1,
   AccessoV1,
@@ -8,7 +8,7 @@ import type {
   TerritorioV1,
   VoceAuditV1,
 } from '@ambito/contracts';
-import { eventually } from '@ambito/testing';
+import { connectTestNats, eventually } from '@ambito/testing';
 import { Api, startPlatform, type Platform } from './platform';
 
 const PROBLEM = 'application/problem+json';
@@ -29,7 +29,7 @@ describe('segretariato sociale, end to end: HTTP → gateway → NATS → access
   beforeAll(async () => {
     platform = await startPlatform();
     api = new Api(platform.gateway);
-    nc = await connect({ servers: platform.natsUrl });
+    nc = await connectTestNats();
     const jsm = await nc.jetstreamManager();
     await jsm.consumers.add('EVT_ACCESSO', {
       durable_name: 'e2e-presa-in-carico',

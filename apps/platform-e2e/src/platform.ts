@@ -1,5 +1,11 @@
 import path from 'node:path';
-import { createTestDatabase, freePort, startServiceProcess, type ServiceProcess } from '@ambito/testing';
+import {
+  createTestDatabase,
+  freePort,
+  startServiceProcess,
+  testNatsEnv,
+  type ServiceProcess,
+} from '@ambito/testing';
 
 export interface Platform {
   gateway: string;
@@ -20,12 +26,7 @@ export async function startPlatform(): Promise<Platform> {
   const natsUrl = process.env.TEST_NATS_URL!;
   const databaseUrl = await createTestDatabase('e2e');
   // E2E_LOG_LEVEL: the fuzz reads every line (info), the flows only the warnings.
-  const common = {
-    NATS_URL: natsUrl,
-    AMBITO_CODICE: 'CREMA',
-    NODE_ENV: 'test',
-    LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
-  };
+  const common = { AMBITO_CODICE: 'CREMA', NODE_ENV: 'test', LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn' };
   const processes: ServiceProcess[] = [];
   try {
     processes.push(
@@ -34,7 +35,7 @@ export async function startPlatform(): Promise<Platform> {
         httpPort: await freePort(),
         logFile: logFile('accesso'),
         workspaceRoot: root,
-        env: { ...common, DATABASE_URL: databaseUrl, DATABASE_SCHEMA: 'accesso' },
+        env: { ...common, ...testNatsEnv('accesso'), DATABASE_URL: databaseUrl, DATABASE_SCHEMA: 'accesso' },
       }),
     );
     processes.push(
@@ -43,7 +44,7 @@ export async function startPlatform(): Promise<Platform> {
         httpPort: await freePort(),
         logFile: logFile('budget'),
         workspaceRoot: root,
-        env: { ...common, DATABASE_URL: databaseUrl, DATABASE_SCHEMA: 'budget' },
+        env: { ...common, ...testNatsEnv('budget'), DATABASE_URL: databaseUrl, DATABASE_SCHEMA: 'budget' },
       }),
     );
     processes.push(
@@ -52,7 +53,12 @@ export async function startPlatform(): Promise<Platform> {
         httpPort: await freePort(),
         logFile: logFile('presa-in-carico'),
         workspaceRoot: root,
-        env: { ...common, DATABASE_URL: databaseUrl, DATABASE_SCHEMA: 'presa_in_carico' },
+        env: {
+          ...common,
+          ...testNatsEnv('presa-in-carico'),
+          DATABASE_URL: databaseUrl,
+          DATABASE_SCHEMA: 'presa_in_carico',
+        },
       }),
     );
     processes.push(
@@ -61,7 +67,7 @@ export async function startPlatform(): Promise<Platform> {
         httpPort: await freePort(),
         logFile: logFile('gateway'),
         workspaceRoot: root,
-        env: { ...common, AUTH_MODE: 'local', JWT_LOCAL_SECRET: JWT_SECRET },
+        env: { ...common, ...testNatsEnv('gateway'), AUTH_MODE: 'local', JWT_LOCAL_SECRET: JWT_SECRET },
       }),
     );
   } catch (error) {

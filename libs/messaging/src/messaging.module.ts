@@ -14,12 +14,14 @@ import { DiscoveryModule, DiscoveryService, MetadataScanner, Reflector } from '@
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { NatsConnection } from 'nats';
 import type { DataSource } from 'typeorm';
-import type { EventType } from '@ambito/contracts';
+import { CONSUMER_DECLARATIONS, type EventType } from '@ambito/contracts';
 import { EVENT_HANDLER, type EventHandlerMetadata } from './jetstream/event-handler.decorator';
 import { EventSubscription, type SubscriptionOptions } from './jetstream/event-subscriber';
-import { NATS_CONNECTION, connectNats } from './jetstream/nats-connection';
+import { NATS_CONNECTION, connectNats, type NatsAccesso } from './jetstream/nats-connection';
 import { ensureStream, eventStreamName } from './jetstream/streams';
 import { OutboxRelay } from './outbox/outbox-relay';
+import { PurgeJob } from './retention/purge-job';
+import { DEFAULT_RETENTION, type RetentionOptions } from './retention/retention-options';
 import { OUTBOX_OPTIONS, OutboxWriter, type OutboxOptions } from './outbox/outbox-writer';
 import { RPC_TIMEOUT_MS, RpcClient } from './rpc/rpc-client';
 import { RPC_SERVER_OPTIONS, RpcServer } from './rpc/rpc-server';
@@ -30,9 +32,13 @@ export interface MessagingOptions {
   service: string;
   ambito: string;
   natsUrl: string;
+  /** The process's own NATS user and the server's CA (see `natsAccessoDa` of @ambito/service-runtime). */
+  natsAccesso?: NatsAccesso;
   rpcTimeoutMs?: number;
   /** Services that own data publish their events through the transactional outbox. */
   outbox?: { databaseUrl: string; schema: string; pollIntervalMs?: number };
+  /** Stream ages and the outbox/inbox purge (DEFAULT_RETENTION for what is not given). */
+  retention?: Partial<RetentionOptions>;
 }
 
 /** Owns the JetStream side of a service: its stream, the outbox relay and its durable subscriptions. */
@@ -41,17 +47,22 @@ export class EventBus implements OnApplicationBootstrap, BeforeApplicationShutdo
   private readonly logger = new Logger(EventBus.name);
   private readonly subscriptions: EventSubscription<EventType>[] = [];
   private relay?: OutboxRelay;
+  private purge?: PurgeJob;
   private started = false;
+  private readonly retention: RetentionOptions;
 
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
     @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
     @Inject(OutboxRelay) relay: OutboxRelay | null,
+    @Inject(PurgeJob) purge: PurgeJob | null,
     private readonly discovery: DiscoveryService,
     private readonly scanner: MetadataScanner,
     private readonly reflector: Reflector,
   ) {
     this.relay = relay ?? undefined;
+    this.purge = purge ?? undefined;
+    this.retention = { ...DEFAULT_RETENTION, ...options.retention };
   }
 
   /** The `@OnEvent` methods of the service's providers become durable subscriptions. */
@@ -64,6 +75,7 @@ export class EventBus implements OnApplicationBootstrap, BeforeApplicationShutdo
         const meta = this.reflector.get<EventHandlerMetadata | undefined>(EVENT_HANDLER, method);
         if (!meta) continue;
         const { declaration, ...options } = meta;
+        this.checkDeclared(declaration.type, options.durable);
         this.subscribe({
           ...options,
           type: declaration.type as EventType,
@@ -73,9 +85,33 @@ export class EventBus implements OnApplicationBootstrap, BeforeApplicationShutdo
     }
   }
 
+  /**
+   * The service's NATS user may create only the consumers its contracts declare (the permissions are
+   * generated from CONSUMER_DECLARATIONS): an undeclared one would fail on the server, so it fails here,
+   * at start-up, saying what to declare.
+   */
+  private checkDeclared(type: string, durable: string): void {
+    const { service } = this.options;
+    const declared = CONSUMER_DECLARATIONS.some(
+      (c) => c.servizio === service && c.durable === durable && c.evento.type === type,
+    );
+    if (!declared) {
+      throw new Error(
+        `@OnEvent(${type}, durable ${durable}) di ${service}: consumatore non dichiarato; aggiungerlo con ` +
+          'consumo({ servizio, durable, evento }) ai contratti del servizio (CONSUMER_DECLARATIONS), da cui ' +
+          'derivano i permessi NATS',
+      );
+    }
+  }
+
   /** Registers a durable subscription; it starts with the application. */
   subscribe<T extends EventType>(options: Omit<SubscriptionOptions<T>, 'service'>): void {
-    const subscription = new EventSubscription(this.nats, { ...options, service: this.options.service });
+    const subscription = new EventSubscription(this.nats, {
+      eventStreamMaxAgeMs: this.retention.eventStreamMaxAgeMs,
+      deadLetterStreamMaxAgeMs: this.retention.deadLetterStreamMaxAgeMs,
+      ...options,
+      service: this.options.service,
+    });
     this.subscriptions.push(subscription as unknown as EventSubscription<EventType>);
     if (this.started) void subscription.start();
   }
@@ -90,9 +126,12 @@ export class EventBus implements OnApplicationBootstrap, BeforeApplicationShutdo
     if (this.relay) {
       // Only producers own a stream; a consumer ensures its producers' streams when it subscribes.
       const jsm = await this.nats.jetstreamManager();
-      await ensureStream(jsm, eventStreamName(this.options.service), [`evt.${this.options.service}.>`]);
+      await ensureStream(jsm, eventStreamName(this.options.service), [`evt.${this.options.service}.>`], {
+        maxAgeMs: this.retention.eventStreamMaxAgeMs,
+      });
       await this.relay.start();
     }
+    this.purge?.start();
     await Promise.all(this.subscriptions.map((s) => s.start()));
     this.started = true;
     this.logger.log({ service: this.options.service }, 'event bus avviato');
@@ -101,6 +140,7 @@ export class EventBus implements OnApplicationBootstrap, BeforeApplicationShutdo
   /** Before the database closes (TypeORM closes in onApplicationShutdown): the relay still needs it. */
   async beforeApplicationShutdown(): Promise<void> {
     await Promise.all(this.subscriptions.map((s) => s.stop()));
+    await this.purge?.stop();
     await this.relay?.stop();
   }
 
@@ -117,7 +157,10 @@ export class MessagingModule {
       { provide: MESSAGING_OPTIONS, useValue: options },
       { provide: RPC_SERVER_OPTIONS, useValue: { service: options.service } },
       RpcServer,
-      { provide: NATS_CONNECTION, useFactory: () => connectNats(options.natsUrl, options.service) },
+      {
+        provide: NATS_CONNECTION,
+        useFactory: () => connectNats(options.natsUrl, options.service, options.natsAccesso),
+      },
       { provide: RPC_TIMEOUT_MS, useValue: options.rpcTimeoutMs ?? 5000 },
       RpcClient,
       EventBus,
@@ -142,9 +185,15 @@ export class MessagingModule {
               pollIntervalMs: outbox.pollIntervalMs,
             }),
         },
+        {
+          provide: PurgeJob,
+          inject: [getDataSourceToken()],
+          useFactory: (dataSource: DataSource) =>
+            new PurgeJob(dataSource, { ...DEFAULT_RETENTION, ...options.retention }),
+        },
       );
     } else {
-      providers.push({ provide: OutboxRelay, useValue: null });
+      providers.push({ provide: OutboxRelay, useValue: null }, { provide: PurgeJob, useValue: null });
     }
     return {
       module: MessagingModule,

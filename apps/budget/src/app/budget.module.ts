@@ -2,7 +2,14 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSourceOptions } from 'typeorm';
 import { MessagingModule } from '@ambito/messaging';
-import { APP_VERSION, HealthModule, MetricsModule, loggingModule } from '@ambito/service-runtime';
+import {
+  APP_VERSION,
+  HealthModule,
+  MetricsModule,
+  loggingModule,
+  natsAccessoDa,
+  retentionOptions,
+} from '@ambito/service-runtime';
 import type { BudgetConfig } from '../config/budget-config';
 import { FondiController } from '../fondi/fondi.controller';
 import { FondiService } from '../fondi/fondi.service';
@@ -34,7 +41,9 @@ export class BudgetModule {
           service: SERVICE,
           ambito: config.AMBITO_CODICE,
           natsUrl: config.NATS_URL,
+          natsAccesso: natsAccessoDa(config),
           outbox: { databaseUrl: config.DATABASE_URL, schema: config.DATABASE_SCHEMA },
+          retention: retentionOptions(config),
         }),
         MetricsModule.forRoot(SERVICE),
         HealthModule.forRoot({ database: true }),

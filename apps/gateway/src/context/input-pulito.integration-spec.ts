@@ -1,5 +1,6 @@
-import { connect, type NatsConnection } from 'nats';
+import type { NatsConnection } from 'nats';
 import { ACCESSO_RPC } from '@ambito/contracts';
+import { connectTestNats } from '@ambito/testing';
 import { respondOn, type Responder } from '../../test/nats-responder';
 import { startTestGateway, type TestGateway } from '../../test/gateway-harness';
 
@@ -23,7 +24,7 @@ describe('clean input at the gateway (in-process, real nats-server, a responder 
 
   beforeAll(async () => {
     gateway = await startTestGateway();
-    nc = await connect({ servers: process.env.TEST_NATS_URL });
+    nc = await connectTestNats();
     elenca = await respondOn(nc, ACCESSO_RPC.elencaAccessi, () => ({ response: pagina }));
     leggi = await respondOn(nc, ACCESSO_RPC.leggiPersona, () => ({
       err: { code: 'PERSONA_NON_TROVATA', message: 'Persona non trovata.' },

@@ -26,7 +26,8 @@ const logFile = (app: string) =>
 export async function startPlatform(): Promise<Platform> {
   const natsUrl = process.env.TEST_NATS_URL!;
   const databaseUrl = await createTestDatabase('e2e');
-  const common = { AMBITO_CODICE: 'CREMA', NODE_ENV: 'test', LOG_LEVEL: 'warn' };
+  // E2E_LOG_LEVEL: the fuzz reads every line (info), the flows only the warnings.
+  const common = { AMBITO_CODICE: 'CREMA', NODE_ENV: 'test', LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn' };
   // Each service as its runtime role, migrating as its schema's owner, as in production.
   const database = async (schema: string) => {
     const { url, migrationUrl } = await testServiceRoles(databaseUrl, schema);

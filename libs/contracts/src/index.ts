@@ -9,6 +9,8 @@ export * from './common/domain-error';
 export * from './common/declarations';
 export * from './common/schema-decorators';
 export * from './common/validation';
+export * from './common/input-pulito';
+export * from './common/giorno';
 export * from './common/pagination';
 export * from './accesso';
 export * from './budget';

@@ -4,6 +4,7 @@ export * from './config/nats-accesso';
 export * from './config/durata';
 export * from './validation/validation-pipe';
 export * from './logging/logging.module';
+export * from './logging/log-senza-dati';
 export * from './metrics/metrics';
 export * from './health/health';
 export * from './version/app-version';

@@ -8,6 +8,7 @@ import type { GatewayConfig } from '../config/gateway-config';
 import { bodyParserErrorMiddleware } from '../context/body-parser-error.middleware';
 import { correlationMiddleware } from '../context/correlation.middleware';
 import { securityHeadersMiddleware } from '../context/security-headers.middleware';
+import { intestazioniPuliteMiddleware } from '../context/intestazioni-pulite.middleware';
 import { setupOpenApi } from '../openapi/openapi';
 import { MERGE_PATCH } from '../openapi/openapi-document';
 import { AppModule } from './app.module';
@@ -25,12 +26,16 @@ export async function createGatewayApp(config: GatewayConfig): Promise<NestExpre
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
+  // NestFactory.create does not flush on useLogger: the Nest Logger's lines would stay buffered.
+  app.flushLogs();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
   // First, so that every answer carries them: errors, 404s and malformed bodies too.
   app.use(securityHeadersMiddleware({ hstsMaxAgeSeconds: config.HSTS_MAX_AGE_SECONDS }));
   // Before anything else, so that even a malformed body gets a correlation id.
   app.use(correlationMiddleware);
+  // Headers the gateway reads are text it passes on: refused before any of it is used.
+  app.use(intestazioniPuliteMiddleware);
   // PATCH bodies are JSON merge patches (RFC 7396); plain JSON is accepted too.
   app.useBodyParser('json', { limit: BODY_LIMIT, type: ['application/json', MERGE_PATCH] });
   app.use(bodyParserErrorMiddleware);

@@ -1,5 +1,6 @@
 import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { erroreSenzaDati } from '@ambito/messaging';
 import type { GatewayRequest, GatewayResponse } from '../context/gateway-request';
 import { PROBLEM_CONTENT_TYPE } from './problem-details';
 import { toProblem } from './to-problem';
@@ -17,7 +18,8 @@ export class ProblemFilter implements ExceptionFilter {
       correlationId: request.correlationId ?? randomUUID(),
     });
     if (problem.status >= 500 && problem.code === 'ERRORE_INTERNO') {
-      this.logger.error({ err: exception }, 'errore non gestito');
+      // Never the error as it is: a driver error carries the failed query's parameters (personal data).
+      this.logger.error({ errore: erroreSenzaDati(exception) }, 'errore non gestito');
     } else if (problem.status >= 500) {
       this.logger.warn({ code: problem.code }, problem.detail);
     }

@@ -1,4 +1,10 @@
-import { DomainError, validaContratto, validazioneFallita, type FieldError } from '@ambito/contracts';
+import {
+  DomainError,
+  difettiDellInput,
+  validaContratto,
+  validazioneFallita,
+  type FieldError,
+} from '@ambito/contracts';
 import { haCorpo, nomiParametri, type Rotta } from './rotta';
 
 export interface ParteHttp {
@@ -21,6 +27,14 @@ export async function richiestaDa(r: Rotta, http: ParteHttp): Promise<object> {
   const valori: Record<string, unknown> = {};
   const errori: FieldError[] = [];
   const campiDelPercorso = new Set(nomiParametri(r.percorso).map((p) => campoDelParametro(r, p)));
+  // Before anything copies them: Object.assign below would take a `__proto__` key as the prototype.
+  const sorgente = haCorpo(r) ? http.body : http.query;
+  const difetti = difettiDellInput(sorgente, { testo: true });
+  if (difetti.length > 0) throw validazioneFallita(difetti);
+  for (const [parametro, valore] of Object.entries(http.params)) {
+    const d = difettiDellInput(valore, { testo: true });
+    if (d.length > 0) throw validazioneFallita([{ campo: parametro, messaggi: d[0].messaggi }]);
+  }
   if (haCorpo(r)) {
     const body = http.body ?? {};
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {

@@ -30,18 +30,29 @@ export const Nullable = (): PropertyDecorator =>
     jsonSchema({ nullable: true }),
   );
 
-/** An integer that fits 32 bits (counts, scores, years). */
+const INT32_MIN = -2147483648;
+const INT32_MAX = 2147483647;
+
+/**
+ * An integer that fits 32 bits (counts, scores, years): bounded to int32 even without `min`/`max`, so
+ * an oversized number is a validation error, not an integer column's overflow (a 500).
+ */
 export const Intero = (opzioni: { min?: number; max?: number } = {}): PropertyDecorator =>
   insieme(
     IsInt(),
-    ...(opzioni.min === undefined ? [] : [Min(opzioni.min)]),
-    ...(opzioni.max === undefined ? [] : [Max(opzioni.max)]),
+    Min(opzioni.min ?? INT32_MIN),
+    Max(opzioni.max ?? INT32_MAX),
     jsonSchema({ format: 'int32' }),
   );
 
-/** An amount in integer euro cents (may be zero or negative in balances): `int64`. */
+/** An amount in integer euro cents (may be zero or negative in balances): `int64`, within the safe integers. */
 export const Centesimi = (): PropertyDecorator =>
-  insieme(IsInt(), jsonSchema({ format: 'int64', description: 'Importo in centesimi di euro' }));
+  insieme(
+    IsInt(),
+    Min(-Number.MAX_SAFE_INTEGER),
+    Max(Number.MAX_SAFE_INTEGER),
+    jsonSchema({ format: 'int64', description: 'Importo in centesimi di euro' }),
+  );
 
 /** A nested object of a contract class (`lista` for an array of them); required unless `Nullable`/optional. */
 export const Annidato = (classe: () => Classe, opzioni: { lista?: boolean } = {}): PropertyDecorator =>

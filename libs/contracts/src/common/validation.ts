@@ -3,12 +3,19 @@ import { validate, type ValidationError } from 'class-validator';
 import type { Classe } from './declarations';
 import { DomainError } from './domain-error';
 import type { FieldError } from './error-codes';
+import { difettiDellInput, righeInEccesso } from './input-pulito';
 import { messaggioItaliano } from './messaggi-italiani';
 
 /** How strictly a value is checked against its contract class. */
 export interface OpzioniValidazione {
   /** Unknown fields are refused (commands); replies and events may carry fields a reader ignores. */
   rifiutaCampiIgnoti?: boolean;
+  /**
+   * Text is checked (input-pulito.ts: control, bidirectional and zero-width characters; line breaks
+   * outside multi-line fields). On by default for commands (`rifiutaCampiIgnoti`); events and replies
+   * were written by our own services and are read as they are.
+   */
+  controllaTesto?: boolean;
 }
 
 /** class-validator's tree of errors, flattened to the fields an operator can correct. */
@@ -19,9 +26,14 @@ export function campiInErrore(errors: ValidationError[], parent = ''): FieldErro
       ? [
           {
             campo,
-            messaggi: Object.entries(error.constraints).map(([constraint, message]) =>
-              messaggioItaliano(constraint, message),
-            ),
+            // One message per meaning: a field's constraints may share it (`pagina: numero intero…`).
+            messaggi: [
+              ...new Set(
+                Object.entries(error.constraints).map(([constraint, message]) =>
+                  messaggioItaliano(constraint, message),
+                ),
+              ),
+            ],
           },
         ]
       : [];
@@ -35,7 +47,8 @@ export function validazioneFallita(details: FieldError[]): DomainError {
 
 /**
  * The one validation of every edge (HTTP body, NATS request, event payload): the plain value becomes an
- * instance of its contract class, or a VALIDAZIONE_FALLITA with the fields in error.
+ * instance of its contract class, or a VALIDAZIONE_FALLITA with the fields in error. The raw value is
+ * walked first (forbidden keys, nesting, forbidden characters), before anything copies it.
  */
 export async function validaContratto<T extends object>(
   classe: Classe<T>,
@@ -45,12 +58,18 @@ export async function validaContratto<T extends object>(
   if (valore === null || typeof valore !== 'object' || Array.isArray(valore)) {
     throw validazioneFallita([{ campo: '', messaggi: ['deve essere un oggetto JSON'] }]);
   }
+  const rifiutaCampiIgnoti = opzioni.rifiutaCampiIgnoti ?? true;
+  const controllaTesto = opzioni.controllaTesto ?? rifiutaCampiIgnoti;
+  const difetti = difettiDellInput(valore, { testo: controllaTesto });
+  if (difetti.length > 0) throw validazioneFallita(difetti);
   const instance = plainToInstance(classe, valore, { enableImplicitConversion: false });
   const errors = await validate(instance, {
-    whitelist: opzioni.rifiutaCampiIgnoti ?? true,
-    forbidNonWhitelisted: opzioni.rifiutaCampiIgnoti ?? true,
+    whitelist: rifiutaCampiIgnoti,
+    forbidNonWhitelisted: rifiutaCampiIgnoti,
     forbidUnknownValues: true,
   });
   if (errors.length > 0) throw validazioneFallita(campiInErrore(errors));
+  const righe = controllaTesto ? righeInEccesso(instance) : [];
+  if (righe.length > 0) throw validazioneFallita(righe);
   return instance;
 }

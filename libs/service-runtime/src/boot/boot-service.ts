@@ -13,6 +13,9 @@ import type { ServiceConfig } from '../config/service-config';
 export async function createServiceApp(module: unknown): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(module as never, { bufferLogs: true });
   app.useLogger(app.get(PinoLogger));
+  // NestFactory.create does not flush on useLogger: without this, every Nest Logger line (an unhandled
+  // error of a handler, a dead letter) stayed in Nest's start-up buffer, unwritten and growing.
+  app.flushLogs();
   app.disable('x-powered-by');
   app.enableShutdownHooks();
   await app.init();

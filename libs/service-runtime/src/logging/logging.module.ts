@@ -1,6 +1,8 @@
 import { type DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import type { LoggerOptions } from 'pino';
 import { RequestContext } from '@ambito/messaging';
+import { erroreLoggabile, logSenzaDati, primoArgomentoSenzaDati } from './log-senza-dati';
 
 /** Personal data never reaches the logs (GDPR art. 9: social and health data). */
 export const REDACTED_PATHS = [
@@ -48,17 +50,31 @@ export function contextFields(
     : { correlationId: ctx.correlationId, userId: ctx.actor?.userId };
 }
 
+/**
+ * The pino options of every app (also what the tests build their logger from): level, service and
+ * version on each line, redaction, the context mixin, requests without their query string.
+ */
+export function pinoOptions(options: LoggingOptions): LoggerOptions {
+  return {
+    level: options.level ?? 'info',
+    base: { service: options.service, version: options.version },
+    redact: { paths: REDACTED_PATHS, censor: '[riservato]' },
+    // At any depth, in arrays too, and errors without their driver fields (log-senza-dati.ts).
+    formatters: { log: logSenzaDati },
+    // `logger.error(err)`: pino would take the raw message as the line's `msg`.
+    hooks: { logMethod: primoArgomentoSenzaDati },
+    mixin: contextFields,
+    serializers: { req: requestSummary, err: erroreLoggabile },
+  };
+}
+
 /** JSON logs with service, version and the correlation id of the current request or event. */
 export function loggingModule(options: LoggingOptions): DynamicModule {
   return LoggerModule.forRoot({
     pinoHttp: {
-      level: options.level ?? 'info',
-      base: { service: options.service, version: options.version },
-      redact: { paths: REDACTED_PATHS, censor: '[riservato]' },
-      mixin: contextFields,
+      ...pinoOptions(options),
       customProps: (req) => ({ correlationId: (req as { correlationId?: string }).correlationId }),
       autoLogging: { ignore: (req) => /^\/(health|metrics)/.test(req.url ?? '') },
-      serializers: { req: requestSummary },
     },
   });
 }

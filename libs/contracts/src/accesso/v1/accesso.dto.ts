@@ -28,6 +28,7 @@ import {
   type TipoEsito,
   type Urgenza,
 } from './vocabolari';
+import { TestoMultiriga } from '../../common/input-pulito';
 
 export class RegistraAccessoV1 {
   @IsUUID()
@@ -61,11 +62,13 @@ export class RegistraAccessoV1 {
   @IsString()
   @IsNotEmpty()
   @MaxLength(4000)
+  @TestoMultiriga()
   richiesta: string;
 
   @IsOptional()
   @IsString()
   @MaxLength(4000)
+  @TestoMultiriga()
   note?: string;
 }
 
@@ -86,11 +89,13 @@ export class AggiornaAccessoV1 {
   @IsString()
   @IsNotEmpty()
   @MaxLength(4000)
+  @TestoMultiriga()
   richiesta?: string;
 
   @IsOptional()
   @IsString()
   @MaxLength(4000)
+  @TestoMultiriga()
   note?: string;
 }
 
@@ -111,6 +116,7 @@ export class EsitoV1 {
   @IsString()
   @IsNotEmpty({ message: 'motivazione: obbligatoria per la proposta di presa in carico' })
   @MaxLength(4000)
+  @TestoMultiriga()
   motivazione?: string;
 
   @ValidateIf((o: EsitoV1) => o.tipo === 'proposta-presa-in-carico')
@@ -120,6 +126,7 @@ export class EsitoV1 {
   @IsOptional()
   @IsString()
   @MaxLength(4000)
+  @TestoMultiriga()
   note?: string;
 }
 
@@ -139,6 +146,7 @@ export class AnnotaAccessoV1 {
   @IsString()
   @IsNotEmpty()
   @MaxLength(4000)
+  @TestoMultiriga()
   testo: string;
 }
 

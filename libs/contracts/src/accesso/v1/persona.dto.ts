@@ -1,3 +1,4 @@
+import { GIORNO_ESISTENTE } from '../../common/giorno';
 import { Type } from 'class-transformer';
 import {
   IsEmail,
@@ -18,7 +19,7 @@ import { SESSI, type Sesso } from './vocabolari';
 
 /** Shape only; the check character and omocodia are verified by the service (CODICE_FISCALE_NON_VALIDO). */
 export const CODICE_FISCALE_PATTERN = /^(?:[A-Za-z0-9]{16}|\d{11})$/;
-export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+export const ISO_DATE_PATTERN = GIORNO_ESISTENTE;
 export const ISTAT_PATTERN = /^\d{6}$/;
 export const BELFIORE_PATTERN = /^[A-Z]\d{3}$/;
 /** ISTAT code of a citizenship (3 digits, e.g. 100 Italia), the one SIUSS uses. */

@@ -5,6 +5,7 @@ import { RegistraAssegnazioneV1 } from './fondi.dto';
 import { RegistraLiquidazioneV1, RichiediImpegnoV1 } from './impegni.dto';
 import { ALLA_PATTERN } from './importo';
 import { SituazioneFondoV1 } from './situazione.dto';
+import { DeliberaQuotaCapitariaV1 } from './quote-comuni.dto';
 
 function errors<T extends object>(cls: new () => T, plain: object): string[] {
   return validateSync(plainToInstance(cls, plain), { whitelist: true, forbidNonWhitelisted: true }).flatMap(
@@ -67,6 +68,25 @@ describe('amounts in integer cents', () => {
     expect(ALLA_PATTERN.test('2024-12-31')).toBe(true);
     expect(ALLA_PATTERN.test('2024-12-31T10:00:00.123Z')).toBe(true);
     expect(errors(SituazioneFondoV1, { fondo: 'FSR', alla: '31/12/2024' })).toEqual(['alla']);
+  });
+
+  it('refuses days and instants that do not exist (found by the fuzz: alla=0000-00-00 was a 500)', () => {
+    for (const alla of ['0000-00-00', '2024-02-30', '2024-13-01', '2024-12-31T25:00Z']) {
+      expect(errors(SituazioneFondoV1, { fondo: 'FSR', alla })).toEqual(['alla']);
+    }
+    for (const alla of ['2024-02-29', '2024-12-31T10:00:00.123Z', '2024-12-31T10:00+01:00']) {
+      expect(errors(SituazioneFondoV1, { fondo: 'FSR', alla })).toEqual([]);
+    }
+  });
+
+  it('bounds the quota per inhabitant (found by the fuzz: abitanti × a quota near 2^53 was a 500)', () => {
+    const delibera = { anno: 2024, dataRiferimentoAbitanti: '2024-01-01', dataDelibera: '2024-02-01' };
+    const campi = (quota: number) =>
+      errors(DeliberaQuotaCapitariaV1, { ...delibera, quotaPerAbitanteCentesimi: quota }).filter(
+        (c) => c === 'quotaPerAbitanteCentesimi',
+      );
+    expect(campi(100_000)).toEqual([]);
+    expect(campi(100_001)).toEqual(['quotaPerAbitanteCentesimi']);
   });
 
   it('registers the budget events with their versions in the platform’s event map', () => {

@@ -1,3 +1,4 @@
+import { GIORNO_ESISTENTE } from '../../common/giorno';
 import { DescrizioneClasse } from '../../common/schema-decorators';
 import { Type } from 'class-transformer';
 import {
@@ -19,7 +20,7 @@ import { CODICE_PATTERN, IsImportoCentesimi } from './importo';
 import { Importo, InteroDescritto, NullableDescritto } from './schema';
 import { TIPI_ATTO, type TipoAtto } from './vocabolari';
 
-const DATA = /^\d{4}-\d{2}-\d{2}$/;
+const DATA = GIORNO_ESISTENTE;
 
 /** The legal act (decreto, DGR, DM, delibera) behind an assignment. */
 export class AttoV1 {

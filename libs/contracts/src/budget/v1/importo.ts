@@ -1,4 +1,4 @@
-import { IsInt, Max, Min } from 'class-validator';
+import { IsInt, Max, Min, ValidateBy } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { getMetadataSchema } from 'class-validator-jsonschema/build/decorators';
 
@@ -37,3 +37,22 @@ export function SchemaCentesimi(): PropertyDecorator {
 export const ALLA_PATTERN =
   /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
 export const CODICE_PATTERN = /^[A-Z0-9][A-Z0-9.-]{0,39}$/;
+
+/**
+ * A day or an instant that exists: the pattern lets `0000-00-00` or `2024-02-30` through, which
+ * PostgreSQL refuses mid-query (a 500 found by the fuzz, `situazioneLinea?alla=0000-00-00`).
+ */
+export function eIstanteReale(valore: unknown): boolean {
+  if (typeof valore !== 'string' || !ALLA_PATTERN.test(valore)) return false;
+  const giorno = valore.slice(0, 10);
+  const d = new Date(`${giorno}T00:00:00Z`);
+  return (
+    !Number.isNaN(d.getTime()) &&
+    d.getUTCFullYear() >= 1 &&
+    d.toISOString().slice(0, 10) === giorno &&
+    !Number.isNaN(Date.parse(valore.length > 10 ? valore : `${giorno}T00:00:00Z`))
+  );
+}
+
+export const IstanteReale = (message: string): PropertyDecorator =>
+  ValidateBy({ name: 'istanteReale', validator: { validate: eIstanteReale, defaultMessage: () => message } });

@@ -1,3 +1,4 @@
+import { GIORNO_ESISTENTE } from '../../common/giorno';
 import { DescrizioneClasse } from '../../common/schema-decorators';
 import { Type } from 'class-transformer';
 import {
@@ -20,13 +21,17 @@ import { Annidato, Descrizione, Intero } from '../../common/schema-decorators';
 import { IsImportoCentesimi, SchemaCentesimi } from './importo';
 import { Importo, InteroDescritto } from './schema';
 
-const DATA = /^\d{4}-\d{2}-\d{2}$/;
+const DATA = GIORNO_ESISTENTE;
 const ISTAT = /^\d{6}$/;
 
 /**
  * The per-inhabitant quota the Assemblea dei Sindaci deliberates for a year (e.g. € 6,57), and the date
  * of the population it applies to. A later delibera for the same year supersedes it; history is kept.
  */
+
+/** The largest quota per inhabitant a delibera may set (€ 1.000): 10 million inhabitants stay exact. */
+export const QUOTA_MASSIMA_CENTESIMI = 100_000;
+
 export class DeliberaQuotaCapitariaV1 {
   @Type(() => Number)
   @IsInt()
@@ -34,7 +39,12 @@ export class DeliberaQuotaCapitariaV1 {
   @Max(2100)
   anno: number;
 
+  // A bound a deliberation never reaches (€ 1.000 per inhabitant): abitanti × quota stays an exact
+  // integer of cents (the fuzz found a 500 in the prospetto with a quota near 2^53).
   @IsImportoCentesimi('quotaPerAbitanteCentesimi')
+  @Max(QUOTA_MASSIMA_CENTESIMI, {
+    message: 'quotaPerAbitanteCentesimi: al massimo 100000 centesimi (1.000 euro)',
+  })
   quotaPerAbitanteCentesimi: number;
 
   /** Per-inhabitant contribution to the fondo di solidarietà dei comuni, deliberated with the quota. */
@@ -42,7 +52,9 @@ export class DeliberaQuotaCapitariaV1 {
   @IsOptional()
   @IsInt({ message: 'solidarietaPerAbitanteCentesimi: importo in centesimi, numero intero' })
   @Min(0, { message: 'solidarietaPerAbitanteCentesimi: non può essere negativo' })
-  @Max(Number.MAX_SAFE_INTEGER)
+  @Max(QUOTA_MASSIMA_CENTESIMI, {
+    message: 'solidarietaPerAbitanteCentesimi: al massimo 100000 centesimi (1.000 euro)',
+  })
   solidarietaPerAbitanteCentesimi?: number;
 
   /** Date of the population counted (e.g. ISTAT at 1 January). */

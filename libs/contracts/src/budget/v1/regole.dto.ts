@@ -1,3 +1,4 @@
+import { GIORNO_ESISTENTE } from '../../common/giorno';
 import { DescrizioneClasse } from '../../common/schema-decorators';
 import {
   IsIn,
@@ -17,7 +18,7 @@ import { CODICE_PATTERN } from './importo';
 import { InteroDescritto, NullableDescritto } from './schema';
 import { CATEGORIE_LINEA, TIPI_REGOLA, type CategoriaLinea, type TipoRegola } from './vocabolari';
 
-const DATA = /^\d{4}-\d{2}-\d{2}$/;
+const DATA = GIORNO_ESISTENTE;
 
 /**
  * A new version of a per-fund rule, from the legal act that sets it: the version in force until then

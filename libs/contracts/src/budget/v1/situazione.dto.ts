@@ -2,7 +2,7 @@ import { DescrizioneClasse } from '../../common/schema-decorators';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { Annidato, Intero } from '../../common/schema-decorators';
-import { ALLA_PATTERN, CODICE_PATTERN } from './importo';
+import { ALLA_PATTERN, CODICE_PATTERN, IstanteReale } from './importo';
 import { Importo, NullableDescritto } from './schema';
 import { CATEGORIE_LINEA, type CategoriaLinea } from './vocabolari';
 
@@ -24,6 +24,7 @@ export class SituazioneFondoV1 {
 
   @IsOptional()
   @Matches(ALLA_PATTERN, { message: ALLA_MESSAGGIO })
+  @IstanteReale(ALLA_MESSAGGIO)
   alla?: string;
 }
 
@@ -33,6 +34,7 @@ export class SituazioneLineaV1 {
 
   @IsOptional()
   @Matches(ALLA_PATTERN, { message: ALLA_MESSAGGIO })
+  @IstanteReale(ALLA_MESSAGGIO)
   alla?: string;
 }
 

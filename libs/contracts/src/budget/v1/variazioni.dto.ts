@@ -12,6 +12,7 @@ import {
   Min,
 } from 'class-validator';
 import { Descrizione } from '../../common/schema-decorators';
+import { TestoMultiriga } from '../../common/input-pulito';
 import { CODICE_PATTERN, SchemaCentesimi } from './importo';
 import { Importo, NullableDescritto } from './schema';
 
@@ -32,6 +33,7 @@ export class ProponiVariazioneV1 {
   @IsString()
   @IsNotEmpty()
   @MaxLength(500)
+  @TestoMultiriga()
   motivazione: string;
 }
 

@@ -31,6 +31,7 @@ import {
   type StatoCartella,
   type StatoProposta,
 } from './vocabolari';
+import { TestoMultiriga } from '../../common/input-pulito';
 
 export class PersonaCartellaV1 {
   @IsString()
@@ -79,6 +80,7 @@ export class ApriCartellaV1 {
   @IsString()
   @IsNotEmpty({ message: 'motivazione: obbligatoria' })
   @MaxLength(4000)
+  @TestoMultiriga()
   motivazione: string;
 
   @IsIn(URGENZE, { message: 'urgenza: ordinaria, prioritaria o urgente' })
@@ -98,6 +100,7 @@ export class AssegnaCartellaV1 {
   @IsOptional()
   @IsString()
   @MaxLength(4000)
+  @TestoMultiriga()
   note?: string;
 }
 
@@ -113,6 +116,7 @@ export class ChiudiCartellaV1 {
   @IsOptional()
   @IsString()
   @MaxLength(4000)
+  @TestoMultiriga()
   note?: string;
 }
 
@@ -127,6 +131,7 @@ export class TrasferisciCartellaV1 {
   @IsOptional()
   @IsString()
   @MaxLength(4000)
+  @TestoMultiriga()
   note?: string;
 }
 

@@ -8,6 +8,7 @@ import {
   type TipoVoceDiario,
   type TipoVoceDiarioManuale,
 } from './vocabolari';
+import { TestoMultiriga } from '../../common/input-pulito';
 
 export class AnnotaDiarioV1 {
   @IsUUID()
@@ -21,6 +22,7 @@ export class AnnotaDiarioV1 {
   @IsString()
   @IsNotEmpty()
   @MaxLength(4000)
+  @TestoMultiriga()
   testo: string;
 }
 

@@ -19,6 +19,7 @@ import {
 import { ISO_DATE_PATTERN, ISTAT_PATTERN } from '../../accesso/v1/persona.dto';
 import { Annidato, Descrizione, Intero, Nullable } from '../../common/schema-decorators';
 import { OperatoreCartellaV1 } from './operatore.dto';
+import { TestoMultiriga } from '../../common/input-pulito';
 
 export const ESITI_OBIETTIVO = ['raggiunto', 'parzialmente-raggiunto', 'non-raggiunto'] as const;
 export type EsitoObiettivo = (typeof ESITI_OBIETTIVO)[number];
@@ -35,6 +36,7 @@ export class EsitoObiettivoV1 {
   @IsOptional()
   @IsString()
   @MaxLength(2000)
+  @TestoMultiriga()
   note?: string;
 }
 
@@ -57,6 +59,7 @@ export class RegistraVerificaV1 {
   @IsOptional()
   @IsString()
   @MaxLength(4000)
+  @TestoMultiriga()
   note?: string;
 }
 

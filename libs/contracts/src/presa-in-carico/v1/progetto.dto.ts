@@ -37,6 +37,7 @@ import {
   type StatoProgetto,
   type UnitaIntensita,
 } from './vocabolari';
+import { TestoMultiriga } from '../../common/input-pulito';
 
 export const ESITI_DECISIONE = ['approvato', 'respinto'] as const;
 export type EsitoDecisione = (typeof ESITI_DECISIONE)[number];
@@ -45,16 +46,19 @@ export class ObiettivoV1 {
   @IsString()
   @IsNotEmpty()
   @MaxLength(1000)
+  @TestoMultiriga()
   descrizione: string;
 
   @IsString()
   @IsNotEmpty({ message: 'indicatore: obbligatorio' })
   @MaxLength(1000)
+  @TestoMultiriga()
   indicatore: string;
 
   @IsString()
   @IsNotEmpty({ message: 'risultatoAtteso: obbligatorio' })
   @MaxLength(1000)
+  @TestoMultiriga()
   risultatoAtteso: string;
 }
 
@@ -164,6 +168,7 @@ export class VerificaProgrammataV1 {
   @IsString()
   @IsNotEmpty()
   @MaxLength(1000)
+  @TestoMultiriga()
   oggetto: string;
 }
 
@@ -204,6 +209,7 @@ export class ProponiProgettoV1 {
   @IsArray()
   @IsString({ each: true })
   @MaxLength(1000, { each: true })
+  @TestoMultiriga()
   impegni?: string[];
 
   /** The person (or guardian) agreed to the project. */
@@ -224,6 +230,7 @@ export class ApprovaProgettoV1 {
   @IsOptional()
   @IsString()
   @MaxLength(4000)
+  @TestoMultiriga()
   motivazione?: string;
 }
 
@@ -234,6 +241,7 @@ export class RespingiProgettoV1 {
   @IsString()
   @IsNotEmpty({ message: 'motivazione: obbligatoria per respingere' })
   @MaxLength(4000)
+  @TestoMultiriga()
   motivazione: string;
 }
 

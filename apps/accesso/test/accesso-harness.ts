@@ -10,8 +10,14 @@ import {
   type RpcSubject,
   type RpcTarget,
 } from '@ambito/contracts';
-import { RpcClient, connectNats } from '@ambito/messaging';
-import { createTestDatabase, dropTestDatabase, testActor } from '@ambito/testing';
+import { RpcClient, connectNats, gatewaySignerFrom } from '@ambito/messaging';
+import {
+  createTestDatabase,
+  dropTestDatabase,
+  generateIdentityKeys,
+  testActor,
+  type IdentityKeyEnv,
+} from '@ambito/testing';
 import { createAccessoApp } from '../src/app/create-accesso-app';
 import { loadAccessoConfig } from '../src/config/accesso-config';
 
@@ -32,7 +38,9 @@ export const ATTORI = {
 export interface TestAccesso {
   app: NestExpressApplication;
   databaseUrl: string;
-  /** A NATS request as the given actor, exactly as the gateway sends it. */
+  /** The key pair of this run: the service trusts its public half, `as` signs with the private one. */
+  identita: IdentityKeyEnv;
+  /** A NATS request as the given actor, exactly as the gateway sends it (actor signed). */
   as(
     actor: Actor,
     motivo?: string,
@@ -49,22 +57,25 @@ export interface TestAccesso {
 export async function startTestAccesso(env: Record<string, string> = {}): Promise<TestAccesso> {
   const natsUrl = process.env.TEST_NATS_URL!;
   const databaseUrl = await createTestDatabase('accesso');
+  const identita = generateIdentityKeys();
   const app = await createAccessoApp(
     loadAccessoConfig({
       DATABASE_URL: databaseUrl,
       NATS_URL: natsUrl,
       LOG_LEVEL: 'silent',
       NODE_ENV: 'test',
+      ACTOR_TRUSTED_KEYS: identita.ACTOR_TRUSTED_KEYS,
       ...env,
     }),
   );
   const nats = await connectNats(natsUrl, 'accesso-test');
-  const rpc = new RpcClient(nats, 5000);
+  const rpc = new RpcClient(nats, 5000, gatewaySignerFrom(identita, { ambito: env.AMBITO_CODICE ?? 'CREMA' }));
   const pg = new Client({ connectionString: databaseUrl, options: '-c search_path=accesso' });
   await pg.connect();
   return {
     app,
     databaseUrl,
+    identita,
     as: (actor, motivo) => (subject, payload) =>
       rpc.request(subject, payload, {
         context: { actor, correlationId: randomUUID(), causationId: null, motivo },

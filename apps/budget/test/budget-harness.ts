@@ -11,8 +11,8 @@ import {
   type RpcSubject,
   type RpcTarget,
 } from '@ambito/contracts';
-import { RpcClient, connectNats } from '@ambito/messaging';
-import { createTestDatabase, dropTestDatabase, testActor } from '@ambito/testing';
+import { RpcClient, connectNats, gatewaySignerFrom } from '@ambito/messaging';
+import { createTestDatabase, dropTestDatabase, generateIdentityKeys, testActor } from '@ambito/testing';
 import { createBudgetApp } from '../src/app/create-budget-app';
 import { loadBudgetConfig } from '../src/config/budget-config';
 
@@ -76,17 +76,20 @@ async function rispettaIlContratto(subject: string, reply: unknown): Promise<voi
 export async function startTestBudget(env: Record<string, string> = {}): Promise<TestBudget> {
   const natsUrl = process.env.TEST_NATS_URL!;
   const databaseUrl = await createTestDatabase('budget');
+  const identita = generateIdentityKeys();
   const app = await createBudgetApp(
     loadBudgetConfig({
       DATABASE_URL: databaseUrl,
       NATS_URL: natsUrl,
       LOG_LEVEL: 'silent',
       NODE_ENV: 'test',
+      ACTOR_TRUSTED_KEYS: identita.ACTOR_TRUSTED_KEYS,
       ...env,
     }),
   );
   const nats = await connectNats(natsUrl, 'budget-test');
-  const rpc = new RpcClient(nats, 10_000);
+  // Signs the actor as the gateway does, with this run's key.
+  const rpc = new RpcClient(nats, 10_000, gatewaySignerFrom(identita, { ambito: env.AMBITO_CODICE ?? 'CREMA' }));
   const pg = new Client({ connectionString: databaseUrl, options: '-c search_path=budget' });
   await pg.connect();
   const sql = async <T>(text: string, params?: unknown[]) => (await pg.query(text, params)).rows as T[];

@@ -22,8 +22,21 @@ import {
   type RpcTarget,
 } from '@ambito/contracts';
 import { checkChar } from '@ambito/kernel';
-import { EventBus, RpcClient, connectNats, ensureStream, eventStreamName } from '@ambito/messaging';
-import { createTestDatabase, dropTestDatabase, eventually, testActor } from '@ambito/testing';
+import {
+  EventBus,
+  RpcClient,
+  connectNats,
+  ensureStream,
+  eventStreamName,
+  gatewaySignerFrom,
+} from '@ambito/messaging';
+import {
+  createTestDatabase,
+  dropTestDatabase,
+  eventually,
+  generateIdentityKeys,
+  testActor,
+} from '@ambito/testing';
 import { createPresaInCaricoApp } from '../src/app/create-presa-in-carico-app';
 import { loadPresaInCaricoConfig } from '../src/config/presa-in-carico-config';
 
@@ -81,15 +94,18 @@ export async function startTestPresaInCarico(): Promise<TestPresaInCarico> {
   const nats = await connectNats(natsUrl, 'presa-in-carico-test');
   // The producer's stream exists before the consumer starts, as when accesso runs.
   await ensureStream(await nats.jetstreamManager(), eventStreamName('accesso'), ['evt.accesso.>']);
+  const identita = generateIdentityKeys();
   const app = await createPresaInCaricoApp(
     loadPresaInCaricoConfig({
       DATABASE_URL: databaseUrl,
       NATS_URL: natsUrl,
       LOG_LEVEL: 'silent',
       NODE_ENV: 'test',
+      ACTOR_TRUSTED_KEYS: identita.ACTOR_TRUSTED_KEYS,
     }),
   );
-  const rpc = new RpcClient(nats, 5000);
+  // Signs the actor as the gateway does, with this run's key.
+  const rpc = new RpcClient(nats, 5000, gatewaySignerFrom(identita, { ambito: 'CREMA' }));
   const pg = new Client({ connectionString: databaseUrl, options: '-c search_path=presa_in_carico' });
   await pg.connect();
 

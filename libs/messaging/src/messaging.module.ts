@@ -21,8 +21,10 @@ import { NATS_CONNECTION, connectNats } from './jetstream/nats-connection';
 import { ensureStream, eventStreamName } from './jetstream/streams';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { OUTBOX_OPTIONS, OutboxWriter, type OutboxOptions } from './outbox/outbox-writer';
-import { RPC_TIMEOUT_MS, RpcClient } from './rpc/rpc-client';
-import { RPC_SERVER_OPTIONS, RpcServer } from './rpc/rpc-server';
+import { ActorSigner, ActorVerifier } from './identity/actor-token';
+import type { IdentityKeys } from './identity/identity-config';
+import { ACTOR_SIGNER, RPC_TIMEOUT_MS, RpcClient } from './rpc/rpc-client';
+import { RPC_SERVER_OPTIONS, RpcServer, type RpcServerOptions } from './rpc/rpc-server';
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
 
@@ -31,6 +33,11 @@ export interface MessagingOptions {
   ambito: string;
   natsUrl: string;
   rpcTimeoutMs?: number;
+  /**
+   * The signed actor (`identityKeysFrom(config)`): a service that serves requests needs the trusted
+   * keys, a process that sends them on behalf of a user (the gateway) its signing key.
+   */
+  identity?: IdentityKeys;
   /** Services that own data publish their events through the transactional outbox. */
   outbox?: { databaseUrl: string; schema: string; pollIntervalMs?: number };
 }
@@ -113,9 +120,16 @@ export class EventBus implements OnApplicationBootstrap, BeforeApplicationShutdo
 @Module({})
 export class MessagingModule {
   static forRoot(options: MessagingOptions): DynamicModule {
+    const { trusted, signing, ttlSeconds } = options.identity ?? {};
+    const rpcServerOptions: RpcServerOptions = {
+      service: options.service,
+      verifier: trusted && new ActorVerifier(trusted, { ambito: options.ambito }),
+    };
+    const signer = signing ? new ActorSigner(signing, { ambito: options.ambito, ttlSeconds }) : null;
     const providers: Provider[] = [
       { provide: MESSAGING_OPTIONS, useValue: options },
-      { provide: RPC_SERVER_OPTIONS, useValue: { service: options.service } },
+      { provide: RPC_SERVER_OPTIONS, useValue: rpcServerOptions },
+      { provide: ACTOR_SIGNER, useValue: signer },
       RpcServer,
       { provide: NATS_CONNECTION, useFactory: () => connectNats(options.natsUrl, options.service) },
       { provide: RPC_TIMEOUT_MS, useValue: options.rpcTimeoutMs ?? 5000 },

@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSourceOptions } from 'typeorm';
-import { MessagingModule } from '@ambito/messaging';
+import { MessagingModule, identityKeysFrom } from '@ambito/messaging';
 import { APP_VERSION, HealthModule, MetricsModule, loggingModule } from '@ambito/service-runtime';
 import type { BudgetConfig } from '../config/budget-config';
 import { FondiController } from '../fondi/fondi.controller';
@@ -35,6 +35,7 @@ export class BudgetModule {
           ambito: config.AMBITO_CODICE,
           natsUrl: config.NATS_URL,
           outbox: { databaseUrl: config.DATABASE_URL, schema: config.DATABASE_SCHEMA },
+          identity: identityKeysFrom(config),
         }),
         MetricsModule.forRoot(SERVICE),
         HealthModule.forRoot({ database: true }),

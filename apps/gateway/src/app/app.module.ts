@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
-import { MessagingModule } from '@ambito/messaging';
+import { MessagingModule, identityKeysFrom } from '@ambito/messaging';
 import { APP_VERSION, HealthModule, MetricsModule, loggingModule } from '@ambito/service-runtime';
 import { AuthModule } from '../auth/auth.module';
 import type { GatewayConfig } from '../config/gateway-config';
@@ -23,6 +23,7 @@ export class AppModule {
           ambito: config.AMBITO_CODICE,
           natsUrl: config.NATS_URL,
           rpcTimeoutMs: config.RPC_TIMEOUT_MS,
+          identity: identityKeysFrom(config),
         }),
         MetricsModule.forRoot('gateway'),
         HealthModule.forRoot({ database: false }),

@@ -1,7 +1,15 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { ConfigurationError } from '@ambito/service-runtime';
 import { loadGatewayConfig } from './gateway-config';
 
 const SECRET = 'x'.repeat(32);
+/** A key of this run only. */
+const GATEWAY_SIGNING_KEY = JSON.stringify(
+  generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' }),
+);
 
 function errorOf(env: Record<string, string>): string {
   try {
@@ -15,14 +23,34 @@ function errorOf(env: Record<string, string>): string {
 
 describe('gateway configuration', () => {
   it('has development defaults: local auth, port 3000, ambito CREMA', () => {
-    const config = loadGatewayConfig({ NATS_URL: 'nats://127.0.0.1:4222', JWT_LOCAL_SECRET: SECRET });
+    const config = loadGatewayConfig({
+      NATS_URL: 'nats://127.0.0.1:4222',
+      JWT_LOCAL_SECRET: SECRET,
+      GATEWAY_SIGNING_KEY,
+    });
     expect(config).toMatchObject({
       AUTH_MODE: 'local',
       HTTP_PORT: 3000,
       AMBITO_CODICE: 'CREMA',
       JWT_TTL_SECONDS: 3600,
       RPC_TIMEOUT_MS: 5000,
+      ACTOR_TOKEN_TTL_SECONDS: 30,
     });
+  });
+
+  it('requires the Ed25519 signing key, inline or as a file, never a public key or both', () => {
+    const base = { NATS_URL: 'nats://n:4222', JWT_LOCAL_SECRET: SECRET };
+    expect(errorOf(base)).toMatch(/- GATEWAY_SIGNING_KEY: obbligatorio \(oppure GATEWAY_SIGNING_KEY_FILE\)/);
+    expect(errorOf({ ...base, GATEWAY_SIGNING_KEY: '{"kty":"oct","k":"abc"}' })).toMatch(
+      /GATEWAY_SIGNING_KEY: la chiave di firma: serve una JWK Ed25519/,
+    );
+    const { d: _, ...pubblica } = JSON.parse(GATEWAY_SIGNING_KEY) as Record<string, string>;
+    expect(errorOf({ ...base, GATEWAY_SIGNING_KEY: JSON.stringify(pubblica) })).toMatch(/non è privata/);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'chiave-')), 'gateway.jwk');
+    writeFileSync(file, `${GATEWAY_SIGNING_KEY}\n`);
+    expect(loadGatewayConfig({ ...base, GATEWAY_SIGNING_KEY_FILE: file }).GATEWAY_SIGNING_KEY_FILE).toBe(file);
+    expect(errorOf({ ...base, GATEWAY_SIGNING_KEY, GATEWAY_SIGNING_KEY_FILE: file })).toMatch(/insieme/);
+    expect(errorOf({ ...base, GATEWAY_SIGNING_KEY_FILE: `${file}.assente` })).toMatch(/non leggibile/);
   });
 
   it('requires NATS_URL and a local secret of at least 32 characters', () => {
@@ -53,6 +81,7 @@ describe('gateway configuration', () => {
         OIDC_ISSUER: 'https://idp.example/realms/ambito',
         OIDC_JWKS_URL: 'https://idp.example/realms/ambito/protocol/openid-connect/certs',
         OIDC_AUDIENCE: 'ambito',
+        GATEWAY_SIGNING_KEY,
       }).AUTH_MODE,
     ).toBe('oidc');
   });

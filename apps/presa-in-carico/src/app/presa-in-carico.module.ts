@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSourceOptions } from 'typeorm';
 import type { TerritorioV1 } from '@ambito/contracts';
 import { AuditModule } from '@ambito/audit';
-import { MessagingModule, RPC_REFUSAL_RECORDER } from '@ambito/messaging';
+import { MessagingModule, RPC_REFUSAL_RECORDER, identityKeysFrom } from '@ambito/messaging';
 import { APP_VERSION, HealthModule, MetricsModule, loggingModule } from '@ambito/service-runtime';
 import { AuditController } from '../audit/audit.controller';
 import { RegistroAuditService } from '../audit/registro-audit.service';
@@ -55,6 +55,7 @@ export class PresaInCaricoModule {
           ambito: config.AMBITO_CODICE,
           natsUrl: config.NATS_URL,
           outbox: { databaseUrl: config.DATABASE_URL, schema: config.DATABASE_SCHEMA },
+          identity: identityKeysFrom(config),
         }),
         MetricsModule.forRoot(SERVICE),
         HealthModule.forRoot({ database: true }),

@@ -1,4 +1,5 @@
-import { IsIn, IsInt, IsNotEmpty, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
+import { TrustedKeysConfig } from '@ambito/messaging';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -44,4 +45,15 @@ export class DataServiceConfig extends ServiceConfig {
   @Min(1)
   @Max(100)
   DATABASE_POOL_SIZE: number = 10;
+
+  /**
+   * Who may sign the actor of the requests the service serves: JSON { "<issuer>": { "keys": [<public
+   * Ed25519 JWK>] } } (`gateway` today), inline or in the file ACTOR_TRUSTED_KEYS_FILE.
+   */
+  @TrustedKeysConfig()
+  ACTOR_TRUSTED_KEYS?: string;
+
+  @IsOptional()
+  @IsString()
+  ACTOR_TRUSTED_KEYS_FILE?: string;
 }

@@ -1,5 +1,11 @@
 import path from 'node:path';
-import { createTestDatabase, freePort, startServiceProcess, type ServiceProcess } from '@ambito/testing';
+import {
+  createTestDatabase,
+  freePort,
+  generateIdentityKeys,
+  startServiceProcess,
+  type ServiceProcess,
+} from '@ambito/testing';
 
 export interface Platform {
   gateway: string;
@@ -20,6 +26,8 @@ export async function startPlatform(): Promise<Platform> {
   const natsUrl = process.env.TEST_NATS_URL!;
   const databaseUrl = await createTestDatabase('e2e');
   const common = { NATS_URL: natsUrl, AMBITO_CODICE: 'CREMA', NODE_ENV: 'test', LOG_LEVEL: 'warn' };
+  // This run's key pair: the gateway signs the actor, the services verify it.
+  const { GATEWAY_SIGNING_KEY, ACTOR_TRUSTED_KEYS } = generateIdentityKeys();
   const processes: ServiceProcess[] = [];
   try {
     processes.push(
@@ -28,7 +36,7 @@ export async function startPlatform(): Promise<Platform> {
         httpPort: await freePort(),
         logFile: logFile('accesso'),
         workspaceRoot: root,
-        env: { ...common, DATABASE_URL: databaseUrl, DATABASE_SCHEMA: 'accesso' },
+        env: { ...common, DATABASE_URL: databaseUrl, DATABASE_SCHEMA: 'accesso', ACTOR_TRUSTED_KEYS },
       }),
     );
     processes.push(
@@ -37,7 +45,7 @@ export async function startPlatform(): Promise<Platform> {
         httpPort: await freePort(),
         logFile: logFile('budget'),
         workspaceRoot: root,
-        env: { ...common, DATABASE_URL: databaseUrl, DATABASE_SCHEMA: 'budget' },
+        env: { ...common, DATABASE_URL: databaseUrl, DATABASE_SCHEMA: 'budget', ACTOR_TRUSTED_KEYS },
       }),
     );
     processes.push(
@@ -46,7 +54,7 @@ export async function startPlatform(): Promise<Platform> {
         httpPort: await freePort(),
         logFile: logFile('presa-in-carico'),
         workspaceRoot: root,
-        env: { ...common, DATABASE_URL: databaseUrl, DATABASE_SCHEMA: 'presa_in_carico' },
+        env: { ...common, DATABASE_URL: databaseUrl, DATABASE_SCHEMA: 'presa_in_carico', ACTOR_TRUSTED_KEYS },
       }),
     );
     processes.push(
@@ -55,7 +63,7 @@ export async function startPlatform(): Promise<Platform> {
         httpPort: await freePort(),
         logFile: logFile('gateway'),
         workspaceRoot: root,
-        env: { ...common, AUTH_MODE: 'local', JWT_LOCAL_SECRET: JWT_SECRET },
+        env: { ...common, AUTH_MODE: 'local', JWT_LOCAL_SECRET: JWT_SECRET, GATEWAY_SIGNING_KEY },
       }),
     );
   } catch (error) {

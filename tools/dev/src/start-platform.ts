@@ -9,6 +9,7 @@ import {
 } from '@ambito/testing';
 import { seedBudgetDemoData } from './budget-demo-data';
 import { DemoClient, seedDemoData } from './demo-data';
+import { ensureIdentityKeys } from './identity-keys';
 
 const root = path.resolve(__dirname, '../../../..');
 const dataDir = path.join(root, '.data');
@@ -64,12 +65,16 @@ async function main(): Promise<void> {
       natsUrl = nats.url;
     }
 
+    // The gateway signs the actor of each request, the services verify it: a key pair made on the first
+    // start and kept in the data directory.
+    const identita = ensureIdentityKeys(path.join(dataDir, 'identita'), 'dev');
     const common = {
       NATS_URL: natsUrl,
       AMBITO_CODICE: 'CREMA',
       NODE_ENV: 'development',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     };
+    const trusted = { ACTOR_TRUSTED_KEYS_FILE: identita.trustedKeys };
     // TERRITORIO_FILE=libs/territorio/src/seed/ambito-oglio-po.v1.json npm start: another ambito's
     // territorio for accesso and presa-in-carico (relative to the workspace); the Cremasco demo without it.
     const territorio: Record<string, string> = process.env.TERRITORIO_FILE
@@ -91,20 +96,24 @@ async function main(): Promise<void> {
     await start('accesso', port('ACCESSO_PORT', 3101), {
       DATABASE_URL: databaseUrl,
       DATABASE_SCHEMA: 'accesso',
+      ...trusted,
       ...territorio,
     });
     await start('budget', port('BUDGET_PORT', 3102), {
       DATABASE_URL: databaseUrl,
       DATABASE_SCHEMA: 'budget',
+      ...trusted,
     });
     await start('presa-in-carico', port('PRESA_IN_CARICO_PORT', 3103), {
       DATABASE_URL: databaseUrl,
       DATABASE_SCHEMA: 'presa_in_carico',
+      ...trusted,
       ...territorio,
     });
     const gateway = await start('gateway', port('GATEWAY_PORT', 3000), {
       AUTH_MODE: 'local',
       JWT_LOCAL_SECRET: devSecret(),
+      GATEWAY_SIGNING_KEY_FILE: identita.signingKey,
     });
 
     const demo = await seedDemoData(gateway.baseUrl);

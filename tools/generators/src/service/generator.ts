@@ -223,8 +223,10 @@ function addComposeService(tree: Tree, v: ServiceNames): void {
       <<: *service-env
       DATABASE_URL: postgres://ambito:\${POSTGRES_PASSWORD:-cambiami}@postgres:5432/ambito
       DATABASE_SCHEMA: ${v.schema}
+      ACTOR_TRUSTED_KEYS_FILE: /run/secrets/actor-trusted-keys
       HTTP_HOST: 0.0.0.0
       HTTP_PORT: '${v.port}'
+    secrets: [actor-trusted-keys]
     depends_on:
       postgres: { condition: service_healthy }
       nats: { condition: service_healthy }
@@ -256,6 +258,7 @@ function addToDevStack(tree: Tree, v: ServiceNames): void {
       `    await start('${v.name}', port('${v.constantName}_PORT', ${v.port}), {
       DATABASE_URL: databaseUrl,
       DATABASE_SCHEMA: '${v.schema}',
+      ...trusted,
     });`,
       file,
     ),

@@ -65,9 +65,9 @@ describe('signed actor (Ambito-Actor JWS)', () => {
 
   it('refuses a missing token as NON_AUTENTICATO, and the unsigned base64 JSON of before as malformed', async () => {
     expect(await refusal(verifier().verify(undefined, request()))).toBe('NON_AUTENTICATO/assente');
-    const unsigned = Buffer.from(JSON.stringify({ ...actor, subAmbiti: ['SA-CREMA', 'SA-SONCINO'] })).toString(
-      'base64url',
-    );
+    const unsigned = Buffer.from(
+      JSON.stringify({ ...actor, subAmbiti: ['SA-CREMA', 'SA-SONCINO'] }),
+    ).toString('base64url');
     expect(await refusal(verifier().verify(unsigned, request()))).toBe('IDENTITA_NON_VALIDA/malformata');
     expect(await refusal(verifier().verify('a.b.c', request()))).toBe('IDENTITA_NON_VALIDA/malformata');
   });

@@ -1,5 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { SignJWT, decodeJwt, decodeProtectedHeader, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
+import {
+  SignJWT,
+  decodeJwt,
+  decodeProtectedHeader,
+  errors as joseErrors,
+  jwtVerify,
+  type JWTPayload,
+} from 'jose';
 import { DomainError, RUOLI, type Actor } from '@ambito/contracts';
 import type { SigningKey, TrustedKeys } from './identity-keys';
 import { ReplayCache } from './replay-cache';

@@ -27,7 +27,8 @@ const ISSUER = /^[a-z][a-z0-9-]{0,62}$/;
 /** The private key an issuer signs with, from its JWK (JSON). */
 export function parseSigningKey(json: string, issuer: string): SigningKey {
   const jwk = ed25519Jwk(parseJson(json, 'la chiave di firma'), 'la chiave di firma');
-  if (typeof jwk.d !== 'string') throw new KeyConfigurationError('la chiave di firma non è privata (manca "d")');
+  if (typeof jwk.d !== 'string')
+    throw new KeyConfigurationError('la chiave di firma non è privata (manca "d")');
   const key = importKey(() => createPrivateKey({ key: jwk, format: 'jwk' }), 'la chiave di firma');
   return { issuer, kid: kidOf(jwk), key };
 }
@@ -52,10 +53,14 @@ export function parseTrustedKeys(json: string): TrustedKeys {
       const what = `${issuer}: chiave ${i + 1}`;
       const jwk = ed25519Jwk(raw, what);
       // A private key in the services' configuration would be a leak waiting to happen.
-      if ('d' in jwk) throw new KeyConfigurationError(`${what}: è privata, va pubblicata solo la parte pubblica`);
+      if ('d' in jwk)
+        throw new KeyConfigurationError(`${what}: è privata, va pubblicata solo la parte pubblica`);
       const kid = kidOf(jwk);
       if (byKid.has(kid)) throw new KeyConfigurationError(`${what}: kid "${kid}" ripetuto`);
-      byKid.set(kid, importKey(() => createPublicKey({ key: jwk, format: 'jwk' }), what));
+      byKid.set(
+        kid,
+        importKey(() => createPublicKey({ key: jwk, format: 'jwk' }), what),
+      );
     }
     trusted.set(issuer, byKid);
   }

@@ -1,3 +1,4 @@
+import { createOutboxLeaseMigration } from '@ambito/persistence';
 import { CreateBudget1764000000000 } from './create-budget.migration';
 import { AddDecisioneDotazione1764000000100 } from './add-decisione-dotazione.migration';
 
@@ -6,4 +7,8 @@ import { AddDecisioneDotazione1764000000100 } from './add-decisione-dotazione.mi
  * a new migration class appended here; a migration that ran somewhere is never edited. Read by the app
  * and by the migration drift check (tools/ci).
  */
-export const BUDGET_MIGRATIONS = [CreateBudget1764000000000, AddDecisioneDotazione1764000000100];
+export const BUDGET_MIGRATIONS = [
+  CreateBudget1764000000000,
+  AddDecisioneDotazione1764000000100,
+  createOutboxLeaseMigration(1764400000000),
+];

@@ -69,7 +69,11 @@ export async function startTestAccesso(env: Record<string, string> = {}): Promis
     }),
   );
   const nats = await connectNats(natsUrl, 'accesso-test');
-  const rpc = new RpcClient(nats, 5000, gatewaySignerFrom(identita, { ambito: env.AMBITO_CODICE ?? 'CREMA' }));
+  const rpc = new RpcClient(
+    nats,
+    5000,
+    gatewaySignerFrom(identita, { ambito: env.AMBITO_CODICE ?? 'CREMA' }),
+  );
   const pg = new Client({ connectionString: databaseUrl, options: '-c search_path=accesso' });
   await pg.connect();
   return {

@@ -89,7 +89,11 @@ export async function startTestBudget(env: Record<string, string> = {}): Promise
   );
   const nats = await connectNats(natsUrl, 'budget-test');
   // Signs the actor as the gateway does, with this run's key.
-  const rpc = new RpcClient(nats, 10_000, gatewaySignerFrom(identita, { ambito: env.AMBITO_CODICE ?? 'CREMA' }));
+  const rpc = new RpcClient(
+    nats,
+    10_000,
+    gatewaySignerFrom(identita, { ambito: env.AMBITO_CODICE ?? 'CREMA' }),
+  );
   const pg = new Client({ connectionString: databaseUrl, options: '-c search_path=budget' });
   await pg.connect();
   const sql = async <T>(text: string, params?: unknown[]) => (await pg.query(text, params)).rows as T[];

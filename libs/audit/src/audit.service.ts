@@ -69,7 +69,10 @@ export class AuditService {
    * no roles, no purpose, no ids — all of them came with the request and may be invented. Only the
    * action, the resource, the error code and the correlation id (if plausible) are recorded.
    */
-  async identitaNonVerificata(traccia: Pick<Traccia, 'azione' | 'risorsa'>, error: DomainError): Promise<void> {
+  async identitaNonVerificata(
+    traccia: Pick<Traccia, 'azione' | 'risorsa'>,
+    error: DomainError,
+  ): Promise<void> {
     const sconosciuto: Actor = {
       userId: UTENTE_NON_VERIFICATO,
       nome: '',

@@ -10,7 +10,8 @@ describe('accesso configuration', () => {
     DATABASE_URL: 'postgres://u:p@db:5432/ambito',
     NATS_URL: 'nats://nats:4222',
     // a public key only: nothing secret
-    ACTOR_TRUSTED_KEYS: '{"gateway":{"keys":[{"kty":"OKP","crv":"Ed25519","x":"pfB4mLpaK2DHs6eVVOp2UgH24JwtI3PdrQf-x-bxxrA"}]}}',
+    ACTOR_TRUSTED_KEYS:
+      '{"gateway":{"keys":[{"kty":"OKP","crv":"Ed25519","x":"pfB4mLpaK2DHs6eVVOp2UgH24JwtI3PdrQf-x-bxxrA"}]}}',
   };
 
   it('needs only the database, NATS and the trusted keys, with the service’s own defaults', () => {

@@ -48,7 +48,9 @@ describe('gateway configuration', () => {
     expect(errorOf({ ...base, GATEWAY_SIGNING_KEY: JSON.stringify(pubblica) })).toMatch(/non è privata/);
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'chiave-')), 'gateway.jwk');
     writeFileSync(file, `${GATEWAY_SIGNING_KEY}\n`);
-    expect(loadGatewayConfig({ ...base, GATEWAY_SIGNING_KEY_FILE: file }).GATEWAY_SIGNING_KEY_FILE).toBe(file);
+    expect(loadGatewayConfig({ ...base, GATEWAY_SIGNING_KEY_FILE: file }).GATEWAY_SIGNING_KEY_FILE).toBe(
+      file,
+    );
     expect(errorOf({ ...base, GATEWAY_SIGNING_KEY, GATEWAY_SIGNING_KEY_FILE: file })).toMatch(/insieme/);
     expect(errorOf({ ...base, GATEWAY_SIGNING_KEY_FILE: `${file}.assente` })).toMatch(/non leggibile/);
   });

@@ -10,13 +10,15 @@ import {
   type RpcSubject,
   type RpcTarget,
 } from '@ambito/contracts';
-import { RpcClient } from '@ambito/messaging';
+import { RpcClient, gatewaySignerFrom } from '@ambito/messaging';
 import {
   connectTestNats,
   createServiceTestDatabase,
   dropTestDatabase,
+  generateIdentityKeys,
   testActor,
   testNatsEnv,
+  type IdentityKeyEnv,
 } from '@ambito/testing';
 import { createAccessoApp } from '../src/app/create-accesso-app';
 import { loadAccessoConfig } from '../src/config/accesso-config';
@@ -38,7 +40,9 @@ export const ATTORI = {
 export interface TestAccesso {
   app: NestExpressApplication;
   databaseUrl: string;
-  /** A NATS request as the given actor, exactly as the gateway sends it. */
+  /** The key pair of this run: the service trusts its public half, `as` signs with the private one. */
+  identita: IdentityKeyEnv;
+  /** A NATS request as the given actor, exactly as the gateway sends it (actor signed). */
   as(
     actor: Actor,
     motivo?: string,
@@ -56,6 +60,7 @@ export async function startTestAccesso(env: Record<string, string> = {}): Promis
   // The service as its runtime role, migrating as the schema's owner (roles as in production).
   const db = await createServiceTestDatabase('accesso');
   const databaseUrl = db.adminUrl;
+  const identita = generateIdentityKeys();
   const app = await createAccessoApp(
     loadAccessoConfig({
       DATABASE_URL: db.url,
@@ -63,17 +68,24 @@ export async function startTestAccesso(env: Record<string, string> = {}): Promis
       ...testNatsEnv('accesso'),
       LOG_LEVEL: 'silent',
       NODE_ENV: 'test',
+      ACTOR_TRUSTED_KEYS: identita.ACTOR_TRUSTED_KEYS,
       ...env,
     }),
   );
   // With the gateway's NATS user, which may send every declared request and nothing else.
   const nats = await connectTestNats('gateway', { name: 'accesso-test' });
-  const rpc = new RpcClient(nats, 5000);
+  // Signs the actor as the gateway does, with this run's key.
+  const rpc = new RpcClient(
+    nats,
+    5000,
+    gatewaySignerFrom(identita, { ambito: env.AMBITO_CODICE ?? 'CREMA' }),
+  );
   const pg = new Client({ connectionString: databaseUrl, options: '-c search_path=accesso' });
   await pg.connect();
   return {
     app,
     databaseUrl,
+    identita,
     as: (actor, motivo) => (subject, payload) =>
       rpc.request(subject, payload, {
         context: { actor, correlationId: randomUUID(), causationId: null, motivo },

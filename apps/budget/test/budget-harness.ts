@@ -11,11 +11,12 @@ import {
   type RpcSubject,
   type RpcTarget,
 } from '@ambito/contracts';
-import { RpcClient } from '@ambito/messaging';
+import { RpcClient, gatewaySignerFrom } from '@ambito/messaging';
 import {
   connectTestNats,
   createServiceTestDatabase,
   dropTestDatabase,
+  generateIdentityKeys,
   testActor,
   testNatsEnv,
 } from '@ambito/testing';
@@ -83,6 +84,7 @@ export async function startTestBudget(env: Record<string, string> = {}): Promise
   // The service as its runtime role, migrating as the schema's owner (roles as in production).
   const db = await createServiceTestDatabase('budget');
   const databaseUrl = db.adminUrl;
+  const identita = generateIdentityKeys();
   const app = await createBudgetApp(
     loadBudgetConfig({
       DATABASE_URL: db.url,
@@ -90,12 +92,18 @@ export async function startTestBudget(env: Record<string, string> = {}): Promise
       ...testNatsEnv('budget'),
       LOG_LEVEL: 'silent',
       NODE_ENV: 'test',
+      ACTOR_TRUSTED_KEYS: identita.ACTOR_TRUSTED_KEYS,
       ...env,
     }),
   );
   // With the gateway's NATS user, which may send every declared request and nothing else.
   const nats = await connectTestNats('gateway', { name: 'budget-test' });
-  const rpc = new RpcClient(nats, 10_000);
+  // Signs the actor as the gateway does, with this run's key.
+  const rpc = new RpcClient(
+    nats,
+    10_000,
+    gatewaySignerFrom(identita, { ambito: env.AMBITO_CODICE ?? 'CREMA' }),
+  );
   const pg = new Client({ connectionString: databaseUrl, options: '-c search_path=budget' });
   await pg.connect();
   const sql = async <T>(text: string, params?: unknown[]) => (await pg.query(text, params)).rows as T[];

@@ -1,14 +1,21 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
-import { testNatsEnv } from '@ambito/testing';
+import { HEADER, type Actor } from '@ambito/contracts';
+import { ActorVerifier, parseTrustedKeys } from '@ambito/messaging';
+import { generateIdentityKeys, testNatsEnv, type IdentityKeyEnv } from '@ambito/testing';
 import { createGatewayApp } from '../src/app/create-gateway-app';
 import { loadGatewayConfig } from '../src/config/gateway-config';
+import type { RichiestaRicevuta } from './nats-responder';
 
 export const TEST_JWT_SECRET = 'segreto-dei-test-di-integrazione-0123456789';
 
 export interface TestGateway {
   app: NestExpressApplication;
+  /** The key pair of this run: the gateway signs with it, the tests verify what it sent. */
+  identita: IdentityKeyEnv;
   http: ReturnType<typeof request>;
+  /** The actor a fake service received, verified as a service verifies it (key, subject, body, ambito). */
+  attore(ricevuta: RichiestaRicevuta): Promise<Actor>;
   /** Bearer token of a demo user, from the gateway's own token endpoint. */
   token(username: string): Promise<string>;
   close(): Promise<void>;
@@ -16,8 +23,10 @@ export interface TestGateway {
 
 /** The gateway booted in-process (demo issuer) against the test NATS server of the global setup. */
 export async function startTestGateway(env: Record<string, string> = {}): Promise<TestGateway> {
+  const identita = generateIdentityKeys();
   const app = await createGatewayApp(
     loadGatewayConfig({
+      GATEWAY_SIGNING_KEY: identita.GATEWAY_SIGNING_KEY,
       NODE_ENV: 'test',
       ...testNatsEnv('gateway'),
       // Explicit, as everywhere: the gateway has no default authentication mode.
@@ -32,10 +41,20 @@ export async function startTestGateway(env: Record<string, string> = {}): Promis
     }),
   );
   const http = request(app.getHttpServer());
+  const verifier = new ActorVerifier(parseTrustedKeys(identita.ACTOR_TRUSTED_KEYS), {
+    ambito: env.AMBITO_CODICE ?? 'CREMA',
+  });
   const tokens = new Map<string, string>();
   return {
     app,
+    identita,
     http,
+    attore: (ricevuta) =>
+      verifier.verify(ricevuta.headers[HEADER.actor], {
+        subject: ricevuta.subject,
+        correlationId: ricevuta.headers[HEADER.correlationId],
+        body: ricevuta.raw,
+      }),
     async token(username) {
       const cached = tokens.get(username);
       if (cached) return cached;

@@ -6,6 +6,8 @@ import { respondError, respondOk } from '@ambito/messaging';
 export interface RichiestaRicevuta {
   subject: string;
   data: unknown;
+  /** The body as sent: the signed actor is bound to it. */
+  raw: Uint8Array;
   headers: Record<string, string>;
 }
 
@@ -31,7 +33,7 @@ export async function respondOn<S extends RpcSubject>(
       const data: unknown = msg.json();
       const headers: Record<string, string> = {};
       for (const key of msg.headers?.keys() ?? []) headers[key] = msg.headers!.get(key);
-      received.push({ subject: msg.subject, data, headers });
+      received.push({ subject: msg.subject, data, raw: msg.data, headers });
       const esito = answer(data);
       if ('err' in esito) respondError(msg, esito.err as never);
       else respondOk(msg, esito.response);

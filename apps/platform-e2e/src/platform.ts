@@ -2,6 +2,7 @@ import path from 'node:path';
 import {
   createTestDatabase,
   freePort,
+  generateIdentityKeys,
   startServiceProcess,
   testNatsEnv,
   testServiceRoles,
@@ -33,6 +34,8 @@ export async function startPlatform(): Promise<Platform> {
     const { url, migrationUrl } = await testServiceRoles(databaseUrl, schema);
     return { DATABASE_URL: url, DATABASE_MIGRATION_URL: migrationUrl, DATABASE_SCHEMA: schema };
   };
+  // This run's key pair: the gateway signs the actor, the services verify it.
+  const { GATEWAY_SIGNING_KEY, ACTOR_TRUSTED_KEYS } = generateIdentityKeys();
   const processes: ServiceProcess[] = [];
   try {
     processes.push(
@@ -41,7 +44,7 @@ export async function startPlatform(): Promise<Platform> {
         httpPort: await freePort(),
         logFile: logFile('accesso'),
         workspaceRoot: root,
-        env: { ...common, ...testNatsEnv('accesso'), ...(await database('accesso')) },
+        env: { ...common, ...testNatsEnv('accesso'), ...(await database('accesso')), ACTOR_TRUSTED_KEYS },
       }),
     );
     processes.push(
@@ -50,7 +53,7 @@ export async function startPlatform(): Promise<Platform> {
         httpPort: await freePort(),
         logFile: logFile('budget'),
         workspaceRoot: root,
-        env: { ...common, ...testNatsEnv('budget'), ...(await database('budget')) },
+        env: { ...common, ...testNatsEnv('budget'), ...(await database('budget')), ACTOR_TRUSTED_KEYS },
       }),
     );
     processes.push(
@@ -59,7 +62,12 @@ export async function startPlatform(): Promise<Platform> {
         httpPort: await freePort(),
         logFile: logFile('presa-in-carico'),
         workspaceRoot: root,
-        env: { ...common, ...testNatsEnv('presa-in-carico'), ...(await database('presa_in_carico')) },
+        env: {
+          ...common,
+          ...testNatsEnv('presa-in-carico'),
+          ...(await database('presa_in_carico')),
+          ACTOR_TRUSTED_KEYS,
+        },
       }),
     );
     processes.push(
@@ -75,6 +83,7 @@ export async function startPlatform(): Promise<Platform> {
           HTTP_HOST: '127.0.0.1',
           JWT_LOCAL_SECRET: JWT_SECRET,
           TOKEN_RATE_LIMIT: '1000',
+          GATEWAY_SIGNING_KEY,
         },
       }),
     );

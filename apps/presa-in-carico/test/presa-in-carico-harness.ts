@@ -23,12 +23,13 @@ import {
   type RpcTarget,
 } from '@ambito/contracts';
 import { checkChar } from '@ambito/kernel';
-import { EventBus, RpcClient, ensureStream, eventStreamName } from '@ambito/messaging';
+import { EventBus, RpcClient, ensureStream, eventStreamName, gatewaySignerFrom } from '@ambito/messaging';
 import {
   connectTestNats,
   createServiceTestDatabase,
   dropTestDatabase,
   eventually,
+  generateIdentityKeys,
   testActor,
   testNatsEnv,
 } from '@ambito/testing';
@@ -93,6 +94,7 @@ export async function startTestPresaInCarico(): Promise<TestPresaInCarico> {
   const gateway = await connectTestNats('gateway', { name: 'presa-in-carico-test-gateway' });
   // The producer's stream exists before the consumer starts, as when accesso runs.
   await ensureStream(await nats.jetstreamManager(), eventStreamName('accesso'), ['evt.accesso.>']);
+  const identita = generateIdentityKeys();
   const app = await createPresaInCaricoApp(
     loadPresaInCaricoConfig({
       DATABASE_URL: db.url,
@@ -100,9 +102,11 @@ export async function startTestPresaInCarico(): Promise<TestPresaInCarico> {
       ...testNatsEnv('presa-in-carico'),
       LOG_LEVEL: 'silent',
       NODE_ENV: 'test',
+      ACTOR_TRUSTED_KEYS: identita.ACTOR_TRUSTED_KEYS,
     }),
   );
-  const rpc = new RpcClient(gateway, 5000);
+  // Signs the actor as the gateway does, with this run's key.
+  const rpc = new RpcClient(gateway, 5000, gatewaySignerFrom(identita, { ambito: 'CREMA' }));
   const pg = new Client({ connectionString: databaseUrl, options: '-c search_path=presa_in_carico' });
   await pg.connect();
 

@@ -7,6 +7,9 @@ import { OPZIONI_AUDIT, type OpzioniAudit } from './audit-options';
 import type { Traccia } from './traccia';
 import { VoceAuditEntity } from './voce-audit.entity';
 
+/** `utente` of a request refused because its actor could not be verified: who sent it is not known. */
+export const UTENTE_NON_VERIFICATO = '(non verificato)';
+
 /**
  * Who read or wrote whose personal data, when and why (the declared motivo). Allowed operations are
  * recorded in the same transaction as the operation; refusals on their own (or after a rollback to a
@@ -61,6 +64,26 @@ export class AuditService {
     return error;
   }
 
+  /**
+   * A request refused because its actor is not verified (absent, forged, expired, replayed): no user,
+   * no roles, no purpose, no ids — all of them came with the request and may be invented. Only the
+   * action, the resource, the error code and the correlation id (if plausible) are recorded.
+   */
+  async identitaNonVerificata(
+    traccia: Pick<Traccia, 'azione' | 'risorsa'>,
+    error: DomainError,
+  ): Promise<void> {
+    const sconosciuto: Actor = {
+      userId: UTENTE_NON_VERIFICATO,
+      nome: '',
+      ruoli: [],
+      ambito: '',
+      subAmbiti: [],
+      comuni: [],
+    };
+    await this.negato(sconosciuto, { azione: traccia.azione, risorsa: traccia.risorsa }, error);
+  }
+
   private voce(
     actor: Actor,
     t: Traccia,
@@ -79,7 +102,7 @@ export class AuditService {
       motivo: ctx?.motivo ?? null,
       esito,
       codiceErrore,
-      correlationId: ctx?.correlationId ?? null,
+      correlationId: ctx?.correlationId || null,
     };
   }
 }

@@ -1,5 +1,4 @@
 export * from './context/request-context';
-export * from './context/actor-codec';
 export * from './rpc/nats-headers';
 export * from './rpc/rpc-wire';
 export * from './rpc/rpc-client';
@@ -17,6 +16,9 @@ export * from './inbox/inbox';
 export * from './messaging.module';
 export * from './rpc/rpc-refusal';
 export * from './context/errore-senza-dati';
+export * from './identity/actor-token';
+export * from './identity/identity-keys';
+export * from './identity/identity-config';
 export * from './retention/retention-options';
 export * from './retention/purge-job';
 export * from './metrics/messaging-metrics';

@@ -23,8 +23,10 @@ import { OutboxRelay } from './outbox/outbox-relay';
 import { PurgeJob } from './retention/purge-job';
 import { DEFAULT_RETENTION, type RetentionOptions } from './retention/retention-options';
 import { OUTBOX_OPTIONS, OutboxWriter, type OutboxOptions } from './outbox/outbox-writer';
-import { RPC_TIMEOUT_MS, RpcClient } from './rpc/rpc-client';
-import { RPC_SERVER_OPTIONS, RpcServer } from './rpc/rpc-server';
+import { ActorSigner, ActorVerifier } from './identity/actor-token';
+import type { IdentityKeys } from './identity/identity-config';
+import { ACTOR_SIGNER, RPC_TIMEOUT_MS, RpcClient } from './rpc/rpc-client';
+import { RPC_SERVER_OPTIONS, RpcServer, type RpcServerOptions } from './rpc/rpc-server';
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
 
@@ -35,6 +37,11 @@ export interface MessagingOptions {
   /** The process's own NATS user and the server's CA (see `natsAccessoDa` of @ambito/service-runtime). */
   natsAccesso?: NatsAccesso;
   rpcTimeoutMs?: number;
+  /**
+   * The signed actor (`identityKeysFrom(config)`): a service that serves requests needs the trusted
+   * keys, a process that sends them on behalf of a user (the gateway) its signing key.
+   */
+  identity?: IdentityKeys;
   /** Services that own data publish their events through the transactional outbox. */
   outbox?: { databaseUrl: string; schema: string; pollIntervalMs?: number };
   /** Stream ages and the outbox/inbox purge (DEFAULT_RETENTION for what is not given). */
@@ -153,9 +160,16 @@ export class EventBus implements OnApplicationBootstrap, BeforeApplicationShutdo
 @Module({})
 export class MessagingModule {
   static forRoot(options: MessagingOptions): DynamicModule {
+    const { trusted, signing, ttlSeconds } = options.identity ?? {};
+    const rpcServerOptions: RpcServerOptions = {
+      service: options.service,
+      verifier: trusted && new ActorVerifier(trusted, { ambito: options.ambito }),
+    };
+    const signer = signing ? new ActorSigner(signing, { ambito: options.ambito, ttlSeconds }) : null;
     const providers: Provider[] = [
       { provide: MESSAGING_OPTIONS, useValue: options },
-      { provide: RPC_SERVER_OPTIONS, useValue: { service: options.service } },
+      { provide: RPC_SERVER_OPTIONS, useValue: rpcServerOptions },
+      { provide: ACTOR_SIGNER, useValue: signer },
       RpcServer,
       {
         provide: NATS_CONNECTION,

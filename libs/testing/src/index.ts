@@ -28,3 +28,4 @@ export * from './jest/infra-config';
 export * from './database';
 export * from './eventually';
 export * from './domain-assertions';
+export * from './identity-keys';

@@ -2,12 +2,19 @@ import 'reflect-metadata';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { AckPolicy, DeliverPolicy, connect, headers, type NatsConnection } from 'nats';
-import { randomUUID } from 'node:crypto';
+import { createHash, createPrivateKey, randomUUID, type JsonWebKey, type KeyObject } from 'node:crypto';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { SignJWT } from 'jose';
 import { Client } from 'pg';
 import { ACCESSO_RPC, HEADER, type Actor, type EventEnvelope, type PersonaV1 } from '@ambito/contracts';
-import { freePort, startEmbeddedPostgres, startNatsServer, startServiceProcess } from '@ambito/testing';
+import {
+  freePort,
+  generateIdentityKeys,
+  startEmbeddedPostgres,
+  startNatsServer,
+  startServiceProcess,
+} from '@ambito/testing';
 import { formatRow, summarise, type Summary } from './stats';
 
 const root = path.resolve(__dirname, '../../../..');
@@ -52,8 +59,30 @@ async function sequential(measure: () => Promise<number>): Promise<Summary> {
   return summarise(samples, performance.now() - started);
 }
 
+/**
+ * The actor signed as the gateway signs it (the format of libs/messaging/src/identity/actor-token.ts,
+ * which a tool may not import): EdDSA, bound to the subject, the correlation id and the body.
+ */
+function signActor(key: KeyObject, actor: Actor, subject: string, correlationId: string, body: string) {
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({
+    ambito: actor.ambito,
+    actor,
+    correlationId,
+    bodySha256: createHash('sha256').update(body).digest('base64url'),
+  })
+    .setProtectedHeader({ alg: 'EdDSA', typ: 'ambito-actor+jwt', kid: 'bench' })
+    .setIssuer('gateway')
+    .setSubject(actor.userId)
+    .setAudience(subject)
+    .setIssuedAt(now)
+    .setExpirationTime(now + 30)
+    .setJti(randomUUID())
+    .sign(key);
+}
+
 /** Where (b) spends its time: the accesso service alone, over NATS as the gateway calls it. */
-async function serviceOnly(nc: NatsConnection, body: string): Promise<Summary> {
+async function serviceOnly(nc: NatsConnection, body: string, signingKey: KeyObject): Promise<Summary> {
   const actor: Actor = {
     userId: 'operatore.crema',
     nome: 'Bench',
@@ -62,14 +91,17 @@ async function serviceOnly(nc: NatsConnection, body: string): Promise<Summary> {
     subAmbiti: ['SA-CREMA'],
     comuni: [],
   };
-  const data = JSON.parse(body) as unknown;
+  const data = JSON.stringify(JSON.parse(body) as unknown);
+  const subject = ACCESSO_RPC.registraAccesso.subject;
   return sequential(async () => {
     const h = headers();
-    h.set(HEADER.actor, Buffer.from(JSON.stringify(actor)).toString('base64url'));
-    h.set(HEADER.correlationId, randomUUID());
+    const correlationId = randomUUID();
+    // Signed before the clock starts: the gateway's share; the service's verification is measured.
+    h.set(HEADER.actor, await signActor(signingKey, actor, subject, correlationId, data));
+    h.set(HEADER.correlationId, correlationId);
     // The platform's wire (libs/messaging rpc-wire): the body is the command, the reply says its esito.
     const t0 = performance.now();
-    const reply = await nc.request(ACCESSO_RPC.registraAccesso.subject, JSON.stringify(data), {
+    const reply = await nc.request(subject, data, {
       timeout: 2000,
       headers: h,
     });
@@ -186,11 +218,12 @@ async function main(): Promise<void> {
   const nats = await startNatsServer({});
   const natsUrl = nats.url;
   const common = { NATS_URL: natsUrl, AMBITO_CODICE: 'CREMA', NODE_ENV: 'development', LOG_LEVEL: 'warn' };
+  const { GATEWAY_SIGNING_KEY, ACTOR_TRUSTED_KEYS } = generateIdentityKeys('bench');
   const accesso = await startServiceProcess({
     app: 'accesso',
     httpPort: await freePort(),
     workspaceRoot: root,
-    env: { ...common, DATABASE_URL: pg.url, DATABASE_SCHEMA: 'accesso' },
+    env: { ...common, DATABASE_URL: pg.url, DATABASE_SCHEMA: 'accesso', ACTOR_TRUSTED_KEYS },
   });
   const gatewayProcess = await startServiceProcess({
     app: 'gateway',
@@ -201,8 +234,10 @@ async function main(): Promise<void> {
       AUTH_MODE: 'demo',
       HTTP_HOST: '127.0.0.1',
       JWT_LOCAL_SECRET: 'bench-secret-bench-secret-bench-secret-00',
+      GATEWAY_SIGNING_KEY,
     },
   });
+  const signingKey = createPrivateKey({ key: JSON.parse(GATEWAY_SIGNING_KEY) as JsonWebKey, format: 'jwk' });
   const gateway = gatewayProcess.baseUrl;
   const nc = await connect({ servers: natsUrl });
   try {
@@ -231,7 +266,7 @@ async function main(): Promise<void> {
     console.log(formatRow('(a) pavimento: NATS req/reply + insert pg', a));
     const b = await sequential(() => postAccesso(gateway, auth, body)); // comparable with the floor
     console.log(formatRow('(b) POST /accessi via gateway, in sequenza', b));
-    console.log(formatRow('    di cui: servizio accesso via NATS', await serviceOnly(nc, body)));
+    console.log(formatRow('    di cui: servizio accesso via NATS', await serviceOnly(nc, body, signingKey)));
     console.log(formatRow('    di cui: HTTP verso il gateway (/health/live)', await httpOnly(gateway)));
     let paced: Summary | undefined;
     const c = await outboxToConsumer(nc, async () => {

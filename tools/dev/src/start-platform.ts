@@ -11,6 +11,7 @@ import {
 import { seedBudgetDemoData } from './budget-demo-data';
 import { serviceDatabaseEnv } from './database-roles';
 import { DemoClient, seedDemoData } from './demo-data';
+import { ensureIdentityKeys } from './identity-keys';
 
 const root = path.resolve(__dirname, '../../../..');
 const dataDir = path.join(root, '.data');
@@ -82,12 +83,16 @@ async function main(): Promise<void> {
       natsAuthInfo = ` (utenti e permessi: ${auth.configFile}; password: ${auth.passwordDir})`;
     }
 
+    // The gateway signs the actor of each request, the services verify it: a key pair made on the first
+    // start and kept in the data directory.
+    const identita = ensureIdentityKeys(path.join(dataDir, 'identita'), 'dev');
     const common = {
       NATS_URL: natsUrl,
       AMBITO_CODICE: 'CREMA',
       NODE_ENV: 'development',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     };
+    const trusted = { ACTOR_TRUSTED_KEYS_FILE: identita.trustedKeys };
     // TERRITORIO_FILE=libs/territorio/src/seed/ambito-oglio-po.v1.json npm start: another ambito's
     // territorio for accesso and presa-in-carico (relative to the workspace); the Cremasco demo without it.
     const territorio: Record<string, string> = process.env.TERRITORIO_FILE
@@ -109,15 +114,18 @@ async function main(): Promise<void> {
     await start('accesso', port('ACCESSO_PORT', 3101), {
       ...natsUser('accesso'),
       ...(await database('accesso')),
+      ...trusted,
       ...territorio,
     });
     await start('budget', port('BUDGET_PORT', 3102), {
       ...natsUser('budget'),
       ...(await database('budget')),
+      ...trusted,
     });
     await start('presa-in-carico', port('PRESA_IN_CARICO_PORT', 3103), {
       ...natsUser('presa-in-carico'),
       ...(await database('presa_in_carico')),
+      ...trusted,
       ...territorio,
     });
     // Demo users with the password "demo": explicitly, and reachable from this machine only (the
@@ -127,6 +135,7 @@ async function main(): Promise<void> {
       AUTH_MODE: 'demo',
       HTTP_HOST: '127.0.0.1',
       JWT_LOCAL_SECRET: devSecret(),
+      GATEWAY_SIGNING_KEY_FILE: identita.signingKey,
     });
 
     // One client for both loads: each demo user logs in once (the token endpoint is rate-limited).

@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSourceOptions } from 'typeorm';
 import type { TerritorioV1 } from '@ambito/contracts';
 import { AuditModule, SOGLIA_PERSONE } from '@ambito/audit';
-import { MessagingModule, RPC_REFUSAL_RECORDER } from '@ambito/messaging';
+import { MessagingModule, RPC_REFUSAL_RECORDER, identityKeysFrom } from '@ambito/messaging';
 import {
   APP_VERSION,
   HealthModule,
@@ -55,6 +55,7 @@ export class AccessoModule {
           natsUrl: config.NATS_URL,
           natsAccesso: natsAccessoDa(config),
           outbox: { databaseUrl: config.DATABASE_URL, schema: config.DATABASE_SCHEMA },
+          identity: identityKeysFrom(config),
           retention: retentionOptions(config),
         }),
         MetricsModule.forRoot(SERVICE, config),

@@ -1,11 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@ambito/audit';
-import { subjectParts, type RpcRefusal, type RpcRefusalRecorder } from '@ambito/messaging';
+import {
+  subjectParts,
+  type IdentityRefusal,
+  type RpcRefusal,
+  type RpcRefusalRecorder,
+} from '@ambito/messaging';
 import { AccessiRepository } from '../accessi/accessi.repository';
 
 /**
  * A request on persone or accessi refused for the actor's role is an audited refusal like the others,
  * traced to the person concerned (statistics and the territorio hold no personal data: not traced).
+ * A request whose actor is not verified is traced on every subject, without anything of the request.
  */
 @Injectable()
 export class RifiutiRpcRecorder implements RpcRefusalRecorder {
@@ -23,6 +29,10 @@ export class RifiutiRpcRecorder implements RpcRefusalRecorder {
         ? id
         : (uuidDa(request, 'personaId') ?? (id ? await this.accessi.personaIdDi(id) : null));
     await this.audit.negato(actor, { azione, risorsa, risorsaId: id, soggettoId: personaId }, error);
+  }
+
+  async recordIdentityRefusal({ declaration, error }: IdentityRefusal): Promise<void> {
+    await this.audit.identitaNonVerificata(subjectParts(declaration.subject), error);
   }
 }
 

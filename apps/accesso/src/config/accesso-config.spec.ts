@@ -6,9 +6,15 @@ import { DEFAULT_TERRITORIO_FILE, loadTerritorioFile } from '@ambito/territorio'
 import { loadAccessoConfig } from './accesso-config';
 
 describe('accesso configuration', () => {
-  const minimal = { DATABASE_URL: 'postgres://u:p@db:5432/ambito', NATS_URL: 'nats://nats:4222' };
+  const minimal = {
+    DATABASE_URL: 'postgres://u:p@db:5432/ambito',
+    NATS_URL: 'nats://nats:4222',
+    // a public key only: nothing secret
+    ACTOR_TRUSTED_KEYS:
+      '{"gateway":{"keys":[{"kty":"OKP","crv":"Ed25519","x":"pfB4mLpaK2DHs6eVVOp2UgH24JwtI3PdrQf-x-bxxrA"}]}}',
+  };
 
-  it('needs only the database and NATS, with the service’s own defaults', () => {
+  it('needs only the database, NATS and the trusted keys, with the service’s own defaults', () => {
     const config = loadAccessoConfig(minimal);
     expect(config).toMatchObject({
       HTTP_PORT: 3101,
@@ -23,7 +29,14 @@ describe('accesso configuration', () => {
     const load = () =>
       loadAccessoConfig({ DATABASE_SCHEMA: 'Accesso-1', HTTP_PORT: '0', LOG_LEVEL: 'chatty' });
     expect(load).toThrow(ConfigurationError);
-    for (const variable of ['DATABASE_URL', 'NATS_URL', 'DATABASE_SCHEMA', 'HTTP_PORT', 'LOG_LEVEL'])
+    for (const variable of [
+      'DATABASE_URL',
+      'NATS_URL',
+      'DATABASE_SCHEMA',
+      'HTTP_PORT',
+      'LOG_LEVEL',
+      'ACTOR_TRUSTED_KEYS',
+    ])
       expect(load).toThrow(new RegExp(`- ${variable}:`));
   });
 

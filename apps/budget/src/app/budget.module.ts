@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSourceOptions } from 'typeorm';
-import { MessagingModule } from '@ambito/messaging';
+import { MessagingModule, identityKeysFrom } from '@ambito/messaging';
 import {
   APP_VERSION,
   HealthModule,
@@ -43,6 +43,7 @@ export class BudgetModule {
           natsUrl: config.NATS_URL,
           natsAccesso: natsAccessoDa(config),
           outbox: { databaseUrl: config.DATABASE_URL, schema: config.DATABASE_SCHEMA },
+          identity: identityKeysFrom(config),
           retention: retentionOptions(config),
         }),
         MetricsModule.forRoot(SERVICE, config),

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
-import { MessagingModule } from '@ambito/messaging';
+import { MessagingModule, identityKeysFrom } from '@ambito/messaging';
 import {
   APP_VERSION,
   HealthModule,
@@ -30,6 +30,7 @@ export class AppModule {
           natsUrl: config.NATS_URL,
           natsAccesso: natsAccessoDa(config),
           rpcTimeoutMs: config.RPC_TIMEOUT_MS,
+          identity: identityKeysFrom(config),
         }),
         MetricsModule.forRoot('gateway', config),
         HealthModule.forRoot({ database: false }),

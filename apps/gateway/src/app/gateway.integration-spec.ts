@@ -1,6 +1,6 @@
 import type { NatsConnection } from 'nats';
 import { ACCESSO_RPC, HEADER, type AccessoV1 } from '@ambito/contracts';
-import { contextFromHeaders, decodeActor } from '@ambito/messaging';
+import { contextFromHeaders } from '@ambito/messaging';
 import { headers as natsHeaders } from 'nats';
 import { respondOn, type Responder } from '../../test/nats-responder';
 import { startTestGateway, type TestGateway } from '../../test/gateway-harness';
@@ -71,7 +71,7 @@ describe('gateway → NATS (in-process, real nats-server, a responder standing i
     return r;
   }
 
-  it('sends the validated command with actor, correlation, causation and purpose in the NATS headers', async () => {
+  it('sends the validated command with the signed actor, correlation, causation and purpose in the NATS headers', async () => {
     const chiudi = await responder(ACCESSO_RPC.chiudiAccesso, () => ({ response: accessoChiuso }));
 
     const response = await gateway.http
@@ -90,7 +90,8 @@ describe('gateway → NATS (in-process, real nats-server, a responder standing i
       id: ACCESSO_ID,
       esito: { tipo: 'invio-altro-servizio', servizio: 'Consultorio familiare' },
     });
-    expect(decodeActor(ricevuta.headers[HEADER.actor])).toEqual({
+    // Signed for this subject, correlation id and body with the gateway's key, as the service verifies it.
+    expect(await gateway.attore(ricevuta)).toEqual({
       userId: 'operatore.crema',
       nome: 'Giulia Ferrari',
       ruoli: ['operatore-accesso'],

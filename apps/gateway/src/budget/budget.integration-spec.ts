@@ -1,6 +1,5 @@
 import type { NatsConnection } from 'nats';
-import { BUDGET_RPC, HEADER, type ImpegnoV1 } from '@ambito/contracts';
-import { decodeActor } from '@ambito/messaging';
+import { BUDGET_RPC, type ImpegnoV1 } from '@ambito/contracts';
 import { respondOn, type Responder } from '../../test/nats-responder';
 import { startTestGateway, type TestGateway } from '../../test/gateway-harness';
 import { connectTestNats } from '@ambito/testing';
@@ -72,7 +71,7 @@ describe('gateway → budget (REST /api/v1/budget, a responder standing in for t
     expect(response.headers.location).toBe(`/api/v1/budget/impegni/${IMPEGNO_ID}`);
     expect(response.body).toEqual(impegno);
     expect(richiedi.received[0].data).toEqual(richiesta);
-    expect(decodeActor(richiedi.received[0].headers[HEADER.actor])).toMatchObject({
+    expect(await gateway.attore(richiedi.received[0])).toMatchObject({
       userId: 'udp',
       ruoli: ['ufficio-di-piano'],
     });
@@ -344,7 +343,7 @@ describe('gateway → budget (REST /api/v1/budget, a responder standing in for t
       .set('Authorization', await auth('responsabile.pandino'))
       .expect(200);
     expect(prospetto.received[0].data).toEqual({ anno: 2024 });
-    expect(decodeActor(prospetto.received[0].headers[HEADER.actor])).toMatchObject({ comuni: ['019067'] });
+    expect(await gateway.attore(prospetto.received[0])).toMatchObject({ comuni: ['019067'] });
     const operatore = await gateway.http
       .get('/api/v1/budget/quote-comuni?anno=2024')
       .set('Authorization', await auth('operatore.crema'));

@@ -1,6 +1,5 @@
 import type { NatsConnection } from 'nats';
-import { HEADER, PRESA_IN_CARICO_RPC, type ProgettoV1 } from '@ambito/contracts';
-import { decodeActor } from '@ambito/messaging';
+import { PRESA_IN_CARICO_RPC, type ProgettoV1 } from '@ambito/contracts';
 import { startTestGateway, type TestGateway } from '../../test/gateway-harness';
 import { respondOn, type Responder } from '../../test/nats-responder';
 import { connectTestNats } from '@ambito/testing';
@@ -86,7 +85,7 @@ describe('gateway → presa-in-carico (REST resources of the cartella sociale)',
     expect(response.status).toBe(201);
     expect(response.body).toEqual(progetto);
     expect(proponi.received[0].data).toEqual({ ...proposta, id: CARTELLA_ID });
-    expect(decodeActor(proponi.received[0].headers[HEADER.actor])).toMatchObject({
+    expect(await gateway.attore(proponi.received[0])).toMatchObject({
       userId: 'as.crema',
       ruoli: ['assistente-sociale'],
       subAmbiti: ['SA-CREMA'],

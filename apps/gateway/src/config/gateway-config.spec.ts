@@ -1,15 +1,29 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { ConfigurationError } from '@ambito/service-runtime';
 import { loadGatewayConfig } from './gateway-config';
 import { indirizzoLoopback } from './loopback';
 
 const SECRET = 'x'.repeat(32);
-const DEMO = { NATS_URL: 'nats://127.0.0.1:4222', AUTH_MODE: 'demo', JWT_LOCAL_SECRET: SECRET };
+/** A key of this run only. */
+const GATEWAY_SIGNING_KEY = JSON.stringify(
+  generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' }),
+);
+const DEMO = {
+  NATS_URL: 'nats://127.0.0.1:4222',
+  AUTH_MODE: 'demo',
+  JWT_LOCAL_SECRET: SECRET,
+  GATEWAY_SIGNING_KEY,
+};
 const OIDC = {
   NATS_URL: 'nats://nats:4222',
   AUTH_MODE: 'oidc',
   OIDC_ISSUER: 'https://idp.example/realms/ambito',
   OIDC_JWKS_URL: 'https://idp.example/realms/ambito/protocol/openid-connect/certs',
   OIDC_AUDIENCE: 'ambito',
+  GATEWAY_SIGNING_KEY,
 };
 
 function errorOf(env: Record<string, string>): string {
@@ -34,6 +48,7 @@ describe('gateway configuration', () => {
       TOKEN_RATE_LIMIT: 10,
       TOKEN_RATE_WINDOW_SECONDS: 60,
       HSTS_MAX_AGE_SECONDS: 0,
+      ACTOR_TOKEN_TTL_SECONDS: 30,
     });
     expect(loadGatewayConfig(OIDC).HTTP_HOST).toBe('0.0.0.0');
   });
@@ -93,6 +108,23 @@ describe('gateway configuration', () => {
     expect(errorOf({ NATS_URL: 'nats://n:4222', AUTH_MODE: 'demo' })).toMatch(
       /JWT_LOCAL_SECRET: .*obbligatorio con AUTH_MODE=demo/,
     );
+  });
+
+  it('requires the Ed25519 signing key, inline or as a file, never a public key or both', () => {
+    const { GATEWAY_SIGNING_KEY: _chiave, ...base } = DEMO;
+    expect(errorOf(base)).toMatch(/- GATEWAY_SIGNING_KEY: obbligatorio \(oppure GATEWAY_SIGNING_KEY_FILE\)/);
+    expect(errorOf({ ...base, GATEWAY_SIGNING_KEY: '{"kty":"oct","k":"abc"}' })).toMatch(
+      /GATEWAY_SIGNING_KEY: la chiave di firma: serve una JWK Ed25519/,
+    );
+    const { d: _, ...pubblica } = JSON.parse(GATEWAY_SIGNING_KEY) as Record<string, string>;
+    expect(errorOf({ ...base, GATEWAY_SIGNING_KEY: JSON.stringify(pubblica) })).toMatch(/non è privata/);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'chiave-')), 'gateway.jwk');
+    writeFileSync(file, `${GATEWAY_SIGNING_KEY}\n`);
+    expect(loadGatewayConfig({ ...base, GATEWAY_SIGNING_KEY_FILE: file }).GATEWAY_SIGNING_KEY_FILE).toBe(
+      file,
+    );
+    expect(errorOf({ ...base, GATEWAY_SIGNING_KEY, GATEWAY_SIGNING_KEY_FILE: file })).toMatch(/insieme/);
+    expect(errorOf({ ...base, GATEWAY_SIGNING_KEY_FILE: `${file}.assente` })).toMatch(/non leggibile/);
   });
 
   it('requires issuer, JWKS URL and audience in oidc mode', () => {

@@ -2,6 +2,7 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
+  IsOptional,
   IsString,
   IsUrl,
   Max,
@@ -10,6 +11,7 @@ import {
   Validate,
   ValidateIf,
 } from 'class-validator';
+import { ACTOR_TOKEN_MAX_TTL_SECONDS, ACTOR_TOKEN_TTL_SECONDS, SigningKeyConfig } from '@ambito/messaging';
 import { ServiceConfig, loadConfig } from '@ambito/service-runtime';
 import { AuthModeAmmesso } from './auth-mode-ammesso.validator';
 
@@ -86,6 +88,23 @@ export class GatewayConfig extends ServiceConfig {
   @Min(0)
   @Max(63_072_000)
   HSTS_MAX_AGE_SECONDS: number = 0;
+
+  /**
+   * The private Ed25519 JWK the gateway signs the actor of each NATS request with (the services trust
+   * its public half, ACTOR_TRUSTED_KEYS); inline or in the file GATEWAY_SIGNING_KEY_FILE.
+   */
+  @SigningKeyConfig()
+  GATEWAY_SIGNING_KEY?: string;
+
+  @IsOptional()
+  @IsString()
+  GATEWAY_SIGNING_KEY_FILE?: string;
+
+  /** Lifetime of each signed actor: enough for one request, RPC_TIMEOUT_MS included. */
+  @IsInt()
+  @Min(5)
+  @Max(ACTOR_TOKEN_MAX_TTL_SECONDS)
+  ACTOR_TOKEN_TTL_SECONDS: number = ACTOR_TOKEN_TTL_SECONDS;
 }
 
 /**

@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { PRESA_IN_CARICO_RPC, type ValuesOf } from '@ambito/contracts';
-import type { RpcRefusal, RpcRefusalRecorder } from '@ambito/messaging';
+import {
+  subjectParts,
+  type IdentityRefusal,
+  type RpcRefusal,
+  type RpcRefusalRecorder,
+} from '@ambito/messaging';
 import { AuditService, type Traccia } from '@ambito/audit';
 import { ProgettoEntity } from '../progetti/progetto.entity';
 
@@ -56,7 +61,10 @@ const TRACCE: Partial<Record<Subject, (r: Richiesta) => Traccia & { progettoId?:
   'presa-in-carico.monitoraggio.avvisi': () => ({ azione: 'avvisi', risorsa: 'statistiche' }),
 };
 
-/** A request on cartelle refused for the actor's role is an audited refusal like the others. */
+/**
+ * A request on cartelle refused for the actor's role is an audited refusal like the others; one whose
+ * actor is not verified too, on every subject.
+ */
 @Injectable()
 export class RifiutiRpcRecorder implements RpcRefusalRecorder {
   constructor(
@@ -74,6 +82,12 @@ export class RifiutiRpcRecorder implements RpcRefusalRecorder {
       ? ((await this.dataSource.manager.findOneBy(ProgettoEntity, { id: progettoId }))?.cartellaId ?? null)
       : (resto.soggettoId ?? null);
     await this.audit.negato(actor, { ...resto, soggettoId }, error);
+  }
+
+  /** On every subject, named as above where it is traced; nothing of the unverified request is read. */
+  async recordIdentityRefusal({ declaration, error }: IdentityRefusal): Promise<void> {
+    const traccia = TRACCE[declaration.subject as Subject]?.({}) ?? subjectParts(declaration.subject);
+    await this.audit.identitaNonVerificata(traccia, error);
   }
 }
 

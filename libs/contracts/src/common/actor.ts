@@ -18,5 +18,6 @@ export interface Actor {
   comuni: string[];
 }
 
-/** How the actor travels in the `Ambito-Actor` header (NATS header values are ASCII). */
-export const ACTOR_ENCODING = 'JSON dell’Actor (userId, nome, ruoli, ambito, subAmbiti, comuni) in base64url';
+/** How the actor travels in the `Ambito-Actor` header (libs/messaging/src/identity/actor-token.ts). */
+export const ACTOR_ENCODING =
+  'JWS compatto (EdDSA, typ ambito-actor+jwt) firmato dal gateway per questa sola richiesta: claim actor (userId, nome, ruoli, ambito, subAmbiti, comuni), aud = soggetto NATS, correlationId, bodySha256 (SHA-256 del corpo), ambito, iat, exp (pochi secondi), jti (uso singolo)';

@@ -5,6 +5,8 @@
 export const ERROR_KINDS = {
   VALIDAZIONE_FALLITA: 'invalid',
   NON_AUTENTICATO: 'unauthenticated',
+  // The actor of a NATS request is not verified: forged, expired, replayed, for another request or ambito.
+  IDENTITA_NON_VALIDA: 'unauthenticated',
   OPERAZIONE_NON_CONSENTITA: 'forbidden',
   FUORI_AMBITO_TERRITORIALE: 'forbidden',
   RISORSA_NON_TROVATA: 'not-found',

@@ -2,12 +2,13 @@ import type { MsgHdrs } from 'nats';
 import { headers as natsHeaders } from 'nats';
 import { HEADER } from '@ambito/contracts';
 import type { RequestContextData } from '../context/request-context';
-import { decodeActor, encodeActor } from '../context/actor-codec';
 
-/** Headers that propagate actor, correlation and causation on every hop. */
+/**
+ * Headers that propagate correlation, causation and purpose on every hop. The actor is not among
+ * them: RpcClient adds it signed for the one request (`identity/`), RpcServer verifies it.
+ */
 export function contextHeaders(ctx: RequestContextData, causationId?: string): MsgHdrs {
   const h = natsHeaders();
-  if (ctx.actor) h.set(HEADER.actor, encodeActor(ctx.actor));
   h.set(HEADER.correlationId, ctx.correlationId);
   const causation = causationId ?? ctx.causationId;
   if (causation) h.set(HEADER.causationId, causation);
@@ -15,7 +16,10 @@ export function contextHeaders(ctx: RequestContextData, causationId?: string): M
   return h;
 }
 
-/** Reads the context back from incoming headers; a missing correlation id starts a new conversation. */
+/**
+ * Reads the context back from incoming headers; a missing correlation id starts a new conversation.
+ * Without the actor, which only a verification gives (RpcServer, `identity/identity-check.ts`).
+ */
 export function contextFromHeaders(
   h: MsgHdrs | undefined,
   fallbackCorrelationId: string,
@@ -23,7 +27,6 @@ export function contextFromHeaders(
   const get = (name: string) => (h?.has(name) ? h.get(name) : undefined) || undefined;
   const motivo = get(HEADER.motivo);
   return {
-    actor: decodeActor(get(HEADER.actor)),
     correlationId: get(HEADER.correlationId) ?? fallbackCorrelationId,
     causationId: get(HEADER.causationId) ?? null,
     motivo: motivo ? decodeURIComponent(motivo) : undefined,

@@ -1,7 +1,8 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { NatsConnection } from 'nats';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import type { MsgHdrs, NatsConnection } from 'nats';
 import {
   DomainError,
+  HEADER,
   isErrorCode,
   subjectOf,
   type RpcTarget,
@@ -10,6 +11,7 @@ import {
   type RpcSubject,
 } from '@ambito/contracts';
 import { RequestContext, type RequestContextData } from '../context/request-context';
+import type { ActorSigner } from '../identity/actor-token';
 import { NATS_CONNECTION } from '../jetstream/nats-connection';
 import { contextHeaders } from './nats-headers';
 import { decodeReply, encodeBody } from './rpc-wire';
@@ -21,12 +23,13 @@ export interface RpcCallOptions {
 }
 
 export const RPC_TIMEOUT_MS = Symbol('RPC_TIMEOUT_MS');
+export const ACTOR_SIGNER = Symbol('ACTOR_SIGNER');
 
 /**
  * Typed NATS request/reply in the platform's wire format (`rpc-wire.ts`) over the service's one NATS
  * connection, whose shared reply subscription avoids a subscribe/unsubscribe per call. A wrong subject
- * or payload is a compile error, the actor and correlation travel in headers, and an error reply comes
- * back as a DomainError.
+ * or payload is a compile error, the actor (signed for this request) and correlation travel in headers,
+ * and an error reply comes back as a DomainError.
  */
 @Injectable()
 export class RpcClient {
@@ -35,6 +38,8 @@ export class RpcClient {
   constructor(
     @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
     @Inject(RPC_TIMEOUT_MS) private readonly defaultTimeoutMs = 5000,
+    /** Only senders of requests have one (the gateway, the test harnesses). */
+    @Optional() @Inject(ACTOR_SIGNER) private readonly signer: ActorSigner | null = null,
   ) {}
 
   async request<S extends RpcSubject>(
@@ -44,11 +49,13 @@ export class RpcClient {
   ): Promise<RpcReply<S>> {
     const subject = subjectOf(target);
     const ctx = options.context ?? RequestContext.currentOrNew();
+    const body = encodeBody(payload);
+    const headers = await this.headers(ctx, subject, body);
     let reply: ReturnType<typeof decodeReply>;
     try {
-      const msg = await this.nats.request(subject, encodeBody(payload), {
+      const msg = await this.nats.request(subject, body, {
         timeout: options.timeoutMs ?? this.defaultTimeoutMs,
-        headers: contextHeaders(ctx),
+        headers,
       });
       reply = decodeReply(msg);
     } catch (error) {
@@ -62,6 +69,16 @@ export class RpcClient {
     }
     if (!reply.ok) throw toDomainError(reply.error, subject, this.logger);
     return reply.value as RpcReply<S>;
+  }
+
+  private async headers(ctx: RequestContextData, subject: string, body: Uint8Array): Promise<MsgHdrs> {
+    const headers = contextHeaders(ctx);
+    if (ctx.actor) {
+      if (!this.signer) throw new Error('RpcClient senza chiave di firma: l’utente non può essere inviato');
+      const token = await this.signer.sign(ctx.actor, { subject, correlationId: ctx.correlationId, body });
+      headers.set(HEADER.actor, token);
+    }
+    return headers;
   }
 }
 

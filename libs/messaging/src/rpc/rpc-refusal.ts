@@ -2,8 +2,9 @@ import type { Actor, AnyRpcDeclaration, DomainError } from '@ambito/contracts';
 
 /**
  * Services that audit access to personal data provide one (token `RPC_REFUSAL_RECORDER`): a request
- * refused by the role check of its declaration is recorded like any other refusal. If it cannot be
- * recorded the request fails (ERRORE_INTERNO): an unrecorded refusal is not an option.
+ * refused by the role check of its declaration, or for an actor that is not verified, is recorded like
+ * any other refusal. If it cannot be recorded the request fails (ERRORE_INTERNO): an unrecorded refusal
+ * is not an option.
  */
 export interface RpcRefusal {
   declaration: AnyRpcDeclaration;
@@ -13,8 +14,20 @@ export interface RpcRefusal {
   request: unknown;
 }
 
+/**
+ * A request whose actor could not be verified (absent, forged, expired, replayed, for another subject
+ * or ambito): nothing of it is trusted, so only the subject is given (the correlation id is in the
+ * request context when it is a plausible id, the purpose is not).
+ */
+export interface IdentityRefusal {
+  declaration: AnyRpcDeclaration;
+  /** NON_AUTENTICATO or IDENTITA_NON_VALIDA. */
+  error: DomainError;
+}
+
 export interface RpcRefusalRecorder {
   recordRefusal(refusal: RpcRefusal): Promise<void>;
+  recordIdentityRefusal(refusal: IdentityRefusal): Promise<void>;
 }
 
 export const RPC_REFUSAL_RECORDER = Symbol('RPC_REFUSAL_RECORDER');

@@ -11,16 +11,20 @@ import {
   type LeggiAccessoV1,
   type TerritorioV1,
 } from '@ambito/contracts';
-import { rifiuto, startNatsServer, testActor, type NatsHandle } from '@ambito/testing';
+import { generateIdentityKeys, rifiuto, startNatsServer, testActor, type NatsHandle } from '@ambito/testing';
+import { ActorVerifier } from '../identity/actor-token';
+import { gatewaySignerFrom, identityKeysFrom } from '../identity/identity-config';
 import { connectNats } from '../jetstream/nats-connection';
 import { MessagingModule } from '../messaging.module';
 import { RpcClient } from './rpc-client';
 import { RpcController } from './rpc-controller.decorator';
 import { RpcHandler } from './rpc-handler.decorator';
-import { RPC_REFUSAL_RECORDER, type RpcRefusal } from './rpc-refusal';
+import { RPC_REFUSAL_RECORDER, type IdentityRefusal, type RpcRefusal } from './rpc-refusal';
 import { RpcServer } from './rpc-server';
 
 const refusals: RpcRefusal[] = [];
+const identityRefusals: IdentityRefusal[] = [];
+const identita = generateIdentityKeys();
 let leggiAccesso: (request: LeggiAccessoV1) => Promise<AccessoV1> = () =>
   Promise.reject(new Error('non impostato'));
 
@@ -43,6 +47,11 @@ class Registratore {
     refusals.push(refusal);
     return Promise.resolve();
   }
+
+  recordIdentityRefusal(refusal: IdentityRefusal): Promise<void> {
+    identityRefusals.push(refusal);
+    return Promise.resolve();
+  }
 }
 
 /** The request/reply server every service shares: roles, validation and errors from the declaration. */
@@ -60,7 +69,14 @@ describe('RpcServer (real NATS)', () => {
   beforeAll(async () => {
     nats = await startNatsServer();
     @Module({
-      imports: [MessagingModule.forRoot({ service: 'prova', ambito: 'CREMA', natsUrl: nats.url })],
+      imports: [
+        MessagingModule.forRoot({
+          service: 'prova',
+          ambito: 'CREMA',
+          natsUrl: nats.url,
+          identity: identityKeysFrom({ ACTOR_TRUSTED_KEYS: identita.ACTOR_TRUSTED_KEYS }),
+        }),
+      ],
       controllers: [HandlersDiProva],
       providers: [{ provide: RPC_REFUSAL_RECORDER, useClass: Registratore }],
     })
@@ -68,7 +84,7 @@ describe('RpcServer (real NATS)', () => {
     app = await NestFactory.createApplicationContext(ModuloDiProva, { logger: false });
     await app.init();
     nc = await connectNats(nats.url, 'rpc-server-test');
-    rpc = new RpcClient(nc, 2000);
+    rpc = new RpcClient(nc, 2000, gatewaySignerFrom(identita, { ambito: 'CREMA' }));
   });
 
   afterAll(async () => {
@@ -92,6 +108,9 @@ describe('RpcServer (real NATS)', () => {
     expect(await rifiuto(rpc.request(ACCESSO_RPC.leggiAccesso, { id }, as(undefined)))).toBe(
       'NON_AUTENTICATO',
     );
+    expect(identityRefusals.map((r) => [r.declaration.subject, r.error.code])).toEqual([
+      ['accesso.accesso.leggi', 'NON_AUTENTICATO'],
+    ]);
     expect(await rifiuto(rpc.request(ACCESSO_RPC.leggiAccesso, { id }, as(udp)))).toBe(
       'OPERAZIONE_NON_CONSENTITA',
     );
@@ -110,14 +129,15 @@ describe('RpcServer (real NATS)', () => {
   });
 
   it('answers ERRORE_INTERNO for an unexpected failure, without its message', async () => {
-    const msg = await nc.request('accesso.territorio.leggi', JSON.stringify({}), {
-      timeout: 2000,
-      headers: (await import('./nats-headers')).contextHeaders({
-        actor: operatore,
-        correlationId: randomUUID(),
-        causationId: null,
-      }),
-    });
+    const correlationId = randomUUID();
+    const body = new TextEncoder().encode(JSON.stringify({}));
+    const headers = (await import('./nats-headers')).contextHeaders({ correlationId, causationId: null });
+    const signer = gatewaySignerFrom(identita, { ambito: 'CREMA' });
+    headers.set(
+      HEADER.actor,
+      await signer.sign(operatore, { subject: 'accesso.territorio.leggi', correlationId, body }),
+    );
+    const msg = await nc.request('accesso.territorio.leggi', body, { timeout: 2000, headers });
     expect(msg.headers?.get(HEADER.esito)).toBe('errore');
     expect(msg.json()).toEqual({ code: 'ERRORE_INTERNO', message: expect.any(String) });
     expect(msg.string()).not.toContain('RSSMRA80A01D142X');
@@ -139,9 +159,10 @@ describe('RpcServer (real NATS)', () => {
       ],
       getProviders: () => [],
     };
+    const verifier = new ActorVerifier(identityKeysFrom(identita).trusted!, { ambito: 'CREMA' });
     const server = new RpcServer(
       nc,
-      { service: 'doppio' },
+      { service: 'doppio', verifier },
       discovery as unknown as DiscoveryService,
       new MetadataScanner(),
       new Reflector(),
@@ -151,9 +172,33 @@ describe('RpcServer (real NATS)', () => {
     await server.beforeApplicationShutdown();
   });
 
+  it('refuses to serve requests when it has no trusted keys to verify the actor with', async () => {
+    const discovery = {
+      getControllers: () => [{ name: 'HandlersDiProva', instance: new HandlersDiProva() }],
+      getProviders: () => [],
+    };
+    const server = new RpcServer(
+      nc,
+      { service: 'senza-chiavi' },
+      discovery as unknown as DiscoveryService,
+      new MetadataScanner(),
+      new Reflector(),
+      app.get(ModuleRef),
+    );
+    expect(() => server.onApplicationBootstrap()).toThrow(/senza-chiavi: ACTOR_TRUSTED_KEYS mancante/);
+    await server.beforeApplicationShutdown();
+  });
+
   it('answers the requests in flight when the service stops, and takes no new one', async () => {
     @Module({
-      imports: [MessagingModule.forRoot({ service: 'in-chiusura', ambito: 'CREMA', natsUrl: nats.url })],
+      imports: [
+        MessagingModule.forRoot({
+          service: 'in-chiusura',
+          ambito: 'CREMA',
+          natsUrl: nats.url,
+          identity: identityKeysFrom({ ACTOR_TRUSTED_KEYS: identita.ACTOR_TRUSTED_KEYS }),
+        }),
+      ],
       controllers: [HandlersDiProva],
     })
     class ModuloInChiusura {}

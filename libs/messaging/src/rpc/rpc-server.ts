@@ -11,6 +11,8 @@ import type { Msg, NatsConnection, Subscription } from 'nats';
 import { DomainError, validaContratto, type AnyRpcDeclaration, type ErrorReply } from '@ambito/contracts';
 import { erroreSenzaDati } from '../context/errore-senza-dati';
 import { RequestContext } from '../context/request-context';
+import type { ActorVerifier } from '../identity/actor-token';
+import { IdentityCheck } from '../identity/identity-check';
 import { NATS_CONNECTION } from '../jetstream/nats-connection';
 import { contextFromHeaders } from './nats-headers';
 import { RPC_HANDLER } from './rpc-handler.decorator';
@@ -22,14 +24,17 @@ export const RPC_SERVER_OPTIONS = Symbol('RPC_SERVER_OPTIONS');
 export interface RpcServerOptions {
   /** Queue group: the service's replicas share its subjects. */
   service: string;
+  /** Verifies the signed actor of each request (ACTOR_TRUSTED_KEYS); required to serve any. */
+  verifier?: ActorVerifier;
 }
 
 type Handler = (request: object) => unknown;
 
 /**
  * Serves the `@RpcHandler` methods of the service's controllers and providers on NATS, one queue
- * group per service. For each request: the context from the headers, the role check of the
- * declaration, the validation of the request class, the handler; every failure is a typed error reply.
+ * group per service. For each request: the context from the headers, the actor verified (signed by a
+ * trusted issuer for this request), the role check of the declaration, the validation of the request
+ * class, the handler; every failure is a typed error reply.
  */
 @Injectable()
 export class RpcServer implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -37,6 +42,7 @@ export class RpcServer implements OnApplicationBootstrap, BeforeApplicationShutd
   private readonly subscriptions: Subscription[] = [];
   private readonly inFlight = new Set<Promise<void>>();
   private refusals?: RpcRefusalRecorder;
+  private identity?: IdentityCheck;
 
   constructor(
     @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
@@ -49,6 +55,8 @@ export class RpcServer implements OnApplicationBootstrap, BeforeApplicationShutd
 
   onApplicationBootstrap(): Promise<void> {
     this.refusals = this.findRefusalRecorder();
+    const verifier = this.options.verifier;
+    this.identity = verifier && new IdentityCheck(verifier, this.refusals);
     const seen = new Map<string, string>();
     for (const wrapper of [...this.discovery.getControllers(), ...this.discovery.getProviders()]) {
       const instance = wrapper.instance as Record<string, unknown> | undefined;
@@ -62,6 +70,7 @@ export class RpcServer implements OnApplicationBootstrap, BeforeApplicationShutd
         const other = seen.get(declaration.subject);
         if (other) throw new Error(`${declaration.subject}: gestito due volte (${other}, ${owner})`);
         seen.set(declaration.subject, owner);
+        if (!this.identity) throw new Error(`${this.options.service}: ACTOR_TRUSTED_KEYS mancante`);
         this.serve(declaration, method.bind(instance) as Handler);
       }
     }
@@ -105,8 +114,8 @@ export class RpcServer implements OnApplicationBootstrap, BeforeApplicationShutd
     const context = contextFromHeaders(msg.headers, randomUUID());
     await RequestContext.run(context, async () => {
       try {
-        const actor = context.actor;
-        if (!actor) throw new DomainError('NON_AUTENTICATO', 'Richiesta priva di un utente autenticato.');
+        const actor = await this.identity!.actorOf(msg, declaration, context.correlationId);
+        context.actor = actor;
         const raw = parse(msg);
         if (!actor.ruoli.some((r) => declaration.ruoli.includes(r))) {
           const error = new DomainError(

@@ -10,6 +10,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
+import { TrustedKeysConfig } from '@ambito/messaging';
 import { DURATA, DURATA_MESSAGGIO } from './durata';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -107,6 +108,17 @@ export class DataServiceConfig extends ServiceConfig {
   @Min(1)
   @Max(100)
   DATABASE_POOL_SIZE: number = 10;
+
+  /**
+   * Who may sign the actor of the requests the service serves: JSON { "<issuer>": { "keys": [<public
+   * Ed25519 JWK>] } } (`gateway` today), inline or in the file ACTOR_TRUSTED_KEYS_FILE.
+   */
+  @TrustedKeysConfig()
+  ACTOR_TRUSTED_KEYS?: string;
+
+  @IsOptional()
+  @IsString()
+  ACTOR_TRUSTED_KEYS_FILE?: string;
 
   /**
    * Retention (docs/operations.md). Events stay on the service's stream EVT_<SERVICE> for 30 days: a

@@ -226,8 +226,10 @@ function addComposeService(tree: Tree, v: ServiceNames): void {
       DATABASE_MIGRATION_URL: postgres://${v.schema}_owner:\${${C}_DB_OWNER_PASSWORD:-cambiami}@postgres:5432/ambito
       DATABASE_SCHEMA: ${v.schema}
       NATS_USER: ${v.name}
+      ACTOR_TRUSTED_KEYS_FILE: /run/secrets/actor-trusted-keys
       HTTP_HOST: 0.0.0.0
       HTTP_PORT: '${v.port}'
+    secrets: [actor-trusted-keys]
     volumes:
       - ./nats/segreti/${v.name}.password:/run/secrets/nats-password:ro
       - ./nats/tls/ca.crt:/run/secrets/nats-ca.crt:ro
@@ -278,6 +280,7 @@ function addToDevStack(tree: Tree, v: ServiceNames): void {
       `    await start('${v.name}', port('${v.constantName}_PORT', ${v.port}), {
       ...natsUser('${v.name}'),
       ...(await database('${v.schema}')),
+      ...trusted,
     });`,
       file,
     ),

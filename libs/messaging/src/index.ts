@@ -17,3 +17,4 @@ export * from './inbox/inbox';
 export * from './messaging.module';
 export * from './rpc/rpc-refusal';
 export * from './context/errore-senza-dati';
+export * from './idempotency';

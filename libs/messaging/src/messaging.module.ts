@@ -19,6 +19,7 @@ import { EVENT_HANDLER, type EventHandlerMetadata } from './jetstream/event-hand
 import { EventSubscription, type SubscriptionOptions } from './jetstream/event-subscriber';
 import { NATS_CONNECTION, connectNats } from './jetstream/nats-connection';
 import { ensureStream, eventStreamName } from './jetstream/streams';
+import { IdempotencyStore, type IdempotencyOptions } from './idempotency/idempotency-store';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { OUTBOX_OPTIONS, OutboxWriter, type OutboxOptions } from './outbox/outbox-writer';
 import { RPC_TIMEOUT_MS, RpcClient } from './rpc/rpc-client';
@@ -33,6 +34,8 @@ export interface MessagingOptions {
   rpcTimeoutMs?: number;
   /** Services that own data publish their events through the transactional outbox. */
   outbox?: { databaseUrl: string; schema: string; pollIntervalMs?: number };
+  /** Idempotency-Key retention, for services with a database (the `outbox` ones). */
+  idempotency?: IdempotencyOptions;
 }
 
 /** Owns the JetStream side of a service: its stream, the outbox relay and its durable subscriptions. */
@@ -142,6 +145,11 @@ export class MessagingModule {
               pollIntervalMs: outbox.pollIntervalMs,
             }),
         },
+        {
+          provide: IdempotencyStore,
+          inject: [getDataSourceToken()],
+          useFactory: (dataSource: DataSource) => new IdempotencyStore(dataSource, options.idempotency),
+        },
       );
     } else {
       providers.push({ provide: OutboxRelay, useValue: null });
@@ -154,7 +162,7 @@ export class MessagingModule {
         NATS_CONNECTION,
         RpcClient,
         EventBus,
-        ...(options.outbox ? [OutboxWriter] : []),
+        ...(options.outbox ? [OutboxWriter, IdempotencyStore] : []),
         MESSAGING_OPTIONS,
       ],
     };

@@ -1,9 +1,17 @@
+import { createIdempotencyKeyMigration } from '@ambito/persistence';
 import { CreateBudget1764000000000 } from './create-budget.migration';
 import { AddDecisioneDotazione1764000000100 } from './add-decisione-dotazione.migration';
+
+/** Idempotency-Key of state-changing requests, stored with their effect (libs/messaging/src/idempotency). */
+export const CreateIdempotencyKey1764600000400 = createIdempotencyKeyMigration(1764600000400);
 
 /**
  * In order, after the outbox/inbox one that serviceDataSourceOptions adds first. A change of schema is
  * a new migration class appended here; a migration that ran somewhere is never edited. Read by the app
  * and by the migration drift check (tools/ci).
  */
-export const BUDGET_MIGRATIONS = [CreateBudget1764000000000, AddDecisioneDotazione1764000000100];
+export const BUDGET_MIGRATIONS = [
+  CreateBudget1764000000000,
+  AddDecisioneDotazione1764000000100,
+  CreateIdempotencyKey1764600000400,
+];

@@ -11,6 +11,7 @@ const EXPECTED: Record<ErrorKind, number> = {
   conflict: 409,
   unprocessable: 422,
   unavailable: 503,
+  timeout: 504,
   internal: 500,
 };
 

@@ -18,6 +18,8 @@ export function statusForKind(kind: ErrorKind): HttpStatus {
       return HttpStatus.UNPROCESSABLE_ENTITY;
     case 'unavailable':
       return HttpStatus.SERVICE_UNAVAILABLE;
+    case 'timeout':
+      return HttpStatus.GATEWAY_TIMEOUT;
     case 'internal':
       return HttpStatus.INTERNAL_SERVER_ERROR;
     default:
@@ -42,6 +44,8 @@ export function titleForKind(kind: ErrorKind): string {
       return 'Richiesta non elaborabile';
     case 'unavailable':
       return 'Servizio non disponibile';
+    case 'timeout':
+      return 'Esito non determinato';
     case 'internal':
       return 'Errore interno';
     default:

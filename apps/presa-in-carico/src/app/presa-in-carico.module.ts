@@ -55,6 +55,7 @@ export class PresaInCaricoModule {
           ambito: config.AMBITO_CODICE,
           natsUrl: config.NATS_URL,
           outbox: { databaseUrl: config.DATABASE_URL, schema: config.DATABASE_SCHEMA },
+          idempotency: { ttlMs: config.IDEMPOTENCY_TTL_HOURS * 3_600_000 },
         }),
         MetricsModule.forRoot(SERVICE),
         HealthModule.forRoot({ database: true }),

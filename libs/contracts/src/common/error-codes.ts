@@ -48,6 +48,13 @@ export const ERROR_KINDS = {
   LIQUIDAZIONE_OLTRE_IMPEGNO: 'unprocessable',
   LIBERAZIONE_OLTRE_RESIDUO: 'unprocessable',
   QUOTA_CAPITARIA_NON_DELIBERATA: 'unprocessable',
+  // Idempotency-Key (IETF HTTPAPI draft) and deadlines: see libs/messaging/src/idempotency.
+  IDEMPOTENCY_KEY_NON_VALIDA: 'invalid',
+  IDEMPOTENCY_KEY_RIUSATA: 'unprocessable',
+  IDEMPOTENCY_KEY_IN_USO: 'conflict',
+  IDEMPOTENCY_KEY_SENZA_RISPOSTA: 'conflict',
+  SCADENZA_SUPERATA: 'timeout',
+  ESITO_NON_DETERMINATO: 'timeout',
   SERVIZIO_NON_DISPONIBILE: 'unavailable',
   ERRORE_INTERNO: 'internal',
 } as const;

@@ -3,6 +3,7 @@ import { headers as natsHeaders } from 'nats';
 import { HEADER } from '@ambito/contracts';
 import type { RequestContextData } from '../context/request-context';
 import { decodeActor, encodeActor } from '../context/actor-codec';
+import { deadlineFromHeaders } from '../idempotency/deadline';
 
 /** Headers that propagate actor, correlation and causation on every hop. */
 export function contextHeaders(ctx: RequestContextData, causationId?: string): MsgHdrs {
@@ -27,5 +28,6 @@ export function contextFromHeaders(
     correlationId: get(HEADER.correlationId) ?? fallbackCorrelationId,
     causationId: get(HEADER.causationId) ?? null,
     motivo: motivo ? decodeURIComponent(motivo) : undefined,
+    scadenza: deadlineFromHeaders(h),
   };
 }

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { NatsConnection } from 'nats';
+import { ErrorCode, type NatsConnection } from 'nats';
 import {
   DomainError,
+  HEADER,
   isErrorCode,
   subjectOf,
   type RpcTarget,
@@ -11,6 +12,7 @@ import {
 } from '@ambito/contracts';
 import { RequestContext, type RequestContextData } from '../context/request-context';
 import { NATS_CONNECTION } from '../jetstream/nats-connection';
+import { deadlineError, outgoingDeadline, undeterminedOutcome } from '../idempotency/deadline';
 import { contextHeaders } from './nats-headers';
 import { decodeReply, encodeBody } from './rpc-wire';
 
@@ -18,6 +20,8 @@ export interface RpcCallOptions {
   timeoutMs?: number;
   /** Overrides the ambient request context. */
   context?: RequestContextData;
+  /** The caller's Idempotency-Key (state-changing requests of the gateway). */
+  idempotencyKey?: string;
 }
 
 export const RPC_TIMEOUT_MS = Symbol('RPC_TIMEOUT_MS');
@@ -45,16 +49,21 @@ export class RpcClient {
     const subject = subjectOf(target);
     const ctx = options.context ?? RequestContext.currentOrNew();
     let reply: ReturnType<typeof decodeReply>;
+    // The service neither starts nor commits after this deadline (never later than the one we serve).
+    const deadline = outgoingDeadline(options.timeoutMs ?? this.defaultTimeoutMs, ctx.scadenza);
+    const timeout = deadline - Date.now();
+    if (timeout <= 0) throw deadlineError();
+    const headers = contextHeaders(ctx);
+    headers.set(HEADER.scadenza, String(deadline));
+    if (options.idempotencyKey) headers.set(HEADER.idempotencyKey, options.idempotencyKey);
     try {
-      const msg = await this.nats.request(subject, encodeBody(payload), {
-        timeout: options.timeoutMs ?? this.defaultTimeoutMs,
-        headers: contextHeaders(ctx),
-      });
+      const msg = await this.nats.request(subject, encodeBody(payload), { timeout, headers });
       reply = decodeReply(msg);
     } catch (error) {
-      // timeout, no responders, connection lost
       this.logger.warn({ subject, err: error }, 'richiesta NATS non riuscita');
-      throw unavailable();
+      // A timeout may hide a commit whose reply was lost: only the Idempotency-Key makes the retry safe.
+      if ((error as { code?: unknown }).code === ErrorCode.Timeout) throw undeterminedOutcome();
+      throw unavailable(); // no responders, connection closed: nothing was delivered
     }
     if (!reply) {
       this.logger.warn({ subject }, 'risposta NATS non riconosciuta');

@@ -11,6 +11,8 @@ import type { Msg, NatsConnection, Subscription } from 'nats';
 import { DomainError, validaContratto, type AnyRpcDeclaration, type ErrorReply } from '@ambito/contracts';
 import { erroreSenzaDati } from '../context/errore-senza-dati';
 import { RequestContext } from '../context/request-context';
+import { checkDeadline } from '../idempotency/deadline';
+import { IdempotencyStore, executeWithoutStore, type Outcome } from '../idempotency/idempotency-store';
 import { NATS_CONNECTION } from '../jetstream/nats-connection';
 import { contextFromHeaders } from './nats-headers';
 import { RPC_HANDLER } from './rpc-handler.decorator';
@@ -37,6 +39,7 @@ export class RpcServer implements OnApplicationBootstrap, BeforeApplicationShutd
   private readonly subscriptions: Subscription[] = [];
   private readonly inFlight = new Set<Promise<void>>();
   private refusals?: RpcRefusalRecorder;
+  private idempotency?: IdempotencyStore;
 
   constructor(
     @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
@@ -49,6 +52,7 @@ export class RpcServer implements OnApplicationBootstrap, BeforeApplicationShutd
 
   onApplicationBootstrap(): Promise<void> {
     this.refusals = this.findRefusalRecorder();
+    this.idempotency = this.findIdempotencyStore();
     const seen = new Map<string, string>();
     for (const wrapper of [...this.discovery.getControllers(), ...this.discovery.getProviders()]) {
       const instance = wrapper.instance as Record<string, unknown> | undefined;
@@ -73,6 +77,15 @@ export class RpcServer implements OnApplicationBootstrap, BeforeApplicationShutd
   private findRefusalRecorder(): RpcRefusalRecorder | undefined {
     try {
       return this.moduleRef.get<RpcRefusalRecorder>(RPC_REFUSAL_RECORDER, { strict: false });
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Provided by MessagingModule to services with a database (Idempotency-Key and deadlines). */
+  private findIdempotencyStore(): IdempotencyStore | undefined {
+    try {
+      return this.moduleRef.get(IdempotencyStore, { strict: false });
     } catch {
       return undefined;
     }
@@ -105,6 +118,7 @@ export class RpcServer implements OnApplicationBootstrap, BeforeApplicationShutd
     const context = contextFromHeaders(msg.headers, randomUUID());
     await RequestContext.run(context, async () => {
       try {
+        checkDeadline(context.scadenza); // the caller stopped waiting: do not start
         const actor = context.actor;
         if (!actor) throw new DomainError('NON_AUTENTICATO', 'Richiesta priva di un utente autenticato.');
         const raw = parse(msg);
@@ -116,8 +130,24 @@ export class RpcServer implements OnApplicationBootstrap, BeforeApplicationShutd
           await this.refusals?.recordRefusal({ declaration, actor, error, request: raw });
           throw error;
         }
-        const request = await validaContratto(declaration.request, raw);
-        respondOk(msg, await handler(request));
+        // Once per Idempotency-Key, within the deadline (libs/messaging/src/idempotency).
+        const work = async () => handler(await validaContratto(declaration.request, raw));
+        const toReply = (error: unknown) => this.toErrorReply(error, declaration.subject);
+        const outcome: Outcome = this.idempotency
+          ? await this.idempotency.execute(
+              {
+                subject: declaration.subject,
+                actor,
+                body: raw,
+                headers: msg.headers,
+                deadline: context.scadenza,
+              },
+              work,
+              toReply,
+            )
+          : await executeWithoutStore(context.scadenza, work, toReply);
+        if (outcome.ok) respondOk(msg, outcome.value);
+        else respondError(msg, outcome.error);
       } catch (error) {
         respondError(msg, this.toErrorReply(error, declaration.subject));
       }

@@ -44,4 +44,10 @@ export class DataServiceConfig extends ServiceConfig {
   @Min(1)
   @Max(100)
   DATABASE_POOL_SIZE: number = 10;
+
+  /** How long an Idempotency-Key and the reply it returns are kept, in hours (libs/messaging). */
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  IDEMPOTENCY_TTL_HOURS: number = 24;
 }

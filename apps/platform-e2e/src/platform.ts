@@ -15,47 +15,60 @@ export const JWT_SECRET = 'e2e-secret-e2e-secret-e2e-secret-e2e-00';
 const logFile = (app: string) =>
   process.env.E2E_LOG_DIR ? path.join(process.env.E2E_LOG_DIR, `${app}.log`) : undefined;
 
+export interface PlatformOptions {
+  /** Another nats-server than the test run's (e.g. one the test pauses). */
+  natsUrl?: string;
+  /** The services to start (default all); the gateway always starts. */
+  services?: Array<'accesso' | 'budget' | 'presa-in-carico'>;
+  /** More environment for the gateway (e.g. RPC_TIMEOUT_MS). */
+  gatewayEnv?: Record<string, string>;
+}
+
 /** Starts accesso, budget, presa-in-carico and gateway from dist/ as processes, on a fresh database and the test NATS server. */
-export async function startPlatform(): Promise<Platform> {
-  const natsUrl = process.env.TEST_NATS_URL!;
+export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
+  const natsUrl = options.natsUrl ?? process.env.TEST_NATS_URL!;
+  const services = new Set(options.services ?? ['accesso', 'budget', 'presa-in-carico']);
   const databaseUrl = await createTestDatabase('e2e');
   const common = { NATS_URL: natsUrl, AMBITO_CODICE: 'CREMA', NODE_ENV: 'test', LOG_LEVEL: 'warn' };
   const processes: ServiceProcess[] = [];
   try {
-    processes.push(
-      await startServiceProcess({
-        app: 'accesso',
-        httpPort: await freePort(),
-        logFile: logFile('accesso'),
-        workspaceRoot: root,
-        env: { ...common, DATABASE_URL: databaseUrl, DATABASE_SCHEMA: 'accesso' },
-      }),
-    );
-    processes.push(
-      await startServiceProcess({
-        app: 'budget',
-        httpPort: await freePort(),
-        logFile: logFile('budget'),
-        workspaceRoot: root,
-        env: { ...common, DATABASE_URL: databaseUrl, DATABASE_SCHEMA: 'budget' },
-      }),
-    );
-    processes.push(
-      await startServiceProcess({
-        app: 'presa-in-carico',
-        httpPort: await freePort(),
-        logFile: logFile('presa-in-carico'),
-        workspaceRoot: root,
-        env: { ...common, DATABASE_URL: databaseUrl, DATABASE_SCHEMA: 'presa_in_carico' },
-      }),
-    );
+    if (services.has('accesso'))
+      processes.push(
+        await startServiceProcess({
+          app: 'accesso',
+          httpPort: await freePort(),
+          logFile: logFile('accesso'),
+          workspaceRoot: root,
+          env: { ...common, DATABASE_URL: databaseUrl, DATABASE_SCHEMA: 'accesso' },
+        }),
+      );
+    if (services.has('budget'))
+      processes.push(
+        await startServiceProcess({
+          app: 'budget',
+          httpPort: await freePort(),
+          logFile: logFile('budget'),
+          workspaceRoot: root,
+          env: { ...common, DATABASE_URL: databaseUrl, DATABASE_SCHEMA: 'budget' },
+        }),
+      );
+    if (services.has('presa-in-carico'))
+      processes.push(
+        await startServiceProcess({
+          app: 'presa-in-carico',
+          httpPort: await freePort(),
+          logFile: logFile('presa-in-carico'),
+          workspaceRoot: root,
+          env: { ...common, DATABASE_URL: databaseUrl, DATABASE_SCHEMA: 'presa_in_carico' },
+        }),
+      );
     processes.push(
       await startServiceProcess({
         app: 'gateway',
         httpPort: await freePort(),
         logFile: logFile('gateway'),
         workspaceRoot: root,
-        env: { ...common, AUTH_MODE: 'local', JWT_LOCAL_SECRET: JWT_SECRET },
+        env: { ...common, AUTH_MODE: 'local', JWT_LOCAL_SECRET: JWT_SECRET, ...options.gatewayEnv },
       }),
     );
   } catch (error) {

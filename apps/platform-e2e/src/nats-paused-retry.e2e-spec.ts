@@ -35,7 +35,11 @@ describe('NATS paused during a POST, then a retry with the same Idempotency-Key'
     db = new Client({ connectionString: platform.databaseUrl, options: '-c search_path=accesso' });
     await db.connect();
     await api.token('operatore.crema'); // the token endpoint needs no NATS, but take it before the pause
-    const { body: territorio } = await api.request<TerritorioV1>('operatore.crema', 'GET', '/api/v1/territorio');
+    const { body: territorio } = await api.request<TerritorioV1>(
+      'operatore.crema',
+      'GET',
+      '/api/v1/territorio',
+    );
     sede = territorio.sedi.find((s) => s.subAmbito === 'SA-CREMA' && s.tipo === 'hub')!.codice;
     comune = territorio.comuni.find((c) => c.subAmbito === 'SA-CREMA')!.istat;
   }, 120_000);
@@ -74,7 +78,9 @@ describe('NATS paused during a POST, then a retry with the same Idempotency-Key'
   async function postConNatsInPausa(percorso: string, body: unknown, key: string) {
     nats.pause();
     try {
-      const response = await api.request('operatore.crema', 'POST', percorso, body, { 'Idempotency-Key': key });
+      const response = await api.request('operatore.crema', 'POST', percorso, body, {
+        'Idempotency-Key': key,
+      });
       expect(response.status).toBe(504);
       expect(response.contentType).toContain(PROBLEM);
       expect(response.body).toMatchObject({ code: 'ESITO_NON_DETERMINATO', status: 504 });
@@ -95,19 +101,33 @@ describe('NATS paused during a POST, then a retry with the same Idempotency-Key'
     expect(registrata.status).toBe(201);
     const personaId = registrata.body.id;
     const contaAccessi = async () =>
-      Number((await db.query('SELECT count(*) AS n FROM accesso WHERE persona_id = $1', [personaId])).rows[0].n);
+      Number(
+        (await db.query('SELECT count(*) AS n FROM accesso WHERE persona_id = $1', [personaId])).rows[0].n,
+      );
     const key = randomUUID();
 
     await postConNatsInPausa('/api/v1/accessi', accesso(personaId), key);
     expect(await contaAccessi()).toBe(0); // the late delivery was refused: the 504 wrote nothing
 
-    const ripetuta = await api.request<AccessoV1>('operatore.crema', 'POST', '/api/v1/accessi', accesso(personaId), {
-      'Idempotency-Key': key,
-    });
+    const ripetuta = await api.request<AccessoV1>(
+      'operatore.crema',
+      'POST',
+      '/api/v1/accessi',
+      accesso(personaId),
+      {
+        'Idempotency-Key': key,
+      },
+    );
     expect(ripetuta.status).toBe(201);
-    const ancora = await api.request<AccessoV1>('operatore.crema', 'POST', '/api/v1/accessi', accesso(personaId), {
-      'Idempotency-Key': key,
-    });
+    const ancora = await api.request<AccessoV1>(
+      'operatore.crema',
+      'POST',
+      '/api/v1/accessi',
+      accesso(personaId),
+      {
+        'Idempotency-Key': key,
+      },
+    );
     expect(ancora.status).toBe(201);
     expect(ancora.body).toEqual(ripetuta.body);
     expect(ancora.headers.get('location')).toBe(ripetuta.headers.get('location'));

@@ -370,7 +370,7 @@ async function main(): Promise<void> {
           });
           record(c);
           if (c.status === 200) proposte.push({ accessoId: a.body.id as string, cf });
-          const chiave = `fault:${n}`;
+          const chiave = `fault:impegno:${n}`;
           const i = await command(
             base,
             'POST',

@@ -471,7 +471,10 @@ async function main(): Promise<void> {
     await postgres.stop();
     if (!process.env.FAULT_KEEP) {
       await rm(work, { recursive: true, force: true });
-      await rm(postgres.dataDir, { recursive: true, force: true }); // relocated when run as root
+      // As root the cluster is relocated (libs/testing): its own cluster-<id> directory goes too.
+      const cluster = path.dirname(postgres.dataDir);
+      const relocated = path.basename(cluster).startsWith('cluster-');
+      await rm(relocated ? cluster : postgres.dataDir, { recursive: true, force: true });
     } else process.stdout.write(`  logs and data kept in ${work}\n`);
   }
 }

@@ -299,6 +299,7 @@ async function main(): Promise<void> {
     const impegni: string[] = [];
     let budgetInsufficiente = 0;
     const refusals: string[] = [];
+    let replyLost = 0;
     const latencies: number[] = [];
     const faultLatencies: number[] = [];
     let acknowledged = 0;
@@ -307,6 +308,14 @@ async function main(): Promise<void> {
     let faultsDone = false;
     const record = (ack: Ack) => {
       acknowledged += 1;
+      if (ack.status === 409 && ack.body.code === 'IDEMPOTENCY_KEY_SENZA_RISPOSTA') {
+        // Executed, but the service stopped between its commit and storing the reply: a definite
+        // "it happened" without the reply. Counted apart; its effect is checked like the others'.
+        replyLost += 1;
+        latencies.push(ack.latencyMs);
+        if (ack.duringFault) faultLatencies.push(ack.latencyMs);
+        return;
+      }
       if (ack.status >= 400) {
         refused += 1; // (BUDGET_INSUFFICIENTE is counted apart)
         refusals.push(
@@ -369,7 +378,9 @@ async function main(): Promise<void> {
             urgenza: 'ordinaria',
           });
           record(c);
-          if (c.status === 200) proposte.push({ accessoId: a.body.id as string, cf });
+          if (c.status === 200 || c.body.code === 'IDEMPOTENCY_KEY_SENZA_RISPOSTA') {
+            proposte.push({ accessoId: a.body.id as string, cf });
+          }
           const chiave = `fault:impegno:${n}`;
           const i = await command(
             base,
@@ -452,7 +463,7 @@ async function main(): Promise<void> {
       missing === 0 && duplicated === 0 && proposteSenzaCartella === 0 && refused === 0 && !overCommitted;
     const lines = [
       `fault-injection suite: ${COMMANDS} commands requested, concurrency ${CONCURRENCY}, ${(elapsed / 1000).toFixed(1)} s`,
-      `  commands acknowledged:            ${acknowledged} (${refused} refused with a 4xx, must be 0)`,
+      `  commands acknowledged:            ${acknowledged} (${refused} refused with a 4xx, must be 0; ${replyLost} executed with the reply lost, IDEMPOTENCY_KEY_SENZA_RISPOSTA)`,
       `  faults injected:                  ${faultsInjected.length} (${faultsInjected.join(', ')})`,
       `  acknowledged commands missing:    ${missing}`,
       `  duplicated effects:               ${duplicated}`,

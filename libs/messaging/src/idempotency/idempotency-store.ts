@@ -190,24 +190,30 @@ export class IdempotencyStore implements OnModuleInit, OnApplicationShutdown {
     return { ok: false, error: keyInUseError().toReply() };
   }
 
+  /**
+   * The reply on the committed row. Retried for a few seconds (a PostgreSQL restart between the commit
+   * and this update would otherwise lose it); meanwhile a repeat waits, then gets "in corso".
+   */
   private async storeReply(request: IdempotentRequest, outcome: Outcome): Promise<void> {
-    try {
-      await this.dataSource.query(
-        `UPDATE ${IDEMPOTENCY_KEY_TABLE} SET reply_status = $3, reply = $4::jsonb
-          WHERE user_id = $1 AND key = $2`,
-        [
-          request.userId,
-          request.key,
-          outcome.ok ? 'ok' : 'errore',
-          JSON.stringify((outcome.ok ? outcome.value : outcome.error) ?? null),
-        ],
-      );
-    } catch (error) {
-      // The effect is committed: the caller still gets its answer; a repeat will say the reply is lost.
-      this.logger.warn({ errore: erroreSenzaDati(error) }, 'risposta della Idempotency-Key non salvata');
+    const reply = JSON.stringify((outcome.ok ? outcome.value : outcome.error) ?? null);
+    for (const wait of STORE_REPLY_BACKOFF_MS) {
+      if (wait) await new Promise((resolve) => setTimeout(resolve, wait));
+      try {
+        await this.dataSource.query(
+          `UPDATE ${IDEMPOTENCY_KEY_TABLE} SET reply_status = $3, reply = $4::jsonb
+            WHERE user_id = $1 AND key = $2`,
+          [request.userId, request.key, outcome.ok ? 'ok' : 'errore', reply],
+        );
+        return;
+      } catch (error) {
+        this.logger.warn({ errore: erroreSenzaDati(error) }, 'risposta della Idempotency-Key non salvata');
+      }
     }
+    // The effect is committed: the caller still gets its answer; a repeat will say the reply is lost.
   }
 }
+
+const STORE_REPLY_BACKOFF_MS = [0, 100, 300, 700, 1500, 3000];
 
 /**
  * A request served without a store (no database): the deadline is still checked before it starts.

@@ -4,6 +4,7 @@ export * from './common/actor';
 export * from './common/headers';
 export * from './common/idempotency-key';
 export * from './common/event-envelope';
+export * from './common/dead-letter';
 export * from './common/error-codes';
 export * from './common/domain-error';
 export * from './common/declarations';

@@ -18,3 +18,6 @@ export * from './messaging.module';
 export * from './rpc/rpc-refusal';
 export * from './context/errore-senza-dati';
 export * from './idempotency';
+export * from './retention/retention-options';
+export * from './retention/purge-job';
+export * from './metrics/messaging-metrics';

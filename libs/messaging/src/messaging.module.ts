@@ -21,6 +21,8 @@ import { NATS_CONNECTION, connectNats } from './jetstream/nats-connection';
 import { ensureStream, eventStreamName } from './jetstream/streams';
 import { IdempotencyStore, type IdempotencyOptions } from './idempotency/idempotency-store';
 import { OutboxRelay } from './outbox/outbox-relay';
+import { PurgeJob } from './retention/purge-job';
+import { DEFAULT_RETENTION, type RetentionOptions } from './retention/retention-options';
 import { OUTBOX_OPTIONS, OutboxWriter, type OutboxOptions } from './outbox/outbox-writer';
 import { RPC_TIMEOUT_MS, RpcClient } from './rpc/rpc-client';
 import { RPC_SERVER_OPTIONS, RpcServer } from './rpc/rpc-server';
@@ -36,6 +38,8 @@ export interface MessagingOptions {
   outbox?: { databaseUrl: string; schema: string; pollIntervalMs?: number };
   /** Idempotency-Key retention, for services with a database (the `outbox` ones). */
   idempotency?: IdempotencyOptions;
+  /** Stream ages and the outbox/inbox purge (DEFAULT_RETENTION for what is not given). */
+  retention?: Partial<RetentionOptions>;
 }
 
 /** Owns the JetStream side of a service: its stream, the outbox relay and its durable subscriptions. */
@@ -44,17 +48,22 @@ export class EventBus implements OnApplicationBootstrap, BeforeApplicationShutdo
   private readonly logger = new Logger(EventBus.name);
   private readonly subscriptions: EventSubscription<EventType>[] = [];
   private relay?: OutboxRelay;
+  private purge?: PurgeJob;
   private started = false;
+  private readonly retention: RetentionOptions;
 
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
     @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
     @Inject(OutboxRelay) relay: OutboxRelay | null,
+    @Inject(PurgeJob) purge: PurgeJob | null,
     private readonly discovery: DiscoveryService,
     private readonly scanner: MetadataScanner,
     private readonly reflector: Reflector,
   ) {
     this.relay = relay ?? undefined;
+    this.purge = purge ?? undefined;
+    this.retention = { ...DEFAULT_RETENTION, ...options.retention };
   }
 
   /** The `@OnEvent` methods of the service's providers become durable subscriptions. */
@@ -78,7 +87,12 @@ export class EventBus implements OnApplicationBootstrap, BeforeApplicationShutdo
 
   /** Registers a durable subscription; it starts with the application. */
   subscribe<T extends EventType>(options: Omit<SubscriptionOptions<T>, 'service'>): void {
-    const subscription = new EventSubscription(this.nats, { ...options, service: this.options.service });
+    const subscription = new EventSubscription(this.nats, {
+      eventStreamMaxAgeMs: this.retention.eventStreamMaxAgeMs,
+      deadLetterStreamMaxAgeMs: this.retention.deadLetterStreamMaxAgeMs,
+      ...options,
+      service: this.options.service,
+    });
     this.subscriptions.push(subscription as unknown as EventSubscription<EventType>);
     if (this.started) void subscription.start();
   }
@@ -93,9 +107,12 @@ export class EventBus implements OnApplicationBootstrap, BeforeApplicationShutdo
     if (this.relay) {
       // Only producers own a stream; a consumer ensures its producers' streams when it subscribes.
       const jsm = await this.nats.jetstreamManager();
-      await ensureStream(jsm, eventStreamName(this.options.service), [`evt.${this.options.service}.>`]);
+      await ensureStream(jsm, eventStreamName(this.options.service), [`evt.${this.options.service}.>`], {
+        maxAgeMs: this.retention.eventStreamMaxAgeMs,
+      });
       await this.relay.start();
     }
+    this.purge?.start();
     await Promise.all(this.subscriptions.map((s) => s.start()));
     this.started = true;
     this.logger.log({ service: this.options.service }, 'event bus avviato');
@@ -104,6 +121,7 @@ export class EventBus implements OnApplicationBootstrap, BeforeApplicationShutdo
   /** Before the database closes (TypeORM closes in onApplicationShutdown): the relay still needs it. */
   async beforeApplicationShutdown(): Promise<void> {
     await Promise.all(this.subscriptions.map((s) => s.stop()));
+    await this.purge?.stop();
     await this.relay?.stop();
   }
 
@@ -150,9 +168,15 @@ export class MessagingModule {
           inject: [getDataSourceToken()],
           useFactory: (dataSource: DataSource) => new IdempotencyStore(dataSource, options.idempotency),
         },
+        {
+          provide: PurgeJob,
+          inject: [getDataSourceToken()],
+          useFactory: (dataSource: DataSource) =>
+            new PurgeJob(dataSource, { ...DEFAULT_RETENTION, ...options.retention }),
+        },
       );
     } else {
-      providers.push({ provide: OutboxRelay, useValue: null });
+      providers.push({ provide: OutboxRelay, useValue: null }, { provide: PurgeJob, useValue: null });
     }
     return {
       module: MessagingModule,

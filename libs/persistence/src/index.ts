@@ -9,3 +9,4 @@ export * from './pg-errors';
 export * from './pagina';
 export * from './append-only';
 export * from './create-idempotency-key.migration';
+export * from './outbox-lease.migration';

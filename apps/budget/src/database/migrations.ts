@@ -1,4 +1,4 @@
-import { createIdempotencyKeyMigration } from '@ambito/persistence';
+import { createIdempotencyKeyMigration, createOutboxLeaseMigration } from '@ambito/persistence';
 import { CreateBudget1764000000000 } from './create-budget.migration';
 import { AddDecisioneDotazione1764000000100 } from './add-decisione-dotazione.migration';
 
@@ -13,5 +13,6 @@ export const CreateIdempotencyKey1764600000400 = createIdempotencyKeyMigration(1
 export const BUDGET_MIGRATIONS = [
   CreateBudget1764000000000,
   AddDecisioneDotazione1764000000100,
+  createOutboxLeaseMigration(1764400000000),
   CreateIdempotencyKey1764600000400,
 ];

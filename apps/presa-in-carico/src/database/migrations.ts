@@ -1,4 +1,4 @@
-import { createIdempotencyKeyMigration } from '@ambito/persistence';
+import { createIdempotencyKeyMigration, createOutboxLeaseMigration } from '@ambito/persistence';
 import { CreateCartellaSociale1764000000000 } from './create-cartella-sociale.migration';
 import { AddVerifiche1764000000001 } from './add-verifiche.migration';
 import { AddEquipeCaso1764000000002 } from './add-equipe-caso.migration';
@@ -27,5 +27,6 @@ export const PRESA_IN_CARICO_MIGRATIONS = [
   AddParametriLeps1764000000006,
   AddProgettoSiuss1764000000007,
   AddSinaV21764000000008,
+  createOutboxLeaseMigration(1764400000000),
   CreateIdempotencyKey1764600000400,
 ];

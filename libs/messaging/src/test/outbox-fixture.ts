@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import type { NatsConnection } from 'nats';
-import { runMigrations, serviceDataSourceOptions } from '@ambito/persistence';
+import { createOutboxLeaseMigration, runMigrations, serviceDataSourceOptions } from '@ambito/persistence';
 import { createTestDatabase } from '@ambito/testing';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
@@ -29,7 +29,11 @@ export async function openTestDataSource(
     schema: SCHEMA,
     applicationName: 'messaging-test',
     entities: [],
-    migrations: [CreateEffectTable1763800000500, ...extraMigrations],
+    migrations: [
+      CreateEffectTable1763800000500,
+      createOutboxLeaseMigration(1763800000600),
+      ...extraMigrations,
+    ],
   });
   await runMigrations({ ...options, url, schema: SCHEMA });
   const dataSource = new DataSource(options);

@@ -66,7 +66,7 @@ class Platform {
         workspaceRoot: root,
         logFile: path.join(this.logDir, `${app}.log`),
         env: this.env(app),
-        readyTimeoutMs: 60_000,
+        readyTimeoutMs: 180_000, // a restart on a loaded 2-core machine can be slow
       }),
     );
   }
@@ -306,6 +306,7 @@ async function main(): Promise<void> {
     let refused = 0;
     let next = 0;
     let faultsDone = false;
+    let faultError: unknown;
     const record = (ack: Ack) => {
       acknowledged += 1;
       if (ack.status === 409 && ack.body.code === 'IDEMPOTENCY_KEY_SENZA_RISPOSTA') {
@@ -338,7 +339,11 @@ async function main(): Promise<void> {
         window.to = Date.now() + 5000;
       }
       faultsDone = true;
-    })();
+    })().catch((error: unknown) => {
+      // A component that does not come back ends the run (after the clients stop), not the process.
+      faultError = error;
+      faultsDone = true;
+    });
 
     const started = performance.now();
     // Each worker drives whole persona flows (3 commands) until the budget of commands is used.
@@ -404,6 +409,7 @@ async function main(): Promise<void> {
       }),
     );
     await faults;
+    if (faultError) throw faultError;
     const elapsed = performance.now() - started;
 
     // Checks, against the databases (the intake may still be catching up after the faults).

@@ -1,5 +1,11 @@
 import path from 'node:path';
-import { createTestDatabase, freePort, startServiceProcess, type ServiceProcess } from '@ambito/testing';
+import {
+  createTestDatabase,
+  freePort,
+  startServiceProcess,
+  testNatsEnv,
+  type ServiceProcess,
+} from '@ambito/testing';
 
 export interface Platform {
   gateway: string;
@@ -27,9 +33,10 @@ export interface PlatformOptions {
 /** Starts accesso, budget, presa-in-carico and gateway from dist/ as processes, on a fresh database and the test NATS server. */
 export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
   const natsUrl = options.natsUrl ?? process.env.TEST_NATS_URL!;
+  const ownNats = options.natsUrl ? { NATS_URL: options.natsUrl } : {};
   const services = new Set(options.services ?? ['accesso', 'budget', 'presa-in-carico']);
   const databaseUrl = await createTestDatabase('e2e');
-  const common = { NATS_URL: natsUrl, AMBITO_CODICE: 'CREMA', NODE_ENV: 'test', LOG_LEVEL: 'warn' };
+  const common = { AMBITO_CODICE: 'CREMA', NODE_ENV: 'test', LOG_LEVEL: 'warn' };
   const processes: ServiceProcess[] = [];
   try {
     if (services.has('accesso'))
@@ -39,7 +46,13 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
           httpPort: await freePort(),
           logFile: logFile('accesso'),
           workspaceRoot: root,
-          env: { ...common, DATABASE_URL: databaseUrl, DATABASE_SCHEMA: 'accesso' },
+          env: {
+            ...common,
+            ...testNatsEnv('accesso'),
+            ...ownNats,
+            DATABASE_URL: databaseUrl,
+            DATABASE_SCHEMA: 'accesso',
+          },
         }),
       );
     if (services.has('budget'))
@@ -49,7 +62,13 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
           httpPort: await freePort(),
           logFile: logFile('budget'),
           workspaceRoot: root,
-          env: { ...common, DATABASE_URL: databaseUrl, DATABASE_SCHEMA: 'budget' },
+          env: {
+            ...common,
+            ...testNatsEnv('budget'),
+            ...ownNats,
+            DATABASE_URL: databaseUrl,
+            DATABASE_SCHEMA: 'budget',
+          },
         }),
       );
     if (services.has('presa-in-carico'))
@@ -59,7 +78,13 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
           httpPort: await freePort(),
           logFile: logFile('presa-in-carico'),
           workspaceRoot: root,
-          env: { ...common, DATABASE_URL: databaseUrl, DATABASE_SCHEMA: 'presa_in_carico' },
+          env: {
+            ...common,
+            ...testNatsEnv('presa-in-carico'),
+            ...ownNats,
+            DATABASE_URL: databaseUrl,
+            DATABASE_SCHEMA: 'presa_in_carico',
+          },
         }),
       );
     processes.push(
@@ -68,7 +93,16 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
         httpPort: await freePort(),
         logFile: logFile('gateway'),
         workspaceRoot: root,
-        env: { ...common, AUTH_MODE: 'local', JWT_LOCAL_SECRET: JWT_SECRET, ...options.gatewayEnv },
+        env: {
+          ...common,
+          ...testNatsEnv('gateway'),
+          AUTH_MODE: 'demo',
+          HTTP_HOST: '127.0.0.1',
+          JWT_LOCAL_SECRET: JWT_SECRET,
+          TOKEN_RATE_LIMIT: '1000',
+          ...ownNats,
+          ...options.gatewayEnv,
+        },
       }),
     );
   } catch (error) {

@@ -211,7 +211,9 @@ async function main(): Promise<void> {
       app === 'gateway'
         ? {
             ...common,
-            AUTH_MODE: 'local',
+            AUTH_MODE: 'demo',
+            HTTP_HOST: '127.0.0.1',
+            TOKEN_RATE_LIMIT: '100000',
             JWT_LOCAL_SECRET: JWT_SECRET,
             RPC_TIMEOUT_MS: String(RPC_TIMEOUT_MS),
           }

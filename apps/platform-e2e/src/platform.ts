@@ -33,7 +33,7 @@ export interface PlatformOptions {
 /** Starts accesso, budget, presa-in-carico and gateway from dist/ as processes, on a fresh database and the test NATS server. */
 export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
   const natsUrl = options.natsUrl ?? process.env.TEST_NATS_URL!;
-  const ownNats = options.natsUrl ? { NATS_URL: options.natsUrl } : {};
+  const ownNats: Record<string, string> = options.natsUrl ? { NATS_URL: options.natsUrl } : {};
   const services = new Set(options.services ?? ['accesso', 'budget', 'presa-in-carico']);
   const databaseUrl = await createTestDatabase('e2e');
   const common = { AMBITO_CODICE: 'CREMA', NODE_ENV: 'test', LOG_LEVEL: 'warn' };

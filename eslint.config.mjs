@@ -96,6 +96,7 @@ export default tseslint.config(
       'apps/platform-e2e/**',
       'tools/dev/**',
       'tools/bench/**',
+      'tools/fault/**',
       'tools/ci/**',
     ],
     rules: {

@@ -23,9 +23,20 @@ export const JWT_SECRET = 'e2e-secret-e2e-secret-e2e-secret-e2e-00';
 const logFile = (app: string) =>
   process.env.E2E_LOG_DIR ? path.join(process.env.E2E_LOG_DIR, `${app}.log`) : undefined;
 
+export interface PlatformOptions {
+  /** Another nats-server than the test run's (e.g. one the test pauses). */
+  natsUrl?: string;
+  /** The services to start (default all); the gateway always starts. */
+  services?: Array<'accesso' | 'budget' | 'presa-in-carico'>;
+  /** More environment for the gateway (e.g. RPC_TIMEOUT_MS). */
+  gatewayEnv?: Record<string, string>;
+}
+
 /** Starts accesso, budget, presa-in-carico and gateway from dist/ as processes, on a fresh database and the test NATS server. */
-export async function startPlatform(): Promise<Platform> {
-  const natsUrl = process.env.TEST_NATS_URL!;
+export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
+  const natsUrl = options.natsUrl ?? process.env.TEST_NATS_URL!;
+  const ownNats: Record<string, string> = options.natsUrl ? { NATS_URL: options.natsUrl } : {};
+  const services = new Set(options.services ?? ['accesso', 'budget', 'presa-in-carico']);
   const databaseUrl = await createTestDatabase('e2e');
   // E2E_LOG_LEVEL: the fuzz reads every line (info), the flows only the warnings.
   const common = { AMBITO_CODICE: 'CREMA', NODE_ENV: 'test', LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn' };
@@ -38,38 +49,54 @@ export async function startPlatform(): Promise<Platform> {
   const { GATEWAY_SIGNING_KEY, ACTOR_TRUSTED_KEYS } = generateIdentityKeys();
   const processes: ServiceProcess[] = [];
   try {
-    processes.push(
-      await startServiceProcess({
-        app: 'accesso',
-        httpPort: await freePort(),
-        logFile: logFile('accesso'),
-        workspaceRoot: root,
-        env: { ...common, ...testNatsEnv('accesso'), ...(await database('accesso')), ACTOR_TRUSTED_KEYS },
-      }),
-    );
-    processes.push(
-      await startServiceProcess({
-        app: 'budget',
-        httpPort: await freePort(),
-        logFile: logFile('budget'),
-        workspaceRoot: root,
-        env: { ...common, ...testNatsEnv('budget'), ...(await database('budget')), ACTOR_TRUSTED_KEYS },
-      }),
-    );
-    processes.push(
-      await startServiceProcess({
-        app: 'presa-in-carico',
-        httpPort: await freePort(),
-        logFile: logFile('presa-in-carico'),
-        workspaceRoot: root,
-        env: {
-          ...common,
-          ...testNatsEnv('presa-in-carico'),
-          ...(await database('presa_in_carico')),
-          ACTOR_TRUSTED_KEYS,
-        },
-      }),
-    );
+    if (services.has('accesso'))
+      processes.push(
+        await startServiceProcess({
+          app: 'accesso',
+          httpPort: await freePort(),
+          logFile: logFile('accesso'),
+          workspaceRoot: root,
+          env: {
+            ...common,
+            ...testNatsEnv('accesso'),
+            ...ownNats,
+            ...(await database('accesso')),
+            ACTOR_TRUSTED_KEYS,
+          },
+        }),
+      );
+    if (services.has('budget'))
+      processes.push(
+        await startServiceProcess({
+          app: 'budget',
+          httpPort: await freePort(),
+          logFile: logFile('budget'),
+          workspaceRoot: root,
+          env: {
+            ...common,
+            ...testNatsEnv('budget'),
+            ...ownNats,
+            ...(await database('budget')),
+            ACTOR_TRUSTED_KEYS,
+          },
+        }),
+      );
+    if (services.has('presa-in-carico'))
+      processes.push(
+        await startServiceProcess({
+          app: 'presa-in-carico',
+          httpPort: await freePort(),
+          logFile: logFile('presa-in-carico'),
+          workspaceRoot: root,
+          env: {
+            ...common,
+            ...testNatsEnv('presa-in-carico'),
+            ...ownNats,
+            ...(await database('presa_in_carico')),
+            ACTOR_TRUSTED_KEYS,
+          },
+        }),
+      );
     processes.push(
       await startServiceProcess({
         app: 'gateway',
@@ -84,6 +111,8 @@ export async function startPlatform(): Promise<Platform> {
           JWT_LOCAL_SECRET: JWT_SECRET,
           TOKEN_RATE_LIMIT: '1000',
           GATEWAY_SIGNING_KEY,
+          ...ownNats,
+          ...options.gatewayEnv,
         },
       }),
     );

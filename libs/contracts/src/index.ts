@@ -2,6 +2,7 @@ export * from './common/ruolo';
 export * from './common/gruppi-ruoli';
 export * from './common/actor';
 export * from './common/headers';
+export * from './common/idempotency-key';
 export * from './common/event-envelope';
 export * from './common/dead-letter';
 export * from './common/error-codes';

@@ -19,6 +19,7 @@ export * from './context/errore-senza-dati';
 export * from './identity/actor-token';
 export * from './identity/identity-keys';
 export * from './identity/identity-config';
+export * from './idempotency';
 export * from './retention/retention-options';
 export * from './retention/purge-job';
 export * from './metrics/messaging-metrics';

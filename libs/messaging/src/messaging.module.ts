@@ -19,6 +19,7 @@ import { EVENT_HANDLER, type EventHandlerMetadata } from './jetstream/event-hand
 import { EventSubscription, type SubscriptionOptions } from './jetstream/event-subscriber';
 import { NATS_CONNECTION, connectNats, type NatsAccesso } from './jetstream/nats-connection';
 import { ensureStream, eventStreamName } from './jetstream/streams';
+import { IdempotencyStore, type IdempotencyOptions } from './idempotency/idempotency-store';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { PurgeJob } from './retention/purge-job';
 import { DEFAULT_RETENTION, type RetentionOptions } from './retention/retention-options';
@@ -44,6 +45,8 @@ export interface MessagingOptions {
   identity?: IdentityKeys;
   /** Services that own data publish their events through the transactional outbox. */
   outbox?: { databaseUrl: string; schema: string; pollIntervalMs?: number };
+  /** Idempotency-Key retention, for services with a database (the `outbox` ones). */
+  idempotency?: IdempotencyOptions;
   /** Stream ages and the outbox/inbox purge (DEFAULT_RETENTION for what is not given). */
   retention?: Partial<RetentionOptions>;
 }
@@ -200,6 +203,11 @@ export class MessagingModule {
             }),
         },
         {
+          provide: IdempotencyStore,
+          inject: [getDataSourceToken()],
+          useFactory: (dataSource: DataSource) => new IdempotencyStore(dataSource, options.idempotency),
+        },
+        {
           provide: PurgeJob,
           inject: [getDataSourceToken()],
           useFactory: (dataSource: DataSource) =>
@@ -217,7 +225,7 @@ export class MessagingModule {
         NATS_CONNECTION,
         RpcClient,
         EventBus,
-        ...(options.outbox ? [OutboxWriter] : []),
+        ...(options.outbox ? [OutboxWriter, IdempotencyStore] : []),
         MESSAGING_OPTIONS,
       ],
     };

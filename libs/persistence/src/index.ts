@@ -9,4 +9,5 @@ export * from './pg-errors';
 export * from './pagina';
 export * from './append-only';
 export * from './runtime-grants';
+export * from './create-idempotency-key.migration';
 export * from './outbox-lease.migration';

@@ -20,6 +20,7 @@ describe('accesso configuration', () => {
       HTTP_PORT: 3101,
       DATABASE_SCHEMA: 'accesso',
       DATABASE_POOL_SIZE: 10,
+      IDEMPOTENCY_TTL_HOURS: 24,
       LOG_LEVEL: 'info',
     });
     expect(loadAccessoConfig({ ...minimal, HTTP_PORT: '8080' }).HTTP_PORT).toBe(8080);

@@ -1,8 +1,11 @@
-import { createOutboxLeaseMigration } from '@ambito/persistence';
+import { createIdempotencyKeyMigration, createOutboxLeaseMigration } from '@ambito/persistence';
 import { CreateRegistroAccessi1763900000000 } from './create-registro-accessi.migration';
 import { UpgradeVoceAudit1763900000001 } from './upgrade-voce-audit.migration';
 import { AddAnagraficaPersona1763900000002 } from './add-anagrafica-persona.migration';
 import { AddDecessoPersona1763900000003 } from './add-decesso-persona.migration';
+
+/** Idempotency-Key of state-changing requests, stored with their effect (libs/messaging/src/idempotency). */
+export const CreateIdempotencyKey1764600000400 = createIdempotencyKeyMigration(1764600000400);
 
 /**
  * In order, after the outbox/inbox one that serviceDataSourceOptions adds first. A change of schema is
@@ -15,4 +18,5 @@ export const ACCESSO_MIGRATIONS = [
   AddAnagraficaPersona1763900000002,
   AddDecessoPersona1763900000003,
   createOutboxLeaseMigration(1764400000000),
+  CreateIdempotencyKey1764600000400,
 ];

@@ -44,6 +44,7 @@ export class BudgetModule {
           natsAccesso: natsAccessoDa(config),
           outbox: { databaseUrl: config.DATABASE_URL, schema: config.DATABASE_SCHEMA },
           identity: identityKeysFrom(config),
+          idempotency: { ttlMs: config.IDEMPOTENCY_TTL_HOURS * 3_600_000 },
           retention: retentionOptions(config),
         }),
         MetricsModule.forRoot(SERVICE, config),

@@ -1,6 +1,9 @@
-import { createOutboxLeaseMigration } from '@ambito/persistence';
+import { createIdempotencyKeyMigration, createOutboxLeaseMigration } from '@ambito/persistence';
 import { CreateBudget1764000000000 } from './create-budget.migration';
 import { AddDecisioneDotazione1764000000100 } from './add-decisione-dotazione.migration';
+
+/** Idempotency-Key of state-changing requests, stored with their effect (libs/messaging/src/idempotency). */
+export const CreateIdempotencyKey1764600000400 = createIdempotencyKeyMigration(1764600000400);
 
 /**
  * In order, after the outbox/inbox one that serviceDataSourceOptions adds first. A change of schema is
@@ -11,4 +14,5 @@ export const BUDGET_MIGRATIONS = [
   CreateBudget1764000000000,
   AddDecisioneDotazione1764000000100,
   createOutboxLeaseMigration(1764400000000),
+  CreateIdempotencyKey1764600000400,
 ];

@@ -1,4 +1,5 @@
 import {
+  IDEMPOTENCY_KEY_HTTP_HEADER,
   REGOLE_AMBITO,
   SchemiContratto,
   schemiRaggiunti,
@@ -12,6 +13,7 @@ import { CORRELATION_HEADER } from '../context/correlation.middleware';
 import { MOTIVO_HEADER } from '../context/request-context.interceptor';
 import { PROBLEM_CONTENT_TYPE } from '../problem/problem-details';
 import { Problema, StatoServizio } from '../problem/problem.schema';
+import { cambiaStato } from '../routes/idempotency-key';
 import { campoDelParametro } from '../routes/richiesta';
 import { haCorpo, nomiParametri, statoDiSuccesso, type Rotta } from '../routes/rotta';
 import { esempioDa } from './esempi';
@@ -32,7 +34,9 @@ const DESCRIZIONE = `API REST della piattaforma d'Ambito Territoriale Sociale: t
 - **Errori**: \`application/problem+json\` (RFC 9457) con \`code\` stabile, \`detail\` in italiano e, per i dati non validi, i campi in \`errori\`.
 - **Importi**: in centesimi di euro, numeri interi (\`int64\`).
 - **Correlazione**: l'header \`X-Correlation-Id\` (generato se assente) torna nella risposta e segue la richiesta fra i servizi.
-- **Finalità (GDPR)**: l'header facoltativo \`X-Motivo\` dichiara perché si leggono i dati personali ed è registrato nell'audit.`;
+- **Finalità (GDPR)**: l'header facoltativo \`X-Motivo\` dichiara perché si leggono i dati personali ed è registrato nell'audit.
+- **Idempotenza**: le operazioni che modificano dati (POST, PUT, PATCH, DELETE) accettano l'header \`Idempotency-Key\` (bozza IETF HTTPAPI, es. un UUID per operazione): la chiave, per utente, è registrata insieme all'effetto e conservata 24 ore; ripetere la richiesta con la stessa chiave e lo stesso corpo restituisce la prima risposta (stesso stato, stesso corpo) senza rieseguirla; la stessa chiave con un corpo diverso è 422 \`IDEMPOTENCY_KEY_RIUSATA\`; mentre la prima è ancora in corso, 409 \`IDEMPOTENCY_KEY_IN_USO\`.
+- **Tempi di attesa**: il gateway attende ogni servizio per un tempo fissato e gli comunica la scadenza; dopo di essa il servizio non inizia né conferma l'operazione. Se la risposta non arriva in tempo, una lettura risponde 503 \`SERVIZIO_NON_DISPONIBILE\`, una modifica 504 \`ESITO_NON_DETERMINATO\`: l'operazione può essere stata eseguita solo nell'istante prima della scadenza, e va ripetuta con la stessa \`Idempotency-Key\`, che la rende sicura.`;
 
 const TAGS: Array<{ name: string; description: string }> = [
   { name: 'Territorio', description: 'Comuni, sub-ambiti e sedi dell’Ambito' },
@@ -52,16 +56,19 @@ const TAGS: Array<{ name: string; description: string }> = [
 ];
 
 const ERRORI_COMUNI = [400, 401, 403, 429, 500, 503] as const;
+/** What an operation that changes data may also answer because of its Idempotency-Key or a timeout. */
+const ERRORI_IDEMPOTENZA = [409, 422, 504] as const;
 const DESCRIZIONE_ERRORE: Record<number, string> = {
-  400: 'Dati non validi: i campi in errore sono in `errori` (codice `VALIDAZIONE_FALLITA`)',
+  400: 'Dati non validi: i campi in errore sono in `errori` (codice `VALIDAZIONE_FALLITA`), o `Idempotency-Key` malformata (`IDEMPOTENCY_KEY_NON_VALIDA`)',
   401: 'Token assente, scaduto o non valido (`NON_AUTENTICATO`)',
   403: 'Ruolo non abilitato (`OPERAZIONE_NON_CONSENTITA`) o dato fuori dal proprio ambito territoriale (`FUORI_AMBITO_TERRITORIALE`)',
   404: 'Risorsa non trovata',
-  409: 'Conflitto con lo stato della risorsa (es. `ACCESSO_GIA_CHIUSO`, `BUDGET_INSUFFICIENTE`)',
-  422: 'Regola di dominio non soddisfatta (es. `CODICE_FISCALE_NON_VALIDO`, `SEDE_SCONOSCIUTA`)',
+  409: 'Conflitto con lo stato della risorsa (es. `ACCESSO_GIA_CHIUSO`, `BUDGET_INSUFFICIENTE`) o richiesta con la stessa `Idempotency-Key` ancora in corso (`IDEMPOTENCY_KEY_IN_USO`)',
+  422: 'Regola di dominio non soddisfatta (es. `CODICE_FISCALE_NON_VALIDO`, `SEDE_SCONOSCIUTA`) o `Idempotency-Key` già usata per una richiesta diversa (`IDEMPOTENCY_KEY_RIUSATA`)',
   429: 'Troppe richieste: riprovare dopo i secondi indicati in `Retry-After`',
   500: 'Errore interno: l’operazione non è stata eseguita (`ERRORE_INTERNO`)',
   503: 'Servizio non disponibile: riprovare (`SERVIZIO_NON_DISPONIBILE`)',
+  504: 'Esito non determinato: il servizio non ha risposto in tempo (`ESITO_NON_DETERMINATO`); ripetere la richiesta con la stessa `Idempotency-Key`',
 };
 const CODICE_ESEMPIO: Record<number, string> = {
   400: 'VALIDAZIONE_FALLITA',
@@ -73,6 +80,7 @@ const CODICE_ESEMPIO: Record<number, string> = {
   429: 'TROPPE_RICHIESTE',
   500: 'ERRORE_INTERNO',
   503: 'SERVIZIO_NON_DISPONIBILE',
+  504: 'ESITO_NON_DETERMINATO',
 };
 
 const HEADERS_RISPOSTA = {
@@ -180,6 +188,20 @@ export function documentoOpenApi(rotte: readonly Rotta[], opzioni: OpzioniDocume
           schema: { type: 'string', maxLength: 300 },
           example: 'colloquio di segretariato',
         },
+        IdempotencyKey: {
+          name: IDEMPOTENCY_KEY_HTTP_HEADER,
+          in: 'header',
+          required: false,
+          description:
+            'Chiave di idempotenza (bozza IETF HTTPAPI «The Idempotency-Key HTTP Header Field»), una per operazione, es. un UUID: ripetendo la richiesta con la stessa chiave e lo stesso corpo si riceve la prima risposta senza rieseguirla (chiavi conservate 24 ore, per utente). Da 8 a 128 caratteri fra lettere, cifre e `. _ : ~ + / = -`, anche fra virgolette; altrimenti 400 `IDEMPOTENCY_KEY_NON_VALIDA`.',
+          schema: {
+            type: 'string',
+            minLength: 8,
+            maxLength: 130,
+            pattern: '^"?[A-Za-z0-9._:~+/=-]{8,128}"?$',
+          },
+          example: '8e03978e-40d5-43e8-bc93-6894a57f9324',
+        },
         XCorrelationId: {
           name: CORRELATION_HEADER,
           in: 'header',
@@ -258,6 +280,7 @@ function operazione(
   parameters.push(
     { $ref: '#/components/parameters/XMotivo' },
     { $ref: '#/components/parameters/XCorrelationId' },
+    ...(cambiaStato(r) ? [{ $ref: '#/components/parameters/IdempotencyKey' }] : []),
   );
 
   let requestBody: SchemaJson | undefined;
@@ -309,7 +332,7 @@ function operazione(
         content: successo,
       },
       ...Object.fromEntries(
-        [...ERRORI_COMUNI, ...(r.errori ?? [])]
+        [...new Set([...ERRORI_COMUNI, ...(r.errori ?? []), ...(cambiaStato(r) ? ERRORI_IDEMPOTENZA : [])])]
           .sort((a, b) => a - b)
           .map((s) => [String(s), { $ref: `#/components/responses/Problema${s}` }]),
       ),

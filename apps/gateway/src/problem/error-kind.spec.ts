@@ -12,6 +12,7 @@ const EXPECTED: Record<ErrorKind, number> = {
   unprocessable: 422,
   'rate-limited': 429,
   unavailable: 503,
+  timeout: 504,
   internal: 500,
 };
 

@@ -20,6 +20,8 @@ export function statusForKind(kind: ErrorKind): HttpStatus {
       return HttpStatus.TOO_MANY_REQUESTS;
     case 'unavailable':
       return HttpStatus.SERVICE_UNAVAILABLE;
+    case 'timeout':
+      return HttpStatus.GATEWAY_TIMEOUT;
     case 'internal':
       return HttpStatus.INTERNAL_SERVER_ERROR;
     default:
@@ -46,6 +48,8 @@ export function titleForKind(kind: ErrorKind): string {
       return 'Troppe richieste';
     case 'unavailable':
       return 'Servizio non disponibile';
+    case 'timeout':
+      return 'Esito non determinato';
     case 'internal':
       return 'Errore interno';
     default:

@@ -13,6 +13,7 @@ import {
   type Type,
 } from '@nestjs/common';
 import { RpcClient } from '@ambito/messaging';
+import { idempotencyKeyDi, riletturaSicura } from './idempotency-key';
 import { RUOLI_KEY } from '../auth/ruoli.decorator';
 import { resourcePath } from '../common/api-prefix';
 import type { GatewayRequest, GatewayResponse } from '../context/gateway-request';
@@ -35,8 +36,11 @@ type RichiestaHttp = GatewayRequest & {
 
 /** What every route does: assemble and validate the command, send it, present the reply. */
 async function esegui(rpc: RpcClient, r: Rotta, req: RichiestaHttp, res: GatewayResponse): Promise<unknown> {
+  const idempotencyKey = idempotencyKeyDi(r, req);
   const richiesta = await richiestaDa(r, req);
-  const reply = await rpc.request(r.messaggio.subject as never, richiesta as never);
+  const reply = await riletturaSicura(r, () =>
+    rpc.request(r.messaggio.subject as never, richiesta as never, { idempotencyKey }),
+  );
   if (r.posizione) res.setHeader('Location', resourcePath(...r.posizione(reply)));
   const presentazione = r.risposta;
   if (!presentazione) return reply;

@@ -64,6 +64,7 @@ export class PresaInCaricoModule {
           natsAccesso: natsAccessoDa(config),
           outbox: { databaseUrl: config.DATABASE_URL, schema: config.DATABASE_SCHEMA },
           identity: identityKeysFrom(config),
+          idempotency: { ttlMs: config.IDEMPOTENCY_TTL_HOURS * 3_600_000 },
           retention: retentionOptions(config),
         }),
         MetricsModule.forRoot(SERVICE, config),

@@ -1,4 +1,4 @@
-import { createOutboxLeaseMigration } from '@ambito/persistence';
+import { createIdempotencyKeyMigration, createOutboxLeaseMigration } from '@ambito/persistence';
 import { CreateCartellaSociale1764000000000 } from './create-cartella-sociale.migration';
 import { AddVerifiche1764000000001 } from './add-verifiche.migration';
 import { AddEquipeCaso1764000000002 } from './add-equipe-caso.migration';
@@ -8,6 +8,9 @@ import { AddEquipeProfessioniContratto1764000000005 } from './add-equipe-profess
 import { AddParametriLeps1764000000006 } from './add-parametri-leps.migration';
 import { AddProgettoSiuss1764000000007 } from './add-progetto-siuss.migration';
 import { AddSinaV21764000000008 } from './add-sina-v2.migration';
+
+/** Idempotency-Key of state-changing requests, stored with their effect (libs/messaging/src/idempotency). */
+export const CreateIdempotencyKey1764600000400 = createIdempotencyKeyMigration(1764600000400);
 
 /**
  * In order, after the outbox/inbox one that serviceDataSourceOptions adds first. A change of schema is
@@ -25,4 +28,5 @@ export const PRESA_IN_CARICO_MIGRATIONS = [
   AddProgettoSiuss1764000000007,
   AddSinaV21764000000008,
   createOutboxLeaseMigration(1764400000000),
+  CreateIdempotencyKey1764600000400,
 ];

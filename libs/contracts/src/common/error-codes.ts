@@ -50,6 +50,13 @@ export const ERROR_KINDS = {
   LIQUIDAZIONE_OLTRE_IMPEGNO: 'unprocessable',
   LIBERAZIONE_OLTRE_RESIDUO: 'unprocessable',
   QUOTA_CAPITARIA_NON_DELIBERATA: 'unprocessable',
+  // Idempotency-Key (IETF HTTPAPI draft) and deadlines: see libs/messaging/src/idempotency.
+  IDEMPOTENCY_KEY_NON_VALIDA: 'invalid',
+  IDEMPOTENCY_KEY_RIUSATA: 'unprocessable',
+  IDEMPOTENCY_KEY_IN_USO: 'conflict',
+  IDEMPOTENCY_KEY_SENZA_RISPOSTA: 'conflict',
+  SCADENZA_SUPERATA: 'timeout',
+  ESITO_NON_DETERMINATO: 'timeout',
   // Too many attempts from one client (the demo token endpoint): 429 with Retry-After.
   TROPPE_RICHIESTE: 'rate-limited',
   // A level of detail of aggregated figures the role may not see (e.g. daily per-comune counters).

@@ -7,4 +7,8 @@ export const HEADER = {
   motivo: 'Ambito-Motivo',
   /** On a reply: `ok` (the body is the reply) or `errore` (the body is an ErrorReply). */
   esito: 'Ambito-Esito',
+  /** The caller's Idempotency-Key (HTTP), on state-changing requests: a repeat returns the first answer. */
+  idempotencyKey: 'Ambito-Idempotency-Key',
+  /** Deadline of the request (epoch milliseconds): after it the service neither starts nor commits. */
+  scadenza: 'Ambito-Scadenza',
 } as const;

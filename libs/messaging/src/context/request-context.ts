@@ -10,6 +10,8 @@ export interface RequestContextData {
   causationId: string | null;
   /** GDPR purpose declared for reading personal data. */
   motivo?: string;
+  /** Deadline of the request being served (epoch ms): requests it sends must not outlive it. */
+  scadenza?: number;
 }
 
 const storage = new AsyncLocalStorage<RequestContextData>();

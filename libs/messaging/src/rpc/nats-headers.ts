@@ -2,6 +2,7 @@ import type { MsgHdrs } from 'nats';
 import { headers as natsHeaders } from 'nats';
 import { HEADER } from '@ambito/contracts';
 import type { RequestContextData } from '../context/request-context';
+import { deadlineFromHeaders } from '../idempotency/deadline';
 
 /**
  * Headers that propagate correlation, causation and purpose on every hop. The actor is not among
@@ -30,5 +31,6 @@ export function contextFromHeaders(
     correlationId: get(HEADER.correlationId) ?? fallbackCorrelationId,
     causationId: get(HEADER.causationId) ?? null,
     motivo: motivo ? decodeURIComponent(motivo) : undefined,
+    scadenza: deadlineFromHeaders(h),
   };
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
-import type { MsgHdrs, NatsConnection } from 'nats';
+import { ErrorCode, type MsgHdrs, type NatsConnection } from 'nats';
 import {
   DomainError,
   HEADER,
@@ -13,6 +13,7 @@ import {
 import { RequestContext, type RequestContextData } from '../context/request-context';
 import type { ActorSigner } from '../identity/actor-token';
 import { NATS_CONNECTION } from '../jetstream/nats-connection';
+import { deadlineError, outgoingDeadline, undeterminedOutcome } from '../idempotency/deadline';
 import { contextHeaders } from './nats-headers';
 import { decodeReply, encodeBody } from './rpc-wire';
 
@@ -20,6 +21,8 @@ export interface RpcCallOptions {
   timeoutMs?: number;
   /** Overrides the ambient request context. */
   context?: RequestContextData;
+  /** The caller's Idempotency-Key (state-changing requests of the gateway). */
+  idempotencyKey?: string;
 }
 
 export const RPC_TIMEOUT_MS = Symbol('RPC_TIMEOUT_MS');
@@ -50,18 +53,22 @@ export class RpcClient {
     const subject = subjectOf(target);
     const ctx = options.context ?? RequestContext.currentOrNew();
     const body = encodeBody(payload);
-    const headers = await this.headers(ctx, subject, body);
     let reply: ReturnType<typeof decodeReply>;
+    // The service neither starts nor commits after this deadline (never later than the one we serve).
+    const deadline = outgoingDeadline(options.timeoutMs ?? this.defaultTimeoutMs, ctx.scadenza);
+    const timeout = deadline - Date.now();
+    if (timeout <= 0) throw deadlineError();
+    const headers = await this.headers(ctx, subject, body);
+    headers.set(HEADER.scadenza, String(deadline));
+    if (options.idempotencyKey) headers.set(HEADER.idempotencyKey, options.idempotencyKey);
     try {
-      const msg = await this.nats.request(subject, body, {
-        timeout: options.timeoutMs ?? this.defaultTimeoutMs,
-        headers,
-      });
+      const msg = await this.nats.request(subject, body, { timeout, headers });
       reply = decodeReply(msg);
     } catch (error) {
-      // timeout, no responders, connection lost
       this.logger.warn({ subject, err: error }, 'richiesta NATS non riuscita');
-      throw unavailable();
+      // A timeout may hide a commit whose reply was lost: only the Idempotency-Key makes the retry safe.
+      if ((error as { code?: unknown }).code === ErrorCode.Timeout) throw undeterminedOutcome();
+      throw unavailable(); // no responders, connection closed: nothing was delivered
     }
     if (!reply) {
       this.logger.warn({ subject }, 'risposta NATS non riconosciuta');

@@ -13,6 +13,8 @@ import { erroreSenzaDati } from '../context/errore-senza-dati';
 import { RequestContext } from '../context/request-context';
 import type { ActorVerifier } from '../identity/actor-token';
 import { IdentityCheck } from '../identity/identity-check';
+import { checkDeadline } from '../idempotency/deadline';
+import { IdempotencyStore, executeWithoutStore, type Outcome } from '../idempotency/idempotency-store';
 import { NATS_CONNECTION } from '../jetstream/nats-connection';
 import { contextFromHeaders } from './nats-headers';
 import { RPC_HANDLER } from './rpc-handler.decorator';
@@ -43,6 +45,7 @@ export class RpcServer implements OnApplicationBootstrap, BeforeApplicationShutd
   private readonly inFlight = new Set<Promise<void>>();
   private refusals?: RpcRefusalRecorder;
   private identity?: IdentityCheck;
+  private idempotency?: IdempotencyStore;
 
   constructor(
     @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
@@ -57,6 +60,7 @@ export class RpcServer implements OnApplicationBootstrap, BeforeApplicationShutd
     this.refusals = this.findRefusalRecorder();
     const verifier = this.options.verifier;
     this.identity = verifier && new IdentityCheck(verifier, this.refusals);
+    this.idempotency = this.findIdempotencyStore();
     const seen = new Map<string, string>();
     for (const wrapper of [...this.discovery.getControllers(), ...this.discovery.getProviders()]) {
       const instance = wrapper.instance as Record<string, unknown> | undefined;
@@ -82,6 +86,15 @@ export class RpcServer implements OnApplicationBootstrap, BeforeApplicationShutd
   private findRefusalRecorder(): RpcRefusalRecorder | undefined {
     try {
       return this.moduleRef.get<RpcRefusalRecorder>(RPC_REFUSAL_RECORDER, { strict: false });
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Provided by MessagingModule to services with a database (Idempotency-Key and deadlines). */
+  private findIdempotencyStore(): IdempotencyStore | undefined {
+    try {
+      return this.moduleRef.get(IdempotencyStore, { strict: false });
     } catch {
       return undefined;
     }
@@ -114,6 +127,7 @@ export class RpcServer implements OnApplicationBootstrap, BeforeApplicationShutd
     const context = contextFromHeaders(msg.headers, randomUUID());
     await RequestContext.run(context, async () => {
       try {
+        checkDeadline(context.scadenza); // the caller stopped waiting: do not start
         const actor = await this.identity!.actorOf(msg, declaration, context.correlationId);
         context.actor = actor;
         const raw = parse(msg);
@@ -125,8 +139,24 @@ export class RpcServer implements OnApplicationBootstrap, BeforeApplicationShutd
           await this.refusals?.recordRefusal({ declaration, actor, error, request: raw });
           throw error;
         }
-        const request = await validaContratto(declaration.request, raw);
-        respondOk(msg, await handler(request));
+        // Once per Idempotency-Key, within the deadline (libs/messaging/src/idempotency).
+        const work = async () => handler(await validaContratto(declaration.request, raw));
+        const toReply = (error: unknown) => this.toErrorReply(error, declaration.subject);
+        const outcome: Outcome = this.idempotency
+          ? await this.idempotency.execute(
+              {
+                subject: declaration.subject,
+                actor,
+                body: raw,
+                headers: msg.headers,
+                deadline: context.scadenza,
+              },
+              work,
+              toReply,
+            )
+          : await executeWithoutStore(context.scadenza, work, toReply);
+        if (outcome.ok) respondOk(msg, outcome.value);
+        else respondError(msg, outcome.error);
       } catch (error) {
         respondError(msg, this.toErrorReply(error, declaration.subject));
       }

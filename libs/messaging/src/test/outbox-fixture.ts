@@ -19,14 +19,21 @@ export class CreateEffectTable1763800000500 implements MigrationInterface {
 
 export const SCHEMA = 'messaging_test';
 
-export async function openTestDataSource(): Promise<{ dataSource: DataSource; url: string }> {
+export async function openTestDataSource(
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  extraMigrations: Function[] = [],
+): Promise<{ dataSource: DataSource; url: string }> {
   const url = await createTestDatabase('messaging');
   const options = serviceDataSourceOptions({
     url,
     schema: SCHEMA,
     applicationName: 'messaging-test',
     entities: [],
-    migrations: [CreateEffectTable1763800000500, createOutboxLeaseMigration(1763800000600)],
+    migrations: [
+      CreateEffectTable1763800000500,
+      createOutboxLeaseMigration(1763800000600),
+      ...extraMigrations,
+    ],
   });
   await runMigrations({ ...options, url, schema: SCHEMA });
   const dataSource = new DataSource(options);

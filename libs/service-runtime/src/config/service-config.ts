@@ -109,6 +109,11 @@ export class DataServiceConfig extends ServiceConfig {
   @Max(100)
   DATABASE_POOL_SIZE: number = 10;
 
+  /** How long an Idempotency-Key and the reply it returns are kept, in hours (libs/messaging). */
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  IDEMPOTENCY_TTL_HOURS: number = 24;
   /**
    * Who may sign the actor of the requests the service serves: JSON { "<issuer>": { "keys": [<public
    * Ed25519 JWK>] } } (`gateway` today), inline or in the file ACTOR_TRUSTED_KEYS_FILE.

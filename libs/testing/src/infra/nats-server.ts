@@ -22,6 +22,13 @@ export interface NatsHandle {
   restart(): Promise<void>;
   /** `stop()` and removes the store when it was a temporary one. */
   destroy(): Promise<void>;
+  /**
+   * Freezes the server (SIGSTOP): connections stay open, nothing is routed, what clients send waits in
+   * the sockets and is delivered on `resume()` — a stalled NATS, not a lost one.
+   */
+  pause(): void;
+  /** Lets a paused server run again (SIGCONT). */
+  resume(): void;
 }
 
 export interface NatsServerOptions {
@@ -138,6 +145,7 @@ export async function startNatsServer(options: NatsServerOptions = {}): Promise<
     const proc = child;
     child = undefined;
     if (!proc) return;
+    if (!hasExited(proc)) proc.kill('SIGCONT'); // a paused server could not handle SIGTERM
     await terminate(proc, [['SIGTERM', 10_000]]);
     forget?.();
   };
@@ -162,6 +170,13 @@ export async function startNatsServer(options: NatsServerOptions = {}): Promise<
     async destroy() {
       await stop();
       if (temporary) await rm(storeDir, { recursive: true, force: true });
+    },
+    pause() {
+      if (!child || hasExited(child)) throw new Error('nats-server non è in esecuzione');
+      child.kill('SIGSTOP');
+    },
+    resume() {
+      if (child && !hasExited(child)) child.kill('SIGCONT');
     },
   };
 }

@@ -1,0 +1,5 @@
+export * from './deadline';
+export * from './request-hash';
+export * from './served-request';
+export * from './idempotency-subscriber';
+export * from './idempotency-store';

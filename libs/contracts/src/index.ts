@@ -9,6 +9,7 @@ export * from './common/declarations';
 export * from './common/schema-decorators';
 export * from './common/validation';
 export * from './common/pagination';
+export * from './common/finalita';
 export * from './accesso';
 export * from './budget';
 export * from './presa-in-carico';

@@ -8,8 +8,10 @@ export interface RequestContextData {
   correlationId: string;
   /** Id of the message that caused the current work (request or event). */
   causationId: string | null;
-  /** GDPR purpose declared for reading personal data. */
+  /** GDPR purpose declared for reading personal data: the free text... */
   motivo?: string;
+  /** ...and its code, one of FINALITA (required, with the text, by reads of personal data). */
+  finalita?: string;
 }
 
 const storage = new AsyncLocalStorage<RequestContextData>();

@@ -12,6 +12,7 @@ export function contextHeaders(ctx: RequestContextData, causationId?: string): M
   const causation = causationId ?? ctx.causationId;
   if (causation) h.set(HEADER.causationId, causation);
   if (ctx.motivo) h.set(HEADER.motivo, encodeURIComponent(ctx.motivo));
+  if (ctx.finalita) h.set(HEADER.finalita, encodeURIComponent(ctx.finalita));
   return h;
 }
 
@@ -22,10 +23,21 @@ export function contextFromHeaders(
 ): RequestContextData {
   const get = (name: string) => (h?.has(name) ? h.get(name) : undefined) || undefined;
   const motivo = get(HEADER.motivo);
+  const finalita = get(HEADER.finalita);
   return {
     actor: decodeActor(get(HEADER.actor)),
     correlationId: get(HEADER.correlationId) ?? fallbackCorrelationId,
     causationId: get(HEADER.causationId) ?? null,
-    motivo: motivo ? decodeURIComponent(motivo) : undefined,
+    motivo: motivo ? decodificato(motivo) : undefined,
+    finalita: finalita ? decodificato(finalita) : undefined,
   };
+}
+
+/** A percent-encoded header value; one that is not validly encoded is kept as sent (and then refused). */
+function decodificato(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }

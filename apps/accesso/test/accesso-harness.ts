@@ -15,6 +15,10 @@ import { createTestDatabase, dropTestDatabase, testActor } from '@ambito/testing
 import { createAccessoApp } from '../src/app/create-accesso-app';
 import { loadAccessoConfig } from '../src/config/accesso-config';
 
+/** The purpose the harness declares unless told otherwise (reads of personal data require one). */
+export const FINALITA_TEST = 'segretariato-sociale';
+export const MOTIVO_TEST = 'verifica di test';
+
 /** Users of the tests, one per role, in the sub-ambiti and comuni of the demo territorio. */
 export const CREMA = '019035';
 export const PANDINO = '019067';
@@ -32,10 +36,15 @@ export const ATTORI = {
 export interface TestAccesso {
   app: NestExpressApplication;
   databaseUrl: string;
-  /** A NATS request as the given actor, exactly as the gateway sends it. */
+  /**
+   * A NATS request as the given actor, exactly as the gateway sends it. The purpose of the request
+   * (code and text) defaults to a test one; `null` sends none (to test that reads of personal data
+   * refuse it).
+   */
   as(
     actor: Actor,
-    motivo?: string,
+    motivo?: string | null,
+    finalita?: string | null,
   ): <S extends RpcSubject>(subject: RpcTarget<S>, payload: RpcRequest<S>) => Promise<RpcReply<S>>;
   /** SQL on the service's schema, to check what was (not) written. */
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
@@ -65,9 +74,15 @@ export async function startTestAccesso(env: Record<string, string> = {}): Promis
   return {
     app,
     databaseUrl,
-    as: (actor, motivo) => (subject, payload) =>
+    as: (actor, motivo, finalita) => (subject, payload) =>
       rpc.request(subject, payload, {
-        context: { actor, correlationId: randomUUID(), causationId: null, motivo },
+        context: {
+          actor,
+          correlationId: randomUUID(),
+          causationId: null,
+          motivo: motivo === undefined ? MOTIVO_TEST : (motivo ?? undefined),
+          finalita: finalita === undefined ? FINALITA_TEST : (finalita ?? undefined),
+        },
       }),
     sql: async (text, params) => (await pg.query(text, params)).rows,
     close: async () => {

@@ -4,8 +4,9 @@ import { subjectParts, type RpcRefusal, type RpcRefusalRecorder } from '@ambito/
 import { AccessiRepository } from '../accessi/accessi.repository';
 
 /**
- * A request on persone or accessi refused for the actor's role is an audited refusal like the others,
- * traced to the person concerned (statistics and the territorio hold no personal data: not traced).
+ * A request on persone, accessi or the audit log refused for the actor's role is an audited refusal like
+ * the others, traced to the person concerned (statistics and the territorio hold no personal data: not
+ * traced).
  */
 @Injectable()
 export class RifiutiRpcRecorder implements RpcRefusalRecorder {
@@ -16,7 +17,7 @@ export class RifiutiRpcRecorder implements RpcRefusalRecorder {
 
   async recordRefusal({ declaration, actor, error, request }: RpcRefusal): Promise<void> {
     const { risorsa, azione } = subjectParts(declaration.subject);
-    if (risorsa !== 'persona' && risorsa !== 'accesso') return;
+    if (risorsa !== 'persona' && risorsa !== 'accesso' && risorsa !== 'audit') return;
     const id = uuidDa(request, 'id');
     const personaId =
       risorsa === 'persona'

@@ -2,6 +2,7 @@ import { CreateRegistroAccessi1763900000000 } from './create-registro-accessi.mi
 import { UpgradeVoceAudit1763900000001 } from './upgrade-voce-audit.migration';
 import { AddAnagraficaPersona1763900000002 } from './add-anagrafica-persona.migration';
 import { AddDecessoPersona1763900000003 } from './add-decesso-persona.migration';
+import { addFinalitaVoceAuditMigration } from '@ambito/audit';
 
 /**
  * In order, after the outbox/inbox one that serviceDataSourceOptions adds first. A change of schema is
@@ -13,4 +14,5 @@ export const ACCESSO_MIGRATIONS = [
   UpgradeVoceAudit1763900000001,
   AddAnagraficaPersona1763900000002,
   AddDecessoPersona1763900000003,
+  addFinalitaVoceAuditMigration(1763900000050),
 ];

@@ -1,7 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSourceOptions } from 'typeorm';
-import { MessagingModule } from '@ambito/messaging';
+import { AuditModule } from '@ambito/audit';
+import { MessagingModule, RPC_REFUSAL_RECORDER } from '@ambito/messaging';
 import { APP_VERSION, HealthModule, MetricsModule, loggingModule } from '@ambito/service-runtime';
 import type { BudgetConfig } from '../config/budget-config';
 import { FondiController } from '../fondi/fondi.controller';
@@ -19,6 +20,7 @@ import { QuoteComuniController } from '../quote-comuni/quote-comuni.controller';
 import { QuoteComuniService } from '../quote-comuni/quote-comuni.service';
 import { SituazioneController } from '../situazione/situazione.controller';
 import { SituazioneService } from '../situazione/situazione.service';
+import { RifiutiRpcRecorder } from '../audit/rifiuti-rpc.recorder';
 
 export const SERVICE = 'budget';
 
@@ -38,6 +40,7 @@ export class BudgetModule {
         }),
         MetricsModule.forRoot(SERVICE),
         HealthModule.forRoot({ database: true }),
+        AuditModule.forRoot({ soggettoTipo: 'impegno' }),
       ],
       controllers: [
         FondiController,
@@ -57,6 +60,7 @@ export class BudgetModule {
         ImpegniService,
         SituazioneService,
         QuoteComuniService,
+        { provide: RPC_REFUSAL_RECORDER, useClass: RifiutiRpcRecorder },
       ],
     };
   }

@@ -1,9 +1,16 @@
 import { CreateBudget1764000000000 } from './create-budget.migration';
 import { AddDecisioneDotazione1764000000100 } from './add-decisione-dotazione.migration';
+import { addFinalitaVoceAuditMigration, createVoceAuditMigration } from '@ambito/audit';
 
 /**
  * In order, after the outbox/inbox one that serviceDataSourceOptions adds first. A change of schema is
  * a new migration class appended here; a migration that ran somewhere is never edited. Read by the app
  * and by the migration drift check (tools/ci).
  */
-export const BUDGET_MIGRATIONS = [CreateBudget1764000000000, AddDecisioneDotazione1764000000100];
+export const BUDGET_MIGRATIONS = [
+  CreateBudget1764000000000,
+  AddDecisioneDotazione1764000000100,
+  // Reads of impegni name a beneficiary (riferimento, comune of residence): audited like the others.
+  createVoceAuditMigration(1764000000150),
+  addFinalitaVoceAuditMigration(1764000000151),
+];

@@ -12,6 +12,7 @@ import {
   type RegistraMandatoV1,
   type RichiediImpegnoV1,
 } from '@ambito/contracts';
+import { AuditService } from '@ambito/audit';
 import { Money } from '@ambito/kernel';
 import { OutboxWriter, RequestContext, currentActor } from '@ambito/messaging';
 import { cents, differenza } from '../database/sql';
@@ -78,6 +79,7 @@ export class ImpegniService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly regole: RegoleFondo,
     private readonly outbox: OutboxWriter,
+    private readonly audit: AuditService,
   ) {}
 
   async richiedi(dto: RichiediImpegnoV1): Promise<ImpegnoV1> {
@@ -161,11 +163,24 @@ export class ImpegniService {
     return this.leggi(esito.impegnoId);
   }
 
+  /**
+   * An impegno names its beneficiary (riferimento, comune of residence, description): each read is
+   * audited with the declared purpose, refused ones too; no row, no answer.
+   */
   async leggi(id: string): Promise<ImpegnoV1> {
-    assertGestore(currentActor());
-    const impegno = await impegnoPerId(this.dataSource.manager, id);
+    const actor = currentActor();
+    const traccia = { azione: 'leggi', risorsa: 'impegno', risorsaId: id, soggettoId: id };
+    try {
+      assertGestore(actor);
+    } catch (error) {
+      throw await this.audit.negato(actor, traccia, error as Error);
+    }
+    const manager = this.dataSource.manager;
+    const impegno = await impegnoPerId(manager, id);
     if (!impegno) throw nonTrovato();
-    return this.toImpegnoV1(this.dataSource.manager, impegno);
+    const risposta = await this.toImpegnoV1(manager, impegno);
+    await this.audit.consentito(manager, actor, [traccia]);
+    return risposta;
   }
 
   /** Rinuncia, revoca, decadenza or riduzione: the not yet paid part goes back to the line. */

@@ -7,6 +7,7 @@ import { AddEquipeProfessioniContratto1764000000005 } from './add-equipe-profess
 import { AddParametriLeps1764000000006 } from './add-parametri-leps.migration';
 import { AddProgettoSiuss1764000000007 } from './add-progetto-siuss.migration';
 import { AddSinaV21764000000008 } from './add-sina-v2.migration';
+import { addFinalitaVoceAuditMigration } from '@ambito/audit';
 
 /**
  * In order, after the outbox/inbox one that serviceDataSourceOptions adds first. A change of schema is
@@ -23,4 +24,5 @@ export const PRESA_IN_CARICO_MIGRATIONS = [
   AddParametriLeps1764000000006,
   AddProgettoSiuss1764000000007,
   AddSinaV21764000000008,
+  addFinalitaVoceAuditMigration(1764000000050),
 ];

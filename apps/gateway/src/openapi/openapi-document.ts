@@ -1,4 +1,8 @@
 import {
+  CODICI_FINALITA,
+  FINALITA,
+  MOTIVO_MAX,
+  MOTIVO_MIN,
   REGOLE_AMBITO,
   SchemiContratto,
   schemiRaggiunti,
@@ -9,7 +13,7 @@ import {
 import { RichiestaToken } from '../auth/richiesta-token.body';
 import { TokenResponse } from '../auth/token.response';
 import { CORRELATION_HEADER } from '../context/correlation.middleware';
-import { MOTIVO_HEADER } from '../context/request-context.interceptor';
+import { FINALITA_HEADER, MOTIVO_HEADER } from '../context/request-context.interceptor';
 import { PROBLEM_CONTENT_TYPE } from '../problem/problem-details';
 import { Problema, StatoServizio } from '../problem/problem.schema';
 import { campoDelParametro } from '../routes/richiesta';
@@ -32,7 +36,7 @@ const DESCRIZIONE = `API REST della piattaforma d'Ambito Territoriale Sociale: t
 - **Errori**: \`application/problem+json\` (RFC 9457) con \`code\` stabile, \`detail\` in italiano e, per i dati non validi, i campi in \`errori\`.
 - **Importi**: in centesimi di euro, numeri interi (\`int64\`).
 - **Correlazione**: l'header \`X-Correlation-Id\` (generato se assente) torna nella risposta e segue la richiesta fra i servizi.
-- **Finalità (GDPR)**: l'header facoltativo \`X-Motivo\` dichiara perché si leggono i dati personali ed è registrato nell'audit.`;
+- **Finalità (GDPR)**: ogni lettura di dati personali (persone, accessi, cartelle, diario, impegni, registro di audit) richiede la finalità: un codice in \`X-Finalita\` (${CODICI_FINALITA.map((c) => `\`${c}\``).join(', ')}) e il motivo in \`X-Motivo\` (testo, anche codificato in percentuale); senza, \`400\` con codice \`FINALITA_MANCANTE\` o \`FINALITA_NON_VALIDA\`. Entrambi sono registrati nell'audit; le ricerche sono registrate con i loro criteri, le letture del registro di audit sono a loro volta registrate.`;
 
 const TAGS: Array<{ name: string; description: string }> = [
   { name: 'Territorio', description: 'Comuni, sub-ambiti e sedi dell’Ambito' },
@@ -53,7 +57,7 @@ const TAGS: Array<{ name: string; description: string }> = [
 
 const ERRORI_COMUNI = [400, 401, 403, 429, 500, 503] as const;
 const DESCRIZIONE_ERRORE: Record<number, string> = {
-  400: 'Dati non validi: i campi in errore sono in `errori` (codice `VALIDAZIONE_FALLITA`)',
+  400: 'Dati non validi: i campi in errore sono in `errori` (codice `VALIDAZIONE_FALLITA`); per le letture di dati personali, finalità assente (`FINALITA_MANCANTE`) o non valida (`FINALITA_NON_VALIDA`)',
   401: 'Token assente, scaduto o non valido (`NON_AUTENTICATO`)',
   403: 'Ruolo non abilitato (`OPERAZIONE_NON_CONSENTITA`) o dato fuori dal proprio ambito territoriale (`FUORI_AMBITO_TERRITORIALE`)',
   404: 'Risorsa non trovata',
@@ -176,9 +180,30 @@ export function documentoOpenApi(rotte: readonly Rotta[], opzioni: OpzioniDocume
           in: 'header',
           required: false,
           description:
-            'Finalità della lettura di dati personali (GDPR), registrata nell’audit; testo, anche codificato in percentuale',
-          schema: { type: 'string', maxLength: 300 },
+            'Motivo della richiesta (GDPR), registrato nell’audit; testo, anche codificato in percentuale',
+          schema: { type: 'string', maxLength: MOTIVO_MAX },
           example: 'colloquio di segretariato',
+        },
+        XMotivoObbligatorio: {
+          name: MOTIVO_HEADER,
+          in: 'header',
+          required: true,
+          description:
+            'Motivo della lettura di dati personali (GDPR), registrato nell’audit; testo, anche codificato in percentuale',
+          schema: { type: 'string', minLength: MOTIVO_MIN, maxLength: MOTIVO_MAX },
+          example: 'colloquio di segretariato',
+        },
+        XFinalita: {
+          name: FINALITA_HEADER,
+          in: 'header',
+          required: true,
+          description: `Finalità della lettura di dati personali (GDPR), registrata nell’audit: ${Object.entries(
+            FINALITA,
+          )
+            .map(([codice, descrizione]) => `\`${codice}\` (${descrizione})`)
+            .join('; ')}`,
+          schema: { type: 'string', enum: [...CODICI_FINALITA] },
+          example: 'segretariato-sociale',
         },
         XCorrelationId: {
           name: CORRELATION_HEADER,
@@ -256,7 +281,12 @@ function operazione(
     }
   }
   parameters.push(
-    { $ref: '#/components/parameters/XMotivo' },
+    ...(r.messaggio.letturaDatiPersonali
+      ? [
+          { $ref: '#/components/parameters/XFinalita' },
+          { $ref: '#/components/parameters/XMotivoObbligatorio' },
+        ]
+      : [{ $ref: '#/components/parameters/XMotivo' }]),
     { $ref: '#/components/parameters/XCorrelationId' },
   );
 
@@ -308,6 +338,19 @@ function operazione(
         },
         content: successo,
       },
+      ...(r.accettata
+        ? {
+            '202': {
+              description: r.accettata.descrizione,
+              headers: HEADERS_RISPOSTA,
+              content: risposta(
+                { ...r, risposta: undefined, messaggio: { ...r.messaggio, reply: r.accettata.classe } },
+                schemi,
+                risolvi,
+              ),
+            },
+          }
+        : {}),
       ...Object.fromEntries(
         [...ERRORI_COMUNI, ...(r.errori ?? [])]
           .sort((a, b) => a - b)

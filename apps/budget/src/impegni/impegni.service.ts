@@ -160,7 +160,7 @@ export class ImpegniService {
         `Budget insufficiente sulla linea ${dto.linea}: richiesti ${Money.ofCents(dto.importoCentesimi).format()}, ` +
           `disponibili ${Money.ofCents(esito.disponibile).format()}.`,
       );
-    return this.leggi(esito.impegnoId);
+    return this.impegnoV1(esito.impegnoId);
   }
 
   /**
@@ -175,12 +175,16 @@ export class ImpegniService {
     } catch (error) {
       throw await this.audit.negato(actor, traccia, error as Error);
     }
-    const manager = this.dataSource.manager;
-    const impegno = await impegnoPerId(manager, id);
-    if (!impegno) throw nonTrovato();
-    const risposta = await this.toImpegnoV1(manager, impegno);
-    await this.audit.consentito(manager, actor, [traccia]);
+    const risposta = await this.impegnoV1(id);
+    await this.audit.consentito(this.dataSource.manager, actor, [traccia]);
     return risposta;
+  }
+
+  /** The impegno as replied, after a write of the caller's (the write is its own record). */
+  private async impegnoV1(id: string): Promise<ImpegnoV1> {
+    const impegno = await impegnoPerId(this.dataSource.manager, id);
+    if (!impegno) throw nonTrovato();
+    return this.toImpegnoV1(this.dataSource.manager, impegno);
   }
 
   /** Rinuncia, revoca, decadenza or riduzione: the not yet paid part goes back to the line. */
@@ -214,7 +218,7 @@ export class ImpegniService {
         disponibileLineaCentesimi: disponibile,
       });
     });
-    return this.leggi(dto.id);
+    return this.impegnoV1(dto.id);
   }
 
   /** A payment against the impegno, never above what it has committed and not yet paid. */

@@ -3,6 +3,7 @@ export * from './common/gruppi-ruoli';
 export * from './common/actor';
 export * from './common/headers';
 export * from './common/event-envelope';
+export * from './common/dead-letter';
 export * from './common/error-codes';
 export * from './common/domain-error';
 export * from './common/declarations';

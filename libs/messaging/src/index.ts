@@ -17,3 +17,6 @@ export * from './inbox/inbox';
 export * from './messaging.module';
 export * from './rpc/rpc-refusal';
 export * from './context/errore-senza-dati';
+export * from './retention/retention-options';
+export * from './retention/purge-job';
+export * from './metrics/messaging-metrics';

@@ -20,6 +20,8 @@ import { EventSubscription, type SubscriptionOptions } from './jetstream/event-s
 import { NATS_CONNECTION, connectNats } from './jetstream/nats-connection';
 import { ensureStream, eventStreamName } from './jetstream/streams';
 import { OutboxRelay } from './outbox/outbox-relay';
+import { PurgeJob } from './retention/purge-job';
+import { DEFAULT_RETENTION, type RetentionOptions } from './retention/retention-options';
 import { OUTBOX_OPTIONS, OutboxWriter, type OutboxOptions } from './outbox/outbox-writer';
 import { RPC_TIMEOUT_MS, RpcClient } from './rpc/rpc-client';
 import { RPC_SERVER_OPTIONS, RpcServer } from './rpc/rpc-server';
@@ -33,6 +35,8 @@ export interface MessagingOptions {
   rpcTimeoutMs?: number;
   /** Services that own data publish their events through the transactional outbox. */
   outbox?: { databaseUrl: string; schema: string; pollIntervalMs?: number };
+  /** Stream ages and the outbox/inbox purge (DEFAULT_RETENTION for what is not given). */
+  retention?: Partial<RetentionOptions>;
 }
 
 /** Owns the JetStream side of a service: its stream, the outbox relay and its durable subscriptions. */
@@ -41,17 +45,22 @@ export class EventBus implements OnApplicationBootstrap, BeforeApplicationShutdo
   private readonly logger = new Logger(EventBus.name);
   private readonly subscriptions: EventSubscription<EventType>[] = [];
   private relay?: OutboxRelay;
+  private purge?: PurgeJob;
   private started = false;
+  private readonly retention: RetentionOptions;
 
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
     @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
     @Inject(OutboxRelay) relay: OutboxRelay | null,
+    @Inject(PurgeJob) purge: PurgeJob | null,
     private readonly discovery: DiscoveryService,
     private readonly scanner: MetadataScanner,
     private readonly reflector: Reflector,
   ) {
     this.relay = relay ?? undefined;
+    this.purge = purge ?? undefined;
+    this.retention = { ...DEFAULT_RETENTION, ...options.retention };
   }
 
   /** The `@OnEvent` methods of the service's providers become durable subscriptions. */
@@ -75,7 +84,12 @@ export class EventBus implements OnApplicationBootstrap, BeforeApplicationShutdo
 
   /** Registers a durable subscription; it starts with the application. */
   subscribe<T extends EventType>(options: Omit<SubscriptionOptions<T>, 'service'>): void {
-    const subscription = new EventSubscription(this.nats, { ...options, service: this.options.service });
+    const subscription = new EventSubscription(this.nats, {
+      eventStreamMaxAgeMs: this.retention.eventStreamMaxAgeMs,
+      deadLetterStreamMaxAgeMs: this.retention.deadLetterStreamMaxAgeMs,
+      ...options,
+      service: this.options.service,
+    });
     this.subscriptions.push(subscription as unknown as EventSubscription<EventType>);
     if (this.started) void subscription.start();
   }
@@ -90,9 +104,12 @@ export class EventBus implements OnApplicationBootstrap, BeforeApplicationShutdo
     if (this.relay) {
       // Only producers own a stream; a consumer ensures its producers' streams when it subscribes.
       const jsm = await this.nats.jetstreamManager();
-      await ensureStream(jsm, eventStreamName(this.options.service), [`evt.${this.options.service}.>`]);
+      await ensureStream(jsm, eventStreamName(this.options.service), [`evt.${this.options.service}.>`], {
+        maxAgeMs: this.retention.eventStreamMaxAgeMs,
+      });
       await this.relay.start();
     }
+    this.purge?.start();
     await Promise.all(this.subscriptions.map((s) => s.start()));
     this.started = true;
     this.logger.log({ service: this.options.service }, 'event bus avviato');
@@ -101,6 +118,7 @@ export class EventBus implements OnApplicationBootstrap, BeforeApplicationShutdo
   /** Before the database closes (TypeORM closes in onApplicationShutdown): the relay still needs it. */
   async beforeApplicationShutdown(): Promise<void> {
     await Promise.all(this.subscriptions.map((s) => s.stop()));
+    await this.purge?.stop();
     await this.relay?.stop();
   }
 
@@ -142,9 +160,15 @@ export class MessagingModule {
               pollIntervalMs: outbox.pollIntervalMs,
             }),
         },
+        {
+          provide: PurgeJob,
+          inject: [getDataSourceToken()],
+          useFactory: (dataSource: DataSource) =>
+            new PurgeJob(dataSource, { ...DEFAULT_RETENTION, ...options.retention }),
+        },
       );
     } else {
-      providers.push({ provide: OutboxRelay, useValue: null });
+      providers.push({ provide: OutboxRelay, useValue: null }, { provide: PurgeJob, useValue: null });
     }
     return {
       module: MessagingModule,

@@ -8,3 +8,4 @@ export * from './sql-value-list';
 export * from './pg-errors';
 export * from './pagina';
 export * from './append-only';
+export * from './outbox-lease.migration';

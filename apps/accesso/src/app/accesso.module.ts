@@ -4,7 +4,13 @@ import type { DataSourceOptions } from 'typeorm';
 import type { TerritorioV1 } from '@ambito/contracts';
 import { AuditModule } from '@ambito/audit';
 import { MessagingModule, RPC_REFUSAL_RECORDER } from '@ambito/messaging';
-import { APP_VERSION, HealthModule, MetricsModule, loggingModule } from '@ambito/service-runtime';
+import {
+  APP_VERSION,
+  HealthModule,
+  MetricsModule,
+  loggingModule,
+  retentionOptions,
+} from '@ambito/service-runtime';
 import { AccessiController } from '../accessi/accessi.controller';
 import { AccessiGate } from '../accessi/accessi.gate';
 import { AccessiRepository } from '../accessi/accessi.repository';
@@ -47,6 +53,7 @@ export class AccessoModule {
           ambito: config.AMBITO_CODICE,
           natsUrl: config.NATS_URL,
           outbox: { databaseUrl: config.DATABASE_URL, schema: config.DATABASE_SCHEMA },
+          retention: retentionOptions(config),
         }),
         MetricsModule.forRoot(SERVICE),
         HealthModule.forRoot({ database: true }),

@@ -1,3 +1,4 @@
+import { createOutboxLeaseMigration } from '@ambito/persistence';
 import { CreateRegistroAccessi1763900000000 } from './create-registro-accessi.migration';
 import { UpgradeVoceAudit1763900000001 } from './upgrade-voce-audit.migration';
 import { AddAnagraficaPersona1763900000002 } from './add-anagrafica-persona.migration';
@@ -14,5 +15,6 @@ export const ACCESSO_MIGRATIONS = [
   UpgradeVoceAudit1763900000001,
   AddAnagraficaPersona1763900000002,
   AddDecessoPersona1763900000003,
-  addFinalitaVoceAuditMigration(1763900000050),
+  createOutboxLeaseMigration(1764400000000),
+  addFinalitaVoceAuditMigration(1764500000000),
 ];

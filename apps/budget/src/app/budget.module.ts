@@ -3,7 +3,13 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSourceOptions } from 'typeorm';
 import { AuditModule } from '@ambito/audit';
 import { MessagingModule, RPC_REFUSAL_RECORDER } from '@ambito/messaging';
-import { APP_VERSION, HealthModule, MetricsModule, loggingModule } from '@ambito/service-runtime';
+import {
+  APP_VERSION,
+  HealthModule,
+  MetricsModule,
+  loggingModule,
+  retentionOptions,
+} from '@ambito/service-runtime';
 import type { BudgetConfig } from '../config/budget-config';
 import { FondiController } from '../fondi/fondi.controller';
 import { FondiService } from '../fondi/fondi.service';
@@ -37,6 +43,7 @@ export class BudgetModule {
           ambito: config.AMBITO_CODICE,
           natsUrl: config.NATS_URL,
           outbox: { databaseUrl: config.DATABASE_URL, schema: config.DATABASE_SCHEMA },
+          retention: retentionOptions(config),
         }),
         MetricsModule.forRoot(SERVICE),
         HealthModule.forRoot({ database: true }),

@@ -1,3 +1,4 @@
+import { createOutboxLeaseMigration } from '@ambito/persistence';
 import { CreateBudget1764000000000 } from './create-budget.migration';
 import { AddDecisioneDotazione1764000000100 } from './add-decisione-dotazione.migration';
 import { addFinalitaVoceAuditMigration, createVoceAuditMigration } from '@ambito/audit';
@@ -10,7 +11,8 @@ import { addFinalitaVoceAuditMigration, createVoceAuditMigration } from '@ambito
 export const BUDGET_MIGRATIONS = [
   CreateBudget1764000000000,
   AddDecisioneDotazione1764000000100,
+  createOutboxLeaseMigration(1764400000000),
   // Reads of impegni name a beneficiary (riferimento, comune of residence): audited like the others.
-  createVoceAuditMigration(1764000000150),
-  addFinalitaVoceAuditMigration(1764000000151),
+  createVoceAuditMigration(1764500000000),
+  addFinalitaVoceAuditMigration(1764500000001),
 ];

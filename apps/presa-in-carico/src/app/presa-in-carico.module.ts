@@ -4,7 +4,13 @@ import type { DataSourceOptions } from 'typeorm';
 import type { TerritorioV1 } from '@ambito/contracts';
 import { AuditModule } from '@ambito/audit';
 import { MessagingModule, RPC_REFUSAL_RECORDER } from '@ambito/messaging';
-import { APP_VERSION, HealthModule, MetricsModule, loggingModule } from '@ambito/service-runtime';
+import {
+  APP_VERSION,
+  HealthModule,
+  MetricsModule,
+  loggingModule,
+  retentionOptions,
+} from '@ambito/service-runtime';
 import { AuditController } from '../audit/audit.controller';
 import { RegistroAuditService } from '../audit/registro-audit.service';
 import { RifiutiRpcRecorder } from '../audit/rifiuti-rpc.recorder';
@@ -55,6 +61,7 @@ export class PresaInCaricoModule {
           ambito: config.AMBITO_CODICE,
           natsUrl: config.NATS_URL,
           outbox: { databaseUrl: config.DATABASE_URL, schema: config.DATABASE_SCHEMA },
+          retention: retentionOptions(config),
         }),
         MetricsModule.forRoot(SERVICE),
         HealthModule.forRoot({ database: true }),

@@ -1,3 +1,4 @@
+import { createOutboxLeaseMigration } from '@ambito/persistence';
 import { CreateCartellaSociale1764000000000 } from './create-cartella-sociale.migration';
 import { AddVerifiche1764000000001 } from './add-verifiche.migration';
 import { AddEquipeCaso1764000000002 } from './add-equipe-caso.migration';
@@ -24,5 +25,6 @@ export const PRESA_IN_CARICO_MIGRATIONS = [
   AddParametriLeps1764000000006,
   AddProgettoSiuss1764000000007,
   AddSinaV21764000000008,
-  addFinalitaVoceAuditMigration(1764000000050),
+  createOutboxLeaseMigration(1764400000000),
+  addFinalitaVoceAuditMigration(1764500000000),
 ];

@@ -5,6 +5,7 @@ import type { AccessoRegistratoV1, EventEnvelope } from '@ambito/contracts';
 import { eventually, startNatsServer, type NatsHandle } from '@ambito/testing';
 import { RequestContext } from '../context/request-context';
 import { handleOnce } from '../inbox/inbox';
+import { outboxParkedTotal } from '../metrics/messaging-metrics';
 import { EventSubscription } from '../jetstream/event-subscriber';
 import { connectNats } from '../jetstream/nats-connection';
 import { deadLetterStreamName, ensureStream, eventStreamName } from '../jetstream/streams';
@@ -43,6 +44,7 @@ describe('transactional outbox → JetStream → idempotent consumers', () => {
       databaseUrl: db.url,
       pollIntervalMs: 200,
       publishTimeoutMs: 500,
+      maxAttempts: 3,
     });
     await relay.start();
   });
@@ -130,6 +132,86 @@ describe('transactional outbox → JetStream → idempotent consumers', () => {
     expect(await countRows(dataSource, 'effect WHERE event_id = $1', [envelope.id])).toBe(2);
     const info = await (await nc.jetstreamManager()).streams.info(eventStreamName('accesso'));
     expect(info.state.messages).toBeGreaterThanOrEqual(1);
+  });
+
+  it('holds no transaction open while a publish waits for JetStream, and never parks a row for NATS being down', async () => {
+    await nats.stop();
+    const envelope = await writeEvent(randomUUID());
+    const states: string[] = [];
+    const sampling = (async () => {
+      const until = Date.now() + 2500;
+      while (Date.now() < until) {
+        const rows: Array<{ state: string }> = await dataSource.query(
+          `SELECT state FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+        );
+        states.push(...rows.map((r) => r.state));
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    })();
+    void relay.trigger();
+    await sampling;
+    // the relay was really stalled on the publish meanwhile
+    const [row] = await dataSource.query(
+      `SELECT attempts, last_error, parked_at FROM outbox_message WHERE id = $1`,
+      [envelope.id],
+    );
+    expect(row.attempts).toBeGreaterThanOrEqual(2);
+    expect(row.last_error).toBeTruthy();
+    expect(states.filter((s) => s?.startsWith('idle in transaction'))).toEqual([]);
+    expect(row.parked_at).toBeNull(); // no answer is not a refusal
+    await nats.restart();
+    await eventually(
+      async () =>
+        expect(
+          await countRows(dataSource, 'outbox_message WHERE id = $1 AND published_at IS NOT NULL', [
+            envelope.id,
+          ]),
+        ).toBe(1),
+      { timeoutMs: 15000 },
+    );
+  });
+
+  it('parks a row the stream keeps refusing, so the rows after it are published', async () => {
+    const jsm = await nc.jetstreamManager();
+    await jsm.streams.add({ name: 'EVT_PARCHEGGIO', subjects: ['evt.parcheggio.>'], max_msg_size: 1024 });
+    const parkedBefore = (await outboxParkedTotal.get()).values[0]?.value ?? 0;
+    const row = async (size: number) => {
+      const id = randomUUID();
+      await dataSource.query(
+        `INSERT INTO outbox_message (id, subject, type, envelope) VALUES ($1, 'evt.parcheggio.x.v1', 'parcheggio.x', $2)`,
+        [id, JSON.stringify({ id, correlationId: 'corr-p', riempitivo: 'x'.repeat(size) })],
+      );
+      return id;
+    };
+    const tooLarge = await row(4000);
+    const after = [await row(10), await row(10)];
+    await eventually(
+      async () => {
+        await relay.trigger();
+        expect(
+          await countRows(
+            dataSource,
+            'outbox_message WHERE id = ANY($1::uuid[]) AND published_at IS NOT NULL',
+            [after],
+          ),
+        ).toBe(2);
+      },
+      { timeoutMs: 15000, intervalMs: 250 },
+    );
+    const [parked] = await dataSource.query(
+      `SELECT attempts, parked_at, parked_reason, published_at FROM outbox_message WHERE id = $1`,
+      [tooLarge],
+    );
+    expect(parked.parked_at).not.toBeNull();
+    expect(parked.published_at).toBeNull();
+    expect(parked.attempts).toBe(3);
+    expect(parked.parked_reason).toMatch(/size|maximum/i);
+    expect((await jsm.streams.info('EVT_PARCHEGGIO')).state.messages).toBe(2);
+    expect(((await outboxParkedTotal.get()).values[0]?.value ?? 0) - parkedBefore).toBe(1);
+    // a parked row is skipped for good
+    await relay.trigger();
+    const [again] = await dataSource.query(`SELECT attempts FROM outbox_message WHERE id = $1`, [tooLarge]);
+    expect(again.attempts).toBe(3);
   });
 
   it('publishes in creation order', async () => {

@@ -3,6 +3,8 @@ import { headers as natsHeaders, type JetStreamClient, type NatsConnection } fro
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { HEADER, type EventEnvelope } from '@ambito/contracts';
+import { erroreSenzaDati } from '../context/errore-senza-dati';
+import { outboxParkedTotal, outboxPublishFailuresTotal } from '../metrics/messaging-metrics';
 import { outboxChannel } from './outbox-writer';
 
 export interface OutboxRelayOptions {
@@ -13,18 +15,29 @@ export interface OutboxRelayOptions {
   /** Fallback poll when no notification arrives (missed NOTIFY, NATS back after an outage). */
   pollIntervalMs?: number;
   publishTimeoutMs?: number;
+  /** How long a claimed row is this relay's: after a crash it is published again once this runs out. */
+  claimLeaseMs?: number;
+  /** Refusals by NATS after which a row is parked (default 5). */
+  maxAttempts?: number;
 }
 
 interface PendingRow {
   id: string;
   subject: string;
+  type: string;
   envelope: EventEnvelope;
+  attempts: number;
 }
 
 /**
  * Publishes outbox rows to JetStream in creation order, with `Nats-Msg-Id` = event id so that a row
  * published twice (crash between publish and mark) is dropped by the stream's de-duplication window.
- * Rows are claimed with FOR UPDATE SKIP LOCKED, so several replicas can run a relay each.
+ *
+ * No transaction is open while it waits for JetStream: a batch is claimed in one short statement (a
+ * lease in `claimed_until`, rows taken with FOR UPDATE SKIP LOCKED, so several replicas can each run a
+ * relay), published, then marked in another. A row NATS keeps refusing (too large, refused by the
+ * stream) is parked after `maxAttempts` so it no longer holds back the rows after it; a row that gets
+ * no answer (NATS down) waits, however long, and keeps the order.
  */
 export class OutboxRelay {
   private readonly logger = new Logger(OutboxRelay.name);
@@ -75,7 +88,10 @@ export class OutboxRelay {
           while ((await this.publishBatch()) === (this.options.batchSize ?? 100));
         } while (this.rerun && !this.stopped);
       } catch (error) {
-        this.logger.warn({ err: error }, 'pubblicazione outbox sospesa: nuovo tentativo al prossimo ciclo');
+        this.logger.warn(
+          { errore: erroreSenzaDati(error) },
+          'pubblicazione outbox sospesa: nuovo tentativo al prossimo ciclo',
+        );
       } finally {
         this.running = false;
       }
@@ -83,39 +99,84 @@ export class OutboxRelay {
     return this.current;
   }
 
-  /** Claims and publishes one batch; returns how many rows were published. */
+  /** Claims, publishes and marks one batch; returns how many rows it claimed. */
   private async publishBatch(): Promise<number> {
     const limit = this.options.batchSize ?? 100;
-    const outcome = await this.dataSource.transaction(async (manager) => {
-      const rows: PendingRow[] = await manager.query(
-        `SELECT id, subject, envelope FROM outbox_message
-          WHERE published_at IS NULL ORDER BY created_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [limit],
-      );
-      const published: string[] = [];
-      let failure: unknown;
-      for (const row of rows) {
+    const rows = await this.claim(limit);
+    const published: string[] = [];
+    let failure: unknown;
+    let index = 0;
+    try {
+      for (; index < rows.length; index++) {
+        const row = rows[index];
         try {
           await this.publish(row);
           published.push(row.id);
         } catch (error) {
+          outboxPublishFailuresTotal.inc();
+          if (await this.recordFailure(row, error)) continue; // parked: the next rows go on
           failure = error;
-          await manager.query(
-            `UPDATE outbox_message SET attempts = attempts + 1, last_error = $2 WHERE id = $1`,
-            [row.id, String((error as Error)?.message ?? error).slice(0, 500)],
-          );
           break; // keep the order: nothing after a failed event is published before it
         }
       }
+    } finally {
       if (published.length > 0) {
-        await manager.query(`UPDATE outbox_message SET published_at = now() WHERE id = ANY($1::uuid[])`, [
-          published,
-        ]);
+        await this.dataSource.query(
+          `UPDATE outbox_message SET published_at = now(), claimed_until = NULL WHERE id = ANY($1::uuid[])`,
+          [published],
+        );
       }
-      return { published: published.length, failure };
-    });
-    if (outcome.failure) throw outcome.failure;
-    return outcome.published;
+      const unpublished = rows.slice(index + (failure ? 1 : 0)).map((r) => r.id);
+      if (unpublished.length > 0) {
+        await this.dataSource.query(
+          `UPDATE outbox_message SET claimed_until = NULL WHERE id = ANY($1::uuid[])`,
+          [unpublished],
+        );
+      }
+    }
+    if (failure) throw failure;
+    return rows.length;
+  }
+
+  /** One statement, its own short transaction: the rows are this relay's until the lease runs out. */
+  private async claim(limit: number): Promise<PendingRow[]> {
+    const [rows] = (await this.dataSource.query(
+      `UPDATE outbox_message SET claimed_until = now() + make_interval(secs => $2 / 1000.0)
+        WHERE id IN (
+          SELECT id FROM outbox_message
+           WHERE published_at IS NULL AND parked_at IS NULL
+             AND (claimed_until IS NULL OR claimed_until < now())
+           ORDER BY created_at, id LIMIT $1 FOR UPDATE SKIP LOCKED)
+        RETURNING id, subject, type, envelope, attempts, created_at`,
+      [limit, this.options.claimLeaseMs ?? 30_000],
+    )) as [Array<PendingRow & { created_at: Date }>, number];
+    // RETURNING keeps no order: back to creation order.
+    return rows.sort((a, b) => a.created_at.getTime() - b.created_at.getTime() || a.id.localeCompare(b.id));
+  }
+
+  /**
+   * Records a failed publish on the row and releases it. A refusal counts towards parking; no answer
+   * (NATS down or slow, no stream yet) is the bus's fault, not the row's, and never parks it.
+   * Returns true when the row was parked.
+   */
+  private async recordFailure(row: PendingRow, error: unknown): Promise<boolean> {
+    const message = String((error as Error)?.message ?? error).slice(0, 500);
+    const park = refusedByNats(error) && row.attempts + 1 >= (this.options.maxAttempts ?? 5);
+    await this.dataSource.query(
+      `UPDATE outbox_message
+          SET attempts = attempts + 1, last_error = $2, claimed_until = NULL,
+              parked_at = CASE WHEN $3 THEN now() END, parked_reason = CASE WHEN $3 THEN $2 END
+        WHERE id = $1`,
+      [row.id, message, park],
+    );
+    if (park) {
+      outboxParkedTotal.inc();
+      this.logger.error(
+        { eventId: row.id, type: row.type, attempts: row.attempts + 1, motivo: message },
+        'evento dell’outbox parcheggiato: NATS lo rifiuta, serve un operatore (docs/operations.md)',
+      );
+    }
+    return park;
   }
 
   private async publish(row: PendingRow): Promise<void> {
@@ -152,4 +213,21 @@ export class OutboxRelay {
     await client.query(`LISTEN ${outboxChannel(this.options.schema)}`);
     this.listener = client;
   }
+}
+
+/** NATS codes that mean no answer (the bus is down or slow): not the message's fault. */
+const NO_ANSWER = new Set([
+  'TIMEOUT',
+  'CONNECTION_CLOSED',
+  'DISCONNECT',
+  'CONNECTION_DRAINING',
+  'CONNECTION_REFUSED',
+  '503',
+  '408',
+]);
+
+/** Anything but no answer: the client or the server refused this row (too large, refused by the stream, unreadable). */
+function refusedByNats(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  return !(typeof code === 'string' && NO_ANSWER.has(code));
 }

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import type { NatsConnection } from 'nats';
-import { runMigrations, serviceDataSourceOptions } from '@ambito/persistence';
+import { createOutboxLeaseMigration, runMigrations, serviceDataSourceOptions } from '@ambito/persistence';
 import { createTestDatabase } from '@ambito/testing';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
@@ -26,7 +26,7 @@ export async function openTestDataSource(): Promise<{ dataSource: DataSource; ur
     schema: SCHEMA,
     applicationName: 'messaging-test',
     entities: [],
-    migrations: [CreateEffectTable1763800000500],
+    migrations: [CreateEffectTable1763800000500, createOutboxLeaseMigration(1763800000600)],
   });
   await runMigrations({ ...options, url, schema: SCHEMA });
   const dataSource = new DataSource(options);

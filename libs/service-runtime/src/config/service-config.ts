@@ -1,4 +1,5 @@
 import { IsIn, IsInt, IsNotEmpty, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
+import { DURATA, DURATA_MESSAGGIO } from './durata';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -44,4 +45,29 @@ export class DataServiceConfig extends ServiceConfig {
   @Min(1)
   @Max(100)
   DATABASE_POOL_SIZE: number = 10;
+
+  /**
+   * Retention (docs/operations.md). Events stay on the service's stream EVT_<SERVICE> for 30 days: a
+   * consumer down over a long holiday, or rebuilt, still finds what it missed; after that the database
+   * is the source of truth. Dead letters stay 90 days on DLQ_<SERVICE>: a quarter to notice the alert,
+   * investigate and replay. Applied to existing streams at every start.
+   */
+  @Matches(DURATA, { message: DURATA_MESSAGGIO })
+  EVENT_STREAM_MAX_AGE: string = '30d';
+
+  @Matches(DURATA, { message: DURATA_MESSAGGIO })
+  DLQ_STREAM_MAX_AGE: string = '90d';
+
+  /** Published outbox rows are deleted after this; inbox rows after the longer of the two stream ages. */
+  @Matches(DURATA, { message: DURATA_MESSAGGIO })
+  OUTBOX_RETENTION: string = '7d';
+
+  /** How often each replica runs the purge (bounded DELETEs, safe concurrently). */
+  @Matches(DURATA, { message: DURATA_MESSAGGIO })
+  PURGE_INTERVAL: string = '1h';
+
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  PURGE_BATCH_SIZE: number = 1000;
 }

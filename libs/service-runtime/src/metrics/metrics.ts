@@ -11,6 +11,7 @@ import {
 } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { MESSAGING_METRICS } from '@ambito/messaging';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { Observable, tap } from 'rxjs';
 
@@ -69,6 +70,11 @@ export class MetricsModule {
     if (!metricsRegistry.getSingleMetric('process_cpu_seconds_total')) {
       metricsRegistry.setDefaultLabels({ service });
       collectDefaultMetrics({ register: metricsRegistry });
+    }
+    // The backbone's counters (dead letters, parked outbox rows, purge) are served here too.
+    for (const metric of MESSAGING_METRICS) {
+      const name = (metric as unknown as { name: string }).name;
+      if (!metricsRegistry.getSingleMetric(name)) metricsRegistry.registerMetric(metric);
     }
     return {
       module: MetricsModule,

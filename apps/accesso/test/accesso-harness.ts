@@ -23,6 +23,10 @@ import {
 import { createAccessoApp } from '../src/app/create-accesso-app';
 import { loadAccessoConfig } from '../src/config/accesso-config';
 
+/** The purpose the harness declares unless told otherwise (reads of personal data require one). */
+export const FINALITA_TEST = 'segretariato-sociale';
+export const MOTIVO_TEST = 'verifica di test';
+
 /** Users of the tests, one per role, in the sub-ambiti and comuni of the demo territorio. */
 export const CREMA = '019035';
 export const PANDINO = '019067';
@@ -42,10 +46,15 @@ export interface TestAccesso {
   databaseUrl: string;
   /** The key pair of this run: the service trusts its public half, `as` signs with the private one. */
   identita: IdentityKeyEnv;
-  /** A NATS request as the given actor, exactly as the gateway sends it (actor signed). */
+  /**
+   * A NATS request as the given actor, exactly as the gateway sends it (actor signed). The purpose of the request
+   * (code and text) defaults to a test one; `null` sends none (to test that reads of personal data
+   * refuse it).
+   */
   as(
     actor: Actor,
-    motivo?: string,
+    motivo?: string | null,
+    finalita?: string | null,
   ): <S extends RpcSubject>(subject: RpcTarget<S>, payload: RpcRequest<S>) => Promise<RpcReply<S>>;
   /** SQL on the service's schema, to check what was (not) written. */
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
@@ -86,9 +95,15 @@ export async function startTestAccesso(env: Record<string, string> = {}): Promis
     app,
     databaseUrl,
     identita,
-    as: (actor, motivo) => (subject, payload) =>
+    as: (actor, motivo, finalita) => (subject, payload) =>
       rpc.request(subject, payload, {
-        context: { actor, correlationId: randomUUID(), causationId: null, motivo },
+        context: {
+          actor,
+          correlationId: randomUUID(),
+          causationId: null,
+          motivo: motivo === undefined ? MOTIVO_TEST : (motivo ?? undefined),
+          finalita: finalita === undefined ? FINALITA_TEST : (finalita ?? undefined),
+        },
       }),
     sql: async (text, params) => (await pg.query(text, params)).rows,
     close: async () => {

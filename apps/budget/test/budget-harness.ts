@@ -42,8 +42,11 @@ type Richiesta = <S extends RpcSubject>(
 export interface TestBudget {
   app: NestExpressApplication;
   databaseUrl: string;
-  /** A NATS request as the given actor, exactly as the gateway (or another service) sends it. */
-  as(actor: Actor): Richiesta;
+  /**
+   * A NATS request as the given actor, exactly as the gateway (or another service) sends it, with a
+   * test purpose (code and text) unless `finalita` is null (reads naming a beneficiary require one).
+   */
+  as(actor: Actor, finalita?: string | null): Richiesta;
   /** SQL on the service's schema, to check what was (not) written. */
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   /** Row counts of every table a command may write, to prove a refused command wrote nothing. */
@@ -110,9 +113,16 @@ export async function startTestBudget(env: Record<string, string> = {}): Promise
   return {
     app,
     databaseUrl,
-    as: (actor) => async (subject, payload) => {
+    as: (actor, finalita) => async (subject, payload) => {
       const reply = await rpc.request(subject, payload, {
-        context: { actor, correlationId: randomUUID(), causationId: null },
+        context: {
+          actor,
+          correlationId: randomUUID(),
+          causationId: null,
+          ...(finalita === null
+            ? {}
+            : { finalita: finalita ?? 'gestione-contabile', motivo: 'verifica di test' }),
+        },
       });
       await rispettaIlContratto(subjectOf(subject), reply);
       return reply;

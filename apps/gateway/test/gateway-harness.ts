@@ -7,6 +7,9 @@ import { createGatewayApp } from '../src/app/create-gateway-app';
 import { loadGatewayConfig } from '../src/config/gateway-config';
 import type { RichiestaRicevuta } from './nats-responder';
 
+/** The purpose (code and text) a read of personal data must declare; the tests' usual one. */
+export const FINALITA_HTTP = { 'X-Finalita': 'segretariato-sociale', 'X-Motivo': 'verifica di test' };
+
 export const TEST_JWT_SECRET = 'segreto-dei-test-di-integrazione-0123456789';
 
 export interface TestGateway {

@@ -137,7 +137,10 @@ export interface ApiResponse<T = Record<string, unknown>> {
   body: T;
 }
 
-/** A tiny HTTP client speaking to the gateway as a given demo user. */
+/**
+ * A tiny HTTP client speaking to the gateway as a given demo user. Every request declares a purpose
+ * (reads of personal data require one); pass `x-finalita` / `x-motivo` as '' to send none.
+ */
 export class Api {
   private readonly tokens = new Map<string, string>();
 
@@ -170,6 +173,8 @@ export class Api {
       headers: {
         ...(user ? { authorization: `Bearer ${await this.token(user)}` } : {}),
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        'x-finalita': 'presa-in-carico',
+        'x-motivo': 'verifica end-to-end',
         ...headers,
       },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),

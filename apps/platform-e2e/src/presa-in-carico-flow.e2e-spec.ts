@@ -139,6 +139,51 @@ describe('presa in carico, end to end: accesso closed with a proposta → approv
     });
   });
 
+  it('does not let another sub-ambito read or pull the case by its codice fiscale (issue 14)', async () => {
+    // Castelleone opens a case for the same person, claiming residence there: forwarded, nothing back.
+    const inoltrata = await api.request('as.castelleone', 'POST', '/api/v1/cartelle', {
+      persona: {
+        codiceFiscale: CODICE_FISCALE,
+        cognome: 'Valentini',
+        nome: 'Teresa',
+        dataNascita: '1939-08-15',
+        sesso: 'F',
+        comuneResidenza: '019025',
+      },
+      origine: 'segnalazione-servizio-specialistico',
+      inviante: 'CPS di Castelleone',
+      motivazione: 'Segnalazione del servizio specialistico.',
+      urgenza: 'ordinaria',
+    });
+    expect(inoltrata.status).toBe(202);
+    expect(inoltrata.body).toEqual({ esito: 'inoltrata', cartella: null });
+    expect(inoltrata.headers.get('location')).toBeNull();
+    const dopo = await api.request<CartellaV1>(
+      'coordinatore.crema',
+      'GET',
+      `/api/v1/cartelle/${cartella.id}`,
+    );
+    expect(dopo.body).toMatchObject({ subAmbito: 'SA-CREMA', comuneResidenza: CREMA, stato: 'in-carico' });
+    expect(dopo.body.proposte.map((p) => p.inviante)).toContain('CPS di Castelleone');
+    // A full codice fiscale from another sub-ambito: whether the person exists, nothing else.
+    const perCf = await api.request(
+      'operatore.soncino',
+      'GET',
+      `/api/v1/persone?codiceFiscale=${CODICE_FISCALE}`,
+    );
+    expect(perCf.status).toBe(200);
+    expect(perCf.body).toMatchObject({ elementi: [], totale: 0, esisteFuoriAmbito: true });
+    // And no read of personal data without a purpose.
+    await rifiutata(
+      api.request('coordinatore.crema', 'GET', `/api/v1/cartelle/${cartella.id}`, undefined, {
+        'x-finalita': '',
+        'x-motivo': '',
+      }),
+      400,
+      'FINALITA_MANCANTE',
+    );
+  });
+
   it('is assessed by the case manager, the service computing the score', async () => {
     const adl = {
       strumento: 'ADL',

@@ -14,7 +14,9 @@ import {
   eventSubject,
   type AccessoChiusoV1,
   type Actor,
+  type AperturaCartellaV1,
   type ApriCartellaV1,
+  type CartellaV1,
   type EventEnvelope,
   type ProponiProgettoV1,
   type RpcReply,
@@ -43,6 +45,10 @@ export const CASTELLEONE = '019025';
 const actor = (userId: string, ruoli: Actor['ruoli'], subAmbiti: string[] = [], comuni: string[] = []) =>
   testActor(userId, ruoli, subAmbiti, comuni, `Nome di ${userId}`);
 
+/** The purpose the harness declares unless told otherwise (reads of personal data require one). */
+export const FINALITA_TEST = 'presa-in-carico';
+export const MOTIVO_TEST = 'verifica di test';
+
 /** Users of the tests, one per role, in the sub-ambiti and comuni of the demo territorio. */
 export const ATTORI = {
   operatoreCrema: actor('operatore.crema', ['operatore-accesso'], ['SA-CREMA']),
@@ -70,9 +76,15 @@ export const ATTORI = {
 export interface TestPresaInCarico {
   app: NestExpressApplication;
   nats: NatsConnection;
+  /**
+   * A NATS request as the given actor, exactly as the gateway sends it. The purpose of the request
+   * (code and text) defaults to a test one; `null` sends none (to test that reads of personal data
+   * refuse it).
+   */
   as(
     actor: Actor,
-    motivo?: string,
+    motivo?: string | null,
+    finalita?: string | null,
   ): <S extends RpcSubject>(subject: RpcTarget<S>, payload: RpcRequest<S>) => Promise<RpcReply<S>>;
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   /** Publishes an accesso.accesso.chiuso on JetStream exactly as the accesso outbox relay does. */
@@ -133,9 +145,15 @@ export async function startTestPresaInCarico(): Promise<TestPresaInCarico> {
     app,
     nats,
     eventi,
-    as: (actor, motivo) => (subject, payload) =>
+    as: (actor, motivo, finalita) => (subject, payload) =>
       rpc.request(subject, payload, {
-        context: { actor, correlationId: randomUUID(), causationId: null, motivo },
+        context: {
+          actor,
+          correlationId: randomUUID(),
+          causationId: null,
+          motivo: motivo === undefined ? MOTIVO_TEST : (motivo ?? undefined),
+          finalita: finalita === undefined ? FINALITA_TEST : (finalita ?? undefined),
+        },
       }),
     sql: async (text, params) => (await pg.query(text, params)).rows,
     pubblicaAccessoChiuso: async (envelope) => {
@@ -158,6 +176,12 @@ export async function startTestPresaInCarico(): Promise<TestPresaInCarico> {
       await dropTestDatabase(databaseUrl);
     },
   };
+}
+
+/** The cartella of a direct opening that stayed in the actor's sub-ambito (fails on a forwarded one). */
+export function cartellaAperta(esito: AperturaCartellaV1): CartellaV1 {
+  if (esito.esito !== 'aperta' || !esito.cartella) throw new Error(`apertura ${esito.esito}, non aperta`);
+  return esito.cartella;
 }
 
 let progressivo = 0;

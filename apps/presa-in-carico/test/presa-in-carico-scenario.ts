@@ -1,5 +1,6 @@
 import { PRESA_IN_CARICO_RPC, type CartellaV1 } from '@ambito/contracts';
 import {
+  cartellaAperta,
   ATTORI,
   CREMA,
   apertura,
@@ -37,7 +38,9 @@ export async function registraEquipeCrema(svc: TestPresaInCarico): Promise<void>
 /** A case opened and assigned to as.crema. */
 export async function casoInCarico(svc: TestPresaInCarico): Promise<CartellaV1> {
   const coordinatore = svc.as(ATTORI.coordinatoreCrema);
-  const c = await coordinatore(PRESA_IN_CARICO_RPC.apriCartella, apertura(codiceFiscale(), CREMA));
+  const c = cartellaAperta(
+    await coordinatore(PRESA_IN_CARICO_RPC.apriCartella, apertura(codiceFiscale(), CREMA)),
+  );
   return coordinatore(PRESA_IN_CARICO_RPC.assegnaCartella, { id: c.id, caseManagerId: 'as.crema' });
 }
 

@@ -4,8 +4,8 @@ import { DomainError, type Actor } from '@ambito/contracts';
 import { RequestContext } from '@ambito/messaging';
 import { makeAppendOnly, runMigrations, serviceDataSourceOptions } from '@ambito/persistence';
 import { createTestDatabase, dropTestDatabase, rifiuto, testActor } from '@ambito/testing';
-import { AuditService } from './audit.service';
-import { createVoceAuditMigration } from './create-voce-audit.migration';
+import { AuditService, criteriDaRegistrare } from './audit.service';
+import { addFinalitaVoceAuditMigration, createVoceAuditMigration } from './create-voce-audit.migration';
 import { RegistroAudit } from './registro-audit';
 import { upgradeVoceAudit } from './upgrade-voce-audit';
 import { VoceAuditEntity } from './voce-audit.entity';
@@ -53,7 +53,13 @@ async function openDataSource(
 
 function come<T>(actor: Actor, fn: () => Promise<T>): Promise<T> {
   return RequestContext.run(
-    { actor, correlationId: randomUUID(), causationId: null, motivo: 'verifica del registro' },
+    {
+      actor,
+      correlationId: randomUUID(),
+      causationId: null,
+      motivo: 'verifica del registro',
+      finalita: 'controllo-titolare',
+    },
     fn,
   );
 }
@@ -69,6 +75,7 @@ describe('the shared audit log and write gate, on PostgreSQL', () => {
     ({ dataSource, url } = await openDataSource('audit', [
       CreatePratica1770000000000,
       createVoceAuditMigration(1770000000001),
+      addFinalitaVoceAuditMigration(1770000000002),
     ]));
     audit = new AuditService(dataSource, { soggettoTipo: 'pratica' });
     gate = new WriteGate(dataSource, audit);
@@ -197,6 +204,31 @@ describe('the shared audit log and write gate, on PostgreSQL', () => {
     expect(String(errore)).toMatch(/uuid/);
   });
 
+  it('records a search with its criteria, personal values masked, then one row per subject found', async () => {
+    const trovata = randomUUID();
+    await come(operatore, () =>
+      audit.ricerca(dataSource.manager, operatore, {
+        traccia: { azione: 'cerca', risorsa: 'pratica' },
+        criteri: criteriDaRegistrare(
+          { cognome: 'Rossi', codiceFiscale: 'RSSMRA50A41D142K', stato: 'aperta', pagina: 2, vuoto: '' },
+          ['stato', 'pagina'],
+        ),
+        risultati: [{ azione: 'cerca', risorsa: 'pratica', risorsaId: trovata, soggettoId: trovata }],
+      }),
+    );
+    const righe = await sql<{ soggetto_id: string | null; criteri: unknown; finalita: string }>(
+      `SELECT soggetto_id, criteri, finalita FROM voce_audit WHERE azione = 'cerca' AND risorsa = 'pratica' ORDER BY il`,
+    );
+    expect(righe).toEqual([
+      {
+        soggetto_id: null,
+        criteri: { cognome: '*', codiceFiscale: '*', stato: 'aperta', pagina: 2 },
+        finalita: 'controllo-titolare',
+      },
+      { soggetto_id: trovata, criteri: null, finalita: 'controllo-titolare' },
+    ]);
+  });
+
   it('lists by local-day period, user, subject and esito, newest first, in pages', async () => {
     const soggetto = randomUUID();
     const riga = (il: string, utente: string, esito: string) =>
@@ -285,6 +317,7 @@ describe('upgrading a service’s own audit table to the shared shape', () => {
     ({ dataSource, url } = await openDataSource('audit_upgrade', [
       CreateVoceAuditAccessoV0_1770000000000,
       UpgradeAccesso1770000000001,
+      addFinalitaVoceAuditMigration(1770000000002),
     ]));
   });
 

@@ -5,7 +5,7 @@ import { DomainError, type Actor, type EsitoAudit } from '@ambito/contracts';
 import { RequestContext } from '@ambito/messaging';
 import { OPZIONI_AUDIT, type OpzioniAudit } from './audit-options';
 import type { Traccia } from './traccia';
-import { VoceAuditEntity } from './voce-audit.entity';
+import { VoceAuditEntity, type CriteriAudit } from './voce-audit.entity';
 
 /** `utente` of a request refused because its actor could not be verified: who sent it is not known. */
 export const UTENTE_NON_VERIFICATO = '(non verificato)';
@@ -31,6 +31,21 @@ export class AuditService {
       VoceAuditEntity,
       tracce.map((t) => this.voce(actor, t, 'consentito', null)),
     );
+  }
+
+  /**
+   * A search or a list of personal data: one row for the search itself, with its criteria (even when it
+   * found nothing: who looked for whom is the point), then one row per subject it returned. In the
+   * caller's transaction or on the data source's manager, like `consentito`.
+   */
+  async ricerca(manager: EntityManager, actor: Actor, ricerca: Ricerca): Promise<void> {
+    await manager.insert(VoceAuditEntity, [
+      {
+        ...this.voce(actor, ricerca.traccia, 'consentito', null),
+        criteri: ricerca.criteri,
+      },
+      ...ricerca.risultati.map((t) => this.voce(actor, t, 'consentito', null)),
+    ]);
   }
 
   /**
@@ -100,11 +115,39 @@ export class AuditService {
       soggettoTipo: t.soggettoTipo ?? this.opzioni.soggettoTipo,
       soggettoId: t.soggettoId ?? null,
       motivo: ctx?.motivo ?? null,
+      finalita: ctx?.finalita ?? null,
       esito,
       codiceErrore,
       correlationId: ctx?.correlationId || null,
     };
   }
+}
+
+/** A search to record: its own trace (no subject, or the one it was about), criteria and results. */
+export interface Ricerca {
+  traccia: Traccia;
+  criteri: CriteriAudit;
+  risultati: Traccia[];
+}
+
+/**
+ * The criteria of a search as the audit log keeps them: every filter given, by name; the value only
+ * for the filters named in `valoriRegistrati` (those that are not personal data: a state, a sub-ambito,
+ * a period, a subject's uuid, the page). Any other value (a name, a codice fiscale, free text) is
+ * recorded as `"*"`: copying it would spread personal data into a table read by other people and kept
+ * longer, and the rows of the subjects the search returned already say whose data it reached. An
+ * allow-list, so a filter added later is masked until someone decides otherwise.
+ */
+export function criteriDaRegistrare(filtro: object, valoriRegistrati: readonly string[]): CriteriAudit {
+  const criteri: CriteriAudit = {};
+  for (const [campo, valore] of Object.entries(filtro) as Array<[string, unknown]>)
+    if (valore !== undefined && valore !== null && valore !== '')
+      criteri[campo] = !valoriRegistrati.includes(campo)
+        ? '*'
+        : typeof valore === 'number' || typeof valore === 'boolean'
+          ? valore
+          : String(valore);
+  return criteri;
 }
 
 export function codiceErrore(error: Error): string {

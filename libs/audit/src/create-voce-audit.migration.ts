@@ -53,3 +53,24 @@ export function createVoceAuditMigration(timestamp: number): new () => Migration
   Object.defineProperty(migration, 'name', { value: name });
   return migration;
 }
+
+/**
+ * The migration that adds the purpose code (`finalita`) and the criteria of searches (`criteri`) to a
+ * service's `voce_audit`: new nullable columns, no row rewritten, the append-only trigger untouched.
+ */
+export function addFinalitaVoceAuditMigration(timestamp: number): new () => MigrationInterface {
+  const name = `AddFinalitaVoceAudit${timestamp}`;
+  const migration = class implements MigrationInterface {
+    name = name;
+
+    async up(q: QueryRunner): Promise<void> {
+      await q.query(`ALTER TABLE voce_audit ADD COLUMN finalita text, ADD COLUMN criteri jsonb`);
+    }
+
+    async down(q: QueryRunner): Promise<void> {
+      await q.query(`ALTER TABLE voce_audit DROP COLUMN criteri, DROP COLUMN finalita`);
+    }
+  };
+  Object.defineProperty(migration, 'name', { value: name });
+  return migration;
+}

@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import type { EsitoAudit, PaginaV1, PaginazioneV1 } from '@ambito/contracts';
 import { pagina } from '@ambito/persistence';
 import { periodoLocaleAperto } from './periodo-locale';
-import { VoceAuditEntity } from './voce-audit.entity';
+import { VoceAuditEntity, type CriteriAudit } from './voce-audit.entity';
 
 export interface FiltroAudit extends PaginazioneV1 {
   utente?: string;
@@ -73,6 +73,8 @@ export interface VoceAuditComune {
   risorsa: string;
   risorsaId: string | null;
   motivo: string | null;
+  finalita: string | null;
+  criteri: CriteriAudit | null;
   esito: EsitoAudit;
   correlationId: string | null;
 }
@@ -87,6 +89,8 @@ export function toVoceAudit(v: VoceAuditEntity): VoceAuditComune {
     risorsa: v.risorsa,
     risorsaId: v.risorsaId,
     motivo: v.motivo,
+    finalita: v.finalita,
+    criteri: v.criteri,
     esito: v.esito,
     correlationId: v.correlationId,
   };

@@ -1,6 +1,9 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { EsitoAudit } from '@ambito/contracts';
 
+/** The criteria of a search: filter name → value (or `"*"` for a personal value). */
+export type CriteriAudit = Record<string, string | number | boolean>;
+
 /**
  * One read or write of personal data, or a refused attempt: the same table `voce_audit` in every
  * service that keeps personal data, in the service's own schema. Append-only (a trigger refuses the rest).
@@ -40,9 +43,20 @@ export class VoceAuditEntity {
   @Column('uuid', { nullable: true })
   soggettoId: string | null;
 
-  /** The purpose declared by the caller (GDPR), from the request context. */
+  /** The purpose declared by the caller (GDPR), from the request context: the text... */
   @Column('text', { nullable: true })
   motivo: string | null;
+
+  /** ...and its code (FINALITA); null for rows written before purposes were required, and for writes. */
+  @Column('text', { nullable: true })
+  finalita: string | null;
+
+  /**
+   * The criteria of a search or list (one row per search, besides one row per subject it returned):
+   * the filter names, with the value only for non-personal filters (see AuditService.ricerca).
+   */
+  @Column('jsonb', { nullable: true })
+  criteri: CriteriAudit | null;
 
   @Column('text')
   esito: EsitoAudit;

@@ -13,6 +13,7 @@ export * from './common/validation';
 export * from './common/input-pulito';
 export * from './common/giorno';
 export * from './common/pagination';
+export * from './common/finalita';
 export * from './accesso';
 export * from './budget';
 export * from './presa-in-carico';

@@ -28,6 +28,7 @@ import { ACCESSO_MIGRATIONS } from '../../../apps/accesso/src/database/migration
 import { PRESA_IN_CARICO_ENTITIES } from '../../../apps/presa-in-carico/src/database/entities';
 import { PRESA_IN_CARICO_MIGRATIONS } from '../../../apps/presa-in-carico/src/database/migrations';
 import { BUDGET_MIGRATIONS } from '../../../apps/budget/src/database/migrations';
+import { VoceAuditEntity } from '@ambito/audit';
 
 type ServiceSchema = Pick<ServiceDataSourceConfig, 'schema' | 'entities' | 'migrations'> & {
   service: string;
@@ -50,7 +51,7 @@ const SERVICES: ServiceSchema[] = [
   {
     service: 'budget',
     schema: 'budget',
-    entities: [],
+    entities: [VoceAuditEntity],
     migrations: BUDGET_MIGRATIONS,
   },
 ];

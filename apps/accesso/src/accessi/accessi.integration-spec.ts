@@ -263,9 +263,20 @@ describe('accessi (NATS → accesso → PostgreSQL → JetStream)', () => {
       'DATA_NON_VALIDA',
     );
     const [{ n }] = await svc.sql<{ n: string }>(
-      `SELECT count(*) AS n FROM voce_audit WHERE soggetto_id = $1 AND azione = 'elenca'`,
+      `SELECT count(*) AS n FROM voce_audit WHERE soggetto_id = $1 AND azione = 'elenca' AND criteri IS NULL`,
       [p.id],
     );
     expect(Number(n)).toBe(2 + 2);
+    // Each list is recorded too, with its criteria (ids, dates and states are not personal values).
+    const ricerche = await svc.sql<{ criteri: Record<string, unknown>; finalita: string }>(
+      `SELECT criteri, finalita FROM voce_audit WHERE soggetto_id = $1 AND criteri IS NOT NULL ORDER BY il`,
+      [p.id],
+    );
+    expect(ricerche.map((r) => r.criteri)).toEqual([
+      expect.objectContaining({ personaId: p.id, perPagina: 2 }),
+      expect.objectContaining({ personaId: p.id, dal: '2026-01-01', al: '2026-01-31' }),
+      expect.objectContaining({ personaId: p.id, stato: 'chiuso' }),
+    ]);
+    expect(new Set(ricerche.map((r) => r.finalita))).toEqual(new Set(['segretariato-sociale']));
   });
 });

@@ -9,8 +9,9 @@ import {
 import { AccessiRepository } from '../accessi/accessi.repository';
 
 /**
- * A request on persone or accessi refused for the actor's role is an audited refusal like the others,
- * traced to the person concerned (statistics and the territorio hold no personal data: not traced).
+ * A request on persone, accessi or the audit log refused for the actor's role is an audited refusal like
+ * the others, traced to the person concerned (statistics and the territorio hold no personal data: not
+ * traced).
  * A request whose actor is not verified is traced on every subject, without anything of the request.
  */
 @Injectable()
@@ -22,7 +23,7 @@ export class RifiutiRpcRecorder implements RpcRefusalRecorder {
 
   async recordRefusal({ declaration, actor, error, request }: RpcRefusal): Promise<void> {
     const { risorsa, azione } = subjectParts(declaration.subject);
-    if (risorsa !== 'persona' && risorsa !== 'accesso') return;
+    if (risorsa !== 'persona' && risorsa !== 'accesso' && risorsa !== 'audit') return;
     const id = uuidDa(request, 'id');
     const personaId =
       risorsa === 'persona'

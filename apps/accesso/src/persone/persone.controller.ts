@@ -5,7 +5,7 @@ import {
   CercaPersoneV1,
   LeggiPersonaV1,
   RegistraPersonaV1,
-  type PaginaV1,
+  type PaginaPersoneV1,
   type PersonaV1,
 } from '@ambito/contracts';
 import { RpcController, RpcHandler } from '@ambito/messaging';
@@ -44,7 +44,7 @@ export class PersoneController {
   }
 
   @RpcHandler(ACCESSO_RPC.cercaPersone)
-  cerca(dto: CercaPersoneV1): Promise<PaginaV1<PersonaV1>> {
+  cerca(dto: CercaPersoneV1): Promise<PaginaPersoneV1> {
     return this.cercaPersone.esegui(dto);
   }
 }

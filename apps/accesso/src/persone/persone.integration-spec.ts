@@ -90,15 +90,16 @@ describe('persone (NATS → accesso → PostgreSQL)', () => {
     expect(await conta('VRDGPP40C10G306Y')).toBe(1);
   });
 
-  it('shows persone by name only within one’s territory, by complete codice fiscale across the ambito', async () => {
+  it('shows persone only within one’s territory, by name or by codice fiscale', async () => {
     const crema = await operatore()(registraPersona, persona('GLLMRC60E15D142Y', CREMA, 'Galletti'));
     const soncino = svc.as(ATTORI.operatoreSoncino);
     expect((await soncino(cercaPersone, { cognome: 'Gall' })).totale).toBe(0);
     expect(await rifiuto(soncino(leggiPersona, { id: crema.id }))).toBe('PERSONA_NON_TROVATA');
-    const perCf = await soncino(cercaPersone, { codiceFiscale: 'GLLMRC60E15D142Y' });
-    expect(perCf.elementi.map((p) => p.id)).toEqual([crema.id]);
 
     expect((await svc.as(ATTORI.coordinatoreCrema)(cercaPersone, { cognome: 'gall' })).totale).toBe(1);
+    expect(
+      (await svc.as(ATTORI.coordinatoreCrema)(cercaPersone, { codiceFiscale: 'GLLMRC60E15D142Y' })).elementi,
+    ).toEqual([expect.objectContaining({ id: crema.id, cognome: 'Galletti' })]);
     expect((await svc.as(ATTORI.responsabileCrema)(leggiPersona, { id: crema.id })).id).toBe(crema.id);
     expect(await rifiuto(svc.as(ATTORI.responsabilePandino)(leggiPersona, { id: crema.id }))).toBe(
       'PERSONA_NON_TROVATA',
@@ -124,7 +125,60 @@ describe('persone (NATS → accesso → PostgreSQL)', () => {
     const lette = await svc.sql(`SELECT 1 FROM voce_audit WHERE soggetto_id = $1 AND azione = 'cerca'`, [
       crema.id,
     ]);
-    expect(lette.length).toBe(2); // soncino by CF, coordinatore by name
+    expect(lette.length).toBe(2); // the coordinatore, by name and by codice fiscale
+  });
+
+  it('answers a complete codice fiscale outside one’s territory only with whether the person exists, with a purpose, audited', async () => {
+    // Issue 14, finding: a full codice fiscale search returned the whole persona to any sub-ambito.
+    const crema = await operatore()(registraPersona, persona('CSTLCU55M10D142T', CREMA, 'Castelli'));
+    const soncino = svc.as(ATTORI.operatoreSoncino, 'verifica prima della registrazione');
+    const risposta = await soncino(cercaPersone, { codiceFiscale: 'cstlcu55m10d142t' });
+    expect(risposta).toEqual({ elementi: [], totale: 0, pagina: 1, perPagina: 20, esisteFuoriAmbito: true });
+    expect(JSON.stringify(risposta)).not.toMatch(/Castelli|CSTLCU|1950|019035/);
+    // Somebody registered nowhere: the desk may register them.
+    expect((await soncino(cercaPersone, { codiceFiscale: 'NSSNSS80A01D142V' })).esisteFuoriAmbito).toBe(
+      false,
+    );
+    // Not for a prefix, not for other roles.
+    expect((await soncino(cercaPersone, { codiceFiscale: 'CSTLCU55' })).esisteFuoriAmbito).toBeUndefined();
+    expect(
+      (await svc.as(ATTORI.responsabilePandino)(cercaPersone, { codiceFiscale: 'CSTLCU55M10D142T' }))
+        .esisteFuoriAmbito,
+    ).toBeUndefined();
+    // A purpose is required, and the existence check is on record, without the codice fiscale.
+    expect(
+      await rifiuto(
+        svc.as(ATTORI.operatoreSoncino, null, null)(cercaPersone, { codiceFiscale: 'CSTLCU55M10D142T' }),
+      ),
+    ).toBe('FINALITA_MANCANTE');
+    const voci = await svc.sql<{
+      azione: string;
+      soggetto_id: string | null;
+      criteri: unknown;
+      motivo: string;
+      finalita: string;
+    }>(
+      `SELECT azione, soggetto_id, criteri, motivo, finalita FROM voce_audit
+       WHERE utente = 'operatore.soncino' AND (soggetto_id = $1 OR criteri ? 'codiceFiscale') ORDER BY il`,
+      [crema.id],
+    );
+    expect(voci.slice(0, 2)).toEqual([
+      {
+        azione: 'cerca',
+        soggetto_id: null,
+        criteri: { codiceFiscale: '*' },
+        motivo: 'verifica prima della registrazione',
+        finalita: 'segretariato-sociale',
+      },
+      {
+        azione: 'verifica-esistenza',
+        soggetto_id: crema.id,
+        criteri: null,
+        motivo: 'verifica prima della registrazione',
+        finalita: 'segretariato-sociale',
+      },
+    ]);
+    expect(JSON.stringify(voci)).not.toMatch(/CSTLCU|NSSNSS/);
   });
 
   it('treats LIKE wildcards in a search as text', async () => {

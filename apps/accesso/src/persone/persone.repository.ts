@@ -63,6 +63,15 @@ export class PersoneRepository {
     return this.manager.existsBy(PersonaEntity, { id });
   }
 
+  /** The id of the persona with this (complete, upper-case) codice fiscale anywhere, or null. */
+  async idPerCodiceFiscale(codiceFiscale: string): Promise<string | null> {
+    const persona = await this.manager.findOne(PersonaEntity, {
+      select: { id: true },
+      where: { codiceFiscale },
+    });
+    return persona?.id ?? null;
+  }
+
   /** The persona if it is within `ambito`, else null (whether or not it exists). */
   trovaVisibile(id: string, ambito: AmbitoPersone): Promise<PersonaEntity | null> {
     return this.visibili(ambito).andWhere('p.id = :id', { id }).getOne();

@@ -1,7 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSourceOptions } from 'typeorm';
-import { MessagingModule, identityKeysFrom } from '@ambito/messaging';
+import { AuditModule } from '@ambito/audit';
+import { MessagingModule, RPC_REFUSAL_RECORDER, identityKeysFrom } from '@ambito/messaging';
 import {
   APP_VERSION,
   HealthModule,
@@ -26,6 +27,7 @@ import { QuoteComuniController } from '../quote-comuni/quote-comuni.controller';
 import { QuoteComuniService } from '../quote-comuni/quote-comuni.service';
 import { SituazioneController } from '../situazione/situazione.controller';
 import { SituazioneService } from '../situazione/situazione.service';
+import { RifiutiRpcRecorder } from '../audit/rifiuti-rpc.recorder';
 
 export const SERVICE = 'budget';
 
@@ -49,6 +51,7 @@ export class BudgetModule {
         }),
         MetricsModule.forRoot(SERVICE, config),
         HealthModule.forRoot({ database: true }),
+        AuditModule.forRoot({ soggettoTipo: 'impegno' }),
       ],
       controllers: [
         FondiController,
@@ -68,6 +71,7 @@ export class BudgetModule {
         ImpegniService,
         SituazioneService,
         QuoteComuniService,
+        { provide: RPC_REFUSAL_RECORDER, useClass: RifiutiRpcRecorder },
       ],
     };
   }

@@ -1,3 +1,4 @@
+import { VoceAuditEntity } from '@ambito/audit';
 import { BUDGET_MIGRATIONS } from '../database/migrations';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createServiceApp } from '@ambito/service-runtime';
@@ -15,7 +16,8 @@ export async function createBudgetApp(config: BudgetConfig): Promise<NestExpress
     schema: config.DATABASE_SCHEMA,
     applicationName: SERVICE,
     // The ledger is written and read with SQL: its invariants live in the migration, not in entities.
-    entities: [],
+    // The one entity is the shared audit log (reads of impegni name a beneficiary).
+    entities: [VoceAuditEntity],
     migrations: BUDGET_MIGRATIONS,
     poolSize: config.DATABASE_POOL_SIZE,
   });

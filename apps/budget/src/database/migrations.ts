@@ -1,6 +1,7 @@
 import { createIdempotencyKeyMigration, createOutboxLeaseMigration } from '@ambito/persistence';
 import { CreateBudget1764000000000 } from './create-budget.migration';
 import { AddDecisioneDotazione1764000000100 } from './add-decisione-dotazione.migration';
+import { addFinalitaVoceAuditMigration, createVoceAuditMigration } from '@ambito/audit';
 
 /** Idempotency-Key of state-changing requests, stored with their effect (libs/messaging/src/idempotency). */
 export const CreateIdempotencyKey1764600000400 = createIdempotencyKeyMigration(1764600000400);
@@ -14,5 +15,8 @@ export const BUDGET_MIGRATIONS = [
   CreateBudget1764000000000,
   AddDecisioneDotazione1764000000100,
   createOutboxLeaseMigration(1764400000000),
+  // Reads of impegni name a beneficiary (riferimento, comune of residence): audited like the others.
+  createVoceAuditMigration(1764500000000),
+  addFinalitaVoceAuditMigration(1764500000001),
   CreateIdempotencyKey1764600000400,
 ];

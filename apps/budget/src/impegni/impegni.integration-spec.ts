@@ -392,6 +392,68 @@ describe('impegni and liquidazioni (NATS → budget → PostgreSQL → JetStream
     );
   });
 
+  describe('reads of an impegno, which names its beneficiary (issue 14, point 7)', () => {
+    let id: string;
+    beforeAll(async () => {
+      await linea('B2-AUDIT', 10_000);
+      id = (
+        await udp()(
+          richiediImpegno,
+          impegno('B2-AUDIT', 500, { riferimento: 'misure:beneficio:42', comuneResidenza: CREMA }),
+        )
+      ).id;
+    });
+    const voci = () =>
+      svc.sql<Record<string, unknown>>(
+        `SELECT utente, azione, risorsa, risorsa_id, soggetto_tipo, soggetto_id, esito, codice_errore, motivo, finalita
+         FROM voce_audit WHERE risorsa_id = $1 ORDER BY il`,
+        [id],
+      );
+
+    it('require a purpose and are audited with it; refusals by role too', async () => {
+      expect(await rifiuto(svc.as(ATTORI.udp, null)(leggiImpegno, { id }))).toBe('FINALITA_MANCANTE');
+      expect((await udp()(leggiImpegno, { id })).riferimento).toBe('misure:beneficio:42');
+      expect(await rifiuto(svc.as(ATTORI.operatoreCrema)(leggiImpegno, { id }))).toBe(
+        'OPERAZIONE_NON_CONSENTITA',
+      );
+      expect(await voci()).toEqual([
+        {
+          utente: 'udp',
+          azione: 'leggi',
+          risorsa: 'impegno',
+          risorsa_id: id,
+          soggetto_tipo: 'impegno',
+          soggetto_id: id,
+          esito: 'consentito',
+          codice_errore: null,
+          motivo: 'verifica di test',
+          finalita: 'gestione-contabile',
+        },
+        expect.objectContaining({
+          utente: 'operatore.crema',
+          esito: 'negato',
+          codice_errore: 'OPERAZIONE_NON_CONSENTITA',
+        }),
+      ]);
+    });
+
+    it('fail when the audit row cannot be written', async () => {
+      await svc.sql(`
+        CREATE FUNCTION voce_audit_guasto() RETURNS trigger LANGUAGE plpgsql AS
+        $$ BEGIN RAISE EXCEPTION 'guasto simulato del registro di audit'; END $$`);
+      await svc.sql(
+        `CREATE TRIGGER voce_audit_guasto BEFORE INSERT ON voce_audit FOR EACH ROW EXECUTE FUNCTION voce_audit_guasto()`,
+      );
+      try {
+        expect(await rifiuto(udp()(leggiImpegno, { id }))).toBe('ERRORE_INTERNO');
+        expect(await rifiuto(svc.as(ATTORI.operatoreCrema)(leggiImpegno, { id }))).toBe('ERRORE_INTERNO');
+      } finally {
+        await svc.sql(`DROP TRIGGER voce_audit_guasto ON voce_audit`);
+        await svc.sql(`DROP FUNCTION voce_audit_guasto()`);
+      }
+    });
+  });
+
   it('keeps the ledger append-only: PostgreSQL refuses UPDATE, DELETE and TRUNCATE of movements', async () => {
     await expect(svc.sql(`UPDATE movimento SET importo_centesimi = 1`)).rejects.toThrow(/non si modifica/);
     await expect(svc.sql(`DELETE FROM movimento`)).rejects.toThrow(/non si modifica/);

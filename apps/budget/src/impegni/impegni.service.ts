@@ -12,6 +12,7 @@ import {
   type RegistraMandatoV1,
   type RichiediImpegnoV1,
 } from '@ambito/contracts';
+import { AuditService } from '@ambito/audit';
 import { Money } from '@ambito/kernel';
 import { OutboxWriter, RequestContext, currentActor } from '@ambito/messaging';
 import { cents, differenza } from '../database/sql';
@@ -78,6 +79,7 @@ export class ImpegniService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly regole: RegoleFondo,
     private readonly outbox: OutboxWriter,
+    private readonly audit: AuditService,
   ) {}
 
   async richiedi(dto: RichiediImpegnoV1): Promise<ImpegnoV1> {
@@ -158,11 +160,28 @@ export class ImpegniService {
         `Budget insufficiente sulla linea ${dto.linea}: richiesti ${Money.ofCents(dto.importoCentesimi).format()}, ` +
           `disponibili ${Money.ofCents(esito.disponibile).format()}.`,
       );
-    return this.leggi(esito.impegnoId);
+    return this.impegnoV1(esito.impegnoId);
   }
 
+  /**
+   * An impegno names its beneficiary (riferimento, comune of residence, description): each read is
+   * audited with the declared purpose, refused ones too; no row, no answer.
+   */
   async leggi(id: string): Promise<ImpegnoV1> {
-    assertGestore(currentActor());
+    const actor = currentActor();
+    const traccia = { azione: 'leggi', risorsa: 'impegno', risorsaId: id, soggettoId: id };
+    try {
+      assertGestore(actor);
+    } catch (error) {
+      throw await this.audit.negato(actor, traccia, error as Error);
+    }
+    const risposta = await this.impegnoV1(id);
+    await this.audit.consentito(this.dataSource.manager, actor, [traccia]);
+    return risposta;
+  }
+
+  /** The impegno as replied, after a write of the caller's (the write is its own record). */
+  private async impegnoV1(id: string): Promise<ImpegnoV1> {
     const impegno = await impegnoPerId(this.dataSource.manager, id);
     if (!impegno) throw nonTrovato();
     return this.toImpegnoV1(this.dataSource.manager, impegno);
@@ -199,7 +218,7 @@ export class ImpegniService {
         disponibileLineaCentesimi: disponibile,
       });
     });
-    return this.leggi(dto.id);
+    return this.impegnoV1(dto.id);
   }
 
   /** A payment against the impegno, never above what it has committed and not yet paid. */

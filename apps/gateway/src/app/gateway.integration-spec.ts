@@ -3,7 +3,7 @@ import { ACCESSO_RPC, HEADER, type AccessoV1 } from '@ambito/contracts';
 import { contextFromHeaders } from '@ambito/messaging';
 import { headers as natsHeaders } from 'nats';
 import { respondOn, type Responder } from '../../test/nats-responder';
-import { startTestGateway, type TestGateway } from '../../test/gateway-harness';
+import { FINALITA_HTTP, startTestGateway, type TestGateway } from '../../test/gateway-harness';
 import { connectTestNats } from '@ambito/testing';
 
 const PROBLEM = /^application\/problem\+json/;
@@ -107,10 +107,55 @@ describe('gateway → NATS (in-process, real nats-server, a responder standing i
     expect(context.motivo).toBe('colloquio di segretariato – verifica');
   });
 
+  it('refuses a read of personal data without a purpose with 400, sending nothing; forwards code and text', async () => {
+    const leggi = await responder(ACCESSO_RPC.leggiPersona, () => ({ response: { id: PERSONA_ID } }));
+    const auth = `Bearer ${await gateway.token('operatore.crema')}`;
+    const senza = await gateway.http.get(`/api/v1/persone/${PERSONA_ID}`).set('Authorization', auth);
+    expect(senza.status).toBe(400);
+    expect(senza.headers['content-type']).toMatch(PROBLEM);
+    expect(senza.body).toMatchObject({
+      code: 'FINALITA_MANCANTE',
+      errori: [
+        { campo: 'finalita', messaggi: [expect.stringContaining('segretariato-sociale')] },
+        { campo: 'motivo', messaggi: ['obbligatorio'] },
+      ],
+    });
+    const ignota = await gateway.http
+      .get(`/api/v1/persone/${PERSONA_ID}`)
+      .set('Authorization', auth)
+      .set({ 'X-Finalita': 'curiosita', 'X-Motivo': 'vediamo' });
+    expect(ignota.status).toBe(400);
+    expect(ignota.body).toMatchObject({ code: 'FINALITA_NON_VALIDA' });
+    // The finding's header: a percent-encoded NUL is no purpose.
+    const nul = await gateway.http
+      .get(`/api/v1/persone/${PERSONA_ID}`)
+      .set('Authorization', auth)
+      .set({ 'X-Finalita': 'segretariato-sociale', 'X-Motivo': '%00' });
+    expect(nul.status).toBe(400);
+    await settle(nc);
+    expect(leggi.received).toEqual([]);
+
+    await gateway.http
+      .get(`/api/v1/persone/${PERSONA_ID}`)
+      .set('Authorization', auth)
+      .set({ 'X-Finalita': 'segretariato-sociale', 'X-Motivo': encodeURIComponent('colloquio – verifica') })
+      .expect(200);
+    const h = natsHeaders();
+    for (const [k, v] of Object.entries(leggi.received[0].headers)) h.set(k, v);
+    expect(contextFromHeaders(h, 'assente')).toMatchObject({
+      finalita: 'segretariato-sociale',
+      motivo: 'colloquio – verifica',
+    });
+    // Writes declare no purpose.
+    await responder(ACCESSO_RPC.registraAccesso, () => ({ response: accessoChiuso }));
+    await gateway.http.post('/api/v1/accessi').set('Authorization', auth).send(nuovoAccesso).expect(201);
+  });
+
   it('generates a correlation id when the caller sends none, and uses it on NATS', async () => {
     const leggi = await responder(ACCESSO_RPC.leggiAccesso, () => ({ response: accessoChiuso }));
     const response = await gateway.http
       .get(`/api/v1/accessi/${ACCESSO_ID}`)
+      .set(FINALITA_HTTP)
       .set('Authorization', `Bearer ${await gateway.token('coordinatore.crema')}`)
       .expect(200);
     expect(response.headers['x-correlation-id']).toMatch(UUID);
@@ -151,6 +196,7 @@ describe('gateway → NATS (in-process, real nats-server, a responder standing i
 
     await gateway.http
       .get('/api/v1/accessi?esito=proposta-presa-in-carico&pagina=2&perPagina=10&dal=2026-01-01')
+      .set(FINALITA_HTTP)
       .set('Authorization', auth)
       .expect(200);
     expect(elenca.received[0].data).toEqual({
@@ -217,6 +263,7 @@ describe('gateway → NATS (in-process, real nats-server, a responder standing i
       );
       const response = await gateway.http[method](path)
         .set('Authorization', `Bearer ${await gateway.token('operatore.crema')}`)
+        .set(FINALITA_HTTP)
         .send(body);
 
       expect(response.status).toBe(400);
@@ -291,6 +338,7 @@ describe('gateway → NATS (in-process, real nats-server, a responder standing i
   it('answers 503 SERVIZIO_NON_DISPONIBILE when no service answers', async () => {
     const response = await gateway.http
       .get('/api/v1/audit?esito=negato')
+      .set(FINALITA_HTTP)
       .set('Authorization', `Bearer ${await gateway.token('admin')}`);
     expect(response.status).toBe(503);
     expect(response.headers['content-type']).toMatch(PROBLEM);

@@ -1,6 +1,6 @@
 import type { NatsConnection } from 'nats';
 import { PRESA_IN_CARICO_RPC, type ProgettoV1 } from '@ambito/contracts';
-import { startTestGateway, type TestGateway } from '../../test/gateway-harness';
+import { FINALITA_HTTP, startTestGateway, type TestGateway } from '../../test/gateway-harness';
 import { respondOn, type Responder } from '../../test/nats-responder';
 import { connectTestNats } from '@ambito/testing';
 
@@ -92,7 +92,7 @@ describe('gateway → presa-in-carico (REST resources of the cartella sociale)',
     });
   });
 
-  it('opens a cartella directly: 201 with the Location of the cartella', async () => {
+  it('opens a cartella directly: 201 with the Location of the cartella, 202 when forwarded', async () => {
     const apertura = {
       persona: {
         codiceFiscale: 'RSSMRA48C15D142C',
@@ -108,7 +108,7 @@ describe('gateway → presa-in-carico (REST resources of the cartella sociale)',
       urgenza: 'prioritaria',
     };
     const apri = await responder(PRESA_IN_CARICO_RPC.apriCartella, () => ({
-      response: { id: CARTELLA_ID },
+      response: { esito: 'aperta', cartella: { id: CARTELLA_ID, subAmbito: 'SA-CREMA' } },
     }));
     const response = await gateway.http
       .post('/api/v1/cartelle')
@@ -116,7 +116,22 @@ describe('gateway → presa-in-carico (REST resources of the cartella sociale)',
       .send(apertura);
     expect(response.status).toBe(201);
     expect(response.headers.location).toBe(`/api/v1/cartelle/${CARTELLA_ID}`);
+    // The cartella itself, as before the forwarding existed.
+    expect(response.body).toEqual({ id: CARTELLA_ID, subAmbito: 'SA-CREMA' });
     expect(apri.received[0].data).toEqual(apertura);
+    await apri.stop();
+
+    // Another sub-ambito's case: 202, the outcome only, no Location.
+    await responder(PRESA_IN_CARICO_RPC.apriCartella, () => ({
+      response: { esito: 'inoltrata', cartella: null },
+    }));
+    const inoltrata = await gateway.http
+      .post('/api/v1/cartelle')
+      .set('Authorization', await bearer('as.crema'))
+      .send(apertura);
+    expect(inoltrata.status).toBe(202);
+    expect(inoltrata.body).toEqual({ esito: 'inoltrata', cartella: null });
+    expect(inoltrata.headers.location).toBeUndefined();
   });
 
   it('routes assignment, closure, assessment and diario with the id from the path', async () => {
@@ -135,6 +150,7 @@ describe('gateway → presa-in-carico (REST resources of the cartella sociale)',
       .expect(201);
     await gateway.http
       .get(`/api/v1/cartelle/${CARTELLA_ID}/diario`)
+      .set(FINALITA_HTTP)
       .set('Authorization', await bearer('responsabile.crema'))
       .expect(200);
     expect(assegna.received[0].data).toEqual({ id: CARTELLA_ID, caseManagerId: 'as.crema' });
@@ -201,6 +217,7 @@ describe('gateway → presa-in-carico (REST resources of the cartella sociale)',
     expect(equipe.received[0].data).toEqual({ id: CARTELLA_ID, membri: ['psi.crema'] });
     await gateway.http
       .get(`/api/v1/audit/cartelle?cartellaId=${CARTELLA_ID}&esito=negato`)
+      .set(FINALITA_HTTP)
       .set('Authorization', await bearer('admin'))
       .expect(200);
     expect(audit.received[0].data).toEqual({ cartellaId: CARTELLA_ID, esito: 'negato' });

@@ -4,11 +4,14 @@ import { RequestContext, type RequestContextData } from '@ambito/messaging';
 import { headerValue, type GatewayRequest } from './gateway-request';
 
 export const MOTIVO_HEADER = 'X-Motivo';
+/** The code of the purpose (FINALITA in contracts); with X-Motivo, required by reads of personal data. */
+export const FINALITA_HEADER = 'X-Finalita';
 const MOTIVO_MAX = 300;
 
 /**
  * Runs each HTTP handler inside the request context, so that RpcClient puts the actor, the
- * correlation id, the causation id (this request) and the declared GDPR purpose in the NATS headers.
+ * correlation id, the causation id (this request) and the declared GDPR purpose (code and text) in the
+ * NATS headers.
  */
 @Injectable()
 export class RequestContextInterceptor implements NestInterceptor {
@@ -20,6 +23,7 @@ export class RequestContextInterceptor implements NestInterceptor {
       correlationId: request.correlationId,
       causationId: request.requestId,
       motivo: motivo(headerValue(request, MOTIVO_HEADER)),
+      finalita: headerValue(request, FINALITA_HEADER)?.trim() || undefined,
     };
     return new Observable((subscriber) =>
       RequestContext.run(data, () => next.handle().subscribe(subscriber)),

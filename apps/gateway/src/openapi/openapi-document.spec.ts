@@ -35,6 +35,36 @@ describe('docs/api/openapi.json', () => {
     }
   });
 
+  it('requires X-Finalita and X-Motivo on exactly the reads of personal data (issue 14, point 7)', () => {
+    const paths = documento.paths as Record<string, Record<string, { parameters: Array<{ $ref?: string }> }>>;
+    const conFinalita = ROTTE.filter((r) =>
+      paths[r.percorso][r.metodo].parameters.some((p) => p.$ref === '#/components/parameters/XFinalita'),
+    ).map((r) => r.operazione);
+    expect(conFinalita.sort()).toEqual(
+      ROTTE.filter((r) => r.messaggio.letturaDatiPersonali)
+        .map((r) => r.operazione)
+        .sort(),
+    );
+    expect(conFinalita).toEqual(
+      expect.arrayContaining([
+        'leggiPersona',
+        'cercaPersone',
+        'leggiAccesso',
+        'elencaAccessi',
+        'leggiCartella',
+        'elencaCartelle',
+        'leggiDiario',
+        'leggiImpegno',
+        'elencaAuditAccessi',
+        'elencaAuditCartelle',
+      ]),
+    );
+    const parametri = (documento.components as { parameters: Record<string, { required: boolean }> })
+      .parameters;
+    expect(parametri.XFinalita.required).toBe(true);
+    expect(parametri.XMotivoObbligatorio.required).toBe(true);
+  });
+
   it('declares money as int64 and every integer and number with its size', () => {
     const interi = JSON.stringify(documento).match(/"type":"integer"(,"[a-z]+":[^,}]+)*/g) ?? [];
     expect(interi.length).toBeGreaterThan(0);

@@ -1,5 +1,9 @@
 import {
   IDEMPOTENCY_KEY_HTTP_HEADER,
+  CODICI_FINALITA,
+  FINALITA,
+  MOTIVO_MAX,
+  MOTIVO_MIN,
   REGOLE_AMBITO,
   SchemiContratto,
   schemiRaggiunti,
@@ -10,7 +14,7 @@ import {
 import { RichiestaToken } from '../auth/richiesta-token.body';
 import { TokenResponse } from '../auth/token.response';
 import { CORRELATION_HEADER } from '../context/correlation.middleware';
-import { MOTIVO_HEADER } from '../context/request-context.interceptor';
+import { FINALITA_HEADER, MOTIVO_HEADER } from '../context/request-context.interceptor';
 import { PROBLEM_CONTENT_TYPE } from '../problem/problem-details';
 import { Problema, StatoServizio } from '../problem/problem.schema';
 import { cambiaStato } from '../routes/idempotency-key';
@@ -34,7 +38,7 @@ const DESCRIZIONE = `API REST della piattaforma d'Ambito Territoriale Sociale: t
 - **Errori**: \`application/problem+json\` (RFC 9457) con \`code\` stabile, \`detail\` in italiano e, per i dati non validi, i campi in \`errori\`.
 - **Importi**: in centesimi di euro, numeri interi (\`int64\`).
 - **Correlazione**: l'header \`X-Correlation-Id\` (generato se assente) torna nella risposta e segue la richiesta fra i servizi.
-- **Finalità (GDPR)**: l'header facoltativo \`X-Motivo\` dichiara perché si leggono i dati personali ed è registrato nell'audit.
+- **Finalità (GDPR)**: ogni lettura di dati personali (persone, accessi, cartelle, diario, impegni, registro di audit) richiede la finalità: un codice in \`X-Finalita\` (${CODICI_FINALITA.map((c) => `\`${c}\``).join(', ')}) e il motivo in \`X-Motivo\` (testo, anche codificato in percentuale); senza, \`400\` con codice \`FINALITA_MANCANTE\` o \`FINALITA_NON_VALIDA\`. Entrambi sono registrati nell'audit; le ricerche sono registrate con i loro criteri, le letture del registro di audit sono a loro volta registrate.
 - **Idempotenza**: le operazioni che modificano dati (POST, PUT, PATCH, DELETE) accettano l'header \`Idempotency-Key\` (bozza IETF HTTPAPI, es. un UUID per operazione): la chiave, per utente, è registrata insieme all'effetto e conservata 24 ore; ripetere la richiesta con la stessa chiave e lo stesso corpo restituisce la prima risposta (stesso stato, stesso corpo) senza rieseguirla; la stessa chiave con un corpo diverso è 422 \`IDEMPOTENCY_KEY_RIUSATA\`; mentre la prima è ancora in corso, 409 \`IDEMPOTENCY_KEY_IN_USO\`.
 - **Tempi di attesa**: il gateway attende ogni servizio per un tempo fissato e gli comunica la scadenza; dopo di essa il servizio non inizia né conferma l'operazione. Se la risposta non arriva in tempo, una lettura risponde 503 \`SERVIZIO_NON_DISPONIBILE\`, una modifica 504 \`ESITO_NON_DETERMINATO\`: l'operazione può essere stata eseguita solo nell'istante prima della scadenza, e va ripetuta con la stessa \`Idempotency-Key\`, che la rende sicura.`;
 
@@ -59,7 +63,7 @@ const ERRORI_COMUNI = [400, 401, 403, 429, 500, 503] as const;
 /** What an operation that changes data may also answer because of its Idempotency-Key or a timeout. */
 const ERRORI_IDEMPOTENZA = [409, 422, 504] as const;
 const DESCRIZIONE_ERRORE: Record<number, string> = {
-  400: 'Dati non validi: i campi in errore sono in `errori` (codice `VALIDAZIONE_FALLITA`), o `Idempotency-Key` malformata (`IDEMPOTENCY_KEY_NON_VALIDA`)',
+  400: 'Dati non validi: i campi in errore sono in `errori` (codice `VALIDAZIONE_FALLITA`), o `Idempotency-Key` malformata (`IDEMPOTENCY_KEY_NON_VALIDA`); per le letture di dati personali, finalità assente (`FINALITA_MANCANTE`) o non valida (`FINALITA_NON_VALIDA`)',
   401: 'Token assente, scaduto o non valido (`NON_AUTENTICATO`)',
   403: 'Ruolo non abilitato (`OPERAZIONE_NON_CONSENTITA`) o dato fuori dal proprio ambito territoriale (`FUORI_AMBITO_TERRITORIALE`)',
   404: 'Risorsa non trovata',
@@ -184,8 +188,8 @@ export function documentoOpenApi(rotte: readonly Rotta[], opzioni: OpzioniDocume
           in: 'header',
           required: false,
           description:
-            'Finalità della lettura di dati personali (GDPR), registrata nell’audit; testo, anche codificato in percentuale',
-          schema: { type: 'string', maxLength: 300 },
+            'Motivo della richiesta (GDPR), registrato nell’audit; testo, anche codificato in percentuale',
+          schema: { type: 'string', maxLength: MOTIVO_MAX },
           example: 'colloquio di segretariato',
         },
         IdempotencyKey: {
@@ -201,6 +205,27 @@ export function documentoOpenApi(rotte: readonly Rotta[], opzioni: OpzioniDocume
             pattern: '^"?[A-Za-z0-9._:~+/=-]{8,128}"?$',
           },
           example: '8e03978e-40d5-43e8-bc93-6894a57f9324',
+        },
+        XMotivoObbligatorio: {
+          name: MOTIVO_HEADER,
+          in: 'header',
+          required: true,
+          description:
+            'Motivo della lettura di dati personali (GDPR), registrato nell’audit; testo, anche codificato in percentuale',
+          schema: { type: 'string', minLength: MOTIVO_MIN, maxLength: MOTIVO_MAX },
+          example: 'colloquio di segretariato',
+        },
+        XFinalita: {
+          name: FINALITA_HEADER,
+          in: 'header',
+          required: true,
+          description: `Finalità della lettura di dati personali (GDPR), registrata nell’audit: ${Object.entries(
+            FINALITA,
+          )
+            .map(([codice, descrizione]) => `\`${codice}\` (${descrizione})`)
+            .join('; ')}`,
+          schema: { type: 'string', enum: [...CODICI_FINALITA] },
+          example: 'segretariato-sociale',
         },
         XCorrelationId: {
           name: CORRELATION_HEADER,
@@ -278,7 +303,12 @@ function operazione(
     }
   }
   parameters.push(
-    { $ref: '#/components/parameters/XMotivo' },
+    ...(r.messaggio.letturaDatiPersonali
+      ? [
+          { $ref: '#/components/parameters/XFinalita' },
+          { $ref: '#/components/parameters/XMotivoObbligatorio' },
+        ]
+      : [{ $ref: '#/components/parameters/XMotivo' }]),
     { $ref: '#/components/parameters/XCorrelationId' },
     ...(cambiaStato(r) ? [{ $ref: '#/components/parameters/IdempotencyKey' }] : []),
   );
@@ -331,6 +361,19 @@ function operazione(
         },
         content: successo,
       },
+      ...(r.accettata
+        ? {
+            '202': {
+              description: r.accettata.descrizione,
+              headers: HEADERS_RISPOSTA,
+              content: risposta(
+                { ...r, risposta: undefined, messaggio: { ...r.messaggio, reply: r.accettata.classe } },
+                schemi,
+                risolvi,
+              ),
+            },
+          }
+        : {}),
       ...Object.fromEntries(
         [...new Set([...ERRORI_COMUNI, ...(r.errori ?? []), ...(cambiaStato(r) ? ERRORI_IDEMPOTENZA : [])])]
           .sort((a, b) => a - b)

@@ -1,4 +1,4 @@
-import { PRESA_IN_CARICO_RPC } from '@ambito/contracts';
+import { AperturaCartellaV1, CartellaV1, PRESA_IN_CARICO_RPC } from '@ambito/contracts';
 import { rotta, type Parametro } from './rotta';
 
 const ID_CARTELLA: Parametro = { descrizione: 'Identificativo della cartella' };
@@ -34,9 +34,21 @@ export const PRESA_IN_CARICO_ROUTES = [
     operazione: 'apriCartella',
     sommario: 'Apre una cartella direttamente',
     descrizione:
-      'Segnalazione di un servizio specialistico, mandato dell’Autorità Giudiziaria o dimissione protetta: la proposta entra nella coda del sub-ambito del comune di residenza.',
+      'Segnalazione di un servizio specialistico, mandato dell’Autorità Giudiziaria o dimissione protetta: la proposta entra nella coda del sub-ambito del comune di residenza. Se la persona ha già una cartella in un altro sub-ambito, la proposta è inoltrata all’équipe che la segue (202, senza alcun dato della cartella): una cartella cambia sub-ambito solo con un trasferimento.',
     stato: 201,
-    posizione: (c) => ['cartelle', c.id],
+    posizione: (a) => (a.cartella ? ['cartelle', a.cartella.id] : null),
+    risposta: {
+      classe: CartellaV1,
+      descrizione: 'La cartella aperta',
+      da: (a) => a.cartella,
+    },
+    accettata: {
+      quando: (a) => a.esito === 'inoltrata',
+      classe: AperturaCartellaV1,
+      descrizione:
+        'Proposta inoltrata all’équipe del sub-ambito che ha già la cartella della persona (`esito: inoltrata`, nessun dato)',
+      da: (a) => ({ esito: a.esito, cartella: null }),
+    },
     errori: [422],
     esito: 'Cartella (nuova, riutilizzata o riaperta) con la proposta in coda',
     esempio: {

@@ -1,4 +1,4 @@
-import type { AnyRpcDeclaration, ReplyOf, ReplySpec, RequestOf } from '@ambito/contracts';
+import type { AnyRpcDeclaration, Classe, ReplyOf, ReplySpec, RequestOf } from '@ambito/contracts';
 
 export type MetodoHttp = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -45,8 +45,18 @@ export interface Rotta<D extends AnyRpcDeclaration = AnyRpcDeclaration> {
   corpo?: Extract<keyof RequestOf<D>, string>;
   /** Success status: 201 Created by default for POST (Nest's convention), 200 for the others. */
   stato?: 200 | 201;
-  /** Path segments of the created resource, for `Location`. */
-  posizione?: (reply: ReplyOf<D>) => string[];
+  /** Path segments of the created resource, for `Location` (null: nothing created for the caller). */
+  posizione?: (reply: ReplyOf<D>) => string[] | null;
+  /**
+   * A second success: `202 Accepted` with this body when `quando(reply)` holds, e.g. a proposta
+   * forwarded to the équipe that owns the case instead of a cartella opened for the caller.
+   */
+  accettata?: {
+    quando: (reply: ReplyOf<D>) => boolean;
+    classe: Classe;
+    descrizione: string;
+    da: (reply: ReplyOf<D>) => unknown;
+  };
   errori?: StatoErrore[];
   risposta?: Presentazione<D>;
   /** Description of the 200/201 answer. */

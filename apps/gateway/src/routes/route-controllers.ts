@@ -12,7 +12,8 @@ import {
   SetMetadata,
   type Type,
 } from '@nestjs/common';
-import { RpcClient } from '@ambito/messaging';
+import { erroreFinalita } from '@ambito/contracts';
+import { RequestContext, RpcClient } from '@ambito/messaging';
 import { idempotencyKeyDi, riletturaSicura } from './idempotency-key';
 import { RUOLI_KEY } from '../auth/ruoli.decorator';
 import { resourcePath } from '../common/api-prefix';
@@ -36,12 +37,23 @@ type RichiestaHttp = GatewayRequest & {
 
 /** What every route does: assemble and validate the command, send it, present the reply. */
 async function esegui(rpc: RpcClient, r: Rotta, req: RichiestaHttp, res: GatewayResponse): Promise<unknown> {
+  if (r.messaggio.letturaDatiPersonali) {
+    // No purpose, no read: refused here, before the bus (the service checks again).
+    const ctx = RequestContext.current();
+    const errore = erroreFinalita(ctx?.finalita, ctx?.motivo);
+    if (errore) throw errore;
+  }
   const idempotencyKey = idempotencyKeyDi(r, req);
   const richiesta = await richiestaDa(r, req);
   const reply = await riletturaSicura(r, () =>
     rpc.request(r.messaggio.subject as never, richiesta as never, { idempotencyKey }),
   );
-  if (r.posizione) res.setHeader('Location', resourcePath(...r.posizione(reply)));
+  if (r.accettata?.quando(reply)) {
+    res.statusCode = 202;
+    return r.accettata.da(reply);
+  }
+  const posizione = r.posizione?.(reply);
+  if (posizione) res.setHeader('Location', resourcePath(...posizione));
   const presentazione = r.risposta;
   if (!presentazione) return reply;
   if (presentazione.classe === 'text/csv') {

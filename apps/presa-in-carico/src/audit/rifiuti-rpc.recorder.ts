@@ -32,8 +32,8 @@ const suProgetto = (azione: string) => (r: Richiesta) => ({
 
 /**
  * How each request refused for the actor's role is traced: the same row the service writes when it
- * refuses the request itself (same action and resource, the cartella concerned). The équipe list, the
- * instruments and the audit log itself hold no personal data: their refusals are not traced.
+ * refuses the request itself (same action and resource, the cartella concerned). The équipe list and the
+ * instruments hold no personal data: their refusals are not traced. The audit log is about cartelle.
  */
 const TRACCE: Partial<Record<Subject, (r: Richiesta) => Traccia & { progettoId?: string | null }>> = {
   'presa-in-carico.cartella.apri': () => ({ azione: 'apri', risorsa: 'cartella' }),
@@ -55,6 +55,11 @@ const TRACCE: Partial<Record<Subject, (r: Richiesta) => Traccia & { progettoId?:
     azione: 'registra-membro',
     risorsa: 'equipe',
     risorsaId: `${String(r.subAmbito)}/${String(r.userId)}`,
+  }),
+  'presa-in-carico.audit.elenca': (r) => ({
+    azione: 'elenca',
+    risorsa: 'audit',
+    soggettoId: uuid(r.cartellaId),
   }),
   'presa-in-carico.statistiche.conteggi': () => ({ azione: 'conteggi', risorsa: 'statistiche' }),
   'presa-in-carico.monitoraggio.carico-lavoro': () => ({ azione: 'carico-lavoro', risorsa: 'statistiche' }),

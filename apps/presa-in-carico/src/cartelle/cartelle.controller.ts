@@ -10,6 +10,7 @@ import {
   LeggiDiarioV1,
   PRESA_IN_CARICO_RPC,
   TrasferisciCartellaV1,
+  type AperturaCartellaV1,
   type CartellaSintesiV1,
   type CartellaV1,
   type PaginaV1,
@@ -42,7 +43,7 @@ export class CartelleController {
   ) {}
 
   @RpcHandler(PRESA_IN_CARICO_RPC.apriCartella)
-  apri(dto: ApriCartellaV1): Promise<CartellaV1> {
+  apri(dto: ApriCartellaV1): Promise<AperturaCartellaV1> {
     return this.apriCartella.esegui(dto);
   }
 

@@ -8,6 +8,7 @@ import {
 import { deadLetterStreamName, eventStreamName } from '@ambito/messaging';
 import { eventually, rifiuto } from '@ambito/testing';
 import {
+  cartellaAperta,
   ATTORI,
   CREMA,
   PANDINO,
@@ -235,7 +236,9 @@ describe('intake (accesso.accesso.chiuso on JetStream → cartella in the sub-am
   describe('direct opening', () => {
     it('opens a case on a dimissione protetta for the équipe of the comune of residence', async () => {
       const cf = codiceFiscale();
-      const cartella = await svc.as(ATTORI.coordinatoreCrema)(apriCartella, apertura(cf, CREMA));
+      const cartella = cartellaAperta(
+        await svc.as(ATTORI.coordinatoreCrema)(apriCartella, apertura(cf, CREMA)),
+      );
       expect(cartella).toMatchObject({
         subAmbito: 'SA-CREMA',
         stato: 'in-attesa',
@@ -256,7 +259,9 @@ describe('intake (accesso.accesso.chiuso on JetStream → cartella in the sub-am
         'mandato-autorita-giudiziaria',
         'segnalazione-servizio-specialistico',
       ] as const) {
-        const c = await svc.as(ATTORI.asCrema)(apriCartella, { ...apertura(codiceFiscale()), origine });
+        const c = cartellaAperta(
+          await svc.as(ATTORI.asCrema)(apriCartella, { ...apertura(codiceFiscale()), origine }),
+        );
         expect(c.proposte[0].origine).toBe(origine);
       }
       expect(

@@ -1,6 +1,7 @@
 import { PRESA_IN_CARICO_RPC, type CartellaV1, type ProgettoV1 } from '@ambito/contracts';
 import { rifiuto } from '@ambito/testing';
 import {
+  cartellaAperta,
   ATTORI,
   CREMA,
   apertura,
@@ -49,7 +50,7 @@ describe('monitoring: verifiche, workload against the LEPS standard, alerts', ()
         professione: 'assistente-sociale',
       });
     const inCarico = async (caseManagerId: string) => {
-      const c = await coordinatore()(apriCartella, apertura(codiceFiscale(), CREMA));
+      const c = cartellaAperta(await coordinatore()(apriCartella, apertura(codiceFiscale(), CREMA)));
       return coordinatore()(assegnaCartella, { id: c.id, caseManagerId });
     };
     conProgetto = await inCarico('as.crema');
@@ -68,7 +69,7 @@ describe('monitoring: verifiche, workload against the LEPS standard, alerts', ()
     );
     approvato = await svc.as(ATTORI.responsabileCrema)(approvaProgetto, { id: proposto.id });
     daValutare = await inCarico('as.crema2');
-    inCoda = await coordinatore()(apriCartella, apertura(codiceFiscale(), CREMA));
+    inCoda = cartellaAperta(await coordinatore()(apriCartella, apertura(codiceFiscale(), CREMA)));
     await svc.sql(`UPDATE proposta SET ricevuta_il = now() - interval '40 days' WHERE cartella_id = $1`, [
       inCoda.id,
     ]);

@@ -1,6 +1,14 @@
 import { PRESA_IN_CARICO_RPC, type ValutazioneCompletataV1 } from '@ambito/contracts';
 import { rifiuto } from '@ambito/testing';
-import { ATTORI, CREMA, apertura, codiceFiscale, conta, eventoDi } from '../../test/presa-in-carico-harness';
+import {
+  cartellaAperta,
+  ATTORI,
+  CREMA,
+  apertura,
+  codiceFiscale,
+  conta,
+  eventoDi,
+} from '../../test/presa-in-carico-harness';
 import { ADL_AUTONOMO, scenarioCrema } from '../../test/presa-in-carico-scenario';
 
 const { apriCartella, elencaStrumenti, registraValutazione } = PRESA_IN_CARICO_RPC;
@@ -209,7 +217,7 @@ describe('presa in carico › valutazione multidimensionale', () => {
   });
 
   it('refuses to assess a case still in the queue', async () => {
-    const c = await coordinatore()(apriCartella, apertura(codiceFiscale(), CREMA));
+    const c = cartellaAperta(await coordinatore()(apriCartella, apertura(codiceFiscale(), CREMA)));
     expect(
       await rifiuto(
         coordinatore()(registraValutazione, {

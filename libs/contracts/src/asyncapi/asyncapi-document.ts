@@ -16,7 +16,7 @@ export interface OpzioniAsyncApi {
 const DESCRIZIONE = `Il bus dei servizi della piattaforma d'Ambito (NATS): le richieste con risposta fra i servizi (request/reply, un queue group per servizio) e gli eventi di dominio (JetStream, uno stream per servizio produttore, outbox transazionale e consumatori idempotenti).
 
 - **Richieste**: il corpo è la richiesta in JSON; la risposta ha l'header \`${HEADER.esito}\` = \`ok\` (corpo: la risposta) oppure \`errore\` (corpo: \`{ code, message, details? }\` con un codice stabile e un messaggio in italiano).
-- **Contesto**: chi agisce (\`${HEADER.actor}\`), la conversazione (\`${HEADER.correlationId}\`), il messaggio che l'ha causata (\`${HEADER.causationId}\`) e la finalità GDPR (\`${HEADER.motivo}\`) viaggiano negli header.
+- **Contesto**: chi agisce (\`${HEADER.actor}\`), la conversazione (\`${HEADER.correlationId}\`), il messaggio che l'ha causata (\`${HEADER.causationId}\`) e la finalità GDPR (codice in \`${HEADER.finalita}\`, testo in \`${HEADER.motivo}\`, obbligatori per le letture di dati personali) viaggiano negli header.
 - **Eventi**: soggetto \`evt.<tipo>.v<versione>\`, busta \`{ id, type, version, occurredAt, ambito, actor, correlationId, causationId, payload }\`; \`Nats-Msg-Id\` = id dell'evento (deduplicazione). Un evento che non rispetta il contratto va nello stream dei messaggi scartati del consumatore (\`DLQ_<SERVIZIO>\`) con il motivo.`;
 
 /**
@@ -66,7 +66,11 @@ export function documentoAsyncApi(opzioni: OpzioniAsyncApi): SchemaJson {
       channel: { $ref: `#/channels/${id}` },
       title: d.subject,
       summary: d.descrizione,
-      description: `**Ruoli**: ${d.ruoli.join(', ')}. **Ambito dei dati**: ${REGOLE_AMBITO[d.ambito]}.`,
+      description: `**Ruoli**: ${d.ruoli.join(', ')}. **Ambito dei dati**: ${REGOLE_AMBITO[d.ambito]}.${
+        d.letturaDatiPersonali
+          ? ` **Dati personali**: finalità (\`${HEADER.finalita}\`) e motivo (\`${HEADER.motivo}\`) obbligatori, registrati nell’audit.`
+          : ''
+      }`,
       tags: [{ name: servizio(d.subject) }],
       messages: [{ $ref: `#/channels/${id}/messages/richiesta` }],
       reply: {
@@ -157,7 +161,9 @@ export function documentoAsyncApi(opzioni: OpzioniAsyncApi): SchemaJson {
             [HEADER.actor]: `Chi agisce: ${ACTOR_ENCODING}`,
             [HEADER.correlationId]: 'Conversazione a cui appartiene la richiesta',
             [HEADER.causationId]: 'Messaggio (richiesta HTTP o evento) che ha causato questa richiesta',
-            [HEADER.motivo]: 'Finalità GDPR della lettura di dati personali, codificata in percentuale',
+            [HEADER.motivo]: 'Motivo (testo) della lettura di dati personali, codificato in percentuale',
+            [HEADER.finalita]:
+              'Finalità GDPR della lettura di dati personali: un codice dell’elenco FINALITA',
           },
           [HEADER.actor, HEADER.correlationId],
         ),

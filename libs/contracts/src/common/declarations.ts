@@ -42,6 +42,12 @@ export interface RpcDeclaration<
   readonly ambito: RegolaAmbito;
   /** Italian, one sentence: what it does (AsyncAPI). */
   readonly descrizione: string;
+  /**
+   * The reply carries personal data of data subjects (persone, accessi, cartelle, beneficiari) or the
+   * audit log about them: the caller must declare a purpose (FINALITA code and text), checked by the
+   * gateway and again by the service, and recorded in the audit row of the read.
+   */
+  readonly letturaDatiPersonali?: true;
 }
 
 /** Declares a request/reply subject (the `const` keeps the subject a literal type). */

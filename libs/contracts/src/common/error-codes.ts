@@ -27,6 +27,9 @@ export const ERROR_KINDS = {
   SEDE_SCONOSCIUTA: 'unprocessable',
   COMUNE_SCONOSCIUTO: 'unprocessable',
   DATA_NON_VALIDA: 'unprocessable',
+  // A read of personal data without a declared purpose (code and text), or with one not in FINALITA.
+  FINALITA_MANCANTE: 'invalid',
+  FINALITA_NON_VALIDA: 'invalid',
   // Budget. State conflicts a later request may not meet (money can come back to a line): 'conflict'.
   // Rules the request can never satisfy as it is (unknown fund, a line the fund may not finance, a
   // payment above its commitment, which only shrinks): 'unprocessable'.

@@ -8,10 +8,12 @@ export interface RequestContextData {
   correlationId: string;
   /** Id of the message that caused the current work (request or event). */
   causationId: string | null;
-  /** GDPR purpose declared for reading personal data. */
+  /** GDPR purpose declared for reading personal data: the free text... */
   motivo?: string;
   /** Deadline of the request being served (epoch ms): requests it sends must not outlive it. */
   scadenza?: number;
+  /** ...and its code, one of FINALITA (required, with the text, by reads of personal data). */
+  finalita?: string;
 }
 
 const storage = new AsyncLocalStorage<RequestContextData>();

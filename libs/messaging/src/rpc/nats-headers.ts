@@ -14,6 +14,7 @@ export function contextHeaders(ctx: RequestContextData, causationId?: string): M
   const causation = causationId ?? ctx.causationId;
   if (causation) h.set(HEADER.causationId, causation);
   if (ctx.motivo) h.set(HEADER.motivo, encodeURIComponent(ctx.motivo));
+  if (ctx.finalita) h.set(HEADER.finalita, encodeURIComponent(ctx.finalita));
   return h;
 }
 
@@ -27,10 +28,21 @@ export function contextFromHeaders(
 ): RequestContextData {
   const get = (name: string) => (h?.has(name) ? h.get(name) : undefined) || undefined;
   const motivo = get(HEADER.motivo);
+  const finalita = get(HEADER.finalita);
   return {
     correlationId: get(HEADER.correlationId) ?? fallbackCorrelationId,
     causationId: get(HEADER.causationId) ?? null,
-    motivo: motivo ? decodeURIComponent(motivo) : undefined,
+    motivo: motivo ? decodificato(motivo) : undefined,
+    finalita: finalita ? decodificato(finalita) : undefined,
     scadenza: deadlineFromHeaders(h),
   };
+}
+
+/** A percent-encoded header value; one that is not validly encoded is kept as sent (and then refused). */
+function decodificato(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }

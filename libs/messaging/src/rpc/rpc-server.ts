@@ -8,7 +8,13 @@ import {
 import { DiscoveryService, MetadataScanner, ModuleRef, Reflector } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import type { Msg, NatsConnection, Subscription } from 'nats';
-import { DomainError, validaContratto, type AnyRpcDeclaration, type ErrorReply } from '@ambito/contracts';
+import {
+  DomainError,
+  erroreFinalita,
+  validaContratto,
+  type AnyRpcDeclaration,
+  type ErrorReply,
+} from '@ambito/contracts';
 import { erroreSenzaDati } from '../context/errore-senza-dati';
 import { RequestContext } from '../context/request-context';
 import type { ActorVerifier } from '../identity/actor-token';
@@ -139,6 +145,11 @@ export class RpcServer implements OnApplicationBootstrap, BeforeApplicationShutd
           await this.refusals?.recordRefusal({ declaration, actor, error, request: raw });
           throw error;
         }
+        // A read of personal data needs a declared purpose, whatever the caller (defence in depth).
+        const senzaFinalita = declaration.letturaDatiPersonali
+          ? erroreFinalita(context.finalita, context.motivo)
+          : null;
+        if (senzaFinalita) throw senzaFinalita;
         // Once per Idempotency-Key, within the deadline (libs/messaging/src/idempotency).
         const work = async () => handler(await validaContratto(declaration.request, raw));
         const toReply = (error: unknown) => this.toErrorReply(error, declaration.subject);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AccessoV1, Actor, ElencaAccessiV1, PaginaV1 } from '@ambito/contracts';
-import { AuditService, type Traccia } from '@ambito/audit';
+import { AuditService, criteriDaRegistrare, type Traccia } from '@ambito/audit';
 import { currentActor } from '@ambito/messaging';
 import { visibilitaDatiPersonali, type Visibilita } from '../../scope/ambito-visibilita';
 import { AccessiRepository } from '../accessi.repository';
@@ -32,7 +32,26 @@ export class LeggiAccessoQuery {
   }
 }
 
-/** The accessi of the actor's territory, filtered and paged; each one returned is an audited read. */
+/** Filters of a list of accessi that are not personal data: recorded with their values. */
+const CRITERI_REGISTRATI = [
+  'sede',
+  'subAmbito',
+  'comune',
+  'operatore',
+  'personaId',
+  'dal',
+  'al',
+  'areaBisogno',
+  'stato',
+  'esito',
+  'pagina',
+  'perPagina',
+] as const satisfies ReadonlyArray<keyof ElencaAccessiV1>;
+
+/**
+ * The accessi of the actor's territory, filtered and paged: the list is audited with its criteria and
+ * each accesso returned is an audited read.
+ */
 @Injectable()
 export class ElencaAccessiQuery {
   constructor(
@@ -44,16 +63,16 @@ export class ElencaAccessiQuery {
     const actor = currentActor();
     const visibilita = await visibilitaAuditata(this.audit, actor, { azione: 'elenca', risorsa: 'accesso' });
     const { righe, annotazioni, totale, pagina, perPagina } = await this.accessi.elenca(query, visibilita);
-    await this.audit.consentito(
-      this.accessi.manager,
-      actor,
-      righe.map((a) => ({
+    await this.audit.ricerca(this.accessi.manager, actor, {
+      traccia: { azione: 'elenca', risorsa: 'accesso', soggettoId: query.personaId ?? null },
+      criteri: criteriDaRegistrare(query, CRITERI_REGISTRATI),
+      risultati: righe.map((a) => ({
         azione: 'elenca',
         risorsa: 'accesso' as const,
         risorsaId: a.id,
         soggettoId: a.personaId,
       })),
-    );
+    });
     return { elementi: toAccessiV1(righe, annotazioni), totale, pagina, perPagina };
   }
 }

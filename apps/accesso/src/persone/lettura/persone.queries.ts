@@ -7,7 +7,7 @@ import {
   type PersonaV1,
 } from '@ambito/contracts';
 import { CodiceFiscale } from '@ambito/kernel';
-import { AuditService } from '@ambito/audit';
+import { AuditService, criteriDaRegistrare } from '@ambito/audit';
 import { currentActor } from '@ambito/messaging';
 import { isOperatore, visibilitaDatiPersonali } from '../../scope/ambito-visibilita';
 import { TerritorioService } from '../../territorio/territorio.service';
@@ -44,8 +44,10 @@ export class LeggiPersonaQuery {
 }
 
 /**
- * By name only within one's own territory; by complete codice fiscale across the ambito for operators,
- * because the person is at the desk and must not be registered twice.
+ * Within one's own territory only. A complete codice fiscale that finds nobody there tells an operator
+ * whether the person is registered elsewhere in the Ambito (the person is at the desk and must not be
+ * registered twice), and nothing else: no data of a person outside one's territory. The search is
+ * audited with its criteria, each persona returned (or found to exist) with its own row.
  */
 @Injectable()
 export class CercaPersoneQuery {
@@ -55,31 +57,48 @@ export class CercaPersoneQuery {
     private readonly audit: AuditService,
   ) {}
 
-  async esegui(query: CercaPersoneV1): Promise<PaginaV1<PersonaV1>> {
+  async esegui(query: CercaPersoneV1): Promise<PaginaV1<PersonaV1> & { esisteFuoriAmbito?: boolean }> {
     const actor = currentActor();
     const cf = query.codiceFiscale?.trim().toUpperCase();
     const cfCompleto = !!cf && CodiceFiscale.isValid(cf);
-    let ambito: AmbitoPersone | null;
+    const traccia = { azione: 'cerca', risorsa: 'persona' as const };
+    let ambito: AmbitoPersone;
     try {
-      ambito = cfCompleto && isOperatore(actor) ? null : ambitoPersone(actor, this.territorio);
+      ambito = ambitoPersone(actor, this.territorio);
     } catch (error) {
-      throw await this.audit.negato(actor, { azione: 'cerca', risorsa: 'persona' }, error as Error);
+      throw await this.audit.negato(actor, traccia, error as Error);
     }
     const { persone, totale, pagina, perPagina } = await this.persone.cerca(
       { ...query, codiceFiscale: cf, codiceFiscaleCompleto: cfCompleto },
       ambito,
     );
-    await this.audit.consentito(
-      this.persone.manager,
-      actor,
-      persone.map((p) => ({
-        azione: 'cerca',
-        risorsa: 'persona' as const,
-        risorsaId: p.id,
-        soggettoId: p.id,
-      })),
-    );
-    return { elementi: persone.map(toPersonaV1), totale, pagina, perPagina };
+    const verificaEsistenza = cfCompleto && persone.length === 0 && isOperatore(actor);
+    const altrove = verificaEsistenza ? await this.persone.idPerCodiceFiscale(cf) : null;
+    await this.audit.ricerca(this.persone.manager, actor, {
+      traccia,
+      criteri: criteriDaRegistrare(query, ['pagina', 'perPagina']),
+      risultati: [
+        ...persone.map((p) => ({ ...traccia, risorsaId: p.id, soggettoId: p.id })),
+        // Learning that a person exists outside one's territory is itself a disclosure: on record.
+        ...(altrove
+          ? [
+              {
+                azione: 'verifica-esistenza',
+                risorsa: 'persona' as const,
+                risorsaId: altrove,
+                soggettoId: altrove,
+              },
+            ]
+          : []),
+      ],
+    });
+    return {
+      elementi: persone.map(toPersonaV1),
+      totale,
+      pagina,
+      perPagina,
+      ...(verificaEsistenza ? { esisteFuoriAmbito: altrove !== null } : {}),
+    };
   }
 }
 

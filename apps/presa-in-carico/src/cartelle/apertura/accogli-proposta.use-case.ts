@@ -19,6 +19,11 @@ export interface NuovaProposta {
   motivazione: string | null;
   urgenza: Urgenza | null;
   subAmbito: string;
+  /**
+   * A direct opening by the équipe of another sub-ambito, forwarded to the one that has the cartella:
+   * that équipe reads who sent it and which residence was declared (it may call for a trasferimento).
+   */
+  inoltrataDa?: { subAmbito: string; comuneResidenza: string };
 }
 
 const ETICHETTA_ORIGINE: Record<OrigineProposta, string> = {
@@ -116,7 +121,11 @@ export class AccogliPropostaUseCase {
       cartella,
       'proposta',
       `Proposta di presa in carico (${ETICHETTA_ORIGINE[p.origine]}${p.inviante ? `: ${p.inviante}` : ''})` +
-        `${p.urgenza ? `, urgenza ${p.urgenza}` : ''}. ${p.motivazione ?? ''}`.trim(),
+        `${p.urgenza ? `, urgenza ${p.urgenza}` : ''}.` +
+        (p.inoltrataDa
+          ? ` Inoltrata dall’équipe del sub-ambito ${p.inoltrataDa.subAmbito}, che indica la residenza nel comune ${p.inoltrataDa.comuneResidenza}.`
+          : '') +
+        ` ${p.motivazione ?? ''}`.trimEnd(),
       autore,
     );
     await this.outbox.append(manager, PRESA_IN_CARICO_EVENTS.cartellaAperta, {

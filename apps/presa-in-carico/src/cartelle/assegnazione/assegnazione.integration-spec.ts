@@ -1,6 +1,7 @@
 import { PRESA_IN_CARICO_RPC } from '@ambito/contracts';
 import { rifiuto } from '@ambito/testing';
 import {
+  cartellaAperta,
   ATTORI,
   CREMA,
   apertura,
@@ -17,7 +18,7 @@ describe('presa in carico › assignment of the case manager', () => {
   const { coordinatore, caseManager, comune, inCarico } = scenario;
 
   it('lets the coordinator assign an assistente sociale of the équipe, accepting the queued proposte', async () => {
-    const c = await coordinatore()(apriCartella, apertura(codiceFiscale(), CREMA));
+    const c = cartellaAperta(await coordinatore()(apriCartella, apertura(codiceFiscale(), CREMA)));
     const assegnata = await coordinatore()(assegnaCartella, { id: c.id, caseManagerId: 'as.crema' });
     expect(assegnata).toMatchObject({
       stato: 'in-carico',
@@ -61,7 +62,7 @@ describe('presa in carico › assignment of the case manager', () => {
   });
 
   it('refuses a case manager outside the équipe or not an assistente sociale, and any other assigner', async () => {
-    const c = await coordinatore()(apriCartella, apertura(codiceFiscale(), CREMA));
+    const c = cartellaAperta(await coordinatore()(apriCartella, apertura(codiceFiscale(), CREMA)));
     const prima = await conta(scenario.svc, 'assegnazione');
     expect(await rifiuto(coordinatore()(assegnaCartella, { id: c.id, caseManagerId: 'edu.crema' }))).toBe(
       'CASE_MANAGER_NON_VALIDO',
@@ -86,7 +87,7 @@ describe('presa in carico › assignment of the case manager', () => {
   });
 
   it('assigns exactly once under concurrent requests', async () => {
-    const c = await coordinatore()(apriCartella, apertura(codiceFiscale(), CREMA));
+    const c = cartellaAperta(await coordinatore()(apriCartella, apertura(codiceFiscale(), CREMA)));
     const results = await Promise.allSettled(
       Array.from({ length: 6 }, () =>
         coordinatore()(assegnaCartella, { id: c.id, caseManagerId: 'as.crema' }),

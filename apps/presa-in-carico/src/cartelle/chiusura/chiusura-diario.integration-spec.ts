@@ -1,6 +1,7 @@
 import { PRESA_IN_CARICO_RPC } from '@ambito/contracts';
 import { rifiuto } from '@ambito/testing';
 import {
+  cartellaAperta,
   CREMA,
   apertura,
   codiceFiscale,
@@ -85,9 +86,9 @@ describe('presa in carico › closure and diario', () => {
 
   it('reopens a closed cartella as a new episode when a new proposta arrives', async () => {
     const cf = codiceFiscale();
-    const c = await coordinatore()(apriCartella, apertura(cf, CREMA));
+    const c = cartellaAperta(await coordinatore()(apriCartella, apertura(cf, CREMA)));
     await coordinatore()(chiudiCartella, { id: c.id, motivo: 'rinuncia' });
-    const riaperta = await coordinatore()(apriCartella, apertura(cf, CREMA));
+    const riaperta = cartellaAperta(await coordinatore()(apriCartella, apertura(cf, CREMA)));
     expect(riaperta).toMatchObject({
       id: c.id,
       stato: 'in-attesa',

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Brackets } from 'typeorm';
 import type { CartellaSintesiV1, CartellaV1, ElencaCartelleV1, PaginaV1 } from '@ambito/contracts';
 import { currentActor } from '@ambito/messaging';
-import { AuditService } from '@ambito/audit';
+import { AuditService, criteriDaRegistrare } from '@ambito/audit';
 import { pagina } from '@ambito/persistence';
 import { CartellaEntity } from '../../cartella/cartella.entity';
 import { CartelleStore } from '../../cartella/cartelle.store';
@@ -23,7 +23,10 @@ export class LeggiCartellaQuery {
   }
 }
 
-/** My cases (case manager), the sub-ambito board (coordinator), the residents of a comune. */
+/**
+ * My cases (case manager), the sub-ambito board (coordinator), the residents of a comune: the list is
+ * audited with its criteria (even when empty), each cartella returned with its own row.
+ */
 @Injectable()
 export class ElencaCartelleQuery {
   constructor(
@@ -71,16 +74,23 @@ export class ElencaCartelleQuery {
           order: { ricevutaIl: 'ASC' },
         })
       : [];
-    await this.audit.consentito(
-      manager,
-      actor,
-      righe.map((c) => ({
+    await this.audit.ricerca(manager, actor, {
+      traccia: { azione: 'elenca', risorsa: 'cartella' },
+      criteri: criteriDaRegistrare(query, [
+        'stato',
+        'subAmbito',
+        'comune',
+        'caseManager',
+        'pagina',
+        'perPagina',
+      ]),
+      risultati: righe.map((c) => ({
         azione: 'elenca',
         risorsa: 'cartella' as const,
         risorsaId: c.id,
         soggettoId: c.id,
       })),
-    );
+    });
     return {
       elementi: righe.map((c) =>
         toCartellaSintesiV1(

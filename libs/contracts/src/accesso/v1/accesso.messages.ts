@@ -78,6 +78,7 @@ export const ACCESSO_RPC = {
     ruoli: LETTORI_DATI_PERSONALI,
     ambito: 'sub-ambito-o-comune',
     descrizione: 'Legge una persona, con la finalità dichiarata registrata nell’audit.',
+    letturaDatiPersonali: true,
   }),
   cercaPersone: rpc({
     subject: 'accesso.persona.cerca',
@@ -86,6 +87,7 @@ export const ACCESSO_RPC = {
     ruoli: LETTORI_DATI_PERSONALI,
     ambito: 'sub-ambito-o-comune',
     descrizione: 'Cerca persone per codice fiscale, cognome e nome.',
+    letturaDatiPersonali: true,
   }),
   registraAccesso: rpc({
     subject: 'accesso.accesso.registra',
@@ -126,6 +128,7 @@ export const ACCESSO_RPC = {
     ruoli: LETTORI_DATI_PERSONALI,
     ambito: 'sub-ambito-o-comune',
     descrizione: 'Legge un accesso.',
+    letturaDatiPersonali: true,
   }),
   elencaAccessi: rpc({
     subject: 'accesso.accesso.elenca',
@@ -134,6 +137,7 @@ export const ACCESSO_RPC = {
     ruoli: LETTORI_DATI_PERSONALI,
     ambito: 'sub-ambito-o-comune',
     descrizione: 'Elenca gli accessi visibili all’utente, con filtri.',
+    letturaDatiPersonali: true,
   }),
   contatoriAccessi: rpc({
     subject: 'accesso.statistiche.contatori',
@@ -159,6 +163,7 @@ export const ACCESSO_RPC = {
     ruoli: REVISORI,
     ambito: 'ambito',
     descrizione: 'Registro degli accessi ai dati personali delle persone e degli accessi.',
+    letturaDatiPersonali: true,
   }),
 } as const;
 

@@ -1,6 +1,6 @@
-import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
+import { IsIn, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
 import { PaginazioneV1, paginaDi } from '../../common/pagination';
-import { Nullable } from '../../common/schema-decorators';
+import { Descrizione, Nullable } from '../../common/schema-decorators';
 import { ISO_DATE_PATTERN } from './persona.dto';
 
 export const ESITI_AUDIT = ['consentito', 'negato'] as const;
@@ -57,7 +57,20 @@ export class VoceAuditV1 {
 
   @Nullable()
   @IsString()
+  @Descrizione('Motivo dichiarato (header `X-Motivo`)')
   motivo: string | null;
+
+  @Nullable()
+  @IsString()
+  @Descrizione('Codice della finalità dichiarata (header `X-Finalita`)')
+  finalita: string | null;
+
+  @Nullable()
+  @IsObject()
+  @Descrizione(
+    'Criteri di una ricerca o di un elenco: i nomi dei filtri, con il valore solo per quelli senza dati personali ("*" altrimenti)',
+  )
+  criteri: Record<string, unknown> | null;
 
   @IsIn(ESITI_AUDIT)
   esito: EsitoAudit;

@@ -1,6 +1,7 @@
 import { GIORNO_ESISTENTE } from '../../common/giorno';
 import { Type } from 'class-transformer';
 import {
+  IsBoolean,
   IsEmail,
   IsIn,
   IsISO8601,
@@ -252,4 +253,16 @@ export class PersonaV1 {
   dataDecesso?: string | null;
 }
 
-export class PaginaPersoneV1 extends paginaDi(PersonaV1) {}
+/**
+ * A page of persone. A search by complete codice fiscale by an operator that finds nobody in the
+ * operator's territory also says whether the person exists elsewhere in the Ambito (`esisteFuoriAmbito`),
+ * and nothing more: no data of a person outside one's territory.
+ */
+export class PaginaPersoneV1 extends paginaDi(PersonaV1) {
+  @IsOptional()
+  @IsBoolean()
+  @Descrizione(
+    'Solo per una ricerca per codice fiscale completo senza risultati nel proprio territorio: se la persona è registrata altrove nell’Ambito (nessun altro dato)',
+  )
+  esisteFuoriAmbito?: boolean;
+}

@@ -99,6 +99,7 @@ export const BUDGET_RPC = {
     ruoli: GESTORI_BUDGET,
     ambito: 'ambito',
     descrizione: 'Legge un impegno con le sue liquidazioni.',
+    letturaDatiPersonali: true,
   }),
   liberaImpegno: rpc({
     subject: 'budget.impegno.libera',

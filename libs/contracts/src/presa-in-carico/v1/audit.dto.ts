@@ -1,5 +1,5 @@
 import { DescrizioneClasse } from '../../common/schema-decorators';
-import { IsIn, IsISO8601, IsOptional, IsString, IsUUID } from 'class-validator';
+import { IsIn, IsISO8601, IsObject, IsOptional, IsString, IsUUID } from 'class-validator';
 import { ESITI_AUDIT, type EsitoAudit } from '../../accesso/v1/audit.dto';
 import { PaginazioneV1, paginaDi } from '../../common/pagination';
 import { Descrizione, Nullable } from '../../common/schema-decorators';
@@ -51,8 +51,20 @@ export class VoceAuditCartellaV1 {
 
   @Nullable()
   @IsString()
-  @Descrizione('Finalità dichiarata (header `X-Motivo`)')
+  @Descrizione('Motivo dichiarato (header `X-Motivo`)')
   motivo: string | null;
+
+  @Nullable()
+  @IsString()
+  @Descrizione('Codice della finalità dichiarata (header `X-Finalita`)')
+  finalita: string | null;
+
+  @Nullable()
+  @IsObject()
+  @Descrizione(
+    'Criteri di una ricerca o di un elenco: i nomi dei filtri, con il valore solo per quelli senza dati personali ("*" altrimenti)',
+  )
+  criteri: Record<string, unknown> | null;
 
   @IsIn(ESITI_AUDIT)
   esito: EsitoAudit;

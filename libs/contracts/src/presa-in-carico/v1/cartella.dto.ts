@@ -318,3 +318,26 @@ export class CartellaV1 extends CartellaSintesiV1 {
 }
 
 export class PaginaCartelleV1 extends paginaDi(CartellaSintesiV1) {}
+
+export const ESITI_APERTURA = ['aperta', 'inoltrata'] as const;
+export type EsitoApertura = (typeof ESITI_APERTURA)[number];
+
+/**
+ * What a direct opening did. `aperta`: the cartella is in the actor's sub-ambito (new, reused or
+ * reopened) and comes whole. `inoltrata`: the person already has a cartella in another sub-ambito; the
+ * proposta went to that équipe's queue and nothing of the cartella comes back (cartelle change
+ * sub-ambito only by trasferimento).
+ */
+@DescrizioneClasse('Esito di un’apertura diretta di cartella')
+export class AperturaCartellaV1 {
+  @IsIn(ESITI_APERTURA)
+  @Descrizione(
+    '`aperta`: cartella del proprio sub-ambito; `inoltrata`: la persona ha una cartella in un altro sub-ambito, la proposta è stata inoltrata alla sua équipe',
+  )
+  esito: EsitoApertura;
+
+  @Nullable()
+  @Annidato(() => CartellaV1)
+  @Descrizione('La cartella, solo se `aperta`')
+  cartella: CartellaV1 | null;
+}

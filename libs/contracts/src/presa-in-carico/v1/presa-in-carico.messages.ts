@@ -17,6 +17,7 @@ import {
 } from '../../common/declarations';
 import { ElencaAuditCartelleV1, PaginaAuditCartelleV1 } from './audit.dto';
 import {
+  AperturaCartellaV1,
   ApriCartellaV1,
   AssegnaCartellaV1,
   CartellaV1,
@@ -60,11 +61,11 @@ export const PRESA_IN_CARICO_RPC = {
   apriCartella: rpc({
     subject: 'presa-in-carico.cartella.apri',
     request: ApriCartellaV1,
-    reply: CartellaV1,
+    reply: AperturaCartellaV1,
     ruoli: EQUIPE,
     ambito: 'sub-ambito',
     descrizione:
-      'Apre direttamente una cartella (servizio specialistico, Autorità Giudiziaria, dimissione protetta) nella coda del sub-ambito di residenza.',
+      'Apre direttamente una cartella (servizio specialistico, Autorità Giudiziaria, dimissione protetta) nella coda del sub-ambito di residenza; se la persona ha già una cartella in un altro sub-ambito, inoltra la proposta alla sua équipe senza restituirne i dati.',
   }),
   assegnaCartella: rpc({
     subject: 'presa-in-carico.cartella.assegna',
@@ -115,6 +116,7 @@ export const PRESA_IN_CARICO_RPC = {
     ruoli: REVISORI,
     ambito: 'ambito',
     descrizione: 'Registro degli accessi alle cartelle sociali.',
+    letturaDatiPersonali: true,
   }),
   leggiCartella: rpc({
     subject: 'presa-in-carico.cartella.leggi',
@@ -123,6 +125,7 @@ export const PRESA_IN_CARICO_RPC = {
     ruoli: LETTORI_CARTELLE,
     ambito: 'cartella',
     descrizione: 'Legge una cartella sociale con valutazioni, progetti, nucleo ed équipe del caso.',
+    letturaDatiPersonali: true,
   }),
   elencaCartelle: rpc({
     subject: 'presa-in-carico.cartella.elenca',
@@ -132,6 +135,7 @@ export const PRESA_IN_CARICO_RPC = {
     ambito: 'cartella',
     descrizione:
       'Elenca le cartelle visibili all’utente (i propri casi, la coda del sub-ambito, i residenti).',
+    letturaDatiPersonali: true,
   }),
   registraMembroEquipe: rpc({
     subject: 'presa-in-carico.equipe.registra',
@@ -165,6 +169,7 @@ export const PRESA_IN_CARICO_RPC = {
     ruoli: LETTORI_CARTELLE,
     ambito: 'cartella',
     descrizione: 'Il diario della cartella, dal più vecchio.',
+    letturaDatiPersonali: true,
   }),
   elencaStrumenti: rpc({
     subject: 'presa-in-carico.strumento.elenca',

@@ -1,6 +1,7 @@
 import { createOutboxLeaseMigration } from '@ambito/persistence';
 import { CreateBudget1764000000000 } from './create-budget.migration';
 import { AddDecisioneDotazione1764000000100 } from './add-decisione-dotazione.migration';
+import { FedeltaDominio1764620000000 } from './fedelta-dominio.migration';
 
 /**
  * In order, after the outbox/inbox one that serviceDataSourceOptions adds first. A change of schema is
@@ -11,4 +12,5 @@ export const BUDGET_MIGRATIONS = [
   CreateBudget1764000000000,
   AddDecisioneDotazione1764000000100,
   createOutboxLeaseMigration(1764400000000),
+  FedeltaDominio1764620000000,
 ];

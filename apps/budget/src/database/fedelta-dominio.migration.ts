@@ -52,7 +52,9 @@ export class FedeltaDominio1764620000000 implements MigrationInterface {
     await q.query(`
       ALTER TABLE abitanti_comune ADD COLUMN ambito text NOT NULL DEFAULT 'AT-CREMASCO',
         ADD COLUMN fonte text NOT NULL DEFAULT 'non indicata'`);
-    await q.query(`ALTER TABLE abitanti_comune ALTER COLUMN ambito DROP DEFAULT, ALTER COLUMN fonte DROP DEFAULT`);
+    await q.query(
+      `ALTER TABLE abitanti_comune ALTER COLUMN ambito DROP DEFAULT, ALTER COLUMN fonte DROP DEFAULT`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

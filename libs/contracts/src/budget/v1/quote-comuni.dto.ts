@@ -33,7 +33,9 @@ const ISTAT = /^\d{6}$/;
 export class DeliberaQuotaCapitariaV1 {
   /** Code of the ambito or district whose comuni pay the quota (e.g. AT-CREMASCO, CASALASCO). */
   @IsString()
-  @Matches(/^[A-Z0-9][A-Z0-9-]{1,39}$/, { message: 'ambito: codice dell’ambito (maiuscole, cifre, trattini)' })
+  @Matches(/^[A-Z0-9][A-Z0-9-]{1,39}$/, {
+    message: 'ambito: codice dell’ambito (maiuscole, cifre, trattini)',
+  })
   ambito: string;
 
   @Type(() => Number)
@@ -149,7 +151,9 @@ export class AbitantiComuneV1 {
 export class RegistraAbitantiV1 {
   /** Code of the ambito or district the comuni belong to. */
   @IsString()
-  @Matches(/^[A-Z0-9][A-Z0-9-]{1,39}$/, { message: 'ambito: codice dell’ambito (maiuscole, cifre, trattini)' })
+  @Matches(/^[A-Z0-9][A-Z0-9-]{1,39}$/, {
+    message: 'ambito: codice dell’ambito (maiuscole, cifre, trattini)',
+  })
   ambito: string;
 
   @Matches(DATA, { message: 'dataRiferimento: formato AAAA-MM-GG' })
@@ -190,7 +194,9 @@ export class AbitantiRegistratiV1 {
 export class ProspettoQuoteComuniV1 {
   /** Needed only when quotas of several ambiti are deliberated for the year. */
   @IsOptional()
-  @Matches(/^[A-Z0-9][A-Z0-9-]{1,39}$/, { message: 'ambito: codice dell’ambito (maiuscole, cifre, trattini)' })
+  @Matches(/^[A-Z0-9][A-Z0-9-]{1,39}$/, {
+    message: 'ambito: codice dell’ambito (maiuscole, cifre, trattini)',
+  })
   ambito?: string;
 
   @Type(() => Number)

@@ -8,7 +8,7 @@ const CATEGORIE_PRECEDENTI = CATEGORIE_LINEA.filter(
 );
 
 /**
- * Domain fidelity (issue 8): the LEPS of access and taking charge become line categories that the
+ * Domain fidelity (issue 8): each fund rule version names its act (number and date); the LEPS of access and taking charge become line categories that the
  * Fondo Povertà quota servizi may finance (the PO 2020's objective 7.2 "ricomprende la QSFP", seed
  * 002); the quota pro-capite is deliberated per ambito and year with its act (number, date, body) and
  * may be marked as a placeholder; the population figures record their source.
@@ -17,6 +17,20 @@ export class FedeltaDominio1764620000000 implements MigrationInterface {
   name = 'FedeltaDominio1764620000000';
 
   async up(q: QueryRunner): Promise<void> {
+    // Each rule version names its act's number and date; versions seeded earlier get them where the act
+    // is a known law (the regional DGR of the others are left to be filled by a new version).
+    await q.query(`ALTER TABLE regola_fondo ADD COLUMN atto_numero text, ADD COLUMN atto_data date`);
+    const atti: Array<[string, string, string]> = [
+      ['QSFP', '147/2017', '2017-09-15'],
+      ['QPE', '147/2017', '2017-09-15'],
+      ['DDN', '112/2016', '2016-06-22'],
+    ];
+    for (const [fondo, numero, data] of atti)
+      await q.query(`UPDATE regola_fondo SET atto_numero = $2, atto_data = $3 WHERE fondo = $1`, [
+        fondo,
+        numero,
+        data,
+      ]);
     await this.categorie(q, CATEGORIE_LINEA);
     // Same start as the fund's existing versions: the act (D.Lgs. 147/2017 art. 7) did not change.
     const ammesse: Array<[string, string]> = [
@@ -26,8 +40,8 @@ export class FedeltaDominio1764620000000 implements MigrationInterface {
     for (const [fondo, atto] of ammesse) {
       for (const categoria of ['segretariato-sociale', 'servizio-sociale-professionale']) {
         await q.query(
-          `INSERT INTO regola_fondo (fondo, tipo, categoria, valido_dal, atto)
-           SELECT $1, 'categoria-ammessa', $2, min(valido_dal), $3 FROM regola_fondo
+          `INSERT INTO regola_fondo (fondo, tipo, categoria, valido_dal, atto, atto_numero, atto_data)
+           SELECT $1, 'categoria-ammessa', $2, min(valido_dal), $3, min(atto_numero), min(atto_data) FROM regola_fondo
             WHERE fondo = $1 AND tipo = 'categoria-ammessa' HAVING count(*) > 0`,
           [fondo, categoria, atto],
         );
@@ -68,6 +82,7 @@ export class FedeltaDominio1764620000000 implements MigrationInterface {
       `DELETE FROM regola_fondo WHERE categoria IN ('segretariato-sociale', 'servizio-sociale-professionale')`,
     );
     await this.categorie(q, CATEGORIE_PRECEDENTI);
+    await q.query(`ALTER TABLE regola_fondo DROP COLUMN atto_numero, DROP COLUMN atto_data`);
   }
 
   private async categorie(q: QueryRunner, categorie: readonly string[]): Promise<void> {

@@ -203,12 +203,16 @@ describe('fondi, annualità and dotazioni, with the per-fund rules as data', () 
         puntiBase: 300,
         validoDal: '2025-01-01',
         atto: 'DGR di prova n. XII/1 del 20/12/2024 (3%)',
+        attoNumero: 'XII/1',
+        attoData: '2024-12-20',
       });
       await udp()(registraRegola, {
         ...regola,
         puntiBase: 5000,
         validoDal: domani,
         atto: 'DGR futura (50%)',
+        attoNumero: 'XII/2',
+        attoData: '2025-01-15',
       });
       const versioni = (await udp()(elencaRegole, { fondo: 'FSR' })).filter(
         (r) => r.tipo === 'quota-massima' && r.categoria === 'riequilibrio',
@@ -223,7 +227,14 @@ describe('fondi, annualità and dotazioni, with the per-fund rules as data', () 
       ).toContain(500);
       expect(
         await rifiuto(
-          udp()(registraRegola, { ...regola, puntiBase: 100, validoDal: '2025-06-01', atto: 'Sovrapposta' }),
+          udp()(registraRegola, {
+            ...regola,
+            puntiBase: 100,
+            validoDal: '2025-06-01',
+            atto: 'Sovrapposta',
+            attoNumero: 'XII/3',
+            attoData: '2025-05-01',
+          }),
         ),
       ).toBe('REGOLA_SOVRAPPOSTA');
       expect(
@@ -235,7 +246,20 @@ describe('fondi, annualità and dotazioni, with the per-fund rules as data', () 
             puntiBase: 5,
             validoDal: '2025-06-01',
             atto: 'x',
+            attoNumero: 'x',
+            attoData: '2025-05-01',
           }),
+        ),
+      ).toBe('VALIDAZIONE_FALLITA');
+      // a version without its act's number and date is refused
+      expect(
+        await rifiuto(
+          udp()(registraRegola, {
+            ...regola,
+            puntiBase: 200,
+            validoDal: '2030-01-01',
+            atto: 'DGR senza numero',
+          } as never),
         ),
       ).toBe('VALIDAZIONE_FALLITA');
 
@@ -277,6 +301,8 @@ describe('fondi, annualità and dotazioni, with the per-fund rules as data', () 
             puntiBase: 300,
             validoDal: '2025-01-01',
             atto: 'DGR di prova n. XII/1 del 20/12/2024 (3%)',
+            attoNumero: 'XII/1',
+            attoData: '2024-12-20',
             dotatoCategoriaPrimaCentesimi: 0,
           }),
         ]),

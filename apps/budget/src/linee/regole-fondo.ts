@@ -12,6 +12,8 @@ interface Regola {
   punti_base: number | null;
   fondo_cofinanziamento: string | null;
   atto: string;
+  atto_numero: string | null;
+  atto_data: string | null;
 }
 
 /**
@@ -31,6 +33,8 @@ export interface DecisioneDotazione {
     puntiBase: number | null;
     validoDal: string;
     atto: string;
+    attoNumero: string | null;
+    attoData: string | null;
     dotatoCategoriaPrimaCentesimi?: number;
   }>;
 }
@@ -43,6 +47,8 @@ function applicata(r: Regola): DecisioneDotazione['regole'][number] {
     puntiBase: r.punti_base,
     validoDal: r.valido_dal,
     atto: r.atto,
+    attoNumero: r.atto_numero,
+    attoData: r.atto_data,
   };
 }
 
@@ -77,7 +83,8 @@ export class RegoleFondo {
   private async inVigore(manager: EntityManager, fondo: string, alla: string): Promise<Regola[]> {
     return manager.query<Regola[]>(
       `SELECT id::text, to_char(valido_dal, 'YYYY-MM-DD') AS valido_dal, tipo, categoria, punti_base,
-              fondo_cofinanziamento, atto FROM regola_fondo
+              fondo_cofinanziamento, atto, atto_numero, to_char(atto_data, 'YYYY-MM-DD') AS atto_data
+         FROM regola_fondo
         WHERE fondo = $1 AND valido_dal <= $2::date AND (valido_al IS NULL OR valido_al >= $2::date)`,
       [fondo, alla],
     );

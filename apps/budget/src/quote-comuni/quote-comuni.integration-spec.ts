@@ -221,7 +221,7 @@ describe('quote dei comuni: inhabitants at the reference date × the deliberated
       { attoData: undefined },
       { attoOrgano: undefined },
     ])
-      expect(await rifiuto(udp()(deliberaQuotaCapitaria, { ...base, ...sbagliata }))).toBe(
+      expect(await rifiuto(udp()(deliberaQuotaCapitaria, { ...base, ...sbagliata } as never))).toBe(
         'VALIDAZIONE_FALLITA',
       );
     const [n] = await svc.sql<{ n: string }>(`SELECT count(*) AS n FROM quota_capitaria WHERE anno = 2027`);

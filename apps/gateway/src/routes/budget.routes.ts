@@ -85,6 +85,8 @@ export const BUDGET_ROUTES: Rotta[] = [
       puntiBase: 500,
       validoDal: '2025-01-01',
       atto: 'DGR XII/3720 del 16/12/2024, criteri di riparto FSR: fondo di riequilibrio ≤ 5%',
+      attoNumero: 'XII/3720',
+      attoData: '2024-12-16',
     },
   }),
   rotta({

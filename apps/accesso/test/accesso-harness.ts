@@ -10,8 +10,14 @@ import {
   type RpcSubject,
   type RpcTarget,
 } from '@ambito/contracts';
-import { RpcClient, connectNats } from '@ambito/messaging';
-import { createTestDatabase, dropTestDatabase, testActor } from '@ambito/testing';
+import { RpcClient } from '@ambito/messaging';
+import {
+  connectTestNats,
+  createTestDatabase,
+  dropTestDatabase,
+  testActor,
+  testNatsEnv,
+} from '@ambito/testing';
 import { createAccessoApp } from '../src/app/create-accesso-app';
 import { loadAccessoConfig } from '../src/config/accesso-config';
 
@@ -47,18 +53,18 @@ export interface TestAccesso {
  * `env` adds variables (TERRITORIO_FILE for another ambito).
  */
 export async function startTestAccesso(env: Record<string, string> = {}): Promise<TestAccesso> {
-  const natsUrl = process.env.TEST_NATS_URL!;
   const databaseUrl = await createTestDatabase('accesso');
   const app = await createAccessoApp(
     loadAccessoConfig({
       DATABASE_URL: databaseUrl,
-      NATS_URL: natsUrl,
+      ...testNatsEnv('accesso'),
       LOG_LEVEL: 'silent',
       NODE_ENV: 'test',
       ...env,
     }),
   );
-  const nats = await connectNats(natsUrl, 'accesso-test');
+  // With the gateway's NATS user, which may send every declared request and nothing else.
+  const nats = await connectTestNats('gateway', { name: 'accesso-test' });
   const rpc = new RpcClient(nats, 5000);
   const pg = new Client({ connectionString: databaseUrl, options: '-c search_path=accesso' });
   await pg.connect();

@@ -11,8 +11,14 @@ import {
   type RpcSubject,
   type RpcTarget,
 } from '@ambito/contracts';
-import { RpcClient, connectNats } from '@ambito/messaging';
-import { createTestDatabase, dropTestDatabase, testActor } from '@ambito/testing';
+import { RpcClient } from '@ambito/messaging';
+import {
+  connectTestNats,
+  createTestDatabase,
+  dropTestDatabase,
+  testActor,
+  testNatsEnv,
+} from '@ambito/testing';
 import { createBudgetApp } from '../src/app/create-budget-app';
 import { loadBudgetConfig } from '../src/config/budget-config';
 
@@ -74,18 +80,18 @@ async function rispettaIlContratto(subject: string, reply: unknown): Promise<voi
 
 /** The budget service in-process, on a fresh database and the test NATS server of the global setup. */
 export async function startTestBudget(env: Record<string, string> = {}): Promise<TestBudget> {
-  const natsUrl = process.env.TEST_NATS_URL!;
   const databaseUrl = await createTestDatabase('budget');
   const app = await createBudgetApp(
     loadBudgetConfig({
       DATABASE_URL: databaseUrl,
-      NATS_URL: natsUrl,
+      ...testNatsEnv('budget'),
       LOG_LEVEL: 'silent',
       NODE_ENV: 'test',
       ...env,
     }),
   );
-  const nats = await connectNats(natsUrl, 'budget-test');
+  // With the gateway's NATS user, which may send every declared request and nothing else.
+  const nats = await connectTestNats('gateway', { name: 'budget-test' });
   const rpc = new RpcClient(nats, 10_000);
   const pg = new Client({ connectionString: databaseUrl, options: '-c search_path=budget' });
   await pg.connect();

@@ -1,5 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
+import { testNatsEnv } from '@ambito/testing';
 import { createGatewayApp } from '../src/app/create-gateway-app';
 import { loadGatewayConfig } from '../src/config/gateway-config';
 
@@ -13,19 +14,18 @@ export interface TestGateway {
   close(): Promise<void>;
 }
 
-/** The gateway booted in-process (local issuer) against the test NATS server of the global setup. */
+/** The gateway booted in-process (demo issuer) against the test NATS server of the global setup. */
 export async function startTestGateway(env: Record<string, string> = {}): Promise<TestGateway> {
-  const natsUrl = process.env.TEST_NATS_URL;
-  if (!natsUrl)
-    throw new Error(
-      'TEST_NATS_URL assente: i test di integrazione richiedono il global setup di libs/testing',
-    );
   const app = await createGatewayApp(
     loadGatewayConfig({
       NODE_ENV: 'test',
-      NATS_URL: natsUrl,
-      AUTH_MODE: 'local',
+      ...testNatsEnv('gateway'),
+      // Explicit, as everywhere: the gateway has no default authentication mode.
+      AUTH_MODE: 'demo',
+      HTTP_HOST: '127.0.0.1',
       JWT_LOCAL_SECRET: TEST_JWT_SECRET,
+      // A suite logs in more than a person would; the limit itself is tested with its own value.
+      TOKEN_RATE_LIMIT: '1000',
       LOG_LEVEL: 'silent',
       RPC_TIMEOUT_MS: '800',
       ...env,

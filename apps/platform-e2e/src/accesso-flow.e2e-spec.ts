@@ -1,4 +1,4 @@
-import { AckPolicy, DeliverPolicy, connect, type ConsumerMessages, type NatsConnection } from 'nats';
+import { AckPolicy, DeliverPolicy, type ConsumerMessages, type NatsConnection } from 'nats';
 import type {
   AccessoChiusoV1,
   AccessoV1,
@@ -8,7 +8,7 @@ import type {
   TerritorioV1,
   VoceAuditV1,
 } from '@ambito/contracts';
-import { eventually } from '@ambito/testing';
+import { connectTestNats, eventually } from '@ambito/testing';
 import { Api, startPlatform, type Platform } from './platform';
 
 const PROBLEM = 'application/problem+json';
@@ -29,7 +29,7 @@ describe('segretariato sociale, end to end: HTTP → gateway → NATS → access
   beforeAll(async () => {
     platform = await startPlatform();
     api = new Api(platform.gateway);
-    nc = await connect({ servers: platform.natsUrl });
+    nc = await connectTestNats();
     const jsm = await nc.jetstreamManager();
     await jsm.consumers.add('EVT_ACCESSO', {
       durable_name: 'e2e-presa-in-carico',
@@ -144,16 +144,41 @@ describe('segretariato sociale, end to end: HTTP → gateway → NATS → access
     expect(proposte.body.elementi.map((a) => a.id)).toContain(aperto.body.id);
 
     const oggi = new Date().toISOString().slice(0, 10);
-    const contatori = await api.request<{
+    const anno = `dal=${oggi.slice(0, 4)}-01-01&al=${oggi.slice(0, 4)}-12-31`;
+    type Contatori = {
       righe: Array<{ areaBisogno: string; comune: string; totale: number }>;
-    }>(
-      'udp',
+      celleOmesse: number;
+      sogliaPersone: number | null;
+    };
+    // The coordinator sees its own sub-ambito in full, however small the cells.
+    const contatori = await api.request<Contatori>(
+      'coordinatore.crema',
       'GET',
-      `/api/v1/statistiche/accessi?dal=${oggi.slice(0, 4)}-01-01&al=${oggi.slice(0, 4)}-12-31&granularita=mese`,
+      `/api/v1/statistiche/accessi?${anno}&granularita=mese`,
     );
     expect(contatori.status).toBe(200);
     expect(contatori.body.righe).toEqual(
       expect.arrayContaining([expect.objectContaining({ areaBisogno: 'anziani', comune: comuneCrema })]),
+    );
+    // The Ufficio di Piano (aggregates only) gets no daily series and no cell of a single person.
+    const giornalieri = await api.request(
+      'udp',
+      'GET',
+      `/api/v1/statistiche/accessi?${anno}&granularita=giorno`,
+    );
+    expect(giornalieri.status).toBe(403);
+    expect(giornalieri.body).toMatchObject({ code: 'DETTAGLIO_STATISTICO_NON_CONSENTITO' });
+    const mensili = await api.request<Contatori>(
+      'udp',
+      'GET',
+      `/api/v1/statistiche/accessi?${anno}&granularita=mese`,
+    );
+    expect(mensili.status).toBe(200);
+    expect(mensili.body.sogliaPersone).toBe(5);
+    expect(mensili.body.righe).not.toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ areaBisogno: 'anziani', comune: comuneCrema, totale: 1 }),
+      ]),
     );
 
     const event = await eventually(

@@ -1,5 +1,11 @@
 import path from 'node:path';
-import { createTestDatabase, freePort, startServiceProcess, type ServiceProcess } from '@ambito/testing';
+import {
+  createTestDatabase,
+  freePort,
+  startServiceProcess,
+  testNatsEnv,
+  type ServiceProcess,
+} from '@ambito/testing';
 
 export interface Platform {
   gateway: string;
@@ -19,7 +25,7 @@ const logFile = (app: string) =>
 export async function startPlatform(): Promise<Platform> {
   const natsUrl = process.env.TEST_NATS_URL!;
   const databaseUrl = await createTestDatabase('e2e');
-  const common = { NATS_URL: natsUrl, AMBITO_CODICE: 'CREMA', NODE_ENV: 'test', LOG_LEVEL: 'warn' };
+  const common = { AMBITO_CODICE: 'CREMA', NODE_ENV: 'test', LOG_LEVEL: 'warn' };
   const processes: ServiceProcess[] = [];
   try {
     processes.push(
@@ -28,7 +34,7 @@ export async function startPlatform(): Promise<Platform> {
         httpPort: await freePort(),
         logFile: logFile('accesso'),
         workspaceRoot: root,
-        env: { ...common, DATABASE_URL: databaseUrl, DATABASE_SCHEMA: 'accesso' },
+        env: { ...common, ...testNatsEnv('accesso'), DATABASE_URL: databaseUrl, DATABASE_SCHEMA: 'accesso' },
       }),
     );
     processes.push(
@@ -37,7 +43,7 @@ export async function startPlatform(): Promise<Platform> {
         httpPort: await freePort(),
         logFile: logFile('budget'),
         workspaceRoot: root,
-        env: { ...common, DATABASE_URL: databaseUrl, DATABASE_SCHEMA: 'budget' },
+        env: { ...common, ...testNatsEnv('budget'), DATABASE_URL: databaseUrl, DATABASE_SCHEMA: 'budget' },
       }),
     );
     processes.push(
@@ -46,7 +52,12 @@ export async function startPlatform(): Promise<Platform> {
         httpPort: await freePort(),
         logFile: logFile('presa-in-carico'),
         workspaceRoot: root,
-        env: { ...common, DATABASE_URL: databaseUrl, DATABASE_SCHEMA: 'presa_in_carico' },
+        env: {
+          ...common,
+          ...testNatsEnv('presa-in-carico'),
+          DATABASE_URL: databaseUrl,
+          DATABASE_SCHEMA: 'presa_in_carico',
+        },
       }),
     );
     processes.push(
@@ -55,7 +66,14 @@ export async function startPlatform(): Promise<Platform> {
         httpPort: await freePort(),
         logFile: logFile('gateway'),
         workspaceRoot: root,
-        env: { ...common, AUTH_MODE: 'local', JWT_LOCAL_SECRET: JWT_SECRET },
+        env: {
+          ...common,
+          ...testNatsEnv('gateway'),
+          AUTH_MODE: 'demo',
+          HTTP_HOST: '127.0.0.1',
+          JWT_LOCAL_SECRET: JWT_SECRET,
+          TOKEN_RATE_LIMIT: '1000',
+        },
       }),
     );
   } catch (error) {

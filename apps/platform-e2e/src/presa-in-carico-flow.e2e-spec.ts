@@ -269,12 +269,20 @@ describe('presa in carico, end to end: accesso closed with a proposta → approv
       'progetto-approvato',
     ]);
     const conteggi = await api.request<ConteggiCartelleRispostaV1>(
-      'udp',
+      'coordinatore.crema',
       'GET',
       '/api/v1/statistiche/cartelle',
     );
     expect(conteggi.status).toBe(200);
     expect(conteggi.body.righe).toContainEqual({ subAmbito: 'SA-CREMA', stato: 'in-carico', totale: 1 });
     expect(JSON.stringify(conteggi.body)).not.toContain(CODICE_FISCALE);
+    // The Ufficio di Piano sees aggregates only: the cell of one cartella is withheld.
+    const aggregati = await api.request<ConteggiCartelleRispostaV1>(
+      'udp',
+      'GET',
+      '/api/v1/statistiche/cartelle',
+    );
+    expect(aggregati.body.sogliaPersone).toBe(5);
+    expect(aggregati.body.righe.every((r) => r.totale >= 5)).toBe(true);
   });
 });

@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import {
   HEADER,
+  UTENTE_COLLAUDO,
   eventSubject,
   type AccessoChiusoV1,
   type Actor,
@@ -22,8 +23,15 @@ import {
   type RpcTarget,
 } from '@ambito/contracts';
 import { checkChar } from '@ambito/kernel';
-import { EventBus, RpcClient, connectNats, ensureStream, eventStreamName } from '@ambito/messaging';
-import { createTestDatabase, dropTestDatabase, eventually, testActor } from '@ambito/testing';
+import { EventBus, RpcClient, ensureStream, eventStreamName } from '@ambito/messaging';
+import {
+  connectTestNats,
+  createTestDatabase,
+  dropTestDatabase,
+  eventually,
+  testActor,
+  testNatsEnv,
+} from '@ambito/testing';
 import { createPresaInCaricoApp } from '../src/app/create-presa-in-carico-app';
 import { loadPresaInCaricoConfig } from '../src/config/presa-in-carico-config';
 
@@ -76,20 +84,22 @@ export interface TestPresaInCarico {
 
 /** The presa-in-carico service in-process, on a fresh database and the test NATS of the global setup. */
 export async function startTestPresaInCarico(): Promise<TestPresaInCarico> {
-  const natsUrl = process.env.TEST_NATS_URL!;
   const databaseUrl = await createTestDatabase('presa_in_carico');
-  const nats = await connectNats(natsUrl, 'presa-in-carico-test');
+  // The test user (unrestricted) plays accesso and reads this service's stream; requests go with the
+  // gateway's NATS user, which may send every declared request and nothing else.
+  const nats = await connectTestNats(UTENTE_COLLAUDO, { name: 'presa-in-carico-test' });
+  const gateway = await connectTestNats('gateway', { name: 'presa-in-carico-test-gateway' });
   // The producer's stream exists before the consumer starts, as when accesso runs.
   await ensureStream(await nats.jetstreamManager(), eventStreamName('accesso'), ['evt.accesso.>']);
   const app = await createPresaInCaricoApp(
     loadPresaInCaricoConfig({
       DATABASE_URL: databaseUrl,
-      NATS_URL: natsUrl,
+      ...testNatsEnv('presa-in-carico'),
       LOG_LEVEL: 'silent',
       NODE_ENV: 'test',
     }),
   );
-  const rpc = new RpcClient(nats, 5000);
+  const rpc = new RpcClient(gateway, 5000);
   const pg = new Client({ connectionString: databaseUrl, options: '-c search_path=presa_in_carico' });
   await pg.connect();
 
@@ -137,6 +147,7 @@ export async function startTestPresaInCarico(): Promise<TestPresaInCarico> {
       await pg.end();
       await app.close();
       await nats.close();
+      await gateway.close();
       await dropTestDatabase(databaseUrl);
     },
   };

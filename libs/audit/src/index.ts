@@ -8,3 +8,4 @@ export * from './write-gate';
 export * from './audit.module';
 export * from './create-voce-audit.migration';
 export * from './upgrade-voce-audit';
+export * from './riservatezza-statistica';

@@ -17,3 +17,4 @@ export * from './presa-in-carico';
 export * from './registry';
 export * from './common/json-schema';
 export * from './asyncapi/asyncapi-document';
+export * from './bus';

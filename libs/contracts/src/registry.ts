@@ -3,11 +3,13 @@ import { BUDGET_EVENTS, BUDGET_RPC, type BudgetEventMap, type BudgetRpcMap } fro
 import type {
   AnyEventDeclaration,
   AnyRpcDeclaration,
+  ConsumoDeclaration,
   EventDeclaration,
   ReplySpec,
   RpcDeclaration,
 } from './common/declarations';
 import {
+  PRESA_IN_CARICO_CONSUMI,
   PRESA_IN_CARICO_EVENTS,
   PRESA_IN_CARICO_RPC,
   type PresaInCaricoEventMap,
@@ -29,6 +31,11 @@ export const EVENT_DECLARATIONS: readonly AnyEventDeclaration[] = [
   ...Object.values(PRESA_IN_CARICO_EVENTS),
   ...Object.values(BUDGET_EVENTS),
   // @ambito/tools:service: EVENT_DECLARATIONS of a new service above this line.
+];
+
+/** Every durable consumer of the platform, as declared by its consuming service. */
+export const CONSUMER_DECLARATIONS: readonly ConsumoDeclaration[] = [
+  ...Object.values(PRESA_IN_CARICO_CONSUMI),
 ];
 
 /** Every request/reply subject of the platform with its request and reply types. */

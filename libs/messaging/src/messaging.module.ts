@@ -14,10 +14,10 @@ import { DiscoveryModule, DiscoveryService, MetadataScanner, Reflector } from '@
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { NatsConnection } from 'nats';
 import type { DataSource } from 'typeorm';
-import type { EventType } from '@ambito/contracts';
+import { CONSUMER_DECLARATIONS, type EventType } from '@ambito/contracts';
 import { EVENT_HANDLER, type EventHandlerMetadata } from './jetstream/event-handler.decorator';
 import { EventSubscription, type SubscriptionOptions } from './jetstream/event-subscriber';
-import { NATS_CONNECTION, connectNats } from './jetstream/nats-connection';
+import { NATS_CONNECTION, connectNats, type NatsAccesso } from './jetstream/nats-connection';
 import { ensureStream, eventStreamName } from './jetstream/streams';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { PurgeJob } from './retention/purge-job';
@@ -32,6 +32,8 @@ export interface MessagingOptions {
   service: string;
   ambito: string;
   natsUrl: string;
+  /** The process's own NATS user and the server's CA (see `natsAccessoDa` of @ambito/service-runtime). */
+  natsAccesso?: NatsAccesso;
   rpcTimeoutMs?: number;
   /** Services that own data publish their events through the transactional outbox. */
   outbox?: { databaseUrl: string; schema: string; pollIntervalMs?: number };
@@ -73,12 +75,32 @@ export class EventBus implements OnApplicationBootstrap, BeforeApplicationShutdo
         const meta = this.reflector.get<EventHandlerMetadata | undefined>(EVENT_HANDLER, method);
         if (!meta) continue;
         const { declaration, ...options } = meta;
+        this.checkDeclared(declaration.type, options.durable);
         this.subscribe({
           ...options,
           type: declaration.type as EventType,
           handler: method.bind(instance) as SubscriptionOptions<EventType>['handler'],
         });
       }
+    }
+  }
+
+  /**
+   * The service's NATS user may create only the consumers its contracts declare (the permissions are
+   * generated from CONSUMER_DECLARATIONS): an undeclared one would fail on the server, so it fails here,
+   * at start-up, saying what to declare.
+   */
+  private checkDeclared(type: string, durable: string): void {
+    const { service } = this.options;
+    const declared = CONSUMER_DECLARATIONS.some(
+      (c) => c.servizio === service && c.durable === durable && c.evento.type === type,
+    );
+    if (!declared) {
+      throw new Error(
+        `@OnEvent(${type}, durable ${durable}) di ${service}: consumatore non dichiarato; aggiungerlo con ` +
+          'consumo({ servizio, durable, evento }) ai contratti del servizio (CONSUMER_DECLARATIONS), da cui ' +
+          'derivano i permessi NATS',
+      );
     }
   }
 
@@ -135,7 +157,10 @@ export class MessagingModule {
       { provide: MESSAGING_OPTIONS, useValue: options },
       { provide: RPC_SERVER_OPTIONS, useValue: { service: options.service } },
       RpcServer,
-      { provide: NATS_CONNECTION, useFactory: () => connectNats(options.natsUrl, options.service) },
+      {
+        provide: NATS_CONNECTION,
+        useFactory: () => connectNats(options.natsUrl, options.service, options.natsAccesso),
+      },
       { provide: RPC_TIMEOUT_MS, useValue: options.rpcTimeoutMs ?? 5000 },
       RpcClient,
       EventBus,

@@ -1,5 +1,6 @@
 export * from './config/load-config';
 export * from './config/service-config';
+export * from './config/nats-accesso';
 export * from './config/durata';
 export * from './validation/validation-pipe';
 export * from './logging/logging.module';

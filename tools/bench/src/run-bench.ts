@@ -196,7 +196,12 @@ async function main(): Promise<void> {
     app: 'gateway',
     httpPort: await freePort(),
     workspaceRoot: root,
-    env: { ...common, AUTH_MODE: 'local', JWT_LOCAL_SECRET: 'bench-secret-bench-secret-bench-secret-00' },
+    env: {
+      ...common,
+      AUTH_MODE: 'demo',
+      HTTP_HOST: '127.0.0.1',
+      JWT_LOCAL_SECRET: 'bench-secret-bench-secret-bench-secret-00',
+    },
   });
   const gateway = gatewayProcess.baseUrl;
   const nc = await connect({ servers: natsUrl });

@@ -251,7 +251,10 @@ export class DemoClient {
  * Loads the demo records through the public API, once: a second run finds them and stops. They are
  * for the Cremasco demo territorio (its sub-ambiti and users): on another territorio nothing is loaded.
  */
-export async function seedDemoData(gatewayUrl: string): Promise<{
+export async function seedDemoData(
+  gatewayUrl: string,
+  api: DemoClient = new DemoClient(gatewayUrl),
+): Promise<{
   created: boolean;
   persone: number;
   accessi: number;
@@ -260,7 +263,6 @@ export async function seedDemoData(gatewayUrl: string): Promise<{
   /** The territorio is not the Cremasco demo one: no demo records. */
   altroTerritorio: boolean;
 }> {
-  const api = new DemoClient(gatewayUrl);
   const { body: territorio } = await api.call<TerritorioV1>('operatore.crema', 'GET', '/territorio');
   const ambito = territorio.ambito.denominazione;
   const subAmbiti = new Set(territorio.subAmbiti.map((s) => s.codice));

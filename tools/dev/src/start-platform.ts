@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
+  prepareNatsAuth,
   startEmbeddedPostgres,
   startNatsServer,
   startServiceProcess,
@@ -55,13 +56,25 @@ async function main(): Promise<void> {
       databaseUrl = pg.url;
     }
     let natsUrl = process.env.NATS_URL;
+    // Each process's own NATS user (permissions generated from the contracts), passwords new at each
+    // start; none with an external NATS_URL (set NATS_USER/NATS_PASSWORD for it yourself).
+    let natsUser: (user: string) => Record<string, string> = () => ({});
+    let natsAuthInfo = '';
     if (!natsUrl) {
+      const natsDir = path.join(dataDir, 'nats');
+      const auth = await prepareNatsAuth(natsDir);
       const nats = await startNatsServer({
         port: port('AMBITO_NATS_PORT', 4222),
-        storeDir: path.join(dataDir, 'nats'),
+        storeDir: natsDir,
+        configFile: auth.configFile,
       });
       stops.push(() => nats.stop());
       natsUrl = nats.url;
+      natsUser = (user) => ({
+        NATS_USER: user,
+        NATS_PASSWORD_FILE: path.join(auth.passwordDir, `${user}.password`),
+      });
+      natsAuthInfo = ` (utenti e permessi: ${auth.configFile}; password: ${auth.passwordDir})`;
     }
 
     const common = {
@@ -89,26 +102,35 @@ async function main(): Promise<void> {
       return service;
     };
     await start('accesso', port('ACCESSO_PORT', 3101), {
+      ...natsUser('accesso'),
       DATABASE_URL: databaseUrl,
       DATABASE_SCHEMA: 'accesso',
       ...territorio,
     });
     await start('budget', port('BUDGET_PORT', 3102), {
+      ...natsUser('budget'),
       DATABASE_URL: databaseUrl,
       DATABASE_SCHEMA: 'budget',
     });
     await start('presa-in-carico', port('PRESA_IN_CARICO_PORT', 3103), {
+      ...natsUser('presa-in-carico'),
       DATABASE_URL: databaseUrl,
       DATABASE_SCHEMA: 'presa_in_carico',
       ...territorio,
     });
+    // Demo users with the password "demo": explicitly, and reachable from this machine only (the
+    // gateway refuses demo mode on any address but loopback).
     const gateway = await start('gateway', port('GATEWAY_PORT', 3000), {
-      AUTH_MODE: 'local',
+      ...natsUser('gateway'),
+      AUTH_MODE: 'demo',
+      HTTP_HOST: '127.0.0.1',
       JWT_LOCAL_SECRET: devSecret(),
     });
 
-    const demo = await seedDemoData(gateway.baseUrl);
-    const budget = await seedBudgetDemoData(new DemoClient(gateway.baseUrl));
+    // One client for both loads: each demo user logs in once (the token endpoint is rate-limited).
+    const client = new DemoClient(gateway.baseUrl);
+    const demo = await seedDemoData(gateway.baseUrl, client);
+    const budget = await seedBudgetDemoData(client);
 
     console.log(`
 Piattaforma d'Ambito avviata (${demo.ambito}, dati dimostrativi).
@@ -119,7 +141,7 @@ Piattaforma d'Ambito avviata (${demo.ambito}, dati dimostrativi).
   Salute         ${services.map((s) => `${s.app}: ${s.baseUrl}/health/ready`).join('  ')}
   Metriche       ${services.map((s) => `${s.baseUrl}/metrics`).join('  ')}
   PostgreSQL     ${databaseUrl}
-  NATS           ${natsUrl}
+  NATS           ${natsUrl}${natsAuthInfo}
   Log            ${path.join(dataDir, 'logs')}
   Dati demo      ${demo.altroTerritorio ? 'nessuno (le persone e gli accessi dimostrativi sono del territorio Cremasco)' : demo.created ? `caricati ora: ${demo.persone} persone, ${demo.accessi} accessi` : 'già presenti'}${demo.cartelle ? `, ${demo.cartelle} cartelle sociali` : ''}
   Budget demo    ${budget.created ? `caricato ora: Piano Operativo 2020 (${budget.linee} linee), ${budget.impegni} impegni B2` : 'già presente'}

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { connect } from 'nats';
+import { inboxPrefix } from '@ambito/contracts';
 import { DeadLetterNotFound } from './dlq-admin';
 import { runDlqCommand, USO, UsoErrato } from './dlq-command';
 
@@ -13,10 +14,17 @@ async function main(): Promise<number> {
   if (!['list', 'show', 'replay'].includes(argv[0])) throw new UsoErrato(`comando sconosciuto: ${argv[0]}`);
   const passwordFile = process.env.NATS_PASSWORD_FILE;
   const pass = passwordFile ? readFileSync(passwordFile, 'utf8').trim() : process.env.NATS_PASSWORD;
+  const url = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
+  const caFile = process.env.NATS_TLS_CA_FILE;
   const nc = await connect({
-    servers: process.env.NATS_URL ?? 'nats://127.0.0.1:4222',
+    servers: url,
     name: 'dlq-cli',
-    ...(process.env.NATS_USER ? { user: process.env.NATS_USER, pass } : {}),
+    // The server lets the `operatore` user read only its own inbox (libs/contracts/src/bus).
+    ...(process.env.NATS_USER
+      ? { user: process.env.NATS_USER, pass, inboxPrefix: inboxPrefix(process.env.NATS_USER) }
+      : {}),
+    // nats.js ignores the URL scheme: `tls://` or a CA makes TLS required.
+    ...(url.startsWith('tls://') || caFile ? { tls: caFile ? { caFile } : {} } : {}),
   });
   try {
     return await runDlqCommand(

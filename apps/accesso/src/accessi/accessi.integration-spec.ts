@@ -1,4 +1,4 @@
-import { AckPolicy, DeliverPolicy, connect, type ConsumerMessages, type NatsConnection } from 'nats';
+import { AckPolicy, DeliverPolicy, type ConsumerMessages, type NatsConnection } from 'nats';
 import { randomUUID } from 'node:crypto';
 import {
   ACCESSO_RPC,
@@ -7,7 +7,7 @@ import {
   type EventEnvelope,
   type PersonaV1,
 } from '@ambito/contracts';
-import { eventually, rifiuto } from '@ambito/testing';
+import { connectTestNats, eventually, rifiuto } from '@ambito/testing';
 import {
   ATTORI,
   CREMA,
@@ -39,7 +39,7 @@ describe('accessi (NATS → accesso → PostgreSQL → JetStream)', () => {
 
   beforeAll(async () => {
     svc = await startTestAccesso();
-    nc = await connect({ servers: process.env.TEST_NATS_URL });
+    nc = await connectTestNats();
     const durable = `test-${randomUUID()}`;
     await (
       await nc.jetstreamManager()

@@ -2,13 +2,14 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSourceOptions } from 'typeorm';
 import type { TerritorioV1 } from '@ambito/contracts';
-import { AuditModule } from '@ambito/audit';
+import { AuditModule, SOGLIA_PERSONE } from '@ambito/audit';
 import { MessagingModule, RPC_REFUSAL_RECORDER } from '@ambito/messaging';
 import {
   APP_VERSION,
   HealthModule,
   MetricsModule,
   loggingModule,
+  natsAccessoDa,
   retentionOptions,
 } from '@ambito/service-runtime';
 import { AccessiController } from '../accessi/accessi.controller';
@@ -52,10 +53,11 @@ export class AccessoModule {
           service: SERVICE,
           ambito: config.AMBITO_CODICE,
           natsUrl: config.NATS_URL,
+          natsAccesso: natsAccessoDa(config),
           outbox: { databaseUrl: config.DATABASE_URL, schema: config.DATABASE_SCHEMA },
           retention: retentionOptions(config),
         }),
-        MetricsModule.forRoot(SERVICE),
+        MetricsModule.forRoot(SERVICE, config),
         HealthModule.forRoot({ database: true }),
         AuditModule.forRoot({ soggettoTipo: 'persona' }),
       ],
@@ -84,6 +86,7 @@ export class AccessoModule {
         ElencaAccessiQuery,
         ContatoriRepository,
         ContatoriService,
+        { provide: SOGLIA_PERSONE, useValue: config.STATISTICHE_SOGLIA_PERSONE },
         RegistroAuditService,
         { provide: RPC_REFUSAL_RECORDER, useClass: RifiutiRpcRecorder },
       ],

@@ -1,5 +1,5 @@
 import { ACCESSO_RPC } from '@ambito/contracts';
-import { rifiuto } from '@ambito/testing';
+import { rifiuto, testActor } from '@ambito/testing';
 import {
   ATTORI,
   CREMA,
@@ -43,8 +43,12 @@ describe('counters for the Ufficio di Piano, and the audit log', () => {
   });
   afterAll(() => svc?.close());
 
+  // A coordinator of both sub-ambiti sees them in full: every cell, however small, also by day. The
+  // Ufficio di Piano's view of the whole ambito is in riservatezza.integration-spec.ts.
+  const coordinatore = testActor('coordinatore.due', ['coordinatore-sub-ambito'], ['SA-CREMA', 'SA-PANDINO']);
+
   it('counts by month, area di bisogno and comune, in Italian local time', async () => {
-    const mensili = await svc.as(ATTORI.udp)(contatoriAccessi, {
+    const mensili = await svc.as(coordinatore)(contatoriAccessi, {
       dal: '2026-02-01',
       al: '2026-03-31',
       granularita: 'mese',
@@ -56,7 +60,8 @@ describe('counters for the Ufficio di Piano, and the audit log', () => {
       { periodo: '2026-03', areaBisogno: 'anziani', comune: CREMA, totale: 1 },
     ]);
     expect(mensili.totale).toBe(4);
-    const giorno = await svc.as(ATTORI.udp)(contatoriAccessi, {
+    expect(mensili).toMatchObject({ celleOmesse: 0, sogliaPersone: null });
+    const giorno = await svc.as(coordinatore)(contatoriAccessi, {
       dal: '2026-03-01',
       al: '2026-03-01',
       granularita: 'giorno',
@@ -70,7 +75,13 @@ describe('counters for the Ufficio di Piano, and the audit log', () => {
     const periodo = { dal: '2026-01-01', al: '2026-12-31', granularita: 'mese' as const };
     expect((await svc.as(ATTORI.coordinatoreCrema)(contatoriAccessi, periodo)).totale).toBe(3);
     expect((await svc.as(ATTORI.responsabilePandino)(contatoriAccessi, periodo)).totale).toBe(1);
-    expect((await svc.as(ATTORI.udp)(contatoriAccessi, { ...periodo, comune: PANDINO })).totale).toBe(1);
+    // The Ufficio di Piano filters the whole ambito, but a cell of one person is not shown to it.
+    expect(await svc.as(ATTORI.udp)(contatoriAccessi, { ...periodo, comune: PANDINO })).toMatchObject({
+      righe: [],
+      totale: 0,
+      celleOmesse: 1,
+      sogliaPersone: 5,
+    });
     expect(await rifiuto(svc.as(ATTORI.operatoreCrema)(contatoriAccessi, periodo))).toBe(
       'OPERAZIONE_NON_CONSENTITA',
     );

@@ -7,6 +7,7 @@ import {
   HealthModule,
   MetricsModule,
   loggingModule,
+  natsAccessoDa,
   retentionOptions,
 } from '@ambito/service-runtime';
 import type { BudgetConfig } from '../config/budget-config';
@@ -40,10 +41,11 @@ export class BudgetModule {
           service: SERVICE,
           ambito: config.AMBITO_CODICE,
           natsUrl: config.NATS_URL,
+          natsAccesso: natsAccessoDa(config),
           outbox: { databaseUrl: config.DATABASE_URL, schema: config.DATABASE_SCHEMA },
           retention: retentionOptions(config),
         }),
-        MetricsModule.forRoot(SERVICE),
+        MetricsModule.forRoot(SERVICE, config),
         HealthModule.forRoot({ database: true }),
       ],
       controllers: [

@@ -1,4 +1,4 @@
-import { AckPolicy, DeliverPolicy, connect, type ConsumerMessages, type NatsConnection } from 'nats';
+import { AckPolicy, DeliverPolicy, type ConsumerMessages, type NatsConnection } from 'nats';
 import { randomUUID } from 'node:crypto';
 import {
   BUDGET_RPC,
@@ -9,7 +9,7 @@ import {
   type LiquidazioneRegistrataV1,
   type RichiediImpegnoV1,
 } from '@ambito/contracts';
-import { eventually, rifiuto } from '@ambito/testing';
+import { connectTestNats, eventually, rifiuto } from '@ambito/testing';
 import { ATTORI, CREMA, assegnazione, startTestBudget, type TestBudget } from '../../test/budget-harness';
 
 const {
@@ -60,7 +60,7 @@ describe('impegni and liquidazioni (NATS → budget → PostgreSQL → JetStream
 
   beforeAll(async () => {
     svc = await startTestBudget();
-    nc = await connect({ servers: process.env.TEST_NATS_URL });
+    nc = await connectTestNats();
     const durable = `test-${randomUUID()}`;
     await (
       await nc.jetstreamManager()

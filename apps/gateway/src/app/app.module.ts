@@ -1,7 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { MessagingModule } from '@ambito/messaging';
-import { APP_VERSION, HealthModule, MetricsModule, loggingModule } from '@ambito/service-runtime';
+import {
+  APP_VERSION,
+  HealthModule,
+  MetricsModule,
+  loggingModule,
+  natsAccessoDa,
+} from '@ambito/service-runtime';
 import { AuthModule } from '../auth/auth.module';
 import type { GatewayConfig } from '../config/gateway-config';
 import { RequestContextInterceptor } from '../context/request-context.interceptor';
@@ -22,9 +28,10 @@ export class AppModule {
           service: 'gateway',
           ambito: config.AMBITO_CODICE,
           natsUrl: config.NATS_URL,
+          natsAccesso: natsAccessoDa(config),
           rpcTimeoutMs: config.RPC_TIMEOUT_MS,
         }),
-        MetricsModule.forRoot('gateway'),
+        MetricsModule.forRoot('gateway', config),
         HealthModule.forRoot({ database: false }),
         AuthModule.forRoot(config),
         RoutesModule,

@@ -7,6 +7,7 @@ import { API_PREFIX } from '../common/api-prefix';
 import type { GatewayConfig } from '../config/gateway-config';
 import { bodyParserErrorMiddleware } from '../context/body-parser-error.middleware';
 import { correlationMiddleware } from '../context/correlation.middleware';
+import { securityHeadersMiddleware } from '../context/security-headers.middleware';
 import { setupOpenApi } from '../openapi/openapi';
 import { MERGE_PATCH } from '../openapi/openapi-document';
 import { AppModule } from './app.module';
@@ -26,6 +27,8 @@ export async function createGatewayApp(config: GatewayConfig): Promise<NestExpre
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.set('trust proxy', false);
+  // First, so that every answer carries them: errors, 404s and malformed bodies too.
+  app.use(securityHeadersMiddleware({ hstsMaxAgeSeconds: config.HSTS_MAX_AGE_SECONDS }));
   // Before anything else, so that even a malformed body gets a correlation id.
   app.use(correlationMiddleware);
   // PATCH bodies are JSON merge patches (RFC 7396); plain JSON is accepted too.

@@ -1,9 +1,10 @@
-import { connect, type NatsConnection } from 'nats';
+import type { NatsConnection } from 'nats';
 import { ACCESSO_RPC, HEADER, type AccessoV1 } from '@ambito/contracts';
 import { contextFromHeaders, decodeActor } from '@ambito/messaging';
 import { headers as natsHeaders } from 'nats';
 import { respondOn, type Responder } from '../../test/nats-responder';
 import { startTestGateway, type TestGateway } from '../../test/gateway-harness';
+import { connectTestNats } from '@ambito/testing';
 
 const PROBLEM = /^application\/problem\+json/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -52,7 +53,7 @@ describe('gateway → NATS (in-process, real nats-server, a responder standing i
 
   beforeAll(async () => {
     gateway = await startTestGateway();
-    nc = await connect({ servers: process.env.TEST_NATS_URL });
+    nc = await connectTestNats();
   });
 
   afterEach(async () => {

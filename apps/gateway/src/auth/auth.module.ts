@@ -1,5 +1,7 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { motivoRifiutoDemo } from '../config/auth-mode-ammesso.validator';
 import type { GatewayConfig } from '../config/gateway-config';
 import { AutenticazioneGuard } from './autenticazione.guard';
 import { DemoLoginService } from './demo-login.service';
@@ -7,11 +9,13 @@ import { LocalTokenService } from './local-token.service';
 import { OidcTokenVerifier } from './oidc-token.verifier';
 import { RuoliGuard } from './ruoli.guard';
 import { TokenController } from './token.controller';
+import { TokenThrottlerGuard } from './token-throttler.guard';
 import { TokenVerifier } from './token-verifier';
 
 /**
- * Authentication and coarse authorisation. `local`: the gateway issues and verifies HS256 tokens for
- * the demo users; `oidc`: tokens of the ambito's identity provider, verified with its JWKS.
+ * Authentication and coarse authorisation. `demo`: the gateway issues and verifies HS256 tokens for
+ * the demo users (development on one's own machine only); `oidc`: tokens of the ambito's identity
+ * provider, verified with its JWKS.
  */
 @Module({})
 export class AuthModule {
@@ -21,7 +25,11 @@ export class AuthModule {
       { provide: APP_GUARD, useClass: AutenticazioneGuard },
       { provide: APP_GUARD, useClass: RuoliGuard },
     ];
-    if (config.AUTH_MODE === 'local') {
+    if (config.AUTH_MODE === 'demo') {
+      // Checked again here, not only by the configuration class: whoever builds the app with a
+      // configuration of their own still cannot open the demo login in production or to the network.
+      const rifiuto = motivoRifiutoDemo(config);
+      if (rifiuto) throw new Error(rifiuto);
       const tokens = new LocalTokenService({
         secret: config.JWT_LOCAL_SECRET!,
         ttlSeconds: config.JWT_TTL_SECONDS,
@@ -29,10 +37,16 @@ export class AuthModule {
       });
       return {
         module: AuthModule,
+        imports: [
+          ThrottlerModule.forRoot([
+            { ttl: config.TOKEN_RATE_WINDOW_SECONDS * 1000, limit: config.TOKEN_RATE_LIMIT },
+          ]),
+        ],
         controllers: [TokenController],
         providers: [
           { provide: TokenVerifier, useValue: tokens },
           { provide: DemoLoginService, useValue: new DemoLoginService(tokens) },
+          TokenThrottlerGuard,
           ...guards,
         ],
       };

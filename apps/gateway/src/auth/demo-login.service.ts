@@ -4,7 +4,7 @@ import { DEMO_PASSWORD, DEMO_USERS, type DemoUser } from './demo-users';
 import type { LocalTokenService } from './local-token.service';
 import type { TokenResponse } from './token.response';
 
-/** Logs the demo users in (local mode only): same answer and same work for a wrong user or password. */
+/** Logs the demo users in (AUTH_MODE=demo only): same answer and same work for a wrong user or password. */
 export class DemoLoginService {
   private readonly passwordDigest = digest(DEMO_PASSWORD);
 

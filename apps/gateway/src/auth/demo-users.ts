@@ -1,6 +1,6 @@
 import type { Ruolo } from '@ambito/contracts';
 
-/** A user of the local issuer (development and demos only: refused in production). */
+/** A user of the demo issuer (AUTH_MODE=demo: development on one's own machine, refused in production). */
 export interface DemoUser {
   username: string;
   /** Token `sub`: the user id recorded in audit logs and events. */

@@ -16,7 +16,7 @@ export interface LocalTokenOptions {
   ambito: string;
 }
 
-/** The gateway's own issuer for development: HS256 tokens for the demo users. */
+/** The gateway's own issuer for development (AUTH_MODE=demo, loopback only): HS256 tokens for the demo users. */
 export class LocalTokenService extends TokenVerifier {
   private readonly key: Uint8Array;
 

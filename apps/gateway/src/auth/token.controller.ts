@@ -1,18 +1,22 @@
-import { Body, Controller, Header, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
 import { DemoLoginService } from './demo-login.service';
 import { Pubblico } from './pubblico.decorator';
 import { RichiestaToken } from './richiesta-token.body';
+import { TokenThrottlerGuard } from './token-throttler.guard';
 import type { TokenResponse } from './token.response';
 
-/** Token endpoint of the local issuer: mounted only with AUTH_MODE=local (never in production). Documented in openapi-document.ts. */
+/**
+ * Token endpoint of the demo issuer: mounted only with AUTH_MODE=demo (never in production, only on a
+ * loopback address), limited per client address. Documented in openapi-document.ts.
+ */
 @Controller('auth')
 export class TokenController {
   constructor(private readonly login: DemoLoginService) {}
 
   @Post('token')
   @Pubblico()
+  @UseGuards(TokenThrottlerGuard)
   @HttpCode(HttpStatus.OK)
-  @Header('Cache-Control', 'no-store')
   token(@Body() body: RichiestaToken): Promise<TokenResponse> {
     return this.login.login(body.username, body.password);
   }

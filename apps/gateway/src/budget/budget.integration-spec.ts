@@ -1,8 +1,9 @@
-import { connect, type NatsConnection } from 'nats';
+import type { NatsConnection } from 'nats';
 import { BUDGET_RPC, HEADER, type ImpegnoV1 } from '@ambito/contracts';
 import { decodeActor } from '@ambito/messaging';
 import { respondOn, type Responder } from '../../test/nats-responder';
 import { startTestGateway, type TestGateway } from '../../test/gateway-harness';
+import { connectTestNats } from '@ambito/testing';
 
 const PROBLEM = /^application\/problem\+json/;
 const IMPEGNO_ID = '3e6a2c1b-7d4f-4e5a-9b8c-1d2e3f4a5b6c';
@@ -44,7 +45,7 @@ describe('gateway → budget (REST /api/v1/budget, a responder standing in for t
 
   beforeAll(async () => {
     gateway = await startTestGateway();
-    nc = await connect({ servers: process.env.TEST_NATS_URL });
+    nc = await connectTestNats();
   });
   afterEach(async () => {
     await Promise.all(responders.splice(0).map((r) => r.stop()));

@@ -1,8 +1,9 @@
-import { connect, type NatsConnection } from 'nats';
+import type { NatsConnection } from 'nats';
 import { HEADER, PRESA_IN_CARICO_RPC, type ProgettoV1 } from '@ambito/contracts';
 import { decodeActor } from '@ambito/messaging';
 import { startTestGateway, type TestGateway } from '../../test/gateway-harness';
 import { respondOn, type Responder } from '../../test/nats-responder';
+import { connectTestNats } from '@ambito/testing';
 
 const PROBLEM = /^application\/problem\+json/;
 const CARTELLA_ID = '7a1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b';
@@ -60,7 +61,7 @@ describe('gateway → presa-in-carico (REST resources of the cartella sociale)',
 
   beforeAll(async () => {
     gateway = await startTestGateway();
-    nc = await connect({ servers: process.env.TEST_NATS_URL });
+    nc = await connectTestNats();
   });
   afterEach(async () => {
     await Promise.all(responders.splice(0).map((r) => r.stop()));

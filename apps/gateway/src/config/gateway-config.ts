@@ -13,20 +13,30 @@ import {
 import { ServiceConfig, loadConfig } from '@ambito/service-runtime';
 import { AuthModeAmmesso } from './auth-mode-ammesso.validator';
 
-export const AUTH_MODES = ['local', 'oidc'] as const;
+export const AUTH_MODES = ['oidc', 'demo'] as const;
 export type AuthMode = (typeof AUTH_MODES)[number];
+
+const AUTH_MODE_OBBLIGATORIO =
+  'obbligatorio, senza valore predefinito: AUTH_MODE=oidc (il fornitore di identità dell’Ambito, in produzione) oppure AUTH_MODE=demo (utenti dimostrativi con password "demo", solo su questa macchina: mai in produzione)';
 
 /** The gateway's environment, validated at start-up (every problem listed at once). */
 export class GatewayConfig extends ServiceConfig {
+  /**
+   * No default: whoever starts the gateway says how users log in. `demo` is refused in production and
+   * on any address but loopback (AuthModeAmmesso).
+   */
   @IsIn(AUTH_MODES, {
-    message: '"local" oppure "oidc" (obbligatorio con NODE_ENV=production, dove vale solo "oidc")',
+    message: ({ value }) =>
+      value === 'local'
+        ? 'AUTH_MODE=local non esiste più: per gli utenti dimostrativi AUTH_MODE=demo (solo in ascolto su 127.0.0.1), in produzione AUTH_MODE=oidc'
+        : AUTH_MODE_OBBLIGATORIO,
   })
   @Validate(AuthModeAmmesso)
   AUTH_MODE: AuthMode;
 
-  /** HS256 secret of the local issuer; the dev start script generates one, nothing is hard-coded here. */
-  @ValidateIf((c: GatewayConfig) => c.AUTH_MODE === 'local')
-  @IsString({ message: 'obbligatorio con AUTH_MODE=local' })
+  /** HS256 secret of the demo issuer; the dev start script generates one, nothing is hard-coded here. */
+  @ValidateIf((c: GatewayConfig) => c.AUTH_MODE === 'demo')
+  @IsString({ message: 'obbligatorio con AUTH_MODE=demo' })
   @MinLength(32, { message: 'almeno 32 caratteri' })
   JWT_LOCAL_SECRET?: string;
 
@@ -56,13 +66,33 @@ export class GatewayConfig extends ServiceConfig {
   @Min(100)
   @Max(120_000)
   RPC_TIMEOUT_MS: number = 5000;
+
+  /** Token requests accepted per client address in each window (demo token endpoint). */
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  TOKEN_RATE_LIMIT: number = 10;
+
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  TOKEN_RATE_WINDOW_SECONDS: number = 60;
+
+  /**
+   * `Strict-Transport-Security` max-age; 0 sends none. Set it when the gateway is reached only through
+   * TLS (a proxy or ingress that terminates HTTPS and passes the header on).
+   */
+  @IsInt()
+  @Min(0)
+  @Max(63_072_000)
+  HSTS_MAX_AGE_SECONDS: number = 0;
 }
 
 /**
- * Reads the gateway's configuration. `AUTH_MODE` defaults to `local` only outside production, where
- * it must be set explicitly (and only `oidc` is accepted).
+ * Reads the gateway's configuration. `AUTH_MODE` has no default. With `AUTH_MODE=demo` an unset
+ * `HTTP_HOST` means 127.0.0.1 (the only kind of address demo mode accepts) instead of 0.0.0.0.
  */
 export function loadGatewayConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {
-  const authMode = env.AUTH_MODE || (env.NODE_ENV === 'production' ? undefined : 'local');
-  return loadConfig(GatewayConfig, { ...env, AUTH_MODE: authMode });
+  const demoHost = env.AUTH_MODE === 'demo' && !env.HTTP_HOST ? { HTTP_HOST: '127.0.0.1' } : {};
+  return loadConfig(GatewayConfig, { ...env, ...demoHost });
 }

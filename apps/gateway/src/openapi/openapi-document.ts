@@ -70,7 +70,7 @@ const CODICE_ESEMPIO: Record<number, string> = {
   404: 'RISORSA_NON_TROVATA',
   409: 'TRANSIZIONE_NON_CONSENTITA',
   422: 'DATA_NON_VALIDA',
-  429: 'SERVIZIO_NON_DISPONIBILE',
+  429: 'TROPPE_RICHIESTE',
   500: 'ERRORE_INTERNO',
   503: 'SERVIZIO_NON_DISPONIBILE',
 };
@@ -155,7 +155,7 @@ export function documentoOpenApi(rotte: readonly Rotta[], opzioni: OpzioniDocume
     tags: [
       ...TAGS,
       ...(opzioni.emittenteLocale
-        ? [{ name: 'Autenticazione', description: 'Emittente locale (solo sviluppo)' }]
+        ? [{ name: 'Autenticazione', description: 'Emittente dimostrativo (AUTH_MODE=demo, solo sviluppo)' }]
         : []),
     ],
     security: [{ bearerAuth: [] }],
@@ -398,7 +398,7 @@ function operazioneToken(schemi: SchemiContratto, risolvi: (ref: string) => Sche
     operationId: 'emettiTokenDimostrativo',
     summary: 'Token per un utente dimostrativo',
     description:
-      'Solo in modalità `local` (sviluppo): utenti dimostrativi con password `demo`, elencati in apps/gateway/README.md. In produzione i token sono emessi dal fornitore di identità dell’Ambito (OpenID Connect).',
+      'Solo con `AUTH_MODE=demo` (sviluppo, gateway in ascolto su 127.0.0.1, mai in produzione): utenti dimostrativi con password `demo`, elencati in apps/gateway/README.md. Limitato per indirizzo (predefinito 10 richieste al minuto, `TOKEN_RATE_LIMIT`): oltre, 429 `TROPPE_RICHIESTE` con `Retry-After`. In produzione i token sono emessi dal fornitore di identità dell’Ambito (OpenID Connect).',
     tags: ['Autenticazione'],
     security: [],
     requestBody: {

@@ -12,7 +12,7 @@ export const DOCS_JSON_PATH = 'api/docs-json';
 export function setupOpenApi(app: INestApplication, config: GatewayConfig): void {
   const documento = documentoOpenApi(ROTTE, {
     versione: APP_VERSION,
-    emittenteLocale: config.AUTH_MODE === 'local',
+    emittenteLocale: config.AUTH_MODE === 'demo',
   }) as unknown as OpenAPIObject;
   SwaggerModule.setup(DOCS_PATH, app, documento, {
     jsonDocumentUrl: DOCS_JSON_PATH,

@@ -10,6 +10,7 @@ const EXPECTED: Record<ErrorKind, number> = {
   'not-found': 404,
   conflict: 409,
   unprocessable: 422,
+  'rate-limited': 429,
   unavailable: 503,
   internal: 500,
 };

@@ -16,6 +16,8 @@ export function statusForKind(kind: ErrorKind): HttpStatus {
       return HttpStatus.CONFLICT;
     case 'unprocessable':
       return HttpStatus.UNPROCESSABLE_ENTITY;
+    case 'rate-limited':
+      return HttpStatus.TOO_MANY_REQUESTS;
     case 'unavailable':
       return HttpStatus.SERVICE_UNAVAILABLE;
     case 'internal':
@@ -40,6 +42,8 @@ export function titleForKind(kind: ErrorKind): string {
       return 'Conflitto con lo stato della risorsa';
     case 'unprocessable':
       return 'Richiesta non elaborabile';
+    case 'rate-limited':
+      return 'Troppe richieste';
     case 'unavailable':
       return 'Servizio non disponibile';
     case 'internal':

@@ -79,11 +79,7 @@ const HTTP_PROBLEMS: Record<number, HttpProblem> = {
     title: 'Tipo di contenuto non supportato',
     detail: 'Tipo di contenuto non supportato: inviare application/json in UTF-8.',
   },
-  429: {
-    code: 'VALIDAZIONE_FALLITA',
-    title: 'Troppe richieste',
-    detail: 'Troppe richieste: riprovare tra poco.',
-  },
+  429: { code: 'TROPPE_RICHIESTE', detail: 'Troppe richieste: riprovare tra poco.' },
   500: { code: 'ERRORE_INTERNO', detail: INTERNAL_DETAIL },
   503: { code: 'SERVIZIO_NON_DISPONIBILE', detail: 'Il servizio non risponde: riprovare tra poco.' },
 };

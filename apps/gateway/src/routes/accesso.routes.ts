@@ -218,7 +218,8 @@ export const ACCESSO_ROUTES = [
     tag: 'Statistiche',
     operazione: 'contatoriAccessi',
     sommario: 'Contatori degli accessi',
-    descrizione: 'Per giorno o mese, area di bisogno e comune di residenza, nel periodo `dal`–`al`.',
+    descrizione:
+      'Per giorno o mese, area di bisogno e comune di residenza, nel periodo `dal`–`al`. Chi vede il proprio territorio (coordinatore, responsabile del comune) lo vede per intero. Ufficio di Piano e amministratore vedono l’intero Ambito solo per riservatezza statistica: `granularita=mese`, `dal` e `al` su mesi interi, il mese in corso omesso, nessuna cella con meno persone distinte di `sogliaPersone` (5), e con il filtro `subAmbito` omessa anche la cella il cui complemento nell’Ambito le avrebbe meno di 5; `celleOmesse` dice quante (403 `DETTAGLIO_STATISTICO_NON_CONSENTITO` per un dettaglio non consentito).',
     esito: 'Contatori',
   }),
   rotta({

@@ -375,7 +375,8 @@ export const PRESA_IN_CARICO_ROUTES = [
     tag: 'Statistiche',
     operazione: 'conteggiCartelle',
     sommario: 'Cartelle per sub-ambito e stato',
-    descrizione: 'Dati aggregati, senza dati personali.',
+    descrizione:
+      'Dati aggregati, senza dati personali. Per Ufficio di Piano e amministratore nessuna cella con meno di `sogliaPersone` (5) cartelle: `celleOmesse` dice quante sono omesse.',
     esito: 'Conteggi',
   }),
   rotta({

@@ -2,13 +2,14 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSourceOptions } from 'typeorm';
 import type { TerritorioV1 } from '@ambito/contracts';
-import { AuditModule } from '@ambito/audit';
+import { AuditModule, SOGLIA_PERSONE } from '@ambito/audit';
 import { MessagingModule, RPC_REFUSAL_RECORDER } from '@ambito/messaging';
 import {
   APP_VERSION,
   HealthModule,
   MetricsModule,
   loggingModule,
+  natsAccessoDa,
   retentionOptions,
 } from '@ambito/service-runtime';
 import { AuditController } from '../audit/audit.controller';
@@ -60,10 +61,11 @@ export class PresaInCaricoModule {
           service: SERVICE,
           ambito: config.AMBITO_CODICE,
           natsUrl: config.NATS_URL,
+          natsAccesso: natsAccessoDa(config),
           outbox: { databaseUrl: config.DATABASE_URL, schema: config.DATABASE_SCHEMA },
           retention: retentionOptions(config),
         }),
-        MetricsModule.forRoot(SERVICE),
+        MetricsModule.forRoot(SERVICE, config),
         HealthModule.forRoot({ database: true }),
         AuditModule.forRoot({ soggettoTipo: 'cartella' }),
       ],
@@ -101,6 +103,7 @@ export class PresaInCaricoModule {
         StatisticheService,
         MonitoraggioService,
         LepsService,
+        { provide: SOGLIA_PERSONE, useValue: config.STATISTICHE_SOGLIA_PERSONE },
         {
           provide: OPZIONI_MONITORAGGIO,
           useValue: {

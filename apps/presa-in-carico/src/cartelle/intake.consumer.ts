@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import {
   ACCESSO_EVENTS,
+  PRESA_IN_CARICO_CONSUMI,
   isPropostaPresaInCarico,
   type AccessoChiusoV1,
   type EventEnvelope,
@@ -11,8 +12,8 @@ import { OnEvent, handleOnce } from '@ambito/messaging';
 import { TerritorioService } from '../territorio/territorio.service';
 import { AccogliPropostaUseCase } from './apertura/accogli-proposta.use-case';
 
-/** Durable consumer name: stable across restarts and shared by the service's replicas. */
-export const INTAKE_DURABLE = 'presa-in-carico-intake';
+/** Durable consumer name (declared in contracts, where the NATS permissions derive from it). */
+export const INTAKE_DURABLE = PRESA_IN_CARICO_CONSUMI.intake.durable;
 
 /**
  * The intake from the segretariato sociale: an accesso closed with a proposta di presa in carico lands

@@ -1,17 +1,24 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { ConteggiCartelleRispostaV1, ConteggiCartelleV1, StatoCartella } from '@ambito/contracts';
 import { currentActor } from '@ambito/messaging';
-import { AuditService } from '@ambito/audit';
+import { AuditService, SOGLIA_PERSONE, cellaPubblicabile } from '@ambito/audit';
 import { nonConsentito, visibilitaConteggi } from '../scope/visibilita';
 
-/** Non-identifying figures for programming: cartelle by sub-ambito and state. */
+/**
+ * Non-identifying figures for programming: cartelle by sub-ambito and state. A coordinator sees its
+ * sub-ambiti in full; the Ufficio di Piano and the administrator (whole ambito, aggregates only) get no
+ * cell of fewer than `soglia` cartelle, i.e. persons (one cartella per codice fiscale). The cells have no
+ * time or comune dimension and the total is the sum of the published ones, so nothing else needs
+ * withholding (libs/audit riservatezza-statistica).
+ */
 @Injectable()
 export class StatisticheService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    @Inject(SOGLIA_PERSONE) private readonly soglia: number,
   ) {}
 
   async conteggi(query: ConteggiCartelleV1): Promise<ConteggiCartelleRispostaV1> {
@@ -30,7 +37,16 @@ export class StatisticheService {
        GROUP BY sub_ambito, stato ORDER BY sub_ambito, stato`,
       [filtro],
     );
-    const righe = rows.map((r) => ({ subAmbito: r.sub_ambito, stato: r.stato, totale: r.totale }));
-    return { righe, totale: righe.reduce((t, r) => t + r.totale, 0) };
+    const celle = rows.map((r) => ({ subAmbito: r.sub_ambito, stato: r.stato, totale: r.totale }));
+    const soloAggregati = subAmbiti === null;
+    const righe = soloAggregati
+      ? celle.filter((c) => cellaPubblicabile({ persone: c.totale }, this.soglia))
+      : celle;
+    return {
+      righe,
+      totale: righe.reduce((t, r) => t + r.totale, 0),
+      celleOmesse: celle.length - righe.length,
+      sogliaPersone: soloAggregati ? this.soglia : null,
+    };
   }
 }

@@ -96,6 +96,25 @@ export function evento<const T extends string, const V extends number, P extends
   return declaration;
 }
 
+/**
+ * A durable consumer of a declared event: the consuming service, its durable name (stable across
+ * restarts, shared by the replicas) and the event. Declared once, in the consumer's contracts: the
+ * `@OnEvent` method must match it (the EventBus refuses one that does not) and the NATS permissions of
+ * the consuming service are generated from it (libs/contracts/src/bus).
+ */
+export interface ConsumoDeclaration<T extends string = string> {
+  readonly servizio: string;
+  readonly durable: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly evento: EventDeclaration<T, number, any>;
+  /** Italian, one sentence: what the consumer does with the event. */
+  readonly descrizione: string;
+}
+
+export function consumo<const T extends string>(declaration: ConsumoDeclaration<T>): ConsumoDeclaration<T> {
+  return declaration;
+}
+
 /** Builds a discriminated union payload spec; the type is the union of the variants' instances. */
 export function unione<V extends Record<string, Classe>>(
   discriminante: string,

@@ -48,6 +48,10 @@ export const ERROR_KINDS = {
   LIQUIDAZIONE_OLTRE_IMPEGNO: 'unprocessable',
   LIBERAZIONE_OLTRE_RESIDUO: 'unprocessable',
   QUOTA_CAPITARIA_NON_DELIBERATA: 'unprocessable',
+  // Too many attempts from one client (the demo token endpoint): 429 with Retry-After.
+  TROPPE_RICHIESTE: 'rate-limited',
+  // A level of detail of aggregated figures the role may not see (e.g. daily per-comune counters).
+  DETTAGLIO_STATISTICO_NON_CONSENTITO: 'forbidden',
   SERVIZIO_NON_DISPONIBILE: 'unavailable',
   ERRORE_INTERNO: 'internal',
 } as const;

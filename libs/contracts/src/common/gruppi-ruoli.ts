@@ -27,8 +27,18 @@ export const LETTORI_STATISTICHE: readonly Ruolo[] = [
   'amministratore',
 ];
 
-/** Ambito-wide roles that see aggregated figures only (never personal data): the whole ambito's counters. */
+/**
+ * Ambito-wide roles that see aggregated figures only (never personal data): the whole ambito's counters,
+ * under the confidentiality rule of the statistics (no cell of fewer than `SOGLIA_PERSONE_STATISTICHE`
+ * persons, no daily series per comune; see docs/architecture.md).
+ */
 export const LETTORI_AMBITO: readonly Ruolo[] = ['ufficio-di-piano', 'amministratore'];
+
+/**
+ * Fewest distinct persons behind a cell of aggregated figures shown to LETTORI_AMBITO; services may be
+ * configured stricter (`STATISTICHE_SOGLIA_PERSONE`), never looser.
+ */
+export const SOGLIA_PERSONE_STATISTICHE = 5;
 
 /** The audit log of accesses to personal data. */
 export const REVISORI: readonly Ruolo[] = ['amministratore'];

@@ -40,6 +40,7 @@ import {
   ensureStream,
   eventStreamName,
   isNotFound,
+  waitForStream,
 } from './streams';
 
 export interface SubscriptionOptions<T extends EventType> {
@@ -94,6 +95,7 @@ export class EventSubscription<T extends EventType> {
   /** Dead letters whose publish failed, by stream sequence: their reason survives the redelivery. */
   private readonly pendingDeadLetters = new Map<number, { reason: MotivoDlq; error: unknown }>();
   private jsm?: JetStreamManager;
+  private stopping = false;
 
   constructor(
     private readonly nats: NatsConnection,
@@ -117,10 +119,18 @@ export class EventSubscription<T extends EventType> {
     const producer = type.split('.')[0];
     const jsm = await this.nats.jetstreamManager();
     this.jsm = jsm;
-    await ensureStream(jsm, eventStreamName(producer), [`evt.${producer}.>`], {
-      maxAgeMs: this.options.eventStreamMaxAgeMs ?? DEFAULT_EVENT_STREAM_MAX_AGE_MS,
-      createOnly: true,
-    });
+    try {
+      await ensureStream(jsm, eventStreamName(producer), [`evt.${producer}.>`], {
+        maxAgeMs: this.options.eventStreamMaxAgeMs ?? DEFAULT_EVENT_STREAM_MAX_AGE_MS,
+        createOnly: true,
+      });
+    } catch (error) {
+      // On an authorised bus the consumer's user may read its producer's stream state, not create the
+      // stream (only the producer may, libs/contracts/src/bus): wait for the producer to start.
+      if ((error as { code?: string })?.code !== 'PERMISSIONS_VIOLATION') throw error;
+      await waitForStream(jsm, eventStreamName(producer), this.logger, () => this.stopping);
+      if (this.stopping) return;
+    }
     await ensureStream(jsm, this.deadLetterStream, [`dlq.${service}.>`], {
       maxAgeMs: this.options.deadLetterStreamMaxAgeMs ?? DEFAULT_DLQ_STREAM_MAX_AGE_MS,
     });
@@ -153,6 +163,7 @@ export class EventSubscription<T extends EventType> {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     await Promise.all(this.loops.map((l) => l.messages.close()));
     await Promise.all(this.loops.map((l) => l.done));
     this.loops.length = 0;

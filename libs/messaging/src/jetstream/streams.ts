@@ -56,6 +56,34 @@ export async function ensureStream(
   }
 }
 
+/**
+ * Waits for a stream another service owns (a consumer's producer): a consumer's NATS user may read its
+ * state, not create it. Logs every 10 s while it waits, e.g. when the producer has not started yet;
+ * gives up (without error) when `stopped()` says the subscriber is stopping.
+ */
+export async function waitForStream(
+  jsm: JetStreamManager,
+  name: string,
+  logger: { warn(obj: object, msg: string): void },
+  stopped: () => boolean = () => false,
+  retryMs = 500,
+): Promise<void> {
+  let lastLog = Date.now();
+  while (!stopped()) {
+    try {
+      await jsm.streams.info(name);
+      return;
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+    }
+    if (Date.now() - lastLog >= 10_000) {
+      logger.warn({ stream: name }, 'stream del produttore non ancora presente: in attesa');
+      lastLog = Date.now();
+    }
+    await new Promise((resolve) => setTimeout(resolve, retryMs));
+  }
+}
+
 export function isNotFound(error: unknown): boolean {
   const e = error as { code?: string; api_error?: { err_code?: number } };
   return (

@@ -1,4 +1,15 @@
-import { IsIn, IsInt, IsNotEmpty, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import { DURATA, DURATA_MESSAGGIO } from './durata';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -14,6 +25,31 @@ export class ServiceConfig {
   )
   NATS_URL: string;
 
+  /**
+   * The process's own NATS user (its service name, `gateway` for the gateway): the server grants it only
+   * the subjects its declarations need and refuses anonymous clients. With NATS_PASSWORD or
+   * NATS_PASSWORD_FILE (a file holding the password, e.g. a mounted secret).
+   */
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9-]*$/, { message: 'utente NATS in minuscolo, es. accesso' })
+  NATS_USER?: string;
+
+  @ValidateIf((c: ServiceConfig) => !!c.NATS_USER && !c.NATS_PASSWORD_FILE)
+  @IsString({ message: 'obbligatorio con NATS_USER (oppure NATS_PASSWORD_FILE)' })
+  @IsNotEmpty({ message: 'obbligatorio con NATS_USER (oppure NATS_PASSWORD_FILE)' })
+  NATS_PASSWORD?: string;
+
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  NATS_PASSWORD_FILE?: string;
+
+  /** CA (PEM) of the NATS server's certificate, for `tls://` URLs with a private CA. */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  NATS_TLS_CA_FILE?: string;
+
   @IsInt()
   @Min(1)
   @Max(65535)
@@ -28,6 +64,21 @@ export class ServiceConfig {
 
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: string = 'info';
+
+  /**
+   * Port of the management listener that serves `/metrics` (Prometheus), apart from the public port.
+   * Unset: `/metrics` is served on the public port outside production only.
+   */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  METRICS_PORT?: number;
+
+  /** Address of the management listener: loopback unless a scraper elsewhere must reach it. */
+  @IsString()
+  @IsNotEmpty()
+  METRICS_HOST: string = '127.0.0.1';
 }
 
 /** A service that owns data: its PostgreSQL database and its own schema in it. */

@@ -1,13 +1,18 @@
+import { createServer, type Server } from 'node:http';
 import {
   Controller,
   Get,
   Header,
+  Inject,
   Injectable,
+  Logger,
   Module,
   type CallHandler,
   type DynamicModule,
   type ExecutionContext,
   type NestInterceptor,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
 } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { ApiExcludeController } from '@nestjs/swagger';
@@ -64,9 +69,72 @@ export class MetricsController {
   }
 }
 
+/** Where the metrics are served: what MetricsModule reads of the service's configuration. */
+export interface MetricsConfig {
+  NODE_ENV: string;
+  METRICS_PORT?: number;
+  METRICS_HOST: string;
+}
+
+const METRICS_CONFIG = Symbol('METRICS_CONFIG');
+
+/**
+ * `/metrics` on a management listener of its own (`METRICS_HOST:METRICS_PORT`), which is not the
+ * public port: the metrics name routes, subjects and volumes nobody outside operations should see.
+ */
+@Injectable()
+export class MetricsListener implements OnApplicationBootstrap, OnApplicationShutdown {
+  private server?: Server;
+
+  constructor(@Inject(METRICS_CONFIG) private readonly config: MetricsConfig) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.METRICS_PORT === undefined) {
+      if (this.config.NODE_ENV === 'production')
+        new Logger('Metrics').warn('metriche non esposte: impostare METRICS_PORT (porta di gestione)');
+      return;
+    }
+    const server = createServer((req, res) => {
+      if (req.method !== 'GET' || (req.url ?? '').split('?')[0] !== '/metrics') {
+        res.writeHead(404).end();
+        return;
+      }
+      metricsRegistry.metrics().then(
+        (body) => res.writeHead(200, { 'Content-Type': metricsRegistry.contentType }).end(body),
+        () => res.writeHead(500).end(),
+      );
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(this.config.METRICS_PORT, this.config.METRICS_HOST, () => resolve());
+    });
+    this.server = server;
+  }
+
+  /** The port actually bound (METRICS_PORT, or the one chosen for port 0). */
+  porta(): number | undefined {
+    const address = this.server?.address();
+    return typeof address === 'object' && address ? address.port : undefined;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}
+
+/**
+ * Whether `/metrics` is on the public port: only when no management port is configured and never in
+ * production, where the public port faces the users.
+ */
+export function metricsOnPublicPort(config: MetricsConfig): boolean {
+  return config.METRICS_PORT === undefined && config.NODE_ENV !== 'production';
+}
+
 @Module({})
 export class MetricsModule {
-  static forRoot(service: string): DynamicModule {
+  static forRoot(service: string, config: MetricsConfig): DynamicModule {
     if (!metricsRegistry.getSingleMetric('process_cpu_seconds_total')) {
       metricsRegistry.setDefaultLabels({ service });
       collectDefaultMetrics({ register: metricsRegistry });
@@ -78,8 +146,13 @@ export class MetricsModule {
     }
     return {
       module: MetricsModule,
-      controllers: [MetricsController],
-      providers: [{ provide: APP_INTERCEPTOR, useClass: MetricsInterceptor }],
+      controllers: metricsOnPublicPort(config) ? [MetricsController] : [],
+      providers: [
+        { provide: APP_INTERCEPTOR, useClass: MetricsInterceptor },
+        { provide: METRICS_CONFIG, useValue: config },
+        MetricsListener,
+      ],
+      exports: [MetricsListener],
     };
   }
 }

@@ -11,6 +11,7 @@ import { createTestDatabase, dropTestDatabase } from '../database';
 import { eventually } from '../eventually';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { startNatsServer } from './nats-server';
+import { connectTestNats } from './test-nats';
 import { isPortOpen } from './wait-for-port';
 
 async function query<T = Record<string, unknown>>(
@@ -114,9 +115,9 @@ describe('startEmbeddedPostgres', () => {
 });
 
 describe('nats-server', () => {
-  it('from globalSetup accepts connections at TEST_NATS_URL', async () => {
+  it('from globalSetup accepts the test user at TEST_NATS_URL', async () => {
     expect(process.env.TEST_NATS_STORE_DIR).toBeTruthy();
-    const nc = await connect({ servers: process.env.TEST_NATS_URL });
+    const nc = await connectTestNats();
     await nc.flush();
     await nc.close();
   });

@@ -35,6 +35,11 @@ export interface NatsServerOptions {
   monitoring?: boolean | number;
   /** Default 15 s. */
   startTimeoutMs?: number;
+  /**
+   * A nats-server configuration file (`-c`), e.g. the users and permissions written by
+   * `prepareNatsAuth`; address, port, JetStream and monitoring still come from the options above.
+   */
+  configFile?: string;
 }
 
 function isExecutable(file: string): boolean {
@@ -97,7 +102,13 @@ export async function startNatsServer(options: NatsServerOptions = {}): Promise<
         throw new Error(`nats-server: la porta 127.0.0.1:${p} è già in uso`);
       }
     }
-    const args = ['-a', '127.0.0.1', '-p', String(port)];
+    const args = [
+      ...(options.configFile ? ['-c', options.configFile] : []),
+      '-a',
+      '127.0.0.1',
+      '-p',
+      String(port),
+    ];
     if (jetstream) args.push('-js', '-sd', storeDir);
     if (monitorPort !== undefined) args.push('-m', String(monitorPort));
     const output = new OutputTail();

@@ -223,8 +223,12 @@ function addComposeService(tree: Tree, v: ServiceNames): void {
       <<: *service-env
       DATABASE_URL: postgres://ambito:\${POSTGRES_PASSWORD:-cambiami}@postgres:5432/ambito
       DATABASE_SCHEMA: ${v.schema}
+      NATS_USER: ${v.name}
       HTTP_HOST: 0.0.0.0
       HTTP_PORT: '${v.port}'
+    volumes:
+      - ./nats/segreti/${v.name}.password:/run/secrets/nats-password:ro
+      - ./nats/tls/ca.crt:/run/secrets/nats-ca.crt:ro
     depends_on:
       postgres: { condition: service_healthy }
       nats: { condition: service_healthy }
@@ -254,6 +258,7 @@ function addToDevStack(tree: Tree, v: ServiceNames): void {
       c,
       `const gateway = await start('gateway'`,
       `    await start('${v.name}', port('${v.constantName}_PORT', ${v.port}), {
+      ...natsUser('${v.name}'),
       DATABASE_URL: databaseUrl,
       DATABASE_SCHEMA: '${v.schema}',
     });`,

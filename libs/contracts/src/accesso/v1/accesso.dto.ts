@@ -12,7 +12,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PaginazioneV1, paginaDi } from '../../common/pagination';
-import { Annidato, Intero, Nullable } from '../../common/schema-decorators';
+import { Annidato, Descrizione, Intero, Nullable } from '../../common/schema-decorators';
 import { ISO_DATE_PATTERN, ISTAT_PATTERN } from './persona.dto';
 import {
   AREE_BISOGNO,
@@ -354,5 +354,20 @@ export class ContatoriAccessiRispostaV1 {
   righe: ContatoreAccessiV1[];
 
   @Intero({ min: 0 })
+  @Descrizione('Somma delle righe pubblicate (le celle omesse non vi sono comprese)')
   totale: number;
+
+  @Intero({ min: 0 })
+  @Descrizione(
+    'Celle non pubblicate per riservatezza: meno persone della soglia, celle che la rivelerebbero per differenza, mese non ancora concluso',
+  )
+  celleOmesse: number;
+
+  /** Null when the actor sees its own territory in full (operators with rights on the persons). */
+  @Nullable()
+  @Intero({ min: 1 })
+  @Descrizione(
+    'Numero minimo di persone distinte dietro ogni cella pubblicata (ruoli che vedono solo dati aggregati); null per chi vede in chiaro il proprio territorio',
+  )
+  sogliaPersone: number | null;
 }

@@ -141,7 +141,8 @@ export const ACCESSO_RPC = {
     reply: ContatoriAccessiRispostaV1,
     ruoli: LETTORI_STATISTICHE,
     ambito: 'ambito',
-    descrizione: 'Contatori degli accessi per periodo, area di bisogno e comune (nessun dato personale).',
+    descrizione:
+      'Contatori degli accessi per periodo, area di bisogno e comune (nessun dato personale). Ufficio di Piano e amministratore: solo per mesi interi e conclusi, senza le celle di meno di 5 persone.',
   }),
   leggiTerritorio: rpc({
     subject: 'accesso.territorio.leggi',

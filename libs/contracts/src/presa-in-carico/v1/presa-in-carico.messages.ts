@@ -6,7 +6,15 @@ import {
   LETTORI_STATISTICHE_CARTELLE,
   REVISORI,
 } from '../../common/gruppi-ruoli';
-import { evento, rpc, type EventMapOf, type RpcMapOf, type ValuesOf } from '../../common/declarations';
+import { ACCESSO_EVENTS } from '../../accesso/v1/accesso.messages';
+import {
+  consumo,
+  evento,
+  rpc,
+  type EventMapOf,
+  type RpcMapOf,
+  type ValuesOf,
+} from '../../common/declarations';
 import { ElencaAuditCartelleV1, PaginaAuditCartelleV1 } from './audit.dto';
 import {
   ApriCartellaV1,
@@ -238,7 +246,8 @@ export const PRESA_IN_CARICO_RPC = {
     reply: ConteggiCartelleRispostaV1,
     ruoli: LETTORI_STATISTICHE_CARTELLE,
     ambito: 'ambito',
-    descrizione: 'Cartelle per sub-ambito e stato (nessun dato personale).',
+    descrizione:
+      'Cartelle per sub-ambito e stato (nessun dato personale). Ufficio di Piano e amministratore: senza le celle di meno di 5 persone.',
   }),
 } as const;
 
@@ -306,6 +315,17 @@ export const PRESA_IN_CARICO_EVENTS = {
     version: 1,
     payload: VerificaRegistrataV1,
     descrizione: 'È stata registrata una verifica del progetto approvato.',
+  }),
+} as const;
+
+/** The events presa-in-carico consumes from other services (durable consumers). */
+export const PRESA_IN_CARICO_CONSUMI = {
+  intake: consumo({
+    servizio: 'presa-in-carico',
+    durable: 'presa-in-carico-intake',
+    evento: ACCESSO_EVENTS.accessoChiuso,
+    descrizione:
+      'Un accesso chiuso con proposta di presa in carico entra nella coda dell’équipe del comune di residenza.',
   }),
 } as const;
 

@@ -1,6 +1,5 @@
-import { DescrizioneClasse } from '../../common/schema-decorators';
 import { IsIn, IsOptional, IsString } from 'class-validator';
-import { Annidato, Intero } from '../../common/schema-decorators';
+import { Annidato, Descrizione, DescrizioneClasse, Intero, Nullable } from '../../common/schema-decorators';
 import { STATI_CARTELLA, type StatoCartella } from './vocabolari';
 
 export class ConteggiCartelleV1 {
@@ -28,5 +27,17 @@ export class ConteggiCartelleRispostaV1 {
   righe: ConteggioCartelleV1[];
 
   @Intero({ min: 0 })
+  @Descrizione('Somma delle righe pubblicate (le celle omesse non vi sono comprese)')
   totale: number;
+
+  @Intero({ min: 0 })
+  @Descrizione('Celle non pubblicate perché riferite a meno persone della soglia di riservatezza')
+  celleOmesse: number;
+
+  @Nullable()
+  @Intero({ min: 1 })
+  @Descrizione(
+    'Numero minimo di persone dietro ogni cella pubblicata (ruoli che vedono solo dati aggregati); null per chi vede in chiaro il proprio territorio',
+  )
+  sogliaPersone: number | null;
 }

@@ -1,0 +1,3 @@
+export * from './permessi-nats';
+export * from './configurazione-nats';
+export * from './configurazioni-deploy';

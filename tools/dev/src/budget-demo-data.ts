@@ -5,6 +5,7 @@ import type {
   ImpegnoV1,
   LineaV1,
   TerritorioV1,
+  TipoAtto,
 } from '@ambito/contracts';
 import type { DemoClient } from './demo-data';
 
@@ -12,18 +13,48 @@ const UDP = 'udp';
 const ESERCIZIO = 2020;
 
 /**
- * Piano Operativo 2020 of the Ambito Cremasco (preventivo, total € 12.150.207,42; see
- * ../shared/domain/ambito-cremasco.md). Objective numbers other than 7.10 and the split of each line
- * among the funding channels are illustrative: the source gives the channels, not the split.
+ * The fund years the Piano Operativo 2020 spends: the annualità differs from the esercizio as in reality
+ * (the FNA 2019 is assigned in 2020 and spent in esercizio 2020); the other funds are of 2020.
  */
-const PIANO_OPERATIVO_2020: Array<{
+const ANNUALITA: Record<string, number> = { 'FNA-B2': 2019 };
+const annualitaDi = (fondo: string) => ANNUALITA[fondo] ?? ESERCIZIO;
+
+/** Placeholder quota per inhabitant of the demo (not from any act): € 7,00. */
+const QUOTA_SEGNAPOSTO_CENTESIMI = 700;
+
+/**
+ * The act assigning each fund's annualità to the ambito, typed as what it is: regional funds by DGR, the
+ * QSFP by ministerial decree, the comuni's quotas and solidarity fund by the Assemblea dei Sindaci, the
+ * calls by agreement. Numbers and dates are demo placeholders (DEMO-…), not the real acts.
+ */
+const ATTO_ASSEGNAZIONE: Record<string, TipoAtto> = {
+  'FNA-B2': 'dgr',
+  FNPS: 'dgr',
+  FSR: 'dgr',
+  QSFP: 'decreto',
+  FSOL: 'delibera-assemblea',
+  'QUOTE-COMUNI': 'delibera-assemblea',
+  BANDI: 'convenzione',
+};
+
+export interface LineaPianoOperativo {
   codice: string;
   obiettivo: string;
   denominazione: string;
   categoria: CategoriaLinea;
   preventivo: number;
   fonti: Array<[fondo: string, centesimi: number]>;
-}> = [
+}
+
+/**
+ * Piano Operativo 2020 of the Ambito Cremasco (preventivo, total € 12.150.207,42): objectives, names and
+ * amounts as in `../shared/seeds/002_*.txt` (the summary table "TABELLA RIEPILOGATIVA BUDGET ANNO 2020"
+ * and each objective's heading; checked line by line by budget-demo-data.spec.ts). 7.12, 7.13 and 7.14
+ * have no resources of the Ambito ("RISORSE COMUNE DI CREMA"). What the seed does not give is the split
+ * of each line among the funding channels: that split is the demo's (e.g. the QSFP share of 7.2, which
+ * the seed says 7.2 "ricomprende").
+ */
+export const PIANO_OPERATIVO_2020: LineaPianoOperativo[] = [
   {
     codice: 'PO2020-7.1',
     obiettivo: '7.1',
@@ -35,14 +66,41 @@ const PIANO_OPERATIVO_2020: Array<{
   {
     codice: 'PO2020-7.2',
     obiettivo: '7.2',
+    denominazione: 'Servizio sociale professionale',
+    categoria: 'servizio-sociale-professionale',
+    preventivo: 76_731_921,
+    fonti: [
+      ['QSFP', 30_000_000],
+      ['FNPS', 46_731_921],
+    ],
+  },
+  {
+    codice: 'PO2020-7.3',
+    obiettivo: '7.3',
+    denominazione: 'Servizio tutela minori',
+    categoria: 'servizi',
+    preventivo: 41_790_619,
+    fonti: [['FSR', 41_790_619]],
+  },
+  {
+    codice: 'PO2020-7.4',
+    obiettivo: '7.4',
+    denominazione: 'Servizio inserimento lavorativo (SIL)',
+    categoria: 'progetti',
+    preventivo: 5_646_454,
+    fonti: [['FNPS', 5_646_454]],
+  },
+  {
+    codice: 'PO2020-7.5',
+    obiettivo: '7.5',
     denominazione: 'Gestione associata dei servizi',
     categoria: 'servizi',
     preventivo: 664_367_494,
     fonti: [['QUOTE-COMUNI', 664_367_494]],
   },
   {
-    codice: 'PO2020-7.3',
-    obiettivo: '7.3',
+    codice: 'PO2020-7.6',
+    obiettivo: '7.6',
     denominazione: 'Coordinamento rete unità di offerta',
     categoria: 'servizi',
     preventivo: 231_155_582,
@@ -52,44 +110,20 @@ const PIANO_OPERATIVO_2020: Array<{
     ],
   },
   {
-    codice: 'PO2020-7.4',
-    obiettivo: '7.4',
+    codice: 'PO2020-7.7',
+    obiettivo: '7.7',
     denominazione: 'Accreditamento e co-progettazione',
     categoria: 'progetti',
     preventivo: 5_676_862,
     fonti: [['FNPS', 5_676_862]],
   },
   {
-    codice: 'PO2020-7.5',
-    obiettivo: '7.5',
-    denominazione: 'Progetti d’ambito',
+    codice: 'PO2020-7.8',
+    obiettivo: '7.8',
+    denominazione: 'Progettazione e gestione dei progetti d’ambito',
     categoria: 'progetti',
     preventivo: 69_260_470,
     fonti: [['FNPS', 69_260_470]],
-  },
-  {
-    codice: 'PO2020-7.6',
-    obiettivo: '7.6',
-    denominazione: 'Servizio sociale professionale',
-    categoria: 'servizi',
-    preventivo: 76_731_921,
-    fonti: [['FNPS', 76_731_921]],
-  },
-  {
-    codice: 'PO2020-7.7',
-    obiettivo: '7.7',
-    denominazione: 'Tutela minori',
-    categoria: 'servizi',
-    preventivo: 41_790_619,
-    fonti: [['FSR', 41_790_619]],
-  },
-  {
-    codice: 'PO2020-7.8',
-    obiettivo: '7.8',
-    denominazione: 'Inserimento lavorativo',
-    categoria: 'progetti',
-    preventivo: 5_646_454,
-    fonti: [['FNPS', 5_646_454]],
   },
   {
     codice: 'PO2020-7.9',
@@ -115,9 +149,33 @@ const PIANO_OPERATIVO_2020: Array<{
     preventivo: 3_855_274,
     fonti: [['FNPS', 3_855_274]],
   },
+  {
+    codice: 'PO2020-7.12',
+    obiettivo: '7.12',
+    denominazione: 'Contrasto alla violenza di genere (risorse Comune di Crema)',
+    categoria: 'servizi',
+    preventivo: 0,
+    fonti: [],
+  },
+  {
+    codice: 'PO2020-7.13',
+    obiettivo: '7.13',
+    denominazione: 'Protezione giuridica (risorse Comune di Crema)',
+    categoria: 'servizi',
+    preventivo: 0,
+    fonti: [],
+  },
+  {
+    codice: 'PO2020-7.14',
+    obiettivo: '7.14',
+    denominazione: 'Servizi abitativi (risorse Comune di Crema)',
+    categoria: 'servizi',
+    preventivo: 0,
+    fonti: [],
+  },
 ];
 
-/** Buoni B2 of 2020 on line 7.10 (fictional beneficiaries, identified by comune only). */
+/** Buoni B2 of esercizio 2020 (FNA 2019) on line 7.10 (fictional beneficiaries, identified by comune only). */
 const IMPEGNI: Array<{
   chiave: string;
   comune: string;
@@ -164,15 +222,16 @@ export async function seedBudgetDemoData(
   const esistenti = await api.call<LineaV1[]>(UDP, 'GET', `/budget/linee?esercizio=${ESERCIZIO}`);
   if (esistenti.status === 200 && esistenti.body.length > 0) return { created: false, linee: 0, impegni: 0 };
 
-  const perFondo = new Map<string, number>();
+  const perFondo = new Map<string, number>(); // one annualità per fund (see ANNUALITA)
   for (const linea of PIANO_OPERATIVO_2020)
     for (const [fondo, importo] of linea.fonti) perFondo.set(fondo, (perFondo.get(fondo) ?? 0) + importo);
   for (const [fondo, importoCentesimi] of perFondo) {
+    const anno = annualitaDi(fondo);
     await expectStatus(
       api.call<AnnualitaV1>(UDP, 'POST', '/budget/assegnazioni', {
         fondo,
-        anno: ESERCIZIO,
-        atto: { tipo: 'decreto', numero: `DEMO-${fondo}-${ESERCIZIO}`, data: `${ESERCIZIO}-06-30` },
+        anno,
+        atto: { tipo: ATTO_ASSEGNAZIONE[fondo], numero: `DEMO-${fondo}-${anno}`, data: `${ESERCIZIO}-06-30` },
         importoCentesimi,
       }),
       201,
@@ -193,10 +252,10 @@ export async function seedBudgetDemoData(
       await expectStatus(
         api.call<DotazioneV1>(UDP, 'POST', '/budget/dotazioni', {
           fondo,
-          anno: ESERCIZIO,
+          anno: annualitaDi(fondo),
           linea: linea.codice,
           importoCentesimi,
-          atto: 'Piano Operativo 2020 (demo)',
+          atto: 'Piano Operativo 2020, Assemblea dei Sindaci (demo)',
         }),
         201,
         `dotazione ${fondo} → ${linea.codice}`,
@@ -209,7 +268,7 @@ export async function seedBudgetDemoData(
         chiaveIdempotenza: i.chiave,
         linea: 'PO2020-7.10',
         fondo: 'FNA-B2',
-        anno: ESERCIZIO,
+        anno: annualitaDi('FNA-B2'),
         importoCentesimi: i.importo,
         descrizione: i.descrizione,
         comuneResidenza: i.comune,
@@ -235,13 +294,19 @@ export async function seedBudgetDemoData(
       );
   }
 
-  // Quote pro-capite: the inhabitants of the territorio's comuni, € 6,57 each (illustrative delibera).
+  // Quote pro-capite: the territorio's inhabitants at 1 January of their year × a quota of the ambito.
+  // € 6,57 is the Casalasco's figure (seed 004), not the Cremasco's: the Cremasco's quota is not in the
+  // sources, so the demo records a placeholder marked "da verificare", never a real delibera.
   const { body: territorio } = await api.call<TerritorioV1>(UDP, 'GET', '/territorio');
   if (territorio?.comuni?.length) {
     const dataRiferimento = territorio.comuni[0].popolazioneAl;
+    const anno = Number(dataRiferimento.slice(0, 4));
     await expectStatus(
       api.call(UDP, 'POST', '/budget/abitanti', {
+        ambito: territorio.ambito.codice,
         dataRiferimento,
+        // The territorio file's figures; their source is documented in libs/territorio/src/seed/README.md.
+        fonte: `ISTAT, popolazione residente al ${dataRiferimento} (file del territorio ${territorio.versione})`,
         comuni: territorio.comuni.map((c) => ({
           istat: c.istat,
           denominazione: c.denominazione,
@@ -253,10 +318,15 @@ export async function seedBudgetDemoData(
     );
     await expectStatus(
       api.call(UDP, 'POST', '/budget/quote-capitarie', {
-        anno: ESERCIZIO,
-        quotaPerAbitanteCentesimi: 657,
-        dataRiferimentoAbitanti: dataRiferimento,
-        atto: 'Delibera dell’Assemblea dei Sindaci (demo)',
+        ambito: territorio.ambito.codice,
+        anno,
+        quotaPerAbitanteCentesimi: QUOTA_SEGNAPOSTO_CENTESIMI,
+        dataRiferimentoAbitanti: `${anno}-01-01`,
+        atto: 'Quota pro-capite dei comuni: segnaposto dimostrativo, da verificare sulla delibera',
+        attoNumero: 'DEMO (da verificare)',
+        attoData: `${anno - 1}-12-31`,
+        attoOrgano: 'Assemblea dei Sindaci',
+        daVerificare: true,
       }),
       201,
       'quota pro-capite',

@@ -2,6 +2,7 @@ import { createIdempotencyKeyMigration, createOutboxLeaseMigration } from '@ambi
 import { CreateBudget1764000000000 } from './create-budget.migration';
 import { AddDecisioneDotazione1764000000100 } from './add-decisione-dotazione.migration';
 import { addFinalitaVoceAuditMigration, createVoceAuditMigration } from '@ambito/audit';
+import { FedeltaDominio1764620000000 } from './fedelta-dominio.migration';
 
 /** Idempotency-Key of state-changing requests, stored with their effect (libs/messaging/src/idempotency). */
 export const CreateIdempotencyKey1764600000400 = createIdempotencyKeyMigration(1764600000400);
@@ -19,4 +20,5 @@ export const BUDGET_MIGRATIONS = [
   createVoceAuditMigration(1764500000000),
   addFinalitaVoceAuditMigration(1764500000001),
   CreateIdempotencyKey1764600000400,
+  FedeltaDominio1764620000000,
 ];

@@ -137,6 +137,24 @@ describe('fondi, annualità and dotazioni, with the per-fund rules as data', () 
     expect(await svc.conteggi()).toEqual(prima);
   });
 
+  it('lets the QSFP fund segretariato sociale and servizio sociale professionale, not unrelated lines', async () => {
+    // Seed 002 (PO 2020), line 258: objective 7.2 "Servizio sociale professionale" € 767.319,21
+    // "ricomprende la Quota Servizi Fondo Povertà - QSFP" (D.Lgs. 147/2017 art. 7).
+    await udp()(registraAssegnazione, assegnazione('QSFP', 2024, 1_000_000));
+    await udp()(registraLinea, lineaDi('SSP-2024', 'servizio-sociale-professionale'));
+    await udp()(registraLinea, lineaDi('SEGRETARIATO-2024', 'segretariato-sociale'));
+    await udp()(registraLinea, lineaDi('INTEGRAZIONE-2024', 'progetti'));
+    const dota = (linea: string) =>
+      udp()(assegnaDotazione, { fondo: 'QSFP', anno: 2024, linea, importoCentesimi: 100_000 });
+    expect((await dota('SSP-2024')).linea).toBe('SSP-2024');
+    expect((await dota('SEGRETARIATO-2024')).linea).toBe('SEGRETARIATO-2024');
+    const prima = await svc.conteggi();
+    const errore = await dota('INTEGRAZIONE-2024').catch((e: Error) => e);
+    expect(errore).toMatchObject({ code: 'LINEA_NON_FINANZIABILE' });
+    expect((errore as Error).message).toContain('servizio-sociale-professionale');
+    expect(await svc.conteggi()).toEqual(prima);
+  });
+
   it('refuses an assignment with a fractional or negative amount or an unknown fund, writing nothing', async () => {
     const prima = await svc.conteggi();
     expect(await rifiuto(udp()(registraAssegnazione, assegnazione('FNPS', 2024, 10.5)))).toBe(
@@ -173,36 +191,50 @@ describe('fondi, annualità and dotazioni, with the per-fund rules as data', () 
       await dota('FSR-SERVIZI', 850_000);
     });
 
-    it('applies the rule version in force today: a new act lowering the ceiling binds new dotazioni', async () => {
-      await udp()(registraAssegnazione, assegnazione('FSR', 2025, 1_000_000));
-      // law as data: a new act (3%) in force from today closes the version of 2020; a later one (50%)
-      // from tomorrow does not apply yet
-      const oggi = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Rome' }).format(new Date());
+    it('applies the rule version in force at the annualità’s act, never today’s', async () => {
+      // Law as data: a new act (3%) in force from 1/1/2025 closes the version of 2020 (5%); a later one
+      // (50%) from tomorrow. Today the 3% version is in force for every annualità.
       const domani = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Rome' }).format(
         new Date(Date.now() + 86_400_000),
       );
       const regola = { fondo: 'FSR', tipo: 'quota-massima', categoria: 'riequilibrio' } as const;
-      await udp()(registraRegola, { ...regola, puntiBase: 300, validoDal: oggi, atto: 'DGR di prova (3%)' });
+      await udp()(registraRegola, {
+        ...regola,
+        puntiBase: 300,
+        validoDal: '2025-01-01',
+        atto: 'DGR di prova n. XII/1 del 20/12/2024 (3%)',
+        attoNumero: 'XII/1',
+        attoData: '2024-12-20',
+      });
       await udp()(registraRegola, {
         ...regola,
         puntiBase: 5000,
         validoDal: domani,
         atto: 'DGR futura (50%)',
+        attoNumero: 'XII/2',
+        attoData: '2025-01-15',
       });
       const versioni = (await udp()(elencaRegole, { fondo: 'FSR' })).filter(
         (r) => r.tipo === 'quota-massima' && r.categoria === 'riequilibrio',
       );
       expect(versioni.map((v) => [v.validoDal, v.validoAl, v.puntiBase])).toEqual([
-        ['2020-01-01', expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), 500],
-        [oggi, oggi, 300],
+        ['2020-01-01', '2024-12-31', 500],
+        ['2025-01-01', expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), 300],
         [domani, null, 5000],
       ]);
       expect(
-        (await udp()(elencaRegole, { fondo: 'FSR', inVigoreIl: oggi })).map((r) => r.puntiBase),
-      ).toContain(300);
+        (await udp()(elencaRegole, { fondo: 'FSR', inVigoreIl: '2024-06-30' })).map((r) => r.puntiBase),
+      ).toContain(500);
       expect(
         await rifiuto(
-          udp()(registraRegola, { ...regola, puntiBase: 100, validoDal: oggi, atto: 'Sovrapposta' }),
+          udp()(registraRegola, {
+            ...regola,
+            puntiBase: 100,
+            validoDal: '2025-06-01',
+            atto: 'Sovrapposta',
+            attoNumero: 'XII/3',
+            attoData: '2025-05-01',
+          }),
         ),
       ).toBe('REGOLA_SOVRAPPOSTA');
       expect(
@@ -212,25 +244,53 @@ describe('fondi, annualità and dotazioni, with the per-fund rules as data', () 
             tipo: 'categoria-ammessa',
             categoria: 'poverta',
             puntiBase: 5,
-            validoDal: oggi,
+            validoDal: '2025-06-01',
             atto: 'x',
+            attoNumero: 'x',
+            attoData: '2025-05-01',
           }),
         ),
       ).toBe('VALIDAZIONE_FALLITA');
+      // a version without its act's number and date is refused
+      expect(
+        await rifiuto(
+          udp()(registraRegola, {
+            ...regola,
+            puntiBase: 200,
+            validoDal: '2030-01-01',
+            atto: 'DGR senza numero',
+          } as never),
+        ),
+      ).toBe('VALIDAZIONE_FALLITA');
+
+      // Two annualità allocated today, the same 4%: FSR 2023 (assigned 18/3/2023, 5% then) may,
+      // FSR 2025 (assigned 18/3/2025, 3% then) may not. Today's rules (3%) would refuse both.
+      await udp()(registraAssegnazione, assegnazione('FSR', 2023, 1_000_000));
+      await udp()(registraAssegnazione, assegnazione('FSR', 2025, 1_000_000));
+      await udp()(registraLinea, lineaDi('FSR-RISERVA-2023', 'riequilibrio', 2024));
       await udp()(registraLinea, lineaDi('FSR-RISERVA-2025', 'riequilibrio', 2025));
-      const dota2025 = (importoCentesimi: number) =>
-        udp()(assegnaDotazione, { fondo: 'FSR', anno: 2025, linea: 'FSR-RISERVA-2025', importoCentesimi });
-      const errore = await dota2025(30_001).catch((e: Error) => e);
+      const dota = (anno: number, linea: string, importoCentesimi: number) =>
+        udp()(assegnaDotazione, { fondo: 'FSR', anno, linea, importoCentesimi });
+      const vecchia = await dota(2023, 'FSR-RISERVA-2023', 40_000);
+      const errore = await dota(2025, 'FSR-RISERVA-2025', 40_000).catch((e: Error) => e);
       expect(errore).toMatchObject({ code: 'QUOTA_FONDO_SUPERATA' });
-      expect((errore as Error).message).toContain('DGR di prova (3%)');
-      const dotata = await dota2025(30_000);
+      expect((errore as Error).message).toContain('DGR di prova n. XII/1 del 20/12/2024 (3%)');
+      const dotata = await dota(2025, 'FSR-RISERVA-2025', 30_000);
       expect(dotata.importoCentesimi).toBe(30_000);
-      // the decision keeps the rule version it applied and the figures it applied it to
-      const [{ decisione }] = await svc.sql<{ decisione: Record<string, unknown> }>(
-        'SELECT decisione FROM dotazione WHERE id = $1',
-        [dotata.id],
+      // each decision keeps the date its rules were taken at, the version it applied and the figures
+      const decisioni = await svc.sql<{ id: string; decisione: Record<string, unknown> }>(
+        'SELECT id, decisione FROM dotazione WHERE id = ANY($1)',
+        [[vecchia.id, dotata.id]],
       );
-      expect(decisione).toMatchObject({
+      const decisione = (id: string) => decisioni.find((d) => d.id === id)!.decisione;
+      expect(decisione(vecchia.id)).toMatchObject({
+        regoleAl: '2023-03-18',
+        regole: expect.arrayContaining([
+          expect.objectContaining({ tipo: 'quota-massima', puntiBase: 500, validoDal: '2020-01-01' }),
+        ]),
+      });
+      expect(decisione(dotata.id)).toMatchObject({
+        regoleAl: '2025-03-18',
         categoria: 'riequilibrio',
         assegnatoCentesimi: 1_000_000,
         importoCentesimi: 30_000,
@@ -239,13 +299,15 @@ describe('fondi, annualità and dotazioni, with the per-fund rules as data', () 
           expect.objectContaining({
             tipo: 'quota-massima',
             puntiBase: 300,
-            validoDal: oggi,
-            atto: 'DGR di prova (3%)',
+            validoDal: '2025-01-01',
+            atto: 'DGR di prova n. XII/1 del 20/12/2024 (3%)',
+            attoNumero: 'XII/1',
+            attoData: '2024-12-20',
             dotatoCategoriaPrimaCentesimi: 0,
           }),
         ]),
       });
-      expect(JSON.stringify(decisione)).not.toContain('DGR futura');
+      expect(JSON.stringify(decisioni)).not.toContain('DGR futura');
     });
   });
 

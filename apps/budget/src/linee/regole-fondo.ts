@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DomainError, type CategoriaLinea } from '@ambito/contracts';
 import { Money } from '@ambito/kernel';
-import { OGGI_SQL, cents } from '../database/sql';
+import { cents } from '../database/sql';
 
 interface Regola {
   id: string;
@@ -12,6 +12,8 @@ interface Regola {
   punti_base: number | null;
   fondo_cofinanziamento: string | null;
   atto: string;
+  atto_numero: string | null;
+  atto_data: string | null;
 }
 
 /**
@@ -19,6 +21,8 @@ interface Regola {
  * act) and the figures they were applied to, so the decision can be explained after the law changes.
  */
 export interface DecisioneDotazione {
+  /** The date the rules were taken at: the annualità's, never the day of the operation. */
+  regoleAl: string;
   categoria: CategoriaLinea;
   assegnatoCentesimi: number;
   importoCentesimi: number;
@@ -29,6 +33,8 @@ export interface DecisioneDotazione {
     puntiBase: number | null;
     validoDal: string;
     atto: string;
+    attoNumero: string | null;
+    attoData: string | null;
     dotatoCategoriaPrimaCentesimi?: number;
   }>;
 }
@@ -41,6 +47,8 @@ function applicata(r: Regola): DecisioneDotazione['regole'][number] {
     puntiBase: r.punti_base,
     validoDal: r.valido_dal,
     atto: r.atto,
+    attoNumero: r.atto_numero,
+    attoData: r.atto_data,
   };
 }
 
@@ -52,17 +60,33 @@ function quota(importo: number, puntiBase: number): number {
 }
 
 /**
- * The per-fund rules of table `regola_fondo`, in force at today's date: the law is data with validity
- * periods and acts, so a new DGR changes a row, not this code.
+ * The date at which an annualità's rules are taken: the date of the act that assigned it (the first
+ * assegnazione). Money of FNA 2019 spent in esercizio 2020, or allocated years later, still follows the
+ * rules in force when it was assigned, not those of the day of the operation.
+ */
+export async function dataRegoleAnnualita(manager: EntityManager, annualitaId: string): Promise<string> {
+  const [riga] = await manager.query<Array<{ data: string | null }>>(
+    `SELECT to_char(min(atto_data), 'YYYY-MM-DD') AS data FROM assegnazione WHERE annualita_id = $1`,
+    [annualitaId],
+  );
+  if (!riga?.data) throw new Error(`annualità ${annualitaId} senza assegnazione`);
+  return riga.data;
+}
+
+/**
+ * The per-fund rules of table `regola_fondo`, each version with its act and validity dates, taken at
+ * the annualità's date: the law is data, so a new DGR adds a version and changes no code, and an old
+ * annualità keeps the rules it was assigned under.
  */
 @Injectable()
 export class RegoleFondo {
-  private async inVigore(manager: EntityManager, fondo: string): Promise<Regola[]> {
+  private async inVigore(manager: EntityManager, fondo: string, alla: string): Promise<Regola[]> {
     return manager.query<Regola[]>(
       `SELECT id::text, to_char(valido_dal, 'YYYY-MM-DD') AS valido_dal, tipo, categoria, punti_base,
-              fondo_cofinanziamento, atto FROM regola_fondo
-        WHERE fondo = $1 AND valido_dal <= ${OGGI_SQL} AND (valido_al IS NULL OR valido_al >= ${OGGI_SQL})`,
-      [fondo],
+              fondo_cofinanziamento, atto, atto_numero, to_char(atto_data, 'YYYY-MM-DD') AS atto_data
+         FROM regola_fondo
+        WHERE fondo = $1 AND valido_dal <= $2::date AND (valido_al IS NULL OR valido_al >= $2::date)`,
+      [fondo, alla],
     );
   }
 
@@ -75,8 +99,10 @@ export class RegoleFondo {
     manager: EntityManager,
     d: { fondo: string; annualitaId: string; assegnato: number; categoria: CategoriaLinea; importo: number },
   ): Promise<DecisioneDotazione> {
-    const regole = await this.inVigore(manager, d.fondo);
+    const regoleAl = await dataRegoleAnnualita(manager, d.annualitaId);
+    const regole = await this.inVigore(manager, d.fondo, regoleAl);
     const decisione: DecisioneDotazione = {
+      regoleAl,
       categoria: d.categoria,
       assegnatoCentesimi: d.assegnato,
       importoCentesimi: d.importo,
@@ -118,17 +144,22 @@ export class RegoleFondo {
     manager: EntityManager,
     linea: { id: string; codice: string; categoria: CategoriaLinea },
   ): Promise<void> {
-    const fondi = await manager.query<Array<{ fondo: string; dotato: string }>>(
-      `SELECT a.fondo, sum(sd.dotato_centesimi) AS dotato FROM saldo_dotazione sd
-         JOIN annualita a ON a.id = sd.annualita_id WHERE sd.linea_id = $1 GROUP BY a.fondo`,
+    // Each fund with the dates of its annualità on this line: the rules of each annualità apply.
+    const fondi = await manager.query<Array<{ fondo: string; dotato: string; date: string[] }>>(
+      `SELECT a.fondo, sum(sd.dotato_centesimi) AS dotato, array_agg(DISTINCT x.data) AS date
+         FROM saldo_dotazione sd JOIN annualita a ON a.id = sd.annualita_id
+         JOIN LATERAL (SELECT to_char(min(atto_data), 'YYYY-MM-DD') AS data FROM assegnazione
+                        WHERE annualita_id = a.id) x ON true
+        WHERE sd.linea_id = $1 GROUP BY a.fondo`,
       [linea.id],
     );
     const totale = fondi.reduce((acc, f) => acc + cents(f.dotato), 0);
-    for (const { fondo } of fondi) {
-      const regole = (await this.inVigore(manager, fondo)).filter(
-        (r) => r.tipo === 'cofinanziamento-minimo' && r.categoria === linea.categoria,
-      );
-      for (const r of regole) {
+    for (const { fondo, date } of fondi) {
+      const perId = new Map<string, Regola>();
+      for (const alla of date)
+        for (const r of await this.inVigore(manager, fondo, alla))
+          if (r.tipo === 'cofinanziamento-minimo' && r.categoria === linea.categoria) perId.set(r.id, r);
+      for (const r of perId.values()) {
         const cofinanziato = cents(fondi.find((f) => f.fondo === r.fondo_cofinanziamento)?.dotato);
         const minimo = quota(totale, r.punti_base!);
         // Compare cofinanziato/totale ≥ pb/10000 exactly, without the rounding of `minimo`.

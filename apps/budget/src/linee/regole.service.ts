@@ -23,10 +23,13 @@ interface RegolaRow {
   valido_dal: string;
   valido_al: string | null;
   atto: string;
+  atto_numero: string | null;
+  atto_data: string | null;
 }
 
 const SELECT_REGOLA = `SELECT id, fondo, tipo, categoria, punti_base, fondo_cofinanziamento,
-  to_char(valido_dal, 'YYYY-MM-DD') AS valido_dal, to_char(valido_al, 'YYYY-MM-DD') AS valido_al, atto FROM regola_fondo`;
+  to_char(valido_dal, 'YYYY-MM-DD') AS valido_dal, to_char(valido_al, 'YYYY-MM-DD') AS valido_al, atto,
+  atto_numero, to_char(atto_data, 'YYYY-MM-DD') AS atto_data FROM regola_fondo`;
 
 function toRegolaV1(r: RegolaRow): RegolaFondoV1 {
   return {
@@ -39,6 +42,8 @@ function toRegolaV1(r: RegolaRow): RegolaFondoV1 {
     validoDal: r.valido_dal,
     validoAl: r.valido_al,
     atto: r.atto,
+    attoNumero: r.atto_numero,
+    attoData: r.atto_data,
   };
 }
 
@@ -83,8 +88,9 @@ export class RegoleService {
         [dto.fondo, dto.tipo, dto.categoria, dto.validoDal],
       );
       const [{ id }] = await manager.query<Array<{ id: string }>>(
-        `INSERT INTO regola_fondo (fondo, tipo, categoria, punti_base, fondo_cofinanziamento, valido_dal, valido_al, atto)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+        `INSERT INTO regola_fondo (fondo, tipo, categoria, punti_base, fondo_cofinanziamento, valido_dal, valido_al,
+                                   atto, atto_numero, atto_data)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
         [
           dto.fondo,
           dto.tipo,
@@ -94,6 +100,8 @@ export class RegoleService {
           dto.validoDal,
           dto.validoAl ?? null,
           dto.atto,
+          dto.attoNumero,
+          dto.attoData,
         ],
       );
       return this.leggi(manager, id);

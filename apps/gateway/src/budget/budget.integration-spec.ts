@@ -330,10 +330,16 @@ describe('gateway → budget (REST /api/v1/budget, a responder standing in for t
   it('lets a comune’s responsabile ask for the quote dei comuni (the service narrows it to its own)', async () => {
     const prospetto = await responder(BUDGET_RPC.prospettoQuoteComuni, () => ({
       response: {
+        ambito: 'AT-CREMASCO',
         anno: 2024,
         quotaPerAbitanteCentesimi: 657,
+        solidarietaPerAbitanteCentesimi: 0,
         dataRiferimentoAbitanti: '2024-01-01',
         atto: 'x',
+        attoNumero: '3',
+        attoData: '2023-12-15',
+        attoOrgano: 'Assemblea dei Sindaci',
+        daVerificare: false,
         comuni: [],
         totaleCentesimi: 0,
       },

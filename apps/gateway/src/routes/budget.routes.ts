@@ -85,6 +85,8 @@ export const BUDGET_ROUTES: Rotta[] = [
       puntiBase: 500,
       validoDal: '2025-01-01',
       atto: 'DGR XII/3720 del 16/12/2024, criteri di riparto FSR: fondo di riequilibrio ≤ 5%',
+      attoNumero: 'XII/3720',
+      attoData: '2024-12-16',
     },
   }),
   rotta({
@@ -290,7 +292,7 @@ export const BUDGET_ROUTES: Rotta[] = [
     esempio: { mandato: '2024/1234' },
   }),
 
-  // Quote pro-capite dei comuni: the quota deliberated by the Assemblea × the inhabitants.
+  // Quote pro-capite dei comuni: the quota deliberated for an ambito and year × the inhabitants.
   rotta({
     metodo: 'post',
     percorso: '/budget/quote-capitarie',
@@ -298,14 +300,19 @@ export const BUDGET_ROUTES: Rotta[] = [
     tag: 'Budget',
     operazione: 'deliberaQuotaCapitaria',
     sommario: 'Registra la quota pro-capite deliberata',
-    descrizione: 'Una nuova delibera per lo stesso anno sostituisce la precedente, che resta nello storico.',
+    descrizione:
+      'Per ambito (o distretto) e anno, con l’atto (numero, data, organo); abitanti al 1° gennaio. Una nuova ' +
+      'delibera per lo stesso ambito e anno sostituisce la precedente, che resta nello storico.',
     esito: 'Quota registrata',
     esempio: {
-      anno: 2024,
+      ambito: 'CASALASCO',
+      anno: 2016,
       quotaPerAbitanteCentesimi: 657,
-      solidarietaPerAbitanteCentesimi: 50,
-      dataRiferimentoAbitanti: '2024-01-01',
-      atto: 'Delibera dell’Assemblea dei Sindaci n. 3 del 28/02/2024',
+      dataRiferimentoAbitanti: '2016-01-01',
+      atto: 'Piano di Zona del Casalasco 2015–2017: quota fissa per abitante',
+      attoNumero: '1',
+      attoData: '2015-04-30',
+      attoOrgano: 'Assemblea consortile',
     },
   }),
   rotta({
@@ -317,7 +324,9 @@ export const BUDGET_ROUTES: Rotta[] = [
     sommario: 'Registra gli abitanti dei comuni a una data di riferimento',
     esito: 'Abitanti registrati',
     esempio: {
+      ambito: 'AT-CREMASCO',
       dataRiferimento: '2024-01-01',
+      fonte: 'ISTAT, popolazione residente al 1° gennaio 2024',
       comuni: [
         { istat: '019035', denominazione: 'Crema', abitanti: 34_242 },
         { istat: '019025', denominazione: 'Castelleone', abitanti: 9_278 },

@@ -5,6 +5,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsBoolean,
   IsInt,
   IsISO8601,
   IsNotEmpty,
@@ -19,20 +20,29 @@ import {
 } from 'class-validator';
 import { Annidato, Descrizione, Intero } from '../../common/schema-decorators';
 import { IsImportoCentesimi, SchemaCentesimi } from './importo';
-import { Importo, InteroDescritto } from './schema';
+import { Importo, InteroDescritto, NullableDescritto } from './schema';
 
 const DATA = GIORNO_ESISTENTE;
+const PRIMO_GENNAIO = /^\d{4}-01-01$/;
 const ISTAT = /^\d{6}$/;
 
 /**
- * The per-inhabitant quota the Assemblea dei Sindaci deliberates for a year (e.g. € 6,57), and the date
- * of the population it applies to. A later delibera for the same year supersedes it; history is kept.
+ * The per-inhabitant quota an ambito (or district) deliberates for a year (e.g. € 6,57 in the Casalasco,
+ * seed 004), with its act, and the date of the population it applies to (1 January). A later delibera
+ * for the same ambito and year supersedes it; history is kept.
  */
 
 /** The largest quota per inhabitant a delibera may set (€ 1.000): 10 million inhabitants stay exact. */
 export const QUOTA_MASSIMA_CENTESIMI = 100_000;
 
 export class DeliberaQuotaCapitariaV1 {
+  /** Code of the ambito or district whose comuni pay the quota (e.g. AT-CREMASCO, CASALASCO). */
+  @IsString()
+  @Matches(/^[A-Z0-9][A-Z0-9-]{1,39}$/, {
+    message: 'ambito: codice dell’ambito (maiuscole, cifre, trattini)',
+  })
+  ambito: string;
+
   @Type(() => Number)
   @IsInt()
   @Min(2000)
@@ -57,20 +67,44 @@ export class DeliberaQuotaCapitariaV1 {
   })
   solidarietaPerAbitanteCentesimi?: number;
 
-  /** Date of the population counted (e.g. ISTAT at 1 January). */
-  @Matches(DATA, { message: 'dataRiferimentoAbitanti: formato AAAA-MM-GG' })
+  /** Population counted at 1 January of the reference year (ISTAT), not later than the quota's year. */
+  @Matches(PRIMO_GENNAIO, { message: 'dataRiferimentoAbitanti: abitanti al 1° gennaio (AAAA-01-01)' })
   dataRiferimentoAbitanti: string;
 
+  /** Title of the act (e.g. "Delibera dell’Assemblea dei Sindaci: quote 2021"). */
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   atto: string;
+
+  @IsString()
+  @IsNotEmpty({ message: 'attoNumero: numero dell’atto obbligatorio' })
+  @MaxLength(50)
+  attoNumero: string;
+
+  @Matches(DATA, { message: 'attoData: formato AAAA-MM-GG' })
+  attoData: string;
+
+  /** Body that adopted the act (e.g. Assemblea dei Sindaci, Assemblea consortile). */
+  @IsString()
+  @IsNotEmpty({ message: 'attoOrgano: organo che ha adottato l’atto obbligatorio' })
+  @MaxLength(100)
+  attoOrgano: string;
+
+  /** True when the figure is a placeholder still to be checked against the act (demo data). */
+  @IsOptional()
+  @IsBoolean()
+  daVerificare?: boolean;
 }
 
-@DescrizioneClasse('Quota pro-capite deliberata dall’Assemblea dei Sindaci')
+@DescrizioneClasse('Quota pro-capite deliberata per un ambito e un anno')
 export class QuotaCapitariaV1 {
   @IsUUID()
   id: string;
+
+  @IsString()
+  @Descrizione('Codice dell’ambito o distretto')
+  ambito: string;
 
   @Intero()
   anno: number;
@@ -88,6 +122,22 @@ export class QuotaCapitariaV1 {
   @IsString()
   @Descrizione('Delibera')
   atto: string;
+
+  @NullableDescritto('Numero dell’atto')
+  @IsString()
+  attoNumero: string | null;
+
+  @NullableDescritto('Data dell’atto (AAAA-MM-GG)')
+  @Matches(DATA)
+  attoData: string | null;
+
+  @NullableDescritto('Organo che ha adottato l’atto')
+  @IsString()
+  attoOrgano: string | null;
+
+  @IsBoolean()
+  @Descrizione('Valore segnaposto da verificare sull’atto (dati dimostrativi)')
+  daVerificare: boolean;
 
   @IsISO8601()
   @Descrizione('Quando è stata registrata')
@@ -111,8 +161,21 @@ export class AbitantiComuneV1 {
 
 /** Inhabitants of the comuni at a date (a correction of the same date replaces the figure). */
 export class RegistraAbitantiV1 {
+  /** Code of the ambito or district the comuni belong to. */
+  @IsString()
+  @Matches(/^[A-Z0-9][A-Z0-9-]{1,39}$/, {
+    message: 'ambito: codice dell’ambito (maiuscole, cifre, trattini)',
+  })
+  ambito: string;
+
   @Matches(DATA, { message: 'dataRiferimento: formato AAAA-MM-GG' })
   dataRiferimento: string;
+
+  /** Where the figures come from (e.g. ISTAT, popolazione residente al 1° gennaio 2021). */
+  @IsString()
+  @IsNotEmpty({ message: 'fonte: indicare la fonte dei dati sulla popolazione' })
+  @MaxLength(300)
+  fonte: string;
 
   @IsArray()
   @ArrayMinSize(1)
@@ -133,10 +196,21 @@ export class AbitantiRegistratiV1 {
 
   @InteroDescritto('Totale abitanti', { min: 0 })
   abitanti: number;
+
+  @IsString()
+  @Descrizione('Fonte dei dati sulla popolazione')
+  fonte: string;
 }
 
 /** What each comune owes for a year; a responsabile-comune sees only its own comuni. */
 export class ProspettoQuoteComuniV1 {
+  /** Needed only when quotas of several ambiti are deliberated for the year. */
+  @IsOptional()
+  @Matches(/^[A-Z0-9][A-Z0-9-]{1,39}$/, {
+    message: 'ambito: codice dell’ambito (maiuscole, cifre, trattini)',
+  })
+  ambito?: string;
+
   @Type(() => Number)
   @IsInt()
   @Min(2000)
@@ -175,6 +249,10 @@ export class QuotaComuneV1 {
 
 @DescrizioneClasse('Prospetto delle quote dei comuni')
 export class ProspettoQuoteComuniRispostaV1 {
+  @IsString()
+  @Descrizione('Codice dell’ambito o distretto')
+  ambito: string;
+
   @Intero()
   anno: number;
 
@@ -191,6 +269,22 @@ export class ProspettoQuoteComuniRispostaV1 {
   @IsString()
   @Descrizione('Delibera')
   atto: string;
+
+  @NullableDescritto('Numero dell’atto')
+  @IsString()
+  attoNumero: string | null;
+
+  @NullableDescritto('Data dell’atto (AAAA-MM-GG)')
+  @Matches(DATA)
+  attoData: string | null;
+
+  @NullableDescritto('Organo che ha adottato l’atto')
+  @IsString()
+  attoOrgano: string | null;
+
+  @IsBoolean()
+  @Descrizione('Valore segnaposto da verificare sull’atto (dati dimostrativi)')
+  daVerificare: boolean;
 
   @Annidato(() => QuotaComuneV1, { lista: true })
   comuni: QuotaComuneV1[];

@@ -60,11 +60,21 @@ export class RegistraRegolaFondoV1 {
   @Matches(DATA, { message: 'validoAl: formato AAAA-MM-GG' })
   validoAl?: string;
 
-  /** The act (DGR, DM, delibera) with number and date. */
+  /** The act (DGR, DM, delibera): what it is and what it says. */
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   atto: string;
+
+  /** Number of the act (e.g. XII/3720 for a DGR). */
+  @IsString()
+  @IsNotEmpty({ message: 'attoNumero: numero dell’atto obbligatorio' })
+  @MaxLength(50)
+  attoNumero: string;
+
+  /** Date of the act (AAAA-MM-GG). */
+  @Matches(DATA, { message: 'attoData: formato AAAA-MM-GG' })
+  attoData: string;
 }
 
 export class ElencaRegoleFondoV1 {
@@ -109,4 +119,12 @@ export class RegolaFondoV1 {
   @IsString()
   @Descrizione('Atto che la stabilisce')
   atto: string;
+
+  @NullableDescritto('Numero dell’atto; null per le versioni registrate prima che fosse richiesto')
+  @IsString()
+  attoNumero: string | null;
+
+  @NullableDescritto('Data dell’atto (AAAA-MM-GG); null per le versioni registrate prima che fosse richiesta')
+  @Matches(DATA)
+  attoData: string | null;
 }

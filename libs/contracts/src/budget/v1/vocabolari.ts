@@ -6,6 +6,9 @@
  */
 export const CATEGORIE_LINEA = [
   'servizi',
+  // The LEPS of access and taking charge (D.Lgs. 147/2017 art. 7): the QSFP may finance them.
+  'segretariato-sociale',
+  'servizio-sociale-professionale',
   'progetti',
   'misure-b2',
   'provi',

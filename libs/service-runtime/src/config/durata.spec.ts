@@ -3,7 +3,14 @@ import { loadConfig } from './load-config';
 import { durataMs, retentionOptions } from './durata';
 
 const DAY_MS = 86_400_000;
-const env = { NATS_URL: 'nats://127.0.0.1:4222', DATABASE_URL: 'postgres://u:p@h/db', DATABASE_SCHEMA: 'x' };
+const env = {
+  NATS_URL: 'nats://127.0.0.1:4222',
+  DATABASE_URL: 'postgres://u:p@h/db',
+  DATABASE_SCHEMA: 'x',
+  // a public key only: nothing secret
+  ACTOR_TRUSTED_KEYS:
+    '{"gateway":{"keys":[{"kty":"OKP","crv":"Ed25519","x":"pfB4mLpaK2DHs6eVVOp2UgH24JwtI3PdrQf-x-bxxrA"}]}}',
+};
 
 describe('retention settings', () => {
   it('reads durations with their unit', () => {

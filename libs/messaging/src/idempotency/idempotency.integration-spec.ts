@@ -13,7 +13,8 @@ import {
   type RegistraAccessoV1,
 } from '@ambito/contracts';
 import { createIdempotencyKeyMigration, purgeExpiredIdempotencyKeys } from '@ambito/persistence';
-import { startNatsServer, testActor, type NatsHandle } from '@ambito/testing';
+import { generateIdentityKeys, startNatsServer, testActor, type NatsHandle } from '@ambito/testing';
+import { gatewaySignerFrom, identityKeysFrom } from '../identity/identity-config';
 import { connectNats } from '../jetstream/nats-connection';
 import { MessagingModule } from '../messaging.module';
 import { contextHeaders } from '../rpc/nats-headers';
@@ -58,6 +59,7 @@ const comando = (personaId: string, richiesta = 'Chiede assistenza domiciliare.'
 
 /** Idempotency-Key and deadlines on a real service shape: NATS, PostgreSQL, TypeORM transactions. */
 describe('Idempotency-Key and deadlines (real NATS and PostgreSQL)', () => {
+  const identita = generateIdentityKeys();
   let nats: NatsHandle;
   let app: INestApplicationContext;
   let nc: NatsConnection;
@@ -69,11 +71,12 @@ describe('Idempotency-Key and deadlines (real NATS and PostgreSQL)', () => {
     body: RegistraAccessoV1,
     options: { key?: string; deadline?: number; actor?: Actor } = {},
   ): Promise<DecodedReply> {
-    const headers = contextHeaders({
-      actor: options.actor ?? operatore,
-      correlationId: randomUUID(),
-      causationId: null,
-    });
+    const correlationId = randomUUID();
+    const headers = contextHeaders({ correlationId, causationId: null });
+    const subject = ACCESSO_RPC.registraAccesso.subject;
+    const signer = gatewaySignerFrom(identita, { ambito: 'CREMA' });
+    const actor = options.actor ?? operatore;
+    headers.set(HEADER.actor, await signer.sign(actor, { subject, correlationId, body: encodeBody(body) }));
     if (options.key) headers.set(HEADER.idempotencyKey, options.key);
     headers.set(HEADER.scadenza, String(options.deadline ?? Date.now() + 10_000));
     const msg = await nc.request(ACCESSO_RPC.registraAccesso.subject, encodeBody(body), {
@@ -105,6 +108,7 @@ describe('Idempotency-Key and deadlines (real NATS and PostgreSQL)', () => {
           natsUrl: nats.url,
           outbox: { databaseUrl: db.url, schema: SCHEMA },
           idempotency: { replyLostAfterMs: 3_000 },
+          identity: identityKeysFrom({ ACTOR_TRUSTED_KEYS: identita.ACTOR_TRUSTED_KEYS }),
         }),
       ],
       controllers: [Registrazione],

@@ -62,8 +62,15 @@ describe('RpcServer (real NATS)', () => {
   let rpc: RpcClient;
   const operatore = testActor('operatore.crema', ['operatore-accesso'], ['SA-CREMA']);
   const udp = testActor('udp', ['ufficio-di-piano']);
+  // Some of the subjects served here read personal data: they need a declared purpose.
   const as = (actor: Actor | undefined) => ({
-    context: { actor, correlationId: randomUUID(), causationId: null },
+    context: {
+      actor,
+      correlationId: randomUUID(),
+      causationId: null,
+      finalita: 'segretariato-sociale',
+      motivo: 'prova del server',
+    },
   });
 
   beforeAll(async () => {

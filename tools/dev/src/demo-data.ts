@@ -225,6 +225,8 @@ export class DemoClient {
       headers: {
         authorization: `Bearer ${await this.token(user)}`,
         'content-type': 'application/json',
+        // Reads of personal data declare their purpose (code and text), as every operator's do.
+        'x-finalita': 'segretariato-sociale',
         'x-motivo': 'caricamento dati dimostrativi',
       },
       body: body === undefined ? undefined : JSON.stringify(body),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { connect, headers as natsHeaders, type NatsConnection } from 'nats';
+import { headers as natsHeaders, type NatsConnection } from 'nats';
 import {
   ACCESSO_RPC,
   HEADER,
@@ -11,6 +11,7 @@ import {
 } from '@ambito/contracts';
 import { gatewaySignerFrom, type ActorSigner, type ActorSignerOptions } from '@ambito/messaging';
 import { generateIdentityKeys, testActor } from '@ambito/testing';
+import { connectTestNats } from '@ambito/testing';
 import {
   ATTORI,
   CREMA,
@@ -47,7 +48,8 @@ describe('accesso: the actor of a NATS request is verified (signed identity)', (
 
   beforeAll(async () => {
     svc = await startTestAccesso();
-    nc = await connect({ servers: process.env.TEST_NATS_URL });
+    // As the gateway's NATS user: the bus lets it send requests, the service must still verify the actor.
+    nc = await connectTestNats('gateway');
     firmaGateway = gatewaySignerFrom(svc.identita, { ambito: 'CREMA' });
     const crema = await svc.as(ATTORI.operatoreCrema)(
       ACCESSO_RPC.registraPersona,
@@ -78,6 +80,7 @@ describe('accesso: the actor of a NATS request is verified (signed identity)', (
     const h = natsHeaders();
     h.set(HEADER.correlationId, options.correlationId ?? randomUUID());
     h.set(HEADER.motivo, encodeURIComponent(options.motivo ?? MOTIVO));
+    h.set(HEADER.finalita, 'segretariato-sociale');
     if (actorHeader) h.set(HEADER.actor, actorHeader);
     const reply = await nc.request(subject, options.data ?? encode(body), { timeout: 5000, headers: h });
     return { esito: reply.headers?.get(HEADER.esito), body: reply.json() };

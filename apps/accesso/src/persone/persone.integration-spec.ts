@@ -61,9 +61,9 @@ describe('persone (NATS → accesso → PostgreSQL)', () => {
       'DATA_NON_VALIDA',
     ],
     [
-      'birth date that does not exist',
+      'birth date that does not exist (refused by the contract)',
       { ...persona('BNCLRA45B52D142V'), dataNascita: '1945-02-30' },
-      'DATA_NON_VALIDA',
+      'VALIDAZIONE_FALLITA',
     ],
     [
       'missing cognome',

@@ -86,7 +86,7 @@ describe('counters for the Ufficio di Piano, and the audit log', () => {
       'OPERAZIONE_NON_CONSENTITA',
     );
     expect(await rifiuto(svc.as(ATTORI.udp)(contatoriAccessi, { ...periodo, dal: '2026-02-30' }))).toBe(
-      'DATA_NON_VALIDA',
+      'VALIDAZIONE_FALLITA',
     );
     expect(
       await rifiuto(svc.as(ATTORI.udp)(contatoriAccessi, { ...periodo, granularita: 'anno' as 'mese' })),

@@ -96,9 +96,9 @@ describe('statistics for aggregate-only roles: no cell under 5 persons, no daily
         'DETTAGLIO_STATISTICO_NON_CONSENTITO',
       );
     }
-    // An impossible date is still the same error for everyone.
+    // An impossible date is refused by the contract (GIORNO_ESISTENTE), the same error for everyone.
     expect(await rifiuto(svc.as(ATTORI.udp)(contatoriAccessi, { ...febbraio, al: '2026-02-30' }))).toBe(
-      'DATA_NON_VALIDA',
+      'VALIDAZIONE_FALLITA',
     );
   });
 
@@ -164,21 +164,23 @@ describe('statistics for aggregate-only roles: no cell under 5 persons, no daily
   });
 
   it('has the threshold as a parameter that may only be made stricter', () => {
-    expect(
-      loadAccessoConfig({ NATS_URL: 'nats://n:4222', DATABASE_URL: 'postgres://x' })
-        .STATISTICHE_SOGLIA_PERSONE,
-    ).toBe(5);
+    const CONFIG_MINIMA = {
+      NATS_URL: 'nats://n:4222',
+      DATABASE_URL: 'postgres://x',
+      // a public key only: nothing secret
+      ACTOR_TRUSTED_KEYS:
+        '{"gateway":{"keys":[{"kty":"OKP","crv":"Ed25519","x":"pfB4mLpaK2DHs6eVVOp2UgH24JwtI3PdrQf-x-bxxrA"}]}}',
+    };
+    expect(loadAccessoConfig({ ...CONFIG_MINIMA }).STATISTICHE_SOGLIA_PERSONE).toBe(5);
     expect(
       loadAccessoConfig({
-        NATS_URL: 'nats://n:4222',
-        DATABASE_URL: 'postgres://x',
+        ...CONFIG_MINIMA,
         STATISTICHE_SOGLIA_PERSONE: '10',
       }).STATISTICHE_SOGLIA_PERSONE,
     ).toBe(10);
     expect(() =>
       loadAccessoConfig({
-        NATS_URL: 'nats://n:4222',
-        DATABASE_URL: 'postgres://x',
+        ...CONFIG_MINIMA,
         STATISTICHE_SOGLIA_PERSONE: '3',
       }),
     ).toThrow(ConfigurationError);

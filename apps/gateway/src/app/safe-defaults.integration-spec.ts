@@ -1,21 +1,28 @@
 import type { AddressInfo } from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { connect, type NatsConnection } from 'nats';
+import type { NatsConnection } from 'nats';
 import { ACCESSO_RPC, type PersonaV1 } from '@ambito/contracts';
-import { freePort } from '@ambito/testing';
+import { connectTestNats, freePort, generateIdentityKeys, testNatsEnv } from '@ambito/testing';
 import { loadGatewayConfig, type GatewayConfig } from '../config/gateway-config';
 import { respondOn, type Responder } from '../../test/nats-responder';
-import { startTestGateway, TEST_JWT_SECRET, type TestGateway } from '../../test/gateway-harness';
+import {
+  FINALITA_HTTP,
+  startTestGateway,
+  TEST_JWT_SECRET,
+  type TestGateway,
+} from '../../test/gateway-harness';
 import { createGatewayApp } from './create-gateway-app';
 
 const PROBLEM = /^application\/problem\+json/;
 const PERSONA_ID = '0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d';
+/** What every gateway needs whatever the mode: its NATS user and the key it signs identities with. */
+const BASE = { ...testNatsEnv('gateway'), GATEWAY_SIGNING_KEY: generateIdentityKeys().GATEWAY_SIGNING_KEY };
 
 /** A production gateway (OIDC: the JWKS is fetched only when a token arrives, none does here). */
 function configProduzione(env: Record<string, string> = {}): GatewayConfig {
   return loadGatewayConfig({
+    ...BASE,
     NODE_ENV: 'production',
-    NATS_URL: process.env.TEST_NATS_URL,
     AUTH_MODE: 'oidc',
     OIDC_ISSUER: 'https://idp.example/realms/ambito',
     OIDC_JWKS_URL: 'https://idp.example/realms/ambito/protocol/openid-connect/certs',
@@ -32,7 +39,7 @@ async function listening(app: NestExpressApplication): Promise<string> {
 
 describe('gateway: the demo issuer needs AUTH_MODE=demo, loopback and no production', () => {
   const demo = {
-    NATS_URL: process.env.TEST_NATS_URL,
+    ...BASE,
     AUTH_MODE: 'demo',
     JWT_LOCAL_SECRET: TEST_JWT_SECRET,
     LOG_LEVEL: 'silent',
@@ -106,7 +113,7 @@ describe('gateway: security headers and no-store on every answer', () => {
 
   beforeAll(async () => {
     gateway = await startTestGateway({ HSTS_MAX_AGE_SECONDS: '31536000' });
-    nc = await connect({ servers: process.env.TEST_NATS_URL });
+    nc = await connectTestNats();
     const persona: Partial<PersonaV1> = {
       id: PERSONA_ID,
       codiceFiscale: 'VRDGNN50A41D142Z',
@@ -133,7 +140,8 @@ describe('gateway: security headers and no-store on every answer', () => {
   it('on a response with personal data', async () => {
     const response = await gateway.http
       .get(`/api/v1/persone/${PERSONA_ID}`)
-      .set('Authorization', `Bearer ${await gateway.token('operatore.crema')}`);
+      .set('Authorization', `Bearer ${await gateway.token('operatore.crema')}`)
+      .set(FINALITA_HTTP);
     expect(response.body).toMatchObject({ codiceFiscale: 'VRDGNN50A41D142Z' });
     expectApiHeaders(response.headers as Record<string, string>);
   });

@@ -2,7 +2,7 @@ import type { NatsConnection } from 'nats';
 import { ACCESSO_RPC } from '@ambito/contracts';
 import { connectTestNats } from '@ambito/testing';
 import { respondOn, type Responder } from '../../test/nats-responder';
-import { startTestGateway, type TestGateway } from '../../test/gateway-harness';
+import { FINALITA_HTTP, startTestGateway, type TestGateway } from '../../test/gateway-harness';
 
 /*
  * Issue 14, point 6, retried as the issue describes it: `X-Motivo: %00` reached the audit insert;
@@ -77,6 +77,7 @@ describe('clean input at the gateway (in-process, real nats-server, a responder 
     const response = await gateway.http
       .get(`/api/v1/persone/${PERSONA_ID}`)
       .set('Authorization', `Bearer ${token}`)
+      .set('X-Finalita', 'segretariato-sociale')
       .set('X-Motivo', encodeURIComponent('verifica dell’équipe'));
     expect(response.status).toBe(404);
     expect(leggi.received).toHaveLength(1);
@@ -92,7 +93,8 @@ describe('clean input at the gateway (in-process, real nats-server, a responder 
   ])('answers %s with 400 and a clear message, never 500, and sends nothing', async (query, campo) => {
     const response = await gateway.http
       .get(`/api/v1/accessi?${query}`)
-      .set('Authorization', `Bearer ${token}`);
+      .set('Authorization', `Bearer ${token}`)
+      .set(FINALITA_HTTP);
     expect(response.status).toBe(400);
     expect(response.body).toMatchObject({
       code: 'VALIDAZIONE_FALLITA',
@@ -105,7 +107,8 @@ describe('clean input at the gateway (in-process, real nats-server, a responder 
   it('still answers the last page allowed', async () => {
     const response = await gateway.http
       .get('/api/v1/accessi?pagina=10000&perPagina=200')
-      .set('Authorization', `Bearer ${token}`);
+      .set('Authorization', `Bearer ${token}`)
+      .set(FINALITA_HTTP);
     expect(response.status).toBe(200);
     expect(elenca.received[0].data).toMatchObject({ pagina: 10000, perPagina: 200 });
   });
@@ -163,7 +166,8 @@ describe('clean input at the gateway (in-process, real nats-server, a responder 
   it('refuses control characters in a query string value', async () => {
     const response = await gateway.http
       .get('/api/v1/accessi?operatore=as.crema%00')
-      .set('Authorization', `Bearer ${token}`);
+      .set('Authorization', `Bearer ${token}`)
+      .set(FINALITA_HTTP);
     expect(response.status).toBe(400);
     expect(response.body.errori).toEqual([
       { campo: 'operatore', messaggi: [expect.stringContaining('non ammessi')] },

@@ -1,7 +1,8 @@
-import { connect, type NatsConnection, type Subscription } from 'nats';
+import type { NatsConnection, Subscription } from 'nats';
 import { ACCESSO_RPC, HEADER } from '@ambito/contracts';
+import { connectTestNats } from '@ambito/testing';
 import { respondOn, type Responder } from '../../test/nats-responder';
-import { startTestGateway, type TestGateway } from '../../test/gateway-harness';
+import { FINALITA_HTTP, startTestGateway, type TestGateway } from '../../test/gateway-harness';
 
 const PERSONA_ID = '0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d';
 const nuovoAccesso = {
@@ -22,7 +23,7 @@ describe('gateway: Idempotency-Key and deadlines on the bus', () => {
 
   beforeAll(async () => {
     gateway = await startTestGateway(); // RPC_TIMEOUT_MS 800
-    nc = await connect({ servers: process.env.TEST_NATS_URL });
+    nc = await connectTestNats();
   });
 
   afterEach(async () => {
@@ -81,7 +82,8 @@ describe('gateway: Idempotency-Key and deadlines on the bus', () => {
       expect(scrittura.body.detail).toMatch(/stessa Idempotency-Key/);
       const letta = await gateway.http
         .get(`/api/v1/accessi/${PERSONA_ID}`)
-        .set('Authorization', `Bearer ${await gateway.token('operatore.crema')}`);
+        .set('Authorization', `Bearer ${await gateway.token('operatore.crema')}`)
+        .set(FINALITA_HTTP);
       expect(letta.status).toBe(503);
       expect(letta.body).toMatchObject({ code: 'SERVIZIO_NON_DISPONIBILE' });
     } finally {

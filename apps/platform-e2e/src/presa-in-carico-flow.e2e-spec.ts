@@ -238,6 +238,7 @@ describe('presa in carico, end to end: accesso closed with a proposta → approv
           al: `${anno}-12-31`,
           costoCentesimi: 457_600,
           fonteFinanziamento: 'fondo-non-autosufficienza',
+          imputazione: { fondo: 'FNA-B2', linea: 'PO2020-7.10', annualita: 2019 },
         },
       ],
       verifiche: [{ data: `${anno}-06-30`, oggetto: 'Verifica semestrale' }],

@@ -251,7 +251,7 @@ export const apertura = (codiceFiscale: string, comuneResidenza = CREMA): ApriCa
 });
 
 /** The budget's fund, line and annualità the harness's interventi are charged to (codes of the budget demo). */
-export const IMPUTAZIONE_B2 = { fondo: 'FNA-B2', linea: 'PO2020-7.10', annualita: 2025 };
+export const IMPUTAZIONE_B2 = { fondo: 'FNA-B2', linea: 'PO2020-7.10', annualita: 2019 };
 
 export const progetto = (cartellaId: string, change: Partial<ProponiProgettoV1> = {}): ProponiProgettoV1 => ({
   id: cartellaId,

@@ -238,6 +238,7 @@ describe('presa in carico, end to end: accesso closed with a proposta → approv
           al: `${anno}-12-31`,
           costoCentesimi: 457_600,
           fonteFinanziamento: 'fondo-non-autosufficienza',
+          imputazione: { fondo: 'FNA-B2', linea: 'PO2020-7.10', annualita: 2019 },
         },
       ],
       verifiche: [{ data: `${anno}-06-30`, oggetto: 'Verifica semestrale' }],
@@ -331,5 +332,61 @@ describe('presa in carico, end to end: accesso closed with a proposta → approv
     );
     expect(aggregati.body.sogliaPersone).toBe(5);
     expect(aggregati.body.righe.every((r) => r.totale >= 5)).toBe(true);
+  });
+
+  it('moves the cartella when the registry records a residence in a comune of another sub-ambito', async () => {
+    const PANDINO = '019067';
+    const persona = await api.request<PersonaV1>('operatore.crema', 'POST', '/api/v1/persone', {
+      codiceFiscale: 'BRNLGU45A01D142G',
+      cognome: 'Bruni',
+      nome: 'Luigi',
+      dataNascita: '1945-01-01',
+      luogoNascita: 'D142',
+      sesso: 'M',
+      cittadinanza: 'IT',
+      comuneResidenza: CREMA,
+    });
+    expect(persona.status).toBe(201);
+    const aperta = await api.request<{ cartella: CartellaV1 }>(
+      'coordinatore.crema',
+      'POST',
+      '/api/v1/cartelle',
+      {
+        persona: {
+          codiceFiscale: 'BRNLGU45A01D142G',
+          cognome: 'Bruni',
+          nome: 'Luigi',
+          dataNascita: '1945-01-01',
+          sesso: 'M',
+          comuneResidenza: CREMA,
+        },
+        personaId: persona.body.id,
+        origine: 'dimissione-protetta',
+        inviante: 'ASST Crema – Medicina generale',
+        motivazione: 'Dimissione dopo frattura di femore.',
+        urgenza: 'urgente',
+      },
+    );
+    expect(aperta.status).toBe(201);
+    const id = aperta.body.id;
+    const aggiornata = await api.request('operatore.crema', 'PATCH', `/api/v1/persone/${persona.body.id}`, {
+      comuneResidenza: PANDINO,
+    });
+    expect(aggiornata.status).toBe(200);
+    // accesso.persona.residenza-cambiata → presa-in-carico-residenza: Pandino's Comune now has the case.
+    const spostata = await eventually(
+      async () => {
+        const r = await api.request<CartellaV1>('responsabile.pandino', 'GET', `/api/v1/cartelle/${id}`);
+        expect(r.status).toBe(200);
+        return r.body;
+      },
+      { timeoutMs: 15_000 },
+    );
+    expect(spostata).toMatchObject({ subAmbito: 'SA-PANDINO', comuneResidenza: PANDINO, stato: 'in-attesa' });
+    await rifiutata(
+      api.request('coordinatore.crema', 'GET', `/api/v1/cartelle/${id}`),
+      404,
+      'CARTELLA_NON_TROVATA',
+    );
   });
 });

@@ -250,6 +250,9 @@ export const apertura = (codiceFiscale: string, comuneResidenza = CREMA): ApriCa
   urgenza: 'urgente',
 });
 
+/** The budget's fund, line and annualità the harness's interventi are charged to (codes of the budget demo). */
+export const IMPUTAZIONE_B2 = { fondo: 'FNA-B2', linea: 'PO2020-7.10', annualita: 2019 };
+
 export const progetto = (cartellaId: string, change: Partial<ProponiProgettoV1> = {}): ProponiProgettoV1 => ({
   id: cartellaId,
   dataInizio: '2026-01-01',
@@ -271,6 +274,7 @@ export const progetto = (cartellaId: string, change: Partial<ProponiProgettoV1> 
       al: '2026-12-31',
       costoCentesimi: 686_400,
       fonteFinanziamento: 'fondo-non-autosufficienza',
+      imputazione: IMPUTAZIONE_B2,
     },
     {
       codicePrestazione: 'A1.11',
@@ -281,6 +285,7 @@ export const progetto = (cartellaId: string, change: Partial<ProponiProgettoV1> 
       al: '2026-12-31',
       costoCentesimi: 480_000,
       fonteFinanziamento: 'fondo-non-autosufficienza',
+      imputazione: IMPUTAZIONE_B2,
     },
   ],
   verifiche: [

@@ -90,6 +90,8 @@ function progetto(cartellaId: string): ProponiProgettoV1 {
         al: `${anno}-12-31`,
         costoCentesimi: 572_000,
         fonteFinanziamento: 'fondo-non-autosufficienza',
+        // The B2 money of the demo budget: FNA-B2, annualità 2019, on line 7.10 of the Piano Operativo.
+        imputazione: { fondo: 'FNA-B2', linea: 'PO2020-7.10', annualita: 2019 },
         presenzaProvaMezzi: 1,
         caratterePrestazione: 1,
         importoMensileCentesimi: 47_667,
@@ -118,6 +120,16 @@ function progetto(cartellaId: string): ProponiProgettoV1 {
     impegni: ['La nipote accompagna alle visite di controllo'],
     consensoPersona: true,
     tipo: 'progetto-individuale-art14',
+    risorse: [
+      {
+        tipo: 'professionale',
+        descrizione: 'Infermiere di famiglia e di comunità',
+        fornitaDa: 'ASST Crema',
+        impegno: { quantita: 2, unita: 'accessi-mese' },
+      },
+      { tipo: 'umana', descrizione: 'Accompagnamento alle visite di controllo', fornitaDa: 'Nipote' },
+      { tipo: 'relazionale', descrizione: 'Centro diurno del quartiere', fornitaDa: 'Parrocchia' },
+    ],
   };
 }
 

@@ -58,6 +58,10 @@ const PERSONE: Array<Omit<RegistraPersonaV1, 'comuneResidenza'> & { subAmbito: s
     sesso: 'F',
     luogoNascita: 'Z129',
     cittadinanza: 'RO',
+    // An assistente familiare who resides in Romania and lives with the person she assists: registered
+    // with her domicile in the sub-ambito (SIUSS country code 642, ISO 3166-1 numeric).
+    cittadinanzaIstat: '642',
+    statoEsteroResidenza: '642',
     subAmbito: 'SA-SONCINO',
   },
   {
@@ -288,12 +292,28 @@ export async function seedDemoData(
       territorio.sedi.find((s) => s.subAmbito === subAmbito);
     if (comuni.length === 0 || !sede) throw new Error(`territorio senza comuni o sedi per ${subAmbito}`);
     const operatore = OPERATORI[subAmbito];
-    const registrata = await api.call<PersonaV1>(operatore, 'POST', '/persone', {
-      ...persona,
-      comuneResidenza: comuni[i % comuni.length].istat,
-    });
+    const comune = comuni[i % comuni.length].istat;
+    const registrata = await api.call<PersonaV1>(
+      operatore,
+      'POST',
+      '/persone',
+      persona.statoEsteroResidenza
+        ? { ...persona, comuneDomicilio: comune }
+        : { ...persona, comuneResidenza: comune },
+    );
     if (registrata.status !== 201)
       throw new Error(`persona ${persona.cognome}: ${JSON.stringify(registrata.body)}`);
+    if (i === 0) {
+      // A ricovero di sollievo that ended two weeks ago (published as accesso.ricovero.iniziato/concluso).
+      const giorno = (giorniFa: number) =>
+        new Date(Date.now() - giorniFa * 86_400_000).toISOString().slice(0, 10);
+      const ricovero = await api.call(operatore, 'POST', `/persone/${registrata.body.id}/ricoveri`, {
+        tipo: 'sollievo',
+        dal: giorno(45),
+        al: giorno(15),
+      });
+      if (ricovero.status !== 201) throw new Error(`ricovero: ${JSON.stringify(ricovero.body)}`);
+    }
     for (const accesso of ACCESSI[i] ?? []) {
       const { giorniFa, esito, ...dati } = accesso;
       const dataOra = new Date(Date.now() - giorniFa * 86_400_000).toISOString();

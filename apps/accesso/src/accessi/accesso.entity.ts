@@ -24,7 +24,10 @@ export class AccessoEntity {
   @JoinColumn({ name: 'persona_id' })
   persona: Relation<PersonaEntity>;
 
-  /** The person's comune of residence when the accesso happened (for the counters of that time). */
+  /**
+   * The comune of the Ambito the person belonged to when the accesso happened (for the counters of that
+   * time): its residence, for a non-resident its domicile, for someone living outside the sede's comune.
+   */
   @Column('text')
   comuneResidenza: string;
 

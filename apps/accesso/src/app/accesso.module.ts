@@ -28,6 +28,7 @@ import { CercaPersoneQuery, LeggiPersonaQuery } from '../persone/lettura/persone
 import { PersoneController } from '../persone/persone.controller';
 import { PersoneRepository } from '../persone/persone.repository';
 import { RegistraPersonaUseCase } from '../persone/registrazione/registra-persona.use-case';
+import { RicoveriUseCase } from '../persone/ricoveri/ricoveri.use-case';
 import { AggiornaPersonaUseCase } from '../persone/modifica/aggiorna-persona.use-case';
 import { ContatoriRepository } from '../statistiche/contatori.repository';
 import { ContatoriService } from '../statistiche/contatori.service';
@@ -76,6 +77,7 @@ export class AccessoModule {
         PersoneRepository,
         RegistraPersonaUseCase,
         AggiornaPersonaUseCase,
+        RicoveriUseCase,
         LeggiPersonaQuery,
         CercaPersoneQuery,
         AccessiRepository,

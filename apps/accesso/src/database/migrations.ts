@@ -3,6 +3,7 @@ import { CreateRegistroAccessi1763900000000 } from './create-registro-accessi.mi
 import { UpgradeVoceAudit1763900000001 } from './upgrade-voce-audit.migration';
 import { AddAnagraficaPersona1763900000002 } from './add-anagrafica-persona.migration';
 import { AddDecessoPersona1763900000003 } from './add-decesso-persona.migration';
+import { AddResidenzaEsteraRicoveri1764700000000 } from './add-residenza-estera-ricoveri.migration';
 import { addFinalitaVoceAuditMigration } from '@ambito/audit';
 
 /** Idempotency-Key of state-changing requests, stored with their effect (libs/messaging/src/idempotency). */
@@ -21,4 +22,5 @@ export const ACCESSO_MIGRATIONS = [
   createOutboxLeaseMigration(1764400000000),
   addFinalitaVoceAuditMigration(1764500000000),
   CreateIdempotencyKey1764600000400,
+  AddResidenzaEsteraRicoveri1764700000000,
 ];

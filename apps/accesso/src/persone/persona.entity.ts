@@ -27,8 +27,13 @@ export class PersonaEntity {
   @Column('text')
   cittadinanza: string;
 
-  @Column('text')
-  comuneResidenza: string;
+  /** Any Italian comune, of the Ambito or not; null when the persona resides abroad. */
+  @Column('text', { nullable: true })
+  comuneResidenza: string | null;
+
+  /** ISO 3166-1 numeric code of the foreign state of residence (as SIUSS codes countries). */
+  @Column('text', { nullable: true })
+  statoEsteroResidenza: string | null;
 
   @Column('text', { nullable: true })
   indirizzoResidenza: string | null;
@@ -39,7 +44,7 @@ export class PersonaEntity {
   @Column('text', { nullable: true })
   email: string | null;
 
-  /** Citizenship as the 3-digit ISTAT code SIUSS needs; `cittadinanza` keeps the ISO code. */
+  /** Citizenship as the 3-digit code SIUSS needs (ISO 3166-1 numeric, 380 Italia); `cittadinanza` keeps the alpha-2 code. */
   @Column('text', { nullable: true })
   cittadinanzaIstat: string | null;
 
@@ -74,6 +79,7 @@ export function toPersonaV1(p: PersonaEntity): PersonaV1 {
     sesso: p.sesso,
     cittadinanza: p.cittadinanza,
     comuneResidenza: p.comuneResidenza,
+    statoEsteroResidenza: p.statoEsteroResidenza,
     indirizzoResidenza: p.indirizzoResidenza,
     recapiti: { telefono: p.telefono, email: p.email },
     registrataIl: p.registrataIl.toISOString(),

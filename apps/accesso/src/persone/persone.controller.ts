@@ -1,7 +1,10 @@
 import {
   ACCESSO_RPC,
   AggiornaPersonaV1,
+  ConcludiRicoveroV1,
   RegistraDecessoV1,
+  RegistraRicoveroV1,
+  type RicoveroV1,
   CercaPersoneV1,
   LeggiPersonaV1,
   RegistraPersonaV1,
@@ -12,6 +15,7 @@ import { RpcController, RpcHandler } from '@ambito/messaging';
 import { CercaPersoneQuery, LeggiPersonaQuery } from './lettura/persone.queries';
 import { RegistraPersonaUseCase } from './registrazione/registra-persona.use-case';
 import { AggiornaPersonaUseCase } from './modifica/aggiorna-persona.use-case';
+import { RicoveriUseCase } from './ricoveri/ricoveri.use-case';
 
 /** The persona registry's subjects: each handler hands the validated request to its use case. */
 @RpcController()
@@ -21,7 +25,18 @@ export class PersoneController {
     private readonly leggiPersona: LeggiPersonaQuery,
     private readonly cercaPersone: CercaPersoneQuery,
     private readonly aggiornaPersona: AggiornaPersonaUseCase,
+    private readonly ricoveri: RicoveriUseCase,
   ) {}
+
+  @RpcHandler(ACCESSO_RPC.registraRicovero)
+  registraRicovero(dto: RegistraRicoveroV1): Promise<RicoveroV1> {
+    return this.ricoveri.registra(dto);
+  }
+
+  @RpcHandler(ACCESSO_RPC.concludiRicovero)
+  concludiRicovero(dto: ConcludiRicoveroV1): Promise<RicoveroV1> {
+    return this.ricoveri.concludi(dto);
+  }
 
   @RpcHandler(ACCESSO_RPC.aggiornaPersona)
   aggiorna(dto: AggiornaPersonaV1): Promise<PersonaV1> {

@@ -54,7 +54,11 @@ describe('persone (NATS → accesso → PostgreSQL)', () => {
   it.each([
     ['wrong check character', persona('BNCLRA45B52D142A'), 'CODICE_FISCALE_NON_VALIDO'],
     ['impossible birth day in the code', persona('BNCLRA45B72D142V'), 'CODICE_FISCALE_NON_VALIDO'],
-    ['comune outside the ambito', persona('BNCLRA45B52D142V', '015146'), 'COMUNE_SCONOSCIUTO'],
+    [
+      'residence outside the ambito and no domicile in it',
+      persona('BNCLRA45B52D142V', '015146'),
+      'PERSONA_FUORI_AMBITO',
+    ],
     [
       'birth date in the future',
       { ...persona('BNCLRA45B52D142V'), dataNascita: '2999-01-01' },
@@ -195,32 +199,32 @@ describe('persone: registry data for SIUSS and the regional measures', () => {
   });
   afterAll(() => svc?.close());
 
-  it('keeps the ISTAT citizenship, the Lombardy residence date and a domicile distinct from residence', async () => {
+  it('keeps the SIUSS citizenship code, the Lombardy residence date and a domicile distinct from residence', async () => {
     const p = await operatore()(registraPersona, {
       ...persona('VRDNNA48C52L826Q'),
       dataNascita: '1948-03-12',
       luogoNascita: 'L826',
-      cittadinanzaIstat: '100',
+      cittadinanzaIstat: '380',
       residenteInLombardiaDal: '1970-05-01',
       comuneDomicilio: PANDINO,
       indirizzoDomicilio: ' Via Umberto I, 1 ',
     });
     expect(p).toMatchObject({
       comuneResidenza: CREMA,
-      cittadinanzaIstat: '100',
+      cittadinanzaIstat: '380',
       residenteInLombardiaDal: '1970-05-01',
       comuneDomicilio: PANDINO,
       indirizzoDomicilio: 'Via Umberto I, 1',
     });
     expect(await operatore()(leggiPersona, { id: p.id })).toMatchObject({
-      cittadinanzaIstat: '100',
+      cittadinanzaIstat: '380',
       comuneDomicilio: PANDINO,
     });
     const [riga] = await svc.sql(
       'SELECT cittadinanza_istat, residente_lombardia_dal::text AS dal, comune_domicilio FROM persona WHERE id = $1',
       [p.id],
     );
-    expect(riga).toEqual({ cittadinanza_istat: '100', dal: '1970-05-01', comune_domicilio: PANDINO });
+    expect(riga).toEqual({ cittadinanza_istat: '380', dal: '1970-05-01', comune_domicilio: PANDINO });
     const senza = await operatore()(registraPersona, persona('RSSMRA50A41D142K'));
     expect(senza).toMatchObject({
       cittadinanzaIstat: null,
@@ -230,7 +234,7 @@ describe('persone: registry data for SIUSS and the regional measures', () => {
   });
 
   it.each([
-    ['a 2-digit ISTAT citizenship', { cittadinanzaIstat: '10' }, 'VALIDAZIONE_FALLITA'],
+    ['a 2-digit SIUSS citizenship', { cittadinanzaIstat: '10' }, 'VALIDAZIONE_FALLITA'],
     ['a Lombardy residence before birth', { residenteInLombardiaDal: '1940-01-01' }, 'DATA_NON_VALIDA'],
     ['a Lombardy residence in the future', { residenteInLombardiaDal: '2999-01-01' }, 'DATA_NON_VALIDA'],
     ['a malformed domicile comune', { comuneDomicilio: 'Crema' }, 'VALIDAZIONE_FALLITA'],
@@ -260,12 +264,12 @@ describe('persone: update and death, audited and published', () => {
     const aggiornata = await operatore()(aggiornaPersona, {
       id: p.id,
       comuneDomicilio: PANDINO,
-      cittadinanzaIstat: '100',
+      cittadinanzaIstat: '380',
     });
     expect(aggiornata).toMatchObject({
       comuneResidenza: CREMA,
       comuneDomicilio: PANDINO,
-      cittadinanzaIstat: '100',
+      cittadinanzaIstat: '380',
       codiceFiscale: 'RSSMRA50A41D142K',
     });
     expect(await eventi('accesso.persona.aggiornata', p.id)).toEqual([
@@ -280,8 +284,8 @@ describe('persone: update and death, audited and published', () => {
       motivo: 'aggiornamento anagrafica',
     });
     expect(await rifiuto(operatore()(aggiornaPersona, { id: p.id }))).toBe('VALIDAZIONE_FALLITA');
-    expect(await rifiuto(operatore()(aggiornaPersona, { id: p.id, comuneResidenza: '015146' }))).toBe(
-      'COMUNE_SCONOSCIUTO',
+    expect(await rifiuto(operatore()(aggiornaPersona, { id: p.id, comuneResidenza: 'Milano' }))).toBe(
+      'VALIDAZIONE_FALLITA',
     );
     expect(await rifiuto(operatore()(aggiornaPersona, { id: p.id, codiceFiscale: 'X' } as never))).toBe(
       'VALIDAZIONE_FALLITA',
@@ -291,7 +295,7 @@ describe('persone: update and death, audited and published', () => {
   it('refuses an operator of another sub-ambito, with an audit trace', async () => {
     const p = await operatore()(registraPersona, persona('VRDNNA48C52L826Q'));
     expect(
-      await rifiuto(svc.as(ATTORI.operatoreSoncino)(aggiornaPersona, { id: p.id, cittadinanzaIstat: '100' })),
+      await rifiuto(svc.as(ATTORI.operatoreSoncino)(aggiornaPersona, { id: p.id, cittadinanzaIstat: '380' })),
     ).toBe('PERSONA_NON_TROVATA');
     const [voce] = await svc.sql(
       `SELECT esito FROM voce_audit WHERE soggetto_id = $1 AND utente = 'operatore.soncino'`,

@@ -11,7 +11,7 @@ import type { PaginazioneV1 } from '@ambito/contracts';
 import { pagina } from '@ambito/persistence';
 import { PersonaEntity } from './persona.entity';
 
-/** Where the actor may see persone: residents of these comuni, or with an accesso in these sub-ambiti. */
+/** Where the actor may see persone: living (residence, domicile) in these comuni, or with an accesso in these sub-ambiti. */
 export interface AmbitoPersone {
   residenza: string[];
   subAmbiti: string[];
@@ -105,7 +105,9 @@ export class PersoneRepository {
       .createQueryBuilder('p')
       .where(
         new Brackets((w) => {
+          // Where the persona lives: its residence or, for a non-resident, its domicile.
           w.where('p.comune_residenza = ANY(:residenza)', { residenza });
+          w.orWhere('p.comune_domicilio = ANY(:residenza)', { residenza });
           if (subAmbiti.length > 0)
             w.orWhere(
               'EXISTS (SELECT 1 FROM accesso a WHERE a.persona_id = p.id AND a.sub_ambito = ANY(:subAmbiti))',

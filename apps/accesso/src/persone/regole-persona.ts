@@ -1,4 +1,4 @@
-import { DomainError } from '@ambito/contracts';
+import { CODICE_NAZIONE_ITALIA, DomainError } from '@ambito/contracts';
 import { CodiceFiscale, InvalidCodiceFiscaleError, isIsoDate } from '@ambito/kernel';
 
 export function parseCodiceFiscale(value: string): CodiceFiscale {
@@ -27,3 +27,42 @@ export function assertResidenzaLombardia(value: string, dataNascita: string): vo
       { campo: 'residenteInLombardiaDal', messaggi: ['data inesistente, futura o anteriore alla nascita'] },
     ]);
 }
+
+/** Residence is an Italian comune or a foreign state, one of the two; Italy is never a foreign state. */
+export function assertUnaResidenza(comuneResidenza?: string | null, statoEstero?: string | null): void {
+  if (comuneResidenza && statoEstero)
+    throw new DomainError('VALIDAZIONE_FALLITA', 'Indicare il comune di residenza oppure lo stato estero.', [
+      { campo: 'statoEsteroResidenza', messaggi: ['non insieme al comune di residenza'] },
+    ]);
+  if (statoEstero === CODICE_NAZIONE_ITALIA)
+    throw new DomainError(
+      'VALIDAZIONE_FALLITA',
+      'Per chi risiede in Italia indicare il comune di residenza.',
+      [{ campo: 'statoEsteroResidenza', messaggi: ['380 è l’Italia: indicare il comune'] }],
+    );
+}
+
+/**
+ * The comune of the Ambito a persona belongs to: its residence, or for a non-resident (an assistente
+ * familiare working here, a person found in the territory) its domicile; null if neither is here.
+ */
+export function comuneNellAmbito(
+  persona: { comuneResidenza: string | null; comuneDomicilio: string | null },
+  nellAmbito: (istat: string) => boolean,
+): string | null {
+  if (persona.comuneResidenza && nellAmbito(persona.comuneResidenza)) return persona.comuneResidenza;
+  if (persona.comuneDomicilio && nellAmbito(persona.comuneDomicilio)) return persona.comuneDomicilio;
+  return null;
+}
+
+export const personaFuoriAmbito = () =>
+  new DomainError(
+    'PERSONA_FUORI_AMBITO',
+    'La persona non risiede nell’Ambito: indicare il comune dell’Ambito in cui vive, lavora o è stata trovata (domicilio).',
+    [
+      {
+        campo: 'comuneDomicilio',
+        messaggi: ['obbligatorio, in un comune dell’Ambito, per chi non vi risiede'],
+      },
+    ],
+  );

@@ -40,9 +40,13 @@ describe('accesso on the Ambito Oglio Po territorio (TERRITORIO_FILE)', () => {
   });
 
   it('knows only the comuni and sedi of its own ambito', async () => {
+    // A resident of Crema is registered here only if she lives in the Oglio Po (domicile).
     expect(await rifiuto(operatore()(registraPersona, persona('RSSMRA50A41D142K', CREMA)))).toBe(
-      'COMUNE_SCONOSCIUTO',
+      'PERSONA_FUORI_AMBITO',
     );
+    expect(
+      await operatore()(registraPersona, { ...persona('RSSMRA50A41D142K', CREMA), comuneDomicilio: VIADANA }),
+    ).toMatchObject({ comuneResidenza: CREMA, comuneDomicilio: VIADANA });
     expect(await rifiuto(operatore()(registraAccesso, accesso(verdi, 'SEDE-CREMA-HUB')))).toBe(
       'SEDE_SCONOSCIUTA',
     );

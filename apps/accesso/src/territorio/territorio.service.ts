@@ -35,6 +35,16 @@ export class TerritorioService {
     return comune;
   }
 
+  /** Whether a comune is part of the Ambito (a persona may reside anywhere). */
+  nellAmbito(istat: string): boolean {
+    return this.comuni.has(istat);
+  }
+
+  /** The sub-ambito of a comune of the Ambito, or null for a comune outside it. */
+  subAmbitoDi(istat: string | null): string | null {
+    return (istat && this.comuni.get(istat)?.subAmbito) || null;
+  }
+
   sede(codice: string): SedeV1 {
     const sede = this.sedi.get(codice);
     if (!sede)

@@ -41,6 +41,7 @@ const proposta = {
       al: '2026-12-31',
       costoCentesimi: 686400,
       fonteFinanziamento: 'fondo-non-autosufficienza',
+      imputazione: { fondo: 'FNA-B2', linea: 'PO2020-7.10', annualita: 2019 },
     },
   ],
   verifiche: progetto.verifiche,

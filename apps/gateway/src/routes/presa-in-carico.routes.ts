@@ -320,6 +320,7 @@ export const PRESA_IN_CARICO_ROUTES = [
           al: '2026-12-31',
           costoCentesimi: 629200,
           fonteFinanziamento: 'fondo-non-autosufficienza',
+          imputazione: { fondo: 'FNA-B2', linea: 'PO2020-7.10', annualita: 2019 },
           presenzaProvaMezzi: 1,
           caratterePrestazione: 1,
           importoMensileCentesimi: 57200,
@@ -338,6 +339,16 @@ export const PRESA_IN_CARICO_ROUTES = [
       impegni: ['Il figlio accompagna il padre alle visite mediche'],
       consensoPersona: true,
       tipo: 'progetto-individuale-art14',
+      risorse: [
+        {
+          tipo: 'professionale',
+          descrizione: 'Infermiere di famiglia e di comunità',
+          fornitaDa: 'ASST Crema',
+          impegno: { quantita: 2, unita: 'accessi-mese' },
+        },
+        { tipo: 'umana', descrizione: 'Accompagnamento alle visite mediche', fornitaDa: 'Figlio' },
+        { tipo: 'relazionale', descrizione: 'Centro anziani del quartiere', fornitaDa: 'Associazione Auser' },
+      ],
     },
   }),
   rotta({

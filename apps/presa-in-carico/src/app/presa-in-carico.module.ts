@@ -24,6 +24,7 @@ import { CartelleController } from '../cartelle/cartelle.controller';
 import { ChiudiCartellaUseCase } from '../cartelle/chiusura/chiudi-cartella.use-case';
 import { AnnotaDiarioUseCase, LeggiDiarioQuery } from '../cartelle/diario/diario.use-cases';
 import { IntakeConsumer } from '../cartelle/intake.consumer';
+import { ResidenzaConsumer } from '../cartelle/trasferimento/residenza.consumer';
 import { ElencaCartelleQuery, LeggiCartellaQuery } from '../cartelle/lettura/cartelle.queries';
 import { AggiornaNucleoUseCase } from '../cartelle/nucleo/aggiorna-nucleo.use-case';
 import { TrasferisciCartellaUseCase } from '../cartelle/trasferimento/trasferisci-cartella.use-case';
@@ -99,6 +100,7 @@ export class PresaInCaricoModule {
         AnnotaDiarioUseCase,
         LeggiDiarioQuery,
         IntakeConsumer,
+        ResidenzaConsumer,
         EquipeService,
         ValutazioniService,
         ProgettiService,

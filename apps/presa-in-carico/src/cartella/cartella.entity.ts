@@ -25,6 +25,10 @@ export class CartellaEntity {
   @Column('text')
   comuneResidenza: string;
 
+  /** The persona of the accesso registry, when known: its change of residence moves this cartella. */
+  @Column('uuid', { nullable: true })
+  personaId: string | null;
+
   @Column('text')
   subAmbito: string;
 

@@ -9,6 +9,7 @@ import { MembroEquipeEntity } from '../equipe/membro-equipe.entity';
 import { ParametroEntity } from '../leps/parametro.entity';
 import { InterventoEntity } from '../progetti/intervento.entity';
 import { ProgettoEntity } from '../progetti/progetto.entity';
+import { RisorsaProgettoEntity } from '../progetti/risorsa-progetto.entity';
 import { VerificaEntity } from '../progetti/verifica.entity';
 import { StrumentoEntity } from '../valutazioni/strumento.entity';
 import { ValutazioneEntity } from '../valutazioni/valutazione.entity';
@@ -24,6 +25,7 @@ export const PRESA_IN_CARICO_ENTITIES = [
   ValutazioneEntity,
   ProgettoEntity,
   InterventoEntity,
+  RisorsaProgettoEntity,
   VerificaEntity,
   VoceDiarioEntity,
   VoceAuditEntity,

@@ -8,6 +8,7 @@ import { AddEquipeProfessioniContratto1764000000005 } from './add-equipe-profess
 import { AddParametriLeps1764000000006 } from './add-parametri-leps.migration';
 import { AddProgettoSiuss1764000000007 } from './add-progetto-siuss.migration';
 import { AddSinaV21764000000008 } from './add-sina-v2.migration';
+import { AddBudgetProgettoResidenza1764700000000 } from './add-budget-progetto-residenza.migration';
 import { addFinalitaVoceAuditMigration } from '@ambito/audit';
 
 /** Idempotency-Key of state-changing requests, stored with their effect (libs/messaging/src/idempotency). */
@@ -31,4 +32,5 @@ export const PRESA_IN_CARICO_MIGRATIONS = [
   createOutboxLeaseMigration(1764400000000),
   addFinalitaVoceAuditMigration(1764500000000),
   CreateIdempotencyKey1764600000400,
+  AddBudgetProgettoResidenza1764700000000,
 ];

@@ -52,6 +52,16 @@ export class InterventoEntity {
   @Column('text')
   fonteFinanziamento: FonteFinanziamento;
 
+  /** The budget's fund, line and annualità the money comes from: all three, or none outside the budget. */
+  @Column('text', { nullable: true })
+  imputazioneFondo: string | null;
+
+  @Column('text', { nullable: true })
+  imputazioneLinea: string | null;
+
+  @Column('smallint', { nullable: true })
+  imputazioneAnnualita: number | null;
+
   // What SIUSS needs of the prestazione; null where the project predates them or they were not given.
 
   @Column('smallint', { nullable: true })

@@ -21,6 +21,8 @@ import { assertInCarico, assertNonChiusa } from '../cartella/regole-cartella';
 import { assertDecisore, assertEquipe } from '../scope/visibilita';
 import { InterventoEntity } from './intervento.entity';
 import { ProgettoEntity } from './progetto.entity';
+import { RisorsaProgettoEntity } from './risorsa-progetto.entity';
+import { assertImputazioni } from './regole-budget-progetto';
 import { datiSiuss, toProgettoV1 } from './to-progetto';
 import { VerificaEntity, toVerificaV1 } from './verifica.entity';
 
@@ -47,6 +49,7 @@ export class ProgettiService {
         assertEquipe(actor, cartella);
         assertInCarico(cartella);
         assertDate(dto);
+        assertImputazioni(dto.interventi);
         const versioni = await manager.find(ProgettoEntity, {
           where: { cartellaId: cartella.id },
           order: { versione: 'DESC' },
@@ -96,7 +99,23 @@ export class ProgettiService {
               al: i.al,
               costoCentesimi: i.costoCentesimi,
               fonteFinanziamento: i.fonteFinanziamento,
+              imputazioneFondo: i.imputazione?.fondo ?? null,
+              imputazioneLinea: i.imputazione?.linea ?? null,
+              imputazioneAnnualita: i.imputazione?.annualita ?? null,
               ...datiSiuss(i),
+            })),
+          );
+        if (dto.risorse?.length)
+          await manager.insert(
+            RisorsaProgettoEntity,
+            dto.risorse.map((r, posizione) => ({
+              progettoId: progetto.id,
+              posizione,
+              tipo: r.tipo,
+              descrizione: r.descrizione.trim(),
+              fornitaDa: r.fornitaDa.trim(),
+              impegnoQuantita: r.impegno?.quantita ?? null,
+              impegnoUnita: r.impegno?.unita ?? null,
             })),
           );
         const v1 = await this.caricaV1(manager, progetto);
@@ -282,7 +301,11 @@ export class ProgettiService {
       where: { progettoId: progetto.id },
       order: { posizione: 'ASC' },
     });
-    return toProgettoV1(progetto, interventi);
+    const risorse = await manager.find(RisorsaProgettoEntity, {
+      where: { progettoId: progetto.id },
+      order: { posizione: 'ASC' },
+    });
+    return toProgettoV1(progetto, interventi, risorse);
   }
 }
 
@@ -322,6 +345,7 @@ function payload(cartella: CartellaEntity, p: ProgettoV1, motivazione: string | 
       codicePrestazione: i.codicePrestazione,
       costoCentesimi: i.costoCentesimi,
       fonteFinanziamento: i.fonteFinanziamento,
+      imputazione: i.imputazione ?? null,
     })),
     costoTotaleCentesimi: p.interventi.reduce((t, i) => t + i.costoCentesimi, 0),
     motivazione,

@@ -1,11 +1,36 @@
-import type { FonteFinanziamento, ProgettoV1 } from '@ambito/contracts';
+import type { ImputazioneBudgetV1, ProgettoV1, VoceBudgetProgettoV1 } from '@ambito/contracts';
 import type { InterventoEntity } from './intervento.entity';
 import type { ProgettoEntity } from './progetto.entity';
+import { toRisorsaProgettoV1, type RisorsaProgettoEntity } from './risorsa-progetto.entity';
 
-export function toProgettoV1(p: ProgettoEntity, interventi: InterventoEntity[]): ProgettoV1 {
-  const budget = new Map<FonteFinanziamento, number>();
-  for (const i of interventi)
-    budget.set(i.fonteFinanziamento, (budget.get(i.fonteFinanziamento) ?? 0) + i.costoCentesimi);
+export function imputazione(i: InterventoEntity): ImputazioneBudgetV1 | null {
+  return i.imputazioneFondo !== null && i.imputazioneLinea !== null && i.imputazioneAnnualita !== null
+    ? { fondo: i.imputazioneFondo, linea: i.imputazioneLinea, annualita: i.imputazioneAnnualita }
+    : null;
+}
+
+/** The money of the budget di progetto: one entry per source and, for the budget's funds, per imputazione. */
+function budgetEconomico(interventi: InterventoEntity[]): VoceBudgetProgettoV1[] {
+  const voci = new Map<string, VoceBudgetProgettoV1>();
+  for (const i of interventi) {
+    const imp = imputazione(i);
+    const chiave = [i.fonteFinanziamento, imp?.fondo, imp?.linea, imp?.annualita].join('|');
+    const voce = voci.get(chiave) ?? {
+      fonteFinanziamento: i.fonteFinanziamento,
+      imputazione: imp,
+      costoCentesimi: 0,
+    };
+    voce.costoCentesimi += i.costoCentesimi;
+    voci.set(chiave, voce);
+  }
+  return [...voci.values()];
+}
+
+export function toProgettoV1(
+  p: ProgettoEntity,
+  interventi: InterventoEntity[],
+  risorse: RisorsaProgettoEntity[],
+): ProgettoV1 {
   return {
     id: p.id,
     cartellaId: p.cartellaId,
@@ -23,16 +48,15 @@ export function toProgettoV1(p: ProgettoEntity, interventi: InterventoEntity[]):
       al: i.al,
       costoCentesimi: i.costoCentesimi,
       fonteFinanziamento: i.fonteFinanziamento,
+      imputazione: imputazione(i),
       ...datiSiuss(i),
     })),
     verifiche: p.verifiche,
     impegni: p.impegni,
     consensoPersona: p.consensoPersona,
     tipo: p.tipo ?? null,
-    budget: [...budget].map(([fonteFinanziamento, costoCentesimi]) => ({
-      fonteFinanziamento,
-      costoCentesimi,
-    })),
+    budget: budgetEconomico(interventi),
+    risorse: risorse.map(toRisorsaProgettoV1),
     proposto: { da: p.propostoDa, nome: p.propostoDaNome, il: p.propostoIl.toISOString() },
     decisione:
       p.decisoDa &&

@@ -27,6 +27,12 @@ export const ERROR_KINDS = {
   SEDE_SCONOSCIUTA: 'unprocessable',
   COMUNE_SCONOSCIUTO: 'unprocessable',
   DATA_NON_VALIDA: 'unprocessable',
+  // A persona neither resident nor domiciled in the Ambito: nobody here would follow it.
+  PERSONA_FUORI_AMBITO: 'unprocessable',
+  RICOVERO_NON_TROVATO: 'not-found',
+  RICOVERO_SOVRAPPOSTO: 'conflict',
+  // An intervento funded by the Ambito's budget without its fund, line and annualità (or the reverse).
+  IMPUTAZIONE_NON_VALIDA: 'unprocessable',
   // A read of personal data without a declared purpose (code and text), or with one not in FINALITA.
   FINALITA_MANCANTE: 'invalid',
   FINALITA_NON_VALIDA: 'invalid',

@@ -66,7 +66,7 @@ export class ChiudiAccessoUseCase {
             nome: persona.nome,
             dataNascita: persona.dataNascita,
             sesso: persona.sesso,
-            comuneResidenza: persona.comuneResidenza,
+            comuneResidenza: accesso.comuneResidenza,
           },
         };
       } else {

@@ -3,6 +3,7 @@ import { ACCESSO_EVENTS, DomainError, type AccessoV1, type RegistraAccessoV1 } f
 import { AuditService, type Traccia } from '@ambito/audit';
 import { OutboxWriter, currentActor } from '@ambito/messaging';
 import { PersoneRepository } from '../../persone/persone.repository';
+import { comuneNellAmbito } from '../../persone/regole-persona';
 import { assertScrittura } from '../../scope/ambito-visibilita';
 import { TerritorioService } from '../../territorio/territorio.service';
 import { AccessiRepository } from '../accessi.repository';
@@ -37,7 +38,9 @@ export class RegistraAccessoUseCase {
         throw new DomainError('PERSONA_NON_TROVATA', 'Persona non trovata: registrarla prima dell’accesso.');
       const accesso = await this.accessi.inserisci(manager, {
         personaId: persona.id,
-        comuneResidenza: persona.comuneResidenza,
+        // The comune of the Ambito the persona belongs to (a non-resident's domicile); for one who lives
+        // elsewhere and comes to the desk, the sede's comune.
+        comuneResidenza: comuneNellAmbito(persona, (c) => this.territorio.nellAmbito(c)) ?? sede.comune,
         dataOra,
         sede: sede.codice,
         subAmbito: sede.subAmbito,

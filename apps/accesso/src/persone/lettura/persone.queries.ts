@@ -12,6 +12,7 @@ import { currentActor } from '@ambito/messaging';
 import { isOperatore, visibilitaDatiPersonali } from '../../scope/ambito-visibilita';
 import { TerritorioService } from '../../territorio/territorio.service';
 import { toPersonaV1 } from '../persona.entity';
+import { RicoveroEntity, toRicoveroV1 } from '../ricoveri/ricovero.entity';
 import { PersoneRepository, type AmbitoPersone } from '../persone.repository';
 
 /** One persona, within the actor's territory; an audited read (a refusal only when it exists). */
@@ -39,7 +40,11 @@ export class LeggiPersonaQuery {
       throw esiste ? await this.audit.negato(actor, traccia, nonTrovata) : nonTrovata;
     }
     await this.audit.consentito(this.persone.manager, actor, [traccia]);
-    return toPersonaV1(persona);
+    const ricoveri = await this.persone.manager.find(RicoveroEntity, {
+      where: { personaId: persona.id },
+      order: { dal: 'DESC' },
+    });
+    return { ...toPersonaV1(persona), ricoveri: ricoveri.map(toRicoveroV1) };
   }
 }
 

@@ -8,17 +8,22 @@ import {
 } from '@ambito/contracts';
 import { AuditService } from '@ambito/audit';
 import { OutboxWriter, currentActor } from '@ambito/messaging';
+import type { EntityManager } from 'typeorm';
 import { isOperatore, nonConsentito } from '../../scope/ambito-visibilita';
 import { TerritorioService } from '../../territorio/territorio.service';
 import { ambitoPersone } from '../lettura/persone.queries';
 import { PersonaEntity, toPersonaV1 } from '../persona.entity';
 import { PersoneRepository } from '../persone.repository';
-import { assertResidenzaLombardia } from '../regole-persona';
+import { assertResidenzaLombardia, assertUnaResidenza } from '../regole-persona';
+
+/** What a change publishes, in the transaction of the change. */
+type Pubblica = (manager: EntityManager) => Promise<void>;
 
 const CAMPI = [
   'cittadinanza',
   'cittadinanzaIstat',
   'comuneResidenza',
+  'statoEsteroResidenza',
   'indirizzoResidenza',
   'residenteInLombardiaDal',
   'comuneDomicilio',
@@ -28,7 +33,9 @@ const CAMPI = [
 
 /**
  * An operator corrects or updates a persona within its territory (not the codice fiscale nor the birth
- * data): audited, and `accesso.persona.aggiornata` names the changed fields (no values).
+ * data): audited, and `accesso.persona.aggiornata` names the changed fields (no values). A new residence
+ * (any Italian comune, or abroad) also publishes `accesso.persona.residenza-cambiata` with the comune and
+ * its sub-ambito: presa-in-carico moves an open cartella to the équipe of another sub-ambito.
  */
 @Injectable()
 export class AggiornaPersonaUseCase {
@@ -41,17 +48,25 @@ export class AggiornaPersonaUseCase {
 
   async aggiorna(dto: AggiornaPersonaV1): Promise<PersonaV1> {
     return this.modifica(dto.id, 'aggiorna', (p) => {
-      if (dto.comuneResidenza !== undefined) this.territorio.comune(dto.comuneResidenza);
       if (dto.residenteInLombardiaDal !== undefined)
         assertResidenzaLombardia(dto.residenteInLombardiaDal, p.dataNascita);
+      assertUnaResidenza(dto.comuneResidenza, dto.statoEsteroResidenza);
       const campi = CAMPI.filter((c) => dto[c] !== undefined);
       if (campi.length === 0)
         throw new DomainError('VALIDAZIONE_FALLITA', 'Nessun campo da aggiornare.', [
           { campo: 'id', messaggi: ['indicare almeno un campo da aggiornare'] },
         ]);
+      const residenzaPrima = [p.comuneResidenza, p.statoEsteroResidenza].join();
       if (dto.cittadinanza !== undefined) p.cittadinanza = dto.cittadinanza;
       if (dto.cittadinanzaIstat !== undefined) p.cittadinanzaIstat = dto.cittadinanzaIstat;
-      if (dto.comuneResidenza !== undefined) p.comuneResidenza = dto.comuneResidenza;
+      if (dto.comuneResidenza !== undefined) {
+        p.comuneResidenza = dto.comuneResidenza;
+        p.statoEsteroResidenza = null;
+      }
+      if (dto.statoEsteroResidenza !== undefined) {
+        p.statoEsteroResidenza = dto.statoEsteroResidenza;
+        p.comuneResidenza = null;
+      }
       if (dto.indirizzoResidenza !== undefined) p.indirizzoResidenza = dto.indirizzoResidenza.trim() || null;
       if (dto.residenteInLombardiaDal !== undefined) p.residenteLombardiaDal = dto.residenteInLombardiaDal;
       if (dto.comuneDomicilio !== undefined) p.comuneDomicilio = dto.comuneDomicilio;
@@ -60,7 +75,19 @@ export class AggiornaPersonaUseCase {
         p.telefono = dto.recapiti.telefono ?? null;
         p.email = dto.recapiti.email ?? null;
       }
-      return { evento: ACCESSO_EVENTS.personaAggiornata, payload: { personaId: p.id, campi: [...campi] } };
+      const trasferita = residenzaPrima !== [p.comuneResidenza, p.statoEsteroResidenza].join();
+      return async (manager) => {
+        await this.outbox.append(manager, ACCESSO_EVENTS.personaAggiornata, {
+          personaId: p.id,
+          campi: [...campi],
+        });
+        if (trasferita)
+          await this.outbox.append(manager, ACCESSO_EVENTS.residenzaCambiata, {
+            personaId: p.id,
+            comuneResidenza: p.comuneResidenza,
+            subAmbito: this.territorio.subAmbitoDi(p.comuneResidenza),
+          });
+      };
     });
   }
 
@@ -78,9 +105,11 @@ export class AggiornaPersonaUseCase {
           { campo: 'dataDecesso', messaggi: ['data inesistente, futura o anteriore alla nascita'] },
         ]);
       p.dataDecesso = dto.dataDecesso;
-      return {
-        evento: ACCESSO_EVENTS.personaDeceduta,
-        payload: { personaId: p.id, dataDecesso: dto.dataDecesso },
+      return async (manager) => {
+        await this.outbox.append(manager, ACCESSO_EVENTS.personaDeceduta, {
+          personaId: p.id,
+          dataDecesso: dto.dataDecesso,
+        });
       };
     });
   }
@@ -88,12 +117,7 @@ export class AggiornaPersonaUseCase {
   private async modifica(
     id: string,
     azione: string,
-    cambia: (p: PersonaEntity) =>
-      | { evento: typeof ACCESSO_EVENTS.personaAggiornata; payload: { personaId: string; campi: string[] } }
-      | {
-          evento: typeof ACCESSO_EVENTS.personaDeceduta;
-          payload: { personaId: string; dataDecesso: string };
-        },
+    cambia: (p: PersonaEntity) => Pubblica,
   ): Promise<PersonaV1> {
     const actor = currentActor();
     const traccia = { azione, risorsa: 'persona' as const, risorsaId: id, soggettoId: id };
@@ -109,11 +133,9 @@ export class AggiornaPersonaUseCase {
         where: { id },
         lock: { mode: 'pessimistic_write' },
       });
-      const { evento, payload } = cambia(persona);
+      const pubblica = cambia(persona);
       await manager.save(persona);
-      if (evento === ACCESSO_EVENTS.personaDeceduta)
-        await this.outbox.append(manager, evento, payload as { personaId: string; dataDecesso: string });
-      else await this.outbox.append(manager, evento, payload as { personaId: string; campi: string[] });
+      await pubblica(manager);
       await this.audit.consentito(manager, actor, [traccia]);
       return toPersonaV1(persona);
     });

@@ -7,9 +7,19 @@ import { isOperatore, nonConsentito } from '../../scope/ambito-visibilita';
 import { TerritorioService } from '../../territorio/territorio.service';
 import { toPersonaV1 } from '../persona.entity';
 import { PersoneRepository } from '../persone.repository';
-import { assertDataNascita, assertResidenzaLombardia, parseCodiceFiscale } from '../regole-persona';
+import {
+  assertDataNascita,
+  assertResidenzaLombardia,
+  assertUnaResidenza,
+  comuneNellAmbito,
+  parseCodiceFiscale,
+  personaFuoriAmbito,
+} from '../regole-persona';
 
-/** An operator registers a persona once (one per codice fiscale), resident in the ambito. */
+/**
+ * An operator registers a persona once (one per codice fiscale): resident in the Ambito, or resident
+ * elsewhere in Italy or abroad and living here (domicile in a comune of the Ambito).
+ */
 @Injectable()
 export class RegistraPersonaUseCase {
   constructor(
@@ -26,7 +36,12 @@ export class RegistraPersonaUseCase {
     assertDataNascita(dto.dataNascita);
     if (dto.residenteInLombardiaDal !== undefined)
       assertResidenzaLombardia(dto.residenteInLombardiaDal, dto.dataNascita);
-    this.territorio.comune(dto.comuneResidenza);
+    assertUnaResidenza(dto.comuneResidenza, dto.statoEsteroResidenza);
+    const residenza = {
+      comuneResidenza: dto.comuneResidenza ?? null,
+      comuneDomicilio: dto.comuneDomicilio ?? null,
+    };
+    if (!comuneNellAmbito(residenza, (c) => this.territorio.nellAmbito(c))) throw personaFuoriAmbito();
     try {
       return await this.persone.transazione(async (manager) => {
         const persona = await this.persone.inserisci(manager, {
@@ -37,7 +52,8 @@ export class RegistraPersonaUseCase {
           luogoNascita: dto.luogoNascita,
           sesso: dto.sesso,
           cittadinanza: dto.cittadinanza,
-          comuneResidenza: dto.comuneResidenza,
+          comuneResidenza: dto.comuneResidenza ?? null,
+          statoEsteroResidenza: dto.statoEsteroResidenza ?? null,
           indirizzoResidenza: dto.indirizzoResidenza ?? null,
           telefono: dto.recapiti?.telefono ?? null,
           email: dto.recapiti?.email ?? null,

@@ -19,6 +19,8 @@ export interface NuovaProposta {
   motivazione: string | null;
   urgenza: Urgenza | null;
   subAmbito: string;
+  /** The persona of the accesso registry, when the caller knows it: links the cartella to it. */
+  personaId?: string | null;
   /**
    * A direct opening by the équipe of another sub-ambito, forwarded to the one that has the cartella:
    * that équipe reads who sent it and which residence was declared (it may call for a trasferimento).
@@ -100,6 +102,11 @@ export class AccogliPropostaUseCase {
         { id: cartella.id },
         { comuneResidenza: p.persona.comuneResidenza, subAmbito: p.subAmbito },
       );
+    }
+    if (p.personaId && !cartella.personaId) {
+      // From now on a change of residence in the registry moves this cartella (see ResidenzaConsumer).
+      cartella.personaId = p.personaId;
+      await manager.update(CartellaEntity, { id: cartella.id }, { personaId: p.personaId });
     }
     const proposta = await manager.save(
       manager.create(PropostaEntity, {

@@ -58,6 +58,7 @@ export class ApriCartellaUseCase {
           motivazione: dto.motivazione,
           urgenza: dto.urgenza,
           subAmbito: altrove ? altrove.subAmbito : subAmbito,
+          personaId: dto.personaId ?? null,
           inoltrataDa: altrove ? { subAmbito, comuneResidenza: dto.persona.comuneResidenza } : undefined,
         },
         actor,

@@ -7,6 +7,7 @@ import { PartecipazioneEntity } from '../../cartella/partecipazione.entity';
 import { PropostaEntity } from '../../cartella/proposta.entity';
 import { InterventoEntity } from '../../progetti/intervento.entity';
 import { ProgettoEntity } from '../../progetti/progetto.entity';
+import { RisorsaProgettoEntity } from '../../progetti/risorsa-progetto.entity';
 import { toProgettoV1 } from '../../progetti/to-progetto';
 import { StrumentoEntity } from '../../valutazioni/strumento.entity';
 import { toValutazioneV1 } from '../../valutazioni/to-valutazione';
@@ -52,6 +53,12 @@ export async function caricaCartellaV1(manager: EntityManager, id: string): Prom
         order: { posizione: 'ASC' },
       })
     : [];
+  const risorse = progetti.length
+    ? await manager.find(RisorsaProgettoEntity, {
+        where: progetti.map((p) => ({ progettoId: p.id })),
+        order: { posizione: 'ASC' },
+      })
+    : [];
   return {
     ...toCartellaSintesiV1(cartella, proposte),
     assegnazioni: assegnazioni.map((a) => ({
@@ -81,6 +88,7 @@ export async function caricaCartellaV1(manager: EntityManager, id: string): Prom
       toProgettoV1(
         p,
         interventi.filter((i) => i.progettoId === p.id),
+        risorse.filter((r) => r.progettoId === p.id),
       ),
     ),
   };

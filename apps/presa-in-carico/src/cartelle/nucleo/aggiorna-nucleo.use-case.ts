@@ -1,14 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import type { AggiornaNucleoV1, CartellaV1 } from '@ambito/contracts';
+import { PRESA_IN_CARICO_EVENTS, type AggiornaNucleoV1, type CartellaV1 } from '@ambito/contracts';
+import { OutboxWriter } from '@ambito/messaging';
 import { CartelleStore } from '../../cartella/cartelle.store';
 import { MembroNucleoEntity } from '../../cartella/membro-nucleo.entity';
 import { assertCodiceFiscale, assertLavora, assertNonChiusa } from '../../cartella/regole-cartella';
 import { caricaCartellaV1 } from '../lettura/cartella.read-model';
 
-/** The nucleo familiare as the équipe knows it now; the diario records each change. */
+/**
+ * The nucleo familiare as the équipe knows it now; the diario records each change and
+ * `presa-in-carico.nucleo.aggiornato` announces it (counts only) to the services whose measures depend on
+ * the household (caregiver contributions, ISEE-based benefits).
+ */
 @Injectable()
 export class AggiornaNucleoUseCase {
-  constructor(private readonly store: CartelleStore) {}
+  constructor(
+    private readonly store: CartelleStore,
+    private readonly outbox: OutboxWriter,
+  ) {}
 
   esegui(dto: AggiornaNucleoV1): Promise<CartellaV1> {
     return this.store.scrivi(
@@ -48,6 +56,15 @@ export class AggiornaNucleoUseCase {
             (caregiver.length ? `; caregiver: ${caregiver.join(', ')}.` : '.'),
           actor,
         );
+        await this.outbox.append(manager, PRESA_IN_CARICO_EVENTS.nucleoAggiornato, {
+          cartellaId: cartella.id,
+          episodio: cartella.episodio,
+          subAmbito: cartella.subAmbito,
+          comuneResidenza: cartella.comuneResidenza,
+          componenti: dto.membri.length,
+          conviventi,
+          caregiver: caregiver.length,
+        });
         return caricaCartellaV1(manager, cartella.id);
       },
     );

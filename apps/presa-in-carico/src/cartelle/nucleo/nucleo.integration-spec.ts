@@ -1,5 +1,6 @@
 import { PRESA_IN_CARICO_RPC } from '@ambito/contracts';
 import { rifiuto } from '@ambito/testing';
+import { eventoDi } from '../../../test/presa-in-carico-harness';
 import { scenarioCrema } from '../../../test/presa-in-carico-scenario';
 
 const { leggiCartella, leggiDiario, aggiornaNucleo } = PRESA_IN_CARICO_RPC;
@@ -63,5 +64,57 @@ describe('presa in carico › nucleo familiare', () => {
       ['cognato-cognata', true],
       ['genero-nuora', false],
     ]);
+  });
+});
+
+describe('presa in carico › nucleo familiare: affini and the event of a change', () => {
+  const scenario = scenarioCrema();
+  const { caseManager, inCarico } = scenario;
+
+  it('accepts the affini up to the 2nd degree as caregiver and publishes the change with counts only', async () => {
+    const c = await inCarico();
+    const affini = (
+      [
+        'suocero-suocera',
+        'genero-nuora',
+        'cognato-cognata',
+        'nonno-nonna-del-coniuge',
+        'nipote-del-coniuge',
+        'coniuge-del-nonno-nonna',
+        'coniuge-del-nipote',
+      ] as const
+    ).map((relazione, i) => ({
+      cognome: 'Neri',
+      nome: `Affine${i}`,
+      relazione,
+      convivente: i === 0,
+      caregiver: relazione === 'coniuge-del-nipote',
+    }));
+    const aggiornata = await caseManager()(PRESA_IN_CARICO_RPC.aggiornaNucleo, { id: c.id, membri: affini });
+    expect(aggiornata.nucleo.map((m) => m.relazione)).toEqual(affini.map((a) => a.relazione));
+    const evento = await eventoDi(
+      scenario.svc,
+      'presa-in-carico.nucleo.aggiornato',
+      (p) => p.cartellaId === c.id,
+    );
+    expect(evento.payload).toEqual({
+      cartellaId: c.id,
+      episodio: 1,
+      subAmbito: 'SA-CREMA',
+      comuneResidenza: c.comuneResidenza,
+      componenti: 7,
+      conviventi: 1,
+      caregiver: 1,
+    });
+    // Who they are stays in the cartella.
+    expect(JSON.stringify(evento.payload)).not.toContain('Neri');
+    expect(
+      await rifiuto(
+        caseManager()(PRESA_IN_CARICO_RPC.aggiornaNucleo, {
+          id: c.id,
+          membri: [{ ...affini[0], relazione: 'bisnonno-del-coniuge' as never }],
+        }),
+      ),
+    ).toBe('VALIDAZIONE_FALLITA');
   });
 });

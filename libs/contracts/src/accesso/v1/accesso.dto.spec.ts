@@ -1,7 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { ChiudiAccessoV1, RegistraAccessoV1 } from './accesso.dto';
-import { RegistraPersonaV1 } from './persona.dto';
+import { RegistraPersonaV1, RegistraRicoveroV1 } from './persona.dto';
 
 function errors<T extends object>(cls: new () => T, plain: object): string[] {
   return validateSync(plainToInstance(cls, plain), { whitelist: true, forbidNonWhitelisted: true }).flatMap(
@@ -113,6 +113,37 @@ describe('registrazione di una persona', () => {
     ).toEqual(expect.arrayContaining(['dataNascita', 'comuneResidenza', 'sesso']));
     expect(errors(RegistraPersonaV1, { ...valid, recapiti: { email: 'non-una-email' } })).toEqual([
       'recapiti.email',
+    ]);
+  });
+});
+
+describe('residenza e ricoveri', () => {
+  const persona = {
+    codiceFiscale: 'PPSLNE80A41Z129H',
+    cognome: 'Popescu',
+    nome: 'Elena',
+    dataNascita: '1980-01-01',
+    luogoNascita: 'Z129',
+    sesso: 'F',
+    cittadinanza: 'RO',
+  };
+
+  it('needs a comune of residence unless the persona resides abroad', () => {
+    expect(errors(RegistraPersonaV1, persona)).toEqual(['comuneResidenza']);
+    expect(
+      errors(RegistraPersonaV1, { ...persona, statoEsteroResidenza: '642', comuneDomicilio: '019035' }),
+    ).toEqual([]);
+    expect(errors(RegistraPersonaV1, { ...persona, statoEsteroResidenza: 'RO' })).toEqual([
+      'statoEsteroResidenza',
+    ]);
+  });
+
+  it('takes the three kinds of ricovero with real dates', () => {
+    const ricovero = { personaId: id, tipo: 'sollievo', dal: '2026-03-01', al: '2026-03-15' };
+    expect(errors(RegistraRicoveroV1, ricovero)).toEqual([]);
+    expect(errors(RegistraRicoveroV1, { ...ricovero, tipo: 'vacanza', al: '2026-02-30' })).toEqual([
+      'tipo',
+      'al',
     ]);
   });
 });

@@ -1,5 +1,5 @@
 import { Equals, IsIn, IsISO8601, IsString, IsUUID, Matches } from 'class-validator';
-import { Annidato, Nullable } from '../../common/schema-decorators';
+import { Annidato, Descrizione, Nullable } from '../../common/schema-decorators';
 import { ISO_DATE_PATTERN, ISTAT_PATTERN } from './persona.dto';
 import {
   AREE_BISOGNO,
@@ -172,4 +172,59 @@ export class PersonaDecedutaV1 {
 
   @Matches(ISO_DATE_PATTERN)
   dataDecesso: string;
+}
+
+/**
+ * `evt.accesso.persona.residenza-cambiata.v1`: the persona moved. The comune (a territory code, as on
+ * the accesso events) and its sub-ambito, so that presa-in-carico can move an open cartella to the équipe
+ * of the new sub-ambito; no other data of the person.
+ */
+export class PersonaResidenzaCambiataV1 {
+  @IsUUID()
+  personaId: string;
+
+  @Nullable()
+  @Matches(ISTAT_PATTERN)
+  @Descrizione('Nuovo comune di residenza (ISTAT); null se all’estero')
+  comuneResidenza: string | null;
+
+  @Nullable()
+  @IsString()
+  @Descrizione('Sub-ambito del nuovo comune; null se fuori dall’Ambito')
+  subAmbito: string | null;
+}
+
+/**
+ * `evt.accesso.ricovero.iniziato.v1`: ids and dates only (the kind of ricovero is read, with a purpose,
+ * from `accesso.persona.leggi`); the misure service suspends the payments of the period.
+ */
+export class RicoveroIniziatoV1 {
+  @IsUUID()
+  ricoveroId: string;
+
+  @IsUUID()
+  personaId: string;
+
+  @Matches(ISO_DATE_PATTERN)
+  dal: string;
+
+  @Nullable()
+  @Matches(ISO_DATE_PATTERN)
+  @Descrizione('Fine, se già nota')
+  al: string | null;
+}
+
+/** `evt.accesso.ricovero.concluso.v1`: the ricovero ended (dimissione); ids and dates only. */
+export class RicoveroConclusoV1 {
+  @IsUUID()
+  ricoveroId: string;
+
+  @IsUUID()
+  personaId: string;
+
+  @Matches(ISO_DATE_PATTERN)
+  dal: string;
+
+  @Matches(ISO_DATE_PATTERN)
+  al: string;
 }

@@ -32,11 +32,17 @@ import {
   ESITI_SENZA_PROPOSTA,
   PersonaAggiornataV1,
   PersonaDecedutaV1,
+  PersonaResidenzaCambiataV1,
+  RicoveroConclusoV1,
+  RicoveroIniziatoV1,
 } from './accesso.events';
 import { ElencaAuditV1, PaginaAuditV1 } from './audit.dto';
 import {
   AggiornaPersonaV1,
   CercaPersoneV1,
+  ConcludiRicoveroV1,
+  RegistraRicoveroV1,
+  RicoveroV1,
   LeggiPersonaV1,
   PaginaPersoneV1,
   PersonaV1,
@@ -70,6 +76,23 @@ export const ACCESSO_RPC = {
     ruoli: OPERATORI,
     ambito: 'sub-ambito',
     descrizione: 'Registra la data del decesso di una persona (una sola volta).',
+  }),
+  registraRicovero: rpc({
+    subject: 'accesso.persona.registra-ricovero',
+    request: RegistraRicoveroV1,
+    reply: RicoveroV1,
+    ruoli: OPERATORI,
+    ambito: 'sub-ambito',
+    descrizione:
+      'Registra un ricovero (ospedaliero, di sollievo, residenziale definitivo) di una persona visibile all’operatore.',
+  }),
+  concludiRicovero: rpc({
+    subject: 'accesso.ricovero.concludi',
+    request: ConcludiRicoveroV1,
+    reply: RicoveroV1,
+    ruoli: OPERATORI,
+    ambito: 'sub-ambito',
+    descrizione: 'Registra la fine (dimissione) di un ricovero in corso.',
   }),
   leggiPersona: rpc({
     subject: 'accesso.persona.leggi',
@@ -197,6 +220,25 @@ export const ACCESSO_EVENTS = {
     version: 1,
     payload: PersonaDecedutaV1,
     descrizione: 'È stato registrato il decesso di una persona.',
+  }),
+  residenzaCambiata: evento({
+    type: 'accesso.persona.residenza-cambiata',
+    version: 1,
+    payload: PersonaResidenzaCambiataV1,
+    descrizione:
+      'Una persona ha cambiato residenza: il nuovo comune e il suo sub-ambito (per trasferire la cartella).',
+  }),
+  ricoveroIniziato: evento({
+    type: 'accesso.ricovero.iniziato',
+    version: 1,
+    payload: RicoveroIniziatoV1,
+    descrizione: 'È stato registrato un ricovero di una persona (identificativi e date).',
+  }),
+  ricoveroConcluso: evento({
+    type: 'accesso.ricovero.concluso',
+    version: 1,
+    payload: RicoveroConclusoV1,
+    descrizione: 'Un ricovero si è concluso (identificativi e date).',
   }),
 } as const;
 

@@ -12,19 +12,26 @@ import {
   Length,
   Matches,
   MaxLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { PaginazioneV1, paginaDi } from '../../common/pagination';
 import { Annidato, Descrizione, Nullable } from '../../common/schema-decorators';
-import { SESSI, type Sesso } from './vocabolari';
+import { SESSI, TIPI_RICOVERO, type Sesso, type TipoRicovero } from './vocabolari';
 
 /** Shape only; the check character and omocodia are verified by the service (CODICE_FISCALE_NON_VALIDO). */
 export const CODICE_FISCALE_PATTERN = /^(?:[A-Za-z0-9]{16}|\d{11})$/;
 export const ISO_DATE_PATTERN = GIORNO_ESISTENTE;
 export const ISTAT_PATTERN = /^\d{6}$/;
 export const BELFIORE_PATTERN = /^[A-Z]\d{3}$/;
-/** ISTAT code of a citizenship (3 digits, e.g. 100 Italia), the one SIUSS uses. */
+/**
+ * The 3-digit code of a country that SIUSS wants for `CodiceCittadinanza` and `CodiceNazione`: its
+ * specification (INPS, SpecificaTecnica 2.0.1, tables 6–7) says ISO 3166-1 numeric, e.g. 380 Italia,
+ * 642 Romania, 990 non disponibile (not the ISTAT codes of foreign states, where Italia is 100).
+ */
 export const CITTADINANZA_ISTAT_PATTERN = /^\d{3}$/;
+/** ISO 3166-1 numeric code of Italy: a residence in Italy is a comune, never this as a foreign state. */
+export const CODICE_NAZIONE_ITALIA = '380';
 
 export class RecapitiV1 {
   @IsOptional()
@@ -66,8 +73,20 @@ export class RegistraPersonaV1 {
   @Matches(/^[A-Z]{2}$/, { message: 'cittadinanza: codice ISO a due lettere (es. IT)' })
   cittadinanza: string;
 
-  @Matches(ISTAT_PATTERN, { message: 'comuneResidenza: codice ISTAT di 6 cifre' })
-  comuneResidenza: string;
+  /** Any Italian comune: residents of other ambiti are registered too (assistenti familiari, persons found here). */
+  @ValidateIf((o: RegistraPersonaV1) => o.statoEsteroResidenza === undefined)
+  @Matches(ISTAT_PATTERN, {
+    message: 'comuneResidenza: codice ISTAT di 6 cifre (obbligatorio se non risiede all’estero)',
+  })
+  @Descrizione('Comune di residenza, anche fuori dall’Ambito (codice ISTAT); assente se risiede all’estero')
+  comuneResidenza?: string;
+
+  @IsOptional()
+  @Matches(CITTADINANZA_ISTAT_PATTERN, {
+    message: 'statoEsteroResidenza: codice del paese di 3 cifre (ISO 3166-1 numerico, es. 642 Romania)',
+  })
+  @Descrizione('Stato estero di residenza, codice ISO 3166-1 numerico come in SIUSS (es. 642 Romania)')
+  statoEsteroResidenza?: string;
 
   @IsOptional()
   @IsString()
@@ -80,8 +99,13 @@ export class RegistraPersonaV1 {
   recapiti?: RecapitiV1;
 
   @IsOptional()
-  @Matches(CITTADINANZA_ISTAT_PATTERN, { message: 'cittadinanzaIstat: codice ISTAT di 3 cifre (es. 100)' })
-  @Descrizione('Cittadinanza come codice ISTAT di 3 cifre (SIUSS), es. 100 Italia')
+  @Matches(CITTADINANZA_ISTAT_PATTERN, {
+    message:
+      'cittadinanzaIstat: codice del paese di 3 cifre come in SIUSS (ISO 3166-1 numerico, es. 380 Italia)',
+  })
+  @Descrizione(
+    'Cittadinanza come codice di 3 cifre richiesto da SIUSS (CodiceCittadinanza, ISO 3166-1 numerico: 380 Italia, 990 non disponibile)',
+  )
   cittadinanzaIstat?: string;
 
   @IsOptional()
@@ -111,12 +135,23 @@ export class AggiornaPersonaV1 {
   cittadinanza?: string;
 
   @IsOptional()
-  @Matches(CITTADINANZA_ISTAT_PATTERN, { message: 'cittadinanzaIstat: codice ISTAT di 3 cifre (es. 100)' })
+  @Matches(CITTADINANZA_ISTAT_PATTERN, {
+    message:
+      'cittadinanzaIstat: codice del paese di 3 cifre come in SIUSS (ISO 3166-1 numerico, es. 380 Italia)',
+  })
   cittadinanzaIstat?: string;
 
+  /** A move to another comune (in or outside the Ambito); to another sub-ambito it moves the open cartella. */
   @IsOptional()
   @Matches(ISTAT_PATTERN, { message: 'comuneResidenza: codice ISTAT di 6 cifre' })
   comuneResidenza?: string;
+
+  /** A move abroad (the comune of residence is cleared). */
+  @IsOptional()
+  @Matches(CITTADINANZA_ISTAT_PATTERN, {
+    message: 'statoEsteroResidenza: codice del paese di 3 cifre (ISO 3166-1 numerico, es. 642 Romania)',
+  })
+  statoEsteroResidenza?: string;
 
   @IsOptional()
   @IsString()
@@ -150,6 +185,62 @@ export class RegistraDecessoV1 {
   @Matches(ISO_DATE_PATTERN, { message: 'dataDecesso: formato AAAA-MM-GG' })
   @Descrizione('Data del decesso')
   dataDecesso: string;
+}
+
+/**
+ * A ricovero of the persona: in hospital, a temporary stay in a structure to relieve the family
+ * (sollievo), or a definitive residential placement (RSA, RSD, CSS). Recorded on the persona, not in a
+ * cartella: the measures it suspends (B1, B2, Bonus assistenti familiari) are paid to persone, with or
+ * without a cartella, and whoever hears of it first (segretariato, case manager) records it.
+ */
+export class RegistraRicoveroV1 {
+  @IsUUID()
+  personaId: string;
+
+  @IsIn(TIPI_RICOVERO, { message: `tipo: uno fra ${TIPI_RICOVERO.join(', ')}` })
+  tipo: TipoRicovero;
+
+  @Matches(ISO_DATE_PATTERN, { message: 'dal: formato AAAA-MM-GG' })
+  @Descrizione('Inizio del ricovero')
+  dal: string;
+
+  @IsOptional()
+  @Matches(ISO_DATE_PATTERN, { message: 'al: formato AAAA-MM-GG' })
+  @Descrizione('Fine del ricovero, se già nota (dimissione)')
+  al?: string;
+}
+
+/** The end of a ricovero (dimissione, end of the stay). */
+export class ConcludiRicoveroV1 {
+  @IsUUID()
+  id: string;
+
+  @Matches(ISO_DATE_PATTERN, { message: 'al: formato AAAA-MM-GG' })
+  @Descrizione('Fine del ricovero (dimissione)')
+  al: string;
+}
+
+export class RicoveroV1 {
+  @IsUUID()
+  id: string;
+
+  @IsUUID()
+  personaId: string;
+
+  @IsIn(TIPI_RICOVERO)
+  tipo: TipoRicovero;
+
+  @Matches(ISO_DATE_PATTERN)
+  @Descrizione('Inizio')
+  dal: string;
+
+  @Nullable()
+  @Matches(ISO_DATE_PATTERN)
+  @Descrizione('Fine; null se in corso')
+  al: string | null;
+
+  @IsISO8601()
+  registratoIl: string;
 }
 
 export class LeggiPersonaV1 {
@@ -209,8 +300,16 @@ export class PersonaV1 {
   @IsString()
   cittadinanza: string;
 
+  @Nullable()
   @Matches(ISTAT_PATTERN)
-  comuneResidenza: string;
+  @Descrizione('Comune di residenza (codice ISTAT), anche fuori dall’Ambito; null se risiede all’estero')
+  comuneResidenza: string | null;
+
+  @IsOptional()
+  @Nullable()
+  @Matches(CITTADINANZA_ISTAT_PATTERN)
+  @Descrizione('Stato estero di residenza (ISO 3166-1 numerico, come in SIUSS); null se risiede in Italia')
+  statoEsteroResidenza?: string | null;
 
   @Nullable()
   @IsString()
@@ -251,6 +350,12 @@ export class PersonaV1 {
   @Matches(ISO_DATE_PATTERN)
   @Descrizione('Data del decesso, quando registrato')
   dataDecesso?: string | null;
+
+  /** Only in the reply of `accesso.persona.leggi`. */
+  @IsOptional()
+  @Annidato(() => RicoveroV1, { lista: true })
+  @Descrizione('Ricoveri (ospedaliero, di sollievo, residenziale definitivo), dal più recente')
+  ricoveri?: RicoveroV1[];
 }
 
 /**

@@ -35,3 +35,10 @@ export type Sesso = (typeof SESSI)[number];
 
 export const STATI_ACCESSO = ['aperto', 'chiuso'] as const;
 export type StatoAccesso = (typeof STATI_ACCESSO)[number];
+
+/**
+ * Kinds of ricovero the misure service suspends or ends payments on: in hospital, a temporary relief
+ * stay in a structure (ricovero di sollievo), a definitive residential placement (RSA, RSD, CSS).
+ */
+export const TIPI_RICOVERO = ['ospedaliero', 'sollievo', 'residenziale-definitivo'] as const;
+export type TipoRicovero = (typeof TIPI_RICOVERO)[number];

@@ -85,6 +85,15 @@ export class ApriCartellaV1 {
 
   @IsIn(URGENZE, { message: 'urgenza: ordinaria, prioritaria o urgente' })
   urgenza: Urgenza;
+
+  /**
+   * The persona in the registry of the segretariato (accesso), when registered there: its later
+   * changes of residence then move the cartella to the équipe of the new sub-ambito.
+   */
+  @IsOptional()
+  @IsUUID()
+  @Descrizione('Identificativo della persona nell’anagrafe del segretariato sociale, se registrata')
+  personaId?: string;
 }
 
 export class AssegnaCartellaV1 {

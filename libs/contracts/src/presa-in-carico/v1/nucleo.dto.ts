@@ -32,6 +32,12 @@ export const RELAZIONI_NUCLEO = [
   'figlio-del-coniuge',
   'coniuge-del-genitore',
   'cognato-cognata',
+  // 2nd degree affini beyond the cognati: the spouse's grandparents and grandchildren, the spouses of
+  // one's grandparents and grandchildren (art. 78 c.c.: the spouse's relatives, in the same degree).
+  'nonno-nonna-del-coniuge',
+  'nipote-del-coniuge',
+  'coniuge-del-nonno-nonna',
+  'coniuge-del-nipote',
   'tutore',
   'amministratore-di-sostegno',
   'altro',

@@ -5,6 +5,7 @@ import { URGENZE, type Urgenza } from '../../accesso/v1/vocabolari';
 import { Annidato, Centesimi, Descrizione, Intero, Nullable } from '../../common/schema-decorators';
 import { ESITI_OBIETTIVO, type EsitoObiettivo } from './monitoraggio.dto';
 import { MappaInteri } from './schema';
+import { ImputazioneBudgetV1 } from './progetto.dto';
 import {
   FONTI_FINANZIAMENTO,
   MOTIVI_CHIUSURA,
@@ -144,6 +145,12 @@ export class InterventoDecisioneV1 {
 
   @IsIn(FONTI_FINANZIAMENTO)
   fonteFinanziamento: FonteFinanziamento;
+
+  /** Fund, line and annualità of the budget (a code each); null for money from outside it. Optional: added later in v1. */
+  @IsOptional()
+  @Nullable()
+  @Annidato(() => ImputazioneBudgetV1)
+  imputazione?: ImputazioneBudgetV1 | null;
 }
 
 /** `evt.presa-in-carico.progetto.proposto.v1` / `.approvato.v1` / `.respinto.v1` */
@@ -254,4 +261,34 @@ export class ProgettoRevisionatoV1 {
 
   @Matches(ISTAT_PATTERN)
   comuneResidenza: string;
+}
+
+/**
+ * `evt.presa-in-carico.nucleo.aggiornato.v1`: the nucleo familiare of a cartella changed (a birth, a
+ * death, someone moving in or out, a new caregiver). Counts only: who they are stays in the cartella.
+ */
+export class NucleoAggiornatoV1 {
+  @IsUUID()
+  cartellaId: string;
+
+  @Intero({ min: 1 })
+  episodio: number;
+
+  @IsString()
+  subAmbito: string;
+
+  @Matches(ISTAT_PATTERN)
+  comuneResidenza: string;
+
+  @Intero({ min: 0 })
+  @Descrizione('Componenti del nucleo')
+  componenti: number;
+
+  @Intero({ min: 0 })
+  @Descrizione('Componenti conviventi')
+  conviventi: number;
+
+  @Intero({ min: 0 })
+  @Descrizione('Componenti che si prendono cura della persona (caregiver familiari)')
+  caregiver: number;
 }

@@ -44,6 +44,7 @@ import {
   CartellaAssegnataV1,
   CartellaChiusaV1,
   CartellaTrasferitaV1,
+  NucleoAggiornatoV1,
   ProgettoDecisioneV1,
   ProgettoRevisionatoV1,
   ValutazioneCompletataV1,
@@ -315,6 +316,12 @@ export const PRESA_IN_CARICO_EVENTS = {
     payload: ProgettoDecisioneV1,
     descrizione: 'Il Comune ha respinto una versione del progetto.',
   }),
+  nucleoAggiornato: evento({
+    type: 'presa-in-carico.nucleo.aggiornato',
+    version: 1,
+    payload: NucleoAggiornatoV1,
+    descrizione: 'Il nucleo familiare di una cartella è cambiato (solo i conteggi, non chi ne fa parte).',
+  }),
   verificaRegistrata: evento({
     type: 'presa-in-carico.verifica.registrata',
     version: 1,
@@ -331,6 +338,13 @@ export const PRESA_IN_CARICO_CONSUMI = {
     evento: ACCESSO_EVENTS.accessoChiuso,
     descrizione:
       'Un accesso chiuso con proposta di presa in carico entra nella coda dell’équipe del comune di residenza.',
+  }),
+  residenza: consumo({
+    servizio: 'presa-in-carico',
+    durable: 'presa-in-carico-residenza',
+    evento: ACCESSO_EVENTS.residenzaCambiata,
+    descrizione:
+      'Il cambio di residenza di una persona verso un comune di un altro sub-ambito trasferisce la sua cartella aperta all’équipe di quel sub-ambito.',
   }),
 } as const;
 

@@ -93,3 +93,36 @@ describe('apertura diretta', () => {
     expect(errors(ApriCartellaV1, { ...apertura, origine: 'accesso' })).toEqual(['origine']);
   });
 });
+
+describe('budget di progetto', () => {
+  const imputazione = { fondo: 'FNA-B2', linea: 'PO2020-7.10', annualita: 2019 };
+
+  it('takes the budget’s codes of fund and line and the year of the annualità', () => {
+    expect(errors(ProponiProgettoV1, { ...valido, interventi: [{ ...intervento, imputazione }] })).toEqual(
+      [],
+    );
+    expect(
+      errors(ProponiProgettoV1, {
+        ...valido,
+        interventi: [{ ...intervento, imputazione: { fondo: 'fna b2', linea: '', annualita: 19 } }],
+      }),
+    ).toEqual([
+      'interventi.0.imputazione.fondo',
+      'interventi.0.imputazione.linea',
+      'interventi.0.imputazione.annualita',
+    ]);
+  });
+
+  it('lists professional, human and relational resources, each with who provides it', () => {
+    const risorsa = { tipo: 'relazionale', descrizione: 'Gruppo di cammino', fornitaDa: 'Parrocchia' };
+    expect(errors(ProponiProgettoV1, { ...valido, risorse: [risorsa] })).toEqual([]);
+    expect(
+      errors(ProponiProgettoV1, {
+        ...valido,
+        risorse: [
+          { ...risorsa, tipo: 'economica', fornitaDa: '', impegno: { quantita: 0, unita: 'ore-mese' } },
+        ],
+      }),
+    ).toEqual(['risorse.0.tipo', 'risorse.0.fornitaDa', 'risorse.0.impegno.quantita']);
+  });
+});

@@ -25,6 +25,8 @@ import {
   CARATTERI_PRESTAZIONE,
   PRESENZE_PROVA_MEZZI,
   TIPI_PROGETTO,
+  TIPI_RISORSA,
+  type TipoRisorsa,
   type AreaUtenza,
   type CaratterePrestazione,
   type PresenzaProvaMezzi,
@@ -38,6 +40,7 @@ import {
   type UnitaIntensita,
 } from './vocabolari';
 import { TestoMultiriga } from '../../common/input-pulito';
+import { CODICE_PATTERN } from '../../budget/v1/importo';
 
 export const ESITI_DECISIONE = ['approvato', 'respinto'] as const;
 export type EsitoDecisione = (typeof ESITI_DECISIONE)[number];
@@ -72,6 +75,59 @@ export class IntensitaV1 {
   unita: UnitaIntensita;
 }
 
+/**
+ * Where the money of an intervento comes from in the Ambito's budget: the budget service's codes of
+ * the fund and of the line (or sub-line) of spesa and the year of the fund's annualità, the same keys
+ * an impegno names (`budget.impegno.richiedi`). Checked for shape here; the budget checks they exist
+ * when the misure service commits the money.
+ */
+@DescrizioneClasse('Imputazione al budget dell’Ambito: fondo, linea e annualità')
+export class ImputazioneBudgetV1 {
+  @Matches(CODICE_PATTERN, { message: 'fondo: codice del fondo nel budget, es. FNA-B2' })
+  @Descrizione('Codice del fondo nel budget, es. FNA-B2')
+  fondo: string;
+
+  @Matches(CODICE_PATTERN, { message: 'linea: codice della linea di spesa nel budget, es. PO2020-7.10' })
+  @Descrizione('Codice della linea di spesa nel budget, es. PO2020-7.10')
+  linea: string;
+
+  @IsInt({ message: 'annualita: anno dell’annualità del fondo, es. 2025' })
+  @Min(2000, { message: 'annualita: anno dell’annualità del fondo, es. 2025' })
+  @Max(2100, { message: 'annualita: anno dell’annualità del fondo, es. 2025' })
+  @Descrizione('Anno dell’annualità del fondo (es. FNA 2025), distinto dall’esercizio')
+  annualita: number;
+}
+
+/**
+ * A resource of the budget di progetto that is not money: the time of a professional, the help of a
+ * person (family, volunteer, caregiver), a relation (neighbourhood, association, school).
+ */
+@DescrizioneClasse('Risorsa non economica del budget di progetto')
+export class RisorsaProgettoV1 {
+  @IsIn(TIPI_RISORSA)
+  @Descrizione('professionale, umana (familiari, volontari) o relazionale (reti, associazioni)')
+  tipo: TipoRisorsa;
+
+  @IsString()
+  @IsNotEmpty({ message: 'descrizione: obbligatoria' })
+  @MaxLength(500)
+  @Descrizione('Che cosa, es. educatore professionale, vicina di casa, gruppo di cammino')
+  descrizione: string;
+
+  @IsString()
+  @IsNotEmpty({ message: 'fornitaDa: obbligatorio' })
+  @MaxLength(200)
+  @Descrizione('Chi la mette a disposizione, es. ASST Crema, figlia, parrocchia')
+  fornitaDa: string;
+
+  @IsOptional()
+  @Nullable()
+  @ValidateNested()
+  @Type(() => IntensitaV1)
+  @Descrizione('Impegno, quando misurabile')
+  impegno?: IntensitaV1 | null;
+}
+
 export class InterventoV1 {
   /** SIUSS `CodicePrestazione`, e.g. `A2.07` (assistenza domiciliare socio-assistenziale). */
   @Matches(CODICE_PRESTAZIONE_PATTERN, { message: 'codicePrestazione: codice SIUSS, es. A2.07' })
@@ -104,6 +160,12 @@ export class InterventoV1 {
 
   @IsIn(FONTI_FINANZIAMENTO)
   fonteFinanziamento: FonteFinanziamento;
+
+  /** Required for a fund of the Ambito's budget, refused for money from outside it (IMPUTAZIONE_NON_VALIDA). */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ImputazioneBudgetV1)
+  imputazione?: ImputazioneBudgetV1;
 
   // What SIUSS needs of the prestazione (PS_PSA_SINA201812.xsd), optional where existing data lacks it.
 
@@ -220,6 +282,14 @@ export class ProponiProgettoV1 {
   @IsOptional()
   @IsIn(TIPI_PROGETTO)
   tipo?: TipoProgetto;
+
+  /** The budget di progetto beyond money: professional, human and relational resources. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => RisorsaProgettoV1)
+  risorse?: RisorsaProgettoV1[];
 }
 
 export class ApprovaProgettoV1 {
@@ -275,6 +345,13 @@ export class InterventoProgettoV1 {
   @IsIn(FONTI_FINANZIAMENTO)
   fonteFinanziamento: FonteFinanziamento;
 
+  /** Always sent by the service; optional for the readers of older replies. */
+  @IsOptional()
+  @Nullable()
+  @Annidato(() => ImputazioneBudgetV1)
+  @Descrizione('Fondo, linea e annualità del budget dell’Ambito; null per le fonti fuori dal budget')
+  imputazione?: ImputazioneBudgetV1 | null;
+
   @Nullable()
   @IsIn(PRESENZE_PROVA_MEZZI)
   @Descrizione('SIUSS PresenzaProvaMezzi: 1 ISEE, 2 prova dei mezzi non ISEE, 3 ISEE sottratta, 4 nessuna')
@@ -321,11 +398,17 @@ export class InterventoProgettoV1 {
   protocolloDomanda: string | null;
 }
 
-/** The cost of the interventi of one funding source. */
+/** The cost of the interventi of one funding source (and, for the budget's funds, of one imputazione). */
 @DescrizioneClasse('Budget di progetto di una fonte di finanziamento')
 export class VoceBudgetProgettoV1 {
   @IsIn(FONTI_FINANZIAMENTO)
   fonteFinanziamento: FonteFinanziamento;
+
+  @IsOptional()
+  @Nullable()
+  @Annidato(() => ImputazioneBudgetV1)
+  @Descrizione('Fondo, linea e annualità del budget; null per le fonti fuori dal budget')
+  imputazione?: ImputazioneBudgetV1 | null;
 
   @Centesimi()
   costoCentesimi: number;
@@ -416,6 +499,12 @@ export class ProgettoV1 {
   @Annidato(() => VoceBudgetProgettoV1, { lista: true })
   @Descrizione('Budget di progetto per fonte, in centesimi')
   budget: VoceBudgetProgettoV1[];
+
+  /** The rest of the budget di progetto. Always sent by the service; optional for older readers. */
+  @IsOptional()
+  @Annidato(() => RisorsaProgettoV1, { lista: true })
+  @Descrizione('Risorse professionali, umane e relazionali del budget di progetto')
+  risorse?: RisorsaProgettoV1[];
 
   @Annidato(() => PropostaProgettoV1)
   proposto: PropostaProgettoV1;

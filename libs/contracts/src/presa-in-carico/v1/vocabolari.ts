@@ -48,6 +48,33 @@ export const FONTI_FINANZIAMENTO = [
 ] as const;
 export type FonteFinanziamento = (typeof FONTI_FINANZIAMENTO)[number];
 
+/**
+ * Sources that are money of the Ambito's budget: an intervento they fund names the budget's fund, line
+ * and annualità (`imputazione`), so that the misure service commits against that line, not a label.
+ */
+export const FONTI_DEL_BUDGET = [
+  'fondo-nazionale-politiche-sociali',
+  'fondo-non-autosufficienza',
+  'fondo-poverta',
+  'fondo-dopo-di-noi',
+  'fondo-sociale-regionale',
+] as const satisfies readonly FonteFinanziamento[];
+
+/** Sources outside the budget of the Ambito: they never name a line of it. */
+export const FONTI_FUORI_BUDGET = [
+  'compartecipazione-utente',
+  'famiglia',
+  'comunita',
+] as const satisfies readonly FonteFinanziamento[];
+
+/**
+ * The resources of the budget di progetto that are not money (L. 328/2000 art. 14, L.R. 25/2022):
+ * professionals' time, people who help (family, volunteers, caregiver) and the relations around the person
+ * (neighbourhood, associations, parish, school).
+ */
+export const TIPI_RISORSA = ['professionale', 'umana', 'relazionale'] as const;
+export type TipoRisorsa = (typeof TIPI_RISORSA)[number];
+
 export const UNITA_INTENSITA = [
   'ore-settimana',
   'ore-mese',

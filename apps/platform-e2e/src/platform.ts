@@ -3,6 +3,7 @@ import {
   createTestDatabase,
   freePort,
   generateIdentityKeys,
+  serviceSigningEnv,
   startServiceProcess,
   testNatsEnv,
   testServiceRoles,
@@ -46,7 +47,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     return { DATABASE_URL: url, DATABASE_MIGRATION_URL: migrationUrl, DATABASE_SCHEMA: schema };
   };
   // This run's key pair: the gateway signs the actor, the services verify it.
-  const { GATEWAY_SIGNING_KEY, ACTOR_TRUSTED_KEYS } = generateIdentityKeys();
+  const identita = generateIdentityKeys();
+  const { GATEWAY_SIGNING_KEY, ACTOR_TRUSTED_KEYS } = identita;
   const processes: ServiceProcess[] = [];
   try {
     if (services.has('accesso'))
@@ -94,6 +96,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
             ...ownNats,
             ...(await database('presa_in_carico')),
             ACTOR_TRUSTED_KEYS,
+            ...serviceSigningEnv(identita, 'presa-in-carico'),
           },
         }),
       );

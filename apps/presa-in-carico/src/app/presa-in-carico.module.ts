@@ -23,7 +23,7 @@ import { AssegnaEquipeCasoUseCase } from '../cartelle/assegnazione/assegna-equip
 import { CartelleController } from '../cartelle/cartelle.controller';
 import { ChiudiCartellaUseCase } from '../cartelle/chiusura/chiudi-cartella.use-case';
 import { AnnotaDiarioUseCase, LeggiDiarioQuery } from '../cartelle/diario/diario.use-cases';
-import { IntakeConsumer } from '../cartelle/intake.consumer';
+import { INTAKE_RIPROVA_MS, IntakeConsumer } from '../cartelle/intake.consumer';
 import { ElencaCartelleQuery, LeggiCartellaQuery } from '../cartelle/lettura/cartelle.queries';
 import { AggiornaNucleoUseCase } from '../cartelle/nucleo/aggiorna-nucleo.use-case';
 import { TrasferisciCartellaUseCase } from '../cartelle/trasferimento/trasferisci-cartella.use-case';
@@ -63,7 +63,7 @@ export class PresaInCaricoModule {
           natsUrl: config.NATS_URL,
           natsAccesso: natsAccessoDa(config),
           outbox: { databaseUrl: config.DATABASE_URL, schema: config.DATABASE_SCHEMA },
-          identity: identityKeysFrom(config),
+          identity: identityKeysFrom(config, SERVICE),
           idempotency: { ttlMs: config.IDEMPOTENCY_TTL_HOURS * 3_600_000 },
           retention: retentionOptions(config),
         }),
@@ -99,6 +99,7 @@ export class PresaInCaricoModule {
         AnnotaDiarioUseCase,
         LeggiDiarioQuery,
         IntakeConsumer,
+        { provide: INTAKE_RIPROVA_MS, useValue: config.INTAKE_RIPROVA_MS },
         EquipeService,
         ValutazioniService,
         ProgettiService,

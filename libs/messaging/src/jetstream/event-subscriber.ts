@@ -33,6 +33,7 @@ import {
   deadLetterReplaysTotal,
   deadLettersTotal,
 } from '../metrics/messaging-metrics';
+import { RiprovaPiuTardi } from './riprova-piu-tardi';
 import {
   DEFAULT_DLQ_STREAM_MAX_AGE_MS,
   DEFAULT_EVENT_STREAM_MAX_AGE_MS,
@@ -56,6 +57,8 @@ export interface SubscriptionOptions<T extends EventType> {
   ackWaitMs?: number;
   /** Delay before a failed event is redelivered. */
   retryDelayMs?: number;
+  /** Delay before an event whose handler asked to retry later (RiprovaPiuTardi) comes back. */
+  retryLaterDelayMs?: number;
   /** Delay before a dead letter that could not be published is tried again. */
   deadLetterRetryDelayMs?: number;
   /** `max_age` of the service's dead-letter stream (updated at start). */
@@ -94,6 +97,12 @@ export class EventSubscription<T extends EventType> {
   private readonly loops: Array<{ messages: ConsumerMessages; done: Promise<void> }> = [];
   /** Dead letters whose publish failed, by stream sequence: their reason survives the redelivery. */
   private readonly pendingDeadLetters = new Map<number, { reason: MotivoDlq; error: unknown }>();
+  /**
+   * Deliveries that ended in RiprovaPiuTardi, by source and stream sequence: they are not counted
+   * towards `maxDeliver`. Kept in memory: after a restart of the consumer they count again, so an event
+   * that waited through more than `maxDeliver` deliveries may then be dead-lettered (and replayed).
+   */
+  private readonly retriedLater = new Map<string, number>();
   private jsm?: JetStreamManager;
   private stopping = false;
 
@@ -202,7 +211,8 @@ export class EventSubscription<T extends EventType> {
   }
 
   private async process(msg: JsMsg, source: Source): Promise<void> {
-    const deliveries = msg.info.deliveryCount;
+    const key = `${source}:${msg.info.streamSequence}`;
+    const deliveries = msg.info.deliveryCount - (this.retriedLater.get(key) ?? 0);
     if (deliveries > this.maxDeliver) {
       // The previous delivery got no answer within the ack wait (or its dead letter could not be
       // published): the handler had its chances.
@@ -224,6 +234,16 @@ export class EventSubscription<T extends EventType> {
     try {
       await this.withinAckWait(() => RequestContext.run(context, () => this.options.handler(envelope)));
     } catch (error) {
+      if (error instanceof RiprovaPiuTardi) {
+        this.retriedLater.set(key, (this.retriedLater.get(key) ?? 0) + 1);
+        this.logger.warn(
+          { causa: error.message, eventId: envelope.id, durable: this.options.durable },
+          'evento rinviato: una dipendenza non è disponibile, verrà riconsegnato più tardi',
+        );
+        settle(() => msg.nak(error.dopoMs ?? this.options.retryLaterDelayMs ?? 5000));
+        return;
+      }
+      this.retriedLater.delete(key);
       const reason: MotivoDlq = error instanceof HandlerTimeout ? 'timeout' : 'errore';
       if (deliveries >= this.maxDeliver) {
         await this.giveUp(msg, source, reason, error, envelope);
@@ -242,6 +262,7 @@ export class EventSubscription<T extends EventType> {
       }
       return;
     }
+    this.retriedLater.delete(key);
     if (source === 'replay') await this.replayDone(msg, envelope);
     else settle(() => msg.ack());
   }

@@ -81,7 +81,7 @@ describe('authenticated and authorised NATS (issue 14, point 1)', () => {
     await eventually(async () => {
       const jsm = await collaudo.jetstreamManager();
       const chiuso = await jsm.streams.getMessage('EVT_ACCESSO', {
-        last_by_subj: 'evt.accesso.accesso.chiuso.v1',
+        last_by_subj: 'evt.accesso.accesso.chiuso.v2',
       });
       expect(chiuso.string()).toContain('RSSMRA50A41D142K');
     });
@@ -177,7 +177,7 @@ describe('authenticated and authorised NATS (issue 14, point 1)', () => {
     );
     await sottoscrizioneRifiutata(gateway, 'evt.accesso.>');
     await sottoscrizioneRifiutata(gateway, 'accesso.accesso.elenca', 'accesso');
-    await violazione(gateway.request('evt.accesso.accesso.chiuso.v1', sc.encode('{}'), { timeout: 2000 }));
+    await violazione(gateway.request('evt.accesso.accesso.chiuso.v2', sc.encode('{}'), { timeout: 2000 }));
   });
 
   it('gives the operator the dead-letter streams, not the event streams', async () => {
@@ -185,6 +185,6 @@ describe('authenticated and authorised NATS (issue 14, point 1)', () => {
     const jsm = await operatore.jetstreamManager();
     await violazione(jsm.streams.getMessage('EVT_ACCESSO', { seq: 1 }));
     await violazione(jsm.streams.info('EVT_ACCESSO'));
-    await violazione(operatore.jetstream().publish('evt.accesso.accesso.chiuso.v1', sc.encode('{}')));
+    await violazione(operatore.jetstream().publish('evt.accesso.accesso.chiuso.v2', sc.encode('{}')));
   });
 });

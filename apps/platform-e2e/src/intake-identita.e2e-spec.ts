@@ -148,7 +148,7 @@ describe('intake with service identity, end to end: accesso closed → presa-in-
     );
     await platform.ferma('accesso');
     await platform.riavvia('presa-in-carico');
-    // Several deliveries, one a second: nothing is opened, nothing dead-lettered.
+    // Several deliveries, with backoff: nothing is opened, nothing dead-lettered.
     await new Promise((r) => setTimeout(r, 7000));
     const aperte = await pg.query(
       `SELECT count(*)::int AS n FROM presa_in_carico.proposta WHERE accesso_id = $1`,
@@ -165,7 +165,7 @@ describe('intake with service identity, end to end: accesso closed → presa-in-
         );
         expect(rows[0].n).toBe(1);
       },
-      { timeoutMs: 20_000 },
+      { timeoutMs: 45_000 },
     );
     expect(await cartelleDi('NREGLI45E50D142B')).toHaveLength(1);
     const letture = await pg.query(

@@ -108,8 +108,6 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
             ...(await database('presa_in_carico')),
             ACTOR_TRUSTED_KEYS,
             ...serviceSigningEnv(identita, 'presa-in-carico'),
-            // An intake waiting for accesso tries again every second (5 s by default).
-            INTAKE_RIPROVA_MS: '1000',
           },
         }),
       );

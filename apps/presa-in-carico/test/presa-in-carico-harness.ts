@@ -143,7 +143,6 @@ export async function startTestPresaInCarico(
       ACTOR_TRUSTED_KEYS: identita.ACTOR_TRUSTED_KEYS,
       // Its own identity, for the intake's read of the proposta from accesso.
       ...serviceSigningEnv(identita, 'presa-in-carico'),
-      INTAKE_RIPROVA_MS: '300',
       ...env,
     }),
   );

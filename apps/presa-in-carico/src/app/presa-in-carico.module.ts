@@ -23,7 +23,7 @@ import { AssegnaEquipeCasoUseCase } from '../cartelle/assegnazione/assegna-equip
 import { CartelleController } from '../cartelle/cartelle.controller';
 import { ChiudiCartellaUseCase } from '../cartelle/chiusura/chiudi-cartella.use-case';
 import { AnnotaDiarioUseCase, LeggiDiarioQuery } from '../cartelle/diario/diario.use-cases';
-import { INTAKE_RIPROVA_MS, IntakeConsumer } from '../cartelle/intake.consumer';
+import { IntakeConsumer } from '../cartelle/intake.consumer';
 import { ElencaCartelleQuery, LeggiCartellaQuery } from '../cartelle/lettura/cartelle.queries';
 import { AggiornaNucleoUseCase } from '../cartelle/nucleo/aggiorna-nucleo.use-case';
 import { TrasferisciCartellaUseCase } from '../cartelle/trasferimento/trasferisci-cartella.use-case';
@@ -99,7 +99,6 @@ export class PresaInCaricoModule {
         AnnotaDiarioUseCase,
         LeggiDiarioQuery,
         IntakeConsumer,
-        { provide: INTAKE_RIPROVA_MS, useValue: config.INTAKE_RIPROVA_MS },
         EquipeService,
         ValutazioniService,
         ProgettiService,

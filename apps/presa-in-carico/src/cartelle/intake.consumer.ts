@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import {
@@ -11,17 +11,18 @@ import {
   type EventEnvelope,
   type PropostaPresaInCaricoV1,
 } from '@ambito/contracts';
-import { OnEvent, RiprovaPiuTardi, ServiceCaller, alreadyHandled, handleOnce } from '@ambito/messaging';
+import { OnEvent, ServiceCaller, alreadyHandled, handleOnce } from '@ambito/messaging';
 import { TerritorioService } from '../territorio/territorio.service';
 import { AccogliPropostaUseCase } from './apertura/accogli-proposta.use-case';
 
 /** Durable consumer name (declared in contracts, where the NATS permissions derive from it). */
 export const INTAKE_DURABLE = PRESA_IN_CARICO_CONSUMI.intake.durable;
 
-/** Delay before an intake waiting for accesso is tried again (INTAKE_RIPROVA_MS). */
-export const INTAKE_RIPROVA_MS = Symbol('INTAKE_RIPROVA_MS');
-
-/** Answers of accesso that mean "not now": the proposta is read again later, nothing was written. */
+/**
+ * Answers that mean "accesso, not now": no responder, or no answer in time (a read: nothing to undo).
+ * The subscription retries SERVIZIO_NON_DISPONIBILE with backoff for as long as it takes, never as a
+ * dead letter (libs/messaging, indisponibilita-temporanea.ts): the other two are reported as it.
+ */
 const NON_ORA = new Set(['SERVIZIO_NON_DISPONIBILE', 'ESITO_NON_DETERMINATO', 'SCADENZA_SUPERATA']);
 
 /**
@@ -32,8 +33,8 @@ const NON_ORA = new Set(['SERVIZIO_NON_DISPONIBILE', 'ESITO_NON_DETERMINATO', 'S
  *
  * Idempotent: the inbox row commits with the cartella, so a redelivered event is skipped (and, once
  * handled, not even read again). The read happens before the transaction, so no transaction stays open
- * while accesso answers; while accesso is unavailable the event comes back later (RiprovaPiuTardi,
- * never a dead letter for that) and nothing is written.
+ * while accesso answers; while accesso is unavailable the event comes back later, with backoff, never
+ * as a dead letter for that, and nothing is written.
  */
 @Injectable()
 export class IntakeConsumer {
@@ -44,7 +45,6 @@ export class IntakeConsumer {
     private readonly accogli: AccogliPropostaUseCase,
     private readonly territorio: TerritorioService,
     private readonly chiamate: ServiceCaller,
-    @Inject(INTAKE_RIPROVA_MS) private readonly riprovaMs: number,
   ) {}
 
   @OnEvent(ACCESSO_EVENTS.accessoChiuso, { durable: INTAKE_DURABLE })
@@ -88,7 +88,7 @@ export class IntakeConsumer {
       );
     } catch (error) {
       if (error instanceof DomainError && NON_ORA.has(error.code)) {
-        throw new RiprovaPiuTardi(`accesso non disponibile (${error.code})`, this.riprovaMs);
+        throw new DomainError('SERVIZIO_NON_DISPONIBILE', `accesso non disponibile (${error.code})`);
       }
       throw error;
     }

@@ -123,7 +123,7 @@ describe('intake (accesso.accesso.chiuso.v2 on JetStream → proposta read from 
       const ack = await svc.nats
         .jetstream()
         .publish(eventSubject(envelope.type, envelope.version), JSON.stringify(envelope));
-      // More deliveries than maxDeliver (5), 300 ms apart (INTAKE_RIPROVA_MS of the harness).
+      // Redelivered with backoff (1 s, 2 s, …) while accesso does not answer.
       await eventually(
         async () => {
           const info = await jsm.consumers.info(eventStreamName('accesso'), INTAKE_DURABLE);
@@ -132,7 +132,7 @@ describe('intake (accesso.accesso.chiuso.v2 on JetStream → proposta read from 
         },
         { timeoutMs: 10_000 },
       );
-      await new Promise((r) => setTimeout(r, 2500));
+      await new Promise((r) => setTimeout(r, 3500));
       expect(await cartellaDi(cf)).toEqual([]);
       const [{ n: inbox }] = await svc.sql<{ n: number }>(
         'SELECT count(*)::int AS n FROM inbox_message WHERE consumer = $1 AND event_id = $2',
@@ -143,7 +143,7 @@ describe('intake (accesso.accesso.chiuso.v2 on JetStream → proposta read from 
     } finally {
       svc.accesso.avvia();
     }
-    await eventually(async () => expect(await cartellaDi(cf)).toHaveLength(1), { timeoutMs: 10_000 });
+    await eventually(async () => expect(await cartellaDi(cf)).toHaveLength(1), { timeoutMs: 15_000 });
     expect(svc.accesso.letture.filter((l) => l.accessoId === envelope.payload.accessoId)).toHaveLength(1);
     expect((await jsm.streams.info(deadLetterStreamName('presa-in-carico'))).state.messages).toBe(dlqPrima);
   });

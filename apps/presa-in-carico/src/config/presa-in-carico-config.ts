@@ -22,12 +22,6 @@ export class PresaInCaricoConfig extends DataServiceConfig {
   @IsString()
   SERVICE_SIGNING_KEY_FILE?: string;
 
-  /** Delay before an intake waiting for accesso (unavailable) is tried again. */
-  @IsInt()
-  @Min(100)
-  @Max(600_000)
-  INTAKE_RIPROVA_MS: number = 5000;
-
   /**
    * JSON file with the ambito's territorio; the Ambito Cremasco demo seed when absent. Required with
    * NODE_ENV=production, where a file marked illustrativo (demo data) is refused.

@@ -309,6 +309,8 @@ describe('presa in carico, end to end: accesso closed with a proposta → approv
     expect(diario.body.map((v) => v.tipo)).toEqual([
       'proposta',
       'assegnazione',
+      // Castelleone's, forwarded to the équipe that owns the case (issue 14, point 5).
+      'proposta',
       'valutazione',
       'progetto-proposto',
       'progetto-approvato',

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { freePort, startServiceProcess } from '@ambito/testing';
+import { freePort, generateIdentityKeys, startServiceProcess, testNatsEnv } from '@ambito/testing';
 import { JWT_SECRET } from './platform';
 
 const root = path.resolve(__dirname, '../../..');
@@ -28,7 +28,13 @@ function avvio(env: Record<string, string>): Promise<{ code: number | null; stde
 
 /** The process as an operator starts it: the built app, its environment, nothing else. */
 describe('gateway start: no authentication by default, the demo login only when asked for and local', () => {
-  const base = { NATS_URL: process.env.TEST_NATS_URL!, JWT_LOCAL_SECRET: JWT_SECRET, LOG_LEVEL: 'warn' };
+  // Everything a gateway needs but the authentication mode: its NATS user and its signing key.
+  const base = {
+    ...testNatsEnv('gateway'),
+    GATEWAY_SIGNING_KEY: generateIdentityKeys().GATEWAY_SIGNING_KEY,
+    JWT_LOCAL_SECRET: JWT_SECRET,
+    LOG_LEVEL: 'warn',
+  };
 
   it.each<Record<string, string>>([{}, { NODE_ENV: 'development' }, { NODE_ENV: 'test' }])(
     'refuses to start without AUTH_MODE (%o), saying in Italian what to set',

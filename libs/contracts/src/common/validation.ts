@@ -1,5 +1,5 @@
 import { plainToInstance } from 'class-transformer';
-import { validate, type ValidationError } from 'class-validator';
+import { getMetadataStorage, validate, type ValidationError } from 'class-validator';
 import type { Classe } from './declarations';
 import { DomainError } from './domain-error';
 import type { FieldError } from './error-codes';
@@ -63,6 +63,8 @@ export async function validaContratto<T extends object>(
   const difetti = difettiDellInput(valore, { testo: controllaTesto });
   if (difetti.length > 0) throw validazioneFallita(difetti);
   const instance = plainToInstance(classe, valore, { enableImplicitConversion: false });
+  const nonOggetti = annidatiNonOggetti(instance);
+  if (nonOggetti.length > 0) throw validazioneFallita(nonOggetti);
   const errors = await validate(instance, {
     whitelist: rifiutaCampiIgnoti,
     forbidNonWhitelisted: rifiutaCampiIgnoti,
@@ -72,4 +74,30 @@ export async function validaContratto<T extends object>(
   const righe = controllaTesto ? righeInEccesso(instance) : [];
   if (righe.length > 0) throw validazioneFallita(righe);
   return instance;
+}
+
+/**
+ * class-validator's `ValidateNested` walks into an array wherever it finds one, so `[]` where a nested
+ * object is expected (`persona: []`, `comuni: [[], {…}]`) would pass with nothing checked and reach the
+ * handler: every nested value must be an object (for a list, every element).
+ */
+function annidatiNonOggetti(instance: object, parent = ''): FieldError[] {
+  const annidati = getMetadataStorage()
+    .getTargetValidationMetadatas(instance.constructor, '', true, false)
+    .filter((m) => m.type === 'nestedValidation');
+  return annidati.flatMap(({ propertyName, each }) => {
+    const valore = (instance as Record<string, unknown>)[propertyName];
+    const campo = parent ? `${parent}.${propertyName}` : propertyName;
+    // Absent, or not the array a list needs: the field's other decorators say what is wrong.
+    if (valore === undefined || valore === null || (each && !Array.isArray(valore))) return [];
+    const elementi =
+      each && Array.isArray(valore)
+        ? valore.map((v, i) => [v, `${campo}.${i}`] as const)
+        : [[valore, campo] as const];
+    return elementi.flatMap(([v, nome]) =>
+      v !== null && typeof v === 'object' && !Array.isArray(v)
+        ? annidatiNonOggetti(v, nome)
+        : [{ campo: nome, messaggi: ['deve essere un oggetto'] }],
+    );
+  });
 }

@@ -3,16 +3,23 @@ import {
   createTestDatabase,
   freePort,
   generateIdentityKeys,
+  serviceSigningEnv,
   startServiceProcess,
   testNatsEnv,
   testServiceRoles,
   type ServiceProcess,
 } from '@ambito/testing';
 
+type App = 'accesso' | 'budget' | 'presa-in-carico' | 'gateway';
+
 export interface Platform {
   gateway: string;
   databaseUrl: string;
   natsUrl: string;
+  /** Stops one app (e.g. accesso, to see what its callers do without it). */
+  ferma(app: App): Promise<void>;
+  /** Starts a stopped app again, with the same configuration and database. */
+  riavvia(app: App): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -46,12 +53,18 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     return { DATABASE_URL: url, DATABASE_MIGRATION_URL: migrationUrl, DATABASE_SCHEMA: schema };
   };
   // This run's key pair: the gateway signs the actor, the services verify it.
-  const { GATEWAY_SIGNING_KEY, ACTOR_TRUSTED_KEYS } = generateIdentityKeys();
+  const identita = generateIdentityKeys();
+  const { GATEWAY_SIGNING_KEY, ACTOR_TRUSTED_KEYS } = identita;
   const processes: ServiceProcess[] = [];
+  const avvii = new Map<string, Parameters<typeof startServiceProcess>[0]>();
+  const avvia = (opzioni: Parameters<typeof startServiceProcess>[0]) => {
+    avvii.set(opzioni.app, opzioni);
+    return startServiceProcess(opzioni);
+  };
   try {
     if (services.has('accesso'))
       processes.push(
-        await startServiceProcess({
+        await avvia({
           app: 'accesso',
           httpPort: await freePort(),
           logFile: logFile('accesso'),
@@ -67,7 +80,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       );
     if (services.has('budget'))
       processes.push(
-        await startServiceProcess({
+        await avvia({
           app: 'budget',
           httpPort: await freePort(),
           logFile: logFile('budget'),
@@ -83,7 +96,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       );
     if (services.has('presa-in-carico'))
       processes.push(
-        await startServiceProcess({
+        await avvia({
           app: 'presa-in-carico',
           httpPort: await freePort(),
           logFile: logFile('presa-in-carico'),
@@ -94,11 +107,12 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
             ...ownNats,
             ...(await database('presa_in_carico')),
             ACTOR_TRUSTED_KEYS,
+            ...serviceSigningEnv(identita, 'presa-in-carico'),
           },
         }),
       );
     processes.push(
-      await startServiceProcess({
+      await avvia({
         app: 'gateway',
         httpPort: await freePort(),
         logFile: logFile('gateway'),
@@ -124,6 +138,16 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     gateway: processes.find((p) => p.app === 'gateway')!.baseUrl,
     databaseUrl,
     natsUrl,
+    ferma: async (app) => {
+      const i = processes.findIndex((p) => p.app === app);
+      if (i < 0) return;
+      const [processo] = processes.splice(i, 1);
+      await processo.stop();
+    },
+    riavvia: async (app) => {
+      if (processes.some((p) => p.app === app)) return;
+      processes.push(await startServiceProcess(avvii.get(app)!));
+    },
     stop: async () => {
       for (const p of processes.reverse()) await p.stop();
     },

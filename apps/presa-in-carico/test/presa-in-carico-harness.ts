@@ -5,19 +5,23 @@ import {
   headers as natsHeaders,
   type ConsumerMessages,
   type NatsConnection,
+  type Subscription,
 } from 'nats';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import {
+  ACCESSO_RPC,
+  DomainError,
   HEADER,
   UTENTE_COLLAUDO,
   eventSubject,
-  type AccessoChiusoV1,
+  type AccessoChiusoV2,
   type Actor,
   type AperturaCartellaV1,
   type ApriCartellaV1,
   type CartellaV1,
   type EventEnvelope,
+  type PropostaPresaInCaricoV1,
   type ProponiProgettoV1,
   type RpcReply,
   type RpcRequest,
@@ -25,7 +29,18 @@ import {
   type RpcTarget,
 } from '@ambito/contracts';
 import { checkChar } from '@ambito/kernel';
-import { EventBus, RpcClient, ensureStream, eventStreamName, gatewaySignerFrom } from '@ambito/messaging';
+import {
+  ActorVerifier,
+  EventBus,
+  RpcClient,
+  contextFromHeaders,
+  ensureStream,
+  eventStreamName,
+  gatewaySignerFrom,
+  parseTrustedKeys,
+  respondError,
+  respondOk,
+} from '@ambito/messaging';
 import {
   connectTestNats,
   createServiceTestDatabase,
@@ -33,7 +48,9 @@ import {
   eventually,
   generateIdentityKeys,
   testActor,
+  serviceSigningEnv,
   testNatsEnv,
+  type IdentityKeyEnv,
 } from '@ambito/testing';
 import { createPresaInCaricoApp } from '../src/app/create-presa-in-carico-app';
 import { loadPresaInCaricoConfig } from '../src/config/presa-in-carico-config';
@@ -88,7 +105,12 @@ export interface TestPresaInCarico {
   ): <S extends RpcSubject>(subject: RpcTarget<S>, payload: RpcRequest<S>) => Promise<RpcReply<S>>;
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   /** Publishes an accesso.accesso.chiuso on JetStream exactly as the accesso outbox relay does. */
-  pubblicaAccessoChiuso(envelope: EventEnvelope<'accesso.accesso.chiuso', AccessoChiusoV1>): Promise<void>;
+  pubblicaAccessoChiuso(envelope: EventEnvelope<'accesso.accesso.chiuso', AccessoChiusoV2>): Promise<void>;
+  /**
+   * Plays accesso's side of `accesso.proposta.leggi` on the bus (the proposte of `accessoChiuso`),
+   * verifying the caller's signed identity as accesso does; stopped, nobody answers (accesso down).
+   */
+  accesso: SportelloAccesso;
   /** Events this service published on JetStream (collected from its stream). */
   eventi: EventEnvelope[];
   flush(): Promise<void>;
@@ -96,7 +118,10 @@ export interface TestPresaInCarico {
 }
 
 /** The presa-in-carico service in-process, on a fresh database and the test NATS of the global setup. */
-export async function startTestPresaInCarico(): Promise<TestPresaInCarico> {
+export async function startTestPresaInCarico(
+  options: { identita?: IdentityKeyEnv; env?: Record<string, string> } = {},
+): Promise<TestPresaInCarico> {
+  const env = options.env ?? {};
   // The service as its runtime role, migrating as the schema's owner (roles as in production).
   const db = await createServiceTestDatabase('presa_in_carico');
   const databaseUrl = db.adminUrl;
@@ -106,7 +131,8 @@ export async function startTestPresaInCarico(): Promise<TestPresaInCarico> {
   const gateway = await connectTestNats('gateway', { name: 'presa-in-carico-test-gateway' });
   // The producer's stream exists before the consumer starts, as when accesso runs.
   await ensureStream(await nats.jetstreamManager(), eventStreamName('accesso'), ['evt.accesso.>']);
-  const identita = generateIdentityKeys();
+  // Shared with an accesso of the same test when given (it must trust this service's key).
+  const identita = options.identita ?? generateIdentityKeys();
   const app = await createPresaInCaricoApp(
     loadPresaInCaricoConfig({
       DATABASE_URL: db.url,
@@ -115,12 +141,20 @@ export async function startTestPresaInCarico(): Promise<TestPresaInCarico> {
       LOG_LEVEL: 'silent',
       NODE_ENV: 'test',
       ACTOR_TRUSTED_KEYS: identita.ACTOR_TRUSTED_KEYS,
+      // Its own identity, for the intake's read of the proposta from accesso.
+      ...serviceSigningEnv(identita, 'presa-in-carico'),
+      ...env,
     }),
   );
   // Signs the actor as the gateway does, with this run's key.
   const rpc = new RpcClient(gateway, 5000, gatewaySignerFrom(identita, { ambito: 'CREMA' }));
   const pg = new Client({ connectionString: databaseUrl, options: '-c search_path=presa_in_carico' });
   await pg.connect();
+  const accesso = new SportelloAccesso(
+    nats,
+    new ActorVerifier(parseTrustedKeys(identita.ACTOR_TRUSTED_KEYS), { ambito: 'CREMA' }),
+  );
+  accesso.avvia();
 
   const eventi: EventEnvelope[] = [];
   const durable = `test-${randomUUID()}`;
@@ -145,6 +179,7 @@ export async function startTestPresaInCarico(): Promise<TestPresaInCarico> {
     app,
     nats,
     eventi,
+    accesso,
     as: (actor, motivo, finalita) => (subject, payload) =>
       rpc.request(subject, payload, {
         context: {
@@ -168,6 +203,7 @@ export async function startTestPresaInCarico(): Promise<TestPresaInCarico> {
     },
     flush: () => app.get(EventBus).flushOutbox(),
     close: async () => {
+      accesso.ferma();
       await messages.close();
       await pg.end();
       await app.close();
@@ -192,46 +228,123 @@ export function codiceFiscale(): string {
   return primi15 + checkChar(primi15);
 }
 
+/** The proposte that the harness's accesso knows, by accessoId (filled by `accessoChiuso`). */
+const PROPOSTE = new Map<string, PropostaPresaInCaricoV1>();
+
+/** What the harness's accesso received with each read of a proposta. */
+export interface LetturaProposta {
+  accessoId: string;
+  userId: string;
+  ruoli: string[];
+  finalita?: string;
+  motivo?: string;
+}
+
+/**
+ * accesso's answer to `accesso.proposta.leggi`, on the real bus: the actor verified with the run's
+ * trusted keys (a forged or a user's identity is refused as accesso refuses it), the role and the
+ * purpose checked against the declaration, each read recorded.
+ */
+export class SportelloAccesso {
+  readonly letture: LetturaProposta[] = [];
+  private sub?: Subscription;
+
+  constructor(
+    private readonly nats: NatsConnection,
+    private readonly verifier: ActorVerifier,
+  ) {}
+
+  avvia(): void {
+    if (this.sub) return;
+    const declaration = ACCESSO_RPC.leggiProposta;
+    this.sub = this.nats.subscribe(declaration.subject, {
+      queue: 'accesso',
+      callback: (_error, msg) => {
+        void (async () => {
+          const context = contextFromHeaders(msg.headers, randomUUID());
+          try {
+            const token = msg.headers?.get(HEADER.actor) || undefined;
+            const actor = await this.verifier.verify(token, {
+              subject: declaration.subject,
+              correlationId: context.correlationId,
+              body: msg.data,
+            });
+            if (!actor.ruoli.some((r) => declaration.ruoli.includes(r)))
+              throw new DomainError('OPERAZIONE_NON_CONSENTITA', 'Ruolo non ammesso.');
+            const { accessoId } = msg.json<{ accessoId: string }>();
+            this.letture.push({
+              accessoId,
+              userId: actor.userId,
+              ruoli: actor.ruoli,
+              finalita: context.finalita,
+              motivo: context.motivo,
+            });
+            const proposta = PROPOSTE.get(accessoId);
+            if (!proposta) throw new DomainError('ACCESSO_NON_TROVATO', 'Accesso non trovato.');
+            respondOk(msg, proposta);
+          } catch (error) {
+            respondError(
+              msg,
+              error instanceof DomainError ? error.toReply() : { code: 'ERRORE_INTERNO', message: 'errore' },
+            );
+          }
+        })();
+      },
+    });
+  }
+
+  ferma(): void {
+    this.sub?.unsubscribe();
+    this.sub = undefined;
+  }
+}
+
+/**
+ * An `accesso.accesso.chiuso.v2` as accesso publishes it (ids and the esito kind only), and the
+ * proposta the harness's accesso answers for it (who the person is, the motivazione).
+ */
 export function accessoChiuso(
   persona: { codiceFiscale: string; comuneResidenza: string; cognome?: string },
-  change: Partial<AccessoChiusoV1> = {},
-): EventEnvelope<'accesso.accesso.chiuso', AccessoChiusoV1> {
+  change: Partial<AccessoChiusoV2> = {},
+): EventEnvelope<'accesso.accesso.chiuso', AccessoChiusoV2> {
+  const payload = {
+    accessoId: randomUUID(),
+    personaId: randomUUID(),
+    sede: 'SEDE-CREMA-HUB',
+    subAmbito: 'SA-CREMA',
+    chiusoIl: new Date().toISOString(),
+    operatoreId: 'operatore.crema',
+    esito: { tipo: 'proposta-presa-in-carico', urgenza: 'prioritaria' },
+    // A variant may be replaced whole (another esito): the union is the caller's.
+    ...change,
+  } as AccessoChiusoV2;
+  PROPOSTE.set(payload.accessoId, {
+    accessoId: payload.accessoId,
+    personaId: payload.personaId,
+    sede: payload.sede,
+    subAmbito: payload.subAmbito,
+    chiusoIl: payload.chiusoIl,
+    persona: {
+      codiceFiscale: persona.codiceFiscale,
+      cognome: persona.cognome ?? 'Rossi',
+      nome: 'Maria',
+      dataNascita: '1940-01-01',
+      sesso: 'F',
+      comuneResidenza: persona.comuneResidenza,
+    },
+    motivazione: 'Non autosufficiente, vive sola',
+    urgenza: 'prioritaria',
+  });
   return {
     id: randomUUID(),
     type: 'accesso.accesso.chiuso',
-    version: 1,
+    version: 2,
     occurredAt: new Date().toISOString(),
     ambito: 'CREMA',
     actor: { userId: 'operatore.crema', nome: 'Giulia Ferrari', ruoli: ['operatore-accesso'] },
     correlationId: randomUUID(),
     causationId: null,
-    payload: {
-      accessoId: randomUUID(),
-      personaId: randomUUID(),
-      sede: 'SEDE-CREMA-HUB',
-      subAmbito: 'SA-CREMA',
-      comuneResidenza: persona.comuneResidenza,
-      areaBisogno: 'anziani',
-      richiesta: 'Chiede assistenza domiciliare.',
-      chiusoIl: new Date().toISOString(),
-      operatoreId: 'operatore.crema',
-      esito: {
-        tipo: 'proposta-presa-in-carico',
-        servizio: null,
-        motivazione: 'Non autosufficiente, vive sola',
-        urgenza: 'prioritaria',
-      },
-      persona: {
-        codiceFiscale: persona.codiceFiscale,
-        cognome: persona.cognome ?? 'Rossi',
-        nome: 'Maria',
-        dataNascita: '1940-01-01',
-        sesso: 'F',
-        comuneResidenza: persona.comuneResidenza,
-      },
-      // A variant may be replaced whole (another esito without the person): the union is the caller's.
-      ...change,
-    } as AccessoChiusoV1,
+    payload,
   };
 }
 

@@ -3,12 +3,14 @@ import { BUDGET_EVENTS, BUDGET_RPC, type BudgetEventMap, type BudgetRpcMap } fro
 import type {
   AnyEventDeclaration,
   AnyRpcDeclaration,
+  ChiamataDeclaration,
   ConsumoDeclaration,
   EventDeclaration,
   ReplySpec,
   RpcDeclaration,
 } from './common/declarations';
 import {
+  PRESA_IN_CARICO_CHIAMATE,
   PRESA_IN_CARICO_CONSUMI,
   PRESA_IN_CARICO_EVENTS,
   PRESA_IN_CARICO_RPC,
@@ -37,6 +39,16 @@ export const EVENT_DECLARATIONS: readonly AnyEventDeclaration[] = [
 export const CONSUMER_DECLARATIONS: readonly ConsumoDeclaration[] = [
   ...Object.values(PRESA_IN_CARICO_CONSUMI),
 ];
+
+/** Every request a service sends to another with its own identity, as declared by the caller. */
+export const CHIAMATE_DECLARATIONS: readonly ChiamataDeclaration[] = [
+  ...Object.values(PRESA_IN_CARICO_CHIAMATE),
+];
+
+/** The declared call of `servizio` to `subject`, if any. */
+export function chiamataDichiarata(servizio: string, subject: string): ChiamataDeclaration | undefined {
+  return CHIAMATE_DECLARATIONS.find((c) => c.servizio === servizio && c.rpc.subject === subject);
+}
 
 /** Every request/reply subject of the platform with its request and reply types. */
 export type RpcMap = AccessoRpcMap & PresaInCaricoRpcMap & BudgetRpcMap;

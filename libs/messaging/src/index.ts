@@ -2,6 +2,7 @@ export * from './context/request-context';
 export * from './rpc/nats-headers';
 export * from './rpc/rpc-wire';
 export * from './rpc/rpc-client';
+export * from './rpc/service-caller';
 export * from './rpc/rpc-handler.decorator';
 export * from './rpc/rpc-controller.decorator';
 export * from './rpc/rpc-server';

@@ -28,6 +28,7 @@ import { ActorSigner, ActorVerifier } from './identity/actor-token';
 import type { IdentityKeys } from './identity/identity-config';
 import { ACTOR_SIGNER, RPC_TIMEOUT_MS, RpcClient } from './rpc/rpc-client';
 import { RPC_SERVER_OPTIONS, RpcServer, type RpcServerOptions } from './rpc/rpc-server';
+import { SERVICE_IDENTITY, SERVICE_SIGNER, ServiceCaller } from './rpc/service-caller';
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
 
@@ -40,7 +41,8 @@ export interface MessagingOptions {
   rpcTimeoutMs?: number;
   /**
    * The signed actor (`identityKeysFrom(config)`): a service that serves requests needs the trusted
-   * keys, a process that sends them on behalf of a user (the gateway) its signing key.
+   * keys, a process that sends them on behalf of a user (the gateway) its signing key, a service that
+   * calls another with its own identity (`chiamata()`) its own key (`service`).
    */
   identity?: IdentityKeys;
   /** Services that own data publish their events through the transactional outbox. */
@@ -163,16 +165,22 @@ export class EventBus implements OnApplicationBootstrap, BeforeApplicationShutdo
 @Module({})
 export class MessagingModule {
   static forRoot(options: MessagingOptions): DynamicModule {
-    const { trusted, signing, ttlSeconds } = options.identity ?? {};
+    const { trusted, signing, service, ttlSeconds } = options.identity ?? {};
     const rpcServerOptions: RpcServerOptions = {
       service: options.service,
       verifier: trusted && new ActorVerifier(trusted, { ambito: options.ambito }),
     };
     const signer = signing ? new ActorSigner(signing, { ambito: options.ambito, ttlSeconds }) : null;
+    if (service && service.issuer !== options.service)
+      throw new Error(`${options.service}: la chiave di servizio è dell’emittente ${service.issuer}`);
+    const serviceSigner = service ? new ActorSigner(service, { ambito: options.ambito, ttlSeconds }) : null;
     const providers: Provider[] = [
       { provide: MESSAGING_OPTIONS, useValue: options },
       { provide: RPC_SERVER_OPTIONS, useValue: rpcServerOptions },
       { provide: ACTOR_SIGNER, useValue: signer },
+      { provide: SERVICE_SIGNER, useValue: serviceSigner },
+      { provide: SERVICE_IDENTITY, useValue: { service: options.service, ambito: options.ambito } },
+      ServiceCaller,
       RpcServer,
       {
         provide: NATS_CONNECTION,
@@ -224,6 +232,7 @@ export class MessagingModule {
       exports: [
         NATS_CONNECTION,
         RpcClient,
+        ServiceCaller,
         EventBus,
         ...(options.outbox ? [OutboxWriter, IdempotencyStore] : []),
         MESSAGING_OPTIONS,

@@ -83,8 +83,9 @@ async function main(): Promise<void> {
       natsAuthInfo = ` (utenti e permessi: ${auth.configFile}; password: ${auth.passwordDir})`;
     }
 
-    // The gateway signs the actor of each request, the services verify it: a key pair made on the first
-    // start and kept in the data directory.
+    // The gateway signs the actor of each request, the services verify it; a service that calls another
+    // (presa-in-carico's intake) signs its own identity: keys made on the first start, kept in the data
+    // directory.
     const identita = ensureIdentityKeys(path.join(dataDir, 'identita'), 'dev');
     const common = {
       NATS_URL: natsUrl,
@@ -126,6 +127,7 @@ async function main(): Promise<void> {
       ...natsUser('presa-in-carico'),
       ...(await database('presa_in_carico')),
       ...trusted,
+      SERVICE_SIGNING_KEY_FILE: identita.serviceKeys['presa-in-carico'],
       ...territorio,
     });
     // Demo users with the password "demo": explicitly, and reachable from this machine only (the

@@ -58,7 +58,7 @@ describe('dead letters on an authorised bus', () => {
     const event: EventEnvelope = {
       id: randomUUID(),
       type: TYPE,
-      version: 1,
+      version: 2,
       occurredAt: new Date().toISOString(),
       ambito: 'CREMA',
       actor: { userId: 'u-1', nome: 'Operatore', ruoli: [] },
@@ -69,16 +69,12 @@ describe('dead letters on an authorised bus', () => {
         personaId: randomUUID(),
         sede: 'SEDE-CREMA-HUB',
         subAmbito: 'SA-CREMA',
-        comuneResidenza: '019035',
-        areaBisogno: 'anziani',
-        richiesta: 'Chiede assistenza domiciliare.',
         chiusoIl: new Date().toISOString(),
         operatoreId: 'operatore.crema',
-        esito: { tipo: 'invio-altro-servizio', servizio: 'ADI', motivazione: null, urgenza: null },
-        persona: null,
+        esito: { tipo: 'invio-altro-servizio', urgenza: null },
       },
     };
-    await connessioni[0].jetstream().publish('evt.accesso.accesso.chiuso.v1', JSON.stringify(event));
+    await connessioni[0].jetstream().publish('evt.accesso.accesso.chiuso.v2', JSON.stringify(event));
     let ref = '';
     await eventually(
       async () => {
@@ -109,7 +105,7 @@ describe('dead letters on an authorised bus', () => {
       code: 'PERMISSIONS_VIOLATION',
     });
     await expect(
-      operatore.jetstream().publish('evt.accesso.accesso.chiuso.v1', new Uint8Array(), { timeout: 2000 }),
+      operatore.jetstream().publish('evt.accesso.accesso.chiuso.v2', new Uint8Array(), { timeout: 2000 }),
     ).rejects.toMatchObject({ code: 'PERMISSIONS_VIOLATION' });
   });
 });

@@ -11,6 +11,7 @@ import { checkChar } from '@ambito/kernel';
 import {
   freePort,
   generateIdentityKeys,
+  serviceSigningEnv,
   prepareNatsAuth,
   startEmbeddedPostgres,
   startNatsServer,
@@ -212,8 +213,10 @@ async function main(): Promise<void> {
     NATS_PASSWORD: natsAuth.passwords[user],
   });
   const common = { AMBITO_CODICE: 'CREMA', NODE_ENV: 'test', LOG_LEVEL: 'warn' };
-  // The gateway signs the actor, the services verify it.
-  const { GATEWAY_SIGNING_KEY, ACTOR_TRUSTED_KEYS } = generateIdentityKeys();
+  // The gateway signs the actor, the services verify it; presa-in-carico's intake reads the proposta
+  // from accesso with its own key.
+  const identita = generateIdentityKeys();
+  const { GATEWAY_SIGNING_KEY, ACTOR_TRUSTED_KEYS } = identita;
   // Each service as its runtime role, migrating as its schema's owner (the roles survive the restarts).
   const databases = new Map<App, Record<string, string>>();
   for (const [app, schema] of [
@@ -237,7 +240,13 @@ async function main(): Promise<void> {
             GATEWAY_SIGNING_KEY,
             RPC_TIMEOUT_MS: String(RPC_TIMEOUT_MS),
           }
-        : { ...common, ...natsEnv(app), ...databases.get(app), ACTOR_TRUSTED_KEYS },
+        : {
+            ...common,
+            ...natsEnv(app),
+            ...databases.get(app),
+            ACTOR_TRUSTED_KEYS,
+            ...serviceSigningEnv(identita, app),
+          },
     work,
   );
   const apps: App[] = ['accesso', 'budget', 'presa-in-carico', 'gateway'];

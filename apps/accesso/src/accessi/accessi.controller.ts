@@ -5,13 +5,16 @@ import {
   ChiudiAccessoV1,
   ElencaAccessiV1,
   LeggiAccessoV1,
+  LeggiPropostaV1,
   RegistraAccessoV1,
   type AccessoV1,
   type PaginaV1,
+  type PropostaPresaInCaricoV1,
 } from '@ambito/contracts';
 import { RpcController, RpcHandler } from '@ambito/messaging';
 import { ChiudiAccessoUseCase } from './chiusura/chiudi-accesso.use-case';
 import { ElencaAccessiQuery, LeggiAccessoQuery } from './lettura/accessi.queries';
+import { LeggiPropostaQuery } from './lettura/proposta.query';
 import { AggiornaAccessoUseCase } from './modifica/aggiorna-accesso.use-case';
 import { AnnotaAccessoUseCase } from './modifica/annota-accesso.use-case';
 import { RegistraAccessoUseCase } from './registrazione/registra-accesso.use-case';
@@ -26,6 +29,7 @@ export class AccessiController {
     private readonly annotaAccesso: AnnotaAccessoUseCase,
     private readonly leggiAccesso: LeggiAccessoQuery,
     private readonly elencaAccessi: ElencaAccessiQuery,
+    private readonly leggiProposta: LeggiPropostaQuery,
   ) {}
 
   @RpcHandler(ACCESSO_RPC.registraAccesso)
@@ -56,5 +60,11 @@ export class AccessiController {
   @RpcHandler(ACCESSO_RPC.elencaAccessi)
   elenca(dto: ElencaAccessiV1): Promise<PaginaV1<AccessoV1>> {
     return this.elencaAccessi.esegui(dto);
+  }
+
+  /** Service identity only (the intake of presa-in-carico): see LeggiPropostaQuery. */
+  @RpcHandler(ACCESSO_RPC.leggiProposta)
+  proposta(dto: LeggiPropostaV1): Promise<PropostaPresaInCaricoV1> {
+    return this.leggiProposta.esegui(dto.accessoId);
   }
 }

@@ -2,7 +2,7 @@ import { AckPolicy, DeliverPolicy, type ConsumerMessages, type NatsConnection } 
 import { randomUUID } from 'node:crypto';
 import {
   ACCESSO_RPC,
-  type AccessoChiusoV1,
+  type AccessoChiusoV2,
   type AccessoRegistratoV1,
   type EventEnvelope,
   type PersonaV1,
@@ -113,8 +113,10 @@ describe('accessi (NATS → accesso → PostgreSQL → JetStream)', () => {
       urgenza: null,
       note: null,
     });
-    const evento = await eventoDi<AccessoChiusoV1>('accesso.accesso.chiuso', a.id);
-    expect(evento.payload.persona).toBeNull();
+    const evento = await eventoDi<AccessoChiusoV2>('accesso.accesso.chiuso', a.id);
+    // The kind of esito; the service it was sent to is free text (a CPS says mental health): not here.
+    expect(evento.payload.esito).toEqual({ tipo: 'invio-altro-servizio', urgenza: null });
+    expect(JSON.stringify(evento)).not.toContain('CPS');
 
     expect(await rifiuto(operatore()(aggiornaAccesso, { id: a.id, richiesta: 'riscritta' }))).toBe(
       'ACCESSO_GIA_CHIUSO',
@@ -147,8 +149,12 @@ describe('accessi (NATS → accesso → PostgreSQL → JetStream)', () => {
     expect(Number(row.n)).toBe(1);
   });
 
-  it('carries who the person is only with a proposta di presa in carico', async () => {
-    const a = await operatore()(registraAccesso, { ...accesso(rossi.id), areaBisogno: 'disabilita' });
+  it('publishes accesso.chiuso.v2 with ids and the esito kind only: never the person, the request, the motivazione', async () => {
+    const a = await operatore()(registraAccesso, {
+      ...accesso(rossi.id),
+      areaBisogno: 'salute-mentale-dipendenze',
+      richiesta: 'Riferisce una dipendenza da alcol del figlio convivente.',
+    });
     expect(
       await rifiuto(operatore()(chiudiAccesso, { id: a.id, esito: { tipo: 'proposta-presa-in-carico' } })),
     ).toBe('VALIDAZIONE_FALLITA');
@@ -160,16 +166,29 @@ describe('accessi (NATS → accesso → PostgreSQL → JetStream)', () => {
         urgenza: 'urgente',
       },
     });
-    const evento = await eventoDi<AccessoChiusoV1>('accesso.accesso.chiuso', a.id);
-    expect(evento.payload).toMatchObject({
-      esito: {
-        tipo: 'proposta-presa-in-carico',
-        urgenza: 'urgente',
-        motivazione: 'Non autosufficiente, vive sola',
-      },
-      persona: { codiceFiscale: 'RSSMRA50A41D142K', comuneResidenza: CREMA, sesso: 'F' },
+    // Read from the stream as any consumer reads it (the test user).
+    const evento = await eventoDi<AccessoChiusoV2>('accesso.accesso.chiuso', a.id);
+    expect(evento.version).toBe(2);
+    expect(evento.payload).toEqual({
+      accessoId: a.id,
+      personaId: rossi.id,
+      sede: 'SEDE-CREMA-HUB',
       subAmbito: 'SA-CREMA',
+      chiusoIl: expect.any(String),
+      operatoreId: 'operatore.crema',
+      esito: { tipo: 'proposta-presa-in-carico', urgenza: 'urgente' },
     });
+    const testo = JSON.stringify(evento);
+    for (const personale of [
+      'RSSMRA50A41D142K',
+      rossi.cognome,
+      rossi.nome,
+      rossi.dataNascita,
+      'dipendenza',
+      'salute-mentale',
+      'Non autosufficiente',
+    ])
+      expect(testo).not.toContain(personale);
   });
 
   it.each([

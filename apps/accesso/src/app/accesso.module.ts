@@ -17,6 +17,7 @@ import { AccessiGate } from '../accessi/accessi.gate';
 import { AccessiRepository } from '../accessi/accessi.repository';
 import { ChiudiAccessoUseCase } from '../accessi/chiusura/chiudi-accesso.use-case';
 import { ElencaAccessiQuery, LeggiAccessoQuery } from '../accessi/lettura/accessi.queries';
+import { LeggiPropostaQuery } from '../accessi/lettura/proposta.query';
 import { AggiornaAccessoUseCase } from '../accessi/modifica/aggiorna-accesso.use-case';
 import { AnnotaAccessoUseCase } from '../accessi/modifica/annota-accesso.use-case';
 import { RegistraAccessoUseCase } from '../accessi/registrazione/registra-accesso.use-case';
@@ -87,6 +88,7 @@ export class AccessoModule {
         ChiudiAccessoUseCase,
         AnnotaAccessoUseCase,
         LeggiAccessoQuery,
+        LeggiPropostaQuery,
         ElencaAccessiQuery,
         ContatoriRepository,
         ContatoriService,

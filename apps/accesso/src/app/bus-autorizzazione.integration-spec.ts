@@ -69,7 +69,8 @@ describe('authenticated and authorised NATS (issue 14, point 1)', () => {
     }
     svc = await startTestAccesso();
     const operatore = svc.as(ATTORI.operatoreCrema);
-    // What the issue read anonymously: an accesso closed with a proposta carries the person's data.
+    // What the issue read anonymously: an accesso closed with a proposta (v1 carried the person's data;
+    // v2 carries ids only, which still link a persona to a proposta and stay the services' business).
     rossi = await operatore(registraPersona, persona('RSSMRA50A41D142K'));
     const a = await operatore(registraAccesso, accesso(rossi.id));
     await operatore(chiudiAccesso, {
@@ -77,13 +78,14 @@ describe('authenticated and authorised NATS (issue 14, point 1)', () => {
       esito: { tipo: 'proposta-presa-in-carico', motivazione: 'Vive sola', urgenza: 'ordinaria' },
     });
     const collaudo = await come('collaudo');
-    // The target of the issue's anonymous read: the closed accesso in the stream, with the codice fiscale.
+    // The target of the issue's anonymous read: the closed accesso in the stream (ids, no codice fiscale).
     await eventually(async () => {
       const jsm = await collaudo.jetstreamManager();
       const chiuso = await jsm.streams.getMessage('EVT_ACCESSO', {
-        last_by_subj: 'evt.accesso.accesso.chiuso.v1',
+        last_by_subj: 'evt.accesso.accesso.chiuso.v2',
       });
-      expect(chiuso.string()).toContain('RSSMRA50A41D142K');
+      expect(chiuso.string()).toContain(a.id);
+      expect(chiuso.string()).not.toContain('RSSMRA50A41D142K');
     });
   });
 
@@ -177,7 +179,9 @@ describe('authenticated and authorised NATS (issue 14, point 1)', () => {
     );
     await sottoscrizioneRifiutata(gateway, 'evt.accesso.>');
     await sottoscrizioneRifiutata(gateway, 'accesso.accesso.elenca', 'accesso');
-    await violazione(gateway.request('evt.accesso.accesso.chiuso.v1', sc.encode('{}'), { timeout: 2000 }));
+    await violazione(gateway.request('evt.accesso.accesso.chiuso.v2', sc.encode('{}'), { timeout: 2000 }));
+    // Nor a request only a service may send with its own identity (the intake's read of a proposta).
+    await violazione(gateway.request('accesso.proposta.leggi', sc.encode('{}'), { timeout: 2000 }));
   });
 
   it('gives the operator the dead-letter streams, not the event streams', async () => {
@@ -185,6 +189,6 @@ describe('authenticated and authorised NATS (issue 14, point 1)', () => {
     const jsm = await operatore.jetstreamManager();
     await violazione(jsm.streams.getMessage('EVT_ACCESSO', { seq: 1 }));
     await violazione(jsm.streams.info('EVT_ACCESSO'));
-    await violazione(operatore.jetstream().publish('evt.accesso.accesso.chiuso.v1', sc.encode('{}')));
+    await violazione(operatore.jetstream().publish('evt.accesso.accesso.chiuso.v2', sc.encode('{}')));
   });
 });

@@ -64,7 +64,7 @@ export class PresaInCaricoModule {
           natsUrl: config.NATS_URL,
           natsAccesso: natsAccessoDa(config),
           outbox: { databaseUrl: config.DATABASE_URL, schema: config.DATABASE_SCHEMA },
-          identity: identityKeysFrom(config),
+          identity: identityKeysFrom(config, SERVICE),
           idempotency: { ttlMs: config.IDEMPOTENCY_TTL_HOURS * 3_600_000 },
           retention: retentionOptions(config),
         }),

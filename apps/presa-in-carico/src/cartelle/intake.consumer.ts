@@ -3,12 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import {
   ACCESSO_EVENTS,
+  DomainError,
+  PRESA_IN_CARICO_CHIAMATE,
   PRESA_IN_CARICO_CONSUMI,
   isPropostaPresaInCarico,
-  type AccessoChiusoV1,
+  type AccessoChiusoV2,
   type EventEnvelope,
+  type PropostaPresaInCaricoV1,
 } from '@ambito/contracts';
-import { OnEvent, handleOnce } from '@ambito/messaging';
+import { OnEvent, ServiceCaller, alreadyHandled, handleOnce } from '@ambito/messaging';
 import { TerritorioService } from '../territorio/territorio.service';
 import { AccogliPropostaUseCase } from './apertura/accogli-proposta.use-case';
 
@@ -16,10 +19,22 @@ import { AccogliPropostaUseCase } from './apertura/accogli-proposta.use-case';
 export const INTAKE_DURABLE = PRESA_IN_CARICO_CONSUMI.intake.durable;
 
 /**
+ * Answers that mean "accesso, not now": no responder, or no answer in time (a read: nothing to undo).
+ * The subscription retries SERVIZIO_NON_DISPONIBILE with backoff for as long as it takes, never as a
+ * dead letter (libs/messaging, indisponibilita-temporanea.ts): the other two are reported as it.
+ */
+const NON_ORA = new Set(['SERVIZIO_NON_DISPONIBILE', 'ESITO_NON_DETERMINATO', 'SCADENZA_SUPERATA']);
+
+/**
  * The intake from the segretariato sociale: an accesso closed with a proposta di presa in carico lands
- * in the queue of the équipe of the comune of residence. The event is validated against its contract
- * before it gets here (a proposta without the person goes to the dead-letter stream). Idempotent: the
- * inbox row commits with the cartella, so a redelivered event is skipped.
+ * in the queue of the équipe of the comune of residence. The event (`accesso.accesso.chiuso.v2`) carries
+ * ids only: who the person is and the motivazione are read from accesso with this service's own
+ * identity and the purpose `presa-in-carico` (PRESA_IN_CARICO_CHIAMATE.proposta), a read accesso audits.
+ *
+ * Idempotent: the inbox row commits with the cartella, so a redelivered event is skipped (and, once
+ * handled, not even read again). The read happens before the transaction, so no transaction stays open
+ * while accesso answers; while accesso is unavailable the event comes back later, with backoff, never
+ * as a dead letter for that, and nothing is written.
  */
 @Injectable()
 export class IntakeConsumer {
@@ -29,25 +44,33 @@ export class IntakeConsumer {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly accogli: AccogliPropostaUseCase,
     private readonly territorio: TerritorioService,
+    private readonly chiamate: ServiceCaller,
   ) {}
 
   @OnEvent(ACCESSO_EVENTS.accessoChiuso, { durable: INTAKE_DURABLE })
-  async handle(envelope: EventEnvelope<'accesso.accesso.chiuso', AccessoChiusoV1>): Promise<void> {
+  async handle(envelope: EventEnvelope<'accesso.accesso.chiuso', AccessoChiusoV2>): Promise<void> {
     const { payload } = envelope;
     if (!isPropostaPresaInCarico(payload)) return;
-    const persona = payload.persona;
+    if (await alreadyHandled(this.dataSource, INTAKE_DURABLE, envelope)) {
+      this.logger.log({ eventId: envelope.id }, 'evento già elaborato: ignorato');
+      return;
+    }
+    const proposta = await this.leggiProposta(payload.accessoId);
+    const { persona } = proposta;
     // The équipe of the comune of residence; the sede's sub-ambito only if the comune is unknown here.
-    const subAmbito = this.territorio.subAmbito(persona.comuneResidenza) ?? payload.subAmbito;
+    const subAmbito = this.territorio.subAmbito(persona.comuneResidenza) ?? proposta.subAmbito;
     const handled = await handleOnce(this.dataSource, INTAKE_DURABLE, envelope, async (manager) => {
       const esito = await this.accogli.esegui(
         manager,
         {
           persona,
+          // The registry's id: the cartella follows the persona's change of residence (trasferimento).
+          personaId: payload.personaId,
           origine: 'accesso',
           accessoId: payload.accessoId,
-          inviante: `Segretariato sociale, sede ${payload.sede}`,
-          motivazione: payload.esito.motivazione,
-          urgenza: payload.esito.urgenza,
+          inviante: `Segretariato sociale, sede ${proposta.sede}`,
+          motivazione: proposta.motivazione,
+          urgenza: proposta.urgenza,
           subAmbito,
         },
         { userId: envelope.actor.userId, nome: envelope.actor.nome },
@@ -55,5 +78,21 @@ export class IntakeConsumer {
       if (!esito) this.logger.log({ accessoId: payload.accessoId }, 'proposta già accolta: nessun effetto');
     });
     if (!handled) this.logger.log({ eventId: envelope.id }, 'evento già elaborato: ignorato');
+  }
+
+  /** The proposta from accesso, as this service; "not now" becomes a later redelivery. */
+  private async leggiProposta(accessoId: string): Promise<PropostaPresaInCaricoV1> {
+    try {
+      return await this.chiamate.chiama(
+        PRESA_IN_CARICO_CHIAMATE.proposta,
+        { accessoId },
+        { motivo: `Apertura della cartella per la proposta dell’accesso ${accessoId}` },
+      );
+    } catch (error) {
+      if (error instanceof DomainError && NON_ORA.has(error.code)) {
+        throw new DomainError('SERVIZIO_NON_DISPONIBILE', `accesso non disponibile (${error.code})`);
+      }
+      throw error;
+    }
   }
 }

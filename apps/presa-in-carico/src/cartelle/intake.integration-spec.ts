@@ -1,7 +1,7 @@
 import {
   PRESA_IN_CARICO_RPC,
   eventSubject,
-  type AccessoChiusoV1,
+  type AccessoChiusoV2,
   type CartellaApertaV1,
   type EventEnvelope,
 } from '@ambito/contracts';
@@ -24,7 +24,7 @@ import { INTAKE_DURABLE } from './intake.consumer';
 
 const { apriCartella, leggiCartella, leggiDiario } = PRESA_IN_CARICO_RPC;
 
-describe('intake (accesso.accesso.chiuso on JetStream → cartella in the sub-ambito queue)', () => {
+describe('intake (accesso.accesso.chiuso.v2 on JetStream → proposta read from accesso → cartella in the sub-ambito queue)', () => {
   let svc: TestPresaInCarico;
 
   beforeAll(async () => {
@@ -50,8 +50,8 @@ describe('intake (accesso.accesso.chiuso on JetStream → cartella in the sub-am
   }
 
   const cartellaDi = async (cf: string) =>
-    svc.sql<{ id: string; sub_ambito: string; stato: string; episodio: number }>(
-      'SELECT id, sub_ambito, stato, episodio FROM cartella WHERE codice_fiscale = $1',
+    svc.sql<{ id: string; sub_ambito: string; stato: string; episodio: number; persona_id: string | null }>(
+      'SELECT id, sub_ambito, stato, episodio, persona_id FROM cartella WHERE codice_fiscale = $1',
       [cf],
     );
 
@@ -63,6 +63,8 @@ describe('intake (accesso.accesso.chiuso on JetStream → cartella in the sub-am
 
     const [cartella] = await cartellaDi(cf);
     expect(cartella).toMatchObject({ sub_ambito: 'SA-PANDINO', stato: 'in-attesa', episodio: 1 });
+    // Linked to the registry's persona, so that a change of residence moves it (trasferimento).
+    expect(cartella.persona_id).toBe(envelope.payload.personaId);
     const letta = await svc.as(ATTORI.coordinatorePandino)(leggiCartella, { id: cartella.id });
     expect(letta).toMatchObject({
       comuneResidenza: PANDINO,
@@ -100,6 +102,52 @@ describe('intake (accesso.accesso.chiuso on JetStream → cartella in the sub-am
     // Caused by the accesso event, in its correlation; no personal data on the wire.
     expect(evento).toMatchObject({ correlationId: envelope.correlationId, causationId: envelope.id });
     expect(JSON.stringify(evento)).not.toContain(cf);
+    // The person and the motivazione came from accesso, read once with the service's own identity
+    // (verified against the run's trusted keys) and the purpose presa-in-carico.
+    expect(svc.accesso.letture.filter((l) => l.accessoId === envelope.payload.accessoId)).toEqual([
+      {
+        accessoId: envelope.payload.accessoId,
+        userId: 'servizio:presa-in-carico',
+        ruoli: ['servizio-presa-in-carico'],
+        finalita: 'presa-in-carico',
+        motivo: `Apertura della cartella per la proposta dell’accesso ${envelope.payload.accessoId}`,
+      },
+    ]);
+  });
+
+  it('waits for accesso: while it does not answer the event comes back, nothing is written, no dead letter; then it is taken in once', async () => {
+    const cf = codiceFiscale();
+    const envelope = accessoChiuso({ codiceFiscale: cf, comuneResidenza: CREMA });
+    const jsm = await svc.nats.jetstreamManager();
+    const dlqPrima = (await jsm.streams.info(deadLetterStreamName('presa-in-carico'))).state.messages;
+    svc.accesso.ferma();
+    try {
+      const ack = await svc.nats
+        .jetstream()
+        .publish(eventSubject(envelope.type, envelope.version), JSON.stringify(envelope));
+      // Redelivered with backoff (1 s, 2 s, …) while accesso does not answer.
+      await eventually(
+        async () => {
+          const info = await jsm.consumers.info(eventStreamName('accesso'), INTAKE_DURABLE);
+          expect(info.num_redelivered).toBeGreaterThan(0);
+          expect(info.ack_floor.stream_seq).toBeLessThan(ack.seq);
+        },
+        { timeoutMs: 10_000 },
+      );
+      await new Promise((r) => setTimeout(r, 3500));
+      expect(await cartellaDi(cf)).toEqual([]);
+      const [{ n: inbox }] = await svc.sql<{ n: number }>(
+        'SELECT count(*)::int AS n FROM inbox_message WHERE consumer = $1 AND event_id = $2',
+        [INTAKE_DURABLE, envelope.id],
+      );
+      expect(inbox).toBe(0);
+      expect((await jsm.streams.info(deadLetterStreamName('presa-in-carico'))).state.messages).toBe(dlqPrima);
+    } finally {
+      svc.accesso.avvia();
+    }
+    await eventually(async () => expect(await cartellaDi(cf)).toHaveLength(1), { timeoutMs: 15_000 });
+    expect(svc.accesso.letture.filter((l) => l.accessoId === envelope.payload.accessoId)).toHaveLength(1);
+    expect((await jsm.streams.info(deadLetterStreamName('presa-in-carico'))).state.messages).toBe(dlqPrima);
   });
 
   it('has no second effect when the same event is delivered again', async () => {
@@ -123,6 +171,8 @@ describe('intake (accesso.accesso.chiuso on JetStream → cartella in the sub-am
       [cartella.id],
     );
     expect(eventi).toBe(1);
+    // Once handled, a redelivery does not read the person again.
+    expect(svc.accesso.letture.filter((l) => l.accessoId === envelope.payload.accessoId)).toHaveLength(1);
   });
 
   it('takes the same accesso in once even under a different event id', async () => {
@@ -162,19 +212,16 @@ describe('intake (accesso.accesso.chiuso on JetStream → cartella in the sub-am
     expect(cartella).toMatchObject({ sub_ambito: 'SA-PANDINO', stato: 'in-attesa' });
   });
 
-  it('ignores accessi closed with any other esito', async () => {
+  it('ignores accessi closed with any other esito, without reading anything from accesso', async () => {
     const cf = codiceFiscale();
     const prima = await conta(svc, 'cartella');
-    await consegna(
-      accessoChiuso(
-        { codiceFiscale: cf, comuneResidenza: CREMA },
-        {
-          esito: { tipo: 'informazione-orientamento', servizio: null, motivazione: null, urgenza: null },
-          persona: null,
-        },
-      ),
+    const envelope = accessoChiuso(
+      { codiceFiscale: cf, comuneResidenza: CREMA },
+      { esito: { tipo: 'informazione-orientamento', urgenza: null } },
     );
+    await consegna(envelope);
     expect(await conta(svc, 'cartella')).toBe(prima);
+    expect(svc.accesso.letture.filter((l) => l.accessoId === envelope.payload.accessoId)).toEqual([]);
   });
 
   describe('contract of the event', () => {
@@ -203,25 +250,28 @@ describe('intake (accesso.accesso.chiuso on JetStream → cartella in the sub-am
       return trovato!;
     }
 
-    it('parks a proposta that breaks the contract in the dead-letter stream, naming the field, and opens nothing', async () => {
+    it('parks a proposta that breaks the contract in the dead-letter stream, naming the field, reads and opens nothing', async () => {
       const prima = await conta(svc, 'cartella');
       const cf = codiceFiscale();
-      // A proposta without the person: the équipe could not tell who the case is about.
-      const senzaPersona = accessoChiuso({ codiceFiscale: cf, comuneResidenza: CREMA }, { persona: null });
-      // A codice fiscale that is not a string.
-      const cfNumerico = accessoChiuso({ codiceFiscale: cf, comuneResidenza: CREMA });
-      (cfNumerico.payload.persona as unknown as Record<string, unknown>).codiceFiscale = 12345678901;
-      const envelopes: EventEnvelope<'accesso.accesso.chiuso', AccessoChiusoV1>[] = [
-        senzaPersona,
-        cfNumerico,
+      // A proposta without its urgency: the équipe could not plan it.
+      const senzaUrgenza = accessoChiuso(
+        { codiceFiscale: cf, comuneResidenza: CREMA },
+        { esito: { tipo: 'proposta-presa-in-carico' } as AccessoChiusoV2['esito'] as never },
+      );
+      // An accesso id that is not one.
+      const idSbagliato = accessoChiuso({ codiceFiscale: cf, comuneResidenza: CREMA });
+      (idSbagliato.payload as unknown as Record<string, unknown>).accessoId = 12345678901;
+      const envelopes: EventEnvelope<'accesso.accesso.chiuso', AccessoChiusoV2>[] = [
+        senzaUrgenza,
+        idSbagliato,
       ];
       for (const envelope of envelopes) await consegna(envelope);
 
-      const primo = await parcheggiato(senzaPersona.id);
-      expect(primo.subject).toBe('evt.accesso.accesso.chiuso.v1');
-      expect(primo.error).toMatch(/^payload non valido: persona: /);
-      const secondo = await parcheggiato(cfNumerico.id);
-      expect(secondo.error).toMatch(/^payload non valido: persona\.codiceFiscale: /);
+      const primo = await parcheggiato(senzaUrgenza.id);
+      expect(primo.subject).toBe('evt.accesso.accesso.chiuso.v2');
+      expect(primo.error).toMatch(/^payload non valido: esito\.urgenza: /);
+      const secondo = await parcheggiato(idSbagliato.id);
+      expect(secondo.error).toMatch(/^payload non valido: accessoId: /);
 
       expect(await conta(svc, 'cartella')).toBe(prima);
       expect(await cartellaDi(cf)).toEqual([]);
@@ -230,6 +280,9 @@ describe('intake (accesso.accesso.chiuso on JetStream → cartella in the sub-am
         [INTAKE_DURABLE, envelopes.map((e) => e.id)],
       );
       expect(inbox).toBe(0);
+      expect(
+        svc.accesso.letture.filter((l) => envelopes.some((e) => e.payload.accessoId === l.accessoId)),
+      ).toEqual([]);
     });
   });
 

@@ -1,5 +1,6 @@
-import { IsInt, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { SOGLIA_PERSONE_STATISTICHE } from '@ambito/contracts';
+import { ServiceSigningKeyConfig } from '@ambito/messaging';
 import { DataServiceConfig, loadConfig } from '@ambito/service-runtime';
 import { TerritorioFileConfig } from '@ambito/territorio';
 
@@ -8,6 +9,18 @@ export class PresaInCaricoConfig extends DataServiceConfig {
   override HTTP_PORT: number = 3103;
 
   override DATABASE_SCHEMA: string = 'presa_in_carico';
+
+  /**
+   * The service's own private Ed25519 JWK (issuer `presa-in-carico`), inline or in the file
+   * SERVICE_SIGNING_KEY_FILE: the intake reads the proposta from accesso with its own identity
+   * (PRESA_IN_CARICO_CHIAMATE); accesso trusts the public half (ACTOR_TRUSTED_KEYS).
+   */
+  @ServiceSigningKeyConfig('presa-in-carico')
+  SERVICE_SIGNING_KEY?: string;
+
+  @IsOptional()
+  @IsString()
+  SERVICE_SIGNING_KEY_FILE?: string;
 
   /**
    * JSON file with the ambito's territorio; the Ambito Cremasco demo seed when absent. Required with

@@ -38,9 +38,9 @@ describe('docs/api/asyncapi.yaml', () => {
 
   it('describes the discriminated payload of accesso.chiuso as one of its variants', () => {
     const messaggio = (documento.components as { messages: Record<string, { payload: unknown }> }).messages[
-      'evt.accesso.accesso.chiuso.v1'
+      'evt.accesso.accesso.chiuso.v2'
     ];
-    expect(JSON.stringify(messaggio.payload)).toContain('AccessoChiusoConPropostaV1');
-    expect(JSON.stringify(messaggio.payload)).toContain('AccessoChiusoSenzaPropostaV1');
+    expect(JSON.stringify(messaggio.payload)).toContain('AccessoChiusoConPropostaV2');
+    expect(JSON.stringify(messaggio.payload)).toContain('AccessoChiusoSenzaPropostaV2');
   });
 });

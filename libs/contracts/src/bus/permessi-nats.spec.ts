@@ -1,6 +1,6 @@
 import { IsString } from 'class-validator';
 import { evento, consumo, rpc } from '../common/declarations';
-import { RPC_DECLARATIONS } from '../registry';
+import { CHIAMATE_DECLARATIONS, RPC_DECLARATIONS } from '../registry';
 import { configurazioneNatsServer, segretiNatsServer } from './configurazione-nats';
 import {
   DICHIARAZIONI_BUS,
@@ -57,16 +57,52 @@ describe('NATS permissions generated from the declarations', () => {
     }
   });
 
-  it('lets a service publish its own events and dead letters, not another service’s, and call no subject', () => {
-    expect(puoPubblicare(di('accesso'), 'evt.accesso.accesso.chiuso.v1')).toBe(true);
+  it('lets a service publish its own events and dead letters, not another service’s, and call only its declared subjects', () => {
+    expect(puoPubblicare(di('accesso'), 'evt.accesso.accesso.chiuso.v2')).toBe(true);
     expect(puoPubblicare(di('accesso'), 'evt.budget.impegno.registrato.v1')).toBe(false);
-    expect(puoPubblicare(di('budget'), 'evt.accesso.accesso.chiuso.v1')).toBe(false);
+    expect(puoPubblicare(di('budget'), 'evt.accesso.accesso.chiuso.v2')).toBe(false);
     expect(puoPubblicare(di('presa-in-carico'), 'dlq.presa-in-carico.presa-in-carico-intake')).toBe(true);
     expect(puoPubblicare(di('presa-in-carico'), 'dlq.accesso.x')).toBe(false);
     for (const servizio of SERVIZI) {
-      for (const d of RPC_DECLARATIONS) expect(puoPubblicare(di(servizio), d.subject)).toBe(false);
+      const dichiarate = CHIAMATE_DECLARATIONS.filter((c) => c.servizio === servizio).map(
+        (c) => c.rpc.subject,
+      );
+      for (const d of RPC_DECLARATIONS)
+        expect([servizio, d.subject, puoPubblicare(di(servizio), d.subject)]).toEqual([
+          servizio,
+          d.subject,
+          dichiarate.includes(d.subject),
+        ]);
       expect(di(servizio).allowResponses).toBe(true);
     }
+    // The intake's one call: the proposta, not the persone or the accessi it could otherwise read.
+    expect(puoPubblicare(di('presa-in-carico'), 'accesso.proposta.leggi')).toBe(true);
+    expect(puoPubblicare(di('presa-in-carico'), 'accesso.persona.leggi')).toBe(false);
+    expect(puoPubblicare(di('presa-in-carico'), 'accesso.accesso.elenca')).toBe(false);
+    expect(puoPubblicare(di('presa-in-carico'), 'accesso.>')).toBe(false);
+  });
+
+  it('refuses a call to an undeclared subject, one whose roles exclude the caller, or to itself', () => {
+    const [proposta] = CHIAMATE_DECLARATIONS;
+    const con = (chiamata: Partial<(typeof CHIAMATE_DECLARATIONS)[number]>): DichiarazioniBus => ({
+      ...DICHIARAZIONI_BUS,
+      chiamate: [{ ...proposta, ...chiamata }],
+    });
+    const leggiPersona = RPC_DECLARATIONS.find((d) => d.subject === 'accesso.persona.leggi')!;
+    expect(() => permessiNats(con({ rpc: leggiPersona }))).toThrow(
+      /non comprendono servizio-presa-in-carico/,
+    );
+    expect(() => permessiNats(con({ servizio: 'budget' }))).toThrow(/non comprendono servizio-budget/);
+    expect(() => permessiNats(con({ rpc: { ...proposta.rpc, subject: 'accesso.proposta.altro' } }))).toThrow(
+      /non è dichiarato/,
+    );
+    expect(() =>
+      permessiNats({
+        ...DICHIARAZIONI_BUS,
+        rpc: [...RPC_DECLARATIONS, { ...proposta.rpc, subject: 'presa-in-carico.x.leggi' }],
+        chiamate: [{ ...proposta, rpc: { ...proposta.rpc, subject: 'presa-in-carico.x.leggi' } }],
+      }),
+    ).toThrow(/un proprio soggetto/);
   });
 
   it('gives a service the JetStream API of its own streams only, never the messages of another stream', () => {
@@ -87,7 +123,7 @@ describe('NATS permissions generated from the declarations', () => {
 
   it('lets a consumer read its producer’s stream only through its declared durable, filtered on its event', () => {
     const pic = di('presa-in-carico');
-    const filtro = 'evt.accesso.accesso.chiuso.v1';
+    const filtro = 'evt.accesso.accesso.chiuso.v2';
     expect(puoPubblicare(pic, `$JS.API.CONSUMER.CREATE.EVT_ACCESSO.presa-in-carico-intake.${filtro}`)).toBe(
       true,
     );
@@ -112,11 +148,17 @@ describe('NATS permissions generated from the declarations', () => {
 
   it('lets the gateway only send the declared requests and read its own inbox: no JetStream, no events', () => {
     const gateway = di('gateway');
-    expect([...gateway.publish!].sort()).toEqual(RPC_DECLARATIONS.map((d) => d.subject).sort());
+    // Every request a user may send; not those only services may send (service identity).
+    expect([...gateway.publish!].sort()).toEqual(
+      RPC_DECLARATIONS.filter((d) => d.subject !== 'accesso.proposta.leggi')
+        .map((d) => d.subject)
+        .sort(),
+    );
+    expect(puoPubblicare(gateway, 'accesso.proposta.leggi')).toBe(false);
     expect(gateway.subscribe).toEqual(['_INBOX_gateway.>']);
     expect(gateway.allowResponses).toBe(false);
     expect(puoPubblicare(gateway, '$JS.API.INFO')).toBe(false);
-    expect(puoSottoscrivere(gateway, 'evt.accesso.accesso.chiuso.v1')).toBe(false);
+    expect(puoSottoscrivere(gateway, 'evt.accesso.accesso.chiuso.v2')).toBe(false);
   });
 
   it('keeps every user on its own inbox, so no one reads the replies meant for another', () => {
@@ -142,7 +184,7 @@ describe('NATS permissions generated from the declarations', () => {
     expect(puoPubblicare(operatore, '$JS.API.CONSUMER.CREATE.EVT_ACCESSO')).toBe(false);
     expect(puoPubblicare(operatore, 'dlq.presa-in-carico.presa-in-carico-intake.replay')).toBe(true);
     // Not the event itself (every consumer of it would see it again), not a forged dead letter.
-    expect(puoPubblicare(operatore, 'evt.accesso.accesso.chiuso.v1')).toBe(false);
+    expect(puoPubblicare(operatore, 'evt.accesso.accesso.chiuso.v2')).toBe(false);
     expect(puoPubblicare(operatore, 'dlq.presa-in-carico.presa-in-carico-intake')).toBe(false);
     for (const d of RPC_DECLARATIONS) expect(puoPubblicare(operatore, d.subject)).toBe(false);
   });

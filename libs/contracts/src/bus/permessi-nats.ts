@@ -1,6 +1,17 @@
-import type { AnyEventDeclaration, AnyRpcDeclaration, ConsumoDeclaration } from '../common/declarations';
+import type {
+  AnyEventDeclaration,
+  AnyRpcDeclaration,
+  ChiamataDeclaration,
+  ConsumoDeclaration,
+} from '../common/declarations';
 import { deadLetterStreamName, eventStreamName, eventSubject } from '../common/event-envelope';
-import { CONSUMER_DECLARATIONS, EVENT_DECLARATIONS, RPC_DECLARATIONS } from '../registry';
+import { RUOLI, ruoloServizio } from '../common/ruolo';
+import {
+  CHIAMATE_DECLARATIONS,
+  CONSUMER_DECLARATIONS,
+  EVENT_DECLARATIONS,
+  RPC_DECLARATIONS,
+} from '../registry';
 
 /**
  * Who may do what on the bus, derived from the declarations (never kept by hand): every service, the
@@ -20,6 +31,8 @@ export interface DichiarazioniBus {
   rpc: readonly AnyRpcDeclaration[];
   eventi: readonly AnyEventDeclaration[];
   consumi: readonly ConsumoDeclaration[];
+  /** Requests a service sends to another with its own identity (absent: none). */
+  chiamate?: readonly ChiamataDeclaration[];
 }
 
 /** The platform's declarations (libs/contracts/src/registry.ts). */
@@ -27,6 +40,7 @@ export const DICHIARAZIONI_BUS: DichiarazioniBus = {
   rpc: RPC_DECLARATIONS,
   eventi: EVENT_DECLARATIONS,
   consumi: CONSUMER_DECLARATIONS,
+  chiamate: CHIAMATE_DECLARATIONS,
 };
 
 export interface PermessiUtente {
@@ -121,6 +135,32 @@ function permessiRiproposta(c: ConsumoDeclaration): string[] {
   ];
 }
 
+/**
+ * The requests a service may send with its own identity: exactly its declared calls, each one to a
+ * declared subject that lets the service's role send it (otherwise the call could only be refused, and
+ * the configuration is wrong).
+ */
+function richiesteDichiarate(servizio: string, d: DichiarazioniBus): string[] {
+  const chiamate = (d.chiamate ?? []).filter((c) => c.servizio === servizio);
+  for (const c of chiamate) {
+    const dichiarata = d.rpc.find((r) => r.subject === c.rpc.subject);
+    if (!dichiarata)
+      throw new Error(`permessi NATS: ${servizio} chiama ${c.rpc.subject}, che non è dichiarato`);
+    if (!(dichiarata.ruoli as readonly string[]).includes(ruoloServizio(servizio)))
+      throw new Error(
+        `permessi NATS: ${servizio} chiama ${c.rpc.subject}, i cui ruoli non comprendono ${ruoloServizio(servizio)}`,
+      );
+    if (servizioDi(c.rpc.subject) === servizio)
+      throw new Error(`permessi NATS: ${servizio} chiama un proprio soggetto (${c.rpc.subject})`);
+  }
+  return chiamate.map((c) => controlla(c.rpc.subject, SOGGETTO, 'subject'));
+}
+
+/** Requests some user may send: the gateway's (a request only services may send is not its business). */
+function perUtenti(r: AnyRpcDeclaration): boolean {
+  return r.ruoli.some((ruolo) => (RUOLI as readonly string[]).includes(ruolo));
+}
+
 /** Creates, reads the state of and updates a stream; no delete, no purge, no message reads. */
 function gestioneStream(stream: string): string[] {
   return ['INFO', 'CREATE', 'UPDATE'].map((azione) => `$JS.API.STREAM.${azione}.${stream}`);
@@ -128,6 +168,7 @@ function gestioneStream(stream: string): string[] {
 
 function permessiServizio(servizio: string, d: DichiarazioniBus): PermessiUtente {
   const consumi = d.consumi.filter((c) => c.servizio === servizio);
+  const richieste = richiesteDichiarate(servizio, d);
   const publish = [
     // nats.js asks the account's JetStream info when it opens the JetStream manager.
     '$JS.API.INFO',
@@ -139,6 +180,8 @@ function permessiServizio(servizio: string, d: DichiarazioniBus): PermessiUtente
     ...consumi.flatMap(permessiRiproposta),
     // A replayed dead letter that succeeded is removed from the service's own dead-letter stream.
     ...(consumi.length ? [`$JS.API.STREAM.MSG.DELETE.${deadLetterStreamName(servizio)}`] : []),
+    // Its declared calls to other services (service identity), and no other request.
+    ...richieste,
   ];
   const subscribe = [
     ...d.rpc.filter((r) => servizioDi(r.subject) === servizio).map((r) => `${r.subject} ${servizio}`),
@@ -148,7 +191,8 @@ function permessiServizio(servizio: string, d: DichiarazioniBus): PermessiUtente
     utente: servizio,
     descrizione:
       `servizio ${servizio}: le proprie richieste (gruppo ${servizio}), i propri eventi e stream` +
-      (consumi.length ? `, i consumer ${consumi.map((c) => c.durable).join(', ')}` : ''),
+      (consumi.length ? `, i consumer ${consumi.map((c) => c.durable).join(', ')}` : '') +
+      (richieste.length ? `, le chiamate ${richieste.join(', ')}` : ''),
     publish: unici(publish),
     subscribe: unici(subscribe),
     allowResponses: true,
@@ -188,8 +232,8 @@ export function permessiNats(
   const utenti: PermessiUtente[] = servizi.map((s) => permessiServizio(s, dichiarazioni));
   utenti.push({
     utente: UTENTE_GATEWAY,
-    descrizione: 'gateway: solo richieste ai soggetti dichiarati, nessun accesso a JetStream',
-    publish: unici(dichiarazioni.rpc.map((r) => r.subject)),
+    descrizione: 'gateway: solo richieste ai soggetti dichiarati per gli utenti, nessun accesso a JetStream',
+    publish: unici(dichiarazioni.rpc.filter(perUtenti).map((r) => r.subject)),
     subscribe: [`${inboxPrefix(UTENTE_GATEWAY)}.>`],
     allowResponses: false,
   });

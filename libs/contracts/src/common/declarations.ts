@@ -1,3 +1,4 @@
+import type { Finalita } from './finalita';
 import type { Ruolo } from './ruolo';
 
 /** A contract class: a DTO validated by class-validator, whose JSON schema is generated from it. */
@@ -23,6 +24,8 @@ export const REGOLE_AMBITO = {
   cartella:
     'solo le cartelle del proprio sub-ambito e, per l’assistente sociale, quelle assegnate o dell’équipe del caso',
   ambito: 'tutto l’Ambito (dati aggregati o di programmazione, senza dati personali)',
+  servizio:
+    'solo i servizi che la dichiarano con chiamata(), per l’oggetto dell’evento che hanno ricevuto (nessun utente)',
   'proprio-comune': 'l’Ufficio di Piano tutto l’Ambito, il responsabile solo il proprio comune',
 } as const;
 export type RegolaAmbito = keyof typeof REGOLE_AMBITO;
@@ -118,6 +121,29 @@ export interface ConsumoDeclaration<T extends string = string> {
 }
 
 export function consumo<const T extends string>(declaration: ConsumoDeclaration<T>): ConsumoDeclaration<T> {
+  return declaration;
+}
+
+/**
+ * A request a service sends to another service with its own identity (service identity, not a user's):
+ * declared once, in the caller's contracts. The caller's NATS user may send exactly the declared
+ * subjects (libs/contracts/src/bus), the called declaration must list the caller's role
+ * (`servizio-<caller>`) in `ruoli`, and a read of personal data travels with the declared purpose,
+ * recorded in the called service's audit.
+ */
+export interface ChiamataDeclaration<S extends string = string> {
+  /** The calling service. */
+  readonly servizio: string;
+  readonly rpc: RpcDeclaration<S, object, ReplySpec>;
+  /** The purpose of the read (required when the called declaration reads personal data). */
+  readonly finalita?: Finalita;
+  /** Italian, one sentence: why the service calls it. */
+  readonly descrizione: string;
+}
+
+export function chiamata<const S extends string>(
+  declaration: ChiamataDeclaration<S>,
+): ChiamataDeclaration<S> {
   return declaration;
 }
 

@@ -8,4 +8,26 @@ export const RUOLI = [
   'amministratore',
 ] as const;
 
-export type Ruolo = (typeof RUOLI)[number];
+export type RuoloUtente = (typeof RUOLI)[number];
+
+/**
+ * Roles of services acting on their own behalf (service identity): one per calling service, named
+ * `servizio-<service>`. Only a token signed with that service's own key may carry it (the gateway never
+ * does, libs/messaging/src/identity); a declaration's `ruoli` lists it to let that service call it, and
+ * the caller declares the call with `chiamata()` (its NATS permissions derive from that). A new calling
+ * service is one more entry.
+ */
+export const RUOLI_SERVIZIO = ['servizio-presa-in-carico'] as const;
+
+export type RuoloServizio = (typeof RUOLI_SERVIZIO)[number];
+
+export type Ruolo = RuoloUtente | RuoloServizio;
+
+/** The role of the service `servizio` (`servizio-presa-in-carico`); whether it exists is checked apart. */
+export function ruoloServizio(servizio: string): string {
+  return `servizio-${servizio}`;
+}
+
+export function isRuoloServizio(ruolo: string): ruolo is RuoloServizio {
+  return (RUOLI_SERVIZIO as readonly string[]).includes(ruolo);
+}

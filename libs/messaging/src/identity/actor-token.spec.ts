@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { SignJWT, decodeJwt, decodeProtectedHeader } from 'jose';
-import type { Actor } from '@ambito/contracts';
+import { attoreServizio, type Actor } from '@ambito/contracts';
 import { ActorSigner, ActorVerifier, IdentityRefused, type SignedRequest } from './actor-token';
 import { parseSigningKey, parseTrustedKeys, publicJwkOf, type SigningKey } from './identity-keys';
 import { ReplayCache } from './replay-cache';
@@ -157,6 +157,82 @@ describe('signed actor (Ambito-Actor JWS)', () => {
       const token = await new ActorSigner(k, { ambito: 'CREMA' }).sign(actor, request());
       expect(await both.verify(token, request())).toEqual(actor);
     }
+  });
+});
+
+describe('service identity (a service signs its own actor with its own key)', () => {
+  const gatewayKey = newKey();
+  const serviceKey = parseSigningKey(
+    JSON.stringify(generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' })),
+    'presa-in-carico',
+  );
+  const verifier = () =>
+    new ActorVerifier(
+      parseTrustedKeys(
+        JSON.stringify({
+          gateway: { keys: [publicJwkOf(gatewayKey)] },
+          'presa-in-carico': { keys: [publicJwkOf(serviceKey)] },
+        }),
+      ),
+      { ambito: 'CREMA' },
+    );
+  const servizio = attoreServizio('presa-in-carico', 'CREMA');
+  const firma = (key: SigningKey, a: Actor) => new ActorSigner(key, { ambito: 'CREMA' }).sign(a, request());
+
+  it('accepts the service’s own actor signed with its key, issuer = the service', async () => {
+    expect(servizio).toEqual({
+      userId: 'servizio:presa-in-carico',
+      nome: 'Servizio presa-in-carico',
+      ruoli: ['servizio-presa-in-carico'],
+      ambito: 'CREMA',
+      subAmbiti: [],
+      comuni: [],
+    });
+    expect(await verifier().verify(await firma(serviceKey, servizio), request())).toEqual(servizio);
+    expect(decodeJwt(await firma(serviceKey, servizio)).iss).toBe('presa-in-carico');
+  });
+
+  it('refuses a service key signing for a user, or for a wider actor than its own', async () => {
+    expect(await refusal(verifier().verify(await firma(serviceKey, actor), request()))).toBe(
+      'IDENTITA_NON_VALIDA/attore-non-ammesso',
+    );
+    for (const wider of [
+      { ...servizio, subAmbiti: ['SA-CREMA'] },
+      { ...servizio, comuni: ['019035'] },
+      { ...servizio, ruoli: [...servizio.ruoli, 'amministratore' as const] },
+      { ...servizio, userId: 'servizio:budget' },
+    ])
+      expect(await refusal(verifier().verify(await firma(serviceKey, wider), request()))).toBe(
+        'IDENTITA_NON_VALIDA/attore-non-ammesso',
+      );
+  });
+
+  it('refuses the gateway signing for a service, and an issuer without a service role', async () => {
+    expect(await refusal(verifier().verify(await firma(gatewayKey, servizio), request()))).toBe(
+      'IDENTITA_NON_VALIDA/attore-non-ammesso',
+    );
+    const budgetKey = { ...serviceKey, issuer: 'budget' };
+    const trusted = parseTrustedKeys(JSON.stringify({ budget: { keys: [publicJwkOf(serviceKey)] } }));
+    const budget = attoreServizio('budget', 'CREMA');
+    expect(
+      await refusal(
+        new ActorVerifier(trusted, { ambito: 'CREMA' }).verify(await firma(budgetKey, budget), request()),
+      ),
+    ).toBe('IDENTITA_NON_VALIDA/malformata'); // servizio-budget is no role of the platform
+  });
+
+  it('refuses a forged service identity: a key not trusted under that issuer', async () => {
+    const forged = parseSigningKey(
+      JSON.stringify(generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' })),
+      'presa-in-carico',
+    );
+    expect(await refusal(verifier().verify(await firma(forged, servizio), request()))).toBe(
+      'IDENTITA_NON_VALIDA/chiave-sconosciuta',
+    );
+    const sameKid = { ...forged, kid: serviceKey.kid };
+    expect(await refusal(verifier().verify(await firma(sameKid, servizio), request()))).toBe(
+      'IDENTITA_NON_VALIDA/firma-non-valida',
+    );
   });
 });
 

@@ -7,7 +7,15 @@ import {
   jwtVerify,
   type JWTPayload,
 } from 'jose';
-import { DomainError, RUOLI, type Actor } from '@ambito/contracts';
+import {
+  DomainError,
+  RUOLI,
+  attoreServizio,
+  isRuoloServizio,
+  ruoloServizio,
+  utenteServizio,
+  type Actor,
+} from '@ambito/contracts';
 import type { SigningKey, TrustedKeys } from './identity-keys';
 import { ReplayCache } from './replay-cache';
 
@@ -22,6 +30,11 @@ import { ReplayCache } from './replay-cache';
  * `aud`, `correlationId` and `bodySha256` bind it to this request: copied onto another subject,
  * another conversation or another body it is refused; `exp` keeps it short-lived and `jti` lets the
  * service refuse a second use while it is still valid.
+ *
+ * The issuer decides whom the token may name: the gateway signs for users (never a service role); a
+ * service (issuer = its name, key SERVICE_SIGNING_KEY) signs only for itself, the actor of
+ * `attoreServizio` — its own role, no sub-ambito, no comune. A service's key cannot impersonate a user,
+ * the gateway's cannot impersonate a service.
  */
 
 export const ACTOR_TOKEN_TYPE = 'ambito-actor+jwt';
@@ -90,7 +103,8 @@ export type IdentityFailure =
   | 'riusata'
   | 'altro-soggetto'
   | 'altra-richiesta'
-  | 'altro-ambito';
+  | 'altro-ambito'
+  | 'attore-non-ammesso';
 
 const MESSAGES: Record<IdentityFailure, string> = {
   assente: 'Richiesta priva di un utente autenticato.',
@@ -102,6 +116,7 @@ const MESSAGES: Record<IdentityFailure, string> = {
   'altro-soggetto': 'Identità dell’utente rilasciata per un’altra operazione.',
   'altra-richiesta': 'Identità dell’utente rilasciata per un’altra richiesta.',
   'altro-ambito': 'Identità dell’utente rilasciata per un altro Ambito.',
+  'attore-non-ammesso': 'Identità non valida: chi l’ha firmata non può agire per questo utente o servizio.',
 };
 
 /** A refused actor: `NON_AUTENTICATO` when absent, `IDENTITA_NON_VALIDA` otherwise. */
@@ -172,6 +187,7 @@ export class ActorVerifier {
     if (claims.ambito !== this.options.ambito || actor.ambito !== this.options.ambito) {
       throw new IdentityRefused('altro-ambito', claimed);
     }
+    if (!mayActFor(issuer!, actor)) throw new IdentityRefused('attore-non-ammesso', claimed);
     if (claims.correlationId !== request.correlationId || claims.bodySha256 !== sha256(request.body)) {
       throw new IdentityRefused('altra-richiesta', claimed);
     }
@@ -182,6 +198,24 @@ export class ActorVerifier {
     }
     return actor;
   }
+}
+
+/** The issuer named in GATEWAY_SIGNING_KEY's tokens (identity-config.ts). */
+const GATEWAY = 'gateway';
+
+/** Users for the gateway, itself for a service: see the comment at the top. */
+function mayActFor(issuer: string, actor: Actor): boolean {
+  const serviceLike = actor.userId.startsWith(utenteServizio('')) || actor.ruoli.some(isRuoloServizio);
+  if (issuer === GATEWAY) return !serviceLike;
+  if (!isRuoloServizio(ruoloServizio(issuer))) return false;
+  const own = attoreServizio(issuer, actor.ambito);
+  return (
+    actor.userId === own.userId &&
+    actor.ruoli.length === 1 &&
+    actor.ruoli[0] === own.ruoli[0] &&
+    actor.subAmbiti.length === 0 &&
+    actor.comuni.length === 0
+  );
 }
 
 function failureOf(error: unknown): IdentityFailure {
@@ -207,7 +241,7 @@ export function isActor(value: unknown): value is Actor {
     typeof a.nome === 'string' &&
     typeof a.ambito === 'string' &&
     strings(a.ruoli) &&
-    a.ruoli.every((r) => (RUOLI as readonly string[]).includes(r)) &&
+    a.ruoli.every((r) => (RUOLI as readonly string[]).includes(r) || isRuoloServizio(r)) &&
     strings(a.subAmbiti) &&
     strings(a.comuni)
   );

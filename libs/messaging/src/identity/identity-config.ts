@@ -14,6 +14,9 @@ import {
  * mounted secret), never both:
  *   GATEWAY_SIGNING_KEY / _FILE   the gateway's private Ed25519 JWK
  *   ACTOR_TRUSTED_KEYS / _FILE    a service's trusted public keys, { "<issuer>": { "keys": [JWK] } }
+ *   SERVICE_SIGNING_KEY / _FILE   a service's own private Ed25519 JWK (issuer = the service name), to
+ *                                 call another service's declared request with its own identity
+ *                                 (`chiamata()` in the contracts, ServiceCaller)
  *   ACTOR_TOKEN_TTL_SECONDS       lifetime of each signed actor (gateway; default 30)
  */
 
@@ -24,6 +27,8 @@ export interface IdentityEnv {
   GATEWAY_SIGNING_KEY_FILE?: string;
   ACTOR_TRUSTED_KEYS?: string;
   ACTOR_TRUSTED_KEYS_FILE?: string;
+  SERVICE_SIGNING_KEY?: string;
+  SERVICE_SIGNING_KEY_FILE?: string;
   ACTOR_TOKEN_TTL_SECONDS?: number;
 }
 
@@ -33,10 +38,12 @@ export interface IdentityKeys {
   trusted?: TrustedKeys;
   /** The gateway: the key it signs the actor with. */
   signing?: SigningKey;
+  /** A service that calls others with its own identity: its own key (issuer = the service). */
+  service?: SigningKey;
   ttlSeconds?: number;
 }
 
-type SecretName = 'GATEWAY_SIGNING_KEY' | 'ACTOR_TRUSTED_KEYS';
+type SecretName = 'GATEWAY_SIGNING_KEY' | 'ACTOR_TRUSTED_KEYS' | 'SERVICE_SIGNING_KEY';
 
 /** The value of `name`, or the content of the file `name_FILE`; undefined when neither is set. */
 export function secretOf(env: IdentityEnv, name: SecretName): string | undefined {
@@ -52,13 +59,18 @@ export function secretOf(env: IdentityEnv, name: SecretName): string | undefined
   }
 }
 
-/** The keys of a validated configuration (see the decorators below). */
-export function identityKeysFrom(env: IdentityEnv): IdentityKeys {
+/**
+ * The keys of a validated configuration (see the decorators below); `service` names the issuer of
+ * SERVICE_SIGNING_KEY (the service's own name).
+ */
+export function identityKeysFrom(env: IdentityEnv, service?: string): IdentityKeys {
   const signing = secretOf(env, 'GATEWAY_SIGNING_KEY');
   const trusted = secretOf(env, 'ACTOR_TRUSTED_KEYS');
+  const own = service ? secretOf(env, 'SERVICE_SIGNING_KEY') : undefined;
   return {
     signing: signing ? parseSigningKey(signing, GATEWAY_ISSUER) : undefined,
     trusted: trusted ? parseTrustedKeys(trusted) : undefined,
+    service: own && service ? parseSigningKey(own, service) : undefined,
     ttlSeconds: env.ACTOR_TOKEN_TTL_SECONDS,
   };
 }
@@ -86,6 +98,8 @@ const WHAT: Record<SecretName, string> = {
   GATEWAY_SIGNING_KEY: 'la chiave privata Ed25519 (JWK) con cui il gateway firma chi agisce',
   ACTOR_TRUSTED_KEYS:
     'le chiavi pubbliche fidate per emittente, { "gateway": { "keys": [ <JWK Ed25519 pubblica> ] } }',
+  SERVICE_SIGNING_KEY:
+    'la chiave privata Ed25519 (JWK) con cui il servizio firma la propria identità nelle chiamate dichiarate',
 };
 
 function secretConfig(name: SecretName, parse: (value: string) => unknown): PropertyDecorator {
@@ -106,4 +120,12 @@ export function TrustedKeysConfig(): PropertyDecorator {
 /** On `GATEWAY_SIGNING_KEY` of the gateway's config: required (inline or _FILE) and well formed. */
 export function SigningKeyConfig(): PropertyDecorator {
   return secretConfig('GATEWAY_SIGNING_KEY', (value) => parseSigningKey(value, GATEWAY_ISSUER));
+}
+
+/**
+ * On `SERVICE_SIGNING_KEY` of a service that declares calls to other services (`chiamata()`): required
+ * (inline or _FILE) and well formed; the issuer is the service's name.
+ */
+export function ServiceSigningKeyConfig(service: string): PropertyDecorator {
+  return secretConfig('SERVICE_SIGNING_KEY', (value) => parseSigningKey(value, service));
 }

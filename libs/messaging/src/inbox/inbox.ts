@@ -23,3 +23,20 @@ export async function handleOnce(
     return true;
   });
 }
+
+/**
+ * Whether the event was handled already: a consumer that must fetch something before its effect (a
+ * read from another service) skips the fetch on a redelivery. Not a guard by itself — `handleOnce`
+ * still decides, in the effect's transaction.
+ */
+export async function alreadyHandled(
+  dataSource: DataSource,
+  consumer: string,
+  envelope: EventEnvelope,
+): Promise<boolean> {
+  const rows: unknown[] = await dataSource.query(
+    'SELECT 1 FROM inbox_message WHERE consumer = $1 AND event_id = $2',
+    [consumer, envelope.id],
+  );
+  return rows.length > 0;
+}

@@ -10,7 +10,9 @@ import { randomUUID } from 'node:crypto';
 import type { Msg, NatsConnection, Subscription } from 'nats';
 import {
   DomainError,
+  chiamataDichiarata,
   erroreFinalita,
+  isRuoloServizio,
   validaContratto,
   type AnyRpcDeclaration,
   type ErrorReply,
@@ -137,7 +139,7 @@ export class RpcServer implements OnApplicationBootstrap, BeforeApplicationShutd
         const actor = await this.identity!.actorOf(msg, declaration, context.correlationId);
         context.actor = actor;
         const raw = parse(msg);
-        if (!actor.ruoli.some((r) => declaration.ruoli.includes(r))) {
+        if (!actor.ruoli.some((r) => declaration.ruoli.includes(r)) || !chiamataAmmessa(actor, declaration)) {
           const error = new DomainError(
             'OPERAZIONE_NON_CONSENTITA',
             'Il ruolo dell’utente non consente questa operazione.',
@@ -147,7 +149,8 @@ export class RpcServer implements OnApplicationBootstrap, BeforeApplicationShutd
         }
         // A read of personal data needs a declared purpose, whatever the caller (defence in depth).
         const senzaFinalita = declaration.letturaDatiPersonali
-          ? erroreFinalita(context.finalita, context.motivo)
+          ? (erroreFinalita(context.finalita, context.motivo) ??
+            finalitaDellaChiamata(actor, declaration, context.finalita))
           : null;
         if (senzaFinalita) throw senzaFinalita;
         // Once per Idempotency-Key, within the deadline (libs/messaging/src/idempotency).
@@ -179,6 +182,34 @@ export class RpcServer implements OnApplicationBootstrap, BeforeApplicationShutd
     this.logger.error({ errore: erroreSenzaDati(error), subject }, 'errore non gestito');
     return { code: 'ERRORE_INTERNO', message: 'Errore interno: l’operazione non è stata eseguita.' };
   }
+}
+
+/** The service whose identity acts (its role `servizio-<service>`), if a service acts. */
+function servizioDi(actor: { ruoli: readonly string[] }): string | undefined {
+  const ruolo = actor.ruoli.find(isRuoloServizio);
+  return ruolo?.slice('servizio-'.length);
+}
+
+/** A service may send only the calls its contracts declare (`chiamata()`), whatever the roles say. */
+function chiamataAmmessa(actor: { ruoli: readonly string[] }, declaration: AnyRpcDeclaration): boolean {
+  const servizio = servizioDi(actor);
+  return servizio === undefined || chiamataDichiarata(servizio, declaration.subject) !== undefined;
+}
+
+/** A service reads personal data only for the purpose its call declares. */
+function finalitaDellaChiamata(
+  actor: { ruoli: readonly string[] },
+  declaration: AnyRpcDeclaration,
+  finalita: string | undefined,
+): DomainError | null {
+  const servizio = servizioDi(actor);
+  const dichiarata = servizio && chiamataDichiarata(servizio, declaration.subject)?.finalita;
+  if (!dichiarata || dichiarata === finalita) return null;
+  return new DomainError(
+    'FINALITA_NON_VALIDA',
+    'Finalità diversa da quella dichiarata per questa chiamata.',
+    [{ campo: 'finalita', messaggi: [`dichiarata: ${dichiarata}`] }],
+  );
 }
 
 function parse(msg: Msg): unknown {

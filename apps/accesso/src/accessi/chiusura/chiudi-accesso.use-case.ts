@@ -1,23 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import {
   ACCESSO_EVENTS,
-  type AccessoChiusoV1,
+  type AccessoChiusoSenzaPropostaV2,
+  type AccessoChiusoV2,
   type AccessoV1,
   type ChiudiAccessoV1,
 } from '@ambito/contracts';
 import { OutboxWriter } from '@ambito/messaging';
-import { PersoneRepository } from '../../persone/persone.repository';
 import { AccessiGate } from '../accessi.gate';
 import { AccessiRepository } from '../accessi.repository';
-import { assertAperto, riferimenti } from '../regole-accesso';
+import { assertAperto } from '../regole-accesso';
 
-/** Closed once, with its esito; a proposta di presa in carico tells the équipe who the person is. */
+/** Closed once, with its esito; the event says which accesso and which kind of esito, nothing personal. */
 @Injectable()
 export class ChiudiAccessoUseCase {
   constructor(
     private readonly gate: AccessiGate,
     private readonly accessi: AccessiRepository,
-    private readonly persone: PersoneRepository,
     private readonly outbox: OutboxWriter,
   ) {}
 
@@ -42,40 +41,25 @@ export class ChiudiAccessoUseCase {
         chiusoIl,
         chiusoDa: actor.userId,
       });
+      // Ids and the kind of esito only (v2): the person, the request and the motivazione stay here;
+      // the équipe's intake reads them with its service identity and purpose (accesso.proposta.leggi).
       const comune = {
-        ...riferimenti(accesso),
-        richiesta: accesso.richiesta,
+        accessoId: accesso.id,
+        personaId: accesso.personaId,
+        sede: accesso.sede,
+        subAmbito: accesso.subAmbito,
         chiusoIl: chiusoIl.toISOString(),
         operatoreId: actor.userId,
       };
-      let payload: AccessoChiusoV1;
-      if (esito.tipo === 'proposta-presa-in-carico') {
-        // Only the équipe that takes charge needs who the person is; other esiti travel without it.
-        const persona = await this.persone.ottieni(manager, accesso.personaId);
-        payload = {
-          ...comune,
-          esito: {
-            tipo: esito.tipo,
-            servizio: null,
-            motivazione: rilevanti.motivazione ?? '',
-            urgenza: rilevanti.urgenza ?? 'ordinaria',
-          },
-          persona: {
-            codiceFiscale: persona.codiceFiscale,
-            cognome: persona.cognome,
-            nome: persona.nome,
-            dataNascita: persona.dataNascita,
-            sesso: persona.sesso,
-            comuneResidenza: accesso.comuneResidenza,
-          },
-        };
-      } else {
-        payload = {
-          ...comune,
-          esito: { tipo: esito.tipo, servizio: rilevanti.servizio, motivazione: null, urgenza: null },
-          persona: null,
-        };
-      }
+      const payload: AccessoChiusoV2 = proposta
+        ? {
+            ...comune,
+            esito: { tipo: 'proposta-presa-in-carico', urgenza: rilevanti.urgenza ?? 'ordinaria' },
+          }
+        : {
+            ...comune,
+            esito: { tipo: esito.tipo as AccessoChiusoSenzaPropostaV2['esito']['tipo'], urgenza: null },
+          };
       await this.outbox.append(manager, ACCESSO_EVENTS.accessoChiuso, payload);
     });
   }

@@ -4,12 +4,10 @@ import { ISO_DATE_PATTERN, ISTAT_PATTERN } from './persona.dto';
 import {
   AREE_BISOGNO,
   CANALI,
-  SESSI,
   TIPI_ESITO,
   URGENZE,
   type AreaBisogno,
   type Canale,
-  type Sesso,
   type TipoEsito,
   type Urgenza,
 } from './vocabolari';
@@ -49,60 +47,37 @@ export const ESITI_SENZA_PROPOSTA = TIPI_ESITO.filter(
   (t): t is Exclude<TipoEsito, typeof PROPOSTA> => t !== PROPOSTA,
 );
 
-/** What the équipe needs to open the cartella: travels only with a proposta. */
-export class PersonaPropostaV1 {
-  @IsString()
-  codiceFiscale: string;
+/*
+ * `evt.accesso.accesso.chiuso.v2` carries identifiers and the kind of esito only (issue 14, point 8).
+ * Version 1 carried, with a proposta, who the person is (codice fiscale, names, birth date, sex,
+ * comune) and, with every esito, the free text of the request, the motivazione, the service sent to
+ * and the area di bisogno: texts and categories that may reveal health or other art. 9 data, on a
+ * stream kept for weeks and readable by every consumer. The one consumer that needs them (the intake of
+ * presa-in-carico) reads them from accesso with its own service identity and a declared purpose
+ * (`accesso.proposta.leggi`), so the read is audited. Version 1 is no longer produced nor declared
+ * (pre-release software: no consumer of it remains).
+ */
 
-  @IsString()
-  cognome: string;
-
-  @IsString()
-  nome: string;
-
-  @Matches(ISO_DATE_PATTERN)
-  dataNascita: string;
-
-  @IsIn(SESSI)
-  sesso: Sesso;
-
-  @Matches(ISTAT_PATTERN)
-  comuneResidenza: string;
-}
-
-export class EsitoPropostaV1 {
+/** The esito of a closed accesso with a proposta: its kind and the urgency the équipe plans by. */
+export class EsitoPropostaV2 {
   @Equals(PROPOSTA)
   tipo: typeof PROPOSTA;
-
-  @Nullable()
-  @IsString()
-  servizio: string | null;
-
-  @IsString()
-  motivazione: string;
 
   @IsIn(URGENZE)
   urgenza: Urgenza;
 }
 
-export class EsitoSenzaPropostaV1 {
+/** Any other esito: its kind only (the service it was sent to is free text, read from accesso). */
+export class EsitoSenzaPropostaV2 {
   @IsIn(ESITI_SENZA_PROPOSTA)
   tipo: Exclude<TipoEsito, typeof PROPOSTA>;
-
-  @Nullable()
-  @IsString()
-  servizio: string | null;
-
-  @Nullable()
-  @IsString()
-  motivazione: string | null;
 
   @Equals(null)
   urgenza: null;
 }
 
-/** What every closed accesso says, whatever its esito. */
-abstract class AccessoChiusoBaseV1 {
+/** What every closed accesso says: ids, where and when, who closed it. */
+abstract class AccessoChiusoBaseV2 {
   @IsUUID()
   accessoId: string;
 
@@ -115,15 +90,6 @@ abstract class AccessoChiusoBaseV1 {
   @IsString()
   subAmbito: string;
 
-  @Matches(ISTAT_PATTERN)
-  comuneResidenza: string;
-
-  @IsIn(AREE_BISOGNO)
-  areaBisogno: AreaBisogno;
-
-  @IsString()
-  richiesta: string;
-
   @IsISO8601()
   chiusoIl: string;
 
@@ -131,28 +97,22 @@ abstract class AccessoChiusoBaseV1 {
   operatoreId: string;
 }
 
-/** `evt.accesso.accesso.chiuso.v1` with a proposta di presa in carico: the intake of presa-in-carico. */
-export class AccessoChiusoConPropostaV1 extends AccessoChiusoBaseV1 {
-  @Annidato(() => EsitoPropostaV1)
-  esito: EsitoPropostaV1;
-
-  @Annidato(() => PersonaPropostaV1)
-  persona: PersonaPropostaV1;
+/** `evt.accesso.accesso.chiuso.v2` with a proposta di presa in carico: the intake of presa-in-carico. */
+export class AccessoChiusoConPropostaV2 extends AccessoChiusoBaseV2 {
+  @Annidato(() => EsitoPropostaV2)
+  esito: EsitoPropostaV2;
 }
 
-/** `evt.accesso.accesso.chiuso.v1` with any other esito: no personal data beyond the ids. */
-export class AccessoChiusoSenzaPropostaV1 extends AccessoChiusoBaseV1 {
-  @Annidato(() => EsitoSenzaPropostaV1)
-  esito: EsitoSenzaPropostaV1;
-
-  @Equals(null)
-  persona: null;
+/** `evt.accesso.accesso.chiuso.v2` with any other esito. */
+export class AccessoChiusoSenzaPropostaV2 extends AccessoChiusoBaseV2 {
+  @Annidato(() => EsitoSenzaPropostaV2)
+  esito: EsitoSenzaPropostaV2;
 }
 
-/** `evt.accesso.accesso.chiuso.v1`, discriminated by `esito.tipo`. */
-export type AccessoChiusoV1 = AccessoChiusoConPropostaV1 | AccessoChiusoSenzaPropostaV1;
+/** `evt.accesso.accesso.chiuso.v2`, discriminated by `esito.tipo`. */
+export type AccessoChiusoV2 = AccessoChiusoConPropostaV2 | AccessoChiusoSenzaPropostaV2;
 
-export function isPropostaPresaInCarico(payload: AccessoChiusoV1): payload is AccessoChiusoConPropostaV1 {
+export function isPropostaPresaInCarico(payload: AccessoChiusoV2): payload is AccessoChiusoConPropostaV2 {
   return payload.esito.tipo === PROPOSTA;
 }
 

@@ -26,8 +26,8 @@ import {
   RegistraAccessoV1,
 } from './accesso.dto';
 import {
-  AccessoChiusoConPropostaV1,
-  AccessoChiusoSenzaPropostaV1,
+  AccessoChiusoConPropostaV2,
+  AccessoChiusoSenzaPropostaV2,
   AccessoRegistratoV1,
   ESITI_SENZA_PROPOSTA,
   PersonaAggiornataV1,
@@ -49,6 +49,7 @@ import {
   RegistraDecessoV1,
   RegistraPersonaV1,
 } from './persona.dto';
+import { LeggiPropostaV1, PropostaPresaInCaricoV1 } from './proposta.dto';
 import { LeggiTerritorioV1, TerritorioV1 } from './territorio.dto';
 
 /** Request/reply subjects of the accesso service (queue group `accesso`). Wire values: do not change them. */
@@ -162,6 +163,17 @@ export const ACCESSO_RPC = {
     descrizione: 'Elenca gli accessi visibili all’utente, con filtri.',
     letturaDatiPersonali: true,
   }),
+  leggiProposta: rpc({
+    subject: 'accesso.proposta.leggi',
+    request: LeggiPropostaV1,
+    reply: PropostaPresaInCaricoV1,
+    // Service identity only: the intake of presa-in-carico (PRESA_IN_CARICO_CHIAMATE), no user.
+    ruoli: ['servizio-presa-in-carico'],
+    ambito: 'servizio',
+    descrizione:
+      'La proposta di presa in carico di un accesso chiuso con quell’esito (persona e motivazione), per l’équipe che la accoglie.',
+    letturaDatiPersonali: true,
+  }),
   contatoriAccessi: rpc({
     subject: 'accesso.statistiche.contatori',
     request: ContatoriAccessiV1,
@@ -200,14 +212,14 @@ export const ACCESSO_EVENTS = {
   }),
   accessoChiuso: evento({
     type: 'accesso.accesso.chiuso',
-    version: 1,
+    version: 2,
     payload: unione('esito.tipo', {
-      'proposta-presa-in-carico': AccessoChiusoConPropostaV1,
-      ...Object.fromEntries(ESITI_SENZA_PROPOSTA.map((tipo) => [tipo, AccessoChiusoSenzaPropostaV1])),
-    } as Record<'proposta-presa-in-carico', typeof AccessoChiusoConPropostaV1> &
-      Record<(typeof ESITI_SENZA_PROPOSTA)[number], typeof AccessoChiusoSenzaPropostaV1>),
+      'proposta-presa-in-carico': AccessoChiusoConPropostaV2,
+      ...Object.fromEntries(ESITI_SENZA_PROPOSTA.map((tipo) => [tipo, AccessoChiusoSenzaPropostaV2])),
+    } as Record<'proposta-presa-in-carico', typeof AccessoChiusoConPropostaV2> &
+      Record<(typeof ESITI_SENZA_PROPOSTA)[number], typeof AccessoChiusoSenzaPropostaV2>),
     descrizione:
-      'Un accesso è stato chiuso con il suo esito; con una proposta di presa in carico porta i dati della persona per l’équipe.',
+      'Un accesso è stato chiuso con il suo esito: identificativi e tipo di esito, nessun dato della persona né testo libero (la proposta si legge con accesso.proposta.leggi).',
   }),
   personaAggiornata: evento({
     type: 'accesso.persona.aggiornata',

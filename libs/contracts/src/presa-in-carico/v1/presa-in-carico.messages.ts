@@ -6,8 +6,9 @@ import {
   LETTORI_STATISTICHE_CARTELLE,
   REVISORI,
 } from '../../common/gruppi-ruoli';
-import { ACCESSO_EVENTS } from '../../accesso/v1/accesso.messages';
+import { ACCESSO_EVENTS, ACCESSO_RPC } from '../../accesso/v1/accesso.messages';
 import {
+  chiamata,
   consumo,
   evento,
   rpc,
@@ -345,6 +346,17 @@ export const PRESA_IN_CARICO_CONSUMI = {
     evento: ACCESSO_EVENTS.residenzaCambiata,
     descrizione:
       'Il cambio di residenza di una persona verso un comune di un altro sub-ambito trasferisce la sua cartella aperta all’équipe di quel sub-ambito.',
+  }),
+} as const;
+
+/** The requests presa-in-carico sends to other services with its own identity (service identity). */
+export const PRESA_IN_CARICO_CHIAMATE = {
+  proposta: chiamata({
+    servizio: 'presa-in-carico',
+    rpc: ACCESSO_RPC.leggiProposta,
+    finalita: 'presa-in-carico',
+    descrizione:
+      'L’intake legge la persona e la motivazione della proposta ricevuta con accesso.accesso.chiuso, per aprire la cartella.',
   }),
 } as const;
 

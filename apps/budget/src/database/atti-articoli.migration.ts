@@ -92,8 +92,9 @@ const LIQUIDAZIONE_SOLO_MANDATO = `
  * - **Abilitazioni** of calling services: which service may commit, liquidate or reduce on which line,
  *   for which period, by which act.
  *
- * Rows written before keep what they had: the new NOT NULL rules are CHECKs `NOT VALID`, enforced on
- * every new or changed row but not on the history. Old movements and causali are renamed to the new
+ * Rows written before keep what they had: an impegno's determina and creditore are required of those
+ * registered from this migration on; the variazioni's act and four eyes are CHECKs `NOT VALID` (a
+ * decided variazione is never updated again, so they bind every decision from now on). Old movements and causali are renamed to the new
  * vocabulary (the only change ever made to the ledger's rows: names, not amounts or times).
  */
 export class AttiArticoli1764700000000 implements MigrationInterface {
@@ -147,10 +148,17 @@ export class AttiArticoli1764700000000 implements MigrationInterface {
         ADD COLUMN creditore_denominazione text,
         ADD COLUMN pagato_centesimi bigint NOT NULL DEFAULT 0,
         ADD CONSTRAINT ck_impegno_pagato CHECK (pagato_centesimi BETWEEN 0 AND liquidato_centesimi)`);
+    // Required from now on. Not `NOT VALID`: the balances trigger updates old impegni (a riduzione, a
+    // liquidazione), and a NOT VALID CHECK would refuse those updates; the rows registered before this
+    // migration (the instant is fixed here, in the constraint) keep what they had.
+    const [{ ora }] = await q.query<Array<{ ora: string }>>(
+      `SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS ora`,
+    );
     await q.query(`
       ALTER TABLE impegno ADD CONSTRAINT ck_impegno_atto_creditore CHECK (
-        atto_numero IS NOT NULL AND atto_data IS NOT NULL AND creditore_tipo IS NOT NULL
-        AND creditore_identificativo IS NOT NULL) NOT VALID`);
+        registrato_il < '${ora}'::timestamptz
+        OR (atto_numero IS NOT NULL AND atto_data IS NOT NULL AND creditore_tipo IS NOT NULL
+            AND creditore_identificativo IS NOT NULL))`);
     await q.query(`
       ALTER TABLE saldo_dotazione
         ADD COLUMN pagato_centesimi bigint NOT NULL DEFAULT 0,
@@ -268,7 +276,9 @@ export class AttiArticoli1764700000000 implements MigrationInterface {
           OR (tipo = 'liquidazione' AND liquidazione_id IS NOT NULL AND impegno_id IS NOT NULL AND linea_id IS NOT NULL)
         )`);
     await q.query(`ALTER TABLE movimento DROP COLUMN mandato_id`);
-    await q.query(AGGIORNA_SALDI.replace(`'riduzione'`, `'liberazione'`).replace(/WHEN 'pagamento'[\s\S]*?END IF;\n/, ''));
+    await q.query(
+      AGGIORNA_SALDI.replace(`'riduzione'`, `'liberazione'`).replace(/WHEN 'pagamento'[\s\S]*?END IF;\n/, ''),
+    );
     await q.query(`ALTER TABLE saldo_dotazione DROP COLUMN pagato_centesimi`);
     await q.query(`
       ALTER TABLE impegno DROP CONSTRAINT ck_impegno_atto_creditore, DROP COLUMN atto_numero, DROP COLUMN atto_data,
@@ -277,12 +287,12 @@ export class AttiArticoli1764700000000 implements MigrationInterface {
     await q.query(`ALTER TABLE liquidazione ADD COLUMN mandato text`);
     await q.query(`ALTER TABLE liquidazione DISABLE TRIGGER tr_liquidazione_solo_mandato`);
     await q.query(`UPDATE liquidazione l SET mandato = m.numero FROM mandato m WHERE m.id = l.mandato_id`);
-    await q.query(`UPDATE liquidazione SET periodo = to_char(registrata_il, 'YYYY-MM') WHERE periodo IS NULL`);
+    await q.query(
+      `UPDATE liquidazione SET periodo = to_char(registrata_il, 'YYYY-MM') WHERE periodo IS NULL`,
+    );
     await q.query(`ALTER TABLE liquidazione ENABLE TRIGGER tr_liquidazione_solo_mandato`);
     await q.query(`ALTER TABLE liquidazione ALTER COLUMN periodo SET NOT NULL`);
-    await q.query(
-      LIQUIDAZIONE_SOLO_MANDATO.replace(/mandato_id/g, 'mandato'),
-    );
+    await q.query(LIQUIDAZIONE_SOLO_MANDATO.replace(/mandato_id/g, 'mandato'));
     await q.query(`ALTER TABLE liquidazione DROP COLUMN mandato_id`);
     await q.query(`DROP TABLE mandato`);
     await q.query(`DROP FUNCTION mandato_append_only`);

@@ -151,9 +151,9 @@ export class AttiArticoli1764700000000 implements MigrationInterface {
     // Required from now on. Not `NOT VALID`: the balances trigger updates old impegni (a riduzione, a
     // liquidazione), and a NOT VALID CHECK would refuse those updates; the rows registered before this
     // migration (the instant is fixed here, in the constraint) keep what they had.
-    const [{ ora }] = await q.query<Array<{ ora: string }>>(
+    const [{ ora }] = (await q.query(
       `SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS ora`,
-    );
+    )) as Array<{ ora: string }>;
     await q.query(`
       ALTER TABLE impegno ADD CONSTRAINT ck_impegno_atto_creditore CHECK (
         registrato_il < '${ora}'::timestamptz

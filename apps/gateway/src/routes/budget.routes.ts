@@ -205,7 +205,7 @@ export const BUDGET_ROUTES: Rotta[] = [
       'Solo l’Ufficio di Piano, e mai chi l’ha proposta (403 `APPROVAZIONE_DEL_PROPONENTE`); l’approvazione riporta la delibera dell’Assemblea dei Sindaci o dell’organo delegato. La decisione resta nello storico.',
     parametri: { id: { descrizione: 'Identificativo della variazione' } },
     stato: 200,
-    errori: [403, 404, 409],
+    errori: [404, 409],
     esito: 'Variazione decisa',
     esempio: {
       esito: 'approvata',
@@ -300,7 +300,7 @@ export const BUDGET_ROUTES: Rotta[] = [
     descrizione:
       'Quanto è dovuto (TUEL art. 184), non ancora pagato: per un mese (AAAA-MM) o una tantum (senza `periodo`), mai oltre il residuo dell’impegno.',
     parametri: { id: { ...ID_IMPEGNO, campo: 'impegnoId' } },
-    errori: [403, 404, 422],
+    errori: [404, 422],
     esito: 'Liquidazione registrata',
     esempio: { importoCentesimi: 40_000, periodo: '2024-03' },
   }),

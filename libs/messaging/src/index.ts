@@ -10,6 +10,7 @@ export * from './jetstream/nats-connection';
 export * from './jetstream/streams';
 export * from './jetstream/event-handler.decorator';
 export * from './jetstream/event-subscriber';
+export * from './jetstream/indisponibilita-temporanea';
 export * from './outbox/outbox-writer';
 export * from './outbox/outbox-relay';
 export * from './inbox/inbox';

@@ -4,13 +4,18 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { connect, type NatsConnection } from 'nats';
 import { Client } from 'pg';
+import { deadLetterStreamName, inboxPrefix, UTENTE_OPERATORE } from '@ambito/contracts';
 import { checkChar } from '@ambito/kernel';
 import {
   freePort,
+  generateIdentityKeys,
+  prepareNatsAuth,
   startEmbeddedPostgres,
   startNatsServer,
   startServiceProcess,
+  testServiceRoles,
   type PostgresHandle,
   type ServiceProcess,
 } from '@ambito/testing';
@@ -197,27 +202,42 @@ async function main(): Promise<void> {
   const pgDir = path.join(work, 'pg');
   const pgPort = await freePort();
   let postgres: PostgresHandle = await startEmbeddedPostgres({ dataDir: pgDir, port: pgPort });
-  const nats = await startNatsServer({ storeDir: path.join(work, 'nats') });
+  // The bus as deployed: one NATS user per app with the permissions generated from the contracts.
+  const natsAuth = await prepareNatsAuth(path.join(work, 'nats-auth'));
+  const nats = await startNatsServer({ storeDir: path.join(work, 'nats'), configFile: natsAuth.configFile });
   const databaseUrl = await postgres.createDatabase('fault');
-  const common = { NATS_URL: nats.url, AMBITO_CODICE: 'CREMA', NODE_ENV: 'test', LOG_LEVEL: 'warn' };
-  const schemas: Record<App, string> = {
-    accesso: 'accesso',
-    budget: 'budget',
-    'presa-in-carico': 'presa_in_carico',
-    gateway: '',
-  };
+  const natsEnv = (user: string) => ({
+    NATS_URL: nats.url,
+    NATS_USER: user,
+    NATS_PASSWORD: natsAuth.passwords[user],
+  });
+  const common = { AMBITO_CODICE: 'CREMA', NODE_ENV: 'test', LOG_LEVEL: 'warn' };
+  // The gateway signs the actor, the services verify it.
+  const { GATEWAY_SIGNING_KEY, ACTOR_TRUSTED_KEYS } = generateIdentityKeys();
+  // Each service as its runtime role, migrating as its schema's owner (the roles survive the restarts).
+  const databases = new Map<App, Record<string, string>>();
+  for (const [app, schema] of [
+    ['accesso', 'accesso'],
+    ['budget', 'budget'],
+    ['presa-in-carico', 'presa_in_carico'],
+  ] as const) {
+    const { url, migrationUrl } = await testServiceRoles(databaseUrl, schema);
+    databases.set(app, { DATABASE_URL: url, DATABASE_MIGRATION_URL: migrationUrl, DATABASE_SCHEMA: schema });
+  }
   const platform = new Platform(
     (app) =>
       app === 'gateway'
         ? {
             ...common,
+            ...natsEnv('gateway'),
             AUTH_MODE: 'demo',
             HTTP_HOST: '127.0.0.1',
-            TOKEN_RATE_LIMIT: '100000',
+            TOKEN_RATE_LIMIT: '10000',
             JWT_LOCAL_SECRET: JWT_SECRET,
+            GATEWAY_SIGNING_KEY,
             RPC_TIMEOUT_MS: String(RPC_TIMEOUT_MS),
           }
-        : { ...common, DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schemas[app] },
+        : { ...common, ...natsEnv(app), ...databases.get(app), ACTOR_TRUSTED_KEYS },
     work,
   );
   const apps: App[] = ['accesso', 'budget', 'presa-in-carico', 'gateway'];
@@ -467,10 +487,16 @@ async function main(): Promise<void> {
       await sleep(2000);
     }
     await db.end();
+    const deadLetters = await countDeadLetters(nats.url, natsAuth.passwords[UTENTE_OPERATORE]);
 
     // Every command is valid: a refusal means a retry was taken for a new command (e.g. 409 on a persona).
     const ok =
-      missing === 0 && duplicated === 0 && proposteSenzaCartella === 0 && refused === 0 && !overCommitted;
+      missing === 0 &&
+      duplicated === 0 &&
+      proposteSenzaCartella === 0 &&
+      refused === 0 &&
+      !overCommitted &&
+      deadLetters.total === 0;
     const lines = [
       `fault-injection suite: ${COMMANDS} commands requested, concurrency ${CONCURRENCY}, ${(elapsed / 1000).toFixed(1)} s`,
       `  commands acknowledged:            ${acknowledged} (${refused} refused with a 4xx, must be 0; ${replyLost} executed with the reply lost, IDEMPOTENCY_KEY_SENZA_RISPOSTA)`,
@@ -478,6 +504,7 @@ async function main(): Promise<void> {
       `  acknowledged commands missing:    ${missing}`,
       `  duplicated effects:               ${duplicated}`,
       `  proposte → exactly one cartella:  ${proposte.length - proposteSenzaCartella}/${proposte.length}`,
+      `  dead letters (must be 0):         ${deadLetters.total} (${deadLetters.detail})`,
       `  budget never over-committed:      ${overCommitted ? 'NO' : 'yes'} (impegnato ${impegnatoCentesimi} of ${dotazione} cents, ${impegni.length} impegni, ${budgetInsufficiente} refused BUDGET_INSUFFICIENTE)`,
       `  latency, all (ms):                p50 ${percentile(latencies, 50).toFixed(0)}  p99 ${percentile(latencies, 99).toFixed(0)}`,
       `  latency during faults (ms):       p50 ${percentile(faultLatencies, 50).toFixed(0)}  p99 ${percentile(faultLatencies, 99).toFixed(0)}  (${faultLatencies.length} commands)`,
@@ -497,6 +524,32 @@ async function main(): Promise<void> {
       const relocated = path.basename(cluster).startsWith('cluster-');
       await rm(relocated ? cluster : postgres.dataDir, { recursive: true, force: true });
     } else process.stdout.write(`  logs and data kept in ${work}\n`);
+  }
+}
+
+/** Every valid command's events must be handled, whatever the faults: no dead letter at all. */
+async function countDeadLetters(url: string, password: string): Promise<{ total: number; detail: string }> {
+  const nc: NatsConnection = await connect({
+    servers: url,
+    user: UTENTE_OPERATORE,
+    pass: password,
+    inboxPrefix: inboxPrefix(UTENTE_OPERATORE),
+  });
+  try {
+    const jsm = await nc.jetstreamManager();
+    const counts: string[] = [];
+    let total = 0;
+    for (const app of ['accesso', 'budget', 'presa-in-carico']) {
+      const n = await jsm.streams
+        .info(deadLetterStreamName(app))
+        .then((i) => i.state.messages)
+        .catch(() => 0); // no consumer, no dead-letter stream
+      total += n;
+      counts.push(`${app} ${n}`);
+    }
+    return { total, detail: counts.join(', ') };
+  } finally {
+    await nc.close();
   }
 }
 

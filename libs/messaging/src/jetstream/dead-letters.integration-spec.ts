@@ -1,8 +1,9 @@
 import { Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DiscardPolicy, type NatsConnection } from 'nats';
+import { Client } from 'pg';
 import { DLQ_HEADER, type AccessoRegistratoV1, type EventEnvelope } from '@ambito/contracts';
-import { eventually, startNatsServer, type NatsHandle } from '@ambito/testing';
+import { eventually, freePort, startNatsServer, type NatsHandle } from '@ambito/testing';
 import { deadLetterPublishFailuresTotal, deadLettersTotal } from '../metrics/messaging-metrics';
 import { EventSubscription } from './event-subscriber';
 import { connectNats } from './nats-connection';
@@ -70,7 +71,12 @@ describe('dead letters: alert, metric, a loop that survives, timeouts', () => {
     service: string,
     durable: string,
     handler: (e: EventEnvelope<typeof TYPE>) => Promise<void>,
-    options: { maxDeliver?: number; ackWaitMs?: number; connection?: NatsConnection } = {},
+    options: {
+      maxDeliver?: number;
+      ackWaitMs?: number;
+      connection?: NatsConnection;
+      maxRetryDelayMs?: number;
+    } = {},
   ): EventSubscription<typeof TYPE> {
     const subscription = new EventSubscription(options.connection ?? nc, {
       service,
@@ -79,6 +85,7 @@ describe('dead letters: alert, metric, a loop that survives, timeouts', () => {
       maxDeliver: options.maxDeliver ?? 1,
       ackWaitMs: options.ackWaitMs ?? 5000,
       retryDelayMs: 50,
+      maxRetryDelayMs: options.maxRetryDelayMs,
       deadLetterRetryDelayMs: 200,
       handler: handler as never,
     });
@@ -253,5 +260,78 @@ describe('dead letters: alert, metric, a loop that survives, timeouts', () => {
     expect(parked.header.get(DLQ_HEADER.reason)).toBe('timeout');
     expect(parked.header.get(DLQ_HEADER.deliveries)).toBe('2');
     expect(seenByB).toBe(0);
+  });
+
+  it('retries, without dead-lettering, an event whose handler finds PostgreSQL down, for as long as it is down', async () => {
+    // What the fault suite saw: the intake event of one proposta dead-lettered while PostgreSQL restarted.
+    const event = envelope();
+    const chiusa = await freePort(); // nothing listens here: the driver's own ECONNREFUSED
+    const attempts: string[] = [];
+    await subscribe(
+      'pgdown',
+      'pgdown-d',
+      async (e) => {
+        if (e.id !== event.id) return;
+        if (attempts.length < 3) {
+          attempts.push('rifiutata');
+          const pg = new Client({ connectionString: `postgres://x@127.0.0.1:${chiusa}/x` });
+          await pg.connect();
+        } else if (attempts.length < 6) {
+          // A session PostgreSQL ends (as on shutdown or restart): 57P01 from the server itself.
+          attempts.push('terminata');
+          const pg = new Client({ connectionString: process.env.TEST_DATABASE_URL });
+          await pg.connect();
+          try {
+            await pg.query('SELECT pg_terminate_backend(pg_backend_pid())');
+          } finally {
+            await pg.end().catch(() => undefined);
+          }
+        } else attempts.push('riuscita');
+      },
+      { maxDeliver: 2, maxRetryDelayMs: 200 },
+    ).start();
+    await publish(event);
+
+    await eventually(() => expect(attempts.at(-1)).toBe('riuscita'), { timeoutMs: 15000 });
+    expect(attempts).toEqual([
+      'rifiutata',
+      'rifiutata',
+      'rifiutata',
+      'terminata',
+      'terminata',
+      'terminata',
+      'riuscita',
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await deadLetters('pgdown', 'pgdown-d')).toHaveLength(0);
+    expect(attempts).toHaveLength(7);
+  });
+
+  it('still dead-letters an event that fails on its own after a part was down for a while', async () => {
+    const event = envelope();
+    const chiusa = await freePort();
+    let attempts = 0;
+    await subscribe(
+      'misto',
+      'misto-d',
+      async (e) => {
+        if (e.id !== event.id) return;
+        attempts += 1;
+        if (attempts <= 3) {
+          await new Client({ connectionString: `postgres://x@127.0.0.1:${chiusa}/x` }).connect();
+        }
+        throw new Error('dato che il gestore non sa trattare');
+      },
+      { maxDeliver: 2, maxRetryDelayMs: 200 },
+    ).start();
+    await publish(event);
+
+    await eventually(async () => expect(await deadLetters('misto', 'misto-d')).toHaveLength(1), {
+      timeoutMs: 15000,
+    });
+    // three deliveries that found PostgreSQL down, then the two the event is allowed on its own
+    expect(attempts).toBe(5);
+    const [parked] = await deadLetters('misto', 'misto-d');
+    expect(parked.header.get(DLQ_HEADER.reason)).toBe('errore');
   });
 });

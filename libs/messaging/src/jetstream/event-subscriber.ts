@@ -33,6 +33,7 @@ import {
   deadLetterReplaysTotal,
   deadLettersTotal,
 } from '../metrics/messaging-metrics';
+import { isIndisponibilitaTemporanea } from './indisponibilita-temporanea';
 import {
   DEFAULT_DLQ_STREAM_MAX_AGE_MS,
   DEFAULT_EVENT_STREAM_MAX_AGE_MS,
@@ -56,6 +57,11 @@ export interface SubscriptionOptions<T extends EventType> {
   ackWaitMs?: number;
   /** Delay before a failed event is redelivered. */
   retryDelayMs?: number;
+  /**
+   * Longest delay between the retries of an event whose handler found a part down (PostgreSQL,
+   * another service): they double from `retryDelayMs` up to this.
+   */
+  maxRetryDelayMs?: number;
   /** Delay before a dead letter that could not be published is tried again. */
   deadLetterRetryDelayMs?: number;
   /** `max_age` of the service's dead-letter stream (updated at start). */
@@ -94,6 +100,11 @@ export class EventSubscription<T extends EventType> {
   private readonly loops: Array<{ messages: ConsumerMessages; done: Promise<void> }> = [];
   /** Dead letters whose publish failed, by stream sequence: their reason survives the redelivery. */
   private readonly pendingDeadLetters = new Map<number, { reason: MotivoDlq; error: unknown }>();
+  /**
+   * Deliveries, by source and stream sequence, that ended because a part was down: they are not the event's fault
+   * and do not count towards `maxDeliver` (kept by this replica only: after a restart they count again).
+   */
+  private readonly temporarilyFailed = new Map<string, number>();
   private jsm?: JetStreamManager;
   private stopping = false;
 
@@ -202,7 +213,8 @@ export class EventSubscription<T extends EventType> {
   }
 
   private async process(msg: JsMsg, source: Source): Promise<void> {
-    const deliveries = msg.info.deliveryCount;
+    const key = `${source}:${msg.info.streamSequence}`;
+    const deliveries = msg.info.deliveryCount - (this.temporarilyFailed.get(key) ?? 0);
     if (deliveries > this.maxDeliver) {
       // The previous delivery got no answer within the ack wait (or its dead letter could not be
       // published): the handler had its chances.
@@ -225,6 +237,10 @@ export class EventSubscription<T extends EventType> {
       await this.withinAckWait(() => RequestContext.run(context, () => this.options.handler(envelope)));
     } catch (error) {
       const reason: MotivoDlq = error instanceof HandlerTimeout ? 'timeout' : 'errore';
+      if (reason === 'errore' && isIndisponibilitaTemporanea(error)) {
+        this.retryLater(msg, key, envelope, error);
+        return;
+      }
       if (deliveries >= this.maxDeliver) {
         await this.giveUp(msg, source, reason, error, envelope);
       } else {
@@ -242,8 +258,28 @@ export class EventSubscription<T extends EventType> {
       }
       return;
     }
+    this.temporarilyFailed.delete(key);
     if (source === 'replay') await this.replayDone(msg, envelope);
     else settle(() => msg.ack());
+  }
+
+  /** A part the handler needs is down: back off (doubling) and try again, for as long as it takes. */
+  private retryLater(msg: JsMsg, key: string, envelope: EventEnvelope, error: unknown): void {
+    const volte = (this.temporarilyFailed.get(key) ?? 0) + 1;
+    this.temporarilyFailed.set(key, volte);
+    const base = this.options.retryDelayMs ?? 1000;
+    const delay = Math.min(base * 2 ** Math.min(volte - 1, 20), this.options.maxRetryDelayMs ?? 30_000);
+    this.logger.warn(
+      {
+        errore: erroreSenzaDati(error),
+        eventId: envelope.id,
+        durable: this.options.durable,
+        tentativo: volte,
+        delay,
+      },
+      'evento non elaborato: un componente non è disponibile, verrà riconsegnato',
+    );
+    settle(() => msg.nak(delay));
   }
 
   /** The handler gets one ack wait; a handler that hangs must not hold the loop for ever. */
@@ -298,6 +334,7 @@ export class EventSubscription<T extends EventType> {
     error: unknown,
     envelope: EventEnvelope | undefined,
   ): Promise<void> {
+    this.temporarilyFailed.delete(`${source}:${msg.info.streamSequence}`);
     if (source === 'replay') await this.replayFailed(msg, reason, error);
     else await this.deadLetter(msg, reason, error, envelope);
   }

@@ -104,9 +104,10 @@ export class Abilitazioni {
     assertPersona(actor);
     if (dto.validoAl !== undefined && dto.validoAl < dto.validoDal)
       throw new DomainError('DATA_NON_VALIDA', 'validoAl: non può precedere validoDal.');
-    const [linea] = await this.dataSource.query<Array<{ id: string }>>(`SELECT id FROM linea WHERE codice = $1`, [
-      dto.linea,
-    ]);
+    const [linea] = await this.dataSource.query<Array<{ id: string }>>(
+      `SELECT id FROM linea WHERE codice = $1`,
+      [dto.linea],
+    );
     if (!linea) throw lineaNonTrovata(dto.linea);
     const [{ id }] = await this.dataSource.query<Array<{ id: string }>>(
       `INSERT INTO abilitazione_servizio (servizio, linea_id, operazioni, valido_dal, valido_al, atto_tipo, atto_numero,

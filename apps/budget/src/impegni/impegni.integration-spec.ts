@@ -232,7 +232,12 @@ describe('impegni and liquidazioni (NATS → budget → PostgreSQL → JetStream
       importoCentesimi: 100_000,
       periodo: '2024-03',
     });
-    expect(l).toMatchObject({ periodo: '2024-03', mandato: null, mandatoId: null, importoCentesimi: 100_000 });
+    expect(l).toMatchObject({
+      periodo: '2024-03',
+      mandato: null,
+      mandatoId: null,
+      importoCentesimi: 100_000,
+    });
     const [movimento] = await svc.sql<{ tipo: string; causale: string }>(
       `SELECT tipo, causale FROM movimento WHERE impegno_id = $1 AND tipo NOT IN ('impegno', 'liquidazione')`,
       [i.id],
@@ -259,9 +264,10 @@ describe('impegni and liquidazioni (NATS → budget → PostgreSQL → JetStream
     });
     // the ledger speaks the accounting's words: riduzioni, with their causale
     expect(
-      await svc.sql(`SELECT tipo, causale FROM movimento WHERE impegno_id = $1 AND tipo = 'riduzione' ORDER BY id`, [
-        i.id,
-      ]),
+      await svc.sql(
+        `SELECT tipo, causale FROM movimento WHERE impegno_id = $1 AND tipo = 'riduzione' ORDER BY id`,
+        [i.id],
+      ),
     ).toEqual([
       { tipo: 'riduzione', causale: 'economia' },
       { tipo: 'riduzione', causale: 'rinuncia' },
@@ -313,7 +319,10 @@ describe('impegni and liquidazioni (NATS → budget → PostgreSQL → JetStream
     expect(await svc.conteggi()).toEqual(prima);
     const l = await udp()(registraLiquidazione, { impegnoId: i.id, importoCentesimi: 60_000 });
     expect(l).toMatchObject({ periodo: null, mandato: null });
-    const e = await evento<LiquidazioneRegistrataV1>('budget.liquidazione.registrata', (p) => p.liquidazioneId === l.id);
+    const e = await evento<LiquidazioneRegistrataV1>(
+      'budget.liquidazione.registrata',
+      (p) => p.liquidazioneId === l.id,
+    );
     expect(e.payload.periodo).toBeNull();
     expect((await udp()(leggiImpegno, { id: i.id })).stato).toBe('estinto');
   });
@@ -329,7 +338,9 @@ describe('impegni and liquidazioni (NATS → budget → PostgreSQL → JetStream
       creditore: { tipo: 'ente', identificativo: '01234567890', denominazione: 'Cooperativa Esempio' },
     });
     expect(
-      await rifiuto(udp()(richiediImpegno, { ...richiesta, determina: { numero: '124/2025', data: '2025-03-20' } })),
+      await rifiuto(
+        udp()(richiediImpegno, { ...richiesta, determina: { numero: '124/2025', data: '2025-03-20' } }),
+      ),
     ).toBe('CHIAVE_IDEMPOTENZA_RIUSATA');
     const prima = await svc.conteggi();
     const { determina: _d, ...senzaDetermina } = impegno('B2-ATTO', 1_000);
@@ -354,15 +365,28 @@ describe('impegni and liquidazioni (NATS → budget → PostgreSQL → JetStream
       await linea('B2-MAND-B', 100_000);
       const a = await udp()(richiediImpegno, impegno('B2-MAND-A', 50_000));
       const b = await udp()(richiediImpegno, impegno('B2-MAND-B', 30_000));
-      const la1 = await udp()(registraLiquidazione, { impegnoId: a.id, importoCentesimi: 10_000, periodo: '2025-01' });
-      const la2 = await udp()(registraLiquidazione, { impegnoId: a.id, importoCentesimi: 10_000, periodo: '2025-02' });
+      const la1 = await udp()(registraLiquidazione, {
+        impegnoId: a.id,
+        importoCentesimi: 10_000,
+        periodo: '2025-01',
+      });
+      const la2 = await udp()(registraLiquidazione, {
+        impegnoId: a.id,
+        importoCentesimi: 10_000,
+        periodo: '2025-02',
+      });
       const lb = await udp()(registraLiquidazione, { impegnoId: b.id, importoCentesimi: 30_000 });
       const primaDelMandato = new Date().toISOString();
       expect((await udp()(situazioneLinea, { linea: 'B2-MAND-A' })).pagatoCentesimi).toBe(0);
 
       const richiesta = { numero: '2025/118', data: '2025-03-31', liquidazioni: [la1.id, lb.id] };
       const m = await udp()(registraMandato, richiesta);
-      expect(m).toMatchObject({ numero: '2025/118', esercizio: 2025, data: '2025-03-31', importoCentesimi: 40_000 });
+      expect(m).toMatchObject({
+        numero: '2025/118',
+        esercizio: 2025,
+        data: '2025-03-31',
+        importoCentesimi: 40_000,
+      });
       expect([...m.liquidazioni].sort()).toEqual([la1.id, lb.id].sort());
       // a repeat returns the same mandato and pays nothing twice
       const prima = await svc.conteggi();
@@ -373,7 +397,10 @@ describe('impegni and liquidazioni (NATS → budget → PostgreSQL → JetStream
         expect.objectContaining({ id: la1.id, mandatoId: m.id, mandato: '2025/118' }),
         expect.objectContaining({ id: la2.id, mandatoId: null, mandato: null }),
       ]);
-      expect(await udp()(leggiImpegno, { id: a.id })).toMatchObject({ liquidatoCentesimi: 20_000, pagatoCentesimi: 10_000 });
+      expect(await udp()(leggiImpegno, { id: a.id })).toMatchObject({
+        liquidatoCentesimi: 20_000,
+        pagatoCentesimi: 10_000,
+      });
       expect(await udp()(situazioneLinea, { linea: 'B2-MAND-B' })).toMatchObject({
         liquidatoCentesimi: 30_000,
         pagatoCentesimi: 30_000,
@@ -388,13 +415,19 @@ describe('impegni and liquidazioni (NATS → budget → PostgreSQL → JetStream
 
       const dopo = await svc.conteggi();
       expect(
-        await rifiuto(udp()(registraMandato, { numero: '2025/119', data: '2025-04-01', liquidazioni: [la2.id, lb.id] })),
+        await rifiuto(
+          udp()(registraMandato, { numero: '2025/119', data: '2025-04-01', liquidazioni: [la2.id, lb.id] }),
+        ),
       ).toBe('LIQUIDAZIONE_GIA_PAGATA');
       expect(
-        await rifiuto(udp()(registraMandato, { numero: '2025/118', data: '2025-03-31', liquidazioni: [la2.id] })),
+        await rifiuto(
+          udp()(registraMandato, { numero: '2025/118', data: '2025-03-31', liquidazioni: [la2.id] }),
+        ),
       ).toBe('MANDATO_GIA_REGISTRATO');
       expect(
-        await rifiuto(udp()(registraMandato, { numero: '2025/120', data: '2025-04-01', liquidazioni: [randomUUID()] })),
+        await rifiuto(
+          udp()(registraMandato, { numero: '2025/120', data: '2025-04-01', liquidazioni: [randomUUID()] }),
+        ),
       ).toBe('LIQUIDAZIONE_NON_TROVATA');
       for (const male of [
         { numero: '2025/121', data: '2025-04-01', liquidazioni: [] },
@@ -405,9 +438,9 @@ describe('impegni and liquidazioni (NATS → budget → PostgreSQL → JetStream
       expect(await svc.conteggi()).toEqual(dopo);
 
       // the database itself: a liquidazione is paid once, and never more than liquidated
-      await expect(svc.sql(`UPDATE liquidazione SET mandato_id = NULL WHERE id = $1`, [la1.id])).rejects.toThrow(
-        /non si modifica/,
-      );
+      await expect(
+        svc.sql(`UPDATE liquidazione SET mandato_id = NULL WHERE id = $1`, [la1.id]),
+      ).rejects.toThrow(/non si modifica/);
       await expect(
         svc.sql(
           `INSERT INTO movimento (tipo, importo_centesimi, annualita_id, linea_id, impegno_id, liquidazione_id, mandato_id, registrato_da)
@@ -421,7 +454,11 @@ describe('impegni and liquidazioni (NATS → budget → PostgreSQL → JetStream
     it('pays a liquidazione once when two mandati race for it', async () => {
       await linea('B2-MAND-GARA', 100_000);
       const i = await udp()(richiediImpegno, impegno('B2-MAND-GARA', 50_000));
-      const l = await udp()(registraLiquidazione, { impegnoId: i.id, importoCentesimi: 10_000, periodo: '2025-05' });
+      const l = await udp()(registraLiquidazione, {
+        impegnoId: i.id,
+        importoCentesimi: 10_000,
+        periodo: '2025-05',
+      });
       const esiti = await Promise.allSettled(
         Array.from({ length: 8 }, (_, n) =>
           udp()(registraMandato, { numero: `2025/G${n}`, data: '2025-06-01', liquidazioni: [l.id] }),

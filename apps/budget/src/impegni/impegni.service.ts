@@ -330,7 +330,8 @@ export class ImpegniService {
         const ids = [...dto.liquidazioni].sort();
         const daPagare = await liquidazioniDaPagare(manager, ids);
         if (daPagare.length !== ids.length) throw liquidazioneNonTrovata();
-        for (const codice of [...new Set(daPagare.map((l) => l.linea))].sort()) await lineaBloccata(manager, codice);
+        for (const codice of [...new Set(daPagare.map((l) => l.linea))].sort())
+          await lineaBloccata(manager, codice);
         await manager.query(`SELECT id FROM impegno WHERE id = ANY ($1::uuid[]) ORDER BY id FOR UPDATE`, [
           [...new Set(daPagare.map((l) => l.impegno_id))],
         ]);
@@ -343,7 +344,11 @@ export class ImpegniService {
             'LIQUIDAZIONE_GIA_PAGATA',
             `La liquidazione ${pagata.id} è già stata pagata da un altro mandato: un mandato paga ogni liquidazione una volta.`,
           );
-        const id = await inserisciMandato(manager, { numero: dto.numero, data: dto.data, registratoDa: actor.userId });
+        const id = await inserisciMandato(manager, {
+          numero: dto.numero,
+          data: dto.data,
+          registratoDa: actor.userId,
+        });
         await impostaMandato(manager, ids, id);
         for (const l of daPagare)
           await this.movimento(manager, 'pagamento', cents(l.importo_centesimi), {

@@ -232,7 +232,10 @@ export interface LiquidazioneDaPagare extends LiquidazioneRow {
  * The liquidazioni named by a mandato, with their impegni's lines. Read without a lock: the caller
  * locks the lines, then the liquidazioni (`liquidazioniBloccate`), in the order of the ledger.
  */
-export async function liquidazioniDaPagare(manager: EntityManager, ids: string[]): Promise<LiquidazioneDaPagare[]> {
+export async function liquidazioniDaPagare(
+  manager: EntityManager,
+  ids: string[],
+): Promise<LiquidazioneDaPagare[]> {
   return manager.query<LiquidazioneDaPagare[]>(
     `SELECT q.*, NULL::text AS mandato, i.linea_id, l.codice AS linea, i.annualita_id
        FROM liquidazione q JOIN impegno i ON i.id = q.impegno_id JOIN linea l ON l.id = i.linea_id
@@ -242,7 +245,10 @@ export async function liquidazioniDaPagare(manager: EntityManager, ids: string[]
 }
 
 /** The liquidazioni locked for update, in id order (every mandato locks them in the same order). */
-export async function liquidazioniBloccate(manager: EntityManager, ids: string[]): Promise<LiquidazioneRow[]> {
+export async function liquidazioniBloccate(
+  manager: EntityManager,
+  ids: string[],
+): Promise<LiquidazioneRow[]> {
   return manager.query<LiquidazioneRow[]>(
     `SELECT q.*, NULL::text AS mandato FROM liquidazione q WHERE q.id = ANY ($1::uuid[]) ORDER BY q.id FOR UPDATE`,
     [ids],
@@ -269,10 +275,10 @@ export async function mandatoPerNumero(
   esercizio: number,
   numero: string,
 ): Promise<MandatoRow | undefined> {
-  const [m] = await manager.query<MandatoRow[]>(`${SELECT_MANDATO} WHERE m.esercizio = $1 AND m.numero = $2`, [
-    esercizio,
-    numero,
-  ]);
+  const [m] = await manager.query<MandatoRow[]>(
+    `${SELECT_MANDATO} WHERE m.esercizio = $1 AND m.numero = $2`,
+    [esercizio, numero],
+  );
   return m;
 }
 
@@ -294,15 +300,23 @@ export async function inserisciMandato(
 }
 
 /** The only update a liquidazione admits (a trigger refuses any other): the mandato that paid it. */
-export async function impostaMandato(manager: EntityManager, ids: string[], mandatoId: string): Promise<void> {
-  await manager.query(`UPDATE liquidazione SET mandato_id = $2 WHERE id = ANY ($1::uuid[])`, [ids, mandatoId]);
+export async function impostaMandato(
+  manager: EntityManager,
+  ids: string[],
+  mandatoId: string,
+): Promise<void> {
+  await manager.query(`UPDATE liquidazione SET mandato_id = $2 WHERE id = ANY ($1::uuid[])`, [
+    ids,
+    mandatoId,
+  ]);
 }
 
 export async function liquidazioniDellImpegno(
   manager: EntityManager,
   impegnoId: string,
 ): Promise<LiquidazioneRow[]> {
-  return manager.query<LiquidazioneRow[]>(`${SELECT_LIQUIDAZIONE} WHERE q.impegno_id = $1 ORDER BY q.registrata_il`, [
-    impegnoId,
-  ]);
+  return manager.query<LiquidazioneRow[]>(
+    `${SELECT_LIQUIDAZIONE} WHERE q.impegno_id = $1 ORDER BY q.registrata_il`,
+    [impegnoId],
+  );
 }

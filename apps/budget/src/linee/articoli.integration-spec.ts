@@ -84,18 +84,52 @@ describe('articoli of a line: one measure, one fund, its own balance', () => {
   it('dotates an articolo only from its fund (or the cofinanziamento its rules require), never the articulated line', async () => {
     const prima = await svc.conteggi();
     expect(
-      await rifiuto(udp()(assegnaDotazione, { fondo: 'DDN', anno: 2024, linea: 'PO2025-7.10-B2-ANZIANI', importoCentesimi: 1 })),
+      await rifiuto(
+        udp()(assegnaDotazione, {
+          fondo: 'DDN',
+          anno: 2024,
+          linea: 'PO2025-7.10-B2-ANZIANI',
+          importoCentesimi: 1,
+        }),
+      ),
     ).toBe('FONDO_NON_VINCOLATO');
     expect(
-      await rifiuto(udp()(assegnaDotazione, { fondo: 'FNA-B2', anno: 2024, linea: 'PO2025-7.10', importoCentesimi: 1 })),
+      await rifiuto(
+        udp()(assegnaDotazione, { fondo: 'FNA-B2', anno: 2024, linea: 'PO2025-7.10', importoCentesimi: 1 }),
+      ),
     ).toBe('LINEA_ARTICOLATA');
     expect(await svc.conteggi()).toEqual(prima);
-    await udp()(assegnaDotazione, { fondo: 'FNA-B2', anno: 2024, linea: 'PO2025-7.10-B2-ANZIANI', importoCentesimi: 300_000 });
-    await udp()(assegnaDotazione, { fondo: 'FNA-B2', anno: 2024, linea: 'PO2025-7.10-B2-MINORI', importoCentesimi: 200_000 });
-    await udp()(assegnaDotazione, { fondo: 'DDN', anno: 2024, linea: 'PO2025-7.10-DDN', importoCentesimi: 400_000 });
-    await udp()(assegnaDotazione, { fondo: 'FNA-PROVI', anno: 2024, linea: 'PO2025-7.10-PROVI', importoCentesimi: 80_000 });
+    await udp()(assegnaDotazione, {
+      fondo: 'FNA-B2',
+      anno: 2024,
+      linea: 'PO2025-7.10-B2-ANZIANI',
+      importoCentesimi: 300_000,
+    });
+    await udp()(assegnaDotazione, {
+      fondo: 'FNA-B2',
+      anno: 2024,
+      linea: 'PO2025-7.10-B2-MINORI',
+      importoCentesimi: 200_000,
+    });
+    await udp()(assegnaDotazione, {
+      fondo: 'DDN',
+      anno: 2024,
+      linea: 'PO2025-7.10-DDN',
+      importoCentesimi: 400_000,
+    });
+    await udp()(assegnaDotazione, {
+      fondo: 'FNA-PROVI',
+      anno: 2024,
+      linea: 'PO2025-7.10-PROVI',
+      importoCentesimi: 80_000,
+    });
     // Pro.Vi.: the rules of FNA-PROVI name COFIN-AMBITO as its cofinanziamento (≥ 20%)
-    await udp()(assegnaDotazione, { fondo: 'COFIN-AMBITO', anno: 2024, linea: 'PO2025-7.10-PROVI', importoCentesimi: 20_000 });
+    await udp()(assegnaDotazione, {
+      fondo: 'COFIN-AMBITO',
+      anno: 2024,
+      linea: 'PO2025-7.10-PROVI',
+      importoCentesimi: 20_000,
+    });
   });
 
   it('commits on an articolo against its own fund; the articulated line itself takes no impegno', async () => {
@@ -127,7 +161,9 @@ describe('articoli of a line: one measure, one fund, its own balance', () => {
     );
     expect(saldo).toEqual({ dotato: '300000', impegnato: '300000' });
     // and the other articoli of the line did not lend it anything
-    expect((await udp()(situazioneLinea, { linea: 'PO2025-7.10-B2-MINORI' })).disponibileCentesimi).toBe(200_000);
+    expect((await udp()(situazioneLinea, { linea: 'PO2025-7.10-B2-MINORI' })).disponibileCentesimi).toBe(
+      200_000,
+    );
   });
 
   it('reports the line with its articoli: the totals include them, each articolo on its own', async () => {
@@ -135,7 +171,11 @@ describe('articoli of a line: one measure, one fund, its own balance', () => {
     expect(s).toMatchObject({ dotatoCentesimi: 1_000_000, impegnatoCentesimi: 450_000 });
     expect(s.articoli).toEqual([
       expect.objectContaining({ codice: 'PO2025-7.10-B2-ANZIANI', fondo: 'FNA-B2', disponibileCentesimi: 0 }),
-      expect.objectContaining({ codice: 'PO2025-7.10-B2-MINORI', fondo: 'FNA-B2', disponibileCentesimi: 200_000 }),
+      expect.objectContaining({
+        codice: 'PO2025-7.10-B2-MINORI',
+        fondo: 'FNA-B2',
+        disponibileCentesimi: 200_000,
+      }),
       expect.objectContaining({ codice: 'PO2025-7.10-DDN', fondo: 'DDN', impegnatoCentesimi: 150_000 }),
       expect.objectContaining({ codice: 'PO2025-7.10-PROVI', fondo: 'FNA-PROVI', dotatoCentesimi: 100_000 }),
     ]);
@@ -154,18 +194,24 @@ describe('articoli of a line: one measure, one fund, its own balance', () => {
     await udp()(assegnaDotazione, { fondo: 'QPE', anno: 2024, linea: 'PO2025-7.9', importoCentesimi: 100 });
     const prima = await svc.conteggi();
     expect(
-      await rifiuto(udp()(registraArticolo, { ...articolo('X-1', 'misure-b2', 'FNA-B2'), linea: 'PO2025-7.10-DDN' })),
+      await rifiuto(
+        udp()(registraArticolo, { ...articolo('X-1', 'misure-b2', 'FNA-B2'), linea: 'PO2025-7.10-DDN' }),
+      ),
     ).toBe('ARTICOLO_NON_AMMESSO');
     expect(
-      await rifiuto(udp()(registraArticolo, { ...articolo('X-2', 'poverta' as never, 'QPE'), linea: 'PO2025-7.9' })),
+      await rifiuto(
+        udp()(registraArticolo, { ...articolo('X-2', 'poverta' as never, 'QPE'), linea: 'PO2025-7.9' }),
+      ),
     ).toBe('ARTICOLO_NON_AMMESSO');
-    expect(await rifiuto(udp()(registraArticolo, articolo('X-3', 'misure-b2', 'FONDO-X')))).toBe('FONDO_SCONOSCIUTO');
+    expect(await rifiuto(udp()(registraArticolo, articolo('X-3', 'misure-b2', 'FONDO-X')))).toBe(
+      'FONDO_SCONOSCIUTO',
+    );
     expect(await rifiuto(udp()(registraArticolo, articolo('PO2025-7.10-DDN', 'dopo-di-noi', 'DDN')))).toBe(
       'LINEA_GIA_REGISTRATA',
     );
-    expect(await rifiuto(udp()(registraArticolo, { ...articolo('X-4', 'misure-b2', 'FNA-B2'), fondo: 'fna' }))).toBe(
-      'VALIDAZIONE_FALLITA',
-    );
+    expect(
+      await rifiuto(udp()(registraArticolo, { ...articolo('X-4', 'misure-b2', 'FNA-B2'), fondo: 'fna' })),
+    ).toBe('VALIDAZIONE_FALLITA');
     expect(await svc.conteggi()).toEqual(prima);
   });
 
@@ -180,7 +226,12 @@ describe('articoli of a line: one measure, one fund, its own balance', () => {
     const servizio = () => svc.as(misure);
 
     it('refuses a service without a grant, and lets it commit and liquidate on the granted line’s articoli only', async () => {
-      await udp()(assegnaDotazione, { fondo: 'FNA-B2', anno: 2024, linea: 'PO2025-7.10-B2-MINORI', importoCentesimi: 100_000 });
+      await udp()(assegnaDotazione, {
+        fondo: 'FNA-B2',
+        anno: 2024,
+        linea: 'PO2025-7.10-B2-MINORI',
+        importoCentesimi: 100_000,
+      });
       const prima = await svc.conteggi();
       expect(await rifiuto(servizio()(richiediImpegno, impegno('PO2025-7.10-B2-MINORI', 1_000)))).toBe(
         'SERVIZIO_NON_ABILITATO',
@@ -194,15 +245,27 @@ describe('articoli of a line: one measure, one fund, its own balance', () => {
         validoDal: '2025-01-01',
         atto: { tipo: 'determina', numero: '12/2025', data: '2024-12-30' },
       });
-      expect(abilitazione).toMatchObject({ servizio: 'misure', validoAl: null, revocataDa: null, registrataDa: 'udp' });
+      expect(abilitazione).toMatchObject({
+        servizio: 'misure',
+        validoAl: null,
+        revocataDa: null,
+        registrataDa: 'udp',
+      });
 
       const i = await servizio()(richiediImpegno, impegno('PO2025-7.10-B2-MINORI', 1_000));
       expect(i.linea).toBe('PO2025-7.10-B2-MINORI');
       await servizio()(registraLiquidazione, { impegnoId: i.id, importoCentesimi: 500, periodo: '2025-04' });
       // not granted: riduzione on that articolo, anything on the other articoli
-      expect(await rifiuto(servizio()(riduciImpegno, { id: i.id, causale: 'decadenza' }))).toBe('SERVIZIO_NON_ABILITATO');
-      expect(await rifiuto(servizio()(richiediImpegno, impegno('PO2025-7.10-DDN', 1_000)))).toBe('SERVIZIO_NON_ABILITATO');
-      const [registro] = await svc.sql<{ registrato_da: string }>(`SELECT registrato_da FROM impegno WHERE id = $1`, [i.id]);
+      expect(await rifiuto(servizio()(riduciImpegno, { id: i.id, causale: 'decadenza' }))).toBe(
+        'SERVIZIO_NON_ABILITATO',
+      );
+      expect(await rifiuto(servizio()(richiediImpegno, impegno('PO2025-7.10-DDN', 1_000)))).toBe(
+        'SERVIZIO_NON_ABILITATO',
+      );
+      const [registro] = await svc.sql<{ registrato_da: string }>(
+        `SELECT registrato_da FROM impegno WHERE id = $1`,
+        [i.id],
+      );
       expect(registro.registrato_da).toBe('servizio:misure');
     });
 
@@ -217,7 +280,9 @@ describe('articoli of a line: one measure, one fund, its own balance', () => {
       await servizio()(richiediImpegno, impegno('PO2025-7.10-DDN', 1_000));
       const revocata = await udp()(revocaAbilitazione, { id: suLinea.id });
       expect(revocata.revocataDa).toBe('udp');
-      expect(await rifiuto(servizio()(richiediImpegno, impegno('PO2025-7.10-DDN', 1_000)))).toBe('SERVIZIO_NON_ABILITATO');
+      expect(await rifiuto(servizio()(richiediImpegno, impegno('PO2025-7.10-DDN', 1_000)))).toBe(
+        'SERVIZIO_NON_ABILITATO',
+      );
       expect(await rifiuto(udp()(revocaAbilitazione, { id: suLinea.id }))).toBe('ABILITAZIONE_GIA_REVOCATA');
 
       // expired (ended yesterday or earlier) or not yet in force: refused
@@ -244,9 +309,9 @@ describe('articoli of a line: one measure, one fund, its own balance', () => {
       );
       expect((await udp()(elencaAbilitazioni, { servizio: 'misure' })).length).toBe(4);
       // the grant is history: revoked, never edited or deleted
-      await expect(svc.sql(`UPDATE abilitazione_servizio SET valido_al = NULL WHERE id = $1`, [suLinea.id])).rejects.toThrow(
-        /si revoca, una volta/,
-      );
+      await expect(
+        svc.sql(`UPDATE abilitazione_servizio SET valido_al = NULL WHERE id = $1`, [suLinea.id]),
+      ).rejects.toThrow(/si revoca, una volta/);
       await expect(svc.sql(`DELETE FROM abilitazione_servizio WHERE id = $1`, [suLinea.id])).rejects.toThrow(
         /si revoca, una volta/,
       );
@@ -261,18 +326,26 @@ describe('articoli of a line: one measure, one fund, its own balance', () => {
         atto: { tipo: 'determina' as const, numero: '15/2025', data: '2024-12-30' },
       };
       const prima = await svc.conteggi();
-      expect(await rifiuto(svc.as(ATTORI.admin)(registraAbilitazione, richiesta))).toBe('OPERAZIONE_NON_CONSENTITA');
-      expect(await rifiuto(svc.as(testActor('servizio:misure', ['ufficio-di-piano']))(registraAbilitazione, richiesta))).toBe(
+      expect(await rifiuto(svc.as(ATTORI.admin)(registraAbilitazione, richiesta))).toBe(
         'OPERAZIONE_NON_CONSENTITA',
       );
+      expect(
+        await rifiuto(
+          svc.as(testActor('servizio:misure', ['ufficio-di-piano']))(registraAbilitazione, richiesta),
+        ),
+      ).toBe('OPERAZIONE_NON_CONSENTITA');
       for (const male of [
         { ...richiesta, servizio: 'Misure!' },
         { ...richiesta, operazioni: [] },
         { ...richiesta, operazioni: ['pagamento'] },
         { ...richiesta, validoDal: '2025-02-30' },
       ])
-        expect(await rifiuto(udp()(registraAbilitazione, male as typeof richiesta))).toBe('VALIDAZIONE_FALLITA');
-      expect(await rifiuto(udp()(registraAbilitazione, { ...richiesta, validoAl: '2024-12-31' }))).toBe('DATA_NON_VALIDA');
+        expect(await rifiuto(udp()(registraAbilitazione, male as typeof richiesta))).toBe(
+          'VALIDAZIONE_FALLITA',
+        );
+      expect(await rifiuto(udp()(registraAbilitazione, { ...richiesta, validoAl: '2024-12-31' }))).toBe(
+        'DATA_NON_VALIDA',
+      );
       expect(await svc.conteggi()).toEqual(prima);
     });
   });

@@ -87,7 +87,12 @@ describe('variazioni of the piano operativo: approved by the Ufficio di Piano, k
     await udp()(decidiVariazione, {
       id: nuova.id,
       esito: 'approvata',
-      atto: { organo: 'organo-delegato', numero: '3', data: '2020-09-01', delega: 'Delibera Assemblea n. 2/2020' },
+      atto: {
+        organo: 'organo-delegato',
+        numero: '3',
+        data: '2020-09-01',
+        delega: 'Delibera Assemblea n. 2/2020',
+      },
     });
     // approving the older proposal would undo the newer one without anyone seeing it
     expect(
@@ -116,9 +121,9 @@ describe('variazioni of the piano operativo: approved by the Ufficio di Piano, k
       expect(await rifiuto(udp()(decidiVariazione, { id: propria.id, esito, atto: DELIBERA }))).toBe(
         'APPROVAZIONE_DEL_PROPONENTE',
       );
-    expect((await udp()(elencaVariazioni, { linea: 'PO2020-7.10' })).find((v) => v.id === propria.id)).toMatchObject(
-      { stato: 'proposta', decisaDa: null },
-    );
+    expect(
+      (await udp()(elencaVariazioni, { linea: 'PO2020-7.10' })).find((v) => v.id === propria.id),
+    ).toMatchObject({ stato: 'proposta', decisaDa: null });
     // a writer that forgot the rule is stopped by the table's CHECK
     await expect(
       svc.sql(
@@ -134,9 +139,9 @@ describe('variazioni of the piano operativo: approved by the Ufficio di Piano, k
     ).rejects.toThrow(/ck_variazione_atto/);
     // a calling service neither proposes nor decides
     const servizio = svc.as(testActor('servizio:misure', ['ufficio-di-piano']));
-    expect(await rifiuto(servizio(decidiVariazione, { id: propria.id, esito: 'approvata', atto: DELIBERA }))).toBe(
-      'OPERAZIONE_NON_CONSENTITA',
-    );
+    expect(
+      await rifiuto(servizio(decidiVariazione, { id: propria.id, esito: 'approvata', atto: DELIBERA })),
+    ).toBe('OPERAZIONE_NON_CONSENTITA');
     const decisa = await udp2()(decidiVariazione, { id: propria.id, esito: 'approvata', atto: DELIBERA });
     expect(decisa).toMatchObject({ stato: 'approvata', propostaDa: 'udp', decisaDa: 'udp.due' });
     expect(await preventivo('PO2020-7.10')).toBe(93_000_000);

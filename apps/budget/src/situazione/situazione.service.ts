@@ -131,7 +131,13 @@ export class SituazioneService {
       [linea.id, ...alla.params],
     );
     const articoli = await this.dataSource.query<
-      Array<{ codice: string; denominazione: string; fondo: string; tipo: TipoMovimento | null; importo: string }>
+      Array<{
+        codice: string;
+        denominazione: string;
+        fondo: string;
+        tipo: TipoMovimento | null;
+        importo: string;
+      }>
     >(
       `SELECT l.codice, l.denominazione, l.fondo_vincolo AS fondo, m.tipo, sum(m.importo_centesimi) AS importo
          FROM linea l LEFT JOIN movimento m ON m.linea_id = l.id AND ${alla.sql}

@@ -289,7 +289,8 @@ export const BUDGET_EVENTS = {
     type: 'budget.impegno.ridotto',
     version: 1,
     payload: ImpegnoRidottoV1,
-    descrizione: 'Un impegno è stato ridotto: l’importo (economia d’impegno) torna disponibile sulla sua linea.',
+    descrizione:
+      'Un impegno è stato ridotto: l’importo (economia d’impegno) torna disponibile sulla sua linea.',
   }),
   liquidazioneRegistrata: evento({
     type: 'budget.liquidazione.registrata',

@@ -25,12 +25,7 @@ import {
 import { Annidato, Descrizione } from '../../common/schema-decorators';
 import { CODICE_PATTERN, IsImportoCentesimi } from './importo';
 import { Importo, InteroDescritto, NullableDescritto } from './schema';
-import {
-  CAUSALI_RIDUZIONE,
-  TIPI_CREDITORE,
-  type CausaleRiduzione,
-  type TipoCreditore,
-} from './vocabolari';
+import { CAUSALI_RIDUZIONE, TIPI_CREDITORE, type CausaleRiduzione, type TipoCreditore } from './vocabolari';
 
 const ISTAT = /^\d{6}$/;
 /** `AAAA-MM`: the month a payment covers (e.g. a monthly buono). */
@@ -64,7 +59,9 @@ export class CreditoreV1 {
   @Matches(/^[\w.:@/-]{1,100}$/, {
     message: 'creditore.identificativo: fino a 100 caratteri fra lettere, cifre e . : @ / - _',
   })
-  @Descrizione('Persona: identificativo nel servizio chiamante (es. `persona:<id>`); ente: codice fiscale o partita IVA')
+  @Descrizione(
+    'Persona: identificativo nel servizio chiamante (es. `persona:<id>`); ente: codice fiscale o partita IVA',
+  )
   identificativo: string;
 
   /** The ente's name; never given for a person (the budget keeps no personal names). */
@@ -76,8 +73,7 @@ export class CreditoreV1 {
     name: 'soloPerEnte',
     validator: {
       validate: (_v, args) => (args?.object as CreditoreV1).tipo === 'ente',
-      defaultMessage: () =>
-        'creditore.denominazione: non si indica per una persona (basta l’identificativo)',
+      defaultMessage: () => 'creditore.denominazione: non si indica per una persona (basta l’identificativo)',
     },
   })
   @Descrizione('Denominazione dell’ente (solo per un ente)')

@@ -109,7 +109,9 @@ export class RegistraArticoloV1 {
   @Matches(CODICE_PATTERN, { message: 'linea: codice della linea di spesa' })
   linea: string;
 
-  @Matches(CODICE_PATTERN, { message: 'codice: maiuscole, cifre, punto e trattino, es. PO2025-7.10-B2-ANZIANI' })
+  @Matches(CODICE_PATTERN, {
+    message: 'codice: maiuscole, cifre, punto e trattino, es. PO2025-7.10-B2-ANZIANI',
+  })
   codice: string;
 
   @IsString()

@@ -6,7 +6,7 @@ import {
   type ImpegnoRidottoV1,
   type ImpegnoRegistratoV1,
   type ImpegnoRifiutatoV1,
-  type LiquidazioneRegistrataV1,
+  type LiquidazioneRegistrataV2,
   type MandatoRegistratoV1,
   type RichiediImpegnoV1,
 } from '@ambito/contracts';
@@ -293,7 +293,7 @@ describe('impegni and liquidazioni (NATS → budget → PostgreSQL → JetStream
       importoImpegnoCentesimi: 100_000,
       disponibileLineaCentesimi: 900_000,
     });
-    const pagato = await evento<LiquidazioneRegistrataV1>(
+    const pagato = await evento<LiquidazioneRegistrataV2>(
       'budget.liquidazione.registrata',
       (p) => p.impegnoId === i.id,
     );
@@ -319,10 +319,11 @@ describe('impegni and liquidazioni (NATS → budget → PostgreSQL → JetStream
     expect(await svc.conteggi()).toEqual(prima);
     const l = await udp()(registraLiquidazione, { impegnoId: i.id, importoCentesimi: 60_000 });
     expect(l).toMatchObject({ periodo: null, mandato: null });
-    const e = await evento<LiquidazioneRegistrataV1>(
+    const e = await evento<LiquidazioneRegistrataV2>(
       'budget.liquidazione.registrata',
       (p) => p.liquidazioneId === l.id,
     );
+    expect(e.version).toBe(2);
     expect(e.payload.periodo).toBeNull();
     expect((await udp()(leggiImpegno, { id: i.id })).stato).toBe('estinto');
   });

@@ -99,7 +99,7 @@ describe('amounts in integer cents', () => {
       'budget.impegno.registrato': 1,
       'budget.impegno.rifiutato': 1,
       'budget.impegno.ridotto': 1,
-      'budget.liquidazione.registrata': 1,
+      'budget.liquidazione.registrata': 2,
       'budget.mandato.registrato': 1,
     });
   });

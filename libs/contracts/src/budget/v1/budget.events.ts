@@ -134,9 +134,13 @@ export class ImpegnoRidottoV1 {
   disponibileLineaCentesimi: number;
 }
 
-/** `evt.budget.liquidazione.registrata.v1`: a liquidazione (due, not yet paid) against a commitment. */
+/**
+ * `evt.budget.liquidazione.registrata.v2`: a liquidazione (due, not yet paid) against a commitment.
+ * Version 2 (issue 8): no mandato (a mandato is its own act, `budget.mandato.registrato`), and a
+ * one-off liquidazione has no period.
+ */
 @DescrizioneClasse('Liquidazione registrata su un impegno (dovuta, non ancora pagata)')
-export class LiquidazioneRegistrataV1 {
+export class LiquidazioneRegistrataV2 {
   @IsUUID()
   liquidazioneId: string;
 

@@ -11,7 +11,7 @@ import {
   ImpegnoRidottoV1,
   ImpegnoRegistratoV1,
   ImpegnoRifiutatoV1,
-  LiquidazioneRegistrataV1,
+  LiquidazioneRegistrataV2,
   MandatoRegistratoV1,
 } from './budget.events';
 import { AnnualitaV1, ElencaFondiV1, FondoV1, RegistraAssegnazioneV1 } from './fondi.dto';
@@ -292,10 +292,11 @@ export const BUDGET_EVENTS = {
     descrizione:
       'Un impegno è stato ridotto: l’importo (economia d’impegno) torna disponibile sulla sua linea.',
   }),
+  // v2: the mandato is its own act (budget.mandato.registrato), a one-off liquidazione has no period.
   liquidazioneRegistrata: evento({
     type: 'budget.liquidazione.registrata',
-    version: 1,
-    payload: LiquidazioneRegistrataV1,
+    version: 2,
+    payload: LiquidazioneRegistrataV2,
     descrizione: 'Una liquidazione (dovuta, non ancora pagata) è stata registrata su un impegno.',
   }),
   mandatoRegistrato: evento({

@@ -28,6 +28,8 @@ export const PANDINO = '019067';
 
 export const ATTORI = {
   udp: testActor('udp', ['ufficio-di-piano']),
+  // A second person of the Ufficio di Piano: decides what the first proposed (four eyes).
+  udp2: testActor('udp.due', ['ufficio-di-piano']),
   admin: testActor('admin', ['amministratore']),
   operatoreCrema: testActor('operatore.crema', ['operatore-accesso'], ['SA-CREMA']),
   coordinatoreCrema: testActor('coordinatore.crema', ['coordinatore-sub-ambito'], ['SA-CREMA']),
@@ -61,7 +63,9 @@ const TABELLE = [
   'dotazione',
   'impegno',
   'liquidazione',
+  'mandato',
   'movimento',
+  'abilitazione_servizio',
   'outbox_message',
   'quota_capitaria',
   'abitanti_comune',

@@ -43,6 +43,8 @@ describe('budget, end to end: HTTP → gateway → NATS → budget → PostgreSQ
       linea: 'B2-E2E',
       importoCentesimi: 480_000,
       descrizione: 'Buono caregiver, 12 mesi',
+      determina: { numero: '212/2024', data: '2024-05-06' },
+      creditore: { tipo: 'persona', identificativo: 'persona:e2e-1' },
     };
     const primo = await api.request<ImpegnoV1>('udp', 'POST', '/api/v1/budget/impegni', richiesta);
     const ripetuto = await api.request<ImpegnoV1>('admin', 'POST', '/api/v1/budget/impegni', richiesta);
@@ -68,6 +70,7 @@ describe('budget, end to end: HTTP → gateway → NATS → budget → PostgreSQ
       daDotareCentesimi: 400_000,
       impegnatoCentesimi: 480_000,
       liquidatoCentesimi: 0,
+      pagatoCentesimi: 0,
       disponibileCentesimi: 120_000,
     });
     const operatore = await api.request('operatore.crema', 'GET', '/api/v1/budget/fondi/FNA-B2/situazione');

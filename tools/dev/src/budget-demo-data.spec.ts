@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PIANO_OPERATIVO_2020 } from './budget-demo-data';
+import { ARTICOLI_7_10_2025, LINEA_7_10_2025, PIANO_OPERATIVO_2020 } from './budget-demo-data';
 import {
   PIANO_OPERATIVO_2020_SEED,
   SEED_PIANO_OPERATIVO_2020,
@@ -69,5 +69,31 @@ describe('demo Piano Operativo 2020 against the seed (002, Ambito Cremasco)', ()
           .split('\t')[1],
       ),
     ).toBe(TOTALE_PO_2020_SEED.centesimi);
+  });
+});
+
+describe('demo line 7.10 of 2025: one articolo per measure, each bound to its own fund (issue 8, point 3)', () => {
+  it('has the B2 per area, Dopo di Noi and Pro.Vi., each funded by its fund only', () => {
+    expect(ARTICOLI_7_10_2025.map((a) => [a.denominazione, a.fondo])).toEqual([
+      ['B2 2025 – area anziani', 'FNA-B2'],
+      ['B2 2025 – area disabili adulti', 'FNA-B2'],
+      ['B2 2025 – area minori', 'FNA-B2'],
+      ['Dopo di Noi 2025 (L. 112/2016)', 'DDN'],
+      ['Pro.Vi. 2025 – progetti di vita indipendente', 'FNA-PROVI'],
+    ]);
+    for (const a of ARTICOLI_7_10_2025) {
+      expect(a.codice.startsWith(`${LINEA_7_10_2025.codice}-`)).toBe(true);
+      // its own fund, plus only the cofinanziamento d'Ambito of Pro.Vi.
+      const altri = a.fonti.map(([f]) => f).filter((f) => f !== a.fondo);
+      expect(altri).toEqual(a.fondo === 'FNA-PROVI' ? ['COFIN-AMBITO'] : []);
+    }
+  });
+
+  it('says its amounts are illustrative, and keeps the Pro.Vi. cofinanziamento at 20%', () => {
+    expect(LINEA_7_10_2025.denominazione).toContain('illustrativi');
+    const provi = ARTICOLI_7_10_2025.find((a) => a.fondo === 'FNA-PROVI')!;
+    const totale = provi.fonti.reduce((t, [, c]) => t + c, 0);
+    const cofin = provi.fonti.find(([f]) => f === 'COFIN-AMBITO')![1];
+    expect(cofin * 5).toBeGreaterThanOrEqual(totale);
   });
 });

@@ -4,6 +4,7 @@ import type {
   DotazioneV1,
   ImpegnoV1,
   LineaV1,
+  LiquidazioneV1,
   TerritorioV1,
   TipoAtto,
 } from '@ambito/contracts';
@@ -175,6 +176,75 @@ export const PIANO_OPERATIVO_2020: LineaPianoOperativo[] = [
   },
 ];
 
+/**
+ * Line 7.10 "Misure distrettuali e regionali" of esercizio 2025, split into articoli, one per measure,
+ * each bound to its fund (annualità 2024, spent in 2025): the B2 per area (anziani, disabili adulti,
+ * minori), Dopo di Noi and Pro.Vi. (with the cofinanziamento d'Ambito its rules require, ≥ 20%). The
+ * seeds give neither the 2025 amounts nor the split: every amount here is ILLUSTRATIVE (the Pro.Vi.
+ * pair follows the example "80.000 + 20.000 €" of regole-lombardia rule 19), as are the acts (DEMO-…).
+ */
+export const LINEA_7_10_2025 = {
+  codice: 'PO2025-7.10',
+  obiettivo: '7.10',
+  denominazione: 'Misure distrettuali e regionali (2025, importi illustrativi)',
+  categoria: 'misure-b2' as CategoriaLinea,
+  esercizio: 2025,
+};
+export const ARTICOLI_7_10_2025: Array<{
+  codice: string;
+  denominazione: string;
+  categoria: CategoriaLinea;
+  fondo: string;
+  fonti: Array<[fondo: string, centesimi: number]>;
+}> = [
+  {
+    codice: 'PO2025-7.10-B2-ANZIANI',
+    denominazione: 'B2 2025 – area anziani',
+    categoria: 'misure-b2',
+    fondo: 'FNA-B2',
+    fonti: [['FNA-B2', 30_000_000]],
+  },
+  {
+    codice: 'PO2025-7.10-B2-DISABILI',
+    denominazione: 'B2 2025 – area disabili adulti',
+    categoria: 'misure-b2',
+    fondo: 'FNA-B2',
+    fonti: [['FNA-B2', 25_000_000]],
+  },
+  {
+    codice: 'PO2025-7.10-B2-MINORI',
+    denominazione: 'B2 2025 – area minori',
+    categoria: 'misure-b2',
+    fondo: 'FNA-B2',
+    fonti: [['FNA-B2', 10_000_000]],
+  },
+  {
+    codice: 'PO2025-7.10-DDN',
+    denominazione: 'Dopo di Noi 2025 (L. 112/2016)',
+    categoria: 'dopo-di-noi',
+    fondo: 'DDN',
+    fonti: [['DDN', 15_000_000]],
+  },
+  {
+    codice: 'PO2025-7.10-PROVI',
+    denominazione: 'Pro.Vi. 2025 – progetti di vita indipendente',
+    categoria: 'provi',
+    fondo: 'FNA-PROVI',
+    fonti: [
+      ['FNA-PROVI', 8_000_000],
+      ['COFIN-AMBITO', 2_000_000],
+    ],
+  },
+];
+/** The funds of the 2025 articoli are annualità 2024, assigned by these (placeholder) acts. */
+const ANNUALITA_2025 = 2024;
+const ATTO_ASSEGNAZIONE_2025: Record<string, TipoAtto> = {
+  'FNA-B2': 'dgr',
+  DDN: 'dgr',
+  'FNA-PROVI': 'dgr',
+  'COFIN-AMBITO': 'delibera-assemblea',
+};
+
 /** Buoni B2 of esercizio 2020 (FNA 2019) on line 7.10 (fictional beneficiaries, identified by comune only). */
 const IMPEGNI: Array<{
   chiave: string;
@@ -262,7 +332,10 @@ export async function seedBudgetDemoData(
       );
     }
   }
-  for (const i of IMPEGNI) {
+  // Each impegno with its determina (one for the 2020 graduatoria, a placeholder) and its creditore, a
+  // person named by a fictional id only.
+  const marzo: string[] = [];
+  for (const [n, i] of IMPEGNI.entries()) {
     const { body: impegno } = await expectStatus(
       api.call<ImpegnoV1>(UDP, 'POST', '/budget/impegni', {
         chiaveIdempotenza: i.chiave,
@@ -272,27 +345,41 @@ export async function seedBudgetDemoData(
         importoCentesimi: i.importo,
         descrizione: i.descrizione,
         comuneResidenza: i.comune,
+        determina: { numero: 'DEMO-B2-2020', data: `${ESERCIZIO}-02-28` },
+        creditore: { tipo: 'persona', identificativo: `persona:demo-b2-2020-${n + 1}` },
       }),
       201,
       `impegno ${i.chiave}`,
     );
     for (const periodo of i.liquidati) {
-      await expectStatus(
-        api.call(UDP, 'POST', `/budget/impegni/${impegno.id}/liquidazioni`, {
+      const { body: liquidazione } = await expectStatus(
+        api.call<LiquidazioneV1>(UDP, 'POST', `/budget/impegni/${impegno.id}/liquidazioni`, {
           importoCentesimi: i.importo / 12,
           periodo,
         }),
         201,
         `liquidazione ${i.chiave} ${periodo}`,
       );
+      if (periodo === `${ESERCIZIO}-03`) marzo.push(liquidazione.id);
     }
     if (i.rinuncia)
       await expectStatus(
-        api.call(UDP, 'POST', `/budget/impegni/${impegno.id}/liberazioni`, { causale: 'rinuncia' }),
+        api.call(UDP, 'POST', `/budget/impegni/${impegno.id}/riduzioni`, { causale: 'rinuncia' }),
         200,
         `rinuncia ${i.chiave}`,
       );
   }
+  // One mandato pays March's liquidazioni; the later ones are due, not yet paid.
+  await expectStatus(
+    api.call(UDP, 'POST', '/budget/mandati', {
+      numero: 'DEMO-2020/118',
+      data: `${ESERCIZIO}-04-10`,
+      liquidazioni: marzo,
+    }),
+    201,
+    'mandato di marzo',
+  );
+  await seedLinea710Del2025(api);
 
   // Quote pro-capite: the territorio's inhabitants at 1 January of their year × a quota of the ambito.
   // € 6,57 is the Casalasco's figure (seed 004), not the Cremasco's: the Cremasco's quota is not in the
@@ -333,6 +420,69 @@ export async function seedBudgetDemoData(
     );
   }
   return { created: true, linee: PIANO_OPERATIVO_2020.length, impegni: IMPEGNI.length };
+}
+
+/** Line 7.10 of 2025 with its articoli, their funds and the misure service's grant (see ARTICOLI_7_10_2025). */
+async function seedLinea710Del2025(api: DemoClient): Promise<void> {
+  const perFondo = new Map<string, number>();
+  for (const a of ARTICOLI_7_10_2025)
+    for (const [fondo, importo] of a.fonti) perFondo.set(fondo, (perFondo.get(fondo) ?? 0) + importo);
+  for (const [fondo, importoCentesimi] of perFondo)
+    await expectStatus(
+      api.call<AnnualitaV1>(UDP, 'POST', '/budget/assegnazioni', {
+        fondo,
+        anno: ANNUALITA_2025,
+        atto: {
+          tipo: ATTO_ASSEGNAZIONE_2025[fondo],
+          numero: `DEMO-${fondo}-${ANNUALITA_2025}`,
+          data: `${ANNUALITA_2025}-12-30`,
+        },
+        importoCentesimi,
+      }),
+      201,
+      `assegnazione ${fondo} ${ANNUALITA_2025}`,
+    );
+  const totale = [...perFondo.values()].reduce((t, c) => t + c, 0);
+  await expectStatus(
+    api.call<LineaV1>(UDP, 'POST', '/budget/linee', { ...LINEA_7_10_2025, preventivoCentesimi: totale }),
+    201,
+    `linea ${LINEA_7_10_2025.codice}`,
+  );
+  for (const { fonti, ...articolo } of ARTICOLI_7_10_2025) {
+    await expectStatus(
+      api.call<LineaV1>(UDP, 'POST', `/budget/linee/${LINEA_7_10_2025.codice}/articoli`, {
+        ...articolo,
+        preventivoCentesimi: fonti.reduce((t, [, c]) => t + c, 0),
+      }),
+      201,
+      `articolo ${articolo.codice}`,
+    );
+    for (const [fondo, importoCentesimi] of fonti)
+      await expectStatus(
+        api.call<DotazioneV1>(UDP, 'POST', '/budget/dotazioni', {
+          fondo,
+          anno: ANNUALITA_2025,
+          linea: articolo.codice,
+          importoCentesimi,
+          atto: 'Piano Operativo 2025, Assemblea dei Sindaci (demo)',
+        }),
+        201,
+        `dotazione ${fondo} → ${articolo.codice}`,
+      );
+  }
+  // The misure service (identity servizio:misure) may commit, liquidate and reduce on line 7.10 of 2025.
+  await expectStatus(
+    api.call(UDP, 'POST', '/budget/abilitazioni', {
+      servizio: 'misure',
+      linea: LINEA_7_10_2025.codice,
+      operazioni: ['impegno', 'liquidazione', 'riduzione'],
+      validoDal: '2025-01-01',
+      validoAl: '2026-12-31',
+      atto: { tipo: 'determina', numero: 'DEMO-ABILITAZIONE-MISURE', data: '2024-12-30' },
+    }),
+    201,
+    'abilitazione del servizio misure',
+  );
 }
 
 async function expectStatus<T>(

@@ -427,6 +427,8 @@ async function main(): Promise<void> {
               linea: 'FAULT-1',
               importoCentesimi: IMPEGNO,
               descrizione: 'Prova dei guasti',
+              determina: { numero: 'FAULT/1', data: '2025-01-15' },
+              creditore: { tipo: 'persona', identificativo: `persona:fault-${n}` },
             },
             'udp',
           );

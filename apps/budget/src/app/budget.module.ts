@@ -12,6 +12,8 @@ import {
   retentionOptions,
 } from '@ambito/service-runtime';
 import type { BudgetConfig } from '../config/budget-config';
+import { AbilitazioniController } from '../abilitazioni/abilitazioni.controller';
+import { Abilitazioni } from '../abilitazioni/abilitazioni.service';
 import { FondiController } from '../fondi/fondi.controller';
 import { FondiService } from '../fondi/fondi.service';
 import { ImpegniController } from '../impegni/impegni.controller';
@@ -61,6 +63,7 @@ export class BudgetModule {
         ImpegniController,
         SituazioneController,
         QuoteComuniController,
+        AbilitazioniController,
       ],
       providers: [
         FondiService,
@@ -71,6 +74,7 @@ export class BudgetModule {
         ImpegniService,
         SituazioneService,
         QuoteComuniService,
+        Abilitazioni,
         { provide: RPC_REFUSAL_RECORDER, useClass: RifiutiRpcRecorder },
       ],
     };

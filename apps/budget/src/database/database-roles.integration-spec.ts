@@ -34,20 +34,26 @@ describe('PostgreSQL roles of budget: the ledger is append-only for budget_app',
          FROM pg_class c WHERE c.relnamespace = 'budget'::regnamespace AND c.relkind = 'r' ORDER BY 1`,
     );
     const per = Object.fromEntries(rows.map((r) => [r.tabella, r.privilegi]));
-    for (const registro of ['movimento', 'assegnazione', 'dotazione']) {
+    for (const registro of ['movimento', 'assegnazione', 'dotazione', 'mandato']) {
       expect([registro, per[registro]]).toEqual([registro, ['INSERT', 'SELECT']]);
     }
     // The balances and the impegno projection are updated by the movimento trigger, as budget_app.
-    for (const tabella of ['impegno', 'saldo_dotazione', 'saldo_annualita', 'liquidazione', 'linea']) {
+    for (const tabella of [
+      'impegno',
+      'saldo_dotazione',
+      'saldo_annualita',
+      'liquidazione',
+      'linea',
+      'abilitazione_servizio',
+    ]) {
       expect([tabella, per[tabella]]).toEqual([tabella, ['DELETE', 'INSERT', 'SELECT', 'UPDATE']]);
     }
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE of the ledger, with or without session_replication_role', async () => {
-    for (const registro of ['movimento', 'assegnazione', 'dotazione']) {
-      await expect(
-        app.query(`UPDATE ${registro} SET registrat${registro === 'movimento' ? 'o' : 'a'}_da = 'x'`),
-      ).rejects.toMatchObject(NEGATO);
+    for (const registro of ['movimento', 'assegnazione', 'dotazione', 'mandato']) {
+      const o = registro === 'movimento' || registro === 'mandato' ? 'o' : 'a';
+      await expect(app.query(`UPDATE ${registro} SET registrat${o}_da = 'x'`)).rejects.toMatchObject(NEGATO);
       await expect(app.query(`DELETE FROM ${registro}`)).rejects.toMatchObject(NEGATO);
       await expect(app.query(`TRUNCATE ${registro}`)).rejects.toMatchObject(NEGATO);
       await expect(app.query(`ALTER TABLE ${registro} DISABLE TRIGGER ALL`)).rejects.toMatchObject(NEGATO);

@@ -3,6 +3,7 @@ import { CreateBudget1764000000000 } from './create-budget.migration';
 import { AddDecisioneDotazione1764000000100 } from './add-decisione-dotazione.migration';
 import { addFinalitaVoceAuditMigration, createVoceAuditMigration } from '@ambito/audit';
 import { FedeltaDominio1764620000000 } from './fedelta-dominio.migration';
+import { AttiArticoli1764700000000 } from './atti-articoli.migration';
 
 /** Idempotency-Key of state-changing requests, stored with their effect (libs/messaging/src/idempotency). */
 export const CreateIdempotencyKey1764600000400 = createIdempotencyKeyMigration(1764600000400);
@@ -21,4 +22,5 @@ export const BUDGET_MIGRATIONS = [
   addFinalitaVoceAuditMigration(1764500000001),
   CreateIdempotencyKey1764600000400,
   FedeltaDominio1764620000000,
+  AttiArticoli1764700000000,
 ];

@@ -1,12 +1,13 @@
 import {
   BUDGET_RPC,
   LeggiImpegnoV1,
-  LiberaImpegnoV1,
   RegistraLiquidazioneV1,
   RegistraMandatoV1,
+  RiduciImpegnoV1,
   RichiediImpegnoV1,
   type ImpegnoV1,
   type LiquidazioneV1,
+  type MandatoV1,
 } from '@ambito/contracts';
 import { RpcController, RpcHandler } from '@ambito/messaging';
 import { ImpegniService } from './impegni.service';
@@ -25,9 +26,9 @@ export class ImpegniController {
     return this.impegni.leggi(dto.id);
   }
 
-  @RpcHandler(BUDGET_RPC.liberaImpegno)
-  libera(dto: LiberaImpegnoV1): Promise<ImpegnoV1> {
-    return this.impegni.libera(dto);
+  @RpcHandler(BUDGET_RPC.riduciImpegno)
+  riduci(dto: RiduciImpegnoV1): Promise<ImpegnoV1> {
+    return this.impegni.riduci(dto);
   }
 
   @RpcHandler(BUDGET_RPC.registraLiquidazione)
@@ -36,7 +37,7 @@ export class ImpegniController {
   }
 
   @RpcHandler(BUDGET_RPC.registraMandato)
-  registraMandato(dto: RegistraMandatoV1): Promise<LiquidazioneV1> {
+  registraMandato(dto: RegistraMandatoV1): Promise<MandatoV1> {
     return this.impegni.registraMandato(dto);
   }
 }

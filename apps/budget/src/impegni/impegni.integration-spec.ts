@@ -3,10 +3,11 @@ import { randomUUID } from 'node:crypto';
 import {
   BUDGET_RPC,
   type EventEnvelope,
-  type ImpegnoLiberatoV1,
+  type ImpegnoRidottoV1,
   type ImpegnoRegistratoV1,
   type ImpegnoRifiutatoV1,
-  type LiquidazioneRegistrataV1,
+  type LiquidazioneRegistrataV2,
+  type MandatoRegistratoV1,
   type RichiediImpegnoV1,
 } from '@ambito/contracts';
 import { connectTestNats, eventually, rifiuto } from '@ambito/testing';
@@ -18,7 +19,7 @@ const {
   assegnaDotazione,
   richiediImpegno,
   leggiImpegno,
-  liberaImpegno,
+  riduciImpegno,
   registraLiquidazione,
   registraMandato,
   situazioneLinea,
@@ -52,6 +53,8 @@ describe('impegni and liquidazioni (NATS → budget → PostgreSQL → JetStream
     linea: lineaCodice,
     importoCentesimi,
     descrizione: 'Buono caregiver familiare',
+    determina: { numero: '123/2025', data: '2025-03-20' },
+    creditore: { tipo: 'persona' as const, identificativo: `persona:${randomUUID()}` },
     ...extra,
   });
 
@@ -221,7 +224,7 @@ describe('impegni and liquidazioni (NATS → budget → PostgreSQL → JetStream
     });
   });
 
-  it('releases (riduzione, rinuncia) and pays: availability comes back, never the paid part', async () => {
+  it('reduces (economia, rinuncia) and liquidates: availability comes back, never the liquidated part', async () => {
     await linea('B2-CICLO', 1_000_000);
     const i = await udp()(richiediImpegno, impegno('B2-CICLO', 300_000));
     const l = await udp()(registraLiquidazione, {
@@ -229,8 +232,18 @@ describe('impegni and liquidazioni (NATS → budget → PostgreSQL → JetStream
       importoCentesimi: 100_000,
       periodo: '2024-03',
     });
-    expect(l).toMatchObject({ periodo: '2024-03', mandato: null, importoCentesimi: 100_000 });
-    const ridotto = await udp()(liberaImpegno, { id: i.id, causale: 'riduzione', importoCentesimi: 50_000 });
+    expect(l).toMatchObject({
+      periodo: '2024-03',
+      mandato: null,
+      mandatoId: null,
+      importoCentesimi: 100_000,
+    });
+    const [movimento] = await svc.sql<{ tipo: string; causale: string }>(
+      `SELECT tipo, causale FROM movimento WHERE impegno_id = $1 AND tipo NOT IN ('impegno', 'liquidazione')`,
+      [i.id],
+    );
+    expect(movimento).toBeUndefined();
+    const ridotto = await udp()(riduciImpegno, { id: i.id, causale: 'economia', importoCentesimi: 50_000 });
     expect(ridotto).toMatchObject({
       importoCentesimi: 250_000,
       liquidatoCentesimi: 100_000,
@@ -238,7 +251,7 @@ describe('impegni and liquidazioni (NATS → budget → PostgreSQL → JetStream
     });
     expect(await disponibile('B2-CICLO')).toBe(750_000);
 
-    const rinuncia = await udp()(liberaImpegno, { id: i.id, causale: 'rinuncia' });
+    const rinuncia = await udp()(riduciImpegno, { id: i.id, causale: 'rinuncia' });
     expect(rinuncia).toMatchObject({ importoCentesimi: 100_000, residuoCentesimi: 0, stato: 'estinto' });
     expect(await disponibile('B2-CICLO')).toBe(900_000);
     const situazione = await udp()(situazioneLinea, { linea: 'B2-CICLO' });
@@ -246,12 +259,23 @@ describe('impegni and liquidazioni (NATS → budget → PostgreSQL → JetStream
       dotatoCentesimi: 1_000_000,
       impegnatoCentesimi: 100_000,
       liquidatoCentesimi: 100_000,
+      pagatoCentesimi: 0,
       disponibileCentesimi: 900_000,
     });
+    // the ledger speaks the accounting's words: riduzioni, with their causale
+    expect(
+      await svc.sql(
+        `SELECT tipo, causale FROM movimento WHERE impegno_id = $1 AND tipo = 'riduzione' ORDER BY id`,
+        [i.id],
+      ),
+    ).toEqual([
+      { tipo: 'riduzione', causale: 'economia' },
+      { tipo: 'riduzione', causale: 'rinuncia' },
+    ]);
 
     const prima = await svc.conteggi();
-    expect(await rifiuto(udp()(liberaImpegno, { id: i.id, causale: 'revoca' }))).toBe(
-      'LIBERAZIONE_OLTRE_RESIDUO',
+    expect(await rifiuto(udp()(riduciImpegno, { id: i.id, causale: 'revoca' }))).toBe(
+      'RIDUZIONE_OLTRE_RESIDUO',
     );
     expect(
       await rifiuto(
@@ -260,16 +284,16 @@ describe('impegni and liquidazioni (NATS → budget → PostgreSQL → JetStream
     ).toBe('LIQUIDAZIONE_OLTRE_IMPEGNO');
     expect(await svc.conteggi()).toEqual(prima);
 
-    const liberato = await evento<ImpegnoLiberatoV1>(
-      'budget.impegno.liberato',
+    const ridotto2 = await evento<ImpegnoRidottoV1>(
+      'budget.impegno.ridotto',
       (p) => p.impegnoId === i.id && p.causale === 'rinuncia',
     );
-    expect(liberato.payload).toMatchObject({
+    expect(ridotto2.payload).toMatchObject({
       importoCentesimi: 150_000,
       importoImpegnoCentesimi: 100_000,
       disponibileLineaCentesimi: 900_000,
     });
-    const pagato = await evento<LiquidazioneRegistrataV1>(
+    const pagato = await evento<LiquidazioneRegistrataV2>(
       'budget.liquidazione.registrata',
       (p) => p.impegnoId === i.id,
     );
@@ -283,7 +307,7 @@ describe('impegni and liquidazioni (NATS → budget → PostgreSQL → JetStream
     ]);
   });
 
-  it('refuses a liquidazione above the impegno and writes nothing; records the mandato when given', async () => {
+  it('refuses a liquidazione above the impegno and writes nothing; a one-off liquidazione has no period', async () => {
     await linea('B2-LIQ', 100_000);
     const i = await udp()(richiediImpegno, impegno('B2-LIQ', 60_000));
     const prima = await svc.conteggi();
@@ -293,42 +317,164 @@ describe('impegni and liquidazioni (NATS → budget → PostgreSQL → JetStream
       ),
     ).toBe('LIQUIDAZIONE_OLTRE_IMPEGNO');
     expect(await svc.conteggi()).toEqual(prima);
-    const l = await udp()(registraLiquidazione, {
-      impegnoId: i.id,
-      importoCentesimi: 60_000,
-      periodo: '2024-05',
-      mandato: 'MAND-2024-118',
-    });
-    expect(l.mandato).toBe('MAND-2024-118');
+    const l = await udp()(registraLiquidazione, { impegnoId: i.id, importoCentesimi: 60_000 });
+    expect(l).toMatchObject({ periodo: null, mandato: null });
+    const e = await evento<LiquidazioneRegistrataV2>(
+      'budget.liquidazione.registrata',
+      (p) => p.liquidazioneId === l.id,
+    );
+    expect(e.version).toBe(2);
+    expect(e.payload.periodo).toBeNull();
     expect((await udp()(leggiImpegno, { id: i.id })).stato).toBe('estinto');
   });
 
-  it('records the mandato of a liquidazione later, once; the payment itself never changes', async () => {
-    await linea('B2-MANDATO', 100_000);
-    const i = await udp()(richiediImpegno, impegno('B2-MANDATO', 50_000));
-    const l = await udp()(registraLiquidazione, {
-      impegnoId: i.id,
-      importoCentesimi: 10_000,
-      periodo: '2024-06',
+  it('records the determina and the creditore of an impegno (TUEL art. 183); the same key with another act is another request', async () => {
+    await linea('B2-ATTO', 100_000);
+    const richiesta = impegno('B2-ATTO', 10_000, {
+      creditore: { tipo: 'ente', identificativo: '01234567890', denominazione: 'Cooperativa Esempio' },
     });
-    expect(l.mandato).toBeNull();
-    const conMandato = await udp()(registraMandato, { liquidazioneId: l.id, mandato: 'MAND-2024-201' });
-    expect(conMandato).toEqual({ ...l, mandato: 'MAND-2024-201' });
-    expect(await udp()(registraMandato, { liquidazioneId: l.id, mandato: 'MAND-2024-201' })).toEqual(
-      conMandato,
-    );
-    expect(await rifiuto(udp()(registraMandato, { liquidazioneId: l.id, mandato: 'MAND-2024-999' }))).toBe(
-      'MANDATO_GIA_REGISTRATO',
-    );
-    expect(await rifiuto(udp()(registraMandato, { liquidazioneId: randomUUID(), mandato: 'M' }))).toBe(
-      'LIQUIDAZIONE_NON_TROVATA',
-    );
-    await expect(
-      svc.sql(`UPDATE liquidazione SET importo_centesimi = 1 WHERE id = $1`, [l.id]),
-    ).rejects.toThrow(/non si modifica/);
-    await expect(svc.sql(`DELETE FROM liquidazione WHERE id = $1`, [l.id])).rejects.toThrow(
-      /non si modifica/,
-    );
+    const i = await udp()(richiediImpegno, richiesta);
+    expect(i).toMatchObject({
+      determina: { numero: '123/2025', data: '2025-03-20' },
+      creditore: { tipo: 'ente', identificativo: '01234567890', denominazione: 'Cooperativa Esempio' },
+    });
+    expect(
+      await rifiuto(
+        udp()(richiediImpegno, { ...richiesta, determina: { numero: '124/2025', data: '2025-03-20' } }),
+      ),
+    ).toBe('CHIAVE_IDEMPOTENZA_RIUSATA');
+    const prima = await svc.conteggi();
+    const { determina: _d, ...senzaDetermina } = impegno('B2-ATTO', 1_000);
+    const { creditore: _c, ...senzaCreditore } = impegno('B2-ATTO', 1_000);
+    for (const male of [
+      senzaDetermina,
+      senzaCreditore,
+      impegno('B2-ATTO', 1_000, { determina: { numero: '1', data: '2025-02-30' } }),
+      // a person is named by id only: no name of a person in the budget
+      impegno('B2-ATTO', 1_000, {
+        creditore: { tipo: 'persona', identificativo: 'persona:1', denominazione: 'Mario Rossi' },
+      }),
+      impegno('B2-ATTO', 1_000, { creditore: { tipo: 'ente', identificativo: '01234567890' } }),
+    ])
+      expect(await rifiuto(udp()(richiediImpegno, male as RichiediImpegnoV1))).toBe('VALIDAZIONE_FALLITA');
+    expect(await svc.conteggi()).toEqual(prima);
+  });
+
+  describe('mandati (TUEL art. 185): liquidazione is not payment', () => {
+    it('pays several liquidazioni of different impegni and lines with one mandato, once; the ledger shows pagato ≤ liquidato', async () => {
+      await linea('B2-MAND-A', 100_000);
+      await linea('B2-MAND-B', 100_000);
+      const a = await udp()(richiediImpegno, impegno('B2-MAND-A', 50_000));
+      const b = await udp()(richiediImpegno, impegno('B2-MAND-B', 30_000));
+      const la1 = await udp()(registraLiquidazione, {
+        impegnoId: a.id,
+        importoCentesimi: 10_000,
+        periodo: '2025-01',
+      });
+      const la2 = await udp()(registraLiquidazione, {
+        impegnoId: a.id,
+        importoCentesimi: 10_000,
+        periodo: '2025-02',
+      });
+      const lb = await udp()(registraLiquidazione, { impegnoId: b.id, importoCentesimi: 30_000 });
+      const primaDelMandato = new Date().toISOString();
+      expect((await udp()(situazioneLinea, { linea: 'B2-MAND-A' })).pagatoCentesimi).toBe(0);
+
+      const richiesta = { numero: '2025/118', data: '2025-03-31', liquidazioni: [la1.id, lb.id] };
+      const m = await udp()(registraMandato, richiesta);
+      expect(m).toMatchObject({
+        numero: '2025/118',
+        esercizio: 2025,
+        data: '2025-03-31',
+        importoCentesimi: 40_000,
+      });
+      expect([...m.liquidazioni].sort()).toEqual([la1.id, lb.id].sort());
+      // a repeat returns the same mandato and pays nothing twice
+      const prima = await svc.conteggi();
+      expect(await udp()(registraMandato, { ...richiesta, liquidazioni: [lb.id, la1.id] })).toEqual(m);
+      expect(await svc.conteggi()).toEqual(prima);
+
+      expect((await udp()(leggiImpegno, { id: a.id })).liquidazioni).toEqual([
+        expect.objectContaining({ id: la1.id, mandatoId: m.id, mandato: '2025/118' }),
+        expect.objectContaining({ id: la2.id, mandatoId: null, mandato: null }),
+      ]);
+      expect(await udp()(leggiImpegno, { id: a.id })).toMatchObject({
+        liquidatoCentesimi: 20_000,
+        pagatoCentesimi: 10_000,
+      });
+      expect(await udp()(situazioneLinea, { linea: 'B2-MAND-B' })).toMatchObject({
+        liquidatoCentesimi: 30_000,
+        pagatoCentesimi: 30_000,
+      });
+      // reconstructed before the mandato: liquidated, not paid
+      expect(await udp()(situazioneLinea, { linea: 'B2-MAND-B', alla: primaDelMandato })).toMatchObject({
+        liquidatoCentesimi: 30_000,
+        pagatoCentesimi: 0,
+      });
+      const e = await evento<MandatoRegistratoV1>('budget.mandato.registrato', (p) => p.mandatoId === m.id);
+      expect(e.payload).toMatchObject({ numero: '2025/118', importoCentesimi: 40_000 });
+
+      const dopo = await svc.conteggi();
+      expect(
+        await rifiuto(
+          udp()(registraMandato, { numero: '2025/119', data: '2025-04-01', liquidazioni: [la2.id, lb.id] }),
+        ),
+      ).toBe('LIQUIDAZIONE_GIA_PAGATA');
+      expect(
+        await rifiuto(
+          udp()(registraMandato, { numero: '2025/118', data: '2025-03-31', liquidazioni: [la2.id] }),
+        ),
+      ).toBe('MANDATO_GIA_REGISTRATO');
+      expect(
+        await rifiuto(
+          udp()(registraMandato, { numero: '2025/120', data: '2025-04-01', liquidazioni: [randomUUID()] }),
+        ),
+      ).toBe('LIQUIDAZIONE_NON_TROVATA');
+      for (const male of [
+        { numero: '2025/121', data: '2025-04-01', liquidazioni: [] },
+        { numero: '2025/121', data: '2025-04-31', liquidazioni: [la2.id] },
+        { numero: '2025/121', data: '2025-04-01', liquidazioni: [la2.id, la2.id] },
+      ])
+        expect(await rifiuto(udp()(registraMandato, male))).toBe('VALIDAZIONE_FALLITA');
+      expect(await svc.conteggi()).toEqual(dopo);
+
+      // the database itself: a liquidazione is paid once, and never more than liquidated
+      await expect(
+        svc.sql(`UPDATE liquidazione SET mandato_id = NULL WHERE id = $1`, [la1.id]),
+      ).rejects.toThrow(/non si modifica/);
+      await expect(
+        svc.sql(
+          `INSERT INTO movimento (tipo, importo_centesimi, annualita_id, linea_id, impegno_id, liquidazione_id, mandato_id, registrato_da)
+           SELECT 'pagamento', 20001, i.annualita_id, i.linea_id, i.id, $2, $3, 'intruso' FROM impegno i WHERE i.id = $1`,
+          [a.id, la2.id, m.id],
+        ),
+      ).rejects.toThrow(/ck_saldo_dotazione_pagato|ck_impegno_pagato/);
+      await expect(svc.sql(`DELETE FROM mandato WHERE id = $1`, [m.id])).rejects.toThrow(/non si modifica/);
+    });
+
+    it('pays a liquidazione once when two mandati race for it', async () => {
+      await linea('B2-MAND-GARA', 100_000);
+      const i = await udp()(richiediImpegno, impegno('B2-MAND-GARA', 50_000));
+      const l = await udp()(registraLiquidazione, {
+        impegnoId: i.id,
+        importoCentesimi: 10_000,
+        periodo: '2025-05',
+      });
+      const esiti = await Promise.allSettled(
+        Array.from({ length: 8 }, (_, n) =>
+          udp()(registraMandato, { numero: `2025/G${n}`, data: '2025-06-01', liquidazioni: [l.id] }),
+        ),
+      );
+      expect(esiti.filter((e) => e.status === 'fulfilled')).toHaveLength(1);
+      expect(
+        new Set(
+          esiti
+            .filter((e): e is PromiseRejectedResult => e.status === 'rejected')
+            .map((e) => (e.reason as { code: string }).code),
+        ),
+      ).toEqual(new Set(['LIQUIDAZIONE_GIA_PAGATA']));
+      expect(await udp()(leggiImpegno, { id: i.id })).toMatchObject({ pagatoCentesimi: 10_000 });
+    });
   });
 
   it.each([
@@ -358,6 +504,7 @@ describe('impegni and liquidazioni (NATS → budget → PostgreSQL → JetStream
     ['a negative amount', { importoCentesimi: -1 }],
     ['a fractional cent', { importoCentesimi: 0.5 }],
     ['a period that is not a month', { periodo: '2024-13' }],
+    ['a mandato given with it (the mandato is its own act)', { mandato: '2024/1' }],
   ])('refuses a liquidazione with %s (VALIDAZIONE_FALLITA) and writes nothing', async (_, change) => {
     await linea(`B2-LIQ-${randomUUID().slice(0, 8).toUpperCase()}`, 10_000);
     const [{ codice }] = await svc.sql<{ codice: string }>(

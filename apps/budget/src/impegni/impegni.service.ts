@@ -6,21 +6,23 @@ import {
   BUDGET_EVENTS,
   DomainError,
   type ImpegnoV1,
-  type LiberaImpegnoV1,
   type LiquidazioneV1,
+  type MandatoV1,
   type RegistraLiquidazioneV1,
   type RegistraMandatoV1,
+  type RiduciImpegnoV1,
   type RichiediImpegnoV1,
 } from '@ambito/contracts';
 import { AuditService } from '@ambito/audit';
 import { Money } from '@ambito/kernel';
 import { OutboxWriter, RequestContext, currentActor } from '@ambito/messaging';
-import { cents, differenza } from '../database/sql';
+import { Abilitazioni } from '../abilitazioni/abilitazioni.service';
+import { cents, differenza, somma } from '../database/sql';
 import { isViolation } from '@ambito/persistence';
 import { assertFondo } from '../fondi/fondi.service';
-import { lineaBloccata } from '../linee/linee.service';
+import { assertNonArticolata, lineaBloccata, lineaNonTrovata } from '../linee/linee.service';
 import { RegoleFondo } from '../linee/regole-fondo';
-import { assertGestore } from '../ruoli/budget-ruoli';
+import { assertGestore, assertPersona, servizioChiamante } from '../ruoli/budget-ruoli';
 import {
   dotazioniDisponibili,
   disponibileDellaLinea,
@@ -30,12 +32,17 @@ import {
   impostaMandato,
   inserisciImpegno,
   inserisciLiquidazione,
+  inserisciMandato,
   inserisciMovimento,
   lineaDellImpegno,
-  liquidazioneBloccata,
+  liquidazioniBloccate,
+  liquidazioniDaPagare,
   liquidazioniDellImpegno,
+  mandatoPerId,
+  mandatoPerNumero,
   type ImpegnoRow,
   type LiquidazioneRow,
+  type MandatoRow,
   type TipoMovimentoImpegno,
 } from './impegni.sql';
 
@@ -51,6 +58,11 @@ function impronta(dto: RichiediImpegnoV1): string {
     dto.descrizione,
     dto.riferimento ?? null,
     dto.comuneResidenza ?? null,
+    dto.determina.numero,
+    dto.determina.data,
+    dto.creditore.tipo,
+    dto.creditore.identificativo,
+    dto.creditore.denominazione ?? null,
   ];
   return createHash('sha256').update(JSON.stringify(campi)).digest('hex');
 }
@@ -61,17 +73,33 @@ function toLiquidazioneV1(l: LiquidazioneRow): LiquidazioneV1 {
     impegnoId: l.impegno_id,
     importoCentesimi: cents(l.importo_centesimi),
     periodo: l.periodo,
+    mandatoId: l.mandato_id,
     mandato: l.mandato,
     registrataIl: l.registrata_il.toISOString(),
   };
 }
 
+function toMandatoV1(m: MandatoRow): MandatoV1 {
+  return {
+    id: m.id,
+    numero: m.numero,
+    esercizio: m.esercizio,
+    data: m.data,
+    importoCentesimi: cents(m.importo),
+    liquidazioni: m.liquidazioni ?? [],
+  };
+}
+
+const liquidazioneNonTrovata = () => new DomainError('LIQUIDAZIONE_NON_TROVATA', 'Liquidazione non trovata.');
+
 type Esito = { impegnoId: string } | { rifiutato: true; disponibile: number };
 
 /**
- * Commitments of a line's money, their releases and the payments against them. Every change locks the
- * line first (`SELECT … FOR UPDATE`), so requests for the same line are serialised; the balance rows'
- * CHECK constraints are the last guard against over-commitment.
+ * Commitments of a line's (or articolo's) money, their riduzioni, the liquidazioni against them and the
+ * mandati that pay those (TUEL artt. 183–185). Every change locks the line first (`SELECT … FOR
+ * UPDATE`), so requests for the same line are serialised; the balance rows' CHECK constraints are the
+ * last guard against over-commitment. A calling service (`servizio:<nome>`) acts only on the lines it
+ * is granted (Abilitazioni).
  */
 @Injectable()
 export class ImpegniService {
@@ -80,11 +108,21 @@ export class ImpegniService {
     private readonly regole: RegoleFondo,
     private readonly outbox: OutboxWriter,
     private readonly audit: AuditService,
+    private readonly abilitazioni: Abilitazioni,
   ) {}
 
   async richiedi(dto: RichiediImpegnoV1): Promise<ImpegnoV1> {
     const actor = currentActor();
     assertGestore(actor);
+    // Before anything, the repeat of a stored impegno included: a service sees only its granted lines.
+    if (servizioChiamante(actor) !== null) {
+      const [linea] = await this.dataSource.query<Array<{ id: string; codice: string }>>(
+        `SELECT id, codice FROM linea WHERE codice = $1`,
+        [dto.linea],
+      );
+      if (!linea) throw lineaNonTrovata(dto.linea);
+      await this.abilitazioni.verifica(this.dataSource.manager, actor, 'impegno', linea);
+    }
     const firma = impronta(dto);
     const gia = await this.perChiave(this.dataSource.manager, dto.chiaveIdempotenza, firma);
     if (gia) return gia;
@@ -95,6 +133,7 @@ export class ImpegniService {
         // A twin request with the same key may have committed while this one waited for the lock.
         const gemello = await this.perChiave(manager, dto.chiaveIdempotenza, firma);
         if (gemello) return { impegnoId: gemello.id };
+        await assertNonArticolata(manager, linea);
         if (dto.fondo) await assertFondo(manager, dto.fondo);
         await this.regole.verificaCofinanziamento(manager, linea);
         const dotazioni = await dotazioniDisponibili(manager, linea.id, {
@@ -128,6 +167,8 @@ export class ImpegniService {
           comuneResidenza: dto.comuneResidenza ?? null,
           importoCentesimi: dto.importoCentesimi,
           registratoDa: actor.userId,
+          determina: dto.determina,
+          creditore: dto.creditore,
         });
         await this.movimento(manager, 'impegno', dto.importoCentesimi, {
           annualitaId: scelta.annualitaId,
@@ -187,27 +228,31 @@ export class ImpegniService {
     return this.toImpegnoV1(this.dataSource.manager, impegno);
   }
 
-  /** Rinuncia, revoca, decadenza or riduzione: the not yet paid part goes back to the line. */
-  async libera(dto: LiberaImpegnoV1): Promise<ImpegnoV1> {
+  /**
+   * Riduzione d'impegno (rinuncia, revoca, decadenza, economia): the not yet liquidated part, or the
+   * amount given, goes back to the line as an economia d'impegno.
+   */
+  async riduci(dto: RiduciImpegnoV1): Promise<ImpegnoV1> {
     const actor = currentActor();
     assertGestore(actor);
     await this.dataSource.transaction(async (manager) => {
       const { impegno, linea } = await this.impegnoBloccato(manager, dto.id);
+      await this.abilitazioni.verifica(manager, actor, 'riduzione', linea);
       const residuo = differenza(cents(impegno.importo_centesimi), cents(impegno.liquidato_centesimi));
       const importo = dto.importoCentesimi ?? residuo;
       if (residuo === 0 || importo > residuo)
         throw new DomainError(
-          'LIBERAZIONE_OLTRE_RESIDUO',
-          `Si può liberare al massimo il residuo non liquidato dell’impegno: ${Money.ofCents(residuo).format()}.`,
+          'RIDUZIONE_OLTRE_RESIDUO',
+          `Si può ridurre l’impegno al massimo del suo residuo non liquidato: ${Money.ofCents(residuo).format()}.`,
         );
-      await this.movimento(manager, 'liberazione', importo, {
+      await this.movimento(manager, 'riduzione', importo, {
         annualitaId: impegno.annualita_id,
         lineaId: impegno.linea_id,
         impegnoId: impegno.id,
         causale: dto.causale,
       });
       const disponibile = await disponibileDellaLinea(manager, impegno.linea_id);
-      await this.outbox.append(manager, BUDGET_EVENTS.impegnoLiberato, {
+      await this.outbox.append(manager, BUDGET_EVENTS.impegnoRidotto, {
         impegnoId: impegno.id,
         linea: linea.codice,
         fondo: impegno.fondo,
@@ -221,12 +266,16 @@ export class ImpegniService {
     return this.impegnoV1(dto.id);
   }
 
-  /** A payment against the impegno, never above what it has committed and not yet paid. */
+  /**
+   * A liquidazione against the impegno (TUEL art. 184), never above what it has committed and not yet
+   * liquidated: money due, paid later by a mandato. Monthly or one-off (no period).
+   */
   async liquida(dto: RegistraLiquidazioneV1): Promise<LiquidazioneV1> {
     const actor = currentActor();
     assertGestore(actor);
     return this.dataSource.transaction(async (manager) => {
       const { impegno, linea } = await this.impegnoBloccato(manager, dto.impegnoId);
+      await this.abilitazioni.verifica(manager, actor, 'liquidazione', linea);
       const residuo = differenza(cents(impegno.importo_centesimi), cents(impegno.liquidato_centesimi));
       if (dto.importoCentesimi > residuo)
         throw new DomainError(
@@ -237,8 +286,7 @@ export class ImpegniService {
       const liquidazione = await inserisciLiquidazione(manager, {
         impegnoId: impegno.id,
         importoCentesimi: dto.importoCentesimi,
-        periodo: dto.periodo,
-        mandato: dto.mandato ?? null,
+        periodo: dto.periodo ?? null,
         registrataDa: actor.userId,
       });
       await this.movimento(manager, 'liquidazione', dto.importoCentesimi, {
@@ -254,8 +302,7 @@ export class ImpegniService {
         fondo: impegno.fondo,
         anno: impegno.anno,
         importoCentesimi: dto.importoCentesimi,
-        periodo: dto.periodo,
-        mandato: dto.mandato ?? null,
+        periodo: dto.periodo ?? null,
         riferimento: impegno.riferimento,
         comuneResidenza: impegno.comune_residenza,
       });
@@ -263,20 +310,87 @@ export class ImpegniService {
     });
   }
 
-  /** The mandato of a liquidazione, once: repeating the same one is harmless, a different one is refused. */
-  async registraMandato(dto: RegistraMandatoV1): Promise<LiquidazioneV1> {
-    assertGestore(currentActor());
-    return this.dataSource.transaction(async (manager) => {
-      const liquidazione = await liquidazioneBloccata(manager, dto.liquidazioneId);
-      if (!liquidazione) throw new DomainError('LIQUIDAZIONE_NON_TROVATA', 'Liquidazione non trovata.');
-      if (liquidazione.mandato === dto.mandato) return toLiquidazioneV1(liquidazione);
-      if (liquidazione.mandato !== null)
-        throw new DomainError(
-          'MANDATO_GIA_REGISTRATO',
-          `La liquidazione ha già il mandato ${liquidazione.mandato}: non si sostituisce.`,
-        );
-      return toLiquidazioneV1(await impostaMandato(manager, dto.liquidazioneId, dto.mandato));
-    });
+  /**
+   * A mandato di pagamento (TUEL art. 185) paying one or more liquidazioni, each in full and once: the
+   * payments enter the ledger as `pagamento` movements (pagato ≤ liquidato, guarded by the balances'
+   * CHECKs). The same number in the same year with the same liquidazioni and date is a repeat and
+   * returns the stored mandato. Locks: the lines (by code), then the impegni and the liquidazioni (by
+   * id), the order of every other change of money.
+   */
+  async registraMandato(dto: RegistraMandatoV1): Promise<MandatoV1> {
+    const actor = currentActor();
+    assertGestore(actor);
+    assertPersona(actor);
+    const esercizio = Number(dto.data.slice(0, 4));
+    const gia = await this.mandatoRipetuto(this.dataSource.manager, esercizio, dto);
+    if (gia) return gia;
+    let mandatoId: string;
+    try {
+      mandatoId = await this.dataSource.transaction(async (manager) => {
+        const ids = [...dto.liquidazioni].sort();
+        const daPagare = await liquidazioniDaPagare(manager, ids);
+        if (daPagare.length !== ids.length) throw liquidazioneNonTrovata();
+        for (const codice of [...new Set(daPagare.map((l) => l.linea))].sort())
+          await lineaBloccata(manager, codice);
+        await manager.query(`SELECT id FROM impegno WHERE id = ANY ($1::uuid[]) ORDER BY id FOR UPDATE`, [
+          [...new Set(daPagare.map((l) => l.impegno_id))],
+        ]);
+        const ripetuto = await this.mandatoRipetuto(manager, esercizio, dto);
+        if (ripetuto) return ripetuto.id;
+        const bloccate = await liquidazioniBloccate(manager, ids);
+        const pagata = bloccate.find((l) => l.mandato_id !== null);
+        if (pagata)
+          throw new DomainError(
+            'LIQUIDAZIONE_GIA_PAGATA',
+            `La liquidazione ${pagata.id} è già stata pagata da un altro mandato: un mandato paga ogni liquidazione una volta.`,
+          );
+        const id = await inserisciMandato(manager, {
+          numero: dto.numero,
+          data: dto.data,
+          registratoDa: actor.userId,
+        });
+        await impostaMandato(manager, ids, id);
+        for (const l of daPagare)
+          await this.movimento(manager, 'pagamento', cents(l.importo_centesimi), {
+            annualitaId: l.annualita_id,
+            lineaId: l.linea_id,
+            impegnoId: l.impegno_id,
+            liquidazioneId: l.id,
+            mandatoId: id,
+          });
+        await this.outbox.append(manager, BUDGET_EVENTS.mandatoRegistrato, {
+          mandatoId: id,
+          numero: dto.numero,
+          data: dto.data,
+          importoCentesimi: somma(...daPagare.map((l) => cents(l.importo_centesimi))),
+          liquidazioni: ids,
+        });
+        return id;
+      });
+    } catch (error) {
+      // The same number registered at the same time by another request: a repeat, or a conflict.
+      if (!isViolation(error, '23505', 'uq_mandato_numero')) throw error;
+      const vincitore = await this.mandatoRipetuto(this.dataSource.manager, esercizio, dto);
+      if (!vincitore) throw error;
+      return vincitore;
+    }
+    return toMandatoV1((await mandatoPerId(this.dataSource.manager, mandatoId))!);
+  }
+
+  /** The stored mandato when this is a repeat of it; a different mandato with its number is refused. */
+  private async mandatoRipetuto(
+    manager: EntityManager,
+    esercizio: number,
+    dto: RegistraMandatoV1,
+  ): Promise<MandatoV1 | null> {
+    const m = await mandatoPerNumero(manager, esercizio, dto.numero);
+    if (!m) return null;
+    const stesse = JSON.stringify(m.liquidazioni ?? []) === JSON.stringify([...dto.liquidazioni].sort());
+    if (m.data === dto.data && stesse) return toMandatoV1(m);
+    throw new DomainError(
+      'MANDATO_GIA_REGISTRATO',
+      `Il mandato n. ${dto.numero} del ${esercizio} è già registrato con altre liquidazioni o un’altra data.`,
+    );
   }
 
   /** Line first, then the impegno: the same lock order as a new commitment on that line. */
@@ -298,6 +412,7 @@ export class ImpegniService {
       lineaId: string;
       impegnoId: string;
       liquidazioneId?: string;
+      mandatoId?: string;
       causale?: string;
     },
   ): Promise<void> {
@@ -338,8 +453,18 @@ export class ImpegniService {
       importoInizialeCentesimi: cents(i.importo_iniziale_centesimi),
       importoCentesimi: importo,
       liquidatoCentesimi: liquidato,
+      pagatoCentesimi: cents(i.pagato_centesimi),
       residuoCentesimi: residuo,
       stato: residuo === 0 ? 'estinto' : 'attivo',
+      determina: i.atto_numero && i.atto_data ? { numero: i.atto_numero, data: i.atto_data } : null,
+      creditore:
+        i.creditore_tipo && i.creditore_identificativo
+          ? {
+              tipo: i.creditore_tipo,
+              identificativo: i.creditore_identificativo,
+              ...(i.creditore_denominazione ? { denominazione: i.creditore_denominazione } : {}),
+            }
+          : null,
       registratoIl: i.registrato_il.toISOString(),
       liquidazioni: liquidazioni.map(toLiquidazioneV1),
     };

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { TipoCreditore } from '@ambito/contracts';
 import { cents } from '../database/sql';
 
 /*
@@ -22,6 +23,12 @@ export interface ImpegnoRow {
   importo_iniziale_centesimi: string;
   importo_centesimi: string;
   liquidato_centesimi: string;
+  pagato_centesimi: string;
+  atto_numero: string | null;
+  atto_data: string | null;
+  creditore_tipo: TipoCreditore | null;
+  creditore_identificativo: string | null;
+  creditore_denominazione: string | null;
   registrato_il: Date;
 }
 
@@ -29,7 +36,8 @@ export interface LiquidazioneRow {
   id: string;
   impegno_id: string;
   importo_centesimi: string;
-  periodo: string;
+  periodo: string | null;
+  mandato_id: string | null;
   mandato: string | null;
   registrata_il: Date;
 }
@@ -42,11 +50,16 @@ export interface DotazioneDisponibile {
   disponibile: number;
 }
 
-export type TipoMovimentoImpegno = 'impegno' | 'liberazione' | 'liquidazione';
+export type TipoMovimentoImpegno = 'impegno' | 'riduzione' | 'liquidazione' | 'pagamento';
 
 const SELECT_IMPEGNO = `
-  SELECT i.*, l.codice AS linea, a.fondo, a.anno
+  SELECT i.*, to_char(i.atto_data, 'YYYY-MM-DD') AS atto_data, l.codice AS linea, a.fondo, a.anno
     FROM impegno i JOIN linea l ON l.id = i.linea_id JOIN annualita a ON a.id = i.annualita_id`;
+
+/** A liquidazione with the number of the mandato that paid it, if any. */
+const SELECT_LIQUIDAZIONE = `
+  SELECT q.id, q.impegno_id, q.importo_centesimi, q.periodo, q.mandato_id, m.numero AS mandato, q.registrata_il
+    FROM liquidazione q LEFT JOIN mandato m ON m.id = q.mandato_id`;
 
 export async function impegnoPerId(manager: EntityManager, id: string): Promise<ImpegnoRow | undefined> {
   const [impegno] = await manager.query<ImpegnoRow[]>(`${SELECT_IMPEGNO} WHERE i.id = $1`, [id]);
@@ -127,12 +140,15 @@ export async function inserisciImpegno(
     comuneResidenza: string | null;
     importoCentesimi: number;
     registratoDa: string;
+    determina: { numero: string; data: string };
+    creditore: { tipo: TipoCreditore; identificativo: string; denominazione?: string };
   },
 ): Promise<string> {
   const [impegno] = await manager.query<Array<{ id: string }>>(
     `INSERT INTO impegno (chiave_idempotenza, impronta, linea_id, annualita_id, descrizione, riferimento,
-                          comune_residenza, importo_iniziale_centesimi, registrato_da)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+                          comune_residenza, importo_iniziale_centesimi, registrato_da, atto_numero, atto_data,
+                          creditore_tipo, creditore_identificativo, creditore_denominazione)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
     [
       i.chiaveIdempotenza,
       i.impronta,
@@ -143,6 +159,11 @@ export async function inserisciImpegno(
       i.comuneResidenza,
       i.importoCentesimi,
       i.registratoDa,
+      i.determina.numero,
+      i.determina.data,
+      i.creditore.tipo,
+      i.creditore.identificativo,
+      i.creditore.denominazione ?? null,
     ],
   );
   return impegno.id;
@@ -158,15 +179,16 @@ export async function inserisciMovimento(
     lineaId: string;
     impegnoId: string;
     liquidazioneId?: string;
+    mandatoId?: string;
     causale?: string;
     registratoDa: string;
     correlationId: string | null;
   },
 ): Promise<void> {
   await manager.query(
-    `INSERT INTO movimento (tipo, importo_centesimi, annualita_id, linea_id, impegno_id, liquidazione_id, causale,
-                            registrato_da, correlation_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    `INSERT INTO movimento (tipo, importo_centesimi, annualita_id, linea_id, impegno_id, liquidazione_id, mandato_id,
+                            causale, registrato_da, correlation_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
     [
       m.tipo,
       m.importoCentesimi,
@@ -174,6 +196,7 @@ export async function inserisciMovimento(
       m.lineaId,
       m.impegnoId,
       m.liquidazioneId ?? null,
+      m.mandatoId ?? null,
       m.causale ?? null,
       m.registratoDa,
       m.correlationId,
@@ -186,41 +209,106 @@ export async function inserisciLiquidazione(
   l: {
     impegnoId: string;
     importoCentesimi: number;
-    periodo: string;
-    mandato: string | null;
+    periodo: string | null;
     registrataDa: string;
   },
 ): Promise<LiquidazioneRow> {
   const [liquidazione] = await manager.query<LiquidazioneRow[]>(
-    `INSERT INTO liquidazione (impegno_id, importo_centesimi, periodo, mandato, registrata_da)
-     VALUES ($1, $2, $3, $4, $5) RETURNING *`,
-    [l.impegnoId, l.importoCentesimi, l.periodo, l.mandato, l.registrataDa],
+    `INSERT INTO liquidazione (impegno_id, importo_centesimi, periodo, registrata_da)
+     VALUES ($1, $2, $3, $4) RETURNING *, NULL::text AS mandato`,
+    [l.impegnoId, l.importoCentesimi, l.periodo, l.registrataDa],
   );
   return liquidazione;
 }
 
-export async function liquidazioneBloccata(
+/** The liquidazioni of a mandato, each with its impegno's line and annualità. */
+export interface LiquidazioneDaPagare extends LiquidazioneRow {
+  linea_id: string;
+  linea: string;
+  annualita_id: string;
+}
+
+/**
+ * The liquidazioni named by a mandato, with their impegni's lines. Read without a lock: the caller
+ * locks the lines, then the liquidazioni (`liquidazioniBloccate`), in the order of the ledger.
+ */
+export async function liquidazioniDaPagare(
   manager: EntityManager,
-  id: string,
-): Promise<LiquidazioneRow | undefined> {
-  const [liquidazione] = await manager.query<LiquidazioneRow[]>(
-    `SELECT * FROM liquidazione WHERE id = $1 FOR UPDATE`,
-    [id],
+  ids: string[],
+): Promise<LiquidazioneDaPagare[]> {
+  return manager.query<LiquidazioneDaPagare[]>(
+    `SELECT q.*, NULL::text AS mandato, i.linea_id, l.codice AS linea, i.annualita_id
+       FROM liquidazione q JOIN impegno i ON i.id = q.impegno_id JOIN linea l ON l.id = i.linea_id
+      WHERE q.id = ANY ($1::uuid[]) ORDER BY q.id`,
+    [ids],
   );
-  return liquidazione;
 }
 
-/** The only update a liquidazione admits (a trigger refuses any other). */
+/** The liquidazioni locked for update, in id order (every mandato locks them in the same order). */
+export async function liquidazioniBloccate(
+  manager: EntityManager,
+  ids: string[],
+): Promise<LiquidazioneRow[]> {
+  return manager.query<LiquidazioneRow[]>(
+    `SELECT q.*, NULL::text AS mandato FROM liquidazione q WHERE q.id = ANY ($1::uuid[]) ORDER BY q.id FOR UPDATE`,
+    [ids],
+  );
+}
+
+export interface MandatoRow {
+  id: string;
+  numero: string;
+  esercizio: number;
+  data: string | null;
+  importo: string | null;
+  liquidazioni: string[] | null;
+}
+
+const SELECT_MANDATO = `
+  SELECT m.id, m.numero, m.esercizio, to_char(m.data, 'YYYY-MM-DD') AS data,
+         (SELECT sum(importo_centesimi) FROM liquidazione WHERE mandato_id = m.id) AS importo,
+         (SELECT array_agg(id::text ORDER BY id) FROM liquidazione WHERE mandato_id = m.id) AS liquidazioni
+    FROM mandato m`;
+
+export async function mandatoPerNumero(
+  manager: EntityManager,
+  esercizio: number,
+  numero: string,
+): Promise<MandatoRow | undefined> {
+  const [m] = await manager.query<MandatoRow[]>(
+    `${SELECT_MANDATO} WHERE m.esercizio = $1 AND m.numero = $2`,
+    [esercizio, numero],
+  );
+  return m;
+}
+
+export async function mandatoPerId(manager: EntityManager, id: string): Promise<MandatoRow | undefined> {
+  const [m] = await manager.query<MandatoRow[]>(`${SELECT_MANDATO} WHERE m.id = $1`, [id]);
+  return m;
+}
+
+export async function inserisciMandato(
+  manager: EntityManager,
+  m: { numero: string; data: string; registratoDa: string },
+): Promise<string> {
+  const [mandato] = await manager.query<Array<{ id: string }>>(
+    `INSERT INTO mandato (numero, esercizio, data, registrato_da)
+     VALUES ($1, extract(year FROM $2::date)::int, $2, $3) RETURNING id`,
+    [m.numero, m.data, m.registratoDa],
+  );
+  return mandato.id;
+}
+
+/** The only update a liquidazione admits (a trigger refuses any other): the mandato that paid it. */
 export async function impostaMandato(
   manager: EntityManager,
-  id: string,
-  mandato: string,
-): Promise<LiquidazioneRow> {
-  const [aggiornate] = await manager.query<[LiquidazioneRow[], number]>(
-    `UPDATE liquidazione SET mandato = $2 WHERE id = $1 RETURNING *`,
-    [id, mandato],
-  );
-  return aggiornate[0];
+  ids: string[],
+  mandatoId: string,
+): Promise<void> {
+  await manager.query(`UPDATE liquidazione SET mandato_id = $2 WHERE id = ANY ($1::uuid[])`, [
+    ids,
+    mandatoId,
+  ]);
 }
 
 export async function liquidazioniDellImpegno(
@@ -228,7 +316,7 @@ export async function liquidazioniDellImpegno(
   impegnoId: string,
 ): Promise<LiquidazioneRow[]> {
   return manager.query<LiquidazioneRow[]>(
-    `SELECT * FROM liquidazione WHERE impegno_id = $1 ORDER BY registrata_il`,
+    `${SELECT_LIQUIDAZIONE} WHERE q.impegno_id = $1 ORDER BY q.registrata_il`,
     [impegnoId],
   );
 }

@@ -330,6 +330,8 @@ describe('fondi, annualità and dotazioni, with the per-fund rules as data', () 
         fondo: 'FNA-PROVI',
         importoCentesimi: 100_000,
         descrizione: 'Progetto di vita indipendente',
+        determina: { numero: '7/2024', data: '2024-06-01' },
+        creditore: { tipo: 'persona', identificativo: `persona:provi-${n}` },
       });
 
     it('refuses commitments while cofinanziamento is below 20% of the line, accepts them at 20%', async () => {

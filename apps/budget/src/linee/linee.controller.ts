@@ -2,6 +2,7 @@ import {
   AssegnaDotazioneV1,
   BUDGET_RPC,
   ElencaLineeV1,
+  RegistraArticoloV1,
   RegistraLineaV1,
   type DotazioneV1,
   type LineaV1,
@@ -16,6 +17,11 @@ export class LineeController {
   @RpcHandler(BUDGET_RPC.registraLinea)
   registra(dto: RegistraLineaV1): Promise<LineaV1> {
     return this.linee.registra(dto);
+  }
+
+  @RpcHandler(BUDGET_RPC.registraArticolo)
+  registraArticolo(dto: RegistraArticoloV1): Promise<LineaV1> {
+    return this.linee.registraArticolo(dto);
   }
 
   @RpcHandler(BUDGET_RPC.elencaLinee)

@@ -9,6 +9,7 @@ import {
   type DotazioneV1,
   type ElencaLineeV1,
   type LineaV1,
+  type RegistraArticoloV1,
   type RegistraLineaV1,
 } from '@ambito/contracts';
 import { Money } from '@ambito/kernel';
@@ -19,7 +20,7 @@ import { assertFondo } from '../fondi/fondi.service';
 import { assertGestore } from '../ruoli/budget-ruoli';
 import { RegoleFondo } from './regole-fondo';
 
-interface LineaRow {
+export interface LineaRow {
   id: string;
   codice: string;
   denominazione: string;
@@ -27,9 +28,14 @@ interface LineaRow {
   categoria: CategoriaLinea;
   obiettivo: string | null;
   preventivo_centesimi: string;
+  /** Set on an articolo: the line it articulates and the fund it is bound to. */
+  linea_padre_id: string | null;
+  linea_padre: string | null;
+  fondo_vincolo: string | null;
 }
 
-const COLONNE_LINEA = 'id, codice, denominazione, esercizio, categoria, obiettivo, preventivo_centesimi';
+const COLONNE_LINEA = `id, codice, denominazione, esercizio, categoria, obiettivo, preventivo_centesimi, linea_padre_id,
+  fondo_vincolo, (SELECT p.codice FROM linea p WHERE p.id = linea.linea_padre_id) AS linea_padre`;
 
 export const lineaNonTrovata = (codice: string) =>
   new DomainError('LINEA_NON_TROVATA', `Linea di spesa non trovata: ${codice}.`);
@@ -43,7 +49,30 @@ export function toLineaV1(l: LineaRow): LineaV1 {
     categoria: l.categoria,
     obiettivo: l.obiettivo,
     preventivoCentesimi: cents(l.preventivo_centesimi),
+    lineaPadre: l.linea_padre,
+    fondo: l.fondo_vincolo,
   };
+}
+
+/**
+ * Whether the line is split into articoli, read after the caller locked it (a new statement, so an
+ * articolo committed while the caller waited for the lock is seen).
+ */
+export async function haArticoli(manager: EntityManager, lineaId: string): Promise<boolean> {
+  const [riga] = await manager.query<Array<{ si: boolean }>>(
+    `SELECT EXISTS (SELECT 1 FROM linea WHERE linea_padre_id = $1) AS si`,
+    [lineaId],
+  );
+  return riga.si;
+}
+
+/** A line with articoli takes no money directly: its articoli do, each from its own fund. */
+export async function assertNonArticolata(manager: EntityManager, linea: LineaRow): Promise<void> {
+  if (await haArticoli(manager, linea.id))
+    throw new DomainError(
+      'LINEA_ARTICOLATA',
+      `La linea ${linea.codice} è articolata per misura: operare su uno dei suoi articoli.`,
+    );
 }
 
 /**
@@ -93,6 +122,57 @@ export class LineeService {
     }
   }
 
+  /**
+   * An articolo of a line, bound to one fund, in the line's esercizio. The line is locked, so a
+   * dotazione of the line itself cannot slip in meanwhile; a line that already has money of its own, or
+   * is an articolo itself, is not articulated.
+   */
+  async registraArticolo(dto: RegistraArticoloV1): Promise<LineaV1> {
+    const actor = currentActor();
+    assertGestore(actor);
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const padre = await lineaBloccata(manager, dto.linea);
+        if (padre.linea_padre_id !== null)
+          throw new DomainError(
+            'ARTICOLO_NON_AMMESSO',
+            `${padre.codice} è già un articolo della linea ${padre.linea_padre}: gli articoli non si articolano.`,
+          );
+        const [dotata] = await manager.query<Array<{ si: boolean }>>(
+          `SELECT EXISTS (SELECT 1 FROM dotazione WHERE linea_id = $1) AS si`,
+          [padre.id],
+        );
+        if (dotata.si)
+          throw new DomainError(
+            'ARTICOLO_NON_AMMESSO',
+            `La linea ${padre.codice} ha già dotazioni proprie: una linea si articola prima di dotarla.`,
+          );
+        await assertFondo(manager, dto.fondo);
+        const [articolo] = await manager.query<LineaRow[]>(
+          `INSERT INTO linea (codice, denominazione, esercizio, categoria, obiettivo, preventivo_centesimi, registrata_da,
+                              linea_padre_id, fondo_vincolo)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${COLONNE_LINEA}`,
+          [
+            dto.codice,
+            dto.denominazione,
+            padre.esercizio,
+            dto.categoria,
+            padre.obiettivo,
+            dto.preventivoCentesimi,
+            actor.userId,
+            padre.id,
+            dto.fondo,
+          ],
+        );
+        return toLineaV1(articolo);
+      });
+    } catch (error) {
+      if (isViolation(error, '23505', 'uq_linea_codice'))
+        throw new DomainError('LINEA_GIA_REGISTRATA', `Esiste già una linea di spesa ${dto.codice}.`);
+      throw error;
+    }
+  }
+
   async elenca(query: ElencaLineeV1): Promise<LineaV1[]> {
     assertGestore(currentActor());
     const righe = await this.dataSource.query<LineaRow[]>(
@@ -123,6 +203,8 @@ export class LineeService {
           `Nessuna assegnazione del fondo ${dto.fondo} per l’annualità ${dto.anno}: registrarla prima.`,
         );
       const linea = await lineaBloccata(manager, dto.linea);
+      await assertNonArticolata(manager, linea);
+      await this.regole.verificaVincolo(manager, linea, dto.fondo);
       const assegnato = cents(saldo.assegnato);
       const decisione = await this.regole.verificaDotazione(manager, {
         fondo: dto.fondo,

@@ -137,6 +137,29 @@ export class RegoleFondo {
   }
 
   /**
+   * An articolo takes money only from the fund it is bound to, or from the fund the rules of that fund
+   * name as its cofinanziamento for the articolo's kind (e.g. COFIN-AMBITO for a Pro.Vi. articolo of
+   * FNA-PROVI). A line that is not an articolo is not bound.
+   */
+  async verificaVincolo(
+    manager: EntityManager,
+    linea: { codice: string; categoria: CategoriaLinea; fondo_vincolo: string | null },
+    fondo: string,
+  ): Promise<void> {
+    if (linea.fondo_vincolo === null || linea.fondo_vincolo === fondo) return;
+    const [cofinanziamento] = await manager.query<Array<{ si: boolean }>>(
+      `SELECT EXISTS (SELECT 1 FROM regola_fondo WHERE fondo = $1 AND tipo = 'cofinanziamento-minimo'
+                         AND categoria = $2 AND fondo_cofinanziamento = $3) AS si`,
+      [linea.fondo_vincolo, linea.categoria, fondo],
+    );
+    if (!cofinanziamento.si)
+      throw new DomainError(
+        'FONDO_NON_VINCOLATO',
+        `L’articolo ${linea.codice} è vincolato al fondo ${linea.fondo_vincolo}: non si dota con il fondo ${fondo}.`,
+      );
+  }
+
+  /**
    * A line financed by a fund that requires cofinanziamento (Pro.Vi.: ≥ 20% d'Ambito) may commit money
    * only once the cofinanziamento reaches that share of everything allocated to the line.
    */

@@ -5,13 +5,14 @@ import {
   DomainError,
   type DecidiVariazioneV1,
   type ElencaVariazioniV1,
+  type OrganoVariazione,
   type ProponiVariazioneV1,
   type StatoVariazione,
   type VariazioneV1,
 } from '@ambito/contracts';
 import { currentActor } from '@ambito/messaging';
 import { cents } from '../database/sql';
-import { assertGestore } from '../ruoli/budget-ruoli';
+import { assertGestore, assertPersona } from '../ruoli/budget-ruoli';
 import { lineaBloccata, lineaNonTrovata } from './linee.service';
 
 interface VariazioneRow {
@@ -25,9 +26,14 @@ interface VariazioneRow {
   proposta_il: Date;
   decisa_da: string | null;
   decisa_il: Date | null;
+  atto_organo: OrganoVariazione | null;
+  atto_numero: string | null;
+  atto_data: string | null;
+  atto_delega: string | null;
 }
 
-const SELECT_VARIAZIONE = `SELECT v.*, l.codice AS linea FROM variazione_preventivo v JOIN linea l ON l.id = v.linea_id`;
+const SELECT_VARIAZIONE = `SELECT v.*, to_char(v.atto_data, 'YYYY-MM-DD') AS atto_data, l.codice AS linea
+  FROM variazione_preventivo v JOIN linea l ON l.id = v.linea_id`;
 
 function toVariazioneV1(v: VariazioneRow): VariazioneV1 {
   return {
@@ -41,12 +47,24 @@ function toVariazioneV1(v: VariazioneRow): VariazioneV1 {
     propostaIl: v.proposta_il.toISOString(),
     decisaDa: v.decisa_da,
     decisaIl: v.decisa_il?.toISOString() ?? null,
+    atto:
+      v.atto_organo && v.atto_numero && v.atto_data
+        ? {
+            organo: v.atto_organo,
+            numero: v.atto_numero,
+            data: v.atto_data,
+            ...(v.atto_delega ? { delega: v.atto_delega } : {}),
+          }
+        : null,
   };
 }
 
 /**
  * Variations of the piano operativo: a gestore proposes a new preventivo for a line; it applies only
- * when the Ufficio di Piano approves it (the administrator cannot). Every proposal stays in the history.
+ * when the Ufficio di Piano approves it (the administrator cannot) by the act of the Assemblea dei
+ * Sindaci or its delegated body, and never by the one who proposed it (four eyes: checked here and by a
+ * CHECK of the table). People only: a calling service neither proposes nor decides. Every proposal
+ * stays in the history.
  */
 @Injectable()
 export class VariazioniService {
@@ -55,6 +73,7 @@ export class VariazioniService {
   async proponi(dto: ProponiVariazioneV1): Promise<VariazioneV1> {
     const actor = currentActor();
     assertGestore(actor);
+    assertPersona(actor);
     return this.dataSource.transaction(async (manager) => {
       const linea = await lineaBloccata(manager, dto.linea);
       const [{ id }] = await manager.query<Array<{ id: string }>>(
@@ -73,6 +92,7 @@ export class VariazioniService {
         'OPERAZIONE_NON_CONSENTITA',
         'Solo l’Ufficio di Piano approva o respinge le variazioni del piano operativo.',
       );
+    assertPersona(actor);
     return this.dataSource.transaction(async (manager) => {
       const [trovata] = await manager.query<VariazioneRow[]>(`${SELECT_VARIAZIONE} WHERE v.id = $1`, [
         dto.id,
@@ -85,6 +105,11 @@ export class VariazioniService {
       );
       if (variazione.stato !== 'proposta')
         throw new DomainError('VARIAZIONE_GIA_DECISA', `La variazione è già stata ${variazione.stato}.`);
+      if (variazione.proposta_da === actor.userId)
+        throw new DomainError(
+          'APPROVAZIONE_DEL_PROPONENTE',
+          'Chi ha proposto la variazione non può approvarla né respingerla: decide un’altra persona dell’Ufficio di Piano.',
+        );
       // Approving a proposal made on a preventivo that has changed since would silently undo that change.
       if (
         dto.esito === 'approvata' &&
@@ -95,8 +120,19 @@ export class VariazioniService {
           'Il preventivo della linea è cambiato dopo la proposta: proporre una nuova variazione.',
         );
       await manager.query(
-        `UPDATE variazione_preventivo SET stato = $2, decisa_da = $3, decisa_il = clock_timestamp() WHERE id = $1`,
-        [dto.id, dto.esito, actor.userId],
+        `UPDATE variazione_preventivo
+            SET stato = $2, decisa_da = $3, decisa_il = clock_timestamp(),
+                atto_organo = $4, atto_numero = $5, atto_data = $6, atto_delega = $7
+          WHERE id = $1`,
+        [
+          dto.id,
+          dto.esito,
+          actor.userId,
+          dto.atto?.organo ?? null,
+          dto.atto?.numero ?? null,
+          dto.atto?.data ?? null,
+          dto.atto?.delega ?? null,
+        ],
       );
       if (dto.esito === 'approvata')
         await manager.query(`UPDATE linea SET preventivo_centesimi = $2 WHERE id = $1`, [

@@ -24,3 +24,24 @@ export function comuniVisibili(actor: Actor): string[] | null {
   if (actor.ruoli.includes('responsabile-comune') && actor.comuni.length > 0) return actor.comuni;
   throw nonConsentito();
 }
+
+/*
+ * Calling services act with an identity of their own (`servizio:<nome>`, issued by the platform), never
+ * with a person's role: what they may do on the budget is granted per line by the Ufficio di Piano
+ * (table abilitazione_servizio, checked by Abilitazioni), not by a role list.
+ */
+const PREFISSO_SERVIZIO = 'servizio:';
+
+/** The calling service's name when the actor is a service, otherwise null. */
+export function servizioChiamante(actor: Actor): string | null {
+  return actor.userId.startsWith(PREFISSO_SERVIZIO) ? actor.userId.slice(PREFISSO_SERVIZIO.length) : null;
+}
+
+/** Acts only people take (variazioni, mandati, grants): a calling service is refused. */
+export function assertPersona(actor: Actor): void {
+  if (servizioChiamante(actor) !== null)
+    throw new DomainError(
+      'OPERAZIONE_NON_CONSENTITA',
+      'Questa operazione sul budget è un atto di una persona dell’Ufficio di Piano: un servizio chiamante non la compie.',
+    );
+}

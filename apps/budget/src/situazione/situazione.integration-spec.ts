@@ -14,7 +14,8 @@ const {
   registraLinea,
   assegnaDotazione,
   richiediImpegno,
-  liberaImpegno,
+  riduciImpegno,
+  registraMandato,
   registraLiquidazione,
   situazioneFondo,
   situazioneLinea,
@@ -68,6 +69,8 @@ describe('situazione: balances derived from the ledger, now and at a past moment
       importoCentesimi: 480_000,
       descrizione: 'Buono caregiver 12 mesi',
       comuneResidenza: CREMA,
+      determina: { numero: '45/2025', data: '2025-01-15' },
+      creditore: { tipo: 'persona', identificativo: 'persona:rossi' },
     });
     const b = await udp()(richiediImpegno, {
       chiaveIdempotenza: 'test:situazione:monti',
@@ -75,12 +78,21 @@ describe('situazione: balances derived from the ledger, now and at a past moment
       importoCentesimi: 240_000,
       descrizione: 'Buono assistente familiare 6 mesi',
       comuneResidenza: PANDINO,
+      determina: { numero: '45/2025', data: '2025-01-15' },
+      creditore: { tipo: 'persona', identificativo: 'persona:monti' },
     });
     istanti.impegnato = await adesso(svc);
-    await udp()(registraLiquidazione, { impegnoId: a.id, importoCentesimi: 40_000, periodo: '2025-01' });
+    const gennaio = await udp()(registraLiquidazione, {
+      impegnoId: a.id,
+      importoCentesimi: 40_000,
+      periodo: '2025-01',
+    });
     await udp()(registraLiquidazione, { impegnoId: a.id, importoCentesimi: 40_000, periodo: '2025-02' });
     istanti.liquidato = await adesso(svc);
-    await udp()(liberaImpegno, { id: b.id, causale: 'decadenza' });
+    await udp()(riduciImpegno, { id: b.id, causale: 'decadenza' });
+    istanti.ridotto = await adesso(svc);
+    // January's liquidazione is paid; February's is due, not yet paid
+    await udp()(registraMandato, { numero: '2025/77', data: '2025-02-10', liquidazioni: [gennaio.id] });
   });
   afterAll(async () => {
     await svc?.close();
@@ -98,6 +110,7 @@ describe('situazione: balances derived from the ledger, now and at a past moment
       daDotareCentesimi: 300_000,
       impegnatoCentesimi: 480_000,
       liquidatoCentesimi: 80_000,
+      pagatoCentesimi: 40_000,
       disponibileCentesimi: 1_220_000,
     });
     expect(s.annualita[0].linee).toEqual([
@@ -108,6 +121,7 @@ describe('situazione: balances derived from the ledger, now and at a past moment
         dotatoCentesimi: 1_200_000,
         impegnatoCentesimi: 480_000,
         liquidatoCentesimi: 80_000,
+        pagatoCentesimi: 40_000,
         disponibileCentesimi: 720_000,
       },
       {
@@ -117,6 +131,7 @@ describe('situazione: balances derived from the ledger, now and at a past moment
         dotatoCentesimi: 500_000,
         impegnatoCentesimi: 0,
         liquidatoCentesimi: 0,
+        pagatoCentesimi: 0,
         disponibileCentesimi: 500_000,
       },
     ]);
@@ -126,6 +141,7 @@ describe('situazione: balances derived from the ledger, now and at a past moment
       daDotareCentesimi: 300_000,
       impegnatoCentesimi: 480_000,
       liquidatoCentesimi: 80_000,
+      pagatoCentesimi: 40_000,
       disponibileCentesimi: 1_220_000,
     });
   });
@@ -148,6 +164,13 @@ describe('situazione: balances derived from the ledger, now and at a past moment
     expect(await alla(istanti.liquidato)).toMatchObject({
       impegnatoCentesimi: 720_000,
       liquidatoCentesimi: 80_000,
+      pagatoCentesimi: 0,
+    });
+    // the riduzione (decadenza) is an economia: the money is available again, nothing paid yet
+    expect(await alla(istanti.ridotto)).toMatchObject({
+      impegnatoCentesimi: 480_000,
+      disponibileCentesimi: 1_220_000,
+      pagatoCentesimi: 0,
     });
     // a whole date means the end of that day in Italy: today includes everything
     const oggi = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Rome' }).format(new Date());
@@ -168,13 +191,13 @@ describe('situazione: balances derived from the ledger, now and at a past moment
       ],
     });
     expect(ora.perComune).toEqual([
-      { comune: CREMA, impegnatoCentesimi: 480_000, liquidatoCentesimi: 80_000 },
-      { comune: PANDINO, impegnatoCentesimi: 0, liquidatoCentesimi: 0 },
+      { comune: CREMA, impegnatoCentesimi: 480_000, liquidatoCentesimi: 80_000, pagatoCentesimi: 40_000 },
+      { comune: PANDINO, impegnatoCentesimi: 0, liquidatoCentesimi: 0, pagatoCentesimi: 0 },
     ]);
     const allora = await udp()(situazioneLinea, { linea: 'B2-ANZIANI', alla: istanti.impegnato });
     expect(allora.perComune).toEqual([
-      { comune: CREMA, impegnatoCentesimi: 480_000, liquidatoCentesimi: 0 },
-      { comune: PANDINO, impegnatoCentesimi: 240_000, liquidatoCentesimi: 0 },
+      { comune: CREMA, impegnatoCentesimi: 480_000, liquidatoCentesimi: 0, pagatoCentesimi: 0 },
+      { comune: PANDINO, impegnatoCentesimi: 240_000, liquidatoCentesimi: 0, pagatoCentesimi: 0 },
     ]);
   });
 
@@ -185,7 +208,9 @@ describe('situazione: balances derived from the ledger, now and at a past moment
                                        WHERE m.linea_id = sd.linea_id AND m.annualita_id = sd.annualita_id AND tipo = 'dotazione')
            OR sd.impegnato_centesimi <> (SELECT coalesce(sum(CASE tipo WHEN 'impegno' THEN importo_centesimi ELSE -importo_centesimi END), 0)
                                           FROM movimento m WHERE m.linea_id = sd.linea_id AND m.annualita_id = sd.annualita_id
-                                           AND tipo IN ('impegno', 'liberazione'))`,
+                                           AND tipo IN ('impegno', 'riduzione'))
+           OR sd.pagato_centesimi <> (SELECT coalesce(sum(importo_centesimi), 0) FROM movimento m
+                                       WHERE m.linea_id = sd.linea_id AND m.annualita_id = sd.annualita_id AND tipo = 'pagamento')`,
     );
     expect(riga.diverse).toBe('0');
   });

@@ -28,13 +28,14 @@ function saldi(righe: Somma[]): SaldiAnnualitaV1 {
     somma(...righe.filter((r) => r.tipo === tipo).map((r) => cents(r.importo)));
   const assegnato = tot('assegnazione');
   const dotato = tot('dotazione');
-  const impegnato = differenza(tot('impegno'), tot('liberazione'));
+  const impegnato = differenza(tot('impegno'), tot('riduzione'));
   const liquidato = tot('liquidazione');
   return {
     assegnatoCentesimi: assegnato,
     dotatoCentesimi: dotato,
     impegnatoCentesimi: impegnato,
     liquidatoCentesimi: liquidato,
+    pagatoCentesimi: tot('pagamento'),
     daDotareCentesimi: differenza(assegnato, dotato),
     disponibileCentesimi: differenza(dotato, impegnato),
   };
@@ -44,9 +45,10 @@ function soloLinea({
   dotatoCentesimi,
   impegnatoCentesimi,
   liquidatoCentesimi,
+  pagatoCentesimi,
   disponibileCentesimi,
 }: SaldiV1): SaldiV1 {
-  return { dotatoCentesimi, impegnatoCentesimi, liquidatoCentesimi, disponibileCentesimi };
+  return { dotatoCentesimi, impegnatoCentesimi, liquidatoCentesimi, pagatoCentesimi, disponibileCentesimi };
 }
 
 /**
@@ -106,23 +108,41 @@ export class SituazioneService {
   async linea(dto: SituazioneLineaV1): Promise<SituazioneLineaRispostaV1> {
     assertGestore(currentActor());
     const [linea] = await this.dataSource.query<Parameters<typeof toLineaV1>[0][]>(
-      `SELECT * FROM linea WHERE codice = $1`,
+      `SELECT l.*, p.codice AS linea_padre FROM linea l LEFT JOIN linea p ON p.id = l.linea_padre_id
+        WHERE l.codice = $1`,
       [dto.linea],
     );
     if (!linea) throw lineaNonTrovata(dto.linea);
+    // A line's figures include its articoli's (the line itself and the articoli below it).
+    const dellaLinea = `m.linea_id IN (SELECT id FROM linea WHERE id = $1 OR linea_padre_id = $1)`;
     const alla = condizioneAlla('m.il', dto.alla, 2);
     const righe = await this.dataSource.query<Array<Somma & { fondo: string; anno: number }>>(
       `SELECT a.fondo, a.anno, m.tipo, sum(m.importo_centesimi) AS importo
          FROM movimento m JOIN annualita a ON a.id = m.annualita_id
-        WHERE m.linea_id = $1 AND ${alla.sql}
+        WHERE ${dellaLinea} AND ${alla.sql}
         GROUP BY a.fondo, a.anno, m.tipo ORDER BY a.anno, a.fondo`,
       [linea.id, ...alla.params],
     );
     const perComune = await this.dataSource.query<Array<Somma & { comune: string | null }>>(
       `SELECT i.comune_residenza AS comune, m.tipo, sum(m.importo_centesimi) AS importo
          FROM movimento m JOIN impegno i ON i.id = m.impegno_id
-        WHERE m.linea_id = $1 AND ${alla.sql}
+        WHERE ${dellaLinea} AND ${alla.sql}
         GROUP BY i.comune_residenza, m.tipo ORDER BY i.comune_residenza NULLS LAST`,
+      [linea.id, ...alla.params],
+    );
+    const articoli = await this.dataSource.query<
+      Array<{
+        codice: string;
+        denominazione: string;
+        fondo: string;
+        tipo: TipoMovimento | null;
+        importo: string;
+      }>
+    >(
+      `SELECT l.codice, l.denominazione, l.fondo_vincolo AS fondo, m.tipo, sum(m.importo_centesimi) AS importo
+         FROM linea l LEFT JOIN movimento m ON m.linea_id = l.id AND ${alla.sql}
+        WHERE l.linea_padre_id = $1
+        GROUP BY l.codice, l.denominazione, l.fondo_vincolo, m.tipo ORDER BY l.codice`,
       [linea.id, ...alla.params],
     );
     const chiavi = [...new Set(righe.map((r) => `${r.anno}|${r.fondo}`))];
@@ -135,6 +155,8 @@ export class SituazioneService {
         esercizio: l.esercizio,
         categoria: l.categoria,
         preventivoCentesimi: l.preventivoCentesimi,
+        lineaPadre: l.lineaPadre,
+        fondo: l.fondo,
       },
       alla: dto.alla ?? null,
       ...soloLinea(saldi(righe)),
@@ -145,7 +167,22 @@ export class SituazioneService {
       }),
       perComune: comuni.map((comune) => {
         const s = saldi(perComune.filter((r) => r.comune === comune));
-        return { comune, impegnatoCentesimi: s.impegnatoCentesimi, liquidatoCentesimi: s.liquidatoCentesimi };
+        return {
+          comune,
+          impegnatoCentesimi: s.impegnatoCentesimi,
+          liquidatoCentesimi: s.liquidatoCentesimi,
+          pagatoCentesimi: s.pagatoCentesimi,
+        };
+      }),
+      articoli: [...new Set(articoli.map((a) => a.codice))].map((codice) => {
+        const dellArticolo = articoli.filter((a) => a.codice === codice);
+        const movimenti = dellArticolo.filter((a): a is typeof a & Somma => a.tipo !== null);
+        return {
+          codice,
+          denominazione: dellArticolo[0].denominazione,
+          fondo: dellArticolo[0].fondo,
+          ...soloLinea(saldi(movimenti)),
+        };
       }),
     };
   }

@@ -19,8 +19,11 @@ const impegno: ImpegnoV1 = {
   importoInizialeCentesimi: 48_000,
   importoCentesimi: 48_000,
   liquidatoCentesimi: 0,
+  pagatoCentesimi: 0,
   residuoCentesimi: 48_000,
   stato: 'attivo',
+  determina: { numero: '212/2024', data: '2024-05-06' },
+  creditore: { tipo: 'persona', identificativo: 'persona:42' },
   registratoIl: '2026-03-02T09:30:00.000Z',
   liquidazioni: [],
 };
@@ -30,6 +33,8 @@ const richiesta = {
   linea: 'B2-2024',
   importoCentesimi: 48_000,
   descrizione: 'Buono caregiver',
+  determina: { numero: '212/2024', data: '2024-05-06' },
+  creditore: { tipo: 'persona', identificativo: 'persona:42' },
 };
 
 async function settle(nc: NatsConnection): Promise<void> {
@@ -78,13 +83,14 @@ describe('gateway → budget (REST /api/v1/budget, a responder standing in for t
   });
 
   it('merges path ids and codes into the commands and converts query strings', async () => {
-    const libera = await responder(BUDGET_RPC.liberaImpegno, () => ({ response: impegno }));
+    const riduci = await responder(BUDGET_RPC.riduciImpegno, () => ({ response: impegno }));
     const liquida = await responder(BUDGET_RPC.registraLiquidazione, () => ({
       response: {
         id: IMPEGNO_ID,
         impegnoId: IMPEGNO_ID,
         importoCentesimi: 4_000,
         periodo: '2024-03',
+        mandatoId: null,
         mandato: null,
         registrataIl: '2026-03-02T09:30:00.000Z',
       },
@@ -99,7 +105,7 @@ describe('gateway → budget (REST /api/v1/budget, a responder standing in for t
     }));
     const admin = await auth('admin');
     await gateway.http
-      .post(`/api/v1/budget/impegni/${IMPEGNO_ID}/liberazioni`)
+      .post(`/api/v1/budget/impegni/${IMPEGNO_ID}/riduzioni`)
       .set('Authorization', admin)
       .send({ causale: 'rinuncia' })
       .expect(200);
@@ -112,7 +118,7 @@ describe('gateway → budget (REST /api/v1/budget, a responder standing in for t
       .get('/api/v1/budget/fondi/FNA-B2/situazione?anno=2024&alla=2024-12-31')
       .set('Authorization', admin)
       .expect(200);
-    expect(libera.received[0].data).toEqual({ id: IMPEGNO_ID, causale: 'rinuncia' });
+    expect(riduci.received[0].data).toEqual({ id: IMPEGNO_ID, causale: 'rinuncia' });
     expect(liquida.received[0].data).toEqual({
       impegnoId: IMPEGNO_ID,
       importoCentesimi: 4_000,
@@ -144,13 +150,14 @@ describe('gateway → budget (REST /api/v1/budget, a responder standing in for t
     const mandato = await responder(BUDGET_RPC.registraMandato, () => ({
       response: {
         id: IMPEGNO_ID,
-        impegnoId: IMPEGNO_ID,
+        numero: 'M-1',
+        esercizio: 2024,
+        data: '2024-04-10',
         importoCentesimi: 1,
-        periodo: '2024-03',
-        mandato: 'M-1',
-        registrataIl: '2026-03-02T09:30:00.000Z',
+        liquidazioni: [IMPEGNO_ID],
       },
     }));
+    const articolo = await responder(BUDGET_RPC.registraArticolo, () => ({ response: {} }));
     const decidi = await responder(BUDGET_RPC.decidiVariazione, () => ({ response: {} }));
     const regole = await responder(BUDGET_RPC.elencaRegole, () => ({ response: [] }));
     const udp = await auth('udp');
@@ -166,17 +173,35 @@ describe('gateway → budget (REST /api/v1/budget, a responder standing in for t
     );
     expect(situazione.received[0].data).toEqual({ fondo: 'FSR', anno: 2024 });
     await gateway.http
-      .put(`/api/v1/budget/liquidazioni/${IMPEGNO_ID}/mandato`)
+      .post('/api/v1/budget/mandati')
       .set('Authorization', udp)
-      .send({ mandato: 'M-1' })
-      .expect(200);
-    expect(mandato.received[0].data).toEqual({ liquidazioneId: IMPEGNO_ID, mandato: 'M-1' });
+      .send({ numero: 'M-1', data: '2024-04-10', liquidazioni: [IMPEGNO_ID] })
+      .expect(201);
+    expect(mandato.received[0].data).toEqual({
+      numero: 'M-1',
+      data: '2024-04-10',
+      liquidazioni: [IMPEGNO_ID],
+    });
+    const atto = { organo: 'assemblea-dei-sindaci', numero: '7/2024', data: '2024-07-15' };
     await gateway.http
       .post(`/api/v1/budget/variazioni/${IMPEGNO_ID}/decisione`)
       .set('Authorization', udp)
-      .send({ esito: 'approvata' })
+      .send({ esito: 'approvata', atto })
       .expect(200);
-    expect(decidi.received[0].data).toEqual({ id: IMPEGNO_ID, esito: 'approvata' });
+    expect(decidi.received[0].data).toEqual({ id: IMPEGNO_ID, esito: 'approvata', atto });
+    const corpoArticolo = {
+      codice: 'PO2025-7.10-DDN',
+      denominazione: 'Dopo di Noi 2025',
+      categoria: 'dopo-di-noi',
+      fondo: 'DDN',
+      preventivoCentesimi: 1,
+    };
+    await gateway.http
+      .post('/api/v1/budget/linee/PO2025-7.10/articoli')
+      .set('Authorization', udp)
+      .send(corpoArticolo)
+      .expect(201);
+    expect(articolo.received[0].data).toEqual({ linea: 'PO2025-7.10', ...corpoArticolo });
     await gateway.http
       .get('/api/v1/budget/fondi/FSR/regole?inVigoreIl=2024-06-01')
       .set('Authorization', udp)
@@ -250,7 +275,7 @@ describe('gateway → budget (REST /api/v1/budget, a responder standing in for t
     [
       'an impegno id that is not a UUID',
       'post',
-      '/api/v1/budget/impegni/42/liberazioni',
+      '/api/v1/budget/impegni/42/riduzioni',
       { causale: 'revoca' },
       'id',
     ],
@@ -276,7 +301,7 @@ describe('gateway → budget (REST /api/v1/budget, a responder standing in for t
         [
           BUDGET_RPC.richiediImpegno,
           BUDGET_RPC.registraLiquidazione,
-          BUDGET_RPC.liberaImpegno,
+          BUDGET_RPC.riduciImpegno,
           BUDGET_RPC.situazioneFondo,
           BUDGET_RPC.assegnaDotazione,
         ].map((subject) => responder(subject, () => ({ response: impegno }))),
@@ -371,13 +396,16 @@ describe('gateway → budget (REST /api/v1/budget, a responder standing in for t
         '/budget/dotazioni',
         '/budget/impegni',
         '/budget/impegni/{id}',
-        '/budget/impegni/{id}/liberazioni',
+        '/budget/impegni/{id}/riduzioni',
         '/budget/impegni/{id}/liquidazioni',
         '/budget/quote-capitarie',
         '/budget/abitanti',
         '/budget/quote-comuni',
         '/budget/fondi/{codice}/rendicontazione.csv',
-        '/budget/liquidazioni/{id}/mandato',
+        '/budget/mandati',
+        '/budget/linee/{codice}/articoli',
+        '/budget/abilitazioni',
+        '/budget/abilitazioni/{id}/revoca',
         '/budget/variazioni',
         '/budget/variazioni/{id}/decisione',
         '/budget/linee/{codice}/variazioni',

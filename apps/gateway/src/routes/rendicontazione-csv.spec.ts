@@ -12,6 +12,7 @@ describe('rendicontazione CSV of a fund', () => {
           dotatoCentesimi: 83_952_891,
           impegnatoCentesimi: 1_230_000,
           liquidatoCentesimi: 190_000,
+          pagatoCentesimi: 0,
           daDotareCentesimi: 39_503_898,
           disponibileCentesimi: 82_722_891,
           linee: [
@@ -22,6 +23,7 @@ describe('rendicontazione CSV of a fund', () => {
               dotatoCentesimi: 83_952_891,
               impegnatoCentesimi: 1_230_000,
               liquidatoCentesimi: 190_000,
+              pagatoCentesimi: 0,
               disponibileCentesimi: 82_722_891,
             },
           ],
@@ -32,6 +34,7 @@ describe('rendicontazione CSV of a fund', () => {
         dotatoCentesimi: 0,
         impegnatoCentesimi: 0,
         liquidatoCentesimi: 0,
+        pagatoCentesimi: 0,
         daDotareCentesimi: 0,
         disponibileCentesimi: 0,
       },

@@ -57,7 +57,19 @@ export const ERROR_KINDS = {
   QUOTA_FONDO_SUPERATA: 'unprocessable',
   COFINANZIAMENTO_INSUFFICIENTE: 'unprocessable',
   LIQUIDAZIONE_OLTRE_IMPEGNO: 'unprocessable',
-  LIBERAZIONE_OLTRE_RESIDUO: 'unprocessable',
+  RIDUZIONE_OLTRE_RESIDUO: 'unprocessable',
+  // Articoli of a line (issue 8): a line with articoli is not dotated or committed directly; an
+  // articolo takes money only from its fund; articoli are one level below a line.
+  LINEA_ARTICOLATA: 'unprocessable',
+  ARTICOLO_NON_AMMESSO: 'unprocessable',
+  FONDO_NON_VINCOLATO: 'unprocessable',
+  // Mandati: a liquidazione is paid once; a mandato number is used once per esercizio.
+  MANDATO_NON_TROVATO: 'not-found',
+  LIQUIDAZIONE_GIA_PAGATA: 'conflict',
+  // A calling service without a grant in force on the line (table abilitazione_servizio).
+  SERVIZIO_NON_ABILITATO: 'forbidden',
+  ABILITAZIONE_NON_TROVATA: 'not-found',
+  ABILITAZIONE_GIA_REVOCATA: 'conflict',
   QUOTA_CAPITARIA_NON_DELIBERATA: 'unprocessable',
   // Idempotency-Key (IETF HTTPAPI draft) and deadlines: see libs/messaging/src/idempotency.
   IDEMPOTENCY_KEY_NON_VALIDA: 'invalid',

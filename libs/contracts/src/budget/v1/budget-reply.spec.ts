@@ -16,11 +16,18 @@ const liquidazione = {
   impegnoId: '0f3b2c1d-8d5c-4a55-9a53-7f0b1c2d3e4f',
   importoCentesimi: 123_456,
   periodo: '2024-03',
+  mandatoId: null,
   mandato: null,
   registrataIl: '2024-03-31T10:00:00.000Z',
 };
 
-const saldi = { dotatoCentesimi: 0, impegnatoCentesimi: 0, liquidatoCentesimi: 0, disponibileCentesimi: 0 };
+const saldi = {
+  dotatoCentesimi: 0,
+  impegnatoCentesimi: 0,
+  liquidatoCentesimi: 0,
+  pagatoCentesimi: 0,
+  disponibileCentesimi: 0,
+};
 
 describe('budget reply classes: amounts in integer cents (int64)', () => {
   it('refuses a fractional cent amount in a reply', async () => {
@@ -39,11 +46,14 @@ describe('budget reply classes: amounts in integer cents (int64)', () => {
         esercizio: 2024,
         categoria: 'misure-b2',
         preventivoCentesimi: 0,
+        lineaPadre: null,
+        fondo: null,
       },
       alla: null,
       ...saldi,
       perAnnualita: [],
-      perComune: [{ comune: null, impegnatoCentesimi: 10.25, liquidatoCentesimi: 0 }],
+      perComune: [{ comune: null, impegnatoCentesimi: 10.25, liquidatoCentesimi: 0, pagatoCentesimi: 0 }],
+      articoli: [],
     };
     const error = await valida(SituazioneLineaRispostaV1, risposta).catch((e) => e);
     expect(campi(error)).toEqual(['perComune.0.impegnatoCentesimi']);
@@ -60,6 +70,7 @@ describe('budget reply classes: amounts in integer cents (int64)', () => {
         comune: '019035',
         impegnatoCentesimi: Number.MIN_SAFE_INTEGER,
         liquidatoCentesimi: 0,
+        pagatoCentesimi: 0,
       }),
     ).resolves.toBeInstanceOf(SaldiPerComuneV1);
   });

@@ -23,6 +23,8 @@ const impegno = {
   linea: 'B2-2024',
   importoCentesimi: 123_456,
   descrizione: 'Buono caregiver',
+  determina: { numero: '212/2024', data: '2024-05-06' },
+  creditore: { tipo: 'persona', identificativo: 'persona:42' },
 };
 
 describe('amounts in integer cents', () => {
@@ -65,6 +67,8 @@ describe('amounts in integer cents', () => {
     expect(errors(RegistraLiquidazioneV1, { impegnoId: id, importoCentesimi: 1, periodo: '2024-3' })).toEqual(
       ['periodo'],
     );
+    // a one-off liquidazione (una tantum) has no period
+    expect(errors(RegistraLiquidazioneV1, { impegnoId: id, importoCentesimi: 1 })).toEqual([]);
     expect(ALLA_PATTERN.test('2024-12-31')).toBe(true);
     expect(ALLA_PATTERN.test('2024-12-31T10:00:00.123Z')).toBe(true);
     expect(errors(SituazioneFondoV1, { fondo: 'FSR', alla: '31/12/2024' })).toEqual(['alla']);
@@ -94,8 +98,9 @@ describe('amounts in integer cents', () => {
       'budget.dotazione.assegnata': 1,
       'budget.impegno.registrato': 1,
       'budget.impegno.rifiutato': 1,
-      'budget.impegno.liberato': 1,
-      'budget.liquidazione.registrata': 1,
+      'budget.impegno.ridotto': 1,
+      'budget.liquidazione.registrata': 2,
+      'budget.mandato.registrato': 1,
     });
   });
 });

@@ -1,9 +1,10 @@
 import { DescrizioneClasse } from '../../common/schema-decorators';
 import { Equals, IsIn, IsString, IsUUID, Matches } from 'class-validator';
+import { GIORNO_ESISTENTE } from '../../common/giorno';
 import { Descrizione } from '../../common/schema-decorators';
 import { PERIODO_PATTERN } from './impegni.dto';
 import { Importo, InteroDescritto, NullableDescritto } from './schema';
-import { CAUSALI_LIBERAZIONE, type CausaleLiberazione } from './vocabolari';
+import { CAUSALI_RIDUZIONE, type CausaleRiduzione } from './vocabolari';
 
 /**
  * Events of the budget service (JetStream stream `EVT_BUDGET`, subjects `evt.budget.>`), published
@@ -101,9 +102,12 @@ export class ImpegnoRifiutatoV1 {
   motivo: 'BUDGET_INSUFFICIENTE';
 }
 
-/** `evt.budget.impegno.liberato.v1`: part of a commitment given back to its line. */
-@DescrizioneClasse('Parte di un impegno restituita alla sua linea')
-export class ImpegnoLiberatoV1 {
+/**
+ * `evt.budget.impegno.ridotto.v1`: riduzione d'impegno, part of a commitment given back to its line
+ * (an economia d'impegno when the causale is `economia`).
+ */
+@DescrizioneClasse('Riduzione d’impegno: parte di un impegno restituita alla sua linea')
+export class ImpegnoRidottoV1 {
   @IsUUID()
   impegnoId: string;
 
@@ -116,23 +120,27 @@ export class ImpegnoLiberatoV1 {
   @InteroDescritto('Anno dell’annualità del fondo')
   anno: number;
 
-  @IsIn(CAUSALI_LIBERAZIONE)
-  causale: CausaleLiberazione;
+  @IsIn(CAUSALI_RIDUZIONE)
+  causale: CausaleRiduzione;
 
-  @Importo('Importo liberato')
+  @Importo('Importo ridotto (torna disponibile sulla linea)')
   importoCentesimi: number;
 
-  /** What remains committed after the release. */
-  @Importo('Importo che resta impegnato dopo la liberazione')
+  /** What remains committed after the riduzione. */
+  @Importo('Importo che resta impegnato dopo la riduzione')
   importoImpegnoCentesimi: number;
 
-  @Importo('Disponibile della linea dopo la liberazione')
+  @Importo('Disponibile della linea dopo la riduzione')
   disponibileLineaCentesimi: number;
 }
 
-/** `evt.budget.liquidazione.registrata.v1`: a payment against a commitment. */
-@DescrizioneClasse('Liquidazione registrata su un impegno')
-export class LiquidazioneRegistrataV1 {
+/**
+ * `evt.budget.liquidazione.registrata.v2`: a liquidazione (due, not yet paid) against a commitment.
+ * Version 2 (issue 8): no mandato (a mandato is its own act, `budget.mandato.registrato`), and a
+ * one-off liquidazione has no period.
+ */
+@DescrizioneClasse('Liquidazione registrata su un impegno (dovuta, non ancora pagata)')
+export class LiquidazioneRegistrataV2 {
   @IsUUID()
   liquidazioneId: string;
 
@@ -151,13 +159,9 @@ export class LiquidazioneRegistrataV1 {
   @Importo('Importo liquidato')
   importoCentesimi: number;
 
+  @NullableDescritto('Mese liquidato, AAAA-MM; null = una tantum')
   @Matches(PERIODO_PATTERN)
-  @Descrizione('Mese pagato, AAAA-MM')
-  periodo: string;
-
-  @NullableDescritto('Riferimento del mandato di pagamento; null = non ancora emesso')
-  @IsString()
-  mandato: string | null;
+  periodo: string | null;
 
   @NullableDescritto('Oggetto dell’impegno nel servizio chiamante')
   @IsString()
@@ -166,4 +170,25 @@ export class LiquidazioneRegistrataV1 {
   @NullableDescritto('Codice ISTAT del comune di residenza del beneficiario')
   @Matches(ISTAT)
   comuneResidenza: string | null;
+}
+
+/** `evt.budget.mandato.registrato.v1`: a mandato di pagamento paid these liquidazioni. */
+@DescrizioneClasse('Mandato di pagamento registrato, con le liquidazioni che paga')
+export class MandatoRegistratoV1 {
+  @IsUUID()
+  mandatoId: string;
+
+  @IsString()
+  numero: string;
+
+  @Matches(GIORNO_ESISTENTE)
+  @Descrizione('Data del mandato (AAAA-MM-GG)')
+  data: string;
+
+  @Importo('Totale pagato')
+  importoCentesimi: number;
+
+  @IsUUID('all', { each: true })
+  @Descrizione('Liquidazioni pagate')
+  liquidazioni: string[];
 }

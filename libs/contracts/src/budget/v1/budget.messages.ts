@@ -1,23 +1,38 @@
 import { evento, rpc, type EventMapOf, type RpcMapOf, type ValuesOf } from '../../common/declarations';
 import { GESTORI_BUDGET, LETTORI_QUOTE_COMUNI } from '../../common/gruppi-ruoli';
 import {
+  AbilitazioneV1,
+  ElencaAbilitazioniV1,
+  RegistraAbilitazioneV1,
+  RevocaAbilitazioneV1,
+} from './abilitazioni.dto';
+import {
   DotazioneAssegnataV1,
-  ImpegnoLiberatoV1,
+  ImpegnoRidottoV1,
   ImpegnoRegistratoV1,
   ImpegnoRifiutatoV1,
-  LiquidazioneRegistrataV1,
+  LiquidazioneRegistrataV2,
+  MandatoRegistratoV1,
 } from './budget.events';
 import { AnnualitaV1, ElencaFondiV1, FondoV1, RegistraAssegnazioneV1 } from './fondi.dto';
 import {
   ImpegnoV1,
   LeggiImpegnoV1,
-  LiberaImpegnoV1,
   LiquidazioneV1,
+  MandatoV1,
   RegistraLiquidazioneV1,
   RegistraMandatoV1,
+  RiduciImpegnoV1,
   RichiediImpegnoV1,
 } from './impegni.dto';
-import { AssegnaDotazioneV1, DotazioneV1, ElencaLineeV1, LineaV1, RegistraLineaV1 } from './linee.dto';
+import {
+  AssegnaDotazioneV1,
+  DotazioneV1,
+  ElencaLineeV1,
+  LineaV1,
+  RegistraArticoloV1,
+  RegistraLineaV1,
+} from './linee.dto';
 import {
   AbitantiRegistratiV1,
   DeliberaQuotaCapitariaV1,
@@ -66,13 +81,22 @@ export const BUDGET_RPC = {
     ambito: 'ambito',
     descrizione: 'Registra una linea di spesa del piano operativo di un esercizio, con il suo preventivo.',
   }),
+  registraArticolo: rpc({
+    subject: 'budget.articolo.registra',
+    request: RegistraArticoloV1,
+    reply: LineaV1,
+    ruoli: GESTORI_BUDGET,
+    ambito: 'ambito',
+    descrizione:
+      'Registra un articolo di una linea (una misura, es. B2 2025 – area anziani), vincolato a un fondo, con il suo preventivo.',
+  }),
   elencaLinee: rpc({
     subject: 'budget.linea.elenca',
     request: ElencaLineeV1,
     reply: [LineaV1],
     ruoli: GESTORI_BUDGET,
     ambito: 'ambito',
-    descrizione: 'Elenca le linee di spesa, anche di un solo esercizio.',
+    descrizione: 'Elenca le linee di spesa e i loro articoli, anche di un solo esercizio.',
   }),
   assegnaDotazione: rpc({
     subject: 'budget.dotazione.assegna',
@@ -90,7 +114,7 @@ export const BUDGET_RPC = {
     ruoli: GESTORI_BUDGET,
     ambito: 'ambito',
     descrizione:
-      'Impegna denaro di una linea (idempotente per chiave): rifiutato con BUDGET_INSUFFICIENTE se la linea non ha disponibile.',
+      'Impegna denaro di una linea o di un articolo con la determina e il creditore (idempotente per chiave): rifiutato con BUDGET_INSUFFICIENTE se non c’è disponibile; un servizio chiamante solo dove è abilitato.',
   }),
   leggiImpegno: rpc({
     subject: 'budget.impegno.leggi',
@@ -101,14 +125,14 @@ export const BUDGET_RPC = {
     descrizione: 'Legge un impegno con le sue liquidazioni.',
     letturaDatiPersonali: true,
   }),
-  liberaImpegno: rpc({
-    subject: 'budget.impegno.libera',
-    request: LiberaImpegnoV1,
+  riduciImpegno: rpc({
+    subject: 'budget.impegno.riduci',
+    request: RiduciImpegnoV1,
     reply: ImpegnoV1,
     ruoli: GESTORI_BUDGET,
     ambito: 'ambito',
     descrizione:
-      'Restituisce alla linea parte o tutto il non liquidato di un impegno (rinuncia, revoca, decadenza, riduzione).',
+      'Riduzione d’impegno: parte o tutto il non liquidato torna disponibile sulla linea (rinuncia, revoca, decadenza, economia).',
   }),
   registraLiquidazione: rpc({
     subject: 'budget.liquidazione.registra',
@@ -116,15 +140,16 @@ export const BUDGET_RPC = {
     reply: LiquidazioneV1,
     ruoli: GESTORI_BUDGET,
     ambito: 'ambito',
-    descrizione: 'Registra una liquidazione su un impegno per un mese, mai oltre il residuo.',
+    descrizione:
+      'Registra una liquidazione su un impegno (mensile o una tantum), mai oltre il residuo: è dovuta, non ancora pagata.',
   }),
   registraMandato: rpc({
-    subject: 'budget.liquidazione.mandato',
+    subject: 'budget.mandato.registra',
     request: RegistraMandatoV1,
-    reply: LiquidazioneV1,
+    reply: MandatoV1,
     ruoli: GESTORI_BUDGET,
     ambito: 'ambito',
-    descrizione: 'Registra, una sola volta, il mandato di pagamento di una liquidazione.',
+    descrizione: 'Registra un mandato di pagamento che paga una o più liquidazioni, ciascuna una sola volta.',
   }),
   proponiVariazione: rpc({
     subject: 'budget.variazione.proponi',
@@ -140,7 +165,8 @@ export const BUDGET_RPC = {
     reply: VariazioneV1,
     ruoli: GESTORI_BUDGET,
     ambito: 'ambito',
-    descrizione: 'Approva o respinge una variazione proposta; l’approvazione aggiorna il preventivo.',
+    descrizione:
+      'Approva (con la delibera dell’Assemblea dei Sindaci o dell’organo delegato) o respinge una variazione proposta da un altro; l’approvazione aggiorna il preventivo.',
   }),
   elencaVariazioni: rpc({
     subject: 'budget.variazione.elenca',
@@ -166,6 +192,31 @@ export const BUDGET_RPC = {
     ruoli: GESTORI_BUDGET,
     ambito: 'ambito',
     descrizione: 'Elenca le versioni delle regole di un fondo, anche solo quelle in vigore a una data.',
+  }),
+  registraAbilitazione: rpc({
+    subject: 'budget.abilitazione.registra',
+    request: RegistraAbilitazioneV1,
+    reply: AbilitazioneV1,
+    ruoli: ['ufficio-di-piano'],
+    ambito: 'ambito',
+    descrizione:
+      'Abilita un servizio chiamante (es. misure) a impegnare, liquidare o ridurre su una linea o un articolo, per un periodo e con il suo atto.',
+  }),
+  elencaAbilitazioni: rpc({
+    subject: 'budget.abilitazione.elenca',
+    request: ElencaAbilitazioniV1,
+    reply: [AbilitazioneV1],
+    ruoli: GESTORI_BUDGET,
+    ambito: 'ambito',
+    descrizione: 'Elenca le abilitazioni dei servizi chiamanti, anche revocate o scadute.',
+  }),
+  revocaAbilitazione: rpc({
+    subject: 'budget.abilitazione.revoca',
+    request: RevocaAbilitazioneV1,
+    reply: AbilitazioneV1,
+    ruoli: ['ufficio-di-piano'],
+    ambito: 'ambito',
+    descrizione: 'Revoca un’abilitazione da una data (oggi se non indicata); resta nello storico.',
   }),
   situazioneFondo: rpc({
     subject: 'budget.situazione.fondo',
@@ -234,17 +285,25 @@ export const BUDGET_EVENTS = {
     payload: ImpegnoRifiutatoV1,
     descrizione: 'Un impegno è stato rifiutato per mancanza di fondi (BUDGET_INSUFFICIENTE).',
   }),
-  impegnoLiberato: evento({
-    type: 'budget.impegno.liberato',
+  impegnoRidotto: evento({
+    type: 'budget.impegno.ridotto',
     version: 1,
-    payload: ImpegnoLiberatoV1,
-    descrizione: 'Parte di un impegno è stata restituita alla sua linea.',
+    payload: ImpegnoRidottoV1,
+    descrizione:
+      'Un impegno è stato ridotto: l’importo (economia d’impegno) torna disponibile sulla sua linea.',
   }),
+  // v2: the mandato is its own act (budget.mandato.registrato), a one-off liquidazione has no period.
   liquidazioneRegistrata: evento({
     type: 'budget.liquidazione.registrata',
+    version: 2,
+    payload: LiquidazioneRegistrataV2,
+    descrizione: 'Una liquidazione (dovuta, non ancora pagata) è stata registrata su un impegno.',
+  }),
+  mandatoRegistrato: evento({
+    type: 'budget.mandato.registrato',
     version: 1,
-    payload: LiquidazioneRegistrataV1,
-    descrizione: 'Una liquidazione è stata registrata su un impegno.',
+    payload: MandatoRegistratoV1,
+    descrizione: 'Un mandato di pagamento ha pagato una o più liquidazioni.',
   }),
 } as const;
 

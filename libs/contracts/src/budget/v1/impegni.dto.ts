@@ -1,6 +1,12 @@
 import { DescrizioneClasse } from '../../common/schema-decorators';
+import { GIORNO_ESISTENTE } from '../../common/giorno';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsDefined,
   IsIn,
   IsInt,
   IsISO8601,
@@ -12,16 +18,67 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateBy,
   ValidateIf,
+  ValidateNested,
 } from 'class-validator';
 import { Annidato, Descrizione } from '../../common/schema-decorators';
 import { CODICE_PATTERN, IsImportoCentesimi } from './importo';
 import { Importo, InteroDescritto, NullableDescritto } from './schema';
-import { CAUSALI_LIBERAZIONE, type CausaleLiberazione } from './vocabolari';
+import { CAUSALI_RIDUZIONE, TIPI_CREDITORE, type CausaleRiduzione, type TipoCreditore } from './vocabolari';
 
 const ISTAT = /^\d{6}$/;
 /** `AAAA-MM`: the month a payment covers (e.g. a monthly buono). */
 export const PERIODO_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** The determina that commits the money (TUEL art. 183): its number and date. */
+export class DeterminaV1 {
+  /** As written on the act, e.g. `123/2025`. */
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(60)
+  @Descrizione('Numero della determina, come scritto sull’atto')
+  numero: string;
+
+  @Matches(GIORNO_ESISTENTE, { message: 'data: data della determina nel formato AAAA-MM-GG' })
+  @Descrizione('Data della determina (AAAA-MM-GG)')
+  data: string;
+}
+
+/**
+ * Who the impegno is owed to (TUEL art. 183): a person, by the id the calling service knows it by (the
+ * budget keeps no name of a person), or an ente (cooperativa, RSA, comune) by its codice fiscale or
+ * partita IVA and its name.
+ */
+export class CreditoreV1 {
+  @IsIn(TIPI_CREDITORE)
+  @Descrizione('`persona` (beneficiario) o `ente` (fornitore, ente gestore)')
+  tipo: TipoCreditore;
+
+  @IsString()
+  @Matches(/^[\w.:@/-]{1,100}$/, {
+    message: 'creditore.identificativo: fino a 100 caratteri fra lettere, cifre e . : @ / - _',
+  })
+  @Descrizione(
+    'Persona: identificativo nel servizio chiamante (es. `persona:<id>`); ente: codice fiscale o partita IVA',
+  )
+  identificativo: string;
+
+  /** The ente's name; never given for a person (the budget keeps no personal names). */
+  @ValidateIf((o: CreditoreV1) => o.tipo === 'ente' || o.denominazione !== undefined)
+  @IsString({ message: 'creditore.denominazione: obbligatoria per un ente' })
+  @IsNotEmpty({ message: 'creditore.denominazione: obbligatoria per un ente' })
+  @MaxLength(200)
+  @ValidateBy({
+    name: 'soloPerEnte',
+    validator: {
+      validate: (_v, args) => (args?.object as CreditoreV1).tipo === 'ente',
+      defaultMessage: () => 'creditore.denominazione: non si indica per una persona (basta l’identificativo)',
+    },
+  })
+  @Descrizione('Denominazione dell’ente (solo per un ente)')
+  denominazione?: string;
+}
 
 /**
  * Commits money of a line to a purpose (a beneficio, a service order). Sent by other services over
@@ -71,6 +128,18 @@ export class RichiediImpegnoV1 {
   @IsOptional()
   @Matches(ISTAT, { message: 'comuneResidenza: codice ISTAT di 6 cifre' })
   comuneResidenza?: string;
+
+  /** The determina di impegno (TUEL art. 183). */
+  @IsDefined({ message: 'determina: numero e data della determina di impegno sono obbligatori' })
+  @ValidateNested()
+  @Type(() => DeterminaV1)
+  determina: DeterminaV1;
+
+  /** Who the money is owed to (TUEL art. 183). */
+  @IsDefined({ message: 'creditore: il creditore o beneficiario è obbligatorio' })
+  @ValidateNested()
+  @Type(() => CreditoreV1)
+  creditore: CreditoreV1;
 }
 
 export class LeggiImpegnoV1 {
@@ -79,15 +148,16 @@ export class LeggiImpegnoV1 {
 }
 
 /**
- * Gives part or all of the not yet paid amount back to the line: rinuncia, revoca, decadenza or
- * riduzione. Without an amount, everything not yet paid is released.
+ * Riduzione d'impegno: part or all of the not yet liquidated amount goes back to the line (rinuncia,
+ * revoca, decadenza, or an economia: less spent than committed). Without an amount, everything not yet
+ * liquidated is reduced.
  */
-export class LiberaImpegnoV1 {
+export class RiduciImpegnoV1 {
   @IsUUID()
   id: string;
 
-  @IsIn(CAUSALI_LIBERAZIONE)
-  causale: CausaleLiberazione;
+  @IsIn(CAUSALI_RIDUZIONE)
+  causale: CausaleRiduzione;
 
   @IsOptional()
   @IsImportoCentesimi()
@@ -99,7 +169,10 @@ export class LiberaImpegnoV1 {
   motivazione?: string;
 }
 
-/** A payment against an impegno, for a period (e.g. the buono of March 2024). */
+/**
+ * A liquidazione against an impegno (TUEL art. 184): what is due, not yet paid (the payment is the
+ * mandato's). Monthly benefits give the month (e.g. the buono of March 2024); a one-off one gives none.
+ */
 export class RegistraLiquidazioneV1 {
   @IsUUID()
   impegnoId: string;
@@ -107,15 +180,10 @@ export class RegistraLiquidazioneV1 {
   @IsImportoCentesimi()
   importoCentesimi: number;
 
-  @Matches(PERIODO_PATTERN, { message: 'periodo: mese pagato nel formato AAAA-MM' })
-  periodo: string;
-
-  /** Payment order (mandato di pagamento) reference, when already issued. */
+  /** The month it covers; absent for a one-off liquidazione (una tantum). */
   @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(60)
-  mandato?: string;
+  @Matches(PERIODO_PATTERN, { message: 'periodo: mese liquidato nel formato AAAA-MM' })
+  periodo?: string;
 }
 
 export const STATI_IMPEGNO = ['attivo', 'estinto'] as const;
@@ -132,11 +200,15 @@ export class LiquidazioneV1 {
   @Importo('Importo')
   importoCentesimi: number;
 
+  @NullableDescritto('Mese liquidato, AAAA-MM; null = una tantum')
   @Matches(PERIODO_PATTERN)
-  @Descrizione('Mese pagato, AAAA-MM')
-  periodo: string;
+  periodo: string | null;
 
-  @NullableDescritto('Riferimento del mandato di pagamento')
+  @NullableDescritto('Mandato di pagamento che l’ha pagata; null = liquidata, non ancora pagata')
+  @IsUUID()
+  mandatoId: string | null;
+
+  @NullableDescritto('Numero del mandato di pagamento; null = non ancora pagata')
   @IsString()
   mandato: string | null;
 
@@ -177,12 +249,15 @@ export class ImpegnoV1 {
   @Importo('Importo impegnato all’origine')
   importoInizialeCentesimi: number;
 
-  /** Amount committed now (initial minus releases). */
-  @Importo('Importo impegnato ora (iniziale meno le liberazioni)')
+  /** Amount committed now (initial minus riduzioni). */
+  @Importo('Importo impegnato ora (iniziale meno le riduzioni)')
   importoCentesimi: number;
 
   @Importo('Liquidato')
   liquidatoCentesimi: number;
+
+  @Importo('Pagato con mandato')
+  pagatoCentesimi: number;
 
   /** Committed and not yet paid. */
   @Importo('Impegnato e non liquidato')
@@ -193,6 +268,14 @@ export class ImpegnoV1 {
   @Descrizione('`estinto` quando non resta nulla da liquidare')
   stato: StatoImpegno;
 
+  @NullableDescritto('Determina di impegno; null solo per impegni registrati prima che fosse richiesta')
+  @Annidato(() => DeterminaV1)
+  determina: DeterminaV1 | null;
+
+  @NullableDescritto('Creditore o beneficiario; null solo per impegni registrati prima che fosse richiesto')
+  @Annidato(() => CreditoreV1)
+  creditore: CreditoreV1 | null;
+
   @IsISO8601()
   @Descrizione('Quando è stato registrato')
   registratoIl: string;
@@ -201,13 +284,47 @@ export class ImpegnoV1 {
   liquidazioni: LiquidazioneV1[];
 }
 
-/** The payment order (mandato) of a liquidazione, recorded once when it is issued. */
+/**
+ * A mandato di pagamento (TUEL art. 185) issued by the ragioneria: it pays one or more liquidazioni,
+ * each in full and once. The same number in the same year with the same liquidazioni is a repeat.
+ */
 export class RegistraMandatoV1 {
-  @IsUUID()
-  liquidazioneId: string;
-
   @IsString()
   @IsNotEmpty()
   @MaxLength(60)
-  mandato: string;
+  @Matches(/^[^\s].*$/, { message: 'numero: numero del mandato, come scritto sull’atto' })
+  numero: string;
+
+  @Matches(GIORNO_ESISTENTE, { message: 'data: data del mandato nel formato AAAA-MM-GG' })
+  data: string;
+
+  @IsArray()
+  @ArrayMinSize(1, { message: 'liquidazioni: almeno una liquidazione' })
+  @ArrayMaxSize(500)
+  @ArrayUnique({ message: 'liquidazioni: ogni liquidazione una volta sola' })
+  @IsUUID('all', { each: true })
+  liquidazioni: string[];
+}
+
+@DescrizioneClasse('Mandato di pagamento con le liquidazioni che paga')
+export class MandatoV1 {
+  @IsUUID()
+  id: string;
+
+  @IsString()
+  numero: string;
+
+  @InteroDescritto('Esercizio del mandato (anno della data)')
+  esercizio: number;
+
+  @NullableDescritto('Data del mandato; null solo per mandati registrati come testo prima della tabella')
+  @Matches(GIORNO_ESISTENTE)
+  data: string | null;
+
+  @Importo('Totale pagato')
+  importoCentesimi: number;
+
+  @IsUUID('all', { each: true })
+  @Descrizione('Liquidazioni pagate')
+  liquidazioni: string[];
 }

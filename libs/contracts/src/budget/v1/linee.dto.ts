@@ -88,6 +88,51 @@ export class LineaV1 {
 
   @Importo('Preventivo')
   preventivoCentesimi: number;
+
+  @NullableDescritto('Linea di cui è un articolo; null = linea del piano operativo')
+  @IsString()
+  lineaPadre: string | null;
+
+  @NullableDescritto('Fondo a cui l’articolo è vincolato (entrata vincolata); null = linea')
+  @IsString()
+  fondo: string | null;
+}
+
+/**
+ * An articolo of a line, as the capitolo of the PEG is split into articoli: one measure of the line
+ * (e.g. "B2 2025 – area anziani" of 7.10), bound to one fund. Its money is its own: dotazioni come only
+ * from its fund (or the cofinanziamento the fund's rules require), impegni are taken on the articolo,
+ * and a line with articoli is neither dotated nor committed directly. The esercizio is the line's.
+ */
+export class RegistraArticoloV1 {
+  /** The line it articulates. */
+  @Matches(CODICE_PATTERN, { message: 'linea: codice della linea di spesa' })
+  linea: string;
+
+  @Matches(CODICE_PATTERN, {
+    message: 'codice: maiuscole, cifre, punto e trattino, es. PO2025-7.10-B2-ANZIANI',
+  })
+  codice: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  denominazione: string;
+
+  /** The kind of measure: the key of the fund rules (e.g. `misure-b2`, `dopo-di-noi`, `provi`). */
+  @IsIn(CATEGORIE_LINEA)
+  categoria: CategoriaLinea;
+
+  /** The fund it is bound to. */
+  @Matches(CODICE_PATTERN, { message: 'fondo: codice del fondo in maiuscolo, es. FNA-B2' })
+  fondo: string;
+
+  @SchemaCentesimi()
+  @Type(() => Number)
+  @IsInt({ message: 'preventivoCentesimi: importo in centesimi, numero intero' })
+  @Min(0, { message: 'preventivoCentesimi: non può essere negativo' })
+  @Max(Number.MAX_SAFE_INTEGER)
+  preventivoCentesimi: number;
 }
 
 /** Allocates part of a fund annualità to a line: never more than what the annualità has left. */

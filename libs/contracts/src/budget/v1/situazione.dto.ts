@@ -1,7 +1,7 @@
 import { DescrizioneClasse } from '../../common/schema-decorators';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
-import { Annidato, Intero } from '../../common/schema-decorators';
+import { Annidato, Descrizione, Intero } from '../../common/schema-decorators';
 import { ALLA_PATTERN, CODICE_PATTERN, IstanteReale } from './importo';
 import { Importo, NullableDescritto } from './schema';
 import { CATEGORIE_LINEA, type CategoriaLinea } from './vocabolari';
@@ -38,16 +38,22 @@ export class SituazioneLineaV1 {
   alla?: string;
 }
 
-/** The derived balances; `disponibile` = dotato − impegnato. */
+/**
+ * The derived balances; `disponibile` = dotato − impegnato. Liquidato is what is due (TUEL art. 184),
+ * pagato what mandati have paid of it (art. 185).
+ */
 export class SaldiV1 {
   @Importo('Assegnato alla linea con dotazioni')
   dotatoCentesimi: number;
 
-  @Importo('Impegnato (al netto delle liberazioni)')
+  @Importo('Impegnato (al netto delle riduzioni)')
   impegnatoCentesimi: number;
 
   @Importo('Liquidato')
   liquidatoCentesimi: number;
+
+  @Importo('Pagato con mandato')
+  pagatoCentesimi: number;
 
   @Importo('Disponibile da impegnare: dotato − impegnato')
   disponibileCentesimi: number;
@@ -122,6 +128,27 @@ export class LineaInSituazioneV1 {
 
   @Importo('Preventivo')
   preventivoCentesimi: number;
+
+  @NullableDescritto('Linea di cui è un articolo; null = linea del piano operativo')
+  @IsString()
+  lineaPadre: string | null;
+
+  @NullableDescritto('Fondo a cui l’articolo è vincolato; null = linea')
+  @IsString()
+  fondo: string | null;
+}
+
+/** An articolo of the line, with its own balances (its money never mixes with the others'). */
+export class SaldiArticoloV1 extends SaldiV1 {
+  @IsString()
+  codice: string;
+
+  @IsString()
+  denominazione: string;
+
+  @IsString()
+  @Descrizione('Fondo a cui l’articolo è vincolato')
+  fondo: string;
 }
 
 /** A line's balances on the annualità of one fund that finances it. */
@@ -139,11 +166,14 @@ export class SaldiPerComuneV1 {
   @IsString()
   comune: string | null;
 
-  @Importo('Impegnato (al netto delle liberazioni)')
+  @Importo('Impegnato (al netto delle riduzioni)')
   impegnatoCentesimi: number;
 
   @Importo('Liquidato')
   liquidatoCentesimi: number;
+
+  @Importo('Pagato con mandato')
+  pagatoCentesimi: number;
 }
 
 @DescrizioneClasse('Situazione di una linea di spesa')
@@ -161,4 +191,8 @@ export class SituazioneLineaRispostaV1 extends SaldiV1 {
   /** Committed and paid amounts by the beneficiaries' comune of residence (null = not given). */
   @Annidato(() => SaldiPerComuneV1, { lista: true })
   perComune: SaldiPerComuneV1[];
+
+  /** The line's articoli, each with its balances; the line's totals include them. */
+  @Annidato(() => SaldiArticoloV1, { lista: true })
+  articoli: SaldiArticoloV1[];
 }

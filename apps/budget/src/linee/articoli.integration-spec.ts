@@ -1,0 +1,352 @@
+import { randomUUID } from 'node:crypto';
+import { BUDGET_RPC, type RichiediImpegnoV1 } from '@ambito/contracts';
+import { rifiuto, testActor } from '@ambito/testing';
+import { ATTORI, assegnazione, startTestBudget, type TestBudget } from '../../test/budget-harness';
+
+const {
+  registraAssegnazione,
+  registraLinea,
+  registraArticolo,
+  elencaLinee,
+  assegnaDotazione,
+  richiediImpegno,
+  registraLiquidazione,
+  riduciImpegno,
+  situazioneLinea,
+  registraAbilitazione,
+  elencaAbilitazioni,
+  revocaAbilitazione,
+} = BUDGET_RPC;
+
+/**
+ * Issue 8, point 3: line 7.10 "Misure distrettuali e regionali" holds several measures, each funded by
+ * its own fund: its articoli (B2 per area, Dopo di Noi, Pro.Vi.) keep their money apart.
+ */
+describe('articoli of a line: one measure, one fund, its own balance', () => {
+  let svc: TestBudget;
+  const udp = () => svc.as(ATTORI.udp);
+  const impegno = (linea: string, importoCentesimi: number, extra: Partial<RichiediImpegnoV1> = {}) => ({
+    chiaveIdempotenza: `test:${randomUUID()}`,
+    linea,
+    importoCentesimi,
+    descrizione: 'Buono B2',
+    determina: { numero: '45/2025', data: '2025-04-10' },
+    creditore: { tipo: 'persona' as const, identificativo: `persona:${randomUUID()}` },
+    ...extra,
+  });
+  const articolo = (codice: string, categoria: 'misure-b2' | 'dopo-di-noi' | 'provi', fondo: string) => ({
+    linea: 'PO2025-7.10',
+    codice,
+    denominazione: codice,
+    categoria,
+    fondo,
+    preventivoCentesimi: 1_000_000,
+  });
+
+  beforeAll(async () => {
+    svc = await startTestBudget();
+    for (const [fondo, importo] of [
+      ['FNA-B2', 10_000_000],
+      ['DDN', 5_000_000],
+      ['FNA-PROVI', 8_000_000],
+      ['COFIN-AMBITO', 2_000_000],
+    ] as const)
+      await udp()(registraAssegnazione, assegnazione(fondo, 2024, importo));
+    await udp()(registraLinea, {
+      codice: 'PO2025-7.10',
+      obiettivo: '7.10',
+      denominazione: 'Misure distrettuali e regionali',
+      esercizio: 2025,
+      categoria: 'misure-b2',
+      preventivoCentesimi: 6_000_000,
+    });
+    await udp()(registraArticolo, articolo('PO2025-7.10-B2-ANZIANI', 'misure-b2', 'FNA-B2'));
+    await udp()(registraArticolo, articolo('PO2025-7.10-B2-MINORI', 'misure-b2', 'FNA-B2'));
+    await udp()(registraArticolo, articolo('PO2025-7.10-DDN', 'dopo-di-noi', 'DDN'));
+    await udp()(registraArticolo, articolo('PO2025-7.10-PROVI', 'provi', 'FNA-PROVI'));
+  });
+  afterAll(async () => {
+    await svc?.close();
+  });
+
+  it('registers articoli in the line’s esercizio, bound to their fund, listed with the lines', async () => {
+    const linee = await udp()(elencaLinee, { esercizio: 2025 });
+    expect(linee.find((l) => l.codice === 'PO2025-7.10-DDN')).toMatchObject({
+      lineaPadre: 'PO2025-7.10',
+      fondo: 'DDN',
+      esercizio: 2025,
+      obiettivo: '7.10',
+      categoria: 'dopo-di-noi',
+    });
+    expect(linee.find((l) => l.codice === 'PO2025-7.10')).toMatchObject({ lineaPadre: null, fondo: null });
+  });
+
+  it('dotates an articolo only from its fund (or the cofinanziamento its rules require), never the articulated line', async () => {
+    const prima = await svc.conteggi();
+    expect(
+      await rifiuto(
+        udp()(assegnaDotazione, {
+          fondo: 'DDN',
+          anno: 2024,
+          linea: 'PO2025-7.10-B2-ANZIANI',
+          importoCentesimi: 1,
+        }),
+      ),
+    ).toBe('FONDO_NON_VINCOLATO');
+    expect(
+      await rifiuto(
+        udp()(assegnaDotazione, { fondo: 'FNA-B2', anno: 2024, linea: 'PO2025-7.10', importoCentesimi: 1 }),
+      ),
+    ).toBe('LINEA_ARTICOLATA');
+    expect(await svc.conteggi()).toEqual(prima);
+    await udp()(assegnaDotazione, {
+      fondo: 'FNA-B2',
+      anno: 2024,
+      linea: 'PO2025-7.10-B2-ANZIANI',
+      importoCentesimi: 300_000,
+    });
+    await udp()(assegnaDotazione, {
+      fondo: 'FNA-B2',
+      anno: 2024,
+      linea: 'PO2025-7.10-B2-MINORI',
+      importoCentesimi: 200_000,
+    });
+    await udp()(assegnaDotazione, {
+      fondo: 'DDN',
+      anno: 2024,
+      linea: 'PO2025-7.10-DDN',
+      importoCentesimi: 400_000,
+    });
+    await udp()(assegnaDotazione, {
+      fondo: 'FNA-PROVI',
+      anno: 2024,
+      linea: 'PO2025-7.10-PROVI',
+      importoCentesimi: 80_000,
+    });
+    // Pro.Vi.: the rules of FNA-PROVI name COFIN-AMBITO as its cofinanziamento (≥ 20%)
+    await udp()(assegnaDotazione, {
+      fondo: 'COFIN-AMBITO',
+      anno: 2024,
+      linea: 'PO2025-7.10-PROVI',
+      importoCentesimi: 20_000,
+    });
+  });
+
+  it('commits on an articolo against its own fund; the articulated line itself takes no impegno', async () => {
+    const i = await udp()(richiediImpegno, impegno('PO2025-7.10-DDN', 150_000));
+    expect(i).toMatchObject({ linea: 'PO2025-7.10-DDN', fondo: 'DDN', anno: 2024 });
+    expect(await rifiuto(udp()(richiediImpegno, impegno('PO2025-7.10', 1)))).toBe('LINEA_ARTICOLATA');
+    // the minori articolo's money is not the anziani's
+    expect(await rifiuto(udp()(richiediImpegno, impegno('PO2025-7.10-B2-MINORI', 200_001)))).toBe(
+      'BUDGET_INSUFFICIENTE',
+    );
+  });
+
+  it('never over-commits an articolo: 40 concurrent clients compete for its last 10 euros, exactly 10 pass', async () => {
+    await udp()(richiediImpegno, impegno('PO2025-7.10-B2-ANZIANI', 299_000));
+    const esiti = await Promise.allSettled(
+      Array.from({ length: 40 }, () => udp()(richiediImpegno, impegno('PO2025-7.10-B2-ANZIANI', 100))),
+    );
+    expect(esiti.filter((e) => e.status === 'fulfilled')).toHaveLength(10);
+    expect(
+      new Set(
+        esiti
+          .filter((e): e is PromiseRejectedResult => e.status === 'rejected')
+          .map((e) => (e.reason as { code: string }).code),
+      ),
+    ).toEqual(new Set(['BUDGET_INSUFFICIENTE']));
+    const [saldo] = await svc.sql<{ dotato: string; impegnato: string }>(
+      `SELECT sd.dotato_centesimi AS dotato, sd.impegnato_centesimi AS impegnato
+         FROM saldo_dotazione sd JOIN linea l ON l.id = sd.linea_id WHERE l.codice = 'PO2025-7.10-B2-ANZIANI'`,
+    );
+    expect(saldo).toEqual({ dotato: '300000', impegnato: '300000' });
+    // and the other articoli of the line did not lend it anything
+    expect((await udp()(situazioneLinea, { linea: 'PO2025-7.10-B2-MINORI' })).disponibileCentesimi).toBe(
+      200_000,
+    );
+  });
+
+  it('reports the line with its articoli: the totals include them, each articolo on its own', async () => {
+    const s = await udp()(situazioneLinea, { linea: 'PO2025-7.10' });
+    expect(s).toMatchObject({ dotatoCentesimi: 1_000_000, impegnatoCentesimi: 450_000 });
+    expect(s.articoli).toEqual([
+      expect.objectContaining({ codice: 'PO2025-7.10-B2-ANZIANI', fondo: 'FNA-B2', disponibileCentesimi: 0 }),
+      expect.objectContaining({
+        codice: 'PO2025-7.10-B2-MINORI',
+        fondo: 'FNA-B2',
+        disponibileCentesimi: 200_000,
+      }),
+      expect.objectContaining({ codice: 'PO2025-7.10-DDN', fondo: 'DDN', impegnatoCentesimi: 150_000 }),
+      expect.objectContaining({ codice: 'PO2025-7.10-PROVI', fondo: 'FNA-PROVI', dotatoCentesimi: 100_000 }),
+    ]);
+    expect(s.perAnnualita.map((a) => a.fondo).sort()).toEqual(['COFIN-AMBITO', 'DDN', 'FNA-B2', 'FNA-PROVI']);
+  });
+
+  it('refuses an articolo of an articolo, of a line with its own dotazioni, or of an unknown fund, writing nothing', async () => {
+    await udp()(registraLinea, {
+      codice: 'PO2025-7.9',
+      denominazione: 'Povertà',
+      esercizio: 2025,
+      categoria: 'poverta',
+      preventivoCentesimi: 100,
+    });
+    await udp()(registraAssegnazione, assegnazione('QPE', 2024, 100));
+    await udp()(assegnaDotazione, { fondo: 'QPE', anno: 2024, linea: 'PO2025-7.9', importoCentesimi: 100 });
+    const prima = await svc.conteggi();
+    expect(
+      await rifiuto(
+        udp()(registraArticolo, { ...articolo('X-1', 'misure-b2', 'FNA-B2'), linea: 'PO2025-7.10-DDN' }),
+      ),
+    ).toBe('ARTICOLO_NON_AMMESSO');
+    expect(
+      await rifiuto(
+        udp()(registraArticolo, { ...articolo('X-2', 'poverta' as never, 'QPE'), linea: 'PO2025-7.9' }),
+      ),
+    ).toBe('ARTICOLO_NON_AMMESSO');
+    expect(await rifiuto(udp()(registraArticolo, articolo('X-3', 'misure-b2', 'FONDO-X')))).toBe(
+      'FONDO_SCONOSCIUTO',
+    );
+    expect(await rifiuto(udp()(registraArticolo, articolo('PO2025-7.10-DDN', 'dopo-di-noi', 'DDN')))).toBe(
+      'LINEA_GIA_REGISTRATA',
+    );
+    expect(
+      await rifiuto(udp()(registraArticolo, { ...articolo('X-4', 'misure-b2', 'FNA-B2'), fondo: 'fna' })),
+    ).toBe('VALIDAZIONE_FALLITA');
+    expect(await svc.conteggi()).toEqual(prima);
+  });
+
+  /**
+   * Point 5, last part: the misure service commits with its own identity (`servizio:misure`), limited
+   * to the lines the Ufficio di Piano granted it. The service role is being declared in contracts by
+   * another change: this test builds the service actor itself (a `servizio:` userId with a role the
+   * declarations admit today), which is what the use cases check.
+   */
+  describe('a calling service commits only where it is granted', () => {
+    const misure = testActor('servizio:misure', ['amministratore']);
+    const servizio = () => svc.as(misure);
+
+    it('refuses a service without a grant, and lets it commit and liquidate on the granted line’s articoli only', async () => {
+      await udp()(assegnaDotazione, {
+        fondo: 'FNA-B2',
+        anno: 2024,
+        linea: 'PO2025-7.10-B2-MINORI',
+        importoCentesimi: 100_000,
+      });
+      const prima = await svc.conteggi();
+      expect(await rifiuto(servizio()(richiediImpegno, impegno('PO2025-7.10-B2-MINORI', 1_000)))).toBe(
+        'SERVIZIO_NON_ABILITATO',
+      );
+      expect(await svc.conteggi()).toEqual(prima);
+
+      const abilitazione = await udp()(registraAbilitazione, {
+        servizio: 'misure',
+        linea: 'PO2025-7.10-B2-MINORI',
+        operazioni: ['impegno', 'liquidazione'],
+        validoDal: '2025-01-01',
+        atto: { tipo: 'determina', numero: '12/2025', data: '2024-12-30' },
+      });
+      expect(abilitazione).toMatchObject({
+        servizio: 'misure',
+        validoAl: null,
+        revocataDa: null,
+        registrataDa: 'udp',
+      });
+
+      const i = await servizio()(richiediImpegno, impegno('PO2025-7.10-B2-MINORI', 1_000));
+      expect(i.linea).toBe('PO2025-7.10-B2-MINORI');
+      await servizio()(registraLiquidazione, { impegnoId: i.id, importoCentesimi: 500, periodo: '2025-04' });
+      // not granted: riduzione on that articolo, anything on the other articoli
+      expect(await rifiuto(servizio()(riduciImpegno, { id: i.id, causale: 'decadenza' }))).toBe(
+        'SERVIZIO_NON_ABILITATO',
+      );
+      expect(await rifiuto(servizio()(richiediImpegno, impegno('PO2025-7.10-DDN', 1_000)))).toBe(
+        'SERVIZIO_NON_ABILITATO',
+      );
+      const [registro] = await svc.sql<{ registrato_da: string }>(
+        `SELECT registrato_da FROM impegno WHERE id = $1`,
+        [i.id],
+      );
+      expect(registro.registrato_da).toBe('servizio:misure');
+    });
+
+    it('lets a grant on a line cover its articoli, and stops at its end or its revoca', async () => {
+      const suLinea = await udp()(registraAbilitazione, {
+        servizio: 'misure',
+        linea: 'PO2025-7.10',
+        operazioni: ['impegno'],
+        validoDal: '2025-01-01',
+        atto: { tipo: 'determina', numero: '13/2025', data: '2024-12-30' },
+      });
+      await servizio()(richiediImpegno, impegno('PO2025-7.10-DDN', 1_000));
+      const revocata = await udp()(revocaAbilitazione, { id: suLinea.id });
+      expect(revocata.revocataDa).toBe('udp');
+      expect(await rifiuto(servizio()(richiediImpegno, impegno('PO2025-7.10-DDN', 1_000)))).toBe(
+        'SERVIZIO_NON_ABILITATO',
+      );
+      expect(await rifiuto(udp()(revocaAbilitazione, { id: suLinea.id }))).toBe('ABILITAZIONE_GIA_REVOCATA');
+
+      // expired (ended yesterday or earlier) or not yet in force: refused
+      for (const [validoDal, validoAl] of [
+        ['2020-01-01', '2020-12-31'],
+        ['2099-01-01', undefined],
+      ] as const) {
+        await udp()(registraAbilitazione, {
+          servizio: 'misure',
+          linea: 'PO2025-7.10-PROVI',
+          operazioni: ['impegno'],
+          validoDal,
+          ...(validoAl ? { validoAl } : {}),
+          atto: { tipo: 'determina', numero: '14/2025', data: '2019-12-30' },
+        });
+      }
+      expect(await rifiuto(servizio()(richiediImpegno, impegno('PO2025-7.10-PROVI', 1_000)))).toBe(
+        'SERVIZIO_NON_ABILITATO',
+      );
+      // another service does not inherit the misure grants
+      const registro = testActor('servizio:registro', ['amministratore']);
+      expect(await rifiuto(svc.as(registro)(richiediImpegno, impegno('PO2025-7.10-B2-MINORI', 1_000)))).toBe(
+        'SERVIZIO_NON_ABILITATO',
+      );
+      expect((await udp()(elencaAbilitazioni, { servizio: 'misure' })).length).toBe(4);
+      // the grant is history: revoked, never edited or deleted
+      await expect(
+        svc.sql(`UPDATE abilitazione_servizio SET valido_al = NULL WHERE id = $1`, [suLinea.id]),
+      ).rejects.toThrow(/si revoca, una volta/);
+      await expect(svc.sql(`DELETE FROM abilitazione_servizio WHERE id = $1`, [suLinea.id])).rejects.toThrow(
+        /si revoca, una volta/,
+      );
+    });
+
+    it('lets only a person of the Ufficio di Piano manage grants; a service grants nothing to itself', async () => {
+      const richiesta = {
+        servizio: 'misure',
+        linea: 'PO2025-7.10-DDN',
+        operazioni: ['impegno' as const],
+        validoDal: '2025-01-01',
+        atto: { tipo: 'determina' as const, numero: '15/2025', data: '2024-12-30' },
+      };
+      const prima = await svc.conteggi();
+      expect(await rifiuto(svc.as(ATTORI.admin)(registraAbilitazione, richiesta))).toBe(
+        'OPERAZIONE_NON_CONSENTITA',
+      );
+      expect(
+        await rifiuto(
+          svc.as(testActor('servizio:misure', ['ufficio-di-piano']))(registraAbilitazione, richiesta),
+        ),
+      ).toBe('OPERAZIONE_NON_CONSENTITA');
+      for (const male of [
+        { ...richiesta, servizio: 'Misure!' },
+        { ...richiesta, operazioni: [] },
+        { ...richiesta, operazioni: ['pagamento'] },
+        { ...richiesta, validoDal: '2025-02-30' },
+      ])
+        expect(await rifiuto(udp()(registraAbilitazione, male as typeof richiesta))).toBe(
+          'VALIDAZIONE_FALLITA',
+        );
+      expect(await rifiuto(udp()(registraAbilitazione, { ...richiesta, validoAl: '2024-12-31' }))).toBe(
+        'DATA_NON_VALIDA',
+      );
+      expect(await svc.conteggi()).toEqual(prima);
+    });
+  });
+});

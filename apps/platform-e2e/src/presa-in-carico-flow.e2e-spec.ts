@@ -368,7 +368,7 @@ describe('presa in carico, end to end: accesso closed with a proposta → approv
       },
     );
     expect(aperta.status).toBe(201);
-    const id = aperta.body.id;
+    const id = aperta.body.cartella.id;
     const aggiornata = await api.request('operatore.crema', 'PATCH', `/api/v1/persone/${persona.body.id}`, {
       comuneResidenza: PANDINO,
     });

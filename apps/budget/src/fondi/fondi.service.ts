@@ -8,6 +8,7 @@ import {
   type FondoV1,
   type RegistraAssegnazioneV1,
   type TipoAtto,
+  validazioneFallita,
 } from '@ambito/contracts';
 import { currentActor } from '@ambito/messaging';
 import { cents } from '../database/sql';
@@ -53,10 +54,22 @@ export class FondiService {
         `INSERT INTO annualita (fondo, anno) VALUES ($1, $2) ON CONFLICT (fondo, anno) DO NOTHING`,
         [dto.fondo, dto.anno],
       );
-      const [annualita] = await manager.query<Array<{ id: string }>>(
-        `SELECT id FROM annualita WHERE fondo = $1 AND anno = $2`,
-        [dto.fondo, dto.anno],
+      // Locked: concurrent assegnazioni of one annualità are added up one at a time.
+      const [annualita] = await manager.query<Array<{ id: string; oltre: boolean }>>(
+        `SELECT a.id, coalesce((SELECT sum(importo_centesimi) FROM assegnazione WHERE annualita_id = a.id), 0)
+                       + $3::numeric > $4::numeric AS oltre
+           FROM annualita a WHERE fondo = $1 AND anno = $2 FOR UPDATE`,
+        [dto.fondo, dto.anno, dto.importoCentesimi, Number.MAX_SAFE_INTEGER],
       );
+      // Every balance of the fund is read back as an exact number of cents: its total must stay one.
+      if (annualita.oltre) {
+        throw validazioneFallita([
+          {
+            campo: 'importoCentesimi',
+            messaggi: ['con questo importo il totale assegnato all’annualità supera il massimo ammesso'],
+          },
+        ]);
+      }
       const [assegnazione] = await manager.query<Array<{ id: string }>>(
         `INSERT INTO assegnazione (annualita_id, atto_tipo, atto_numero, atto_data, importo_centesimi, registrata_da)
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,

@@ -169,6 +169,22 @@ describe('fondi, annualità and dotazioni, with the per-fund rules as data', () 
     expect(await svc.conteggi()).toEqual(prima);
   });
 
+  it('refuses the assignment that would take the annualità beyond an exact number of cents (found by the fuzz: a 500)', async () => {
+    await udp()(registraAssegnazione, assegnazione('FNPS', 2019, Number.MAX_SAFE_INTEGER - 10));
+    const prima = await svc.conteggi();
+    const oltre = udp()(registraAssegnazione, assegnazione('FNPS', 2019, 11));
+    expect(await rifiuto(oltre)).toBe('VALIDAZIONE_FALLITA');
+    await expect(udp()(registraAssegnazione, assegnazione('FNPS', 2019, 11))).rejects.toMatchObject({
+      details: [
+        { campo: 'importoCentesimi', messaggi: [expect.stringMatching(/supera il massimo ammesso/)] },
+      ],
+    });
+    expect(await svc.conteggi()).toEqual(prima);
+    // Up to the limit it is still taken, and read back exactly.
+    const piena = await udp()(registraAssegnazione, assegnazione('FNPS', 2019, 10));
+    expect(piena.assegnatoCentesimi).toBe(Number.MAX_SAFE_INTEGER);
+  });
+
   describe('FSR: at most 5% to riequilibrio and 10% to altri interventi', () => {
     beforeAll(async () => {
       await udp()(registraAssegnazione, assegnazione('FSR', 2024, 1_000_000));

@@ -1,5 +1,14 @@
 import { Type } from 'class-transformer';
-import { IsDefined, IsInt, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  IsDefined,
+  IsInt,
+  IsNumber,
+  Max,
+  Min,
+  ValidateBy,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { getMetadataSchema } from 'class-validator-jsonschema/build/decorators';
 import type { Classe } from './declarations';
@@ -43,6 +52,27 @@ export const Intero = (opzioni: { min?: number; max?: number } = {}): PropertyDe
     Min(opzioni.min ?? INT32_MIN),
     Max(opzioni.max ?? INT32_MAX),
     jsonSchema({ format: 'int32' }),
+  );
+
+/**
+ * A number with at most `cifre` decimal places (FTE, ratios). Not class-validator's `maxDecimalPlaces`,
+ * which splits the number's text on '.' and throws on exponent notation (`1e-7`: a 500, found by the fuzz).
+ */
+export const Decimale = (cifre: number): PropertyDecorator =>
+  insieme(
+    IsNumber({ allowNaN: false, allowInfinity: false }),
+    ValidateBy({
+      name: 'decimaliMassimi',
+      constraints: [cifre],
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'number' &&
+          Number.isFinite(value) &&
+          Math.round(value * 10 ** cifre) / 10 ** cifre === value,
+        defaultMessage: () => `al massimo ${cifre} cifre decimali`,
+      },
+    }),
+    jsonSchema({ multipleOf: 10 ** -cifre }),
   );
 
 /** An amount in integer euro cents (may be zero or negative in balances): `int64`, within the safe integers. */

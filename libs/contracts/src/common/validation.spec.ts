@@ -1,5 +1,6 @@
 import { RegistraAssegnazioneV1 } from '../budget/v1/fondi.dto';
 import { RegistraAbitantiV1 } from '../budget/v1/quote-comuni.dto';
+import { RegistraMembroEquipeV1 } from '../presa-in-carico/v1/equipe.dto';
 import { DomainError } from './domain-error';
 import type { FieldError } from './error-codes';
 import { validaContratto } from './validation';
@@ -60,5 +61,27 @@ describe('validaContratto: a nested object is an object, never an array that cla
   it('still lets the list’s own rule speak when the list is not an array', async () => {
     const campi = await rifiuto(RegistraAbitantiV1, { ...abitanti, comuni: 'Castelleone' });
     expect(campi.map((c) => c.campo)).toEqual(['comuni']);
+  });
+});
+
+describe('Decimale: at most two decimal places, whatever the notation', () => {
+  const membro = (fte: unknown) => ({
+    subAmbito: 'SA-CREMA',
+    userId: 'as.crema',
+    nome: 'Sara Riva',
+    professione: 'assistente-sociale',
+    fte,
+  });
+
+  it.each([1, 0.5, 0.25, 0.01, 0.29])('accepts fte %p', async (fte) => {
+    expect(await rifiuto(RegistraMembroEquipeV1, membro(fte))).toEqual([]);
+  });
+
+  // Found by the fuzz: class-validator's maxDecimalPlaces threw on exponent notation, a 500.
+  it.each([1e-7, 0.125, 5e-324])('refuses fte %p with a clear message', async (fte) => {
+    const campi = await rifiuto(RegistraMembroEquipeV1, membro(fte));
+    expect(campi).toEqual([
+      { campo: 'fte', messaggi: expect.arrayContaining(['al massimo 2 cifre decimali']) },
+    ]);
   });
 });

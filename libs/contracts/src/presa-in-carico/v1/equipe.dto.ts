@@ -1,11 +1,10 @@
-import { DescrizioneClasse } from '../../common/schema-decorators';
+import { Decimale, DescrizioneClasse } from '../../common/schema-decorators';
 import {
   ArrayMaxSize,
   IsArray,
   IsIn,
   IsISO8601,
   IsNotEmpty,
-  IsNumber,
   IsOptional,
   IsString,
   IsUUID,
@@ -67,7 +66,7 @@ export class RegistraMembroEquipeV1 {
 
   /** Full-time equivalent of the member's work for the équipe (0.01–1); 1 when left out. */
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @Decimale(2)
   @Min(0.01)
   @Max(1)
   fte?: number;
@@ -117,7 +116,7 @@ export class MembroEquipeV1 {
   contratto: ContrattoEquipe | null;
 
   @Nullable()
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @Decimale(2)
   @Min(0.01)
   @Max(1)
   @Descrizione('Tempo pieno equivalente (FTE)')

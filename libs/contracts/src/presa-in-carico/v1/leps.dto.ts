@@ -1,8 +1,9 @@
-import { IsIn, IsNumber, IsOptional, IsString, Matches, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, Min } from 'class-validator';
 import { ISO_DATE_PATTERN, ISTAT_PATTERN } from '../../accesso/v1/persona.dto';
 import {
   Annidato,
   Centesimi,
+  Decimale,
   Descrizione,
   DescrizioneClasse,
   Intero,
@@ -100,7 +101,7 @@ export class LepsRispostaV1 {
   @Descrizione('Abitanti dell’Ambito')
   popolazione: number;
 
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @Decimale(2)
   @Min(0)
   @Descrizione('Assistenti sociali a tempo indeterminato, in tempo pieno equivalente, di qualsiasi ente')
   assistentiSocialiFte: number;
@@ -113,17 +114,17 @@ export class LepsRispostaV1 {
   @IsIn(FASCE_LEPS_AS)
   fascia: FasciaLepsAs;
 
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @Decimale(2)
   @Min(0)
   @Descrizione('AS (FTE) che mancano per raggiungere l’obiettivo di servizio')
   asMancantiObiettivo: number;
 
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @Decimale(2)
   @Min(0)
   @Descrizione('AS (FTE) fra la soglia minima e l’obiettivo')
   unitaFascia1: number;
 
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @Decimale(2)
   @Min(0)
   @Descrizione('AS (FTE) fra l’obiettivo e l’obiettivo ulteriore')
   unitaFascia2: number;

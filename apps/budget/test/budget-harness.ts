@@ -11,7 +11,8 @@ import {
   type RpcSubject,
   type RpcTarget,
 } from '@ambito/contracts';
-import { RpcClient, gatewaySignerFrom } from '@ambito/messaging';
+import type { NatsConnection } from 'nats';
+import { ActorSigner, RpcClient, ServiceCaller, gatewaySignerFrom, parseSigningKey } from '@ambito/messaging';
 import {
   connectTestNats,
   createServiceTestDatabase,
@@ -19,6 +20,7 @@ import {
   generateIdentityKeys,
   testActor,
   testNatsEnv,
+  type IdentityKeyEnv,
 } from '@ambito/testing';
 import { createBudgetApp } from '../src/app/create-budget-app';
 import { loadBudgetConfig } from '../src/config/budget-config';
@@ -49,6 +51,20 @@ export interface TestBudget {
    * test purpose (code and text) unless `finalita` is null (reads naming a beneficiary require one).
    */
   as(actor: Actor, finalita?: string | null): Richiesta;
+  /**
+   * The misure service as it will call budget: `ServiceCaller` on the `misure` NATS user, signing its
+   * own actor (`servizio:misure`) with its own key, with the declared purpose (MISURE_CHIAMATE).
+   */
+  misure: ServiceCaller;
+  /**
+   * As `as`, on the gateway's connection but signed with the key of `firmatario` (`gateway` or a calling
+   * service): what the signature lets through is under test, not the NATS permissions.
+   */
+  firmatoDa(firmatario: string, actor: Actor): Richiesta;
+  /** The misure service's NATS connection (its generated permissions), for requests built by hand. */
+  natsMisure: NatsConnection;
+  /** This run's keys: the gateway's, the calling services' (SERVICE_SIGNING_KEYS), the trusted ones. */
+  identita: IdentityKeyEnv;
   /** SQL on the service's schema, to check what was (not) written. */
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   /** Row counts of every table a command may write, to prove a refused command wrote nothing. */
@@ -106,19 +122,22 @@ export async function startTestBudget(env: Record<string, string> = {}): Promise
   // With the gateway's NATS user, which may send every declared request and nothing else.
   const nats = await connectTestNats('gateway', { name: 'budget-test' });
   // Signs the actor as the gateway does, with this run's key.
-  const rpc = new RpcClient(
-    nats,
+  const ambito = env.AMBITO_CODICE ?? 'CREMA';
+  const rpc = new RpcClient(nats, 10_000, gatewaySignerFrom(identita, { ambito }));
+  const firmaServizio = (servizio: string) =>
+    new ActorSigner(parseSigningKey(identita.SERVICE_SIGNING_KEYS[servizio], servizio), { ambito });
+  // The misure service (not built yet) as it will be: its NATS user, its key, ServiceCaller.
+  const natsMisure = await connectTestNats('misure', { name: 'budget-test-misure' });
+  const misure = new ServiceCaller(
+    natsMisure,
+    { service: 'misure', ambito },
     10_000,
-    gatewaySignerFrom(identita, { ambito: env.AMBITO_CODICE ?? 'CREMA' }),
+    firmaServizio('misure'),
   );
-  const pg = new Client({ connectionString: databaseUrl, options: '-c search_path=budget' });
-  await pg.connect();
-  const sql = async <T>(text: string, params?: unknown[]) => (await pg.query(text, params)).rows as T[];
-  return {
-    app,
-    databaseUrl,
-    as: (actor, finalita) => async (subject, payload) => {
-      const reply = await rpc.request(subject, payload, {
+  const richiesta =
+    (client: RpcClient, actor: Actor, finalita?: string | null): Richiesta =>
+    async (subject, payload) => {
+      const reply = await client.request(subject, payload, {
         context: {
           actor,
           correlationId: randomUUID(),
@@ -130,7 +149,26 @@ export async function startTestBudget(env: Record<string, string> = {}): Promise
       });
       await rispettaIlContratto(subjectOf(subject), reply);
       return reply;
-    },
+    };
+  const pg = new Client({ connectionString: databaseUrl, options: '-c search_path=budget' });
+  await pg.connect();
+  const sql = async <T>(text: string, params?: unknown[]) => (await pg.query(text, params)).rows as T[];
+  return {
+    app,
+    databaseUrl,
+    as: (actor, finalita) => richiesta(rpc, actor, finalita),
+    firmatoDa: (firmatario, actor) =>
+      richiesta(
+        new RpcClient(
+          nats,
+          10_000,
+          firmatario === 'gateway' ? gatewaySignerFrom(identita, { ambito }) : firmaServizio(firmatario),
+        ),
+        actor,
+      ),
+    misure,
+    natsMisure,
+    identita,
     sql,
     conteggi: async () => {
       const [row] = await sql<Record<string, string>>(
@@ -140,6 +178,7 @@ export async function startTestBudget(env: Record<string, string> = {}): Promise
     },
     close: async () => {
       await nats.close();
+      await natsMisure.close();
       await pg.end();
       await app.close();
       await dropTestDatabase(databaseUrl);

@@ -17,6 +17,7 @@ import {
   type PresaInCaricoEventMap,
   type PresaInCaricoRpcMap,
 } from './presa-in-carico';
+import { MISURE_CHIAMATE } from './chiamate/misure.chiamate';
 // @ambito/tools:service: imports of a new service's declarations above this line.
 
 /** Every request/reply subject of the platform, as declared by its service. */
@@ -43,6 +44,7 @@ export const CONSUMER_DECLARATIONS: readonly ConsumoDeclaration[] = [
 /** Every request a service sends to another with its own identity, as declared by the caller. */
 export const CHIAMATE_DECLARATIONS: readonly ChiamataDeclaration[] = [
   ...Object.values(PRESA_IN_CARICO_CHIAMATE),
+  ...Object.values(MISURE_CHIAMATE),
 ];
 
 /** The declared call of `servizio` to `subject`, if any. */

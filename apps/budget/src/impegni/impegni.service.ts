@@ -22,7 +22,12 @@ import { isViolation } from '@ambito/persistence';
 import { assertFondo } from '../fondi/fondi.service';
 import { assertNonArticolata, lineaBloccata, lineaNonTrovata } from '../linee/linee.service';
 import { RegoleFondo } from '../linee/regole-fondo';
-import { assertGestore, assertPersona, servizioChiamante } from '../ruoli/budget-ruoli';
+import {
+  assertGestore,
+  assertGestoreOServizio,
+  assertPersona,
+  servizioChiamante,
+} from '../ruoli/budget-ruoli';
 import {
   dotazioniDisponibili,
   disponibileDellaLinea,
@@ -113,7 +118,7 @@ export class ImpegniService {
 
   async richiedi(dto: RichiediImpegnoV1): Promise<ImpegnoV1> {
     const actor = currentActor();
-    assertGestore(actor);
+    assertGestoreOServizio(actor);
     // Before anything, the repeat of a stored impegno included: a service sees only its granted lines.
     if (servizioChiamante(actor) !== null) {
       const [linea] = await this.dataSource.query<Array<{ id: string; codice: string }>>(
@@ -234,7 +239,7 @@ export class ImpegniService {
    */
   async riduci(dto: RiduciImpegnoV1): Promise<ImpegnoV1> {
     const actor = currentActor();
-    assertGestore(actor);
+    assertGestoreOServizio(actor);
     await this.dataSource.transaction(async (manager) => {
       const { impegno, linea } = await this.impegnoBloccato(manager, dto.id);
       await this.abilitazioni.verifica(manager, actor, 'riduzione', linea);
@@ -272,7 +277,7 @@ export class ImpegniService {
    */
   async liquida(dto: RegistraLiquidazioneV1): Promise<LiquidazioneV1> {
     const actor = currentActor();
-    assertGestore(actor);
+    assertGestoreOServizio(actor);
     return this.dataSource.transaction(async (manager) => {
       const { impegno, linea } = await this.impegnoBloccato(manager, dto.impegnoId);
       await this.abilitazioni.verifica(manager, actor, 'liquidazione', linea);

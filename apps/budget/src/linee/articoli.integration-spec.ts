@@ -1,5 +1,12 @@
+import { StringCodec, type NatsError } from 'nats';
 import { randomUUID } from 'node:crypto';
-import { BUDGET_RPC, type RichiediImpegnoV1 } from '@ambito/contracts';
+import {
+  BUDGET_RPC,
+  MISURE_CHIAMATE,
+  PRESA_IN_CARICO_CHIAMATE,
+  attoreServizio,
+  type RichiediImpegnoV1,
+} from '@ambito/contracts';
 import { rifiuto, testActor } from '@ambito/testing';
 import { ATTORI, assegnazione, startTestBudget, type TestBudget } from '../../test/budget-harness';
 
@@ -10,8 +17,6 @@ const {
   elencaLinee,
   assegnaDotazione,
   richiediImpegno,
-  registraLiquidazione,
-  riduciImpegno,
   situazioneLinea,
   registraAbilitazione,
   elencaAbilitazioni,
@@ -216,16 +221,27 @@ describe('articoli of a line: one measure, one fund, its own balance', () => {
   });
 
   /**
-   * Point 5, last part: the misure service commits with its own identity (`servizio:misure`), limited
-   * to the lines the Ufficio di Piano granted it. The service role is being declared in contracts by
-   * another change: this test builds the service actor itself (a `servizio:` userId with a role the
-   * declarations admit today), which is what the use cases check.
+   * Point 5, last part: the misure service commits and liquidates with its own identity, limited to the
+   * lines the Ufficio di Piano granted it. The service is not built yet: the harness calls as it will,
+   * with `ServiceCaller` on the `misure` NATS user, its own key and its declared calls (MISURE_CHIAMATE).
    */
-  describe('a calling service commits only where it is granted', () => {
-    const misure = testActor('servizio:misure', ['amministratore']);
-    const servizio = () => svc.as(misure);
+  describe('the misure service commits only where it is granted, with its own identity', () => {
+    const MOTIVO = { motivo: 'Buono B2 concesso, domanda di prova' };
+    const misure = {
+      impegna: (linea: string, importo: number) =>
+        svc.misure.chiama(MISURE_CHIAMATE.impegno, impegno(linea, importo), MOTIVO),
+      liquida: (impegnoId: string, importoCentesimi: number) =>
+        svc.misure.chiama(
+          MISURE_CHIAMATE.liquidazione,
+          { impegnoId, importoCentesimi, periodo: '2025-04' },
+          MOTIVO,
+        ),
+      riduce: (id: string) =>
+        svc.misure.chiama(MISURE_CHIAMATE.riduzione, { id, causale: 'decadenza' }, MOTIVO),
+    };
+    const SERVIZIO_MISURE = attoreServizio('misure', 'CREMA');
 
-    it('refuses a service without a grant, and lets it commit and liquidate on the granted line’s articoli only', async () => {
+    it('refuses the service without a grant, and lets it commit and liquidate on the granted line’s articoli only, recorded as itself', async () => {
       await udp()(assegnaDotazione, {
         fondo: 'FNA-B2',
         anno: 2024,
@@ -233,9 +249,7 @@ describe('articoli of a line: one measure, one fund, its own balance', () => {
         importoCentesimi: 100_000,
       });
       const prima = await svc.conteggi();
-      expect(await rifiuto(servizio()(richiediImpegno, impegno('PO2025-7.10-B2-MINORI', 1_000)))).toBe(
-        'SERVIZIO_NON_ABILITATO',
-      );
+      expect(await rifiuto(misure.impegna('PO2025-7.10-B2-MINORI', 1_000))).toBe('SERVIZIO_NON_ABILITATO');
       expect(await svc.conteggi()).toEqual(prima);
 
       const abilitazione = await udp()(registraAbilitazione, {
@@ -252,21 +266,27 @@ describe('articoli of a line: one measure, one fund, its own balance', () => {
         registrataDa: 'udp',
       });
 
-      const i = await servizio()(richiediImpegno, impegno('PO2025-7.10-B2-MINORI', 1_000));
-      expect(i.linea).toBe('PO2025-7.10-B2-MINORI');
-      await servizio()(registraLiquidazione, { impegnoId: i.id, importoCentesimi: 500, periodo: '2025-04' });
+      const i = await misure.impegna('PO2025-7.10-B2-MINORI', 1_000);
+      expect(i).toMatchObject({ linea: 'PO2025-7.10-B2-MINORI', importoCentesimi: 1_000 });
+      const l = await misure.liquida(i.id, 500);
       // not granted: riduzione on that articolo, anything on the other articoli
-      expect(await rifiuto(servizio()(riduciImpegno, { id: i.id, causale: 'decadenza' }))).toBe(
-        'SERVIZIO_NON_ABILITATO',
-      );
-      expect(await rifiuto(servizio()(richiediImpegno, impegno('PO2025-7.10-DDN', 1_000)))).toBe(
-        'SERVIZIO_NON_ABILITATO',
-      );
-      const [registro] = await svc.sql<{ registrato_da: string }>(
-        `SELECT registrato_da FROM impegno WHERE id = $1`,
-        [i.id],
-      );
-      expect(registro.registrato_da).toBe('servizio:misure');
+      expect(await rifiuto(misure.riduce(i.id))).toBe('SERVIZIO_NON_ABILITATO');
+      expect(await rifiuto(misure.impegna('PO2025-7.10-DDN', 1_000))).toBe('SERVIZIO_NON_ABILITATO');
+      // who acted, in the records and the ledger: the service, never a person
+      expect(await svc.sql(`SELECT registrato_da FROM impegno WHERE id = $1`, [i.id])).toEqual([
+        { registrato_da: 'servizio:misure' },
+      ]);
+      expect(await svc.sql(`SELECT registrata_da FROM liquidazione WHERE id = $1`, [l.id])).toEqual([
+        { registrata_da: 'servizio:misure' },
+      ]);
+      expect(
+        await svc.sql(`SELECT tipo, registrato_da FROM movimento WHERE impegno_id = $1 ORDER BY tipo`, [
+          i.id,
+        ]),
+      ).toEqual([
+        { tipo: 'impegno', registrato_da: 'servizio:misure' },
+        { tipo: 'liquidazione', registrato_da: 'servizio:misure' },
+      ]);
     });
 
     it('lets a grant on a line cover its articoli, and stops at its end or its revoca', async () => {
@@ -277,12 +297,10 @@ describe('articoli of a line: one measure, one fund, its own balance', () => {
         validoDal: '2025-01-01',
         atto: { tipo: 'determina', numero: '13/2025', data: '2024-12-30' },
       });
-      await servizio()(richiediImpegno, impegno('PO2025-7.10-DDN', 1_000));
+      await misure.impegna('PO2025-7.10-DDN', 1_000);
       const revocata = await udp()(revocaAbilitazione, { id: suLinea.id });
       expect(revocata.revocataDa).toBe('udp');
-      expect(await rifiuto(servizio()(richiediImpegno, impegno('PO2025-7.10-DDN', 1_000)))).toBe(
-        'SERVIZIO_NON_ABILITATO',
-      );
+      expect(await rifiuto(misure.impegna('PO2025-7.10-DDN', 1_000))).toBe('SERVIZIO_NON_ABILITATO');
       expect(await rifiuto(udp()(revocaAbilitazione, { id: suLinea.id }))).toBe('ABILITAZIONE_GIA_REVOCATA');
 
       // expired (ended yesterday or earlier) or not yet in force: refused
@@ -299,14 +317,17 @@ describe('articoli of a line: one measure, one fund, its own balance', () => {
           atto: { tipo: 'determina', numero: '14/2025', data: '2019-12-30' },
         });
       }
-      expect(await rifiuto(servizio()(richiediImpegno, impegno('PO2025-7.10-PROVI', 1_000)))).toBe(
-        'SERVIZIO_NON_ABILITATO',
-      );
-      // another service does not inherit the misure grants
-      const registro = testActor('servizio:registro', ['amministratore']);
-      expect(await rifiuto(svc.as(registro)(richiediImpegno, impegno('PO2025-7.10-B2-MINORI', 1_000)))).toBe(
-        'SERVIZIO_NON_ABILITATO',
-      );
+      expect(await rifiuto(misure.impegna('PO2025-7.10-PROVI', 1_000))).toBe('SERVIZIO_NON_ABILITATO');
+      // another service, with its own valid identity, does not inherit the misure grants: its role may
+      // not even send the request
+      expect(
+        await rifiuto(
+          svc.firmatoDa('presa-in-carico', attoreServizio('presa-in-carico', 'CREMA'))(
+            richiediImpegno,
+            impegno('PO2025-7.10-B2-MINORI', 1_000),
+          ),
+        ),
+      ).toBe('OPERAZIONE_NON_CONSENTITA');
       expect((await udp()(elencaAbilitazioni, { servizio: 'misure' })).length).toBe(4);
       // the grant is history: revoked, never edited or deleted
       await expect(
@@ -317,7 +338,73 @@ describe('articoli of a line: one measure, one fund, its own balance', () => {
       );
     });
 
-    it('lets only a person of the Ufficio di Piano manage grants; a service grants nothing to itself', async () => {
+    it('binds the service identity to its key: the gateway cannot sign it, the service not widen it', async () => {
+      const prima = await svc.conteggi();
+      // the gateway's key, signing the misure service (as a stolen gateway could try): refused
+      expect(
+        await rifiuto(svc.as(SERVIZIO_MISURE)(richiediImpegno, impegno('PO2025-7.10-B2-MINORI', 1_000))),
+      ).toBe('IDENTITA_NON_VALIDA');
+      expect(
+        await rifiuto(
+          svc.as(testActor('servizio:misure', ['amministratore']))(
+            richiediImpegno,
+            impegno('PO2025-7.10-B2-MINORI', 1_000),
+          ),
+        ),
+      ).toBe('IDENTITA_NON_VALIDA');
+      // the misure key, signing the service with a person's role added: refused
+      const allargato = {
+        ...SERVIZIO_MISURE,
+        ruoli: [...SERVIZIO_MISURE.ruoli, 'ufficio-di-piano' as const],
+      };
+      expect(
+        await rifiuto(
+          svc.firmatoDa('misure', allargato)(richiediImpegno, impegno('PO2025-7.10-B2-MINORI', 1_000)),
+        ),
+      ).toBe('IDENTITA_NON_VALIDA');
+      // its own identity on a request it has not declared (past the NATS permissions): its role is refused
+      expect(
+        await rifiuto(
+          svc.firmatoDa('misure', SERVIZIO_MISURE)(registraAbilitazione, {
+            servizio: 'misure',
+            linea: 'PO2025-7.10-DDN',
+            operazioni: ['impegno'],
+            validoDal: '2025-01-01',
+            atto: { tipo: 'determina', numero: '16/2025', data: '2024-12-30' },
+          }),
+        ),
+      ).toBe('OPERAZIONE_NON_CONSENTITA');
+      expect(await svc.conteggi()).toEqual(prima);
+    });
+
+    it('lets the misure NATS user send its declared budget requests only: any other is refused by the server', async () => {
+      const violazione = async (subject: string) => {
+        const errore = (await svc.natsMisure
+          .request(subject, StringCodec().encode('{}'), { timeout: 2000 })
+          .then(
+            () => {
+              throw new Error(`${subject}: richiesta consentita, attesa una violazione dei permessi`);
+            },
+            (e: unknown) => e,
+          )) as NatsError;
+        expect(errore.code).toBe('PERMISSIONS_VIOLATION');
+      };
+      for (const subject of [
+        registraAbilitazione.subject,
+        BUDGET_RPC.leggiImpegno.subject,
+        BUDGET_RPC.registraMandato.subject,
+        BUDGET_RPC.decidiVariazione.subject,
+        situazioneLinea.subject,
+        'accesso.persona.leggi',
+      ])
+        await violazione(subject);
+      // and ServiceCaller sends nothing the service has not declared
+      await expect(
+        svc.misure.chiama(PRESA_IN_CARICO_CHIAMATE.proposta, { accessoId: randomUUID() }, MOTIVO),
+      ).rejects.toThrow(/non dichiarata da questo servizio/);
+    });
+
+    it('lets only a person of the Ufficio di Piano manage grants', async () => {
       const richiesta = {
         servizio: 'misure',
         linea: 'PO2025-7.10-DDN',
@@ -329,11 +416,6 @@ describe('articoli of a line: one measure, one fund, its own balance', () => {
       expect(await rifiuto(svc.as(ATTORI.admin)(registraAbilitazione, richiesta))).toBe(
         'OPERAZIONE_NON_CONSENTITA',
       );
-      expect(
-        await rifiuto(
-          svc.as(testActor('servizio:misure', ['ufficio-di-piano']))(registraAbilitazione, richiesta),
-        ),
-      ).toBe('OPERAZIONE_NON_CONSENTITA');
       for (const male of [
         { ...richiesta, servizio: 'Misure!' },
         { ...richiesta, operazioni: [] },

@@ -1,5 +1,5 @@
-import { BUDGET_RPC } from '@ambito/contracts';
-import { rifiuto, testActor } from '@ambito/testing';
+import { BUDGET_RPC, attoreServizio } from '@ambito/contracts';
+import { rifiuto } from '@ambito/testing';
 import { ATTORI, startTestBudget, type TestBudget } from '../../test/budget-harness';
 
 const { registraLinea, elencaLinee, proponiVariazione, decidiVariazione, elencaVariazioni } = BUDGET_RPC;
@@ -137,8 +137,8 @@ describe('variazioni of the piano operativo: approved by the Ufficio di Piano, k
         [propria.id],
       ),
     ).rejects.toThrow(/ck_variazione_atto/);
-    // a calling service neither proposes nor decides
-    const servizio = svc.as(testActor('servizio:misure', ['ufficio-di-piano']));
+    // a calling service neither proposes nor decides (its own identity, past the NATS permissions)
+    const servizio = svc.firmatoDa('misure', attoreServizio('misure', 'CREMA'));
     expect(
       await rifiuto(servizio(decidiVariazione, { id: propria.id, esito: 'approvata', atto: DELIBERA })),
     ).toBe('OPERAZIONE_NON_CONSENTITA');

@@ -37,6 +37,14 @@ export function servizioChiamante(actor: Actor): string | null {
   return actor.userId.startsWith(PREFISSO_SERVIZIO) ? actor.userId.slice(PREFISSO_SERVIZIO.length) : null;
 }
 
+/**
+ * Commit, liquidate, reduce: a gestore, or a calling service (its one role `servizio-<nome>`, signed with
+ * its own key) whose grants on the line Abilitazioni checks next.
+ */
+export function assertGestoreOServizio(actor: Actor): void {
+  if (servizioChiamante(actor) === null) assertGestore(actor);
+}
+
 /** Acts only people take (variazioni, mandati, grants): a calling service is refused. */
 export function assertPersona(actor: Actor): void {
   if (servizioChiamante(actor) !== null)

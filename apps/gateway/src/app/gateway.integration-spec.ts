@@ -462,8 +462,10 @@ describe('gateway: public routes and errors outside the resources', () => {
       false,
     );
     expect(document.components.schemas.RegistraPersonaV1.required).toEqual(
-      expect.arrayContaining(['codiceFiscale', 'cognome', 'comuneResidenza']),
+      expect.arrayContaining(['codiceFiscale', 'cognome', 'nome', 'dataNascita']),
     );
+    // a non-resident has no comune of residence (issue 8 point 11)
+    expect(document.components.schemas.RegistraPersonaV1.required).not.toContain('comuneResidenza');
     expect(document.components.schemas.CorpoAggiornaAccessoV1.properties).not.toHaveProperty('id');
     expect(document.components.schemas.Problema.properties).toHaveProperty('errori');
 

@@ -65,6 +65,18 @@ describe('docs/api/openapi.json', () => {
     expect(parametri.XMotivoObbligatorio.required).toBe(true);
   });
 
+  it('lists the roles of users only: a service’s own role (servizio-misure on the impegni) is no user’s', () => {
+    const paths = documento.paths as Record<
+      string,
+      Record<string, { 'x-ruoli': string[]; description: string }>
+    >;
+    const impegno = ROTTE.find((r) => r.messaggio.subject === 'budget.impegno.richiedi')!;
+    expect(impegno.messaggio.ruoli).toContain('servizio-misure');
+    const op = paths[impegno.percorso][impegno.metodo];
+    expect(op['x-ruoli']).toEqual(['ufficio-di-piano', 'amministratore']);
+    expect(op.description).not.toContain('servizio-');
+  });
+
   it('declares money as int64 and every integer and number with its size', () => {
     const interi = JSON.stringify(documento).match(/"type":"integer"(,"[a-z]+":[^,}]+)*/g) ?? [];
     expect(interi.length).toBeGreaterThan(0);

@@ -5,6 +5,7 @@ import {
   MOTIVO_MAX,
   MOTIVO_MIN,
   REGOLE_AMBITO,
+  isRuoloServizio,
   SchemiContratto,
   schemiRaggiunti,
   type Classe,
@@ -337,7 +338,9 @@ function operazione(
 
   const stato = statoDiSuccesso(r);
   const successo = risposta(r, schemi, risolvi);
-  const ruoli = r.messaggio.ruoli.join(', ');
+  // A user's roles only: a service's own role (`servizio-misure`) is never a user's (the gateway refuses it).
+  const ruoliUtente = r.messaggio.ruoli.filter((ruolo) => !isRuoloServizio(ruolo));
+  const ruoli = ruoliUtente.join(', ');
   return {
     operationId: r.operazione,
     summary: r.sommario,
@@ -349,7 +352,7 @@ function operazione(
       .filter(Boolean)
       .join('\n\n'),
     tags: [r.tag],
-    'x-ruoli': [...r.messaggio.ruoli],
+    'x-ruoli': ruoliUtente,
     parameters,
     ...(requestBody ? { requestBody } : {}),
     responses: {

@@ -35,7 +35,8 @@ const puoSottoscrivere = (p: PermessiUtente, soggetto: string, queue?: string) =
 
 const utenti = permessiNats();
 const di = (nome: string) => utenti.find((u) => u.utente === nome)!;
-const SERVIZI = ['accesso', 'budget', 'presa-in-carico'];
+// misure only calls budget (MISURE_CHIAMATE) for now: it still has a user of its own.
+const SERVIZI = ['accesso', 'budget', 'misure', 'presa-in-carico'];
 
 describe('NATS permissions generated from the declarations', () => {
   it('has one user per service of the contracts, the gateway and the operator; the test user only on request', () => {
@@ -80,6 +81,15 @@ describe('NATS permissions generated from the declarations', () => {
     expect(puoPubblicare(di('presa-in-carico'), 'accesso.persona.leggi')).toBe(false);
     expect(puoPubblicare(di('presa-in-carico'), 'accesso.accesso.elenca')).toBe(false);
     expect(puoPubblicare(di('presa-in-carico'), 'accesso.>')).toBe(false);
+    // misure's calls: commit, liquidate, reduce; no read of an impegno, no mandato, no grant.
+    for (const subject of [
+      'budget.impegno.richiedi',
+      'budget.liquidazione.registra',
+      'budget.impegno.riduci',
+    ])
+      expect(puoPubblicare(di('misure'), subject)).toBe(true);
+    for (const subject of ['budget.impegno.leggi', 'budget.mandato.registra', 'budget.abilitazione.registra'])
+      expect(puoPubblicare(di('misure'), subject)).toBe(false);
   });
 
   it('refuses a call to an undeclared subject, one whose roles exclude the caller, or to itself', () => {

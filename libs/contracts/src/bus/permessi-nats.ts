@@ -87,13 +87,16 @@ function servizioDi(soggetto: string): string {
   return soggetto.split('.')[0];
 }
 
-/** The services of the platform: whoever serves a subject, produces an event or consumes one. */
+/** The services of the platform: whoever serves a subject, produces or consumes an event, or calls another. */
 export function serviziDelBus(dichiarazioni: DichiarazioniBus = DICHIARAZIONI_BUS): string[] {
   const servizi = new Set<string>();
   for (const d of dichiarazioni.rpc) servizi.add(servizioDi(controlla(d.subject, SOGGETTO, 'subject')));
   for (const e of dichiarazioni.eventi)
     servizi.add(servizioDi(controlla(e.type, SOGGETTO, 'tipo di evento')));
   for (const c of dichiarazioni.consumi) servizi.add(controlla(c.servizio, TOKEN, 'servizio consumatore'));
+  // A service that only calls others (misure, before it serves anything) still needs its own user.
+  for (const c of dichiarazioni.chiamate ?? [])
+    servizi.add(controlla(c.servizio, TOKEN, 'servizio chiamante'));
   for (const s of servizi) {
     if ([UTENTE_GATEWAY, UTENTE_OPERATORE, UTENTE_COLLAUDO].includes(s))
       throw new Error(`permessi NATS: il servizio ${s} ha il nome di un utente riservato`);

@@ -1,5 +1,6 @@
 import { evento, rpc, type EventMapOf, type RpcMapOf, type ValuesOf } from '../../common/declarations';
 import { GESTORI_BUDGET, LETTORI_QUOTE_COMUNI } from '../../common/gruppi-ruoli';
+import type { Ruolo } from '../../common/ruolo';
 import {
   AbilitazioneV1,
   ElencaAbilitazioniV1,
@@ -49,6 +50,13 @@ import {
   SituazioneLineaV1,
 } from './situazione.dto';
 import { DecidiVariazioneV1, ElencaVariazioniV1, ProponiVariazioneV1, VariazioneV1 } from './variazioni.dto';
+
+/**
+ * Commit, reduce and liquidate: the gestori, and the misure service with its own identity
+ * (MISURE_CHIAMATE), only on the lines the Ufficio di Piano grants it (abilitazione_servizio, checked by
+ * budget).
+ */
+const GESTORI_BUDGET_E_MISURE: readonly Ruolo[] = [...GESTORI_BUDGET, 'servizio-misure'];
 
 /**
  * Request/reply subjects of the budget service (queue group `budget`). Wire values: do not change them.
@@ -111,7 +119,7 @@ export const BUDGET_RPC = {
     subject: 'budget.impegno.richiedi',
     request: RichiediImpegnoV1,
     reply: ImpegnoV1,
-    ruoli: GESTORI_BUDGET,
+    ruoli: GESTORI_BUDGET_E_MISURE,
     ambito: 'ambito',
     descrizione:
       'Impegna denaro di una linea o di un articolo con la determina e il creditore (idempotente per chiave): rifiutato con BUDGET_INSUFFICIENTE se non c’è disponibile; un servizio chiamante solo dove è abilitato.',
@@ -129,7 +137,7 @@ export const BUDGET_RPC = {
     subject: 'budget.impegno.riduci',
     request: RiduciImpegnoV1,
     reply: ImpegnoV1,
-    ruoli: GESTORI_BUDGET,
+    ruoli: GESTORI_BUDGET_E_MISURE,
     ambito: 'ambito',
     descrizione:
       'Riduzione d’impegno: parte o tutto il non liquidato torna disponibile sulla linea (rinuncia, revoca, decadenza, economia).',
@@ -138,7 +146,7 @@ export const BUDGET_RPC = {
     subject: 'budget.liquidazione.registra',
     request: RegistraLiquidazioneV1,
     reply: LiquidazioneV1,
-    ruoli: GESTORI_BUDGET,
+    ruoli: GESTORI_BUDGET_E_MISURE,
     ambito: 'ambito',
     descrizione:
       'Registra una liquidazione su un impegno (mensile o una tantum), mai oltre il residuo: è dovuta, non ancora pagata.',

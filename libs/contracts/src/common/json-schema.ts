@@ -44,7 +44,8 @@ export class SchemiContratto {
         refPointerPrefix: this.prefisso,
         classTransformerMetadataStorage: defaultMetadataStorage,
         // A required field is in `required`; `not: { type: 'null' }` is not OpenAPI 3.0.
-        additionalConverters: { isDefined: {} },
+        // Decimale's own check: its schema (`multipleOf`) is declared with the decorator.
+        additionalConverters: { isDefined: {}, decimaliMassimi: {} },
       }) as SchemaJson,
     );
     if (!schema.type) Object.assign(schema, { type: 'object', properties: {} });

@@ -347,28 +347,23 @@ describe('presa in carico, end to end: accesso closed with a proposta → approv
       comuneResidenza: CREMA,
     });
     expect(persona.status).toBe(201);
-    const aperta = await api.request<{ cartella: CartellaV1 }>(
-      'coordinatore.crema',
-      'POST',
-      '/api/v1/cartelle',
-      {
-        persona: {
-          codiceFiscale: 'BRNLGU45A01D142G',
-          cognome: 'Bruni',
-          nome: 'Luigi',
-          dataNascita: '1945-01-01',
-          sesso: 'M',
-          comuneResidenza: CREMA,
-        },
-        personaId: persona.body.id,
-        origine: 'dimissione-protetta',
-        inviante: 'ASST Crema – Medicina generale',
-        motivazione: 'Dimissione dopo frattura di femore.',
-        urgenza: 'urgente',
+    const aperta = await api.request<CartellaV1>('coordinatore.crema', 'POST', '/api/v1/cartelle', {
+      persona: {
+        codiceFiscale: 'BRNLGU45A01D142G',
+        cognome: 'Bruni',
+        nome: 'Luigi',
+        dataNascita: '1945-01-01',
+        sesso: 'M',
+        comuneResidenza: CREMA,
       },
-    );
+      personaId: persona.body.id,
+      origine: 'dimissione-protetta',
+      inviante: 'ASST Crema – Medicina generale',
+      motivazione: 'Dimissione dopo frattura di femore.',
+      urgenza: 'urgente',
+    });
     expect(aperta.status).toBe(201);
-    const id = aperta.body.cartella.id;
+    const id = aperta.body.id;
     const aggiornata = await api.request('operatore.crema', 'PATCH', `/api/v1/persone/${persona.body.id}`, {
       comuneResidenza: PANDINO,
     });

@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import {
   ACCESSO_EVENTS,
-  DomainError,
   PRESA_IN_CARICO_CHIAMATE,
   PRESA_IN_CARICO_CONSUMI,
   isPropostaPresaInCarico,
@@ -17,13 +16,6 @@ import { AccogliPropostaUseCase } from './apertura/accogli-proposta.use-case';
 
 /** Durable consumer name (declared in contracts, where the NATS permissions derive from it). */
 export const INTAKE_DURABLE = PRESA_IN_CARICO_CONSUMI.intake.durable;
-
-/**
- * Answers that mean "accesso, not now": no responder, or no answer in time (a read: nothing to undo).
- * The subscription retries SERVIZIO_NON_DISPONIBILE with backoff for as long as it takes, never as a
- * dead letter (libs/messaging, indisponibilita-temporanea.ts): the other two are reported as it.
- */
-const NON_ORA = new Set(['SERVIZIO_NON_DISPONIBILE', 'ESITO_NON_DETERMINATO', 'SCADENZA_SUPERATA']);
 
 /**
  * The intake from the segretariato sociale: an accesso closed with a proposta di presa in carico lands
@@ -80,19 +72,15 @@ export class IntakeConsumer {
     if (!handled) this.logger.log({ eventId: envelope.id }, 'evento già elaborato: ignorato');
   }
 
-  /** The proposta from accesso, as this service; "not now" becomes a later redelivery. */
-  private async leggiProposta(accessoId: string): Promise<PropostaPresaInCaricoV1> {
-    try {
-      return await this.chiamate.chiama(
-        PRESA_IN_CARICO_CHIAMATE.proposta,
-        { accessoId },
-        { motivo: `Apertura della cartella per la proposta dell’accesso ${accessoId}` },
-      );
-    } catch (error) {
-      if (error instanceof DomainError && NON_ORA.has(error.code)) {
-        throw new DomainError('SERVIZIO_NON_DISPONIBILE', `accesso non disponibile (${error.code})`);
-      }
-      throw error;
-    }
+  /**
+   * The proposta from accesso, as this service. "Not now" (no responder, no answer in time) is retried
+   * by the subscription for as long as it takes (libs/messaging, indisponibilita-temporanea.ts).
+   */
+  private leggiProposta(accessoId: string): Promise<PropostaPresaInCaricoV1> {
+    return this.chiamate.chiama(
+      PRESA_IN_CARICO_CHIAMATE.proposta,
+      { accessoId },
+      { motivo: `Apertura della cartella per la proposta dell’accesso ${accessoId}` },
+    );
   }
 }

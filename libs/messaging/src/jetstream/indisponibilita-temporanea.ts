@@ -7,6 +7,11 @@ import { DomainError } from '@ambito/contracts';
  * fail on their own (a bug, data the handler cannot take).
  */
 
+/**
+ * What a call to another service answers when it is not there now: no responder, or no answer within
+ * the caller's time (the request was not executed, or is safe to repeat with its Idempotency-Key).
+ */
+const CODICI_NON_ORA = new Set(['SERVIZIO_NON_DISPONIBILE', 'ESITO_NON_DETERMINATO', 'SCADENZA_SUPERATA']);
 /** SQLSTATE of a lost or refused connection: class 08, the admin/crash shutdown family, too many clients. */
 const SQLSTATE_TEMPORANEI = /^(08...|57P0[123]|53300)$/;
 /** Errors of the socket under the driver. */
@@ -34,7 +39,7 @@ function codiceDi(error: object): string | undefined {
 /** Whether `error` (or what it wraps: TypeORM's `driverError`, `cause`, AggregateError) is a part being down. */
 export function isIndisponibilitaTemporanea(error: unknown, profondita = 0): boolean {
   if (!error || typeof error !== 'object' || profondita > 4) return false;
-  if (error instanceof DomainError) return error.code === 'SERVIZIO_NON_DISPONIBILE';
+  if (error instanceof DomainError) return CODICI_NON_ORA.has(error.code);
   const code = codiceDi(error);
   if (code && (SQLSTATE_TEMPORANEI.test(code) || ERRNO_TEMPORANEI.has(code))) return true;
   const message = (error as { message?: unknown }).message;

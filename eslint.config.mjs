@@ -67,6 +67,7 @@ export default tseslint.config(
               sourceTag: 'scope:presa-in-carico',
               onlyDependOnLibsWithTags: ['scope:shared', 'scope:presa-in-carico'],
             },
+            { sourceTag: 'scope:misure', onlyDependOnLibsWithTags: ['scope:shared', 'scope:misure'] },
             // @ambito/tools:service: scopes of new services above this line.
             { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:shared', 'scope:gateway'] },
             { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['scope:shared'] },

@@ -17,7 +17,7 @@ export * from './common/finalita';
 export * from './accesso';
 export * from './budget';
 export * from './presa-in-carico';
-export * from './chiamate/misure.chiamate';
+export * from './misure';
 // @ambito/tools:service exports a new service's contracts above this line.
 export * from './registry';
 export * from './common/json-schema';

@@ -17,7 +17,7 @@ import {
   type PresaInCaricoEventMap,
   type PresaInCaricoRpcMap,
 } from './presa-in-carico';
-import { MISURE_CHIAMATE } from './chiamate/misure.chiamate';
+import { MISURE_CHIAMATE, MISURE_EVENTS, MISURE_RPC, type MisureEventMap, type MisureRpcMap } from './misure';
 // @ambito/tools:service: imports of a new service's declarations above this line.
 
 /** Every request/reply subject of the platform, as declared by its service. */
@@ -25,6 +25,7 @@ export const RPC_DECLARATIONS: readonly AnyRpcDeclaration[] = [
   ...Object.values(ACCESSO_RPC),
   ...Object.values(PRESA_IN_CARICO_RPC),
   ...Object.values(BUDGET_RPC),
+  ...Object.values(MISURE_RPC),
   // @ambito/tools:service: RPC_DECLARATIONS of a new service above this line.
 ];
 
@@ -33,6 +34,7 @@ export const EVENT_DECLARATIONS: readonly AnyEventDeclaration[] = [
   ...Object.values(ACCESSO_EVENTS),
   ...Object.values(PRESA_IN_CARICO_EVENTS),
   ...Object.values(BUDGET_EVENTS),
+  ...Object.values(MISURE_EVENTS),
   // @ambito/tools:service: EVENT_DECLARATIONS of a new service above this line.
 ];
 
@@ -53,13 +55,13 @@ export function chiamataDichiarata(servizio: string, subject: string): ChiamataD
 }
 
 /** Every request/reply subject of the platform with its request and reply types. */
-export type RpcMap = AccessoRpcMap & PresaInCaricoRpcMap & BudgetRpcMap;
+export type RpcMap = AccessoRpcMap & PresaInCaricoRpcMap & BudgetRpcMap & MisureRpcMap;
 export type RpcSubject = keyof RpcMap;
 export type RpcRequest<S extends RpcSubject> = RpcMap[S]['request'];
 export type RpcReply<S extends RpcSubject> = RpcMap[S]['reply'];
 
 /** Every domain event type of the platform with its version and payload. */
-export type EventMap = AccessoEventMap & PresaInCaricoEventMap & BudgetEventMap;
+export type EventMap = AccessoEventMap & PresaInCaricoEventMap & BudgetEventMap & MisureEventMap;
 export type EventType = keyof EventMap;
 export type EventPayload<T extends EventType> = EventMap[T]['payload'];
 

@@ -132,6 +132,12 @@ async function main(): Promise<void> {
     });
     // Demo users with the password "demo": explicitly, and reachable from this machine only (the
     // gateway refuses demo mode on any address but loopback).
+    await start('misure', port('MISURE_PORT', 3104), {
+      ...natsUser('misure'),
+      ...(await database('misure')),
+      ...trusted,
+      SERVICE_SIGNING_KEY_FILE: identita.serviceKeys['misure'],
+    });
     const gateway = await start('gateway', port('GATEWAY_PORT', 3000), {
       ...natsUser('gateway'),
       AUTH_MODE: 'demo',

@@ -2,12 +2,18 @@ import { Module } from '@nestjs/common';
 import { ACCESSO_ROUTES } from './accesso.routes';
 import { BUDGET_ROUTES } from './budget.routes';
 import { PRESA_IN_CARICO_ROUTES } from './presa-in-carico.routes';
+import { MISURE_ROUTES } from './misure.routes';
 // @ambito/tools:service: imports of a new service's routes above this line.
 import { controllerDa } from './route-controllers';
 import type { Rotta } from './rotta';
 
 /** Every REST operation of the gateway, one table per service. */
-export const ROTTE: readonly Rotta[] = [...ACCESSO_ROUTES, ...PRESA_IN_CARICO_ROUTES, ...BUDGET_ROUTES];
+export const ROTTE: readonly Rotta[] = [
+  ...ACCESSO_ROUTES,
+  ...PRESA_IN_CARICO_ROUTES,
+  ...BUDGET_ROUTES,
+  ...MISURE_ROUTES,
+];
 
 /** The controllers made from the route tables. */
 @Module({
@@ -15,6 +21,7 @@ export const ROTTE: readonly Rotta[] = [...ACCESSO_ROUTES, ...PRESA_IN_CARICO_RO
     controllerDa('AccessoRoutes', ACCESSO_ROUTES),
     controllerDa('PresaInCaricoRoutes', PRESA_IN_CARICO_ROUTES),
     controllerDa('BudgetRoutes', BUDGET_ROUTES),
+    controllerDa('MisureRoutes', MISURE_ROUTES),
     // @ambito/tools:service: controllers of a new service above this line.
   ],
 })

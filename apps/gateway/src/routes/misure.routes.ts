@@ -1,0 +1,16 @@
+import { MISURE_RPC } from '@ambito/contracts';
+import { rotta, type Rotta } from './rotta';
+
+/** The REST operations of the misure service. */
+export const MISURE_ROUTES: Rotta[] = [
+  rotta({
+    metodo: 'get',
+    percorso: '/misure/stato',
+    messaggio: MISURE_RPC.leggiStato,
+    tag: 'Misure',
+    operazione: 'leggiStatoMisure',
+    sommario: 'Stato del servizio misure',
+    descrizione: 'Nome, versione ed eventi nell’outbox; `sonda` è restituita com’è.',
+    esito: 'Stato del servizio',
+  }),
+];

@@ -1,0 +1,26 @@
+import { IsOptional, IsString } from 'class-validator';
+import { ServiceSigningKeyConfig } from '@ambito/messaging';
+import { DataServiceConfig, loadConfig } from '@ambito/service-runtime';
+
+/** The misure service's environment, validated at start-up (every problem listed at once). */
+export class MisureConfig extends DataServiceConfig {
+  override HTTP_PORT: number = 3104;
+
+  override DATABASE_SCHEMA: string = 'misure';
+
+  /**
+   * The service's own private Ed25519 JWK (issuer `misure`), inline or in the file
+   * SERVICE_SIGNING_KEY_FILE: the approval of a graduatoria commits its money in the budget service with
+   * the service's identity (MISURE_CHIAMATE); budget trusts the public half (ACTOR_TRUSTED_KEYS).
+   */
+  @ServiceSigningKeyConfig('misure')
+  SERVICE_SIGNING_KEY?: string;
+
+  @IsOptional()
+  @IsString()
+  SERVICE_SIGNING_KEY_FILE?: string;
+}
+
+export function loadMisureConfig(env: Record<string, string | undefined> = process.env): MisureConfig {
+  return loadConfig(MisureConfig, env);
+}

@@ -1,0 +1,10 @@
+import 'reflect-metadata';
+import { bootService } from '@ambito/service-runtime';
+import { createMisureApp } from './app/create-misure-app';
+import { loadMisureConfig } from './config/misure-config';
+
+bootService({
+  service: 'misure',
+  loadConfig: loadMisureConfig,
+  createApp: createMisureApp,
+});

@@ -1,5 +1,6 @@
 import { addFinalitaVoceAuditMigration, createVoceAuditMigration } from '@ambito/audit';
 import { createIdempotencyKeyMigration, createOutboxLeaseMigration } from '@ambito/persistence';
+import { CreateMisure1796046000000 } from './create-misure.migration';
 
 /**
  * The first migration: the append-only audit table `voce_audit`. serviceDataSourceOptions runs the
@@ -21,4 +22,6 @@ export const MISURE_MIGRATIONS = [
   CreateIdempotencyKey1796045999787,
   // The purpose and the search criteria of each audit row (libs/audit).
   addFinalitaVoceAuditMigration(1796045999788),
+  // Rule sets, avvisi and their graduatorie, istanze, istruttorie (ADR 0006).
+  CreateMisure1796046000000,
 ];

@@ -4,3 +4,7 @@ export * from './v1/vocabolari';
 export * from './v1/regole.dto';
 export * from './v1/dati-istanza.dto';
 export * from './v1/istruttoria.dto';
+export * from './v1/avviso.dto';
+export * from './v1/istanza.dto';
+export * from './v1/istruttorie.dto';
+export * from './v1/istanze.events';

@@ -147,7 +147,9 @@ export class PresentaIstanzaV1 {
   @IsString()
   @IsNotEmpty()
   @MaxLength(60)
-  @Descrizione('Sede dove l’istanza è ricevuta (obbligatoria per gli operatori: una sede del proprio sub-ambito)')
+  @Descrizione(
+    'Sede dove l’istanza è ricevuta (obbligatoria per gli operatori: una sede del proprio sub-ambito)',
+  )
   sede?: string;
 
   @Annidato(() => DichiarazioniIstanzaV1)

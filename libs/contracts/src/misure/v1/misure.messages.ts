@@ -65,7 +65,8 @@ export const MISURE_RPC = {
     reply: AvvisoMisuraV1,
     ruoli: ['ufficio-di-piano'],
     ambito: 'ambito',
-    descrizione: 'Chiude un avviso pubblicato: nessuna istanza nuova o modificata, si formano le graduatorie.',
+    descrizione:
+      'Chiude un avviso pubblicato: nessuna istanza nuova o modificata, si formano le graduatorie.',
   }),
   leggiAvviso: rpc({
     subject: 'misure.avviso.leggi',

@@ -1,5 +1,6 @@
 import { MISURE_RPC } from '@ambito/contracts';
 import { rotta, type Rotta } from './rotta';
+import { ROTTE_ISTANZE } from './misure-istanze.routes';
 
 /** The REST operations of the misure service. */
 export const MISURE_ROUTES: Rotta[] = [
@@ -13,4 +14,6 @@ export const MISURE_ROUTES: Rotta[] = [
     descrizione: 'Nome, versione ed eventi nell’outbox; `sonda` è restituita com’è.',
     esito: 'Stato del servizio',
   }),
+  // Avvisi, istanze and istruttorie (lane misure-istanze).
+  ...ROTTE_ISTANZE,
 ];

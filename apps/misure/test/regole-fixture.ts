@@ -174,6 +174,17 @@ export function regoleDopoDiNoi(): ParametriRegoleV1 {
         percentualeCostoMassima: null,
         personeMassime: 5,
       },
+      {
+        codice: 'ddn-b1',
+        descrizione: 'Canone di locazione',
+        aree: ['disabili-adulti'],
+        presupposto: 'nessuno',
+        modalita: 'mensile',
+        importoCentesimi: 30_000,
+        fasceOre: [],
+        percentualeCostoMassima: 80,
+        personeMassime: null,
+      },
     ],
     incompatibilita: [],
     dopoDiNoi: {

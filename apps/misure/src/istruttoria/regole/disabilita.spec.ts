@@ -159,3 +159,63 @@ describe('DISABILITA_CONDIZIONE (unit)', () => {
     });
   });
 });
+
+describe('DISABILITA_CONDIZIONE with alternatives that suffice alone (unit)', () => {
+  /** Cinisello 2025: 100 % invalidity and gravità, or the accompaniment allowance alone. */
+  function cinisello() {
+    const p = regoleB2();
+    p.requisiti.fasce[2].disabilita = {
+      tutte: ['l104-art3-c3', 'invalidita-civile'],
+      almenoUna: [],
+      invaliditaMinima: 100,
+      oppure: ['indennita-accompagnamento'],
+    };
+    return p;
+  }
+
+  it('is satisfied by the alternative alone', () => {
+    expect(
+      regola(valuta(istanzaAnziano(), 'buono-caregiver', cinisello()), 'DISABILITA_CONDIZIONE'),
+    ).toMatchObject({
+      esito: 'soddisfatta',
+      motivo: 'Condizione di disabilità riconosciuta: indennità di accompagnamento',
+    });
+  });
+
+  it('names both ways when neither is met', () => {
+    const v = valuta(
+      conRiconoscimenti([
+        {
+          condizione: 'l104-art3-c3',
+          percentuale: null,
+          dataRiconoscimento: '2020-01-01',
+          dataRevisione: null,
+        },
+      ]),
+      'buono-caregiver',
+      cinisello(),
+    );
+    expect(regola(v, 'DISABILITA_CONDIZIONE')).toMatchObject({
+      esito: 'non-soddisfatta',
+      motivo:
+        'Condizione di disabilità non riconosciuta al 15/06/2025: manca invalidità civile almeno al 100 %, oppure indennità di accompagnamento',
+    });
+  });
+
+  it('a band of alternatives only is not met by nothing', () => {
+    const p = regoleB2();
+    p.requisiti.fasce[2].disabilita = {
+      tutte: [],
+      almenoUna: [],
+      invaliditaMinima: null,
+      oppure: ['l104-art3-c3'],
+    };
+    expect(
+      regola(valuta(conRiconoscimenti([]), 'buono-caregiver', p), 'DISABILITA_CONDIZIONE'),
+    ).toMatchObject({
+      esito: 'non-soddisfatta',
+      motivo:
+        'Condizione di disabilità non riconosciuta al 15/06/2025: manca una fra gravità (art. 3 c. 3 L. 104/1992)',
+    });
+  });
+});

@@ -39,3 +39,9 @@ export function elenco(voci: readonly string[], congiunzione: 'o' | 'e'): string
 export function limita(motivo: string): string {
   return motivo.length <= 500 ? motivo : `${motivo.slice(0, 497)}…`;
 }
+
+/** `il 70 %`, `l’80 %`, `l’11 %`: the article before a number read aloud from a vowel. */
+export function ilPercento(n: number): string {
+  const s = String(n);
+  return `${s === '1' || s === '11' || s.startsWith('8') ? 'l’' : 'il '}${s} %`;
+}

@@ -125,3 +125,26 @@ describe('importo (unit)', () => {
     expect(v.importoTotaleCentesimi).toBe(2_000_000);
   });
 });
+
+describe('PERCENTUALE_COSTO on a monthly strumento (unit)', () => {
+  it('grants at most the percentage of the monthly cost (Dopo di Noi B1, the rent)', () => {
+    const v = valuta(ddn(25_000), 'ddn-b1', regoleDopoDiNoi(), { mesi: 12 });
+    expect(regola(v, 'PERCENTUALE_COSTO')).toEqual({
+      codice: 'PERCENTUALE_COSTO',
+      esito: 'soddisfatta',
+      motivo: 'Al massimo l’80 % del costo mensile di € 250,00: € 200,00',
+    });
+    expect(v).toMatchObject({ importoMensileCentesimi: 20_000, importoTotaleCentesimi: 240_000 });
+  });
+
+  it('grants the cap when the percentage exceeds it', () => {
+    expect(valuta(ddn(100_000), 'ddn-b1', regoleDopoDiNoi()).importoMensileCentesimi).toBe(30_000);
+  });
+
+  it('refuses without the monthly cost', () => {
+    expect(regola(valuta(ddn(null), 'ddn-b1', regoleDopoDiNoi()), 'IMPORTO_MENSILE')).toMatchObject({
+      esito: 'non-soddisfatta',
+      motivo: 'Manca il costo mensile dell’intervento',
+    });
+  });
+});

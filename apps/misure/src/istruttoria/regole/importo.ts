@@ -1,6 +1,6 @@
 import type { RegolaValutataV1, StrumentoMisuraV1 } from '@ambito/contracts';
 import { nonSoddisfatta, soddisfatta, type Contesto } from './contesto';
-import { euro } from './formato';
+import { euro, ilPercento } from './formato';
 import { percentuale, riduzioneIsee } from './isee-riduzione';
 
 export interface Importo {
@@ -101,8 +101,26 @@ function cumulo(c: Contesto, importo: number): { importo: number; regola: Regola
 function mensile(c: Contesto, s: StrumentoMisuraV1): Importo {
   const base = baseMensile(c, s);
   if ('codice' in base) return NESSUNO([base]);
-  const ridotto = riduci(c, base.importo);
-  const regole = [...ridotto.regole];
+  const regole: RegolaValutataV1[] = [];
+  let lordo = base.importo;
+  if (s.percentualeCostoMassima !== null) {
+    // A monthly contribution on a monthly cost (e.g. Dopo di Noi B1: the rent, at most 80 %).
+    const spesa = costo(c);
+    if (spesa === null)
+      return NESSUNO([nonSoddisfatta('IMPORTO_MENSILE', 'Manca il costo mensile dell’intervento')]);
+    const quota = percentuale(spesa, s.percentualeCostoMassima);
+    regole.push(
+      soddisfatta(
+        'PERCENTUALE_COSTO',
+        `Al massimo ${ilPercento(s.percentualeCostoMassima)} del costo mensile di ${euro(spesa)}: ${euro(quota)}`,
+      ),
+    );
+    lordo = Math.min(lordo, quota);
+    if (lordo <= 0)
+      return NESSUNO([...regole, nonSoddisfatta('IMPORTO_MENSILE', 'Nessun importo mensile riconoscibile')]);
+  }
+  const ridotto = riduci(c, lordo);
+  regole.push(...ridotto.regole);
   let importo = ridotto.importo;
   const cumulato = cumulo(c, importo);
   if (cumulato) {
@@ -142,11 +160,11 @@ function totale(c: Contesto, s: StrumentoMisuraV1): Importo {
     regole.push(
       soddisfatta(
         'PERCENTUALE_COSTO',
-        `Al massimo il ${s.percentualeCostoMassima} % del costo di ${euro(spesa)}: ${euro(quota)}`,
+        `Al massimo ${ilPercento(s.percentualeCostoMassima)} del costo di ${euro(spesa)}: ${euro(quota)}`,
       ),
     );
     importo = Math.min(importo, quota);
-    come = `il minore fra il massimale di ${euro(s.importoCentesimi)}, il ${s.percentualeCostoMassima} % del costo (${euro(quota)}) e il costo di ${euro(spesa)}`;
+    come = `il minore fra il massimale di ${euro(s.importoCentesimi)}, ${ilPercento(s.percentualeCostoMassima)} del costo (${euro(quota)}) e il costo di ${euro(spesa)}`;
   }
   const ridotto = riduci(c, importo);
   regole.push(...ridotto.regole);

@@ -103,6 +103,24 @@ describe('avvisi: bozza, publication and closing by the Ufficio di Piano', () =>
     expect(elenco.map((a: AvvisoMisuraV1) => a.id)).toEqual([avviso.id]);
   });
 
+  it('closes a published avviso when it is asked for after its window', async () => {
+    const scaduto = await svc.as(ATTORI.udp)(
+      creaAvviso,
+      avvisoB2({ apertura: giorno(-20), chiusura: giorno(-1) }),
+    );
+    expect(await rifiuto(svc.as(ATTORI.udp)(pubblicaAvviso, { id: scaduto.id }))).toBe('DATA_NON_VALIDA');
+    const avviso = await svc.as(ATTORI.udp)(
+      creaAvviso,
+      avvisoB2({ apertura: giorno(-20), chiusura: giorno(1) }),
+    );
+    expect((await svc.as(ATTORI.udp)(pubblicaAvviso, { id: avviso.id })).stato).toBe('pubblicato');
+    // Its last day was yesterday.
+    await svc.sql(`UPDATE avviso SET chiusura = $2 WHERE id = $1`, [avviso.id, giorno(-1)]);
+    const letto = await svc.as(ATTORI.operatore)(leggiAvviso, { id: avviso.id });
+    expect(letto.stato).toBe('chiuso');
+    expect(letto.chiusoIl).not.toBeNull();
+  });
+
   it('refuses a strumento the rule set does not have (or not for that area), writing nothing', async () => {
     const prima = [await conta('avviso'), await conta('graduatoria')];
     const sconosciuto = avvisoB2({

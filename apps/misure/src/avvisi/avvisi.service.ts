@@ -16,6 +16,7 @@ import { CONTESTO_MISURE, type ContestoMisure } from '../istanze/contesto';
 import {
   avvisoPerId,
   chiudi,
+  chiudiScaduti,
   elencaAvvisi,
   graduatorieDegliAvvisi,
   inserisciAvviso,
@@ -82,8 +83,8 @@ export function toAvvisoV1(a: AvvisoRow, graduatorie: GraduatoriaRow[]): AvvisoM
 
 /**
  * Avvisi: created in bozza with the rule set in force on their opening day, published and closed by the
- * Ufficio di Piano (roles declared with the messages, enforced by the RpcServer). `graduatorie-approvate`
- * is set by the graduatorie's approval.
+ * Ufficio di Piano (roles declared with the messages, enforced by the RpcServer), or closed when read or
+ * listed after their window. `graduatorie-approvate` is set by the graduatorie's approval.
  */
 @Injectable()
 export class AvvisiService {
@@ -150,6 +151,11 @@ export class AvvisiService {
     await this.dataSource.transaction(async (manager) => {
       const avviso = await this.bloccato(manager, id);
       if (avviso.stato !== 'bozza') throw transizione(avviso.stato, 'pubblicato');
+      if (avviso.chiusura < avviso.oggi)
+        throw new DomainError(
+          'DATA_NON_VALIDA',
+          `La finestra dell’avviso è terminata il ${avviso.chiusura}: non si pubblica un avviso scaduto.`,
+        );
       await pubblica(manager, id, actor.userId);
       await this.outbox.append(manager, MISURE_EVENTS.avvisoPubblicato, {
         avvisoId: id,
@@ -174,12 +180,14 @@ export class AvvisiService {
   }
 
   async leggi(id: string): Promise<AvvisoMisuraV1> {
+    await chiudiScaduti(this.dataSource.manager, this.contesto.ambito);
     const avviso = await avvisoPerId(this.dataSource.manager, id);
     if (!avviso || avviso.ambito !== this.contesto.ambito) throw avvisoNonTrovato();
     return toAvvisoV1(avviso, await graduatorieDegliAvvisi(this.dataSource.manager, [id]));
   }
 
   async elenca(dto: ElencaAvvisiMisuraV1): Promise<AvvisoMisuraV1[]> {
+    await chiudiScaduti(this.dataSource.manager, this.contesto.ambito);
     const avvisi = await elencaAvvisi(this.dataSource.manager, { ...dto, ambito: this.contesto.ambito });
     const graduatorie = await graduatorieDegliAvvisi(
       this.dataSource.manager,

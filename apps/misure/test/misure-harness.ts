@@ -86,7 +86,7 @@ export interface TestMisure {
 }
 
 /** The misure service in-process, on a fresh database and the test NATS server of the global setup. */
-export async function startTestMisure(): Promise<TestMisure> {
+export async function startTestMisure(opzioni: { env?: Record<string, string> } = {}): Promise<TestMisure> {
   // The service as its runtime role, migrating as the schema's owner (roles as in production).
   const db = await createServiceTestDatabase('misure');
   const databaseUrl = db.adminUrl;
@@ -101,6 +101,7 @@ export async function startTestMisure(): Promise<TestMisure> {
       NODE_ENV: 'test',
       ACTOR_TRUSTED_KEYS: identita.ACTOR_TRUSTED_KEYS,
       ...serviceSigningEnv(identita, 'misure'),
+      ...opzioni.env,
     }),
     { providers: [{ provide: FONTI_ISTANZA, useValue: fonti }] },
   );

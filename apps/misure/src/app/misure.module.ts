@@ -52,7 +52,11 @@ export class MisureModule {
       providers: [
         StatoRepository,
         { provide: RPC_REFUSAL_RECORDER, useClass: RifiutiRpcRecorder },
-        ...istanzeProviders({ ambito: config.AMBITO_CODICE, territorio }),
+        ...istanzeProviders({
+          ambito: config.AMBITO_CODICE,
+          territorio,
+          istruttoriaEquipe: config.ISTRUTTORIA_EQUIPE === 'si',
+        }),
         ...sostituzioni,
       ],
     };

@@ -21,7 +21,7 @@ import { SERVICE } from '../app/service';
 import { FONTI_ISTANZA, type FontiIstanza, type RiesameIstruttorie } from '../fonti/fonti-istanza';
 import { CONTESTO_MISURE, type ContestoMisure } from '../istanze/contesto';
 import { istanzaPerId, istanzeAperteDellaPersona, type IstanzaRow } from '../istanze/istanze.sql';
-import { istanzaNonTrovata, vede, visibilitaIstanze } from '../istanze/visibilita';
+import { assertIstruttore, istanzaNonTrovata, vede, visibilitaIstanze } from '../istanze/visibilita';
 import {
   inserisciIstruttoria,
   istruttorieDellIstanza,
@@ -169,6 +169,7 @@ export class IstruttoriaService implements RiesameIstruttorie {
   /** On request: the istanza judged again with today's persona and cartella. */
   async riesamina(istanzaId: string, motivo: string): Promise<IstruttoriaV1> {
     const actor = currentActor();
+    assertIstruttore(actor, this.contesto.istruttoriaEquipe);
     const istanza = await istanzaPerId(this.dataSource.manager, istanzaId);
     if (!istanza || !vede(visibilitaIstanze(actor, this.contesto.territorio, { esiti: false }), istanza))
       throw istanzaNonTrovata();
@@ -195,6 +196,7 @@ export class IstruttoriaService implements RiesameIstruttorie {
   /** The operator decides what the rules left to be verified, on the istanza's last istruttoria. */
   async decidi(dto: DecidiIstruttoriaV1): Promise<IstruttoriaV1> {
     const actor = currentActor();
+    assertIstruttore(actor, this.contesto.istruttoriaEquipe);
     const visibilita = visibilitaIstanze(actor, this.contesto.territorio, { esiti: false });
     return this.dataSource.transaction(async (manager) => {
       const istanza = await istanzaPerId(manager, dto.istanzaId, { blocca: true });

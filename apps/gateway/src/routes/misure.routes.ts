@@ -1,5 +1,6 @@
 import { MISURE_RPC } from '@ambito/contracts';
 import { rotta, type Rotta } from './rotta';
+import { REGOLE_ROUTES } from './misure-regole.routes';
 
 /** The REST operations of the misure service. */
 export const MISURE_ROUTES: Rotta[] = [
@@ -13,4 +14,7 @@ export const MISURE_ROUTES: Rotta[] = [
     descrizione: 'Nome, versione ed eventi nell’outbox; `sonda` è restituita com’è.',
     esito: 'Stato del servizio',
   }),
+
+  // Rule sets (lane misure-regole): law as versioned data, copied and activated by the Ufficio di Piano.
+  ...REGOLE_ROUTES,
 ];

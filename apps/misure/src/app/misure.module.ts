@@ -13,6 +13,7 @@ import {
 } from '@ambito/service-runtime';
 import { RifiutiRpcRecorder } from '../audit/rifiuti-rpc.recorder';
 import type { MisureConfig } from '../config/misure-config';
+import { RegoleModule } from '../regole/regole.module';
 import { StatoController } from '../stato/stato.controller';
 import { StatoRepository } from '../stato/stato.repository';
 import { SERVICE } from './service';
@@ -39,6 +40,8 @@ export class MisureModule {
         HealthModule.forRoot({ database: true }),
         // The kind of data subject of the audit rows: change it to what the service keeps (persona, cartella…).
         AuditModule.forRoot({ soggettoTipo: 'persona' }),
+        // Rule sets of the measures (global: RegoleRepository for the other features).
+        RegoleModule.forRoot(config.AMBITO_CODICE),
       ],
       controllers: [StatoController],
       providers: [StatoRepository, { provide: RPC_REFUSAL_RECORDER, useClass: RifiutiRpcRecorder }],

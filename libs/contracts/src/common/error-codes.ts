@@ -82,6 +82,10 @@ export const ERROR_KINDS = {
   TROPPE_RICHIESTE: 'rate-limited',
   // A level of detail of aggregated figures the role may not see (e.g. daily per-comune counters).
   DETTAGLIO_STATISTICO_NON_CONSENTITO: 'forbidden',
+  // Misure, rule sets: a version in force overlapping another of the same measure; a stored document
+  // that no longer validates against its contract classes (never used to judge an istanza).
+  REGOLE_SOVRAPPOSTE: 'conflict',
+  REGOLE_NON_VALIDE: 'unprocessable',
   SERVIZIO_NON_DISPONIBILE: 'unavailable',
   ERRORE_INTERNO: 'internal',
 } as const;

@@ -1,5 +1,6 @@
 import { BUDGET_RPC } from '../../budget/v1/budget.messages';
 import { chiamata, rpc, type EventMapOf, type RpcMapOf, type ValuesOf } from '../../common/declarations';
+import { MISURE_REGOLE_RPC } from './regole.messages';
 import { LeggiStatoMisureV1, StatoMisureV1 } from './stato.dto';
 
 /** Request/reply subjects of the misure service (queue group `misure`). Wire values: do not change them. */
@@ -12,6 +13,8 @@ export const MISURE_RPC = {
     ambito: 'ambito',
     descrizione: 'Stato del servizio misure: nome, versione ed eventi nell’outbox.',
   }),
+  // Rule sets: list, read, in force on a day, copy, activate (regole.messages.ts).
+  ...MISURE_REGOLE_RPC,
 } as const;
 
 /**

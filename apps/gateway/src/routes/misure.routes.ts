@@ -1,6 +1,7 @@
 import { MISURE_RPC } from '@ambito/contracts';
 import { rotta, type Rotta } from './rotta';
 import { ROTTE_ISTANZE } from './misure-istanze.routes';
+import { REGOLE_ROUTES } from './misure-regole.routes';
 
 /** The REST operations of the misure service. */
 export const MISURE_ROUTES: Rotta[] = [
@@ -16,4 +17,7 @@ export const MISURE_ROUTES: Rotta[] = [
   }),
   // Avvisi, istanze and istruttorie (lane misure-istanze).
   ...ROTTE_ISTANZE,
+
+  // Rule sets (lane misure-regole): law as versioned data, copied and activated by the Ufficio di Piano.
+  ...REGOLE_ROUTES,
 ];

@@ -15,6 +15,7 @@ import {
 import { RifiutiRpcRecorder } from '../audit/rifiuti-rpc.recorder';
 import type { MisureConfig } from '../config/misure-config';
 import { ISTANZE_CONTROLLERS, istanzeProviders } from '../istanze/istanze.providers';
+import { RegoleModule } from '../regole/regole.module';
 import { StatoController } from '../stato/stato.controller';
 import { StatoRepository } from '../stato/stato.repository';
 import { SERVICE } from './service';
@@ -47,6 +48,8 @@ export class MisureModule {
         HealthModule.forRoot({ database: true }),
         // The kind of data subject of the audit rows: change it to what the service keeps (persona, cartella…).
         AuditModule.forRoot({ soggettoTipo: 'persona' }),
+        // Rule sets of the measures (global: RegoleRepository for the other features).
+        RegoleModule.forRoot(config.AMBITO_CODICE),
       ],
       controllers: [StatoController, ...ISTANZE_CONTROLLERS],
       providers: [

@@ -92,6 +92,10 @@ export const ERROR_KINDS = {
   ISTANZA_FUORI_FINESTRA: 'conflict',
   ISTANZA_GIA_PRESENTATA: 'conflict',
   DECISIONE_NON_RICHIESTA: 'conflict',
+  // Misure, rule sets: a version in force overlapping another of the same measure; a stored document
+  // that no longer validates against its contract classes (never used to judge an istanza).
+  REGOLE_SOVRAPPOSTE: 'conflict',
+  REGOLE_NON_VALIDE: 'unprocessable',
   SERVIZIO_NON_DISPONIBILE: 'unavailable',
   ERRORE_INTERNO: 'internal',
 } as const;

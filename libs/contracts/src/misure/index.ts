@@ -8,3 +8,5 @@ export * from './v1/avviso.dto';
 export * from './v1/istanza.dto';
 export * from './v1/istruttorie.dto';
 export * from './v1/istanze.events';
+export * from './v1/regole-api.dto';
+export * from './v1/regole.messages';

@@ -29,6 +29,7 @@ import {
   IstruttoriaV1,
   RiesaminaIstanzaV1,
 } from './istruttorie.dto';
+import { MISURE_REGOLE_RPC } from './regole.messages';
 import { LeggiStatoMisureV1, StatoMisureV1 } from './stato.dto';
 
 /** Request/reply subjects of the misure service (queue group `misure`). Wire values: do not change them. */
@@ -150,6 +151,8 @@ export const MISURE_RPC = {
     descrizione:
       'Istruisce di nuovo un’istanza con i dati attuali della persona e della cartella (la storia resta).',
   }),
+  // Rule sets: list, read, in force on a day, copy, activate (regole.messages.ts).
+  ...MISURE_REGOLE_RPC,
 } as const;
 
 /**

@@ -2,7 +2,6 @@ import { MISURE_RPC, type AvvisoMisuraV1, type CreaAvvisoV1 } from '@ambito/cont
 import { rifiuto } from '@ambito/testing';
 import { ATTORI, startTestMisure, type TestMisure } from '../../test/misure-harness';
 import { ANNO, giorno, inserisciRegole } from '../../test/regole-di-prova';
-import { REGOLE_B2_2025 } from '../regole/predefinite-2025';
 
 const { creaAvviso, pubblicaAvviso, chiudiAvviso, leggiAvviso, elencaAvvisi } = MISURE_RPC;
 
@@ -151,12 +150,9 @@ describe('avvisi: bozza, publication and closing by the Ufficio di Piano', () =>
     expect(await conta('avviso')).toBe(prima);
   });
 
-  it('accepts the default 2025 B2 rule set, named by id or found by its validity', async () => {
-    const id = '2f0c1e4a-5b6d-4e7f-8a9b-0c1d2e3f4a5b';
-    await svc.sql(
-      `INSERT INTO regole_misura (id, ambito, misura, annualita, versione, valido_dal, valido_al, stato, atti, parametri, creata_da)
-       VALUES ($1, 'CREMA', 'b2', 2025, 1, '2025-01-01', '2025-12-31', 'in-vigore', $2, $3, 'test')`,
-      [id, JSON.stringify(REGOLE_B2_2025.atti), JSON.stringify(REGOLE_B2_2025.parametri)],
+  it('accepts the default 2025 B2 rule set (installed at start), named by id or found by its validity', async () => {
+    const [{ id }] = await svc.sql<{ id: string }>(
+      `SELECT id FROM regole_misura WHERE misura = 'b2' AND annualita = 2025 AND stato = 'in-vigore'`,
     );
     const finestra2025 = {
       annualita: 2025,

@@ -24,9 +24,12 @@ import {
   type AvvisoRow,
   type GraduatoriaRow,
 } from './avvisi.sql';
-import { regoleInVigore, regoleNonInVigore, regolePerId } from './regole-in-vigore';
+import { RegoleRepository } from '../regole/regole.repository';
 
 export const avvisoNonTrovato = () => new DomainError('AVVISO_NON_TROVATO', 'Avviso non trovato.');
+
+export const regoleNonInVigore = (dettaglio: string) =>
+  new DomainError('REGOLE_NON_IN_VIGORE', `Nessuna versione delle regole applicabile: ${dettaglio}.`);
 
 const transizione = (da: string, a: string) =>
   new DomainError('TRANSIZIONE_NON_CONSENTITA', `Un avviso nello stato «${da}» non può passare a «${a}».`);
@@ -91,6 +94,7 @@ export class AvvisiService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
+    private readonly regole: RegoleRepository,
     @Inject(CONTESTO_MISURE) private readonly contesto: ContestoMisure,
   ) {}
 
@@ -108,14 +112,10 @@ export class AvvisiService {
 
     const id = randomUUID();
     await this.dataSource.transaction(async (manager) => {
+      // Read back validated by the rule sets' repository (REGOLE_NON_VALIDE otherwise).
       const regole = dto.regoleId
-        ? await regolePerId(manager, dto.regoleId)
-        : await regoleInVigore(manager, {
-            ambito: this.contesto.ambito,
-            misura: dto.misura,
-            annualita: dto.annualita,
-            giorno: dto.apertura,
-          });
+        ? await this.regole.leggi(dto.regoleId, manager)
+        : await this.regole.inVigore(dto.misura, dto.apertura, manager);
       if (!regole)
         throw regoleNonInVigore(
           dto.regoleId
@@ -123,7 +123,7 @@ export class AvvisiService {
             : `nessuna versione in vigore per ${dto.misura} ${dto.annualita} al ${dto.apertura}`,
         );
       if (regole.misura !== dto.misura || regole.annualita !== dto.annualita)
-        throw regoleNonInVigore(`la versione indicata è di ${regole.misura} ${regole.annualita}`);
+        throw regoleNonInVigore(`la versione è di ${regole.misura} ${regole.annualita}`);
       verificaStrumenti(dto, regole.parametri);
       await inserisciAvviso(
         manager,

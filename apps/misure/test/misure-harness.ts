@@ -124,7 +124,7 @@ async function avviaServizi(
 ): Promise<ServiziFonti & { chiudi(): Promise<void> }> {
   const [accesso, presaInCarico] = await Promise.all([
     startTestAccesso({}, { identita }),
-    startTestPresaInCarico({ identita }),
+    startTestPresaInCarico({ identita, sportelloAccesso: false }),
   ]);
   const fermati = new Set<string>();
   const ferma = async (servizio: 'accesso' | 'presa-in-carico') => {

@@ -230,7 +230,7 @@ describe('misure › fonti: the real accesso and presa-in-carico, read and liste
     });
   });
 
-  it('all false for a person with no cartella, and for one whose cartella is closed', async () => {
+  it('all false for a person with no cartella, and for one whose cartella is closed (which re-runs her istruttorie)', async () => {
     const p = await operatore()(ACCESSO_RPC.registraPersona, persona(codiceFiscale(), CREMA));
     const nessuna = {
       valutazioneCompletata: false,
@@ -249,6 +249,16 @@ describe('misure › fonti: the real accesso and presa-in-carico, read and liste
     expect((await fonti.presaInCarico(chiusa.id)).valutazioneCompletata).toBe(true);
     await pic('asCrema')(PRESA_IN_CARICO_RPC.chiudiCartella, { id: cartella.id, motivo: 'rinuncia' });
     expect(await fonti.presaInCarico(chiusa.id)).toEqual(nessuna);
+    // ...and the closure re-ran her istruttorie.
+    await servizi.presaInCarico.flush();
+    await eventually(
+      () =>
+        expect(chiamateDi(chiusa.id)).toContainEqual({
+          personaId: chiusa.id,
+          causa: 'presa-in-carico.cartella.chiusa',
+        }),
+      { timeoutMs: 15_000 },
+    );
   });
 
   it('re-runs the istruttorie on a ricovero and a change of residence published by accesso, once per event', async () => {

@@ -5,6 +5,7 @@ import {
   ACCESSO_EVENTS,
   MISURE_CONSUMI,
   PRESA_IN_CARICO_EVENTS,
+  type CartellaChiusaV1,
   type EventEnvelope,
   type PersonaResidenzaCambiataV1,
   type ProgettoDecisioneV1,
@@ -17,7 +18,8 @@ import { RIESAME_ISTRUTTORIE, type RiesameIstruttorie } from './fonti-istanza';
 
 /**
  * Evidence an istruttoria read has changed in another service: a ricovero began or ended, the
- * residence changed (accesso), a valutazione was completed or a progetto approved (presa in carico).
+ * residence changed (accesso), a valutazione was completed, a progetto approved or the cartella closed
+ * (presa in carico).
  * Each event re-runs the istruttorie of that person's open istanze (RiesameIstruttorie, which reads the
  * sources again); the events carry ids only, and the cause recorded is the event's type.
  *
@@ -66,6 +68,13 @@ export class RiesameConsumers {
     envelope: EventEnvelope<'presa-in-carico.progetto.approvato', ProgettoDecisioneV1>,
   ): Promise<void> {
     return this.riesamina(MISURE_CONSUMI.progetto.durable, envelope, envelope.payload.personaId);
+  }
+
+  @OnEvent(PRESA_IN_CARICO_EVENTS.cartellaChiusa, { durable: MISURE_CONSUMI.cartellaChiusa.durable })
+  cartellaChiusa(
+    envelope: EventEnvelope<'presa-in-carico.cartella.chiusa', CartellaChiusaV1>,
+  ): Promise<void> {
+    return this.riesamina(MISURE_CONSUMI.cartellaChiusa.durable, envelope, envelope.payload.personaId);
   }
 
   private async riesamina(

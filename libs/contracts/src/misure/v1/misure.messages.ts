@@ -108,6 +108,13 @@ export const MISURE_CONSUMI = {
     descrizione:
       'Una valutazione multidimensionale completata nella cartella riapre l’istruttoria delle istanze della persona.',
   }),
+  cartellaChiusa: consumo({
+    servizio: 'misure',
+    durable: 'misure-cartella-chiusa',
+    evento: PRESA_IN_CARICO_EVENTS.cartellaChiusa,
+    descrizione:
+      'La chiusura della cartella (fine della presa in carico, del progetto in vigore) riapre l’istruttoria delle istanze della persona.',
+  }),
   progetto: consumo({
     servizio: 'misure',
     durable: 'misure-progetto',

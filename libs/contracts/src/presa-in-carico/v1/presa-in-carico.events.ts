@@ -80,6 +80,13 @@ export class CartellaChiusaV1 {
   @IsUUID()
   cartellaId: string;
 
+  /** Added in place (optional): consumers of v1 that do not know it keep working. */
+  @IsOptional()
+  @Nullable()
+  @IsUUID()
+  @Descrizione('La persona dell’anagrafe di accesso, se la cartella la conosce')
+  personaId?: string | null;
+
   @IsString()
   subAmbito: string;
 

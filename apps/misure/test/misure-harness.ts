@@ -1,3 +1,4 @@
+import type { Provider } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
@@ -10,7 +11,7 @@ import {
   type RpcTarget,
   type StatoPresaInCaricoV1,
 } from '@ambito/contracts';
-import { RpcClient, gatewaySignerFrom } from '@ambito/messaging';
+import { RpcClient, ensureStream, eventStreamName, gatewaySignerFrom } from '@ambito/messaging';
 import {
   connectTestNats,
   createServiceTestDatabase,
@@ -20,9 +21,24 @@ import {
   testActor,
   testNatsEnv,
 } from '@ambito/testing';
+// The real producers, in-process (test code only): misure reads them with its own identity and
+// consumes their events, and only the real services prove the requests, the audit and the events.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { startTestAccesso, type TestAccesso } from '../../accesso/test/accesso-harness';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import {
+  startTestPresaInCarico,
+  type TestPresaInCarico,
+} from '../../presa-in-carico/test/presa-in-carico-harness';
 import { createMisureApp } from '../src/app/create-misure-app';
 import { loadMisureConfig } from '../src/config/misure-config';
-import { FONTI_ISTANZA, type FontiIstanza, type PersonaPerMisure } from '../src/fonti/fonti-istanza';
+import {
+  FONTI_ISTANZA,
+  RIESAME_ISTRUTTORIE,
+  type FontiIstanza,
+  type PersonaPerMisure,
+  type RiesameIstruttorie,
+} from '../src/fonti/fonti-istanza';
 
 /** Users of the tests, one per role they play. */
 export const ATTORI = {
@@ -40,9 +56,9 @@ export const FINALITA_TEST = 'istruttoria-misure';
 export const MOTIVO_TEST = 'verifica dei requisiti dell’istanza';
 
 /**
- * TEST STAND-IN for the sources of an istanza (FONTI_ISTANZA), until the real one (lane misure-fonti,
- * accesso and presa-in-carico over the bus) is wired in the harness: a table the tests fill. Never used
- * by the app.
+ * TEST STAND-IN for the sources of an istanza (FONTI_ISTANZA) when the real accesso and presa in carico
+ * are not started (`servizi`): a table the tests fill, for the tests of avvisi, istanze and istruttorie.
+ * Never used by the app.
  */
 export class FontiIstanzaDiProva implements FontiIstanza {
   readonly persone = new Map<string, PersonaPerMisure>();
@@ -66,11 +82,30 @@ export class FontiIstanzaDiProva implements FontiIstanza {
   }
 }
 
+/** accesso and presa-in-carico running beside misure, with the same key set (they trust misure's key). */
+export interface ServiziFonti {
+  accesso: TestAccesso;
+  presaInCarico: TestPresaInCarico;
+  /** Stops one of them before the end of the test (its callers then find nobody answering). */
+  ferma(servizio: 'accesso' | 'presa-in-carico'): Promise<void>;
+}
+
+export interface OpzioniTestMisure {
+  /** Starts the real accesso and presa-in-carico in-process too (`servizi`). */
+  servizi?: boolean;
+  /** Another provider of RIESAME_ISTRUTTORIE (a recorder): the consumers of the sources' events call it. */
+  riesame?: Provider;
+  /** Environment of the service besides the harness's (e.g. ISTRUTTORIA_EQUIPE). */
+  env?: Record<string, string>;
+}
+
 export interface TestMisure {
   app: NestExpressApplication;
   databaseUrl: string;
-  /** The stand-in sources of the istanze: the tests put persone and cartelle in it. */
+  /** The stand-in sources of the istanze (without `servizi`): the tests put persone and cartelle in it. */
   fonti: FontiIstanzaDiProva;
+  /** The real sources, when started with `servizi: true`; else null. */
+  servizi: ServiziFonti | null;
   /**
    * A NATS request as the given actor, exactly as the gateway sends it (actor signed). The purpose
    * defaults to a test one; `null` sends none.
@@ -85,12 +120,25 @@ export interface TestMisure {
   close(): Promise<void>;
 }
 
-/** The misure service in-process, on a fresh database and the test NATS server of the global setup. */
-export async function startTestMisure(opzioni: { env?: Record<string, string> } = {}): Promise<TestMisure> {
+/**
+ * The misure service in-process, on a fresh database and the test NATS server of the global setup;
+ * with `servizi`, the real accesso and presa-in-carico beside it (each on its own database, all three
+ * with one key set: misure signs its calls with its own key, the others trust it).
+ */
+export async function startTestMisure(opzioni: OpzioniTestMisure = {}): Promise<TestMisure> {
+  const identita = generateIdentityKeys();
+  const servizi = opzioni.servizi ? await avviaServizi(identita) : null;
+  if (!servizi) {
+    // The producers' streams exist before the consumers start, as when accesso and presa-in-carico run.
+    const collaudo = await connectTestNats(undefined, { name: 'misure-test-stream' });
+    const jsm = await collaudo.jetstreamManager();
+    await ensureStream(jsm, eventStreamName('accesso'), ['evt.accesso.>']);
+    await ensureStream(jsm, eventStreamName('presa-in-carico'), ['evt.presa-in-carico.>']);
+    await collaudo.close();
+  }
   // The service as its runtime role, migrating as the schema's owner (roles as in production).
   const db = await createServiceTestDatabase('misure');
   const databaseUrl = db.adminUrl;
-  const identita = generateIdentityKeys();
   const fonti = new FontiIstanzaDiProva();
   const app = await createMisureApp(
     loadMisureConfig({
@@ -103,7 +151,10 @@ export async function startTestMisure(opzioni: { env?: Record<string, string> } 
       ...serviceSigningEnv(identita, 'misure'),
       ...opzioni.env,
     }),
-    { providers: [{ provide: FONTI_ISTANZA, useValue: fonti }] },
+    {
+      riesame: opzioni.riesame,
+      providers: servizi ? [] : [{ provide: FONTI_ISTANZA, useValue: fonti }],
+    },
   );
   // With the gateway's NATS user, which may send every declared request and nothing else.
   const nats = await connectTestNats('gateway', { name: 'misure-test' });
@@ -115,6 +166,7 @@ export async function startTestMisure(opzioni: { env?: Record<string, string> } 
     app,
     databaseUrl,
     fonti,
+    servizi,
     as: (actor, motivo, finalita) => (subject, payload) =>
       rpc.request(subject, payload, {
         context: {
@@ -131,6 +183,45 @@ export async function startTestMisure(opzioni: { env?: Record<string, string> } 
       await pg.end();
       await app.close();
       await dropTestDatabase(databaseUrl);
+      await servizi?.chiudi();
     },
   };
+}
+
+async function avviaServizi(
+  identita: ReturnType<typeof generateIdentityKeys>,
+): Promise<ServiziFonti & { chiudi(): Promise<void> }> {
+  const [accesso, presaInCarico] = await Promise.all([
+    startTestAccesso({}, { identita }),
+    startTestPresaInCarico({ identita, sportelloAccesso: false }),
+  ]);
+  const fermati = new Set<string>();
+  const ferma = async (servizio: 'accesso' | 'presa-in-carico') => {
+    if (fermati.has(servizio)) return;
+    fermati.add(servizio);
+    await (servizio === 'accesso' ? accesso : presaInCarico).close();
+  };
+  return {
+    accesso,
+    presaInCarico,
+    ferma,
+    chiudi: async () => {
+      await ferma('presa-in-carico');
+      await ferma('accesso');
+    },
+  };
+}
+
+/** A RiesameIstruttorie that records its calls (until the istanze feature provides the real one). */
+export function riesameRegistrato(): {
+  provider: Provider;
+  chiamate: { personaId: string; causa: string }[];
+} {
+  const chiamate: { personaId: string; causa: string }[] = [];
+  const riesame: RiesameIstruttorie = {
+    riesaminaPersona: async (personaId, causa) => {
+      chiamate.push({ personaId, causa });
+    },
+  };
+  return { provider: { provide: RIESAME_ISTRUTTORIE, useValue: riesame }, chiamate };
 }

@@ -1,4 +1,3 @@
-import type { Provider } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { migrationTarget, runMigrations, serviceDataSourceOptions } from '@ambito/persistence';
 import { createServiceApp } from '@ambito/service-runtime';
@@ -6,7 +5,7 @@ import { loadTerritorioFile } from '@ambito/territorio';
 import type { MisureConfig } from '../config/misure-config';
 import { MISURE_ENTITIES } from '../database/entities';
 import { MISURE_MIGRATIONS } from '../database/migrations';
-import { MisureModule } from './misure.module';
+import { MisureModule, type OpzioniMisure } from './misure.module';
 import { SERVICE } from './service';
 
 /**
@@ -15,8 +14,9 @@ import { SERVICE } from './service';
  */
 export async function createMisureApp(
   config: MisureConfig,
-  opzioni: OpzioniApp = {},
+  opzioni: OpzioniMisure = {},
 ): Promise<NestExpressApplication> {
+  // The sedi where istanze are received, and their sub-ambiti (a mistake stops the service here).
   const territorio = loadTerritorioFile(config.TERRITORIO_FILE);
   const dataSource = serviceDataSourceOptions({
     url: config.DATABASE_URL,
@@ -29,13 +29,5 @@ export async function createMisureApp(
   // As the schema's owner (DATABASE_MIGRATION_URL), which then grants the runtime role of DATABASE_URL.
   await runMigrations({ ...dataSource, ...migrationTarget(config) });
 
-  return createServiceApp(MisureModule.forRoot(config, dataSource, territorio, opzioni.providers ?? []));
-}
-
-export interface OpzioniApp {
-  /**
-   * Providers added after the service's own (the last for a token wins): the test harness uses it for
-   * stand-ins of the other services' sources. Never used by main.ts.
-   */
-  providers?: Provider[];
+  return createServiceApp(MisureModule.forRoot(config, dataSource, territorio, opzioni));
 }

@@ -13,6 +13,8 @@ import {
   retentionOptions,
 } from '@ambito/service-runtime';
 import { RifiutiRpcRecorder } from '../audit/rifiuti-rpc.recorder';
+import { FontiModule } from '../fonti/fonti.module';
+import { RiesameConsumers } from '../fonti/riesame.consumers';
 import type { MisureConfig } from '../config/misure-config';
 import { ISTANZE_CONTROLLERS, istanzeProviders } from '../istanze/istanze.providers';
 import { RegoleModule } from '../regole/regole.module';
@@ -20,30 +22,43 @@ import { StatoController } from '../stato/stato.controller';
 import { StatoRepository } from '../stato/stato.repository';
 import { SERVICE } from './service';
 
+/** What a test plugs into the service (main.ts gives nothing). */
+export interface OpzioniMisure {
+  /**
+   * Another provider of RIESAME_ISTRUTTORIE than the istruttoria's own (IstruttoriaService): a test
+   * records what the consumers of the other services' events ask.
+   */
+  riesame?: Provider;
+  /** Providers added last (the last for a token wins): test stand-ins, e.g. of FONTI_ISTANZA. */
+  providers?: Provider[];
+}
+
 @Module({})
 export class MisureModule {
-  /** `sostituzioni`: providers added last (the last for a token wins), for the test harness only. */
   static forRoot(
     config: MisureConfig,
     dataSource: DataSourceOptions,
     territorio: TerritorioV1,
-    sostituzioni: Provider[] = [],
+    opzioni: OpzioniMisure = {},
   ): DynamicModule {
+    const messaging = MessagingModule.forRoot({
+      service: SERVICE,
+      ambito: config.AMBITO_CODICE,
+      natsUrl: config.NATS_URL,
+      natsAccesso: natsAccessoDa(config),
+      outbox: { databaseUrl: config.DATABASE_URL, schema: config.DATABASE_SCHEMA },
+      identity: identityKeysFrom(config, SERVICE),
+      idempotency: { ttlMs: config.IDEMPOTENCY_TTL_HOURS * 3_600_000 },
+      retention: retentionOptions(config),
+    });
     return {
       module: MisureModule,
       imports: [
         loggingModule({ service: SERVICE, version: APP_VERSION, level: config.LOG_LEVEL }),
         TypeOrmModule.forRoot({ ...dataSource, retryAttempts: 0 }),
-        MessagingModule.forRoot({
-          service: SERVICE,
-          ambito: config.AMBITO_CODICE,
-          natsUrl: config.NATS_URL,
-          natsAccesso: natsAccessoDa(config),
-          outbox: { databaseUrl: config.DATABASE_URL, schema: config.DATABASE_SCHEMA },
-          identity: identityKeysFrom(config, SERVICE),
-          idempotency: { ttlMs: config.IDEMPOTENCY_TTL_HOURS * 3_600_000 },
-          retention: retentionOptions(config),
-        }),
+        messaging,
+        // FONTI_ISTANZA for every module: the persona and the presa in carico of an istanza.
+        FontiModule.forRoot(messaging),
         MetricsModule.forRoot(SERVICE, config),
         HealthModule.forRoot({ database: true }),
         // The kind of data subject of the audit rows: change it to what the service keeps (persona, cartella…).
@@ -60,7 +75,10 @@ export class MisureModule {
           territorio,
           istruttoriaEquipe: config.ISTRUTTORIA_EQUIPE === 'si',
         }),
-        ...sostituzioni,
+        // The consumers of accesso's and presa in carico's events re-run istruttorie through it.
+        RiesameConsumers,
+        ...(opzioni.riesame ? [opzioni.riesame] : []),
+        ...(opzioni.providers ?? []),
       ],
     };
   }

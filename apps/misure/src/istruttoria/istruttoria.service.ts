@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -80,17 +80,12 @@ export class IstruttoriaService implements RiesameIstruttorie {
     private readonly audit: AuditService,
     private readonly regole: RegoleRepository,
     @Inject(CONTESTO_MISURE) private readonly contesto: ContestoMisure,
-    // Provided by the sources' module (lane misure-fonti); until then only in the test harness.
-    @Optional() @Inject(FONTI_ISTANZA) private readonly fonti?: FontiIstanza,
+    // The sources' module (accesso and presa in carico, read as the service).
+    @Inject(FONTI_ISTANZA) private readonly fonti: FontiIstanza,
   ) {}
 
   /** The persona from accesso and the cartella's state from presa in carico, never typed in the istanza. */
   async fontiDellaPersona(personaId: string): Promise<Fonti> {
-    if (!this.fonti)
-      throw new DomainError(
-        'SERVIZIO_NON_DISPONIBILE',
-        'I dati della persona e della cartella non sono disponibili: riprovare più tardi.',
-      );
     const [persona, presaInCarico] = await Promise.all([
       this.fonti.persona(personaId),
       this.fonti.presaInCarico(personaId),

@@ -63,13 +63,18 @@ export interface TestAccesso {
 
 /**
  * The accesso service in-process, on a fresh database and the test NATS server of the global setup;
- * `env` adds variables (TERRITORIO_FILE for another ambito).
+ * `env` adds variables (TERRITORIO_FILE for another ambito); `identita` shares the key set of a test
+ * that starts other services too (misure calls accesso with its own key).
  */
-export async function startTestAccesso(env: Record<string, string> = {}): Promise<TestAccesso> {
+export async function startTestAccesso(
+  env: Record<string, string> = {},
+  opzioni: { identita?: IdentityKeyEnv } = {},
+): Promise<TestAccesso> {
   // The service as its runtime role, migrating as the schema's owner (roles as in production).
   const db = await createServiceTestDatabase('accesso');
   const databaseUrl = db.adminUrl;
-  const identita = generateIdentityKeys();
+  // Shared with the services of the same test when given (they call accesso with their own keys).
+  const identita = opzioni.identita ?? generateIdentityKeys();
   const app = await createAccessoApp(
     loadAccessoConfig({
       DATABASE_URL: db.url,

@@ -119,7 +119,12 @@ export interface TestPresaInCarico {
 
 /** The presa-in-carico service in-process, on a fresh database and the test NATS of the global setup. */
 export async function startTestPresaInCarico(
-  options: { identita?: IdentityKeyEnv; env?: Record<string, string> } = {},
+  options: {
+    identita?: IdentityKeyEnv;
+    env?: Record<string, string>;
+    /** False when the real accesso runs beside it (then it answers accesso.proposta.leggi). */
+    sportelloAccesso?: boolean;
+  } = {},
 ): Promise<TestPresaInCarico> {
   const env = options.env ?? {};
   // The service as its runtime role, migrating as the schema's owner (roles as in production).
@@ -154,7 +159,7 @@ export async function startTestPresaInCarico(
     nats,
     new ActorVerifier(parseTrustedKeys(identita.ACTOR_TRUSTED_KEYS), { ambito: 'CREMA' }),
   );
-  accesso.avvia();
+  if (options.sportelloAccesso !== false) accesso.avvia();
 
   const eventi: EventEnvelope[] = [];
   const durable = `test-${randomUUID()}`;

@@ -17,7 +17,14 @@ import {
   type PresaInCaricoEventMap,
   type PresaInCaricoRpcMap,
 } from './presa-in-carico';
-import { MISURE_CHIAMATE, MISURE_EVENTS, MISURE_RPC, type MisureEventMap, type MisureRpcMap } from './misure';
+import {
+  MISURE_CHIAMATE,
+  MISURE_CONSUMI,
+  MISURE_EVENTS,
+  MISURE_RPC,
+  type MisureEventMap,
+  type MisureRpcMap,
+} from './misure';
 // @ambito/tools:service: imports of a new service's declarations above this line.
 
 /** Every request/reply subject of the platform, as declared by its service. */
@@ -41,6 +48,7 @@ export const EVENT_DECLARATIONS: readonly AnyEventDeclaration[] = [
 /** Every durable consumer of the platform, as declared by its consuming service. */
 export const CONSUMER_DECLARATIONS: readonly ConsumoDeclaration[] = [
   ...Object.values(PRESA_IN_CARICO_CONSUMI),
+  ...Object.values(MISURE_CONSUMI),
 ];
 
 /** Every request a service sends to another with its own identity, as declared by the caller. */

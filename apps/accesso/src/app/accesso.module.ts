@@ -26,6 +26,7 @@ import { RegistroAuditService } from '../audit/registro-audit.service';
 import { RifiutiRpcRecorder } from '../audit/rifiuti-rpc.recorder';
 import type { AccessoConfig } from '../config/accesso-config';
 import { CercaPersoneQuery, LeggiPersonaQuery } from '../persone/lettura/persone.queries';
+import { LeggiPersonaPerMisureQuery } from '../persone/lettura/persona-per-misure.query';
 import { PersoneController } from '../persone/persone.controller';
 import { PersoneRepository } from '../persone/persone.repository';
 import { RegistraPersonaUseCase } from '../persone/registrazione/registra-persona.use-case';
@@ -80,6 +81,7 @@ export class AccessoModule {
         AggiornaPersonaUseCase,
         RicoveriUseCase,
         LeggiPersonaQuery,
+        LeggiPersonaPerMisureQuery,
         CercaPersoneQuery,
         AccessiRepository,
         AccessiGate,

@@ -6,13 +6,16 @@ import {
   RegistraRicoveroV1,
   type RicoveroV1,
   CercaPersoneV1,
+  LeggiPersonaPerMisureV1,
   LeggiPersonaV1,
   RegistraPersonaV1,
   type PaginaPersoneV1,
+  type PersonaPerMisureV1,
   type PersonaV1,
 } from '@ambito/contracts';
 import { RpcController, RpcHandler } from '@ambito/messaging';
 import { CercaPersoneQuery, LeggiPersonaQuery } from './lettura/persone.queries';
+import { LeggiPersonaPerMisureQuery } from './lettura/persona-per-misure.query';
 import { RegistraPersonaUseCase } from './registrazione/registra-persona.use-case';
 import { AggiornaPersonaUseCase } from './modifica/aggiorna-persona.use-case';
 import { RicoveriUseCase } from './ricoveri/ricoveri.use-case';
@@ -26,6 +29,7 @@ export class PersoneController {
     private readonly cercaPersone: CercaPersoneQuery,
     private readonly aggiornaPersona: AggiornaPersonaUseCase,
     private readonly ricoveri: RicoveriUseCase,
+    private readonly personaPerMisure: LeggiPersonaPerMisureQuery,
   ) {}
 
   @RpcHandler(ACCESSO_RPC.registraRicovero)
@@ -56,6 +60,11 @@ export class PersoneController {
   @RpcHandler(ACCESSO_RPC.leggiPersona)
   leggi(dto: LeggiPersonaV1): Promise<PersonaV1> {
     return this.leggiPersona.esegui(dto.id);
+  }
+
+  @RpcHandler(ACCESSO_RPC.leggiPersonaPerMisure)
+  leggiPerMisure(dto: LeggiPersonaPerMisureV1): Promise<PersonaPerMisureV1> {
+    return this.personaPerMisure.esegui(dto.personaId);
   }
 
   @RpcHandler(ACCESSO_RPC.cercaPersone)

@@ -72,6 +72,22 @@ export class PersoneRepository {
     return persona?.id ?? null;
   }
 
+  /**
+   * Whether a definitive residential ricovero (RSA, RSD, CSS) covers today: begun, and not ended before
+   * today (the day of discharge still counts as in the structure).
+   */
+  async ricoveroDefinitivoInCorso(personaId: string, oggi: string): Promise<boolean> {
+    const [{ inCorso }] = (await this.manager.query(
+      `SELECT EXISTS (
+         SELECT 1 FROM ricovero
+          WHERE persona_id = $1 AND tipo = 'residenziale-definitivo'
+            AND dal <= $2::date AND (al IS NULL OR al >= $2::date)
+       ) AS "inCorso"`,
+      [personaId, oggi],
+    )) as [{ inCorso: boolean }];
+    return inCorso;
+  }
+
   /** The persona if it is within `ambito`, else null (whether or not it exists). */
   trovaVisibile(id: string, ambito: AmbitoPersone): Promise<PersonaEntity | null> {
     return this.visibili(ambito).andWhere('p.id = :id', { id }).getOne();

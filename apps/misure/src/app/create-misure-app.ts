@@ -4,14 +4,17 @@ import { createServiceApp } from '@ambito/service-runtime';
 import type { MisureConfig } from '../config/misure-config';
 import { MISURE_ENTITIES } from '../database/entities';
 import { MISURE_MIGRATIONS } from '../database/migrations';
-import { MisureModule } from './misure.module';
+import { MisureModule, type OpzioniMisure } from './misure.module';
 import { SERVICE } from './service';
 
 /**
  * The misure service, started but not listening on HTTP: migrations applied, NATS request/reply
  * handlers (queue group `misure`) and the outbox relay running. `main.ts` listens; tests may too.
  */
-export async function createMisureApp(config: MisureConfig): Promise<NestExpressApplication> {
+export async function createMisureApp(
+  config: MisureConfig,
+  opzioni: OpzioniMisure = {},
+): Promise<NestExpressApplication> {
   const dataSource = serviceDataSourceOptions({
     url: config.DATABASE_URL,
     schema: config.DATABASE_SCHEMA,
@@ -23,5 +26,5 @@ export async function createMisureApp(config: MisureConfig): Promise<NestExpress
   // As the schema's owner (DATABASE_MIGRATION_URL), which then grants the runtime role of DATABASE_URL.
   await runMigrations({ ...dataSource, ...migrationTarget(config) });
 
-  return createServiceApp(MisureModule.forRoot(config, dataSource));
+  return createServiceApp(MisureModule.forRoot(config, dataSource, opzioni));
 }

@@ -1,4 +1,5 @@
 import { ConfigurationError } from '@ambito/service-runtime';
+import { generateIdentityKeys, serviceSigningEnv } from '@ambito/testing';
 import { loadMisureConfig } from './misure-config';
 
 describe('misure configuration', () => {
@@ -8,9 +9,11 @@ describe('misure configuration', () => {
     // a public key only: nothing secret
     ACTOR_TRUSTED_KEYS:
       '{"gateway":{"keys":[{"kty":"OKP","crv":"Ed25519","x":"pfB4mLpaK2DHs6eVVOp2UgH24JwtI3PdrQf-x-bxxrA"}]}}',
+    // its own private key: the approval of a graduatoria commits money in budget as the service itself
+    ...serviceSigningEnv(generateIdentityKeys(), 'misure'),
   };
 
-  it('needs only the database, NATS and the trusted keys, with the service’s own defaults', () => {
+  it('needs only the database, NATS, the trusted keys and its own signing key, with the service’s own defaults', () => {
     expect(loadMisureConfig(minimal)).toMatchObject({
       HTTP_PORT: 3104,
       DATABASE_SCHEMA: 'misure',
@@ -23,7 +26,14 @@ describe('misure configuration', () => {
   it('refuses to start listing every invalid variable', () => {
     const load = () => loadMisureConfig({ DATABASE_SCHEMA: 'Schema-1', HTTP_PORT: '0' });
     expect(load).toThrow(ConfigurationError);
-    for (const variable of ['DATABASE_URL', 'NATS_URL', 'DATABASE_SCHEMA', 'HTTP_PORT', 'ACTOR_TRUSTED_KEYS'])
+    for (const variable of [
+      'DATABASE_URL',
+      'NATS_URL',
+      'DATABASE_SCHEMA',
+      'HTTP_PORT',
+      'ACTOR_TRUSTED_KEYS',
+      'SERVICE_SIGNING_KEY',
+    ])
       expect(load).toThrow(new RegExp(`- ${variable}:`));
   });
 });

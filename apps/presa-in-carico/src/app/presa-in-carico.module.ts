@@ -26,6 +26,7 @@ import { AnnotaDiarioUseCase, LeggiDiarioQuery } from '../cartelle/diario/diario
 import { IntakeConsumer } from '../cartelle/intake.consumer';
 import { ResidenzaConsumer } from '../cartelle/trasferimento/residenza.consumer';
 import { ElencaCartelleQuery, LeggiCartellaQuery } from '../cartelle/lettura/cartelle.queries';
+import { StatoPerMisureQuery } from '../cartelle/lettura/stato-per-misure.query';
 import { AggiornaNucleoUseCase } from '../cartelle/nucleo/aggiorna-nucleo.use-case';
 import { TrasferisciCartellaUseCase } from '../cartelle/trasferimento/trasferisci-cartella.use-case';
 import type { PresaInCaricoConfig } from '../config/presa-in-carico-config';
@@ -97,6 +98,7 @@ export class PresaInCaricoModule {
         TrasferisciCartellaUseCase,
         LeggiCartellaQuery,
         ElencaCartelleQuery,
+        StatoPerMisureQuery,
         AnnotaDiarioUseCase,
         LeggiDiarioQuery,
         IntakeConsumer,

@@ -8,12 +8,14 @@ import {
   ElencaCartelleV1,
   LeggiCartellaV1,
   LeggiDiarioV1,
+  LeggiStatoPerMisureV1,
   PRESA_IN_CARICO_RPC,
   TrasferisciCartellaV1,
   type AperturaCartellaV1,
   type CartellaSintesiV1,
   type CartellaV1,
   type PaginaV1,
+  type StatoPerMisureV1,
   type VoceDiarioV1,
 } from '@ambito/contracts';
 import { RpcController, RpcHandler } from '@ambito/messaging';
@@ -23,6 +25,7 @@ import { AssegnaEquipeCasoUseCase } from './assegnazione/assegna-equipe-caso.use
 import { ChiudiCartellaUseCase } from './chiusura/chiudi-cartella.use-case';
 import { AnnotaDiarioUseCase, LeggiDiarioQuery } from './diario/diario.use-cases';
 import { ElencaCartelleQuery, LeggiCartellaQuery } from './lettura/cartelle.queries';
+import { StatoPerMisureQuery } from './lettura/stato-per-misure.query';
 import { AggiornaNucleoUseCase } from './nucleo/aggiorna-nucleo.use-case';
 import { TrasferisciCartellaUseCase } from './trasferimento/trasferisci-cartella.use-case';
 
@@ -40,7 +43,13 @@ export class CartelleController {
     private readonly elencaCartelle: ElencaCartelleQuery,
     private readonly annotaDiario: AnnotaDiarioUseCase,
     private readonly leggiDiario: LeggiDiarioQuery,
+    private readonly statoPerMisure: StatoPerMisureQuery,
   ) {}
+
+  @RpcHandler(PRESA_IN_CARICO_RPC.leggiStatoPerMisure)
+  leggiPerMisure(dto: LeggiStatoPerMisureV1): Promise<StatoPerMisureV1> {
+    return this.statoPerMisure.esegui(dto.personaId);
+  }
 
   @RpcHandler(PRESA_IN_CARICO_RPC.apriCartella)
   apri(dto: ApriCartellaV1): Promise<AperturaCartellaV1> {

@@ -336,6 +336,7 @@ function payload(cartella: CartellaEntity, p: ProgettoV1, motivazione: string | 
   return {
     progettoId: p.id,
     cartellaId: cartella.id,
+    personaId: cartella.personaId,
     versione: p.versione,
     subAmbito: cartella.subAmbito,
     comuneResidenza: cartella.comuneResidenza,

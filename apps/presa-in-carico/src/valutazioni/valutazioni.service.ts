@@ -87,6 +87,7 @@ export class ValutazioniService {
         await this.outbox.append(manager, PRESA_IN_CARICO_EVENTS.valutazioneCompletata, {
           valutazioneId: valutazione.id,
           cartellaId: cartella.id,
+          personaId: cartella.personaId,
           subAmbito: cartella.subAmbito,
           comuneResidenza: cartella.comuneResidenza,
           strumento: strumento.codice,

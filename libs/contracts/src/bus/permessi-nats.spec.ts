@@ -1,6 +1,7 @@
 import { IsString } from 'class-validator';
 import { evento, consumo, rpc } from '../common/declarations';
 import { CHIAMATE_DECLARATIONS, RPC_DECLARATIONS } from '../registry';
+import { isRuoloServizio } from '../common/ruolo';
 import { configurazioneNatsServer, segretiNatsServer } from './configurazione-nats';
 import {
   DICHIARAZIONI_BUS,
@@ -160,11 +161,13 @@ describe('NATS permissions generated from the declarations', () => {
     const gateway = di('gateway');
     // Every request a user may send; not those only services may send (service identity).
     expect([...gateway.publish!].sort()).toEqual(
-      RPC_DECLARATIONS.filter((d) => d.subject !== 'accesso.proposta.leggi')
+      RPC_DECLARATIONS.filter((d) => !d.ruoli.every(isRuoloServizio))
         .map((d) => d.subject)
         .sort(),
     );
     expect(puoPubblicare(gateway, 'accesso.proposta.leggi')).toBe(false);
+    expect(puoPubblicare(gateway, 'accesso.persona.leggi-per-misure')).toBe(false);
+    expect(puoPubblicare(gateway, 'presa-in-carico.cartella.leggi-per-misure')).toBe(false);
     expect(gateway.subscribe).toEqual(['_INBOX_gateway.>']);
     expect(gateway.allowResponses).toBe(false);
     expect(puoPubblicare(gateway, '$JS.API.INFO')).toBe(false);

@@ -10,6 +10,8 @@ export const FINALITA = {
   'presa-in-carico': 'Valutazione, progetto personalizzato e gestione del caso da parte dell’équipe',
   'decisione-comune': 'Decisione del Comune di residenza sul progetto personalizzato',
   'gestione-contabile': 'Impegni, liquidazioni e rendicontazione della spesa per i beneficiari',
+  'istruttoria-misure':
+    'Istruttoria delle istanze di misure e benefici (B2, Dopo di Noi, Pro.Vi.): requisiti e graduatorie',
   'richiesta-interessato': 'Risposta a una richiesta dell’interessato (artt. 15-22 GDPR)',
   'controllo-titolare': 'Controllo del titolare o del responsabile della protezione dei dati (audit)',
   'autorita-giudiziaria': 'Richiesta dell’autorità giudiziaria o di polizia giudiziaria',

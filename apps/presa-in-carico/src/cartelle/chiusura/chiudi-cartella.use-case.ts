@@ -45,6 +45,7 @@ export class ChiudiCartellaUseCase {
         );
         await this.outbox.append(manager, PRESA_IN_CARICO_EVENTS.cartellaChiusa, {
           cartellaId: cartella.id,
+          personaId: cartella.personaId,
           subAmbito: cartella.subAmbito,
           comuneResidenza: cartella.comuneResidenza,
           motivo: dto.motivo,

@@ -37,6 +37,7 @@ import {
   RicoveroIniziatoV1,
 } from './accesso.events';
 import { ElencaAuditV1, PaginaAuditV1 } from './audit.dto';
+import { LeggiPersonaPerMisureV1, PersonaPerMisureV1 } from './persona-misure.dto';
 import {
   AggiornaPersonaV1,
   CercaPersoneV1,
@@ -172,6 +173,17 @@ export const ACCESSO_RPC = {
     ambito: 'servizio',
     descrizione:
       'La proposta di presa in carico di un accesso chiuso con quell’esito (persona e motivazione), per l’équipe che la accoglie.',
+    letturaDatiPersonali: true,
+  }),
+  leggiPersonaPerMisure: rpc({
+    subject: 'accesso.persona.leggi-per-misure',
+    request: LeggiPersonaPerMisureV1,
+    reply: PersonaPerMisureV1,
+    // Service identity only: the istruttoria of the misure (MISURE_CHIAMATE), no user.
+    ruoli: ['servizio-misure'],
+    ambito: 'servizio',
+    descrizione:
+      'Data di nascita, comune di residenza (e se è nell’Ambito) e ricovero definitivo in corso di una persona, per l’istruttoria delle sue istanze di misure.',
     letturaDatiPersonali: true,
   }),
   contatoriAccessi: rpc({

@@ -1,5 +1,17 @@
+import { ACCESSO_EVENTS, ACCESSO_RPC } from '../../accesso/v1/accesso.messages';
 import { BUDGET_RPC } from '../../budget/v1/budget.messages';
-import { chiamata, rpc, type EventMapOf, type RpcMapOf, type ValuesOf } from '../../common/declarations';
+import {
+  chiamata,
+  consumo,
+  rpc,
+  type EventMapOf,
+  type RpcMapOf,
+  type ValuesOf,
+} from '../../common/declarations';
+import {
+  PRESA_IN_CARICO_EVENTS,
+  PRESA_IN_CARICO_RPC,
+} from '../../presa-in-carico/v1/presa-in-carico.messages';
 import { MISURE_REGOLE_RPC } from './regole.messages';
 import { LeggiStatoMisureV1, StatoMisureV1 } from './stato.dto';
 
@@ -51,6 +63,66 @@ export const MISURE_CHIAMATE = {
     finalita: 'gestione-contabile',
     descrizione:
       'Riduce l’impegno di una misura che cessa, decade o è revocata: il non liquidato torna disponibile.',
+  }),
+  persona: chiamata({
+    servizio: 'misure',
+    rpc: ACCESSO_RPC.leggiPersonaPerMisure,
+    finalita: 'istruttoria-misure',
+    descrizione:
+      'L’istruttoria legge dall’anagrafe di accesso la data di nascita, la residenza e il ricovero definitivo della persona dell’istanza.',
+  }),
+  presaInCarico: chiamata({
+    servizio: 'misure',
+    rpc: PRESA_IN_CARICO_RPC.leggiStatoPerMisure,
+    finalita: 'istruttoria-misure',
+    descrizione:
+      'L’istruttoria legge se la cartella della persona ha la valutazione multidimensionale, il progetto approvato e il budget di progetto.',
+  }),
+} as const;
+
+/**
+ * The events the misure service consumes: each changes evidence an istruttoria read, so the open
+ * istanze of that person are judged again (RiesameIstruttorie). The events carry ids only.
+ */
+export const MISURE_CONSUMI = {
+  ricoveroIniziato: consumo({
+    servizio: 'misure',
+    durable: 'misure-ricovero-iniziato',
+    evento: ACCESSO_EVENTS.ricoveroIniziato,
+    descrizione: 'Un ricovero della persona (forse definitivo) riapre l’istruttoria delle sue istanze.',
+  }),
+  ricoveroConcluso: consumo({
+    servizio: 'misure',
+    durable: 'misure-ricovero-concluso',
+    evento: ACCESSO_EVENTS.ricoveroConcluso,
+    descrizione: 'La fine di un ricovero della persona riapre l’istruttoria delle sue istanze.',
+  }),
+  residenza: consumo({
+    servizio: 'misure',
+    durable: 'misure-residenza',
+    evento: ACCESSO_EVENTS.residenzaCambiata,
+    descrizione:
+      'Il cambio di residenza (dentro, fuori o verso l’Ambito) riapre l’istruttoria delle istanze della persona.',
+  }),
+  valutazione: consumo({
+    servizio: 'misure',
+    durable: 'misure-valutazione',
+    evento: PRESA_IN_CARICO_EVENTS.valutazioneCompletata,
+    descrizione:
+      'Una valutazione multidimensionale completata nella cartella riapre l’istruttoria delle istanze della persona.',
+  }),
+  cartellaChiusa: consumo({
+    servizio: 'misure',
+    durable: 'misure-cartella-chiusa',
+    evento: PRESA_IN_CARICO_EVENTS.cartellaChiusa,
+    descrizione:
+      'La chiusura della cartella (fine della presa in carico, del progetto in vigore) riapre l’istruttoria delle istanze della persona.',
+  }),
+  progetto: consumo({
+    servizio: 'misure',
+    durable: 'misure-progetto',
+    evento: PRESA_IN_CARICO_EVENTS.progettoApprovato,
+    descrizione: 'Un progetto approvato dal Comune riapre l’istruttoria delle istanze della persona.',
   }),
 } as const;
 

@@ -29,6 +29,20 @@ export const PROFESSIONI = [
 ] as const;
 export type Professione = (typeof PROFESSIONI)[number];
 
+/**
+ * The components of a multiprofessional équipe (DM 23/11/2016 art. 2: "componente sanitaria e
+ * sociale"): an instrument that requires one group of each is an assessment of the clinical and social
+ * équipe. Professions in neither (amministrativo, altro) count for no component.
+ */
+export const PROFESSIONI_CLINICHE: readonly Professione[] = [
+  'psicologo',
+  'medico',
+  'infermiere',
+  'neuropsichiatra-infantile',
+  'terapista',
+];
+export const PROFESSIONI_SOCIALI: readonly Professione[] = ['assistente-sociale', 'educatore', 'pedagogista'];
+
 /** Employment contract of an équipe member: the LEPS counts only permanent (indeterminato) ones. */
 export const CONTRATTI_EQUIPE = ['indeterminato', 'determinato', 'altro'] as const;
 export type ContrattoEquipe = (typeof CONTRATTI_EQUIPE)[number];

@@ -80,6 +80,13 @@ export class CartellaChiusaV1 {
   @IsUUID()
   cartellaId: string;
 
+  /** Added in place (optional): consumers of v1 that do not know it keep working. */
+  @IsOptional()
+  @Nullable()
+  @IsUUID()
+  @Descrizione('La persona dell’anagrafe di accesso, se la cartella la conosce')
+  personaId?: string | null;
+
   @IsString()
   subAmbito: string;
 
@@ -129,6 +136,13 @@ export class ValutazioneCompletataV1 {
 
   /** Added in place (optional): consumers of v1 that do not know it keep working. */
   @IsOptional()
+  @Nullable()
+  @IsUUID()
+  @Descrizione('La persona dell’anagrafe di accesso, se la cartella la conosce')
+  personaId?: string | null;
+
+  /** Added in place (optional): consumers of v1 that do not know it keep working. */
+  @IsOptional()
   @IsObject()
   @Descrizione('Codice della voce → codici scelti, per le voci multiple (es. SINA InvaliditaCivile)')
   risposteMultiple?: Record<string, string[]>;
@@ -160,6 +174,13 @@ export class ProgettoDecisioneV1 {
 
   @IsUUID()
   cartellaId: string;
+
+  /** Added in place (optional): consumers of v1 that do not know it keep working. */
+  @IsOptional()
+  @Nullable()
+  @IsUUID()
+  @Descrizione('La persona dell’anagrafe di accesso, se la cartella la conosce')
+  personaId?: string | null;
 
   @Intero({ min: 1 })
   versione: number;

@@ -53,6 +53,7 @@ import {
 } from './presa-in-carico.events';
 import { ApprovaProgettoV1, ProgettoV1, ProponiProgettoV1, RespingiProgettoV1 } from './progetto.dto';
 import { ConteggiCartelleRispostaV1, ConteggiCartelleV1 } from './statistiche.dto';
+import { LeggiStatoPerMisureV1, StatoPerMisureV1 } from './stato-per-misure.dto';
 import { ElencaStrumentiV1, RegistraValutazioneV1, StrumentoV1, ValutazioneV1 } from './valutazione.dto';
 
 /**
@@ -221,6 +222,17 @@ export const PRESA_IN_CARICO_RPC = {
     ruoli: EQUIPE,
     ambito: 'cartella',
     descrizione: 'Registra una verifica del progetto approvato rispetto ai suoi obiettivi.',
+  }),
+  leggiStatoPerMisure: rpc({
+    subject: 'presa-in-carico.cartella.leggi-per-misure',
+    request: LeggiStatoPerMisureV1,
+    reply: StatoPerMisureV1,
+    // Service identity only: the istruttoria of the misure (MISURE_CHIAMATE), no user.
+    ruoli: ['servizio-misure'],
+    ambito: 'servizio',
+    descrizione:
+      'Se la cartella di una persona ha una valutazione multidimensionale (anche dell’équipe clinica e sociale), un progetto approvato e un budget di progetto, per l’istruttoria delle sue istanze di misure.',
+    letturaDatiPersonali: true,
   }),
   caricoLavoro: rpc({
     subject: 'presa-in-carico.monitoraggio.carico-lavoro',

@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, type PersonaPerMisureV1 } from '@ambito/contracts';
+import { AuditService, type Traccia } from '@ambito/audit';
+import { currentActor } from '@ambito/messaging';
+import { TerritorioService } from '../../territorio/territorio.service';
+import { PersoneRepository } from '../persone.repository';
+
+/**
+ * What the istruttoria of the misure reads about the person of an istanza (`accesso.persona.leggi-per-misure`,
+ * the misure service's identity only): date of birth, comune of residence and whether it is in the
+ * Ambito, whether a definitive residential ricovero is open today. Nothing else (no name, no codice
+ * fiscale): the rules need no more. Every read, and the refusal of an unknown persona, is audited with
+ * the calling service and its declared purpose.
+ */
+@Injectable()
+export class LeggiPersonaPerMisureQuery {
+  constructor(
+    private readonly persone: PersoneRepository,
+    private readonly territorio: TerritorioService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async esegui(personaId: string): Promise<PersonaPerMisureV1> {
+    const actor = currentActor();
+    const persona = await this.persone.trova(this.persone.manager, personaId);
+    const traccia: Traccia = {
+      azione: 'leggi-per-misure',
+      risorsa: 'persona',
+      risorsaId: personaId,
+      soggettoId: persona ? persona.id : null,
+    };
+    if (!persona)
+      throw await this.audit.negato(
+        actor,
+        traccia,
+        new DomainError('PERSONA_NON_TROVATA', 'Persona non trovata.'),
+      );
+    await this.audit.consentito(this.persone.manager, actor, [traccia]);
+    return {
+      personaId: persona.id,
+      dataNascita: persona.dataNascita,
+      comuneResidenza: persona.comuneResidenza,
+      residenteNellAmbito:
+        persona.comuneResidenza !== null && this.territorio.nellAmbito(persona.comuneResidenza),
+      ricoveroDefinitivoInCorso: await this.persone.ricoveroDefinitivoInCorso(
+        persona.id,
+        new Date().toISOString().slice(0, 10),
+      ),
+    };
+  }
+}

@@ -135,3 +135,21 @@ describe('valutaIstanza (unit)', () => {
     });
   });
 });
+
+describe('the rule codes (unit)', () => {
+  it('every code the engine can give is documented in the README table', () => {
+    const { readdirSync, readFileSync } = jest.requireActual<typeof import('node:fs')>('node:fs');
+    const { join } = jest.requireActual<typeof import('node:path')>('node:path');
+    const cartella = join(__dirname, 'regole');
+    const sorgenti = readdirSync(cartella)
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.spec.ts'))
+      .map((f) => readFileSync(join(cartella, f), 'utf8'))
+      .join('\n');
+    const codici = new Set([...sorgenti.matchAll(/'([A-Z][A-Z0-9_]{4,})'/g)].map((m) => m[1]));
+    codici.delete('VALIDAZIONE_FALLITA'); // error codes of forma.ts, not rule codes
+    codici.delete('DATA_NON_VALIDA');
+    expect(codici.size).toBeGreaterThanOrEqual(28);
+    const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+    expect([...codici].filter((c) => !readme.includes(`| \`${c}\``))).toEqual([]);
+  });
+});

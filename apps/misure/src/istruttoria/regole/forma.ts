@@ -40,6 +40,8 @@ export function verificaForma(input: InputValutazione, parametri: ParametriRegol
   const p = parametri as unknown as Record<string, unknown> | undefined;
   if (!p || typeof p !== 'object' || !p.requisiti || !p.isee || !p.sollievo)
     throw errore('regole', 'regole della misura incomplete');
+  if (!Array.isArray((p.requisiti as Record<string, unknown>).fasce))
+    throw errore('regole.requisiti.fasce', 'manca l’elenco delle fasce d’età');
   for (const campo of ARRAY_PARAMETRI)
     if (!Array.isArray(p[campo])) throw errore(`regole.${campo}`, `manca l’elenco ${campo}`);
 }

@@ -45,3 +45,6 @@ export function ilPercento(n: number): string {
   const s = String(n);
   return `${s === '1' || s === '11' || s.startsWith('8') ? 'l’' : 'il '}${s} %`;
 }
+
+/** `al 50 %`, `all’80 %`. */
+export const alPercento = (n: number): string => ilPercento(n).replace(/^il /, 'al ').replace(/^l’/, 'all’');

@@ -148,3 +148,17 @@ describe('PERCENTUALE_COSTO on a monthly strumento (unit)', () => {
     });
   });
 });
+
+describe('percentages in Italian (unit)', () => {
+  it('writes the article a number read from a vowel needs', () => {
+    const { alPercento, ilPercento } = jest.requireActual<typeof import('./formato')>('./formato');
+    expect([ilPercento(70), ilPercento(80), ilPercento(8), ilPercento(11), ilPercento(1)]).toEqual([
+      'il 70 %',
+      'l’80 %',
+      'l’8 %',
+      'l’11 %',
+      'l’1 %',
+    ]);
+    expect([alPercento(50), alPercento(80)]).toEqual(['al 50 %', 'all’80 %']);
+  });
+});

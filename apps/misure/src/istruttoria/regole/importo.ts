@@ -1,6 +1,6 @@
 import type { RegolaValutataV1, StrumentoMisuraV1 } from '@ambito/contracts';
 import { nonSoddisfatta, soddisfatta, type Contesto } from './contesto';
-import { euro, ilPercento } from './formato';
+import { alPercento, euro, ilPercento } from './formato';
 import { percentuale, riduzioneIsee } from './isee-riduzione';
 
 export interface Importo {
@@ -34,7 +34,7 @@ function riduci(c: Contesto, importo: number): { importo: number; regole: Regola
     regole: [
       soddisfatta(
         'ISEE_RIDUZIONE',
-        `ISEE ${euro(c.isee.valoreCentesimi)} oltre ${euro(r.oltreCentesimi)}: importo riconosciuto al ${r.percentualeRiconosciuta} %, da ${euro(importo)} a ${euro(ridotto)}`,
+        `ISEE ${euro(c.isee.valoreCentesimi)} oltre ${euro(r.oltreCentesimi)}: importo riconosciuto ${alPercento(r.percentualeRiconosciuta)}, da ${euro(importo)} a ${euro(ridotto)}`,
       ),
     ],
   };

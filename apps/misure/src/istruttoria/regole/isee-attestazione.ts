@@ -33,11 +33,15 @@ function tipiAmmessi(fascia: FasciaV1, regole: RegoleIseeV1): TipoIsee[] {
     : richiesti;
 }
 
-/** Newest first; the DSU protocol breaks ties so the choice never depends on the input's order. */
+/**
+ * Newest first; the DSU protocol breaks ties so the choice never depends on the input's order (code-unit
+ * order, not the locale's: the same on every machine).
+ */
+const decrescente = (a: string, b: string) => (a === b ? 0 : a < b ? 1 : -1);
 const piuRecente = (a: AttestazioneIseeV1, b: AttestazioneIseeV1) =>
   a.dataPresentazione === b.dataPresentazione
-    ? b.protocolloDsu.localeCompare(a.protocolloDsu)
-    : b.dataPresentazione.localeCompare(a.dataPresentazione);
+    ? decrescente(a.protocolloDsu, b.protocolloDsu)
+    : decrescente(a.dataPresentazione, b.dataPresentazione);
 
 const descrivi = (a: AttestazioneIseeV1) =>
   `ISEE ${NOMI_TIPI_ISEE[a.tipo]} (DSU ${a.protocolloDsu}) presentato il ${data(a.dataPresentazione)}`;

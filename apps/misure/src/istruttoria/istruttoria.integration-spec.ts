@@ -156,6 +156,11 @@ describe('istruttoria: history, operator decisions, re-runs, reproducibility', (
     );
     const [evento] = await eventi('misure.istanza.esclusa', presentata.id);
     expect(evento.payload.regole).toEqual(['DOMICILIO']);
+    const [voce] = await svc.sql<{ utente: string; soggetto_id: string }>(
+      `SELECT utente, soggetto_id FROM voce_audit WHERE azione = 'riesamina' AND risorsa_id = $1`,
+      [presentata.id],
+    );
+    expect(voce).toEqual({ utente: 'udp', soggetto_id: personaId });
     expect(
       await rifiuto(
         svc.as(ATTORI.operatore)(riesaminaIstanza, { istanzaId: presentata.id, motivo: 'prova' }),

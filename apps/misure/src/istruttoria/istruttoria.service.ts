@@ -169,7 +169,12 @@ export class IstruttoriaService implements RiesameIstruttorie {
     const istanza = await istanzaPerId(this.dataSource.manager, istanzaId);
     if (!istanza || !vede(visibilitaIstanze(actor, this.contesto.territorio, { esiti: false }), istanza))
       throw istanzaNonTrovata();
-    return toIstruttoriaV1(await this.riesaminaIstanza(istanzaId, `riesame: ${motivo}`, actor.userId));
+    const rifatta = await this.riesaminaIstanza(istanzaId, `riesame: ${motivo}`, actor.userId);
+    // The reply carries the person's data (the snapshot): recorded like a read.
+    await this.audit.consentito(this.dataSource.manager, actor, [
+      { azione: 'riesamina', risorsa: 'istruttoria', risorsaId: istanzaId, soggettoId: istanza.persona_id },
+    ]);
+    return toIstruttoriaV1(rifatta);
   }
 
   /** Evidence changed elsewhere (ricovero, residence, valutazione, progetto, ISEE): every open istanza again. */

@@ -179,14 +179,22 @@ export class IstruttoriaService implements RiesameIstruttorie {
 
   /** Evidence changed elsewhere (ricovero, residence, valutazione, progetto, ISEE): every open istanza again. */
   async riesaminaPersona(personaId: string, causa: string): Promise<void> {
-    for (const id of await istanzeAperteDellaPersona(this.dataSource.manager, personaId))
-      await this.riesaminaIstanza(id, causa, utenteServizio(SERVICE));
+    const aperte = await istanzeAperteDellaPersona(this.dataSource.manager, personaId);
+    if (aperte.length === 0) return;
+    // Read once for all of them: the same person, the same moment.
+    const fonti = await this.fontiDellaPersona(personaId);
+    for (const id of aperte) await this.riesaminaIstanza(id, causa, utenteServizio(SERVICE), fonti);
   }
 
-  private async riesaminaIstanza(istanzaId: string, causa: string, da: string): Promise<IstruttoriaRow> {
+  private async riesaminaIstanza(
+    istanzaId: string,
+    causa: string,
+    da: string,
+    lette?: Fonti,
+  ): Promise<IstruttoriaRow> {
     const prima = await istanzaPerId(this.dataSource.manager, istanzaId);
     if (!prima) throw istanzaNonTrovata();
-    const fonti = await this.fontiDellaPersona(prima.persona_id);
+    const fonti = lette ?? (await this.fontiDellaPersona(prima.persona_id));
     return this.dataSource.transaction(async (manager) => {
       const istanza = await istanzaPerId(manager, istanzaId, { blocca: true });
       if (!istanza) throw istanzaNonTrovata();

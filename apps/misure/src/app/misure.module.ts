@@ -13,6 +13,8 @@ import {
 } from '@ambito/service-runtime';
 import { RifiutiRpcRecorder } from '../audit/rifiuti-rpc.recorder';
 import type { MisureConfig } from '../config/misure-config';
+import { GRADUATORIE_CONTROLLERS, GRADUATORIE_PROVIDERS } from '../graduatorie/graduatorie.providers';
+import { SIMULAZIONE_CONTROLLERS, SIMULAZIONE_PROVIDERS } from '../simulazione/simulazione.providers';
 import { StatoController } from '../stato/stato.controller';
 import { StatoRepository } from '../stato/stato.repository';
 import { SERVICE } from './service';
@@ -40,8 +42,13 @@ export class MisureModule {
         // The kind of data subject of the audit rows: change it to what the service keeps (persona, cartella…).
         AuditModule.forRoot({ soggettoTipo: 'persona' }),
       ],
-      controllers: [StatoController],
-      providers: [StatoRepository, { provide: RPC_REFUSAL_RECORDER, useClass: RifiutiRpcRecorder }],
+      controllers: [StatoController, ...GRADUATORIE_CONTROLLERS, ...SIMULAZIONE_CONTROLLERS],
+      providers: [
+        StatoRepository,
+        { provide: RPC_REFUSAL_RECORDER, useClass: RifiutiRpcRecorder },
+        ...GRADUATORIE_PROVIDERS,
+        ...SIMULAZIONE_PROVIDERS,
+      ],
     };
   }
 }

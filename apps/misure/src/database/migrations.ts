@@ -1,6 +1,7 @@
 import { addFinalitaVoceAuditMigration, createVoceAuditMigration } from '@ambito/audit';
 import { createIdempotencyKeyMigration, createOutboxLeaseMigration } from '@ambito/persistence';
 import { CreateMisure1796046000000 } from './create-misure.migration';
+import { CreateGraduatorie1796046300000 } from './graduatorie.migration';
 
 /**
  * The first migration: the append-only audit table `voce_audit`. serviceDataSourceOptions runs the
@@ -24,4 +25,6 @@ export const MISURE_MIGRATIONS = [
   addFinalitaVoceAuditMigration(1796045999788),
   // Rule sets, avvisi and their graduatorie, istanze, istruttorie (ADR 0006).
   CreateMisure1796046000000,
+  // Graduatorie formed and approved: state, entries, their history (lane misure-graduatorie).
+  CreateGraduatorie1796046300000,
 ];

@@ -82,6 +82,17 @@ export const ERROR_KINDS = {
   TROPPE_RICHIESTE: 'rate-limited',
   // A level of detail of aggregated figures the role may not see (e.g. daily per-comune counters).
   DETTAGLIO_STATISTICO_NON_CONSENTITO: 'forbidden',
+  // Misure, graduatorie: formed only from a closed avviso whose istanze are all decided; approved once,
+  // by someone who did not form or judge it; a ceased beneficio is one financed and in force.
+  AVVISO_NON_TROVATO: 'not-found',
+  GRADUATORIA_NON_TROVATA: 'not-found',
+  AVVISO_NON_CHIUSO: 'conflict',
+  ISTANZE_DA_DECIDERE: 'conflict',
+  GRADUATORIA_NON_FORMATA: 'conflict',
+  GRADUATORIA_IN_APPROVAZIONE: 'conflict',
+  GRADUATORIA_GIA_APPROVATA: 'conflict',
+  GRADUATORIA_NON_APPROVATA: 'conflict',
+  BENEFICIO_NON_ATTIVO: 'conflict',
   SERVIZIO_NON_DISPONIBILE: 'unavailable',
   ERRORE_INTERNO: 'internal',
 } as const;

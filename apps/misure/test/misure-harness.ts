@@ -11,6 +11,7 @@ import {
   serviceSigningEnv,
   testActor,
   testNatsEnv,
+  type IdentityKeyEnv,
 } from '@ambito/testing';
 import { createMisureApp } from '../src/app/create-misure-app';
 import { loadMisureConfig } from '../src/config/misure-config';
@@ -35,12 +36,16 @@ export interface TestMisure {
   close(): Promise<void>;
 }
 
-/** The misure service in-process, on a fresh database and the test NATS server of the global setup. */
-export async function startTestMisure(): Promise<TestMisure> {
+/**
+ * The misure service in-process, on a fresh database and the test NATS server of the global setup.
+ * `identita`: keys shared with another service of the test (e.g. a real budget that must trust misure's
+ * signature); a fresh set otherwise.
+ */
+export async function startTestMisure(options: { identita?: IdentityKeyEnv } = {}): Promise<TestMisure> {
   // The service as its runtime role, migrating as the schema's owner (roles as in production).
   const db = await createServiceTestDatabase('misure');
   const databaseUrl = db.adminUrl;
-  const identita = generateIdentityKeys();
+  const identita = options.identita ?? generateIdentityKeys();
   const app = await createMisureApp(
     loadMisureConfig({
       DATABASE_URL: db.url,

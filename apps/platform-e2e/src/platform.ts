@@ -10,7 +10,7 @@ import {
   type ServiceProcess,
 } from '@ambito/testing';
 
-type App = 'accesso' | 'budget' | 'presa-in-carico' | 'gateway';
+type App = 'accesso' | 'budget' | 'presa-in-carico' | 'misure' | 'gateway';
 
 export interface Platform {
   gateway: string;
@@ -34,16 +34,16 @@ export interface PlatformOptions {
   /** Another nats-server than the test run's (e.g. one the test pauses). */
   natsUrl?: string;
   /** The services to start (default all); the gateway always starts. */
-  services?: Array<'accesso' | 'budget' | 'presa-in-carico'>;
+  services?: Array<'accesso' | 'budget' | 'presa-in-carico' | 'misure'>;
   /** More environment for the gateway (e.g. RPC_TIMEOUT_MS). */
   gatewayEnv?: Record<string, string>;
 }
 
-/** Starts accesso, budget, presa-in-carico and gateway from dist/ as processes, on a fresh database and the test NATS server. */
+/** Starts accesso, budget, presa-in-carico, misure and gateway from dist/ as processes, on a fresh database and the test NATS server. */
 export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
   const natsUrl = options.natsUrl ?? process.env.TEST_NATS_URL!;
   const ownNats: Record<string, string> = options.natsUrl ? { NATS_URL: options.natsUrl } : {};
-  const services = new Set(options.services ?? ['accesso', 'budget', 'presa-in-carico']);
+  const services = new Set(options.services ?? ['accesso', 'budget', 'presa-in-carico', 'misure']);
   const databaseUrl = await createTestDatabase('e2e');
   // E2E_LOG_LEVEL: the fuzz reads every line (info), the flows only the warnings.
   const common = { AMBITO_CODICE: 'CREMA', NODE_ENV: 'test', LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn' };
@@ -108,6 +108,23 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
             ...(await database('presa_in_carico')),
             ACTOR_TRUSTED_KEYS,
             ...serviceSigningEnv(identita, 'presa-in-carico'),
+          },
+        }),
+      );
+    if (services.has('misure'))
+      processes.push(
+        await avvia({
+          app: 'misure',
+          httpPort: await freePort(),
+          logFile: logFile('misure'),
+          workspaceRoot: root,
+          env: {
+            ...common,
+            ...testNatsEnv('misure'),
+            ...ownNats,
+            ...(await database('misure')),
+            ACTOR_TRUSTED_KEYS,
+            ...serviceSigningEnv(identita, 'misure'),
           },
         }),
       );

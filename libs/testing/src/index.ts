@@ -29,3 +29,4 @@ export * from './database';
 export * from './eventually';
 export * from './domain-assertions';
 export * from './identity-keys';
+export * from './istanze-generate';

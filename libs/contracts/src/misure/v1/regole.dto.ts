@@ -116,6 +116,16 @@ export class RequisitoDisabilitaV1 {
   @Intero({ min: 1, max: 100 })
   @Descrizione('Percentuale minima di invalidità civile quando la condizione `invalidita-civile` è richiesta')
   invaliditaMinima: number | null;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(CONDIZIONI_DISABILITA.length)
+  @ArrayUnique()
+  @IsIn(CONDIZIONI_DISABILITA, { each: true })
+  @Descrizione(
+    'Condizioni che da sole bastano in alternativa a `tutte` + `almenoUna` (es. variante di Cinisello: invalidità al 100 % e gravità, ovvero indennità di accompagnamento)',
+  )
+  oppure?: CondizioneDisabilita[];
 }
 
 /** A contribution reduced for an ISEE band (e.g. Pro.Vi.: −50 % between € 35.000 and € 40.000). */

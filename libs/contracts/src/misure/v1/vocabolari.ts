@@ -38,7 +38,8 @@ export const MISURE_DICHIARATE = [
   'prestazione-universale',
   'residenzialita-definitiva',
   'pro-vi-assistente-personale',
-  'sollievo-fsr',
+  'sollievo-fsr', // ricovero di sollievo interamente a carico del FSR (incompatibile con la B2)
+  'ricovero-sollievo', // ricovero di sollievo non a carico del FSR: compatibile entro i giorni della regola 7
   'dopo-di-noi-infrastrutturale',
   'dopo-di-noi-gestionale',
   'bonus-assistenti-familiari',

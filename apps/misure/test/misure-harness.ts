@@ -1,7 +1,15 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import type { Actor, RpcReply, RpcRequest, RpcSubject, RpcTarget } from '@ambito/contracts';
+import {
+  DomainError,
+  type Actor,
+  type RpcReply,
+  type RpcRequest,
+  type RpcSubject,
+  type RpcTarget,
+  type StatoPresaInCaricoV1,
+} from '@ambito/contracts';
 import { RpcClient, gatewaySignerFrom } from '@ambito/messaging';
 import {
   connectTestNats,
@@ -15,21 +23,63 @@ import {
 } from '@ambito/testing';
 import { createMisureApp } from '../src/app/create-misure-app';
 import { loadMisureConfig } from '../src/config/misure-config';
+import { FONTI_ISTANZA, type FontiIstanza, type PersonaPerMisure } from '../src/fonti/fonti-istanza';
 
 /** Users of the tests, one per role they play. */
 export const ATTORI = {
   udp: testActor('udp', ['ufficio-di-piano']),
   admin: testActor('admin', ['amministratore']),
   operatore: testActor('operatore.crema', ['operatore-accesso'], ['SA-CREMA']),
+  operatorePandino: testActor('operatore.pandino', ['operatore-accesso'], ['SA-PANDINO']),
+  asCrema: testActor('as.crema', ['assistente-sociale'], ['SA-CREMA']),
+  responsabileCrema: testActor('responsabile.crema', ['responsabile-comune'], [], ['019035']),
+  responsabilePandino: testActor('responsabile.pandino', ['responsabile-comune'], [], ['019067']),
 };
+
+/** The purpose every test request declares unless it says otherwise (reads of personal data need one). */
+export const FINALITA_TEST = 'istruttoria-misure';
+export const MOTIVO_TEST = 'verifica dei requisiti dell’istanza';
+
+/**
+ * TEST STAND-IN for the sources of an istanza (FONTI_ISTANZA), until the real one (lane misure-fonti,
+ * accesso and presa-in-carico over the bus) is wired in the harness: a table the tests fill. Never used
+ * by the app.
+ */
+export class FontiIstanzaDiProva implements FontiIstanza {
+  readonly persone = new Map<string, PersonaPerMisure>();
+  readonly cartelle = new Map<string, StatoPresaInCaricoV1>();
+
+  async persona(personaId: string): Promise<PersonaPerMisure> {
+    const persona = this.persone.get(personaId);
+    if (!persona) throw new DomainError('PERSONA_NON_TROVATA', 'Persona non trovata.');
+    return persona;
+  }
+
+  async presaInCarico(personaId: string): Promise<StatoPresaInCaricoV1> {
+    return (
+      this.cartelle.get(personaId) ?? {
+        valutazioneCompletata: false,
+        valutazioneClinicaSociale: false,
+        progettoApprovato: false,
+        budgetDiProgetto: false,
+      }
+    );
+  }
+}
 
 export interface TestMisure {
   app: NestExpressApplication;
   databaseUrl: string;
-  /** A NATS request as the given actor, exactly as the gateway sends it (actor signed). */
+  /** The stand-in sources of the istanze: the tests put persone and cartelle in it. */
+  fonti: FontiIstanzaDiProva;
+  /**
+   * A NATS request as the given actor, exactly as the gateway sends it (actor signed). The purpose
+   * defaults to a test one; `null` sends none.
+   */
   as(
     actor: Actor,
-    motivo?: string,
+    motivo?: string | null,
+    finalita?: string | null,
   ): <S extends RpcSubject>(subject: RpcTarget<S>, payload: RpcRequest<S>) => Promise<RpcReply<S>>;
   /** SQL on the service's schema, to check what was (not) written. */
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
@@ -46,6 +96,7 @@ export async function startTestMisure(options: { identita?: IdentityKeyEnv } = {
   const db = await createServiceTestDatabase('misure');
   const databaseUrl = db.adminUrl;
   const identita = options.identita ?? generateIdentityKeys();
+  const fonti = new FontiIstanzaDiProva();
   const app = await createMisureApp(
     loadMisureConfig({
       DATABASE_URL: db.url,
@@ -56,6 +107,7 @@ export async function startTestMisure(options: { identita?: IdentityKeyEnv } = {
       ACTOR_TRUSTED_KEYS: identita.ACTOR_TRUSTED_KEYS,
       ...serviceSigningEnv(identita, 'misure'),
     }),
+    { providers: [{ provide: FONTI_ISTANZA, useValue: fonti }] },
   );
   // With the gateway's NATS user, which may send every declared request and nothing else.
   const nats = await connectTestNats('gateway', { name: 'misure-test' });
@@ -66,9 +118,16 @@ export async function startTestMisure(options: { identita?: IdentityKeyEnv } = {
   return {
     app,
     databaseUrl,
-    as: (actor, motivo) => (subject, payload) =>
+    fonti,
+    as: (actor, motivo, finalita) => (subject, payload) =>
       rpc.request(subject, payload, {
-        context: { actor, correlationId: randomUUID(), causationId: null, motivo },
+        context: {
+          actor,
+          correlationId: randomUUID(),
+          causationId: null,
+          motivo: motivo === undefined ? MOTIVO_TEST : (motivo ?? undefined),
+          finalita: finalita === undefined ? FINALITA_TEST : (finalita ?? undefined),
+        },
       }),
     sql: async (text, params) => (await pg.query(text, params)).rows,
     close: async () => {

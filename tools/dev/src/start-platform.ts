@@ -95,7 +95,7 @@ async function main(): Promise<void> {
     };
     const trusted = { ACTOR_TRUSTED_KEYS_FILE: identita.trustedKeys };
     // TERRITORIO_FILE=libs/territorio/src/seed/ambito-oglio-po.v1.json npm start: another ambito's
-    // territorio for accesso and presa-in-carico (relative to the workspace); the Cremasco demo without it.
+    // territorio for accesso, presa-in-carico and misure (relative to the workspace); the Cremasco demo without it.
     const territorio: Record<string, string> = process.env.TERRITORIO_FILE
       ? { TERRITORIO_FILE: path.resolve(root, process.env.TERRITORIO_FILE) }
       : {};
@@ -137,6 +137,7 @@ async function main(): Promise<void> {
       ...(await database('misure')),
       ...trusted,
       SERVICE_SIGNING_KEY_FILE: identita.serviceKeys['misure'],
+      ...territorio,
     });
     const gateway = await start('gateway', port('GATEWAY_PORT', 3000), {
       ...natsUser('gateway'),

@@ -1,6 +1,7 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSourceOptions } from 'typeorm';
+import type { TerritorioV1 } from '@ambito/contracts';
 import { AuditModule } from '@ambito/audit';
 import { MessagingModule, RPC_REFUSAL_RECORDER, identityKeysFrom } from '@ambito/messaging';
 import {
@@ -15,13 +16,20 @@ import { RifiutiRpcRecorder } from '../audit/rifiuti-rpc.recorder';
 import type { MisureConfig } from '../config/misure-config';
 import { GRADUATORIE_CONTROLLERS, GRADUATORIE_PROVIDERS } from '../graduatorie/graduatorie.providers';
 import { SIMULAZIONE_CONTROLLERS, SIMULAZIONE_PROVIDERS } from '../simulazione/simulazione.providers';
+import { ISTANZE_CONTROLLERS, istanzeProviders } from '../istanze/istanze.providers';
 import { StatoController } from '../stato/stato.controller';
 import { StatoRepository } from '../stato/stato.repository';
 import { SERVICE } from './service';
 
 @Module({})
 export class MisureModule {
-  static forRoot(config: MisureConfig, dataSource: DataSourceOptions): DynamicModule {
+  /** `sostituzioni`: providers added last (the last for a token wins), for the test harness only. */
+  static forRoot(
+    config: MisureConfig,
+    dataSource: DataSourceOptions,
+    territorio: TerritorioV1,
+    sostituzioni: Provider[] = [],
+  ): DynamicModule {
     return {
       module: MisureModule,
       imports: [
@@ -42,10 +50,17 @@ export class MisureModule {
         // The kind of data subject of the audit rows: change it to what the service keeps (persona, cartella…).
         AuditModule.forRoot({ soggettoTipo: 'persona' }),
       ],
-      controllers: [StatoController, ...GRADUATORIE_CONTROLLERS, ...SIMULAZIONE_CONTROLLERS],
+      controllers: [
+        StatoController,
+        ...ISTANZE_CONTROLLERS,
+        ...GRADUATORIE_CONTROLLERS,
+        ...SIMULAZIONE_CONTROLLERS,
+      ],
       providers: [
         StatoRepository,
         { provide: RPC_REFUSAL_RECORDER, useClass: RifiutiRpcRecorder },
+        ...istanzeProviders({ ambito: config.AMBITO_CODICE, territorio }),
+        ...sostituzioni,
         ...GRADUATORIE_PROVIDERS,
         ...SIMULAZIONE_PROVIDERS,
       ],

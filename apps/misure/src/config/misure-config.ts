@@ -1,6 +1,7 @@
 import { IsOptional, IsString } from 'class-validator';
 import { ServiceSigningKeyConfig } from '@ambito/messaging';
 import { DataServiceConfig, loadConfig } from '@ambito/service-runtime';
+import { TerritorioFileConfig } from '@ambito/territorio';
 
 /** The misure service's environment, validated at start-up (every problem listed at once). */
 export class MisureConfig extends DataServiceConfig {
@@ -19,6 +20,13 @@ export class MisureConfig extends DataServiceConfig {
   @IsOptional()
   @IsString()
   SERVICE_SIGNING_KEY_FILE?: string;
+
+  /**
+   * JSON file with the ambito's territorio (the sedi where istanze are received, and their
+   * sub-ambiti); the Ambito Cremasco demo seed when absent. Required with NODE_ENV=production.
+   */
+  @TerritorioFileConfig()
+  TERRITORIO_FILE?: string;
 }
 
 export function loadMisureConfig(env: Record<string, string | undefined> = process.env): MisureConfig {

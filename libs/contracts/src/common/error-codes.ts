@@ -82,9 +82,18 @@ export const ERROR_KINDS = {
   TROPPE_RICHIESTE: 'rate-limited',
   // A level of detail of aggregated figures the role may not see (e.g. daily per-comune counters).
   DETTAGLIO_STATISTICO_NON_CONSENTITO: 'forbidden',
+  // Misure: avvisi and istanze (issue 9). The window and the avviso's state are conflicts of the moment;
+  // a strumento not in the rule set, or no rule set in force, cannot be satisfied as asked.
+  AVVISO_NON_TROVATO: 'not-found',
+  ISTANZA_NON_TROVATA: 'not-found',
+  REGOLE_NON_IN_VIGORE: 'unprocessable',
+  STRUMENTO_MISURA_SCONOSCIUTO: 'unprocessable',
+  AVVISO_NON_PUBBLICATO: 'conflict',
+  ISTANZA_FUORI_FINESTRA: 'conflict',
+  ISTANZA_GIA_PRESENTATA: 'conflict',
+  DECISIONE_NON_RICHIESTA: 'conflict',
   // Misure, graduatorie: formed only from a closed avviso whose istanze are all decided; approved once,
   // by someone who did not form or judge it; a ceased beneficio is one financed and in force.
-  AVVISO_NON_TROVATO: 'not-found',
   GRADUATORIA_NON_TROVATA: 'not-found',
   AVVISO_NON_CHIUSO: 'conflict',
   ISTANZE_DA_DECIDERE: 'conflict',

@@ -13,6 +13,7 @@ export const FINALITA = {
   'richiesta-interessato': 'Risposta a una richiesta dell’interessato (artt. 15-22 GDPR)',
   'controllo-titolare': 'Controllo del titolare o del responsabile della protezione dei dati (audit)',
   'autorita-giudiziaria': 'Richiesta dell’autorità giudiziaria o di polizia giudiziaria',
+  'istruttoria-misure': 'Istanze di misure (B2, Dopo di Noi, Pro.Vi.): presentazione, istruttoria e graduatorie',
 } as const;
 
 export type Finalita = keyof typeof FINALITA;

@@ -67,3 +67,12 @@ export const LETTORI_STATISTICHE_CARTELLE: readonly Ruolo[] = [
   'ufficio-di-piano',
   'amministratore',
 ];
+
+/** Misure: who registers istanze at a sede on the person's behalf (front desk and équipe). */
+export const SPORTELLI_MISURE: readonly Ruolo[] = [...OPERATORI, 'ufficio-di-piano'];
+
+/** Misure: the istruttoria of istanze (re-runs, decisions on what is to be verified): the Ufficio di Piano's staff or the équipe. */
+export const ISTRUTTORI_MISURE: readonly Ruolo[] = ['ufficio-di-piano', ...EQUIPE];
+
+/** Misure: who reads istanze and their outcomes (each within its sedi, its comune's residents, or all for the Ufficio di Piano). */
+export const LETTORI_ISTANZE: readonly Ruolo[] = [...OPERATORI, 'responsabile-comune', 'ufficio-di-piano'];

@@ -7,6 +7,28 @@ import {
   type RpcMapOf,
   type ValuesOf,
 } from '../../common/declarations';
+import { ISTRUTTORI_MISURE, LETTORI_ISTANZE, SPORTELLI_MISURE, TUTTI } from '../../common/gruppi-ruoli';
+import { AvvisoIdV1, AvvisoMisuraV1, CreaAvvisoV1, ElencaAvvisiMisuraV1 } from './avviso.dto';
+import {
+  ElencaIstanzeV1,
+  IstanzaV1,
+  LeggiIstanzaV1,
+  ModificaIstanzaV1,
+  PaginaIstanzeV1,
+  PresentaIstanzaV1,
+} from './istanza.dto';
+import {
+  AvvisoPubblicatoV1,
+  IstanzaEsclusaV1,
+  IstanzaIstruitaV1,
+  IstanzaPresentataV1,
+} from './istanze.events';
+import {
+  DecidiIstruttoriaV1,
+  ElencaIstruttorieV1,
+  IstruttoriaV1,
+  RiesaminaIstanzaV1,
+} from './istruttorie.dto';
 import {
   ApprovaGraduatoriaV1,
   BeneficioConcessoV1,
@@ -30,6 +52,115 @@ export const MISURE_RPC = {
     ruoli: ['ufficio-di-piano', 'amministratore'],
     ambito: 'ambito',
     descrizione: 'Stato del servizio misure: nome, versione ed eventi nell’outbox.',
+  }),
+  // Avvisi (lane misure-istanze): public calls, no personal data.
+  creaAvviso: rpc({
+    subject: 'misure.avviso.crea',
+    request: CreaAvvisoV1,
+    reply: AvvisoMisuraV1,
+    ruoli: ['ufficio-di-piano'],
+    ambito: 'ambito',
+    descrizione:
+      'Crea un avviso in bozza: misura, annualità, finestra, mesi del beneficio e graduatorie con il loro budget; regole in vigore all’apertura.',
+  }),
+  pubblicaAvviso: rpc({
+    subject: 'misure.avviso.pubblica',
+    request: AvvisoIdV1,
+    reply: AvvisoMisuraV1,
+    ruoli: ['ufficio-di-piano'],
+    ambito: 'ambito',
+    descrizione: 'L’Ufficio di Piano pubblica un avviso in bozza: si presentano istanze nella sua finestra.',
+  }),
+  chiudiAvviso: rpc({
+    subject: 'misure.avviso.chiudi',
+    request: AvvisoIdV1,
+    reply: AvvisoMisuraV1,
+    ruoli: ['ufficio-di-piano'],
+    ambito: 'ambito',
+    descrizione:
+      'Chiude un avviso pubblicato: nessuna istanza nuova o modificata, si formano le graduatorie.',
+  }),
+  leggiAvviso: rpc({
+    subject: 'misure.avviso.leggi',
+    request: AvvisoIdV1,
+    reply: AvvisoMisuraV1,
+    ruoli: TUTTI,
+    ambito: 'ambito',
+    descrizione: 'Legge un avviso con le sue graduatorie previste.',
+  }),
+  elencaAvvisi: rpc({
+    subject: 'misure.avviso.elenca',
+    request: ElencaAvvisiMisuraV1,
+    reply: [AvvisoMisuraV1],
+    ruoli: TUTTI,
+    ambito: 'ambito',
+    descrizione: 'Elenca gli avvisi dell’Ambito, dal più recente.',
+  }),
+  // Istanze and their istruttorie (lane misure-istanze): personal data, every read audited.
+  presentaIstanza: rpc({
+    subject: 'misure.istanza.presenta',
+    request: PresentaIstanzaV1,
+    reply: IstanzaV1,
+    ruoli: SPORTELLI_MISURE,
+    ambito: 'sub-ambito',
+    descrizione:
+      'Registra e protocolla un’istanza presso una sede del proprio sub-ambito (l’Ufficio di Piano anche senza sede) e la istruisce.',
+  }),
+  modificaIstanza: rpc({
+    subject: 'misure.istanza.modifica',
+    request: ModificaIstanzaV1,
+    reply: IstanzaV1,
+    ruoli: SPORTELLI_MISURE,
+    ambito: 'sub-ambito',
+    descrizione:
+      'Registra una nuova versione delle dichiarazioni e dei documenti, finché la finestra è aperta, e la istruisce.',
+  }),
+  leggiIstanza: rpc({
+    subject: 'misure.istanza.leggi',
+    request: LeggiIstanzaV1,
+    reply: IstanzaV1,
+    ruoli: SPORTELLI_MISURE,
+    ambito: 'sub-ambito',
+    descrizione:
+      'Legge un’istanza con dichiarazioni, versioni e ultima istruttoria (operatori: le istanze delle proprie sedi).',
+    letturaDatiPersonali: true,
+  }),
+  elencaIstanze: rpc({
+    subject: 'misure.istanza.elenca',
+    request: ElencaIstanzeV1,
+    reply: PaginaIstanzeV1,
+    ruoli: LETTORI_ISTANZE,
+    ambito: 'sub-ambito-o-comune',
+    descrizione:
+      'Le istanze di un avviso con il loro esito: le proprie sedi per gli operatori, i residenti per il responsabile del comune, tutte per l’Ufficio di Piano.',
+    letturaDatiPersonali: true,
+  }),
+  elencaIstruttorie: rpc({
+    subject: 'misure.istruttoria.elenca',
+    request: ElencaIstruttorieV1,
+    reply: [IstruttoriaV1],
+    ruoli: LETTORI_ISTANZE,
+    ambito: 'sub-ambito-o-comune',
+    descrizione: 'La storia delle istruttorie di un’istanza, ciascuna con l’input, le regole e i motivi.',
+    letturaDatiPersonali: true,
+  }),
+  decidiIstruttoria: rpc({
+    subject: 'misure.istruttoria.decidi',
+    request: DecidiIstruttoriaV1,
+    reply: IstruttoriaV1,
+    ruoli: ISTRUTTORI_MISURE,
+    ambito: 'sub-ambito',
+    descrizione:
+      'Decide, con una motivazione, l’esito di un’istruttoria da verificare: ammissibile o non ammissibile.',
+  }),
+  riesaminaIstanza: rpc({
+    subject: 'misure.istruttoria.riesamina',
+    request: RiesaminaIstanzaV1,
+    reply: IstruttoriaV1,
+    ruoli: ISTRUTTORI_MISURE,
+    ambito: 'sub-ambito',
+    descrizione:
+      'Istruisce di nuovo un’istanza con i dati attuali della persona e della cartella (la storia resta).',
   }),
   // Graduatorie (lane misure-graduatorie): formation, reading, approval with impegni, scorrimento.
   formaGraduatorie: rpc({
@@ -89,9 +220,34 @@ export const MISURE_RPC = {
 
 /**
  * Events of the misure service (JetStream stream `EVT_MISURE`, subjects `evt.misure.>`),
- * published through the transactional outbox.
+ * published through the transactional outbox in the transaction of the change they report. Ids and
+ * codes only: no personal data.
  */
 export const MISURE_EVENTS = {
+  avvisoPubblicato: evento({
+    type: 'misure.avviso.pubblicato',
+    version: 1,
+    payload: AvvisoPubblicatoV1,
+    descrizione: 'Un avviso è stato pubblicato dall’Ufficio di Piano.',
+  }),
+  istanzaPresentata: evento({
+    type: 'misure.istanza.presentata',
+    version: 1,
+    payload: IstanzaPresentataV1,
+    descrizione: 'Un’istanza è stata presentata e protocollata.',
+  }),
+  istanzaIstruita: evento({
+    type: 'misure.istanza.istruita',
+    version: 1,
+    payload: IstanzaIstruitaV1,
+    descrizione: 'Un’istanza è stata istruita: esito, area, strumento e importo.',
+  }),
+  istanzaEsclusa: evento({
+    type: 'misure.istanza.esclusa',
+    version: 1,
+    payload: IstanzaEsclusaV1,
+    descrizione: 'Un’istanza è stata giudicata non ammissibile.',
+  }),
   graduatoriaApprovata: evento({
     type: 'misure.graduatoria.approvata',
     version: 1,

@@ -1,0 +1,27 @@
+import type { Provider, Type } from '@nestjs/common';
+import type { TerritorioV1 } from '@ambito/contracts';
+import { AvvisiController } from '../avvisi/avvisi.controller';
+import { AvvisiService } from '../avvisi/avvisi.service';
+import { RIESAME_ISTRUTTORIE } from '../fonti/fonti-istanza';
+import { IstruttoriaController } from '../istruttoria/istruttoria.controller';
+import { IstruttoriaService } from '../istruttoria/istruttoria.service';
+import { CONTESTO_MISURE } from './contesto';
+import { IstanzeController } from './istanze.controller';
+import { IstanzeService } from './istanze.service';
+
+/** Avvisi, istanze and their istruttorie: the handlers, listed in MisureModule. */
+export const ISTANZE_CONTROLLERS: Type[] = [AvvisiController, IstanzeController, IstruttoriaController];
+
+/**
+ * Their providers, with RIESAME_ISTRUTTORIE (the sources' event consumers re-run a person's istruttorie
+ * through it). FONTI_ISTANZA is provided by the sources' module.
+ */
+export function istanzeProviders(contesto: { ambito: string; territorio: TerritorioV1 }): Provider[] {
+  return [
+    { provide: CONTESTO_MISURE, useValue: contesto },
+    AvvisiService,
+    IstanzeService,
+    IstruttoriaService,
+    { provide: RIESAME_ISTRUTTORIE, useExisting: IstruttoriaService },
+  ];
+}

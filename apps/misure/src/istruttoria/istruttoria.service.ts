@@ -1,0 +1,285 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  DomainError,
+  MISURE_EVENTS,
+  utenteServizio,
+  type DatiIstanzaV1,
+  type DecidiIstruttoriaV1,
+  type DichiarazioniIstanzaV1,
+  type InputIstruttoriaV1,
+  type IstruttoriaV1,
+  type ValutazioneIstanzaV1,
+} from '@ambito/contracts';
+import { AuditService } from '@ambito/audit';
+import { OutboxWriter, currentActor } from '@ambito/messaging';
+import { regoleInVigore, regoleNonInVigore, regolePerId } from '../avvisi/regole-in-vigore';
+import { avvisoPerId } from '../avvisi/avvisi.sql';
+import { SERVICE } from '../app/service';
+import { FONTI_ISTANZA, type FontiIstanza, type RiesameIstruttorie } from '../fonti/fonti-istanza';
+import { CONTESTO_MISURE, type ContestoMisure } from '../istanze/contesto';
+import { istanzaPerId, istanzeAperteDellaPersona, type IstanzaRow } from '../istanze/istanze.sql';
+import { istanzaNonTrovata, vede, visibilitaIstanze } from '../istanze/visibilita';
+import {
+  inserisciIstruttoria,
+  istruttorieDellIstanza,
+  registraDecisione,
+  ultimaIstruttoria,
+  type IstruttoriaRow,
+} from './istruttoria.sql';
+import { valutaIstanza } from './valuta-istanza';
+
+export function toIstruttoriaV1(r: IstruttoriaRow): IstruttoriaV1 {
+  return {
+    id: r.id,
+    istanzaId: r.istanza_id,
+    numero: r.numero,
+    regoleId: r.regole_id,
+    causa: r.causa,
+    dataRiferimento: r.data_riferimento,
+    input: r.input,
+    esitoCalcolato: r.esito_calcolato,
+    esito: r.esito,
+    valutazione: r.valutazione,
+    decisione:
+      r.decisione_da && r.decisione_il
+        ? {
+            esito: r.esito as 'ammissibile' | 'non-ammissibile',
+            motivazione: r.motivazione ?? '',
+            decisaDa: r.decisione_da,
+            decisaIl: r.decisione_il.toISOString(),
+          }
+        : null,
+    istruitaDa: r.istruita_da,
+    istruitaIl: r.istruita_il.toISOString(),
+  };
+}
+
+/** What the other services say of the person when the istruttoria runs. */
+export type Fonti = Pick<
+  DatiIstanzaV1,
+  'dataNascita' | 'residenteNellAmbito' | 'alDomicilio' | 'presaInCarico'
+> & {
+  comuneResidenza: string | null;
+};
+
+/**
+ * The istruttoria of istanze: every evaluation is a new row with the snapshot it judged and the rule set
+ * in force on the day of presentation (reproducible with `valutaIstanza`), its result copied to the
+ * istanza; re-runs when evidence changes (RiesameIstruttorie) and on request; the operator's decision on
+ * what the rules leave to be verified.
+ */
+@Injectable()
+export class IstruttoriaService implements RiesameIstruttorie {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxWriter,
+    private readonly audit: AuditService,
+    @Inject(CONTESTO_MISURE) private readonly contesto: ContestoMisure,
+    // Provided by the sources' module (lane misure-fonti); until then only in the test harness.
+    @Optional() @Inject(FONTI_ISTANZA) private readonly fonti?: FontiIstanza,
+  ) {}
+
+  /** The persona from accesso and the cartella's state from presa in carico, never typed in the istanza. */
+  async fontiDellaPersona(personaId: string): Promise<Fonti> {
+    if (!this.fonti)
+      throw new DomainError(
+        'SERVIZIO_NON_DISPONIBILE',
+        'I dati della persona e della cartella non sono disponibili: riprovare più tardi.',
+      );
+    const [persona, presaInCarico] = await Promise.all([
+      this.fonti.persona(personaId),
+      this.fonti.presaInCarico(personaId),
+    ]);
+    return {
+      dataNascita: persona.dataNascita,
+      residenteNellAmbito: persona.residenteNellAmbito,
+      alDomicilio: persona.alDomicilio,
+      comuneResidenza: persona.comuneResidenzaIstat,
+      presaInCarico: {
+        valutazioneCompletata: presaInCarico.valutazioneCompletata,
+        valutazioneClinicaSociale: presaInCarico.valutazioneClinicaSociale,
+        progettoApprovato: presaInCarico.progettoApprovato,
+        budgetDiProgetto: presaInCarico.budgetDiProgetto,
+      },
+    };
+  }
+
+  /**
+   * Evaluates the istanza (whose row the caller holds locked, in its transaction) and records the
+   * istruttoria with its events. The person lives at home only if accesso knows no definitive
+   * admission and the istanza declares it.
+   */
+  async istruisci(
+    manager: EntityManager,
+    istanza: Pick<IstanzaRow, 'id' | 'avviso_id' | 'strumento' | 'giorno_protocollo'>,
+    dichiarazioni: DichiarazioniIstanzaV1,
+    fonti: Fonti,
+    causa: string,
+    da: string,
+  ): Promise<IstruttoriaRow> {
+    const avviso = await avvisoPerId(manager, istanza.avviso_id);
+    if (!avviso) throw istanzaNonTrovata();
+    const giorno = istanza.giorno_protocollo;
+    const regole =
+      (await regoleInVigore(manager, {
+        ambito: avviso.ambito,
+        misura: avviso.misura,
+        annualita: avviso.annualita,
+        giorno,
+      })) ?? (await regolePerId(manager, avviso.regole_id));
+    if (!regole) throw regoleNonInVigore(`${avviso.misura} ${avviso.annualita} al ${giorno}`);
+    const { alDomicilio, ...dichiarate } = dichiarazioni;
+    const input: InputIstruttoriaV1 = {
+      dati: {
+        dataNascita: fonti.dataNascita,
+        residenteNellAmbito: fonti.residenteNellAmbito,
+        alDomicilio: fonti.alDomicilio && alDomicilio,
+        ...dichiarate,
+        presaInCarico: fonti.presaInCarico,
+      },
+      strumento: istanza.strumento,
+      dataRiferimento: giorno,
+      mesi: avviso.mesi,
+    };
+    const valutazione = valutaIstanza(input, { id: regole.id, parametri: regole.parametri });
+    const id = randomUUID();
+    const numero = await inserisciIstruttoria(manager, {
+      id,
+      istanzaId: istanza.id,
+      causa,
+      input,
+      valutazione,
+      istruitaDa: da,
+    });
+    await this.eventi(
+      manager,
+      { istanzaId: istanza.id, istruttoriaId: id, avvisoId: avviso.id, numero, causa },
+      {
+        origine: 'calcolo',
+        valutazione,
+      },
+    );
+    const [riga] = (await istruttorieDellIstanza(manager, istanza.id)).filter((r) => r.id === id);
+    return riga;
+  }
+
+  /** On request: the istanza judged again with today's persona and cartella. */
+  async riesamina(istanzaId: string, motivo: string): Promise<IstruttoriaV1> {
+    const actor = currentActor();
+    const istanza = await istanzaPerId(this.dataSource.manager, istanzaId);
+    if (!istanza || !vede(visibilitaIstanze(actor, this.contesto.territorio, { esiti: false }), istanza))
+      throw istanzaNonTrovata();
+    return toIstruttoriaV1(await this.riesaminaIstanza(istanzaId, `riesame: ${motivo}`, actor.userId));
+  }
+
+  /** Evidence changed elsewhere (ricovero, residence, valutazione, progetto, ISEE): every open istanza again. */
+  async riesaminaPersona(personaId: string, causa: string): Promise<void> {
+    for (const id of await istanzeAperteDellaPersona(this.dataSource.manager, personaId))
+      await this.riesaminaIstanza(id, causa, utenteServizio(SERVICE));
+  }
+
+  private async riesaminaIstanza(istanzaId: string, causa: string, da: string): Promise<IstruttoriaRow> {
+    const prima = await istanzaPerId(this.dataSource.manager, istanzaId);
+    if (!prima) throw istanzaNonTrovata();
+    const fonti = await this.fontiDellaPersona(prima.persona_id);
+    return this.dataSource.transaction(async (manager) => {
+      const istanza = await istanzaPerId(manager, istanzaId, { blocca: true });
+      if (!istanza) throw istanzaNonTrovata();
+      return this.istruisci(manager, istanza, istanza.dati, fonti, causa, da);
+    });
+  }
+
+  /** The operator decides what the rules left to be verified, on the istanza's last istruttoria. */
+  async decidi(dto: DecidiIstruttoriaV1): Promise<IstruttoriaV1> {
+    const actor = currentActor();
+    const visibilita = visibilitaIstanze(actor, this.contesto.territorio, { esiti: false });
+    return this.dataSource.transaction(async (manager) => {
+      const istanza = await istanzaPerId(manager, dto.istanzaId, { blocca: true });
+      if (!istanza || !vede(visibilita, istanza)) throw istanzaNonTrovata();
+      const ultima = await ultimaIstruttoria(manager, istanza.id);
+      if (!ultima || ultima.esito_calcolato !== 'da-verificare' || ultima.decisione_da !== null)
+        throw new DomainError(
+          'DECISIONE_NON_RICHIESTA',
+          ultima?.decisione_da
+            ? 'L’ultima istruttoria è già stata decisa: per cambiarne l’esito, riesaminare l’istanza.'
+            : 'Si decide solo un’istruttoria con esito «da verificare».',
+        );
+      await registraDecisione(manager, {
+        istruttoriaId: ultima.id,
+        istanzaId: istanza.id,
+        esito: dto.esito,
+        da: actor.userId,
+        motivazione: dto.motivazione,
+      });
+      await this.eventi(
+        manager,
+        {
+          istanzaId: istanza.id,
+          istruttoriaId: ultima.id,
+          avvisoId: istanza.avviso_id,
+          numero: ultima.numero,
+          causa: ultima.causa,
+        },
+        { origine: 'decisione', valutazione: { ...ultima.valutazione, esito: dto.esito } },
+      );
+      await this.audit.consentito(manager, actor, [
+        { azione: 'decidi', risorsa: 'istruttoria', risorsaId: ultima.id, soggettoId: istanza.persona_id },
+      ]);
+      const [decisa] = (await istruttorieDellIstanza(manager, istanza.id)).filter((r) => r.id === ultima.id);
+      return toIstruttoriaV1(decisa);
+    });
+  }
+
+  /** The history of an istanza's istruttorie; a read of personal data, audited (refusals too). */
+  async elenca(istanzaId: string): Promise<IstruttoriaV1[]> {
+    const actor = currentActor();
+    const traccia = { azione: 'elenca', risorsa: 'istruttoria', risorsaId: istanzaId };
+    try {
+      const visibilita = visibilitaIstanze(actor, this.contesto.territorio, { esiti: true });
+      const istanza = await istanzaPerId(this.dataSource.manager, istanzaId);
+      if (!istanza || !vede(visibilita, istanza)) throw istanzaNonTrovata();
+      const righe = await istruttorieDellIstanza(this.dataSource.manager, istanzaId);
+      await this.audit.consentito(this.dataSource.manager, actor, [
+        { ...traccia, soggettoId: istanza.persona_id },
+      ]);
+      return righe.map(toIstruttoriaV1);
+    } catch (error) {
+      if (error instanceof DomainError) throw await this.audit.negato(actor, traccia, error);
+      throw error;
+    }
+  }
+
+  private async eventi(
+    manager: EntityManager,
+    ids: { istanzaId: string; istruttoriaId: string; avvisoId: string; numero: number; causa: string },
+    esito: { origine: 'calcolo' | 'decisione'; valutazione: ValutazioneIstanzaV1 },
+  ): Promise<void> {
+    const v = esito.valutazione;
+    await this.outbox.append(manager, MISURE_EVENTS.istanzaIstruita, {
+      ...ids,
+      // The code only: an operator's motivo (after the colon) stays in the istruttoria.
+      causa: ids.causa.split(':')[0],
+      origine: esito.origine,
+      esito: v.esito,
+      area: v.area,
+      strumento: v.strumento,
+      importoMensileCentesimi: v.importoMensileCentesimi,
+      importoTotaleCentesimi: v.importoTotaleCentesimi,
+    });
+    if (v.esito === 'non-ammissibile')
+      await this.outbox.append(manager, MISURE_EVENTS.istanzaEsclusa, {
+        istanzaId: ids.istanzaId,
+        istruttoriaId: ids.istruttoriaId,
+        avvisoId: ids.avvisoId,
+        strumento: v.strumento,
+        origine: esito.origine,
+        regole:
+          esito.origine === 'calcolo'
+            ? v.regole.filter((r) => r.esito === 'non-soddisfatta').map((r) => r.codice)
+            : [],
+      });
+  }
+}

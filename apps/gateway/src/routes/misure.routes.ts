@@ -1,6 +1,7 @@
 import { MISURE_RPC } from '@ambito/contracts';
 import { graduatoriaCsv } from './graduatoria-csv';
 import { rotta, type Rotta } from './rotta';
+import { ROTTE_ISTANZE } from './misure-istanze.routes';
 
 const AVVISO = { descrizione: 'Identificativo dell’avviso', campo: 'avvisoId' };
 const GRADUATORIA = { descrizione: 'Identificativo della graduatoria', campo: 'graduatoriaId' };
@@ -18,6 +19,8 @@ export const MISURE_ROUTES: Rotta[] = [
     descrizione: 'Nome, versione ed eventi nell’outbox; `sonda` è restituita com’è.',
     esito: 'Stato del servizio',
   }),
+  // Avvisi, istanze and istruttorie (lane misure-istanze).
+  ...ROTTE_ISTANZE,
   // Graduatorie and simulation (lane misure-graduatorie).
   rotta({
     metodo: 'post',

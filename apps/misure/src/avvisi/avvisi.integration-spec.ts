@@ -2,6 +2,7 @@ import { MISURE_RPC, type AvvisoMisuraV1, type CreaAvvisoV1 } from '@ambito/cont
 import { rifiuto } from '@ambito/testing';
 import { ATTORI, startTestMisure, type TestMisure } from '../../test/misure-harness';
 import { ANNO, giorno, inserisciRegole } from '../../test/regole-di-prova';
+import { REGOLE_B2_2025 } from '../regole/predefinite-2025';
 
 const { creaAvviso, pubblicaAvviso, chiudiAvviso, leggiAvviso, elencaAvvisi } = MISURE_RPC;
 
@@ -130,6 +131,45 @@ describe('avvisi: bozza, publication and closing by the Ufficio di Piano', () =>
     doppia.graduatorie = [doppia.graduatorie[0], doppia.graduatorie[0]];
     expect(await rifiuto(svc.as(ATTORI.udp)(creaAvviso, doppia))).toBe('VALIDAZIONE_FALLITA');
     expect(await conta('avviso')).toBe(prima);
+  });
+
+  it('accepts the default 2025 B2 rule set, named by id or found by its validity', async () => {
+    const id = '2f0c1e4a-5b6d-4e7f-8a9b-0c1d2e3f4a5b';
+    await svc.sql(
+      `INSERT INTO regole_misura (id, ambito, misura, annualita, versione, valido_dal, valido_al, stato, atti, parametri, creata_da)
+       VALUES ($1, 'CREMA', 'b2', 2025, 1, '2025-01-01', '2025-12-31', 'in-vigore', $2, $3, 'test')`,
+      [id, JSON.stringify(REGOLE_B2_2025.atti), JSON.stringify(REGOLE_B2_2025.parametri)],
+    );
+    const finestra2025 = {
+      annualita: 2025,
+      apertura: '2025-03-01',
+      chiusura: '2025-04-30',
+      decorrenza: '2025-06-01',
+    };
+    const conId = await svc.as(ATTORI.udp)(creaAvviso, {
+      ...avvisoB2(finestra2025),
+      regoleId: id,
+      graduatorie: [
+        { area: 'anziani', strumento: 'buono-caregiver', linea: '7.10.1', budgetCentesimi: 24_000_000 },
+        {
+          area: 'anziani',
+          strumento: 'buono-assistente-familiare',
+          linea: '7.10.1',
+          budgetCentesimi: 9_600_000,
+        },
+        { area: 'minori', strumento: 'voucher-minori', linea: '7.10.2', budgetCentesimi: 4_000_000 },
+      ],
+    });
+    expect(conId.regoleId).toBe(id);
+    const perValidita = await svc.as(ATTORI.udp)(creaAvviso, {
+      ...avvisoB2(finestra2025),
+      graduatorie: [{ area: 'minori', strumento: 'voucher-minori', linea: '7.10.2', budgetCentesimi: 100 }],
+    });
+    expect(perValidita.regoleId).toBe(id);
+    // A rule set of another annualità is not this avviso's.
+    expect(await rifiuto(svc.as(ATTORI.udp)(creaAvviso, { ...avvisoB2(), regoleId: id }))).toBe(
+      'REGOLE_NON_IN_VIGORE',
+    );
   });
 
   it('lets only the Ufficio di Piano create, publish and close', async () => {

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { DomainError, type Misura, type ParametriRegoleV1 } from '@ambito/contracts';
+import { DomainError, ParametriRegoleV1, validaContratto, type Misura } from '@ambito/contracts';
 
 /** A rule set as the avvisi and the istruttoria read it. */
 export interface RegoleRow {
@@ -24,7 +24,7 @@ export async function regoleInVigore(
       ORDER BY versione DESC LIMIT 1`,
     [filtro.ambito, filtro.misura, filtro.annualita, filtro.giorno],
   );
-  return riga ?? null;
+  return riga ? validata(riga) : null;
 }
 
 export async function regolePerId(manager: EntityManager, id: string): Promise<RegoleRow | null> {
@@ -32,7 +32,26 @@ export async function regolePerId(manager: EntityManager, id: string): Promise<R
     `SELECT id, misura, annualita, parametri FROM regole_misura WHERE id = $1`,
     [id],
   );
-  return riga ?? null;
+  return riga ? validata(riga) : null;
+}
+
+/** Documents already validated, by id, with their text: a document changed since is validated again. */
+const validate = new Map<string, string>();
+
+/**
+ * A rule set read back is validated by its contract classes before it is used (ADR 0006); the engine
+ * gets the stored document as it is, so a snapshot and its rule set always give the same result.
+ */
+async function validata(riga: RegoleRow): Promise<RegoleRow> {
+  const testo = JSON.stringify(riga.parametri);
+  if (validate.get(riga.id) === testo) return riga;
+  try {
+    await validaContratto(ParametriRegoleV1, riga.parametri);
+  } catch {
+    throw regoleNonInVigore(`la versione ${riga.id} non è un documento di regole valido`);
+  }
+  validate.set(riga.id, testo);
+  return riga;
 }
 
 export const regoleNonInVigore = (dettaglio: string) =>

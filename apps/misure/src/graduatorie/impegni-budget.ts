@@ -97,9 +97,14 @@ export async function aGruppi<T, R>(items: T[], n: number, f: (item: T) => Promi
   return risultati;
 }
 
-/** The last day of a benefit starting on `dal` for `mesi` months (AAAA-MM-GG, calendar arithmetic). */
+/**
+ * The last day of a benefit starting on `dal` for `mesi` months (AAAA-MM-GG): the day before the same
+ * day `mesi` months later, that day clamped to the month's end (from 31 January, one month ends on
+ * 27 February, the day before 28 February, not in March).
+ */
 export function fineBeneficio(dal: string, mesi: number): string {
   const [a, m, g] = dal.split('-').map(Number);
-  const fine = new Date(Date.UTC(a, m - 1 + mesi, g) - 86_400_000);
+  const ultimoDelMese = new Date(Date.UTC(a, m - 1 + mesi + 1, 0)).getUTCDate();
+  const fine = new Date(Date.UTC(a, m - 1 + mesi, Math.min(g, ultimoDelMese)) - 86_400_000);
   return fine.toISOString().slice(0, 10);
 }

@@ -9,7 +9,7 @@ import {
   type GraduatoriaV1,
   type ImpegnoV1,
 } from '@ambito/contracts';
-import { OutboxWriter, currentActor } from '@ambito/messaging';
+import { OutboxWriter, RequestContext, ServedRequestScope, currentActor } from '@ambito/messaging';
 import { FormazioneGraduatorie, graduatoriaNonTrovata } from './formazione.service';
 import {
   avvisoConRegole,
@@ -24,6 +24,11 @@ import { ImpegniBudget, aGruppi, chiaveImpegno, esitoIncerto, fineBeneficio } fr
 const APPROVAZIONE_ABBANDONATA_DOPO = '10 minutes';
 /** Impegni requested at once: budget serialises them on the line's lock anyway. */
 const IMPEGNI_IN_PARALLELO = 4;
+/**
+ * How long the request waits for the impegni: below the gateway's RPC_TIMEOUT_MS (5 s), so a large
+ * graduatoria answers `in-approvazione` (and goes on) instead of an undetermined outcome.
+ */
+const ATTESA_MASSIMA_MS = 3_000;
 
 type Esito = { voce: VoceDaImpegnare; impegno: ImpegnoV1 } | { voce: VoceDaImpegnare; errore: unknown };
 
@@ -35,7 +40,9 @@ type Esito = { voce: VoceDaImpegnare; impegno: ImpegnoV1 } | { voce: VoceDaImpeg
  *    number and the determina: a second approval, concurrent or later, finds it taken and is refused
  *    (GRADUATORIA_IN_APPROVAZIONE, GRADUATORIA_GIA_APPROVATA). No transaction stays open while budget
  *    answers.
- * 2. The impegni are requested with one key per istanza and attempt (`misure:istanza:<id>:a<n>`).
+ * 2. The impegni are requested with one key per istanza and attempt (`misure:istanza:<id>:a<n>`). The
+ *    request waits for them at most ATTESA_MASSIMA_MS: a graduatoria approved (or refused) by then
+ *    answers with its outcome; a larger one answers `in-approvazione` and is read again later.
  * 3. All made: under the avviso's and graduatoria's locks, the entries get their impegni, the graduatoria
  *    is `approvata`, its events go to the outbox, and the avviso becomes `graduatorie-approvate` when it
  *    was the last one.
@@ -58,6 +65,33 @@ export class ApprovazioneGraduatorie {
   async approva(dto: ApprovaGraduatoriaV1): Promise<GraduatoriaV1> {
     const actor = currentActor();
     const { g, determina } = await this.dataSource.transaction((m) => this.avvia(m, dto, actor.userId));
+    // The impegni and the conclusion outlive the request when they take longer than it waits: they run
+    // outside its deadline and its Idempotency-Key (both bound to the transaction of step 1, which
+    // committed), with its correlation id.
+    const contesto = RequestContext.currentOrNew();
+    const lavoro = ServedRequestScope.run({}, () =>
+      RequestContext.run({ ...contesto, scadenza: undefined }, () =>
+        this.impegnaEConclude(g, determina, actor.userId),
+      ),
+    );
+    const finito = await Promise.race([
+      lavoro.then(() => true),
+      new Promise<false>((resolve) => setTimeout(() => resolve(false), ATTESA_MASSIMA_MS).unref()),
+    ]);
+    // Not finished in time: it goes on; its outcome (approvata, or formata with ultimoErrore) is read later.
+    if (!finito)
+      lavoro.catch((error: unknown) =>
+        this.logger.warn({ graduatoriaId: g.id, err: error }, 'approvazione non riuscita'),
+      );
+    return this.formazione.leggi(dto.avvisoId, dto.graduatoriaId);
+  }
+
+  /** Steps 2 and 3, or the failure path: resolves when approved, rejects with the error returned. */
+  private async impegnaEConclude(
+    g: GraduatoriaRow,
+    determina: DeterminaGraduatoriaV1,
+    utente: string,
+  ): Promise<void> {
     const finanziate = await vociPerImpegno(this.dataSource.manager, g.id, ['finanziata']);
     const tentativo = `a${g.tentativo}`;
     const esiti = await aGruppi(finanziate, IMPEGNI_IN_PARALLELO, (voce) =>
@@ -69,9 +103,8 @@ export class ApprovazioneGraduatorie {
     const fallito = esiti.find((e): e is Extract<Esito, { errore: unknown }> => 'errore' in e);
     if (fallito) throw await this.annulla(g, esiti, fallito.errore);
     await this.dataSource.transaction((m) =>
-      this.conclude(m, g, determina, esiti as Array<Extract<Esito, { impegno: ImpegnoV1 }>>, actor.userId),
+      this.conclude(m, g, determina, esiti as Array<Extract<Esito, { impegno: ImpegnoV1 }>>, utente),
     );
-    return this.formazione.leggi(dto.avvisoId, dto.graduatoriaId);
   }
 
   /** Step 1: the state transition that makes this approval the only one. */

@@ -1,5 +1,5 @@
 import { BUDGET_RPC, MISURE_RPC, type OrdinamentoV1 } from '@ambito/contracts';
-import { rifiuto, testActor } from '@ambito/testing';
+import { eventually, rifiuto, testActor } from '@ambito/testing';
 // The real budget service, started in-process as its own tests start it: misure's impegni are its.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import {
@@ -102,7 +102,7 @@ describe('graduatorie (NATS → misure → PostgreSQL; impegni in the real budge
     budget = await startTestBudget();
     // The same keys: budget trusts the signature misure makes with its own key.
     svc = await startTestMisure({ identita: budget.identita });
-    await budget.as(ATTORI_BUDGET.udp)(registraAssegnazione, assegnazione('FNA-B2', 2024, 100_000_000));
+    await budget.as(ATTORI_BUDGET.udp)(registraAssegnazione, assegnazione('FNA-B2', 2024, 500_000_000));
   });
   afterAll(async () => {
     await svc?.close();
@@ -442,6 +442,39 @@ describe('graduatorie (NATS → misure → PostgreSQL; impegni in the real budge
       expect(dopo.map((i) => i.chiave_idempotenza).sort()).toEqual(
         a.istanze.map((i) => `misure:istanza:${i.id}:a2`).sort(),
       );
+    });
+
+    it('answers a large graduatoria before the gateway gives up, and approves it after the reply', async () => {
+      const n = 160;
+      await linea('B2-GRANDE', n * TOTALE);
+      const a = await avvisoConIstanze(
+        'B2-GRANDE',
+        n * TOTALE,
+        Array.from({ length: n }, (_, k) => ({ protocollo: k + 1, esito: 'ammissibile' as const })),
+      );
+      await come(UDP)(formaGraduatorie, { avvisoId: a.avvisoId });
+      const inizio = Date.now();
+      const risposta = await come(UDP2)(approvaGraduatoria, {
+        avvisoId: a.avvisoId,
+        graduatoriaId: a.graduatorie.anziani,
+        determina: DETERMINA,
+      });
+      // within the gateway's 5 s: approved if budget was quick enough, else still being approved
+      expect(Date.now() - inizio).toBeLessThan(4_500);
+      expect(['in-approvazione', 'approvata']).toContain(risposta.stato);
+      const approvata = await eventually(
+        async () => {
+          const g = await come()(leggiGraduatoria, {
+            avvisoId: a.avvisoId,
+            graduatoriaId: a.graduatorie.anziani,
+          });
+          expect(g.stato).toBe('approvata');
+          return g;
+        },
+        { timeoutMs: 30_000, intervalMs: 200 },
+      );
+      expect(approvata.voci?.every((v) => v.impegnoId !== null)).toBe(true);
+      expect(await impegniDi(a.istanze.map((i) => i.id))).toHaveLength(n);
     });
 
     it('returns the budget’s refusal when misure is not granted the line, committing nothing', async () => {

@@ -21,7 +21,8 @@ export async function avvisoPubblicato(
     annualita: ANNO,
     titolo: `Misura B2 ${ANNO}`,
     apertura: finestra.apertura ?? giorno(-10),
-    chiusura: finestra.chiusura ?? giorno(10),
+    // An avviso is published before its window ends: a window already over is set after.
+    chiusura: finestra.chiusura && finestra.chiusura >= giorno() ? finestra.chiusura : giorno(10),
     decorrenza: giorno(20),
     mesi: 12,
     graduatorie: [
@@ -30,6 +31,8 @@ export async function avvisoPubblicato(
     ],
   });
   await svc.as(ATTORI.udp)(MISURE_RPC.pubblicaAvviso, { id: avviso.id });
+  if (finestra.chiusura && finestra.chiusura < giorno())
+    await svc.sql(`UPDATE avviso SET chiusura = $2 WHERE id = $1`, [avviso.id, finestra.chiusura]);
   return avviso.id;
 }
 

@@ -91,11 +91,13 @@ export interface TestMisure {
  * `identita`: keys shared with another service of the test (e.g. a real budget that must trust misure's
  * signature); a fresh set otherwise.
  */
-export async function startTestMisure(options: { identita?: IdentityKeyEnv } = {}): Promise<TestMisure> {
+export async function startTestMisure(
+  opzioni: { env?: Record<string, string>; identita?: IdentityKeyEnv } = {},
+): Promise<TestMisure> {
   // The service as its runtime role, migrating as the schema's owner (roles as in production).
   const db = await createServiceTestDatabase('misure');
   const databaseUrl = db.adminUrl;
-  const identita = options.identita ?? generateIdentityKeys();
+  const identita = opzioni.identita ?? generateIdentityKeys();
   const fonti = new FontiIstanzaDiProva();
   const app = await createMisureApp(
     loadMisureConfig({
@@ -106,6 +108,7 @@ export async function startTestMisure(options: { identita?: IdentityKeyEnv } = {
       NODE_ENV: 'test',
       ACTOR_TRUSTED_KEYS: identita.ACTOR_TRUSTED_KEYS,
       ...serviceSigningEnv(identita, 'misure'),
+      ...opzioni.env,
     }),
     { providers: [{ provide: FONTI_ISTANZA, useValue: fonti }] },
   );

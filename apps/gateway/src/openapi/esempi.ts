@@ -43,7 +43,13 @@ export function esempioDa(
   if (Array.isArray(schema.allOf)) return esempioDa(schema.allOf[0] as SchemaJson, risolvi, nome, profondita);
   if (Array.isArray(schema.enum)) return schema.enum[0];
   if (schema.const !== undefined) return schema.const;
-  if (nome in PER_NOME && schema.type !== 'object' && schema.type !== 'array') return PER_NOME[nome];
+  if (
+    nome in PER_NOME &&
+    schema.type !== 'object' &&
+    schema.type !== 'array' &&
+    conforme(schema, PER_NOME[nome])
+  )
+    return PER_NOME[nome];
   switch (schema.type) {
     case 'object': {
       if (profondita > 6) return {};
@@ -56,10 +62,13 @@ export function esempioDa(
       return profondita > 6
         ? []
         : [esempioDa((schema.items ?? {}) as SchemaJson, risolvi, nome, profondita + 1)];
-    case 'integer':
-      return PER_FORMATO[String(schema.format)] ?? Math.max(Number(schema.minimum ?? 1), 1);
     case 'number':
-      return 1;
+    case 'integer': {
+      const perFormato = PER_FORMATO[String(schema.format)];
+      return conforme(schema, perFormato) && perFormato !== undefined
+        ? perFormato
+        : Math.max(Number(schema.minimum ?? 1), 1);
+    }
     case 'boolean':
       return true;
     default:
@@ -68,6 +77,15 @@ export function esempioDa(
       if (typeof schema.pattern === 'string') return esempioDaPattern(schema.pattern);
       return 'testo';
   }
+}
+
+/** Whether a canned value fits the field's bounds and pattern (e.g. an annualità from 2000, a lower-case code). */
+function conforme(schema: SchemaJson, valore: unknown): boolean {
+  if (typeof valore === 'number')
+    return valore >= Number(schema.minimum ?? -Infinity) && valore <= Number(schema.maximum ?? Infinity);
+  if (typeof valore === 'string' && typeof schema.pattern === 'string')
+    return new RegExp(schema.pattern).test(valore);
+  return true;
 }
 
 /** The few patterns of the contracts (ISTAT, ISO dates, codes) get a value that matches them. */

@@ -106,10 +106,11 @@ export const ROTTE_ISTANZE: Rotta[] = [
     tag: 'Misure',
     operazione: 'pubblicaAvviso',
     sommario: 'Pubblica un avviso in bozza',
-    descrizione: 'Da questo momento si presentano istanze nella finestra dell’avviso.',
+    descrizione:
+      'Da questo momento si presentano istanze nella finestra dell’avviso; un avviso la cui finestra è terminata non si pubblica (`DATA_NON_VALIDA`).',
     parametri: { id: ID_AVVISO },
     stato: 200,
-    errori: [404, 409],
+    errori: [404, 409, 422],
     esito: 'Avviso pubblicato',
     esempio: {},
   }),
@@ -120,7 +121,8 @@ export const ROTTE_ISTANZE: Rotta[] = [
     tag: 'Misure',
     operazione: 'chiudiAvviso',
     sommario: 'Chiude un avviso pubblicato',
-    descrizione: 'Nessuna istanza nuova o modificata dopo la chiusura.',
+    descrizione:
+      'Nessuna istanza nuova o modificata dopo la chiusura; un avviso pubblicato si chiude anche da sé quando è letto dopo la sua finestra.',
     parametri: { id: ID_AVVISO },
     stato: 200,
     errori: [404, 409],

@@ -2,6 +2,7 @@ import { MISURE_RPC } from '@ambito/contracts';
 import { graduatoriaCsv } from './graduatoria-csv';
 import { rotta, type Rotta } from './rotta';
 import { ROTTE_ISTANZE } from './misure-istanze.routes';
+import { REGOLE_ROUTES } from './misure-regole.routes';
 
 const AVVISO = { descrizione: 'Identificativo dell’avviso', campo: 'avvisoId' };
 const GRADUATORIA = { descrizione: 'Identificativo della graduatoria', campo: 'graduatoriaId' };
@@ -177,4 +178,7 @@ export const MISURE_ROUTES: Rotta[] = [
       budget: [{ area: 'anziani', strumento: 'buono-caregiver', budgetCentesimi: 50_000_000 }],
     },
   }),
+
+  // Rule sets (lane misure-regole): law as versioned data, copied and activated by the Ufficio di Piano.
+  ...REGOLE_ROUTES,
 ];

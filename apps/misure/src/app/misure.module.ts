@@ -17,6 +17,7 @@ import type { MisureConfig } from '../config/misure-config';
 import { GRADUATORIE_CONTROLLERS, GRADUATORIE_PROVIDERS } from '../graduatorie/graduatorie.providers';
 import { SIMULAZIONE_CONTROLLERS, SIMULAZIONE_PROVIDERS } from '../simulazione/simulazione.providers';
 import { ISTANZE_CONTROLLERS, istanzeProviders } from '../istanze/istanze.providers';
+import { RegoleModule } from '../regole/regole.module';
 import { StatoController } from '../stato/stato.controller';
 import { StatoRepository } from '../stato/stato.repository';
 import { SERVICE } from './service';
@@ -49,6 +50,8 @@ export class MisureModule {
         HealthModule.forRoot({ database: true }),
         // The kind of data subject of the audit rows: change it to what the service keeps (persona, cartella…).
         AuditModule.forRoot({ soggettoTipo: 'persona' }),
+        // Rule sets of the measures (global: RegoleRepository for the other features).
+        RegoleModule.forRoot(config.AMBITO_CODICE),
       ],
       controllers: [
         StatoController,
@@ -59,7 +62,11 @@ export class MisureModule {
       providers: [
         StatoRepository,
         { provide: RPC_REFUSAL_RECORDER, useClass: RifiutiRpcRecorder },
-        ...istanzeProviders({ ambito: config.AMBITO_CODICE, territorio }),
+        ...istanzeProviders({
+          ambito: config.AMBITO_CODICE,
+          territorio,
+          istruttoriaEquipe: config.ISTRUTTORIA_EQUIPE === 'si',
+        }),
         ...sostituzioni,
         ...GRADUATORIE_PROVIDERS,
         ...SIMULAZIONE_PROVIDERS,

@@ -2,7 +2,6 @@ import { MISURE_RPC, type AvvisoMisuraV1, type CreaAvvisoV1 } from '@ambito/cont
 import { rifiuto } from '@ambito/testing';
 import { ATTORI, startTestMisure, type TestMisure } from '../../test/misure-harness';
 import { ANNO, giorno, inserisciRegole } from '../../test/regole-di-prova';
-import { REGOLE_B2_2025 } from '../regole/predefinite-2025';
 
 const { creaAvviso, pubblicaAvviso, chiudiAvviso, leggiAvviso, elencaAvvisi } = MISURE_RPC;
 
@@ -103,6 +102,24 @@ describe('avvisi: bozza, publication and closing by the Ufficio di Piano', () =>
     expect(elenco.map((a: AvvisoMisuraV1) => a.id)).toEqual([avviso.id]);
   });
 
+  it('closes a published avviso when it is asked for after its window', async () => {
+    const scaduto = await svc.as(ATTORI.udp)(
+      creaAvviso,
+      avvisoB2({ apertura: giorno(-20), chiusura: giorno(-1) }),
+    );
+    expect(await rifiuto(svc.as(ATTORI.udp)(pubblicaAvviso, { id: scaduto.id }))).toBe('DATA_NON_VALIDA');
+    const avviso = await svc.as(ATTORI.udp)(
+      creaAvviso,
+      avvisoB2({ apertura: giorno(-20), chiusura: giorno(1) }),
+    );
+    expect((await svc.as(ATTORI.udp)(pubblicaAvviso, { id: avviso.id })).stato).toBe('pubblicato');
+    // Its last day was yesterday.
+    await svc.sql(`UPDATE avviso SET chiusura = $2 WHERE id = $1`, [avviso.id, giorno(-1)]);
+    const letto = await svc.as(ATTORI.operatore)(leggiAvviso, { id: avviso.id });
+    expect(letto.stato).toBe('chiuso');
+    expect(letto.chiusoIl).not.toBeNull();
+  });
+
   it('refuses a strumento the rule set does not have (or not for that area), writing nothing', async () => {
     const prima = [await conta('avviso'), await conta('graduatoria')];
     const sconosciuto = avvisoB2({
@@ -133,12 +150,9 @@ describe('avvisi: bozza, publication and closing by the Ufficio di Piano', () =>
     expect(await conta('avviso')).toBe(prima);
   });
 
-  it('accepts the default 2025 B2 rule set, named by id or found by its validity', async () => {
-    const id = '2f0c1e4a-5b6d-4e7f-8a9b-0c1d2e3f4a5b';
-    await svc.sql(
-      `INSERT INTO regole_misura (id, ambito, misura, annualita, versione, valido_dal, valido_al, stato, atti, parametri, creata_da)
-       VALUES ($1, 'CREMA', 'b2', 2025, 1, '2025-01-01', '2025-12-31', 'in-vigore', $2, $3, 'test')`,
-      [id, JSON.stringify(REGOLE_B2_2025.atti), JSON.stringify(REGOLE_B2_2025.parametri)],
+  it('accepts the default 2025 B2 rule set (installed at start), named by id or found by its validity', async () => {
+    const [{ id }] = await svc.sql<{ id: string }>(
+      `SELECT id FROM regole_misura WHERE misura = 'b2' AND annualita = 2025 AND stato = 'in-vigore'`,
     );
     const finestra2025 = {
       annualita: 2025,

@@ -16,6 +16,7 @@ import { CONTESTO_MISURE, type ContestoMisure } from '../istanze/contesto';
 import {
   avvisoPerId,
   chiudi,
+  chiudiScaduti,
   elencaAvvisi,
   graduatorieDegliAvvisi,
   inserisciAvviso,
@@ -23,9 +24,12 @@ import {
   type AvvisoRow,
   type GraduatoriaRow,
 } from './avvisi.sql';
-import { regoleInVigore, regoleNonInVigore, regolePerId } from './regole-in-vigore';
+import { RegoleRepository } from '../regole/regole.repository';
 
 export const avvisoNonTrovato = () => new DomainError('AVVISO_NON_TROVATO', 'Avviso non trovato.');
+
+export const regoleNonInVigore = (dettaglio: string) =>
+  new DomainError('REGOLE_NON_IN_VIGORE', `Nessuna versione delle regole applicabile: ${dettaglio}.`);
 
 const transizione = (da: string, a: string) =>
   new DomainError('TRANSIZIONE_NON_CONSENTITA', `Un avviso nello stato «${da}» non può passare a «${a}».`);
@@ -82,14 +86,15 @@ export function toAvvisoV1(a: AvvisoRow, graduatorie: GraduatoriaRow[]): AvvisoM
 
 /**
  * Avvisi: created in bozza with the rule set in force on their opening day, published and closed by the
- * Ufficio di Piano (roles declared with the messages, enforced by the RpcServer). `graduatorie-approvate`
- * is set by the graduatorie's approval.
+ * Ufficio di Piano (roles declared with the messages, enforced by the RpcServer), or closed when read or
+ * listed after their window. `graduatorie-approvate` is set by the graduatorie's approval.
  */
 @Injectable()
 export class AvvisiService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
+    private readonly regole: RegoleRepository,
     @Inject(CONTESTO_MISURE) private readonly contesto: ContestoMisure,
   ) {}
 
@@ -107,14 +112,10 @@ export class AvvisiService {
 
     const id = randomUUID();
     await this.dataSource.transaction(async (manager) => {
+      // Read back validated by the rule sets' repository (REGOLE_NON_VALIDE otherwise).
       const regole = dto.regoleId
-        ? await regolePerId(manager, dto.regoleId)
-        : await regoleInVigore(manager, {
-            ambito: this.contesto.ambito,
-            misura: dto.misura,
-            annualita: dto.annualita,
-            giorno: dto.apertura,
-          });
+        ? await this.regole.leggi(dto.regoleId, manager)
+        : await this.regole.inVigore(dto.misura, dto.apertura, manager);
       if (!regole)
         throw regoleNonInVigore(
           dto.regoleId
@@ -122,7 +123,7 @@ export class AvvisiService {
             : `nessuna versione in vigore per ${dto.misura} ${dto.annualita} al ${dto.apertura}`,
         );
       if (regole.misura !== dto.misura || regole.annualita !== dto.annualita)
-        throw regoleNonInVigore(`la versione indicata è di ${regole.misura} ${regole.annualita}`);
+        throw regoleNonInVigore(`la versione è di ${regole.misura} ${regole.annualita}`);
       verificaStrumenti(dto, regole.parametri);
       await inserisciAvviso(
         manager,
@@ -150,6 +151,11 @@ export class AvvisiService {
     await this.dataSource.transaction(async (manager) => {
       const avviso = await this.bloccato(manager, id);
       if (avviso.stato !== 'bozza') throw transizione(avviso.stato, 'pubblicato');
+      if (avviso.chiusura < avviso.oggi)
+        throw new DomainError(
+          'DATA_NON_VALIDA',
+          `La finestra dell’avviso è terminata il ${avviso.chiusura}: non si pubblica un avviso scaduto.`,
+        );
       await pubblica(manager, id, actor.userId);
       await this.outbox.append(manager, MISURE_EVENTS.avvisoPubblicato, {
         avvisoId: id,
@@ -174,12 +180,14 @@ export class AvvisiService {
   }
 
   async leggi(id: string): Promise<AvvisoMisuraV1> {
+    await chiudiScaduti(this.dataSource.manager, this.contesto.ambito);
     const avviso = await avvisoPerId(this.dataSource.manager, id);
     if (!avviso || avviso.ambito !== this.contesto.ambito) throw avvisoNonTrovato();
     return toAvvisoV1(avviso, await graduatorieDegliAvvisi(this.dataSource.manager, [id]));
   }
 
   async elenca(dto: ElencaAvvisiMisuraV1): Promise<AvvisoMisuraV1[]> {
+    await chiudiScaduti(this.dataSource.manager, this.contesto.ambito);
     const avvisi = await elencaAvvisi(this.dataSource.manager, { ...dto, ambito: this.contesto.ambito });
     const graduatorie = await graduatorieDegliAvvisi(
       this.dataSource.manager,

@@ -118,3 +118,12 @@ export async function pubblica(manager: EntityManager, id: string, da: string): 
 export async function chiudi(manager: EntityManager, id: string): Promise<void> {
   await manager.query(`UPDATE avviso SET stato = 'chiuso', chiuso_il = now() WHERE id = $1`, [id]);
 }
+
+/** Published avvisi whose window is over are closed when someone asks for them (no scheduler needed). */
+export async function chiudiScaduti(manager: EntityManager, ambito: string): Promise<void> {
+  await manager.query(
+    `UPDATE avviso SET stato = 'chiuso', chiuso_il = now()
+      WHERE ambito = $1 AND stato = 'pubblicato' AND chiusura < ${OGGI_SQL}`,
+    [ambito],
+  );
+}

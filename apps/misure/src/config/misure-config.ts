@@ -1,4 +1,4 @@
-import { IsOptional, IsString } from 'class-validator';
+import { IsIn, IsOptional, IsString } from 'class-validator';
 import { ServiceSigningKeyConfig } from '@ambito/messaging';
 import { DataServiceConfig, loadConfig } from '@ambito/service-runtime';
 import { TerritorioFileConfig } from '@ambito/territorio';
@@ -27,6 +27,13 @@ export class MisureConfig extends DataServiceConfig {
    */
   @TerritorioFileConfig()
   TERRITORIO_FILE?: string;
+
+  /**
+   * Who runs the istruttoria (re-runs, decisions on what is to be verified): the Ufficio di Piano's
+   * staff always; the équipe (assistente sociale, coordinatore) too unless `no`.
+   */
+  @IsIn(['si', 'no'], { message: 'si o no' })
+  ISTRUTTORIA_EQUIPE: 'si' | 'no' = 'si';
 }
 
 export function loadMisureConfig(env: Record<string, string | undefined> = process.env): MisureConfig {

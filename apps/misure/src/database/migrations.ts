@@ -1,6 +1,7 @@
 import { addFinalitaVoceAuditMigration, createVoceAuditMigration } from '@ambito/audit';
 import { createIdempotencyKeyMigration, createOutboxLeaseMigration } from '@ambito/persistence';
 import { CreateMisure1796046000000 } from './create-misure.migration';
+import { IndiceRegoleInVigore1796046100000 } from './regole-in-vigore.migration';
 import { CreateGraduatorie1796046300000 } from './graduatorie.migration';
 
 /**
@@ -25,6 +26,8 @@ export const MISURE_MIGRATIONS = [
   addFinalitaVoceAuditMigration(1796045999788),
   // Rule sets, avvisi and their graduatorie, istanze, istruttorie (ADR 0006).
   CreateMisure1796046000000,
+  // Lane misure-regole (17960461xxxxx): the in-force lookup of rule sets.
+  IndiceRegoleInVigore1796046100000,
   // Graduatorie formed and approved: state, entries, their history (lane misure-graduatorie).
   CreateGraduatorie1796046300000,
 ];

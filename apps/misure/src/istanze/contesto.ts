@@ -5,6 +5,8 @@ export interface ContestoMisure {
   /** The ambito's code (AMBITO_CODICE): protocol numbers are per ambito and year. */
   ambito: string;
   territorio: TerritorioV1;
+  /** The équipe runs istruttorie too (ISTRUTTORIA_EQUIPE), besides the Ufficio di Piano. */
+  istruttoriaEquipe: boolean;
 }
 export const CONTESTO_MISURE = Symbol('CONTESTO_MISURE');
 

@@ -1,11 +1,10 @@
 import type { Provider, Type } from '@nestjs/common';
-import type { TerritorioV1 } from '@ambito/contracts';
 import { AvvisiController } from '../avvisi/avvisi.controller';
 import { AvvisiService } from '../avvisi/avvisi.service';
 import { RIESAME_ISTRUTTORIE } from '../fonti/fonti-istanza';
 import { IstruttoriaController } from '../istruttoria/istruttoria.controller';
 import { IstruttoriaService } from '../istruttoria/istruttoria.service';
-import { CONTESTO_MISURE } from './contesto';
+import { CONTESTO_MISURE, type ContestoMisure } from './contesto';
 import { IstanzeController } from './istanze.controller';
 import { IstanzeService } from './istanze.service';
 
@@ -16,7 +15,7 @@ export const ISTANZE_CONTROLLERS: Type[] = [AvvisiController, IstanzeController,
  * Their providers, with RIESAME_ISTRUTTORIE (the sources' event consumers re-run a person's istruttorie
  * through it). FONTI_ISTANZA is provided by the sources' module.
  */
-export function istanzeProviders(contesto: { ambito: string; territorio: TerritorioV1 }): Provider[] {
+export function istanzeProviders(contesto: ContestoMisure): Provider[] {
   return [
     { provide: CONTESTO_MISURE, useValue: contesto },
     AvvisiService,

@@ -66,3 +66,14 @@ export function sedeDiPresentazione(
     );
   return sede;
 }
+
+/** The istruttoria: the Ufficio di Piano, and the équipe when the ambito lets it (ISTRUTTORIA_EQUIPE). */
+export function assertIstruttore(actor: Actor, istruttoriaEquipe: boolean): void {
+  if (isUfficioDiPiano(actor)) return;
+  if (
+    istruttoriaEquipe &&
+    actor.ruoli.some((r) => r === 'assistente-sociale' || r === 'coordinatore-sub-ambito')
+  )
+    return;
+  throw nonConsentito();
+}

@@ -15,13 +15,14 @@ import {
 } from '@ambito/contracts';
 import { AuditService } from '@ambito/audit';
 import { OutboxWriter, currentActor } from '@ambito/messaging';
-import { regoleInVigore, regoleNonInVigore, regolePerId } from '../avvisi/regole-in-vigore';
+import { regoleNonInVigore } from '../avvisi/avvisi.service';
+import { RegoleRepository } from '../regole/regole.repository';
 import { avvisoPerId } from '../avvisi/avvisi.sql';
 import { SERVICE } from '../app/service';
 import { FONTI_ISTANZA, type FontiIstanza, type RiesameIstruttorie } from '../fonti/fonti-istanza';
 import { CONTESTO_MISURE, type ContestoMisure } from '../istanze/contesto';
 import { istanzaPerId, istanzeAperteDellaPersona, type IstanzaRow } from '../istanze/istanze.sql';
-import { istanzaNonTrovata, vede, visibilitaIstanze } from '../istanze/visibilita';
+import { assertIstruttore, istanzaNonTrovata, vede, visibilitaIstanze } from '../istanze/visibilita';
 import {
   inserisciIstruttoria,
   istruttorieDellIstanza,
@@ -77,6 +78,7 @@ export class IstruttoriaService implements RiesameIstruttorie {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     private readonly audit: AuditService,
+    private readonly regole: RegoleRepository,
     @Inject(CONTESTO_MISURE) private readonly contesto: ContestoMisure,
     // Provided by the sources' module (lane misure-fonti); until then only in the test harness.
     @Optional() @Inject(FONTI_ISTANZA) private readonly fonti?: FontiIstanza,
@@ -123,13 +125,12 @@ export class IstruttoriaService implements RiesameIstruttorie {
     const avviso = await avvisoPerId(manager, istanza.avviso_id);
     if (!avviso) throw istanzaNonTrovata();
     const giorno = istanza.giorno_protocollo;
+    // The version in force on the day of presentation, if it is of the avviso's annualità; else the avviso's.
+    const inVigore = await this.regole.inVigore(avviso.misura, giorno, manager);
     const regole =
-      (await regoleInVigore(manager, {
-        ambito: avviso.ambito,
-        misura: avviso.misura,
-        annualita: avviso.annualita,
-        giorno,
-      })) ?? (await regolePerId(manager, avviso.regole_id));
+      inVigore && inVigore.annualita === avviso.annualita
+        ? inVigore
+        : await this.regole.leggi(avviso.regole_id, manager);
     if (!regole) throw regoleNonInVigore(`${avviso.misura} ${avviso.annualita} al ${giorno}`);
     const { alDomicilio, ...dichiarate } = dichiarazioni;
     const input: InputIstruttoriaV1 = {
@@ -169,6 +170,7 @@ export class IstruttoriaService implements RiesameIstruttorie {
   /** On request: the istanza judged again with today's persona and cartella. */
   async riesamina(istanzaId: string, motivo: string): Promise<IstruttoriaV1> {
     const actor = currentActor();
+    assertIstruttore(actor, this.contesto.istruttoriaEquipe);
     const istanza = await istanzaPerId(this.dataSource.manager, istanzaId);
     if (!istanza || !vede(visibilitaIstanze(actor, this.contesto.territorio, { esiti: false }), istanza))
       throw istanzaNonTrovata();
@@ -195,6 +197,7 @@ export class IstruttoriaService implements RiesameIstruttorie {
   /** The operator decides what the rules left to be verified, on the istanza's last istruttoria. */
   async decidi(dto: DecidiIstruttoriaV1): Promise<IstruttoriaV1> {
     const actor = currentActor();
+    assertIstruttore(actor, this.contesto.istruttoriaEquipe);
     const visibilita = visibilitaIstanze(actor, this.contesto.territorio, { esiti: false });
     return this.dataSource.transaction(async (manager) => {
       const istanza = await istanzaPerId(manager, dto.istanzaId, { blocca: true });

@@ -102,6 +102,10 @@ export const ERROR_KINDS = {
   GRADUATORIA_GIA_APPROVATA: 'conflict',
   GRADUATORIA_NON_APPROVATA: 'conflict',
   BENEFICIO_NON_ATTIVO: 'conflict',
+  // Misure, rule sets: a version in force overlapping another of the same measure; a stored document
+  // that no longer validates against its contract classes (never used to judge an istanza).
+  REGOLE_SOVRAPPOSTE: 'conflict',
+  REGOLE_NON_VALIDE: 'unprocessable',
   SERVIZIO_NON_DISPONIBILE: 'unavailable',
   ERRORE_INTERNO: 'internal',
 } as const;

@@ -41,6 +41,7 @@ import {
   LeggiGraduatoriaV1,
 } from './graduatorie.dto';
 import { SimulaAvvisoV1, SimulazioneAvvisoV1 } from './simulazione.dto';
+import { MISURE_REGOLE_RPC } from './regole.messages';
 import { LeggiStatoMisureV1, StatoMisureV1 } from './stato.dto';
 
 /** Request/reply subjects of the misure service (queue group `misure`). Wire values: do not change them. */
@@ -216,6 +217,8 @@ export const MISURE_RPC = {
     descrizione:
       'Simula un avviso: esiti con i motivi, graduatorie, taglio e costo con le regole dell’avviso o una loro variante; non registra nulla.',
   }),
+  // Rule sets: list, read, in force on a day, copy, activate (regole.messages.ts).
+  ...MISURE_REGOLE_RPC,
 } as const;
 
 /**

@@ -8,7 +8,7 @@ import {
   type GraduatoriaV1,
   type ImpegnoV1,
 } from '@ambito/contracts';
-import { OutboxWriter, currentActor } from '@ambito/messaging';
+import { OutboxWriter, RequestContext, ServedRequestScope, currentActor } from '@ambito/messaging';
 import { beneficioConcesso } from './approvazione.service';
 import { FormazioneGraduatorie, avvisoNonTrovato, graduatoriaNonTrovata } from './formazione.service';
 import { avvisoConRegole, graduatoria, vociPerImpegno, type GraduatoriaRow } from './graduatorie.sql';
@@ -36,6 +36,17 @@ export class ScorrimentoGraduatorie {
 
   async cessa(dto: CessaBeneficioV1): Promise<GraduatoriaV1> {
     const utente = currentActor().userId;
+    // Once budget has reduced or committed, misure must record it: the request's deadline does not stop
+    // the commit (nor the calls after the first), its Idempotency-Key still binds the transaction.
+    const servita = ServedRequestScope.current();
+    const contesto = RequestContext.currentOrNew();
+    await ServedRequestScope.run({ ...servita, deadline: undefined }, () =>
+      RequestContext.run({ ...contesto, scadenza: undefined }, () => this.registra(dto, utente)),
+    );
+    return this.formazione.leggi(dto.avvisoId, dto.graduatoriaId);
+  }
+
+  private async registra(dto: CessaBeneficioV1, utente: string): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       const avviso = await avvisoConRegole(m, dto.avvisoId);
       if (!avviso) throw avvisoNonTrovato();
@@ -75,7 +86,6 @@ export class ScorrimentoGraduatorie {
       });
       await this.scorri(m, g, avviso, dto, utente);
     });
-    return this.formazione.leggi(dto.avvisoId, dto.graduatoriaId);
   }
 
   /** Finances the next idonee with what the graduatoria's budget has left. */

@@ -20,6 +20,7 @@ import {
   serviceSigningEnv,
   testActor,
   testNatsEnv,
+  type IdentityKeyEnv,
 } from '@ambito/testing';
 // The real producers, in-process (test code only): misure reads them with its own identity and
 // consumes their events, and only the real services prove the requests, the audit and the events.
@@ -97,6 +98,8 @@ export interface OpzioniTestMisure {
   riesame?: Provider;
   /** Environment of the service besides the harness's (e.g. ISTRUTTORIA_EQUIPE). */
   env?: Record<string, string>;
+  /** Keys shared with another service of the test (e.g. a real budget that must trust misure's signature). */
+  identita?: IdentityKeyEnv;
 }
 
 export interface TestMisure {
@@ -126,7 +129,7 @@ export interface TestMisure {
  * with one key set: misure signs its calls with its own key, the others trust it).
  */
 export async function startTestMisure(opzioni: OpzioniTestMisure = {}): Promise<TestMisure> {
-  const identita = generateIdentityKeys();
+  const identita = opzioni.identita ?? generateIdentityKeys();
   const servizi = opzioni.servizi ? await avviaServizi(identita) : null;
   if (!servizi) {
     // The producers' streams exist before the consumers start, as when accesso and presa-in-carico run.

@@ -16,6 +16,8 @@ import { RifiutiRpcRecorder } from '../audit/rifiuti-rpc.recorder';
 import { FontiModule } from '../fonti/fonti.module';
 import { RiesameConsumers } from '../fonti/riesame.consumers';
 import type { MisureConfig } from '../config/misure-config';
+import { GRADUATORIE_CONTROLLERS, GRADUATORIE_PROVIDERS } from '../graduatorie/graduatorie.providers';
+import { SIMULAZIONE_CONTROLLERS, SIMULAZIONE_PROVIDERS } from '../simulazione/simulazione.providers';
 import { ISTANZE_CONTROLLERS, istanzeProviders } from '../istanze/istanze.providers';
 import { RegoleModule } from '../regole/regole.module';
 import { StatoController } from '../stato/stato.controller';
@@ -66,7 +68,12 @@ export class MisureModule {
         // Rule sets of the measures (global: RegoleRepository for the other features).
         RegoleModule.forRoot(config.AMBITO_CODICE),
       ],
-      controllers: [StatoController, ...ISTANZE_CONTROLLERS],
+      controllers: [
+        StatoController,
+        ...ISTANZE_CONTROLLERS,
+        ...GRADUATORIE_CONTROLLERS,
+        ...SIMULAZIONE_CONTROLLERS,
+      ],
       providers: [
         StatoRepository,
         { provide: RPC_REFUSAL_RECORDER, useClass: RifiutiRpcRecorder },
@@ -77,6 +84,8 @@ export class MisureModule {
         }),
         // The consumers of accesso's and presa in carico's events re-run istruttorie through it.
         RiesameConsumers,
+        ...GRADUATORIE_PROVIDERS,
+        ...SIMULAZIONE_PROVIDERS,
         ...(opzioni.riesame ? [opzioni.riesame] : []),
         ...(opzioni.providers ?? []),
       ],

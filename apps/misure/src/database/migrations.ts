@@ -2,6 +2,7 @@ import { addFinalitaVoceAuditMigration, createVoceAuditMigration } from '@ambito
 import { createIdempotencyKeyMigration, createOutboxLeaseMigration } from '@ambito/persistence';
 import { CreateMisure1796046000000 } from './create-misure.migration';
 import { IndiceRegoleInVigore1796046100000 } from './regole-in-vigore.migration';
+import { CreateGraduatorie1796046300000 } from './graduatorie.migration';
 
 /**
  * The first migration: the append-only audit table `voce_audit`. serviceDataSourceOptions runs the
@@ -27,4 +28,6 @@ export const MISURE_MIGRATIONS = [
   CreateMisure1796046000000,
   // Lane misure-regole (17960461xxxxx): the in-force lookup of rule sets.
   IndiceRegoleInVigore1796046100000,
+  // Graduatorie formed and approved: state, entries, their history (lane misure-graduatorie).
+  CreateGraduatorie1796046300000,
 ];

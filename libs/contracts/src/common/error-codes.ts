@@ -92,6 +92,16 @@ export const ERROR_KINDS = {
   ISTANZA_FUORI_FINESTRA: 'conflict',
   ISTANZA_GIA_PRESENTATA: 'conflict',
   DECISIONE_NON_RICHIESTA: 'conflict',
+  // Misure, graduatorie: formed only from a closed avviso whose istanze are all decided; approved once,
+  // by someone who did not form or judge it; a ceased beneficio is one financed and in force.
+  GRADUATORIA_NON_TROVATA: 'not-found',
+  AVVISO_NON_CHIUSO: 'conflict',
+  ISTANZE_DA_DECIDERE: 'conflict',
+  GRADUATORIA_NON_FORMATA: 'conflict',
+  GRADUATORIA_IN_APPROVAZIONE: 'conflict',
+  GRADUATORIA_GIA_APPROVATA: 'conflict',
+  GRADUATORIA_NON_APPROVATA: 'conflict',
+  BENEFICIO_NON_ATTIVO: 'conflict',
   // Misure, rule sets: a version in force overlapping another of the same measure; a stored document
   // that no longer validates against its contract classes (never used to judge an istanza).
   REGOLE_SOVRAPPOSTE: 'conflict',

@@ -8,5 +8,7 @@ export * from './v1/avviso.dto';
 export * from './v1/istanza.dto';
 export * from './v1/istruttorie.dto';
 export * from './v1/istanze.events';
+export * from './v1/graduatorie.dto';
+export * from './v1/simulazione.dto';
 export * from './v1/regole-api.dto';
 export * from './v1/regole.messages';

@@ -31,6 +31,18 @@ import {
   IstruttoriaV1,
   RiesaminaIstanzaV1,
 } from './istruttorie.dto';
+import {
+  ApprovaGraduatoriaV1,
+  BeneficioConcessoV1,
+  CessaBeneficioV1,
+  ElencaGraduatorieV1,
+  FormaGraduatorieV1,
+  GraduatoriaApprovataV1,
+  GraduatoriaV1,
+  GraduatorieFormateV1,
+  LeggiGraduatoriaV1,
+} from './graduatorie.dto';
+import { SimulaAvvisoV1, SimulazioneAvvisoV1 } from './simulazione.dto';
 import { MISURE_REGOLE_RPC } from './regole.messages';
 import {
   PRESA_IN_CARICO_EVENTS,
@@ -157,6 +169,60 @@ export const MISURE_RPC = {
     descrizione:
       'Istruisce di nuovo un’istanza con i dati attuali della persona e della cartella (la storia resta).',
   }),
+  // Graduatorie (lane misure-graduatorie): formation, reading, approval with impegni, scorrimento.
+  formaGraduatorie: rpc({
+    subject: 'misure.graduatorie.forma',
+    request: FormaGraduatorieV1,
+    reply: GraduatorieFormateV1,
+    ruoli: ['ufficio-di-piano'],
+    ambito: 'ambito',
+    descrizione:
+      'Forma (o riforma, finché non approvate) le graduatorie di un avviso chiuso: ordine delle regole, taglio sul budget di ciascuna.',
+  }),
+  elencaGraduatorie: rpc({
+    subject: 'misure.graduatorie.elenca',
+    request: ElencaGraduatorieV1,
+    reply: [GraduatoriaV1],
+    ruoli: ['ufficio-di-piano', 'amministratore'],
+    ambito: 'ambito',
+    descrizione: 'Le graduatorie di un avviso, con stato, budget e finanziato.',
+  }),
+  leggiGraduatoria: rpc({
+    subject: 'misure.graduatoria.leggi',
+    request: LeggiGraduatoriaV1,
+    reply: GraduatoriaV1,
+    ruoli: ['ufficio-di-piano', 'amministratore'],
+    ambito: 'ambito',
+    descrizione:
+      'Una graduatoria con le sue posizioni (protocollo, esito, importo, impegno; nessun nome): ciò che si pubblica.',
+  }),
+  approvaGraduatoria: rpc({
+    subject: 'misure.graduatoria.approva',
+    request: ApprovaGraduatoriaV1,
+    reply: GraduatoriaV1,
+    ruoli: ['ufficio-di-piano'],
+    ambito: 'ambito',
+    descrizione:
+      'Approva una graduatoria (chi non l’ha formata né istruita) e impegna nel budget ogni posizione finanziata: tutto o niente.',
+  }),
+  cessaBeneficio: rpc({
+    subject: 'misure.graduatoria.cessa',
+    request: CessaBeneficioV1,
+    reply: GraduatoriaV1,
+    ruoli: ['ufficio-di-piano'],
+    ambito: 'ambito',
+    descrizione:
+      'Rinuncia, decadenza o revoca di un beneficiario: l’impegno è ridotto e le idonee seguenti sono finanziate con quanto liberato (scorrimento).',
+  }),
+  simulaAvviso: rpc({
+    subject: 'misure.avviso.simula',
+    request: SimulaAvvisoV1,
+    reply: SimulazioneAvvisoV1,
+    ruoli: ['ufficio-di-piano'],
+    ambito: 'ambito',
+    descrizione:
+      'Simula un avviso: esiti con i motivi, graduatorie, taglio e costo con le regole dell’avviso o una loro variante; non registra nulla.',
+  }),
   // Rule sets: list, read, in force on a day, copy, activate (regole.messages.ts).
   ...MISURE_REGOLE_RPC,
 } as const;
@@ -190,6 +256,19 @@ export const MISURE_EVENTS = {
     version: 1,
     payload: IstanzaEsclusaV1,
     descrizione: 'Un’istanza è stata giudicata non ammissibile.',
+  }),
+  graduatoriaApprovata: evento({
+    type: 'misure.graduatoria.approvata',
+    version: 1,
+    payload: GraduatoriaApprovataV1,
+    descrizione: 'Una graduatoria è stata approvata: gli impegni delle posizioni finanziate sono nel budget.',
+  }),
+  beneficioConcesso: evento({
+    type: 'misure.beneficio.concesso',
+    version: 1,
+    payload: BeneficioConcessoV1,
+    descrizione:
+      'Un’istanza è finanziata (approvazione o scorrimento): strumento, importo, date e impegno sulla linea del fondo.',
   }),
 } as const;
 

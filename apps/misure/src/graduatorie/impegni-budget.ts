@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import {
+  DomainError,
+  MISURE_CHIAMATE,
+  type CausaleRiduzione,
+  type DeterminaGraduatoriaV1,
+  type ErrorCode,
+  type ImpegnoV1,
+} from '@ambito/contracts';
+import { ServiceCaller } from '@ambito/messaging';
+import type { GraduatoriaRow, VoceDaImpegnare } from './graduatorie.sql';
+
+/**
+ * The budget service as the graduatorie use it: impegni and riduzioni requested with the misure
+ * service's own identity (MISURE_CHIAMATE), never an operator's. The idempotency key names the istanza
+ * and the attempt, so a repeated request returns the impegno already made instead of a second one.
+ */
+@Injectable()
+export class ImpegniBudget {
+  constructor(private readonly chiamate: ServiceCaller) {}
+
+  impegna(
+    g: GraduatoriaRow,
+    v: VoceDaImpegnare,
+    chiaveIdempotenza: string,
+    determina: DeterminaGraduatoriaV1,
+  ): Promise<ImpegnoV1> {
+    return this.chiamate.chiama(
+      MISURE_CHIAMATE.impegno,
+      {
+        chiaveIdempotenza,
+        linea: g.linea,
+        ...(g.fondo ? { fondo: g.fondo } : {}),
+        ...(g.fondo && g.anno_fondo ? { anno: g.anno_fondo } : {}),
+        importoCentesimi: Number(v.importo_centesimi),
+        // No name: the protocol and the ids are enough to find the istanza in misure.
+        descrizione: `${g.misura} ${g.strumento} (${g.area}), istanza ${v.protocollo_numero}/${v.protocollo_anno}`,
+        riferimento: `misure:istanza:${v.istanza_id}`,
+        ...(v.comune_residenza && /^\d{6}$/.test(v.comune_residenza)
+          ? { comuneResidenza: v.comune_residenza }
+          : {}),
+        determina,
+        creditore: { tipo: 'persona', identificativo: `persona:${v.persona_id}` },
+      },
+      { motivo: `Graduatoria ${g.id}: beneficio dell’istanza ${v.protocollo_numero}/${v.protocollo_anno}` },
+    );
+  }
+
+  /**
+   * Reduces what is left of an impegno. Already reduced to nothing (a repeated riduzione after a
+   * partial failure): nothing to do, `null`.
+   */
+  async riduci(impegnoId: string, causale: CausaleRiduzione, motivazione: string): Promise<ImpegnoV1 | null> {
+    try {
+      return await this.chiamate.chiama(
+        MISURE_CHIAMATE.riduzione,
+        { id: impegnoId, causale, motivazione: motivazione.slice(0, 300) },
+        { motivo: motivazione.slice(0, 200) },
+      );
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'RIDUZIONE_OLTRE_RESIDUO') return null;
+      throw error;
+    }
+  }
+}
+
+/** Request key of an impegno: the istanza and the attempt (`a<n>` approval, `s<n>` scorrimento). */
+export const chiaveImpegno = (istanzaId: string, tentativo: string): string =>
+  `misure:istanza:${istanzaId}:${tentativo}`;
+
+/**
+ * Whether a failed call may still have committed: no answer in time, or something not a refusal. A
+ * refusal of the budget (BUDGET_INSUFFICIENTE, SERVIZIO_NON_ABILITATO…) wrote nothing there.
+ */
+export function esitoIncerto(error: unknown): boolean {
+  if (!(error instanceof DomainError)) return true;
+  const incerti: ErrorCode[] = [
+    'ESITO_NON_DETERMINATO',
+    'SCADENZA_SUPERATA',
+    'SERVIZIO_NON_DISPONIBILE',
+    'ERRORE_INTERNO',
+  ];
+  return incerti.includes(error.code);
+}
+
+/** Runs `f` on every item, at most `n` at a time; the results in the items' order. */
+export async function aGruppi<T, R>(items: T[], n: number, f: (item: T) => Promise<R>): Promise<R[]> {
+  const risultati = new Array<R>(items.length);
+  let prossimo = 0;
+  const lavoratore = async () => {
+    while (prossimo < items.length) {
+      const i = prossimo++;
+      risultati[i] = await f(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(n, items.length) }, lavoratore));
+  return risultati;
+}
+
+/**
+ * The last day of a benefit starting on `dal` for `mesi` months (AAAA-MM-GG): the day before the same
+ * day `mesi` months later, that day clamped to the month's end (from 31 January, one month ends on
+ * 27 February, the day before 28 February, not in March).
+ */
+export function fineBeneficio(dal: string, mesi: number): string {
+  const [a, m, g] = dal.split('-').map(Number);
+  const ultimoDelMese = new Date(Date.UTC(a, m - 1 + mesi + 1, 0)).getUTCDate();
+  const fine = new Date(Date.UTC(a, m - 1 + mesi, Math.min(g, ultimoDelMese)) - 86_400_000);
+  return fine.toISOString().slice(0, 10);
+}

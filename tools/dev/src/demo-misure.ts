@@ -32,6 +32,8 @@ const ANNUALITA = 2025;
 const ISTANZE_B2 = 200;
 const MESI = 12;
 const PARALLELE = 8;
+/** Presentations wait for the protocol counter of the ambito in turn: more at once only queue up. */
+const PRESENTAZIONI_PARALLELE = 3;
 /** The articoli of line 7.10 of 2025 (budget-demo-data.ts) and their money, in cents. */
 const ARTICOLI_B2: Record<Area, string> = {
   anziani: 'PO2025-7.10-B2-ANZIANI',
@@ -138,6 +140,8 @@ function progetto(anno: number, interventoCentesimi: number): Omit<ProponiProget
         al: `${anno}-12-31`,
         costoCentesimi: interventoCentesimi,
         fonteFinanziamento: 'fondo-non-autosufficienza',
+        // The demo budget's FNA-B2 money for services (line 7.10 of the Piano Operativo 2020).
+        imputazione: { fondo: 'FNA-B2', linea: 'PO2020-7.10', annualita: 2019 },
       },
     ],
     verifiche: [{ data: `${anno}-12-15`, oggetto: 'Verifica annuale con la famiglia' }],
@@ -247,20 +251,29 @@ function presenta(
 ): Promise<IstanzaV1> {
   const { operatore, sedi } = SPORTELLI[subAmbito];
   const isee = dich.isee[0];
-  return ok(
-    'istanza',
-    api.call<IstanzaV1>(operatore, 'POST', '/misure/istanze', {
-      avvisoId,
-      personaId,
-      strumento,
-      richiedente: i % 3 === 0 ? { tipo: 'interessato' } : { tipo: 'familiare', nominativo },
-      sede: sedi[i % sedi.length],
-      dichiarazioni: dich,
-      documenti: isee
-        ? [{ tipo: 'attestazione-isee', riferimento: isee.protocolloDsu, data: isee.dataPresentazione }]
-        : [{ tipo: 'verbale-invalidita', riferimento: `INPS verbale ${i + 1}`, data: '2020-05-04' }],
-    }),
-  );
+  const corpo = {
+    avvisoId,
+    personaId,
+    strumento,
+    richiedente: i % 3 === 0 ? { tipo: 'interessato' } : { tipo: 'familiare', nominativo },
+    sede: sedi[i % sedi.length],
+    dichiarazioni: dich,
+    documenti: isee
+      ? [{ tipo: 'attestazione-isee', riferimento: isee.protocolloDsu, data: isee.dataPresentazione }]
+      : [{ tipo: 'verbale-invalidita', riferimento: `INPS verbale ${i + 1}`, data: '2020-05-04' }],
+  };
+  // Presentations of one ambito take their protocol numbers one at a time: under load one may outlast
+  // the gateway's deadline (503). It is sent again with the same Idempotency-Key: never two istanze.
+  const chiave = { 'idempotency-key': `demo-misure:${avvisoId}:${personaId}:${strumento}` };
+  return riprova(() => api.call<IstanzaV1>(operatore, 'POST', '/misure/istanze', corpo, chiave), 'istanza');
+}
+
+async function riprova<T>(chiamata: () => Chiamata<T>, passo: string): Promise<T> {
+  for (let tentativo = 1; ; tentativo++) {
+    const risposta = await chiamata();
+    if (risposta.status !== 503 || tentativo === 4) return ok(passo, Promise.resolve(risposta));
+    await new Promise((r) => setTimeout(r, 500 * tentativo));
+  }
 }
 
 async function creaEPubblica(api: DemoClient, corpo: Record<string, unknown>): Promise<AvvisoMisuraV1> {
@@ -357,7 +370,10 @@ export async function seedDemoMisure(api: DemoClient): Promise<EsitoDemoMisure> 
   const caso = generatoreCasuale(9010);
   const usati = new Set<string>();
   // Ages and DSU of the current year: the istanze are presented today.
-  const generate = generaIstanzeB2(ISTANZE_B2, { annualita: anno, seme: 2025 });
+  // An istanza with an expired DSU is refused at the front desk (a new one is asked for): not presented.
+  const generate = generaIstanzeB2(ISTANZE_B2, { annualita: anno, seme: 2025 }).filter((g) =>
+    g.dati.isee.every((a) => a.dataPresentazione.startsWith(String(anno))),
+  );
   const personeB2: PersonaIstanza[] = generate.map((g) => {
     const pic = g.dati.presaInCarico;
     const cartella = pic.valutazioneCompletata || pic.progettoApprovato;
@@ -422,7 +438,7 @@ export async function seedDemoMisure(api: DemoClient): Promise<EsitoDemoMisure> 
       budgetCentesimi: b.budgetCentesimi,
     })),
   });
-  await aGruppi(generate, PARALLELE, (g: IstanzaGenerata, i) =>
+  await aGruppi(generate, PRESENTAZIONI_PARALLELE, (g: IstanzaGenerata, i) =>
     presenta(
       api,
       b2.id,
@@ -512,7 +528,7 @@ export async function seedDemoMisure(api: DemoClient): Promise<EsitoDemoMisure> 
     'b-genitori-non-in-grado',
     'c-residenza-lontana-da-casa',
   ] as const;
-  await aGruppi(altre, 4, (p, i) => {
+  await aGruppi(altre, PRESENTAZIONI_PARALLELE, (p, i) => {
     const dich: DichiarazioniIstanzaV1 =
       i < 4
         ? {

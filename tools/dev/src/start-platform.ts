@@ -175,6 +175,7 @@ Utenti dimostrativi (password: demo) — token: POST ${gateway.baseUrl}/api/v1/a
   responsabile.pandino responsabile-comune      Pandino
   responsabile.crema   responsabile-comune      Crema
   udp                  ufficio-di-piano         tutto l'Ambito
+  udp.dirigente        ufficio-di-piano         tutto l'Ambito (approva le graduatorie)
   admin                amministratore           tutto l'Ambito
 
 Ctrl+C per fermare.`);

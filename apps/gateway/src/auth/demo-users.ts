@@ -84,6 +84,15 @@ export const DEMO_USERS: readonly DemoUser[] = [
     comuni: [],
   },
   {
+    // A second person of the Ufficio di Piano: who approves a graduatoria must not be who formed it.
+    username: 'udp.dirigente',
+    sub: 'udp.dirigente',
+    name: 'Dirigente dell’Ufficio di Piano',
+    ruoli: ['ufficio-di-piano'],
+    subAmbiti: [],
+    comuni: [],
+  },
+  {
     username: 'admin',
     sub: 'admin',
     name: 'Amministratore di sistema',

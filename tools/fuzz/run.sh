@@ -24,7 +24,7 @@ export FUZZ_RUNS=$runs
 
 AMBITO_SETUP_TEST_TOOLS=1 bash tools/setup.sh
 export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
-npx nx run-many -t build -p accesso budget presa-in-carico gateway --outputStyle=static >/dev/null
+npx nx run-many -t build -p accesso budget presa-in-carico misure gateway --outputStyle=static >/dev/null
 # Logs of the apps are kept under E2E_LOG_DIR (a fresh ambito-fuzz-* directory in it) for reading.
 export E2E_LOG_DIR=${E2E_LOG_DIR:-$(mktemp -d)}
 echo "fuzz: $FUZZ_RUNS payload per comando; log delle app in $E2E_LOG_DIR"

@@ -65,7 +65,13 @@ describe(`fuzz: ${RUNS} generated payloads to every command through the gateway`
 
   it('never wrote a personal value in a log line (markers of the generated text, codici fiscali)', () => {
     expect(letture.map((l) => l.file).sort()).toEqual(
-      expect.arrayContaining(['accesso.log', 'budget.log', 'gateway.log', 'presa-in-carico.log']),
+      expect.arrayContaining([
+        'accesso.log',
+        'budget.log',
+        'gateway.log',
+        'misure.log',
+        'presa-in-carico.log',
+      ]),
     );
     expect(letture.find((l) => l.file === 'gateway.log')?.righe).toBeGreaterThan(0);
     expect(letture.flatMap((l) => l.fughe)).toEqual([]);

@@ -198,6 +198,13 @@ function valoreDelTipo(ctx: Contesto, s: Schema, campo: string, profondita: numb
         max: Math.min(s.maximum ?? 100_000, Number.MAX_SAFE_INTEGER),
       });
     case 'number':
+      // The contracts' integers (amounts in cents, years, counts) are documented as number int32/int64:
+      // a double there is only ever a 400, and the payload would never reach the service.
+      if (s.format === 'int32' || s.format === 'int64')
+        return fc.integer({
+          min: Math.max(s.minimum ?? -1000, Number.MIN_SAFE_INTEGER),
+          max: Math.min(s.maximum ?? 100_000, Number.MAX_SAFE_INTEGER),
+        });
       return fc.double({ min: s.minimum ?? -1e6, max: s.maximum ?? 1e6, noNaN: true });
     case 'boolean':
       return fc.boolean();

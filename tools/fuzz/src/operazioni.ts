@@ -57,6 +57,8 @@ export interface Operazione {
   ruoli: string[];
   parametriPercorso: Parametro[];
   query: Parametro[];
+  /** The purposes the operation accepts (`X-Finalita`, reads of personal data); absent: none asked. */
+  finalita?: string[];
   corpo?: { schema: Schema; esempio?: unknown };
 }
 
@@ -86,6 +88,7 @@ export function operazioniDa(doc: DocumentoOpenApi): Operazione[] {
         ruoli: op['x-ruoli'],
         parametriPercorso: parametri.filter((p) => p.in === 'path').map(comeParametro),
         query: parametri.filter((p) => p.in === 'query').map(comeParametro),
+        finalita: finalitaDi(parametri),
         corpo: json ? { schema: json.schema, esempio: json.example } : undefined,
       });
     }
@@ -112,6 +115,13 @@ function risolviParametro(doc: DocumentoOpenApi, p: ParametroOpenApi): Parametro
   if (!p.$ref) return p;
   const nome = p.$ref.replace('#/components/parameters/', '');
   return (doc.components?.parameters?.[nome] as ParametroOpenApi | undefined) ?? p;
+}
+
+/** The enum of a declared `X-Finalita` header, so that reads of personal data get past the purpose check. */
+function finalitaDi(parametri: ParametroOpenApi[]): string[] | undefined {
+  const p = parametri.find((x) => x.in === 'header' && x.name.toLowerCase() === 'x-finalita');
+  const valori = p?.schema?.enum;
+  return Array.isArray(valori) && valori.length ? valori.map(String) : undefined;
 }
 
 function comeParametro(p: ParametroOpenApi): Parametro {

@@ -109,6 +109,26 @@ const intestazioni: fc.Arbitrary<Record<string, string>> = fc
     (h) => Object.fromEntries(Object.entries(h).filter(([, v]) => v !== undefined)) as Record<string, string>,
   );
 
+/**
+ * An operation reading personal data asks for a purpose: mostly a declared one with a motivo, so the
+ * payload reaches the service; sometimes none or a hostile one, refused by the gateway.
+ */
+function intestazioniDi(op: Operazione): fc.Arbitrary<Record<string, string>> {
+  const finalita = op.finalita;
+  if (!finalita) return intestazioni;
+  const scopo = fc.record({
+    'X-Finalita': fc.oneof(
+      { weight: 6, arbitrary: fc.constantFrom(...finalita) },
+      { weight: 1, arbitrary: fc.constantFrom('', 'marketing', '%00', '%E2%80%AE') },
+    ),
+    'X-Motivo': fc.oneof(
+      { weight: 6, arbitrary: testoLibero(80).map((t) => codificato(`motivo ${t}`)) },
+      { weight: 1, arbitrary: fc.constantFrom('%00', '%E2%80%AE', '%0A', '%ZZ', 'x') },
+    ),
+  });
+  return fc.tuple(intestazioni, scopo, fc.nat(9)).map(([h, s, n]) => (n === 0 ? h : { ...h, ...s }));
+}
+
 function url(
   op: Operazione,
   prefisso: string,
@@ -143,7 +163,7 @@ export function richiesteDi(ctx: Contesto, op: Operazione, prefisso: string): fc
   );
   const metodo = op.metodo.toUpperCase();
   const conCorpo = (tipo: RichiestaFuzz['tipo'], corpo: fc.Arbitrary<string | undefined>) =>
-    fc.tuple(params, query, intestazioni, corpo).map(([p, q, h, c]): RichiestaFuzz => ({
+    fc.tuple(params, query, intestazioniDi(op), corpo).map(([p, q, h, c]): RichiestaFuzz => ({
       tipo,
       metodo,
       url: url(op, prefisso, p, q),

@@ -149,7 +149,7 @@ export const ROTTE_ISTANZE: Rotta[] = [
     operazione: 'presentaIstanza',
     sommario: 'Presenta un’istanza',
     descrizione:
-      'Protocollata con un numero senza salti per Ambito e anno (es. `CREMA-2025-000123`) e istruita subito. Solo con l’avviso pubblicato e nella sua finestra (`AVVISO_NON_PUBBLICATO`, `ISTANZA_FUORI_FINESTRA`); una per persona, avviso e strumento (`ISTANZA_GIA_PRESENTATA`). La persona e la sua cartella vengono da accesso e presa in carico.',
+      'Protocollata con un numero senza salti per Ambito e anno (es. `CREMA-2025-000123`) e istruita subito. Solo con l’avviso pubblicato e nella sua finestra (`AVVISO_NON_PUBBLICATO`, `ISTANZA_FUORI_FINESTRA`); una per persona, avviso e strumento (`ISTANZA_GIA_PRESENTATA`); rifiutata se tutte le attestazioni ISEE dichiarate sono scadute nel giorno di presentazione (`ISEE_SCADUTO`). La persona e la sua cartella vengono da accesso e presa in carico.',
     posizione: (i) => ['misure', 'istanze', i.id],
     errori: [404, 409, 422],
     esito: 'Istanza protocollata e istruita',
@@ -183,10 +183,10 @@ export const ROTTE_ISTANZE: Rotta[] = [
     operazione: 'modificaIstanza',
     sommario: 'Registra una nuova versione dell’istanza',
     descrizione:
-      'Dichiarazioni e documenti sostituiti da una nuova versione (le precedenti restano), finché la finestra è aperta; l’istanza è istruita di nuovo.',
+      'Dichiarazioni e documenti sostituiti da una nuova versione (le precedenti restano), finché la finestra è aperta; l’istanza è istruita di nuovo. Rifiutata se tutte le attestazioni ISEE dichiarate sono scadute nel giorno di presentazione (`ISEE_SCADUTO`).',
     parametri: { id: { descrizione: 'Identificativo dell’istanza' } },
     stato: 200,
-    errori: [404, 409],
+    errori: [404, 409, 422],
     esito: 'L’istanza nella nuova versione',
     esempio: {
       dichiarazioni: {

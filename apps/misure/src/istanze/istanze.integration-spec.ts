@@ -168,6 +168,55 @@ describe('istanze: presentation, protocol, versions, reads', () => {
     expect(numero(dopo.protocollo)).toBe(numero(gia.protocollo) + 1);
   });
 
+  it('refuses an istanza whose declared ISEE attestations are all expired on the day (ISEE_SCADUTO), writing nothing', async () => {
+    const gia = await svc.as(ATTORI.operatore)(presentaIstanza, istanza(avvisoId, persona(svc)));
+    const prima = await scritto();
+    const ordinaria = (dataPresentazione: string, dsu: string) => ({
+      ...istanza(avvisoId, persona(svc)).dichiarazioni.isee[0],
+      dataPresentazione,
+      protocolloDsu: dsu,
+    });
+    // An ordinary DSU of last year expired on 31 December; the rule set's corrente lasts 6 months.
+    const scorsoAnno = ordinaria(`${ANNO - 1}-03-01`, `INPS-ISEE-${ANNO - 1}-00597381W-00`);
+    const correnteVecchia = {
+      ...ordinaria(giorno(-200), `INPS-ISEE-${ANNO}-00597382W-00`),
+      tipo: 'corrente' as const,
+    };
+    for (const isee of [[scorsoAnno], [scorsoAnno, correnteVecchia]]) {
+      const base = istanza(avvisoId, persona(svc));
+      const errore = await svc
+        .as(ATTORI.operatore)(presentaIstanza, { ...base, dichiarazioni: { ...base.dichiarazioni, isee } })
+        .catch((e: { code: string; message: string }) => e);
+      expect(errore).toMatchObject({ code: 'ISEE_SCADUTO' });
+      expect((errore as { message: string }).message).toContain(
+        isee.length === 1 ? `DSU ${scorsoAnno.protocolloDsu}` : `DSU ${correnteVecchia.protocolloDsu}`,
+      );
+      expect((errore as { message: string }).message).toContain(
+        isee.length === 1 ? `scaduta il 31/12/${ANNO - 1}` : 'scaduta il',
+      );
+    }
+    // A new version with only expired attestations is refused too; the istanza stays as it was.
+    const base = istanza(avvisoId, gia.personaId);
+    expect(
+      await rifiuto(
+        svc.as(ATTORI.operatore)(modificaIstanza, {
+          id: gia.id,
+          dichiarazioni: { ...base.dichiarazioni, isee: [scorsoAnno] },
+          documenti: base.documenti,
+        }),
+      ),
+    ).toBe('ISEE_SCADUTO');
+    expect(await scritto()).toEqual(prima);
+    // An expired attestation beside a valid one is no reason to refuse: the valid one is used.
+    const valida = await svc.as(ATTORI.operatore)(presentaIstanza, {
+      ...base,
+      personaId: persona(svc),
+      dichiarazioni: { ...base.dichiarazioni, isee: [scorsoAnno, ...base.dichiarazioni.isee] },
+    });
+    expect(valida.esito).toBe('ammissibile');
+    expect(numero(valida.protocollo)).toBe(numero(gia.protocollo) + 1);
+  });
+
   it('refuses roles and sedi outside the actor’s sub-ambiti', async () => {
     const prima = await scritto();
     for (const actor of [ATTORI.responsabileCrema, ATTORI.admin])

@@ -140,6 +140,7 @@ export class IstanzeService {
           fonti,
           'presentazione',
           actor.userId,
+          { verificaIsee: true },
         );
         await this.audit.consentito(manager, actor, [
           { azione: 'presenta', risorsa: 'istanza', risorsaId: id, soggettoId: dto.personaId },
@@ -186,6 +187,7 @@ export class IstanzeService {
         fonti,
         'nuova-versione',
         actor.userId,
+        { verificaIsee: true },
       );
       await this.audit.consentito(manager, actor, [
         { azione: 'modifica', risorsa: 'istanza', risorsaId: istanza.id, soggettoId: istanza.persona_id },

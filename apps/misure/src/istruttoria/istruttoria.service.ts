@@ -17,6 +17,7 @@ import { AuditService } from '@ambito/audit';
 import { OutboxWriter, currentActor } from '@ambito/messaging';
 import { regoleNonInVigore } from '../avvisi/avvisi.service';
 import { RegoleRepository } from '../regole/regole.repository';
+import { assertIseeNonScaduto } from './isee-alla-presentazione';
 import { avvisoPerId } from '../avvisi/avvisi.sql';
 import { SERVICE } from '../app/service';
 import { FONTI_ISTANZA, type FontiIstanza, type RiesameIstruttorie } from '../fonti/fonti-istanza';
@@ -107,7 +108,9 @@ export class IstruttoriaService implements RiesameIstruttorie {
   /**
    * Evaluates the istanza (whose row the caller holds locked, in its transaction) and records the
    * istruttoria with its events. The person lives at home only if accesso knows no definitive
-   * admission and the istanza declares it.
+   * admission and the istanza declares it. On presentation and on a new version (`verificaIsee`), declared
+   * ISEE attestations all expired on the day of presentation are refused (ISEE_SCADUTO) before anything
+   * is written: the caller's transaction rolls back with its protocol number.
    */
   async istruisci(
     manager: EntityManager,
@@ -116,6 +119,7 @@ export class IstruttoriaService implements RiesameIstruttorie {
     fonti: Fonti,
     causa: string,
     da: string,
+    opzioni: { verificaIsee?: boolean } = {},
   ): Promise<IstruttoriaRow> {
     const avviso = await avvisoPerId(manager, istanza.avviso_id);
     if (!avviso) throw istanzaNonTrovata();
@@ -127,6 +131,7 @@ export class IstruttoriaService implements RiesameIstruttorie {
         ? inVigore
         : await this.regole.leggi(avviso.regole_id, manager);
     if (!regole) throw regoleNonInVigore(`${avviso.misura} ${avviso.annualita} al ${giorno}`);
+    if (opzioni.verificaIsee) assertIseeNonScaduto(dichiarazioni.isee, regole.parametri.isee, giorno);
     const { alDomicilio, ...dichiarate } = dichiarazioni;
     const input: InputIstruttoriaV1 = {
       dati: {

@@ -91,6 +91,8 @@ export const ERROR_KINDS = {
   AVVISO_NON_PUBBLICATO: 'conflict',
   ISTANZA_FUORI_FINESTRA: 'conflict',
   ISTANZA_GIA_PRESENTATA: 'conflict',
+  // No declared ISEE attestation valid on the day of presentation (all expired): not protocolled.
+  ISEE_SCADUTO: 'unprocessable',
   DECISIONE_NON_RICHIESTA: 'conflict',
   // Misure, graduatorie: formed only from a closed avviso whose istanze are all decided; approved once,
   // by someone who did not form or judge it; a ceased beneficio is one financed and in force.

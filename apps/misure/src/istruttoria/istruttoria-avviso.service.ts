@@ -51,7 +51,7 @@ type Regole = RegoleApplicate;
  *   day of presentation if it is of the avviso's annualità, else the avviso's (as every istruttoria).
  * - Pages of `PAGINA_ISTRUTTORIA_AVVISO` istanze by id (keyset): per page one transaction, the istanze's
  *   rows locked, one multi-row INSERT of the istruttorie and one UPDATE of the istanze's result columns
- *   (jsonb_to_recordset), the run's cursor moved. A failed page rolls back alone: the run is
+ *   (unnest of column arrays), the run's cursor moved. A failed page rolls back alone: the run is
  *   `interrotta` with its error, and the next request resumes from the cursor.
  * - A completed run is history: a new request starts a new run, which judges every istanza again (new
  *   istruttoria rows, numbered after the last: re-running on unchanged data changes no outcome).

@@ -157,40 +157,44 @@ export async function registraPagina(
   cambiati: number,
   lette: number,
 ): Promise<boolean> {
-  const json = JSON.stringify(
-    righe.map((r) => ({
-      id: r.id,
-      istanza_id: r.istanza_id,
-      numero: r.numero,
-      regole_id: r.regole_id,
-      data_riferimento: r.data_riferimento,
-      input: r.input,
-      valutazione: r.valutazione,
-      esito: r.valutazione.esito,
-      area: r.valutazione.area,
-      mensile: r.valutazione.importoMensileCentesimi,
-      totale: r.valutazione.importoTotaleCentesimi,
-      isee: r.valutazione.chiavi.iseeCentesimi,
-      chiavi: r.valutazione.chiavi,
-    })),
-  );
+  // Columns as arrays (unnest): each jsonb is parsed on its own, not one document of the whole page.
+  const v = righe.map((r) => r.valutazione);
   await m.query(
     `INSERT INTO istruttoria (id, istanza_id, numero, regole_id, causa, data_riferimento, input,
        esito_calcolato, valutazione, esito, istruita_da)
-     SELECT x.id, x.istanza_id, x.numero, x.regole_id, $2, x.data_riferimento, x.input, x.esito, x.valutazione,
-            x.esito, $3
-       FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, istanza_id uuid, numero integer, regole_id uuid,
-            data_riferimento date, input jsonb, valutazione jsonb, esito text)`,
-    [json, run.causa, run.da],
+     SELECT x.id, x.istanza_id, x.numero, x.regole_id, $7, x.data_riferimento, x.input::jsonb, x.esito,
+            x.valutazione::jsonb, x.esito, $8
+       FROM unnest($1::uuid[], $2::uuid[], $3::integer[], $4::uuid[], $5::date[], $6::text[], $9::text[], $10::text[])
+            AS x(id, istanza_id, numero, regole_id, data_riferimento, input, valutazione, esito)`,
+    [
+      righe.map((r) => r.id),
+      righe.map((r) => r.istanza_id),
+      righe.map((r) => r.numero),
+      righe.map((r) => r.regole_id),
+      righe.map((r) => r.data_riferimento),
+      righe.map((r) => JSON.stringify(r.input)),
+      run.causa,
+      run.da,
+      v.map((x) => JSON.stringify(x)),
+      v.map((x) => x.esito),
+    ],
   );
   await m.query(
     `UPDATE istanza i
         SET esito = x.esito, area = x.area, importo_mensile_centesimi = x.mensile,
-            importo_totale_centesimi = x.totale, isee_centesimi = x.isee, chiavi = x.chiavi
-       FROM jsonb_to_recordset($1::jsonb) AS x(istanza_id uuid, esito text, area text, mensile bigint,
-            totale bigint, isee bigint, chiavi jsonb)
+            importo_totale_centesimi = x.totale, isee_centesimi = x.isee, chiavi = x.chiavi::jsonb
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::bigint[], $7::text[])
+            AS x(istanza_id, esito, area, mensile, totale, isee, chiavi)
       WHERE i.id = x.istanza_id`,
-    [json],
+    [
+      righe.map((r) => r.istanza_id),
+      v.map((x) => x.esito),
+      v.map((x) => x.area),
+      v.map((x) => x.importoMensileCentesimi),
+      v.map((x) => x.importoTotaleCentesimi),
+      v.map((x) => x.chiavi.iseeCentesimi),
+      v.map((x) => JSON.stringify(x.chiavi)),
+    ],
   );
   const [, aggiornate] = await m.query<[unknown, number]>(
     `UPDATE istruttoria_avviso

@@ -223,10 +223,12 @@ export class DemoClient {
     method: string,
     path: string,
     body?: unknown,
+    intestazioni: Record<string, string> = {},
   ): Promise<{ status: number; body: T }> {
     const response = await fetch(`${this.baseUrl}/api/v1${path}`, {
       method,
       headers: {
+        ...intestazioni,
         authorization: `Bearer ${await this.token(user)}`,
         'content-type': 'application/json',
         // Reads of personal data declare their purpose (code and text), as every operator's do.

@@ -11,6 +11,7 @@ import {
 import { seedBudgetDemoData } from './budget-demo-data';
 import { serviceDatabaseEnv } from './database-roles';
 import { DemoClient, seedDemoData } from './demo-data';
+import { seedDemoMisure } from './demo-misure';
 import { ensureIdentityKeys } from './identity-keys';
 
 const root = path.resolve(__dirname, '../../../..');
@@ -151,6 +152,8 @@ async function main(): Promise<void> {
     const client = new DemoClient(gateway.baseUrl);
     const demo = await seedDemoData(gateway.baseUrl, client);
     const budget = await seedBudgetDemoData(client);
+    // After the budget: the graduatorie are approved on its 2025 articoli.
+    const misure = demo.altroTerritorio ? undefined : await seedDemoMisure(client);
 
     console.log(`
 Piattaforma d'Ambito avviata (${demo.ambito}, dati dimostrativi).
@@ -165,6 +168,7 @@ Piattaforma d'Ambito avviata (${demo.ambito}, dati dimostrativi).
   Log            ${path.join(dataDir, 'logs')}
   Dati demo      ${demo.altroTerritorio ? 'nessuno (le persone e gli accessi dimostrativi sono del territorio Cremasco)' : demo.created ? `caricati ora: ${demo.persone} persone, ${demo.accessi} accessi` : 'già presenti'}${demo.cartelle ? `, ${demo.cartelle} cartelle sociali` : ''}
   Budget demo    ${budget.created ? `caricato ora: Piano Operativo 2020 (${budget.linee} linee), ${budget.impegni} impegni B2` : 'già presente'}
+  Misure demo    ${!misure ? 'nessuna' : misure.created ? `caricate ora in ${misure.secondi} s: ${misure.avvisi} avvisi, ${misure.istanze} istanze; B2 2025 con graduatorie approvate: ${misure.finanziate} finanziate, ${misure.idoneeNonFinanziate} idonee non finanziate, ${misure.nonAmmissibili} non ammissibili` : 'già presenti'}
 
 Utenti dimostrativi (password: demo) — token: POST ${gateway.baseUrl}/api/v1/auth/token
   operatore.crema      operatore-accesso        SA-CREMA
@@ -175,6 +179,7 @@ Utenti dimostrativi (password: demo) — token: POST ${gateway.baseUrl}/api/v1/a
   responsabile.pandino responsabile-comune      Pandino
   responsabile.crema   responsabile-comune      Crema
   udp                  ufficio-di-piano         tutto l'Ambito
+  udp.dirigente        ufficio-di-piano         tutto l'Ambito (approva le graduatorie)
   admin                amministratore           tutto l'Ambito
 
 Ctrl+C per fermare.`);

@@ -84,6 +84,16 @@ export const DEMO_USERS: readonly DemoUser[] = [
     comuni: [],
   },
   {
+    // A second user of the Ufficio di Piano: a graduatoria is approved by someone other than who formed
+    // it or decided its istanze (APPROVAZIONE_DEL_PROPONENTE).
+    username: 'udp.dirigente',
+    sub: 'udp.dirigente',
+    name: 'Dirigente dell’Ufficio di Piano',
+    ruoli: ['ufficio-di-piano'],
+    subAmbiti: [],
+    comuni: [],
+  },
+  {
     username: 'admin',
     sub: 'admin',
     name: 'Amministratore di sistema',

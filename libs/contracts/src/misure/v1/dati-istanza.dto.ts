@@ -198,18 +198,13 @@ export class StatoPresaInCaricoV1 {
   budgetDiProgetto: boolean;
 }
 
-/** The whole input of an istruttoria. */
-export class DatiIstanzaV1 {
-  @giorno('dataNascita')
-  @Descrizione('Dalla persona in accesso')
-  dataNascita: string;
-
+/**
+ * What the istanza declares: the parts of the istruttoria's input (DatiIstanzaV1) that the person
+ * states. Every ISEE attestation is checked for its DSU protocol's format.
+ */
+export class DichiarazioniIstanzaV1 {
   @IsBoolean()
-  @Descrizione('Residente in un comune dell’ambito (dalla persona in accesso)')
-  residenteNellAmbito: boolean;
-
-  @IsBoolean()
-  @Descrizione('Vive al domicilio (non ricoverata in via definitiva)')
+  @Descrizione('La persona dichiara di vivere al proprio domicilio')
   alDomicilio: boolean;
 
   @Nullable()
@@ -249,6 +244,21 @@ export class DatiIstanzaV1 {
   @Nullable()
   @Annidato(() => DatiProViV1)
   proVi: DatiProViV1 | null;
+}
+
+/**
+ * The whole input of an istruttoria: the declarations, the persona's data from accesso and the
+ * cartella's state from presa in carico. `alDomicilio` here is the declaration corrected by accesso's
+ * ricoveri (false while a definitive admission is open).
+ */
+export class DatiIstanzaV1 extends DichiarazioniIstanzaV1 {
+  @giorno('dataNascita')
+  @Descrizione('Dalla persona in accesso')
+  dataNascita: string;
+
+  @IsBoolean()
+  @Descrizione('Residente in un comune dell’ambito (dalla persona in accesso)')
+  residenteNellAmbito: boolean;
 
   @Annidato(() => StatoPresaInCaricoV1)
   presaInCarico: StatoPresaInCaricoV1;

@@ -1,6 +1,5 @@
 import {
   ArrayMaxSize,
-  IsBoolean,
   IsIn,
   IsISO8601,
   IsNotEmpty,
@@ -15,15 +14,7 @@ import { GIORNO_ESISTENTE } from '../../common/giorno';
 import { TestoMultiriga } from '../../common/input-pulito';
 import { PaginazioneV1, paginaDi } from '../../common/pagination';
 import { Annidato, Centesimi, Descrizione, Intero, Nullable } from '../../common/schema-decorators';
-import {
-  AttestazioneIseeV1,
-  CaregiverV1,
-  ContrattoAssistenteV1,
-  DatiDopoDiNoiV1,
-  DatiProViV1,
-  MisuraDichiarataV1,
-  RiconoscimentoV1,
-} from './dati-istanza.dto';
+import { DichiarazioniIstanzaV1 } from './dati-istanza.dto';
 import { IstruttoriaV1 } from './istruttorie.dto';
 import { CODICE_STRUMENTO } from './regole.dto';
 import {
@@ -78,54 +69,6 @@ export class DocumentoIstanzaV1 {
 
   @Matches(GIORNO_ESISTENTE, { message: 'data: data nel formato AAAA-MM-GG' })
   data: string;
-}
-
-/**
- * What the istanza declares: the parts of the istruttoria's input (DatiIstanzaV1) that the person
- * states. Every ISEE attestation is checked for its DSU protocol's format.
- */
-export class DichiarazioniIstanzaV1 {
-  @IsBoolean()
-  @Descrizione('La persona dichiara di vivere al proprio domicilio')
-  alDomicilio: boolean;
-
-  @Nullable()
-  @IsBoolean()
-  @Descrizione('La disabilità è determinata dal naturale invecchiamento; null: non accertato')
-  disabilitaDaSenilita: boolean | null;
-
-  @Annidato(() => AttestazioneIseeV1, { lista: true })
-  @ArrayMaxSize(10)
-  isee: AttestazioneIseeV1[];
-
-  @Annidato(() => RiconoscimentoV1, { lista: true })
-  @ArrayMaxSize(10)
-  riconoscimenti: RiconoscimentoV1[];
-
-  @Nullable()
-  @Annidato(() => CaregiverV1)
-  caregiver: CaregiverV1 | null;
-
-  @Nullable()
-  @Annidato(() => ContrattoAssistenteV1)
-  contrattoAssistente: ContrattoAssistenteV1 | null;
-
-  @Annidato(() => MisuraDichiarataV1, { lista: true })
-  @ArrayMaxSize(30)
-  altreMisure: MisuraDichiarataV1[];
-
-  @Nullable()
-  @Intero({ min: 0, max: 168 })
-  @Descrizione('Ore settimanali in unità d’offerta diurne (CDD, CSE, CDI)')
-  frequenzaDiurnaOreSettimanali: number | null;
-
-  @Nullable()
-  @Annidato(() => DatiDopoDiNoiV1)
-  dopoDiNoi: DatiDopoDiNoiV1 | null;
-
-  @Nullable()
-  @Annidato(() => DatiProViV1)
-  proVi: DatiProViV1 | null;
 }
 
 /** Request of `misure.istanza.presenta`. */

@@ -22,6 +22,34 @@ export const MISURE_ROUTES: Rotta[] = [
   }),
   // Avvisi, istanze and istruttorie (lane misure-istanze).
   ...ROTTE_ISTANZE,
+  // The istruttoria of a whole avviso (issue 9, point 11).
+  rotta({
+    metodo: 'post',
+    percorso: '/misure/avvisi/{id}/istruttoria',
+    messaggio: MISURE_RPC.istruisciAvviso,
+    tag: 'Misure',
+    operazione: 'istruisciAvviso',
+    sommario: 'Istruisce di nuovo tutte le istanze di un avviso chiuso',
+    descrizione:
+      'Alla chiusura della finestra o dopo una correzione delle regole: ogni istanza giudicata con le sue dichiarazioni e i dati delle fonti della sua ultima istruttoria, a pagine (una transazione ciascuna). Risponde «in-corso» se non finisce entro pochi secondi: l’avanzamento si legge con GET; un’istruttoria interrotta riprende dall’ultima pagina registrata.',
+    parametri: { id: AVVISO },
+    stato: 200,
+    errori: [404, 409],
+    esito: 'Istruttoria dell’avviso (stato e avanzamento)',
+    esempio: { motivo: 'Chiusura della finestra' },
+  }),
+  rotta({
+    metodo: 'get',
+    percorso: '/misure/avvisi/{id}/istruttoria',
+    messaggio: MISURE_RPC.leggiIstruttoriaAvviso,
+    tag: 'Misure',
+    operazione: 'leggiIstruttoriaAvviso',
+    sommario: 'Avanzamento dell’istruttoria di un avviso',
+    descrizione: 'Stato, istanze istruite su quelle totali, esiti cambiati, ultimo errore.',
+    parametri: { id: AVVISO },
+    errori: [404],
+    esito: 'Istruttoria dell’avviso',
+  }),
   // Graduatorie and simulation (lane misure-graduatorie).
   rotta({
     metodo: 'post',

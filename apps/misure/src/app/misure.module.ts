@@ -81,6 +81,7 @@ export class MisureModule {
           ambito: config.AMBITO_CODICE,
           territorio,
           istruttoriaEquipe: config.ISTRUTTORIA_EQUIPE === 'si',
+          paginaIstruttoriaAvviso: config.ISTRUTTORIA_AVVISO_PAGINA,
         }),
         // The consumers of accesso's and presa in carico's events re-run istruttorie through it.
         RiesameConsumers,

@@ -1,4 +1,4 @@
-import { IsIn, IsOptional, IsString } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { ServiceSigningKeyConfig } from '@ambito/messaging';
 import { DataServiceConfig, loadConfig } from '@ambito/service-runtime';
 import { TerritorioFileConfig } from '@ambito/territorio';
@@ -34,6 +34,12 @@ export class MisureConfig extends DataServiceConfig {
    */
   @IsIn(['si', 'no'], { message: 'si o no' })
   ISTRUTTORIA_EQUIPE: 'si' | 'no' = 'si';
+
+  /** Istanze per page (one transaction each) when a whole avviso is judged again (misure.avviso.istruisci). */
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  ISTRUTTORIA_AVVISO_PAGINA: number = 2000;
 }
 
 export function loadMisureConfig(env: Record<string, string | undefined> = process.env): MisureConfig {

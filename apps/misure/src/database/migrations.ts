@@ -3,6 +3,7 @@ import { createIdempotencyKeyMigration, createOutboxLeaseMigration } from '@ambi
 import { CreateMisure1796046000000 } from './create-misure.migration';
 import { IndiceRegoleInVigore1796046100000 } from './regole-in-vigore.migration';
 import { CreateGraduatorie1796046300000 } from './graduatorie.migration';
+import { CreateIstruttoriaAvviso1796046500000 } from './istruttoria-avviso.migration';
 
 /**
  * The first migration: the append-only audit table `voce_audit`. serviceDataSourceOptions runs the
@@ -30,4 +31,6 @@ export const MISURE_MIGRATIONS = [
   IndiceRegoleInVigore1796046100000,
   // Graduatorie formed and approved: state, entries, their history (lane misure-graduatorie).
   CreateGraduatorie1796046300000,
+  // The istruttoria of a whole avviso, page by page (lane misure-bench, 17960465xxxxx).
+  CreateIstruttoriaAvviso1796046500000,
 ];

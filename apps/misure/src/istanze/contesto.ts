@@ -7,6 +7,8 @@ export interface ContestoMisure {
   territorio: TerritorioV1;
   /** The équipe runs istruttorie too (ISTRUTTORIA_EQUIPE), besides the Ufficio di Piano. */
   istruttoriaEquipe: boolean;
+  /** Istanze per page (one transaction) of an avviso's whole istruttoria; 2,000 unless a test asks. */
+  paginaIstruttoriaAvviso?: number;
 }
 export const CONTESTO_MISURE = Symbol('CONTESTO_MISURE');
 

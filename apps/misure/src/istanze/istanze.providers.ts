@@ -4,12 +4,22 @@ import { AvvisiService } from '../avvisi/avvisi.service';
 import { RIESAME_ISTRUTTORIE } from '../fonti/fonti-istanza';
 import { IstruttoriaController } from '../istruttoria/istruttoria.controller';
 import { IstruttoriaService } from '../istruttoria/istruttoria.service';
+import { IstruttoriaAvvisoController } from '../istruttoria/istruttoria-avviso.controller';
+import {
+  IstruttoriaAvvisoService,
+  PAGINA_ISTRUTTORIA_AVVISO,
+} from '../istruttoria/istruttoria-avviso.service';
 import { CONTESTO_MISURE, type ContestoMisure } from './contesto';
 import { IstanzeController } from './istanze.controller';
 import { IstanzeService } from './istanze.service';
 
 /** Avvisi, istanze and their istruttorie: the handlers, listed in MisureModule. */
-export const ISTANZE_CONTROLLERS: Type[] = [AvvisiController, IstanzeController, IstruttoriaController];
+export const ISTANZE_CONTROLLERS: Type[] = [
+  AvvisiController,
+  IstanzeController,
+  IstruttoriaController,
+  IstruttoriaAvvisoController,
+];
 
 /**
  * Their providers, with RIESAME_ISTRUTTORIE (the sources' event consumers re-run a person's istruttorie
@@ -22,5 +32,7 @@ export function istanzeProviders(contesto: ContestoMisure): Provider[] {
     IstanzeService,
     IstruttoriaService,
     { provide: RIESAME_ISTRUTTORIE, useExisting: IstruttoriaService },
+    IstruttoriaAvvisoService,
+    { provide: PAGINA_ISTRUTTORIA_AVVISO, useValue: contesto.paginaIstruttoriaAvviso ?? 2_000 },
   ];
 }

@@ -12,3 +12,4 @@ export * from './v1/graduatorie.dto';
 export * from './v1/simulazione.dto';
 export * from './v1/regole-api.dto';
 export * from './v1/regole.messages';
+export * from './v1/istruttoria-avviso.dto';

@@ -43,6 +43,7 @@ import {
   LeggiGraduatoriaV1,
 } from './graduatorie.dto';
 import { SimulaAvvisoV1, SimulazioneAvvisoV1 } from './simulazione.dto';
+import { IstruisciAvvisoV1, IstruttoriaAvvisoV1, LeggiIstruttoriaAvvisoV1 } from './istruttoria-avviso.dto';
 import { MISURE_REGOLE_RPC } from './regole.messages';
 import {
   PRESA_IN_CARICO_EVENTS,
@@ -168,6 +169,24 @@ export const MISURE_RPC = {
     ambito: 'sub-ambito',
     descrizione:
       'Istruisce di nuovo un’istanza con i dati attuali della persona e della cartella (la storia resta).',
+  }),
+  // The istruttoria of a whole avviso (issue 9, point 11): page by page, resumable.
+  istruisciAvviso: rpc({
+    subject: 'misure.avviso.istruisci',
+    request: IstruisciAvvisoV1,
+    reply: IstruttoriaAvvisoV1,
+    ruoli: ['ufficio-di-piano'],
+    ambito: 'ambito',
+    descrizione:
+      'Istruisce di nuovo tutte le istanze di un avviso chiuso (alla chiusura, dopo una correzione delle regole), a pagine; risponde «in-corso» se non finisce entro pochi secondi. Riprende un’istruttoria interrotta.',
+  }),
+  leggiIstruttoriaAvviso: rpc({
+    subject: 'misure.avviso.istruttoria-leggi',
+    request: LeggiIstruttoriaAvvisoV1,
+    reply: IstruttoriaAvvisoV1,
+    ruoli: ['ufficio-di-piano'],
+    ambito: 'ambito',
+    descrizione: 'Stato e avanzamento dell’ultima istruttoria di tutte le istanze di un avviso.',
   }),
   // Graduatorie (lane misure-graduatorie): formation, reading, approval with impegni, scorrimento.
   formaGraduatorie: rpc({

@@ -4,6 +4,7 @@ import {
   RegistraLiquidazioneV1,
   RegistraMandatoV1,
   RiduciImpegnoV1,
+  RichiediImpegniLottoV1,
   RichiediImpegnoV1,
   type ImpegnoV1,
   type LiquidazioneV1,
@@ -19,6 +20,11 @@ export class ImpegniController {
   @RpcHandler(BUDGET_RPC.richiediImpegno)
   richiedi(dto: RichiediImpegnoV1): Promise<ImpegnoV1> {
     return this.impegni.richiedi(dto);
+  }
+
+  @RpcHandler(BUDGET_RPC.richiediImpegniLotto)
+  richiediLotto(dto: RichiediImpegniLottoV1): Promise<ImpegnoV1[]> {
+    return this.impegni.richiediLotto(dto);
   }
 
   @RpcHandler(BUDGET_RPC.leggiImpegno)

@@ -11,6 +11,7 @@ import {
   type RegistraLiquidazioneV1,
   type RegistraMandatoV1,
   type RiduciImpegnoV1,
+  type RichiediImpegniLottoV1,
   type RichiediImpegnoV1,
 } from '@ambito/contracts';
 import { AuditService } from '@ambito/audit';
@@ -33,7 +34,11 @@ import {
   disponibileDellaLinea,
   impegnoBloccato,
   impegnoPerChiave,
+  impegniPerChiavi,
+  impegniPerId,
   impegnoPerId,
+  inserisciImpegniEMovimenti,
+  liquidazioniDegliImpegni,
   impostaMandato,
   inserisciImpegno,
   inserisciLiquidazione,
@@ -48,6 +53,7 @@ import {
   type ImpegnoRow,
   type LiquidazioneRow,
   type MandatoRow,
+  type NuovoImpegno,
   type TipoMovimentoImpegno,
 } from './impegni.sql';
 
@@ -207,6 +213,145 @@ export class ImpegniService {
           `disponibili ${Money.ofCents(esito.disponibile).format()}.`,
       );
     return this.impegnoV1(esito.impegnoId);
+  }
+
+  /**
+   * A batch of impegni on one line (a graduatoria approved at once), all or nothing, in one transaction
+   * with the single request's lock sequence (the line, `FOR UPDATE`; the trigger then updates the
+   * annualità's and dotazione's balances) taken once for the whole batch. Each item keeps its own key:
+   * the existing ones are returned as they are, the others are placed in request order on the oldest
+   * annualità with enough money left, as a single request would; one that finds none refuses the whole
+   * batch with BUDGET_INSUFFICIENTE and nothing is written (no `impegno.rifiutato` either: the caller
+   * gets the refusal). Only a calling service, on the lines it is granted.
+   */
+  async richiediLotto(dto: RichiediImpegniLottoV1): Promise<ImpegnoV1[]> {
+    const actor = currentActor();
+    if (servizioChiamante(actor) === null)
+      throw new DomainError(
+        'OPERAZIONE_NON_CONSENTITA',
+        'Gli impegni in blocco sono richiesti solo da un servizio chiamante: una persona usa l’impegno singolo.',
+      );
+    const [lineaCodice] = await this.dataSource.query<Array<{ id: string; codice: string }>>(
+      `SELECT id, codice FROM linea WHERE codice = $1`,
+      [dto.linea],
+    );
+    if (!lineaCodice) throw lineaNonTrovata(dto.linea);
+    await this.abilitazioni.verifica(this.dataSource.manager, actor, 'impegno', lineaCodice);
+    const firme = new Map(
+      dto.impegni.map((v) => [
+        v.chiaveIdempotenza,
+        impronta({ ...v, linea: dto.linea, fondo: dto.fondo, anno: dto.anno }),
+      ]),
+    );
+    const chiavi = dto.impegni.map((v) => v.chiaveIdempotenza);
+    const gia = await this.perChiavi(this.dataSource.manager, chiavi, firme);
+    if (gia.size === chiavi.length) return this.impegniV1(chiavi.map((c) => gia.get(c)!));
+    try {
+      const ids = await this.dataSource.transaction(async (manager): Promise<Map<string, string>> => {
+        const linea = await lineaBloccata(manager, dto.linea);
+        // Twins of some items may have committed while this batch waited for the lock.
+        const esistenti = await this.perChiavi(manager, chiavi, firme);
+        const nuove = dto.impegni.filter((v) => !esistenti.has(v.chiaveIdempotenza));
+        if (nuove.length === 0) return esistenti;
+        await assertNonArticolata(manager, linea);
+        if (dto.fondo) await assertFondo(manager, dto.fondo);
+        await this.regole.verificaCofinanziamento(manager, linea);
+        const dotazioni = await dotazioniDisponibili(manager, linea.id, {
+          fondo: dto.fondo ?? null,
+          anno: dto.anno ?? null,
+        });
+        const disponibileLinea = dotazioni.reduce((acc, d) => acc + d.disponibile, 0);
+        const richiesto = somma(...nuove.map((v) => v.importoCentesimi));
+        const righe: Array<NuovoImpegno & { fondo: string; anno: number }> = [];
+        for (const v of nuove) {
+          const scelta = dotazioni.find((d) => d.disponibile >= v.importoCentesimi);
+          if (!scelta)
+            throw new DomainError(
+              'BUDGET_INSUFFICIENTE',
+              `Budget insufficiente sulla linea ${dto.linea}: ${nuove.length} impegni per ` +
+                `${Money.ofCents(richiesto).format()}, disponibili ${Money.ofCents(disponibileLinea + somma(...righe.map((r) => r.importoCentesimi))).format()}. ` +
+                'Nessun impegno è stato registrato.',
+            );
+          scelta.disponibile = differenza(scelta.disponibile, v.importoCentesimi);
+          righe.push({
+            chiaveIdempotenza: v.chiaveIdempotenza,
+            impronta: firme.get(v.chiaveIdempotenza)!,
+            annualitaId: scelta.annualitaId,
+            fondo: scelta.fondo,
+            anno: scelta.anno,
+            descrizione: v.descrizione,
+            riferimento: v.riferimento ?? null,
+            comuneResidenza: v.comuneResidenza ?? null,
+            importoCentesimi: v.importoCentesimi,
+            determina: v.determina,
+            creditore: v.creditore,
+          });
+        }
+        const nuovi = await inserisciImpegniEMovimenti(
+          manager,
+          linea.id,
+          righe,
+          actor.userId,
+          RequestContext.current()?.correlationId ?? null,
+        );
+        // The events as the single path writes them, with the line's availability after each impegno.
+        let dopo = disponibileLinea;
+        for (const r of righe) {
+          dopo = differenza(dopo, r.importoCentesimi);
+          await this.outbox.append(manager, BUDGET_EVENTS.impegnoRegistrato, {
+            impegnoId: nuovi.get(r.chiaveIdempotenza)!,
+            chiaveIdempotenza: r.chiaveIdempotenza,
+            linea: linea.codice,
+            fondo: r.fondo,
+            anno: r.anno,
+            importoCentesimi: r.importoCentesimi,
+            riferimento: r.riferimento,
+            comuneResidenza: r.comuneResidenza,
+            disponibileLineaCentesimi: dopo,
+          });
+        }
+        return new Map([...esistenti, ...nuovi]);
+      });
+      return this.impegniV1(chiavi.map((c) => ids.get(c)!));
+    } catch (error) {
+      // A key of the batch taken at the same time on another line: the unique constraint let one
+      // through; a repeat of the batch now finds it (and refuses it if it is another request).
+      if (!isViolation(error, '23505', 'uq_impegno_chiave')) throw error;
+      const vincitori = await this.perChiavi(this.dataSource.manager, chiavi, firme);
+      if (vincitori.size !== chiavi.length) throw error;
+      return this.impegniV1(chiavi.map((c) => vincitori.get(c)!));
+    }
+  }
+
+  /** The ids of the impegni stored with these keys; one with another content is refused. */
+  private async perChiavi(
+    manager: EntityManager,
+    chiavi: string[],
+    firme: Map<string, string>,
+  ): Promise<Map<string, string>> {
+    const trovati = await impegniPerChiavi(manager, chiavi);
+    for (const i of trovati)
+      if (i.impronta !== firme.get(i.chiave_idempotenza))
+        throw new DomainError(
+          'CHIAVE_IDEMPOTENZA_RIUSATA',
+          `La chiave di idempotenza ${i.chiave_idempotenza} è già stata usata per un impegno diverso: usarne una nuova.`,
+        );
+    return new Map(trovati.map((i) => [i.chiave_idempotenza, i.id]));
+  }
+
+  /** Several impegni as replied, in the order of `ids`, with two statements. */
+  private async impegniV1(ids: string[]): Promise<ImpegnoV1[]> {
+    const manager = this.dataSource.manager;
+    const righe = new Map((await impegniPerId(manager, ids)).map((i) => [i.id, i]));
+    const liquidazioni = await liquidazioniDegliImpegni(manager, ids);
+    return ids.map((id) => {
+      const i = righe.get(id);
+      if (!i) throw nonTrovato();
+      return toImpegnoV1(
+        i,
+        liquidazioni.filter((l) => l.impegno_id === id),
+      );
+    });
   }
 
   /**
@@ -442,36 +587,39 @@ export class ImpegniService {
   }
 
   private async toImpegnoV1(manager: EntityManager, i: ImpegnoRow): Promise<ImpegnoV1> {
-    const liquidazioni = await liquidazioniDellImpegno(manager, i.id);
-    const importo = cents(i.importo_centesimi);
-    const liquidato = cents(i.liquidato_centesimi);
-    const residuo = differenza(importo, liquidato);
-    return {
-      id: i.id,
-      chiaveIdempotenza: i.chiave_idempotenza,
-      linea: i.linea,
-      fondo: i.fondo,
-      anno: i.anno,
-      descrizione: i.descrizione,
-      riferimento: i.riferimento,
-      comuneResidenza: i.comune_residenza,
-      importoInizialeCentesimi: cents(i.importo_iniziale_centesimi),
-      importoCentesimi: importo,
-      liquidatoCentesimi: liquidato,
-      pagatoCentesimi: cents(i.pagato_centesimi),
-      residuoCentesimi: residuo,
-      stato: residuo === 0 ? 'estinto' : 'attivo',
-      determina: i.atto_numero && i.atto_data ? { numero: i.atto_numero, data: i.atto_data } : null,
-      creditore:
-        i.creditore_tipo && i.creditore_identificativo
-          ? {
-              tipo: i.creditore_tipo,
-              identificativo: i.creditore_identificativo,
-              ...(i.creditore_denominazione ? { denominazione: i.creditore_denominazione } : {}),
-            }
-          : null,
-      registratoIl: i.registrato_il.toISOString(),
-      liquidazioni: liquidazioni.map(toLiquidazioneV1),
-    };
+    return toImpegnoV1(i, await liquidazioniDellImpegno(manager, i.id));
   }
+}
+
+function toImpegnoV1(i: ImpegnoRow, liquidazioni: LiquidazioneRow[]): ImpegnoV1 {
+  const importo = cents(i.importo_centesimi);
+  const liquidato = cents(i.liquidato_centesimi);
+  const residuo = differenza(importo, liquidato);
+  return {
+    id: i.id,
+    chiaveIdempotenza: i.chiave_idempotenza,
+    linea: i.linea,
+    fondo: i.fondo,
+    anno: i.anno,
+    descrizione: i.descrizione,
+    riferimento: i.riferimento,
+    comuneResidenza: i.comune_residenza,
+    importoInizialeCentesimi: cents(i.importo_iniziale_centesimi),
+    importoCentesimi: importo,
+    liquidatoCentesimi: liquidato,
+    pagatoCentesimi: cents(i.pagato_centesimi),
+    residuoCentesimi: residuo,
+    stato: residuo === 0 ? 'estinto' : 'attivo',
+    determina: i.atto_numero && i.atto_data ? { numero: i.atto_numero, data: i.atto_data } : null,
+    creditore:
+      i.creditore_tipo && i.creditore_identificativo
+        ? {
+            tipo: i.creditore_tipo,
+            identificativo: i.creditore_identificativo,
+            ...(i.creditore_denominazione ? { denominazione: i.creditore_denominazione } : {}),
+          }
+        : null,
+    registratoIl: i.registrato_il.toISOString(),
+    liquidazioni: liquidazioni.map(toLiquidazioneV1),
+  };
 }

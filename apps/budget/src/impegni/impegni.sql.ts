@@ -320,3 +320,97 @@ export async function liquidazioniDellImpegno(
     [impegnoId],
   );
 }
+
+/** The impegni with these keys (any order): a batch finds which of its items exist already. */
+export async function impegniPerChiavi(manager: EntityManager, chiavi: string[]): Promise<ImpegnoRow[]> {
+  return manager.query<ImpegnoRow[]>(`${SELECT_IMPEGNO} WHERE i.chiave_idempotenza = ANY ($1::text[])`, [
+    chiavi,
+  ]);
+}
+
+export async function impegniPerId(manager: EntityManager, ids: string[]): Promise<ImpegnoRow[]> {
+  return manager.query<ImpegnoRow[]>(`${SELECT_IMPEGNO} WHERE i.id = ANY ($1::uuid[])`, [ids]);
+}
+
+/** The liquidazioni of several impegni, in one statement. */
+export async function liquidazioniDegliImpegni(
+  manager: EntityManager,
+  impegniIds: string[],
+): Promise<LiquidazioneRow[]> {
+  return manager.query<LiquidazioneRow[]>(
+    `${SELECT_LIQUIDAZIONE} WHERE q.impegno_id = ANY ($1::uuid[]) ORDER BY q.registrata_il`,
+    [impegniIds],
+  );
+}
+
+export interface NuovoImpegno {
+  chiaveIdempotenza: string;
+  impronta: string;
+  annualitaId: string;
+  descrizione: string;
+  riferimento: string | null;
+  comuneResidenza: string | null;
+  importoCentesimi: number;
+  determina: { numero: string; data: string };
+  creditore: { tipo: TipoCreditore; identificativo: string; denominazione?: string };
+}
+
+/**
+ * The impegni of a batch on one line in one statement (`unnest`), then their `impegno` movements in one
+ * statement: the trigger runs per row, so the balances and their CHECKs behave as for single impegni.
+ * Returns the new ids by key.
+ */
+export async function inserisciImpegniEMovimenti(
+  manager: EntityManager,
+  lineaId: string,
+  impegni: NuovoImpegno[],
+  registratoDa: string,
+  correlationId: string | null,
+): Promise<Map<string, string>> {
+  const col = <T>(f: (i: NuovoImpegno) => T) => impegni.map(f);
+  const righe = await manager.query<
+    Array<{ id: string; chiave_idempotenza: string; annualita_id: string; importo: string }>
+  >(
+    `INSERT INTO impegno (chiave_idempotenza, impronta, linea_id, annualita_id, descrizione, riferimento,
+                          comune_residenza, importo_iniziale_centesimi, registrato_da, atto_numero, atto_data,
+                          creditore_tipo, creditore_identificativo, creditore_denominazione)
+     SELECT x.chiave, x.impronta, $1, x.annualita, x.descrizione, x.riferimento, x.comune, x.importo, $2,
+            x.atto_numero, x.atto_data, x.creditore_tipo, x.creditore_id, x.creditore_den
+       FROM unnest($3::text[], $4::text[], $5::uuid[], $6::text[], $7::text[], $8::text[], $9::bigint[],
+                   $10::text[], $11::date[], $12::text[], $13::text[], $14::text[])
+            WITH ORDINALITY AS x(chiave, impronta, annualita, descrizione, riferimento, comune, importo,
+                                 atto_numero, atto_data, creditore_tipo, creditore_id, creditore_den, n)
+      ORDER BY x.n
+     RETURNING id, chiave_idempotenza, annualita_id, importo_iniziale_centesimi AS importo`,
+    [
+      lineaId,
+      registratoDa,
+      col((i) => i.chiaveIdempotenza),
+      col((i) => i.impronta),
+      col((i) => i.annualitaId),
+      col((i) => i.descrizione),
+      col((i) => i.riferimento),
+      col((i) => i.comuneResidenza),
+      col((i) => i.importoCentesimi),
+      col((i) => i.determina.numero),
+      col((i) => i.determina.data),
+      col((i) => i.creditore.tipo),
+      col((i) => i.creditore.identificativo),
+      col((i) => i.creditore.denominazione ?? null),
+    ],
+  );
+  await manager.query(
+    `INSERT INTO movimento (tipo, importo_centesimi, annualita_id, linea_id, impegno_id, registrato_da, correlation_id)
+     SELECT 'impegno', x.importo, x.annualita, $1, x.impegno, $2, $3
+       FROM unnest($4::uuid[], $5::uuid[], $6::bigint[]) AS x(impegno, annualita, importo)`,
+    [
+      lineaId,
+      registratoDa,
+      correlationId,
+      righe.map((r) => r.id),
+      righe.map((r) => r.annualita_id),
+      righe.map((r) => r.importo),
+    ],
+  );
+  return new Map(righe.map((r) => [r.chiave_idempotenza, r.id]));
+}

@@ -24,6 +24,7 @@ import {
   RegistraLiquidazioneV1,
   RegistraMandatoV1,
   RiduciImpegnoV1,
+  RichiediImpegniLottoV1,
   RichiediImpegnoV1,
 } from './impegni.dto';
 import {
@@ -123,6 +124,15 @@ export const BUDGET_RPC = {
     ambito: 'ambito',
     descrizione:
       'Impegna denaro di una linea o di un articolo con la determina e il creditore (idempotente per chiave): rifiutato con BUDGET_INSUFFICIENTE se non c’è disponibile; un servizio chiamante solo dove è abilitato.',
+  }),
+  richiediImpegniLotto: rpc({
+    subject: 'budget.impegni.richiedi-lotto',
+    request: RichiediImpegniLottoV1,
+    reply: [ImpegnoV1],
+    ruoli: ['servizio-misure'],
+    ambito: 'ambito',
+    descrizione:
+      'Impegna fino a 500 importi di una stessa linea in una sola transazione, tutti o nessuno (BUDGET_INSUFFICIENTE se il disponibile non basta), ciascuno idempotente per la sua chiave: gli impegni nell’ordine richiesto. Solo un servizio chiamante, dove è abilitato.',
   }),
   leggiImpegno: rpc({
     subject: 'budget.impegno.leggi',

@@ -142,6 +142,80 @@ export class RichiediImpegnoV1 {
   creditore: CreditoreV1;
 }
 
+/** One impegno of a batch: what RichiediImpegnoV1 says, less the line and fund the batch shares. */
+export class VoceLottoImpegniV1 {
+  /** Chosen by the caller, unique per commitment: the same key as a single request finds the same impegno. */
+  @IsString()
+  @Matches(/^[\w.:@/-]{8,200}$/, {
+    message: 'chiaveIdempotenza: da 8 a 200 caratteri fra lettere, cifre e . : @ / - _',
+  })
+  chiaveIdempotenza: string;
+
+  @IsImportoCentesimi()
+  importoCentesimi: number;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  descrizione: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  riferimento?: string;
+
+  @IsOptional()
+  @Matches(ISTAT, { message: 'comuneResidenza: codice ISTAT di 6 cifre' })
+  comuneResidenza?: string;
+
+  @IsDefined({ message: 'determina: numero e data della determina di impegno sono obbligatori' })
+  @ValidateNested()
+  @Type(() => DeterminaV1)
+  determina: DeterminaV1;
+
+  @IsDefined({ message: 'creditore: il creditore o beneficiario è obbligatorio' })
+  @ValidateNested()
+  @Type(() => CreditoreV1)
+  creditore: CreditoreV1;
+}
+
+/** Most impegni in one batch: one transaction holds the line's lock for all of them. */
+export const MAX_IMPEGNI_PER_LOTTO = 500;
+
+/**
+ * Up to MAX_IMPEGNI_PER_LOTTO impegni of one line (and optionally one fund/annualità) in one
+ * transaction, all or nothing: a calling service committing a whole graduatoria pays the line's lock
+ * once instead of once per impegno. Each has its own idempotency key, as RichiediImpegnoV1.
+ */
+export class RichiediImpegniLottoV1 {
+  @Matches(CODICE_PATTERN, { message: 'linea: codice della linea di spesa' })
+  linea: string;
+
+  /** Fund to charge; when absent, the oldest annualità of the line with enough money, per impegno. */
+  @ValidateIf((o: RichiediImpegniLottoV1) => o.fondo !== undefined || o.anno !== undefined)
+  @Matches(CODICE_PATTERN, {
+    message: 'fondo: codice del fondo in maiuscolo, es. FNA-B2 (obbligatorio se si indica l’anno)',
+  })
+  fondo?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  anno?: number;
+
+  @IsArray()
+  @ArrayMinSize(1, { message: 'impegni: almeno un impegno' })
+  @ArrayMaxSize(MAX_IMPEGNI_PER_LOTTO, { message: `impegni: al più ${MAX_IMPEGNI_PER_LOTTO} per richiesta` })
+  @ArrayUnique((v: VoceLottoImpegniV1) => v?.chiaveIdempotenza, {
+    message: 'impegni: ogni impegno ha una chiave di idempotenza diversa',
+  })
+  @ValidateNested({ each: true })
+  @Type(() => VoceLottoImpegniV1)
+  impegni: VoceLottoImpegniV1[];
+}
+
 export class LeggiImpegnoV1 {
   @IsUUID()
   id: string;

@@ -304,6 +304,13 @@ export const MISURE_CHIAMATE = {
     descrizione:
       'Impegna la spesa di una misura concessa (determina, beneficiario) sull’articolo della misura, dove l’Ufficio di Piano lo abilita.',
   }),
+  impegnoLotto: chiamata({
+    servizio: 'misure',
+    rpc: BUDGET_RPC.richiediImpegniLotto,
+    finalita: 'gestione-contabile',
+    descrizione:
+      'Impegna in blocco (fino a 500, tutti o nessuno) la spesa delle istanze finanziate di una graduatoria approvata sulla sua linea, dove l’Ufficio di Piano lo abilita.',
+  }),
   liquidazione: chiamata({
     servizio: 'misure',
     rpc: BUDGET_RPC.registraLiquidazione,

@@ -16,7 +16,11 @@ import { RifiutiRpcRecorder } from '../audit/rifiuti-rpc.recorder';
 import { FontiModule } from '../fonti/fonti.module';
 import { RiesameConsumers } from '../fonti/riesame.consumers';
 import type { MisureConfig } from '../config/misure-config';
-import { GRADUATORIE_CONTROLLERS, GRADUATORIE_PROVIDERS } from '../graduatorie/graduatorie.providers';
+import {
+  GRADUATORIE_CONTROLLERS,
+  GRADUATORIE_PROVIDERS,
+  IMPEGNI_PER_LOTTO,
+} from '../graduatorie/graduatorie.providers';
 import { SIMULAZIONE_CONTROLLERS, SIMULAZIONE_PROVIDERS } from '../simulazione/simulazione.providers';
 import { ISTANZE_CONTROLLERS, istanzeProviders } from '../istanze/istanze.providers';
 import { RegoleModule } from '../regole/regole.module';
@@ -86,6 +90,7 @@ export class MisureModule {
         // The consumers of accesso's and presa in carico's events re-run istruttorie through it.
         RiesameConsumers,
         ...GRADUATORIE_PROVIDERS,
+        { provide: IMPEGNI_PER_LOTTO, useValue: config.IMPEGNI_PER_LOTTO },
         ...SIMULAZIONE_PROVIDERS,
         ...(opzioni.riesame ? [opzioni.riesame] : []),
         ...(opzioni.providers ?? []),

@@ -40,6 +40,15 @@ export class MisureConfig extends DataServiceConfig {
   @Min(1)
   @Max(10_000)
   ISTRUTTORIA_AVVISO_PAGINA: number = 2000;
+
+  /**
+   * Impegni per batch request to budget (budget.impegni.richiedi-lotto, at most 500) when a graduatoria
+   * is approved: each batch is one budget transaction, all or nothing.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  IMPEGNI_PER_LOTTO: number = 500;
 }
 
 export function loadMisureConfig(env: Record<string, string | undefined> = process.env): MisureConfig {

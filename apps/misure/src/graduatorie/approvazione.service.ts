@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
@@ -7,6 +7,7 @@ import {
   type ApprovaGraduatoriaV1,
   type DeterminaGraduatoriaV1,
   type GraduatoriaV1,
+  MAX_IMPEGNI_PER_LOTTO,
   type ImpegnoV1,
 } from '@ambito/contracts';
 import { OutboxWriter, RequestContext, ServedRequestScope, currentActor } from '@ambito/messaging';
@@ -18,12 +19,16 @@ import {
   type GraduatoriaRow,
   type VoceDaImpegnare,
 } from './graduatorie.sql';
-import { ImpegniBudget, aGruppi, chiaveImpegno, esitoIncerto, fineBeneficio } from './impegni-budget';
+import {
+  IMPEGNI_PER_LOTTO,
+  ImpegniBudget,
+  chiaveImpegno,
+  esitoIncerto,
+  fineBeneficio,
+} from './impegni-budget';
 
 /** An approval left `in-approvazione` longer than this (its process stopped) may be resumed by another. */
 const APPROVAZIONE_ABBANDONATA_DOPO = '10 minutes';
-/** Impegni requested at once: budget serialises them on the line's lock anyway. */
-const IMPEGNI_IN_PARALLELO = 4;
 /**
  * How long the request waits for the impegni: below the gateway's RPC_TIMEOUT_MS (5 s), so a large
  * graduatoria answers `in-approvazione` (and goes on) instead of an undetermined outcome.
@@ -40,9 +45,11 @@ type Esito = { voce: VoceDaImpegnare; impegno: ImpegnoV1 } | { voce: VoceDaImpeg
  *    number and the determina: a second approval, concurrent or later, finds it taken and is refused
  *    (GRADUATORIA_IN_APPROVAZIONE, GRADUATORIA_GIA_APPROVATA). No transaction stays open while budget
  *    answers.
- * 2. The impegni are requested with one key per istanza and attempt (`misure:istanza:<id>:a<n>`). The
- *    request waits for them at most ATTESA_MASSIMA_MS: a graduatoria approved (or refused) by then
- *    answers with its outcome; a larger one answers `in-approvazione` and is read again later.
+ * 2. The impegni are requested with one key per istanza and attempt (`misure:istanza:<id>:a<n>`), in
+ *    batches of IMPEGNI_PER_LOTTO (at most 500; `budget.impegni.richiedi-lotto`: each batch one budget
+ *    transaction, all or nothing), one batch after the other, none after a failed one. The request
+ *    waits for them at most ATTESA_MASSIMA_MS: a graduatoria approved (or refused) by then answers with
+ *    its outcome; a larger one answers `in-approvazione` and is read again later.
  * 3. All made: under the avviso's and graduatoria's locks, the entries get their impegni, the graduatoria
  *    is `approvata`, its events go to the outbox, and the avviso becomes `graduatorie-approvate` when it
  *    was the last one.
@@ -60,6 +67,7 @@ export class ApprovazioneGraduatorie {
     private readonly budget: ImpegniBudget,
     private readonly outbox: OutboxWriter,
     private readonly formazione: FormazioneGraduatorie,
+    @Inject(IMPEGNI_PER_LOTTO) private readonly impegniPerLotto: number,
   ) {}
 
   async approva(dto: ApprovaGraduatoriaV1): Promise<GraduatoriaV1> {
@@ -94,12 +102,24 @@ export class ApprovazioneGraduatorie {
   ): Promise<void> {
     const finanziate = await vociPerImpegno(this.dataSource.manager, g.id, ['finanziata']);
     const tentativo = `a${g.tentativo}`;
-    const esiti = await aGruppi(finanziate, IMPEGNI_IN_PARALLELO, (voce) =>
-      this.budget.impegna(g, voce, chiaveImpegno(voce.istanza_id, tentativo), determina).then(
-        (impegno): Esito => ({ voce, impegno }),
-        (errore: unknown): Esito => ({ voce, errore }),
-      ),
-    );
+    // Batches one after the other (budget serialises them on the line's lock anyway); after a failed
+    // one the rest are not sent: the attempt fails, and what was made is reduced back or resumed.
+    const esiti: Esito[] = [];
+    const perLotto = Math.min(this.impegniPerLotto, MAX_IMPEGNI_PER_LOTTO);
+    for (let da = 0; da < finanziate.length; da += perLotto) {
+      const lotto = finanziate.slice(da, da + perLotto);
+      try {
+        const impegni = await this.budget.impegnaLotto(
+          g,
+          lotto.map((voce) => ({ voce, chiave: chiaveImpegno(voce.istanza_id, tentativo) })),
+          determina,
+        );
+        lotto.forEach((voce, i) => esiti.push({ voce, impegno: impegni[i] }));
+      } catch (errore) {
+        lotto.forEach((voce) => esiti.push({ voce, errore }));
+        break;
+      }
+    }
     const fallito = esiti.find((e): e is Extract<Esito, { errore: unknown }> => 'errore' in e);
     if (fallito) throw await this.annulla(g, esiti, fallito.errore);
     await this.dataSource.transaction((m) =>

@@ -101,7 +101,9 @@ describe('graduatorie (NATS → misure → PostgreSQL; impegni in the real budge
   beforeAll(async () => {
     budget = await startTestBudget();
     // The same keys: budget trusts the signature misure makes with its own key.
-    svc = await startTestMisure({ identita: budget.identita });
+    // Batches of one impegno: with two istanze, the second batch refused after the first committed
+    // exercises the compensation (the first reduced back); flusso.integration-spec runs batches of 500.
+    svc = await startTestMisure({ identita: budget.identita, env: { IMPEGNI_PER_LOTTO: '1' } });
     await budget.as(ATTORI_BUDGET.udp)(registraAssegnazione, assegnazione('FNA-B2', 2024, 500_000_000));
   });
   afterAll(async () => {

@@ -2,6 +2,8 @@ import { ApprovazioneGraduatorie } from './approvazione.service';
 import { FormazioneGraduatorie } from './formazione.service';
 import { GraduatorieController } from './graduatorie.controller';
 import { ImpegniBudget } from './impegni-budget';
+
+export { IMPEGNI_PER_LOTTO } from './impegni-budget';
 import { ScorrimentoGraduatorie } from './scorrimento.service';
 
 /** The graduatorie feature, listed in MisureModule (one line there per lane keeps merges simple). */

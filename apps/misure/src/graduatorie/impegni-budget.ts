@@ -6,6 +6,7 @@ import {
   type DeterminaGraduatoriaV1,
   type ErrorCode,
   type ImpegnoV1,
+  type VoceLottoImpegniV1,
 } from '@ambito/contracts';
 import { ServiceCaller } from '@ambito/messaging';
 import type { GraduatoriaRow, VoceDaImpegnare } from './graduatorie.sql';
@@ -27,22 +28,28 @@ export class ImpegniBudget {
   ): Promise<ImpegnoV1> {
     return this.chiamate.chiama(
       MISURE_CHIAMATE.impegno,
-      {
-        chiaveIdempotenza,
-        linea: g.linea,
-        ...(g.fondo ? { fondo: g.fondo } : {}),
-        ...(g.fondo && g.anno_fondo ? { anno: g.anno_fondo } : {}),
-        importoCentesimi: Number(v.importo_centesimi),
-        // No name: the protocol and the ids are enough to find the istanza in misure.
-        descrizione: `${g.misura} ${g.strumento} (${g.area}), istanza ${v.protocollo_numero}/${v.protocollo_anno}`,
-        riferimento: `misure:istanza:${v.istanza_id}`,
-        ...(v.comune_residenza && /^\d{6}$/.test(v.comune_residenza)
-          ? { comuneResidenza: v.comune_residenza }
-          : {}),
-        determina,
-        creditore: { tipo: 'persona', identificativo: `persona:${v.persona_id}` },
-      },
+      { ...lineaDellaGraduatoria(g), ...voceImpegno(g, v, chiaveIdempotenza, determina) },
       { motivo: `Graduatoria ${g.id}: beneficio dell’istanza ${v.protocollo_numero}/${v.protocollo_anno}` },
+    );
+  }
+
+  /**
+   * The impegni of several entries (at most MAX_IMPEGNI_PER_LOTTO, IMPEGNI_PER_LOTTO as configured) in one request, all or nothing:
+   * budget locks the line once for all of them. The impegni in the entries' order; each key as `impegna`
+   * would send it, so a single request and a batch find each other's impegni.
+   */
+  impegnaLotto(
+    g: GraduatoriaRow,
+    voci: Array<{ voce: VoceDaImpegnare; chiave: string }>,
+    determina: DeterminaGraduatoriaV1,
+  ): Promise<ImpegnoV1[]> {
+    return this.chiamate.chiama(
+      MISURE_CHIAMATE.impegnoLotto,
+      {
+        ...lineaDellaGraduatoria(g),
+        impegni: voci.map(({ voce, chiave }) => voceImpegno(g, voce, chiave, determina)),
+      },
+      { motivo: `Graduatoria ${g.id}: benefici di ${voci.length} istanze finanziate` },
     );
   }
 
@@ -64,6 +71,38 @@ export class ImpegniBudget {
   }
 }
 
+/** The line (and fund/annualità when the graduatoria names them) an impegno of `g` is charged to. */
+function lineaDellaGraduatoria(g: GraduatoriaRow): { linea: string; fondo?: string; anno?: number } {
+  return {
+    linea: g.linea,
+    ...(g.fondo ? { fondo: g.fondo } : {}),
+    ...(g.fondo && g.anno_fondo ? { anno: g.anno_fondo } : {}),
+  };
+}
+
+/** What an entry's impegno says (no name: the protocol and the ids find the istanza in misure). */
+function voceImpegno(
+  g: GraduatoriaRow,
+  v: VoceDaImpegnare,
+  chiaveIdempotenza: string,
+  determina: DeterminaGraduatoriaV1,
+): VoceLottoImpegniV1 {
+  return {
+    chiaveIdempotenza,
+    importoCentesimi: Number(v.importo_centesimi),
+    descrizione: `${g.misura} ${g.strumento} (${g.area}), istanza ${v.protocollo_numero}/${v.protocollo_anno}`,
+    riferimento: `misure:istanza:${v.istanza_id}`,
+    ...(v.comune_residenza && /^\d{6}$/.test(v.comune_residenza)
+      ? { comuneResidenza: v.comune_residenza }
+      : {}),
+    determina,
+    creditore: { tipo: 'persona', identificativo: `persona:${v.persona_id}` },
+  };
+}
+
+/** How many impegni one batch request to budget carries (MisureConfig.IMPEGNI_PER_LOTTO). */
+export const IMPEGNI_PER_LOTTO = Symbol('IMPEGNI_PER_LOTTO');
+
 /** Request key of an impegno: the istanza and the attempt (`a<n>` approval, `s<n>` scorrimento). */
 export const chiaveImpegno = (istanzaId: string, tentativo: string): string =>
   `misure:istanza:${istanzaId}:${tentativo}`;
@@ -81,20 +120,6 @@ export function esitoIncerto(error: unknown): boolean {
     'ERRORE_INTERNO',
   ];
   return incerti.includes(error.code);
-}
-
-/** Runs `f` on every item, at most `n` at a time; the results in the items' order. */
-export async function aGruppi<T, R>(items: T[], n: number, f: (item: T) => Promise<R>): Promise<R[]> {
-  const risultati = new Array<R>(items.length);
-  let prossimo = 0;
-  const lavoratore = async () => {
-    while (prossimo < items.length) {
-      const i = prossimo++;
-      risultati[i] = await f(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(n, items.length) }, lavoratore));
-  return risultati;
 }
 
 /**

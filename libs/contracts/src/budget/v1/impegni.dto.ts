@@ -81,68 +81,9 @@ export class CreditoreV1 {
 }
 
 /**
- * Commits money of a line to a purpose (a beneficio, a service order). Sent by other services over
- * NATS: the idempotency key makes a retried request return the same impegno instead of a second one.
+ * One impegno: what it is for, how much, the determina and the creditore. An item of a batch as it is;
+ * a single request (RichiediImpegnoV1) adds the line and fund a batch shares.
  */
-export class RichiediImpegnoV1 {
-  /** Chosen by the caller, unique per commitment (e.g. `misure:beneficio:<id>`). */
-  @IsString()
-  @Matches(/^[\w.:@/-]{8,200}$/, {
-    message: 'chiaveIdempotenza: da 8 a 200 caratteri fra lettere, cifre e . : @ / - _',
-  })
-  chiaveIdempotenza: string;
-
-  @Matches(CODICE_PATTERN, { message: 'linea: codice della linea di spesa' })
-  linea: string;
-
-  /** Fund to charge; when absent, the oldest annualità of the line with enough money is used. */
-  @ValidateIf((o: RichiediImpegnoV1) => o.fondo !== undefined || o.anno !== undefined)
-  @Matches(CODICE_PATTERN, {
-    message: 'fondo: codice del fondo in maiuscolo, es. FNA-B2 (obbligatorio se si indica l’anno)',
-  })
-  fondo?: string;
-
-  /** Annualità of `fondo` to charge (requires `fondo`). */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
-  anno?: number;
-
-  @IsImportoCentesimi()
-  importoCentesimi: number;
-
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(300)
-  descrizione: string;
-
-  /** What the money is for in the calling service (e.g. `misure:beneficio:<id>`). */
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  riferimento?: string;
-
-  /** ISTAT code of the beneficiary's comune of residence, for the spending by comune. */
-  @IsOptional()
-  @Matches(ISTAT, { message: 'comuneResidenza: codice ISTAT di 6 cifre' })
-  comuneResidenza?: string;
-
-  /** The determina di impegno (TUEL art. 183). */
-  @IsDefined({ message: 'determina: numero e data della determina di impegno sono obbligatori' })
-  @ValidateNested()
-  @Type(() => DeterminaV1)
-  determina: DeterminaV1;
-
-  /** Who the money is owed to (TUEL art. 183). */
-  @IsDefined({ message: 'creditore: il creditore o beneficiario è obbligatorio' })
-  @ValidateNested()
-  @Type(() => CreditoreV1)
-  creditore: CreditoreV1;
-}
-
-/** One impegno of a batch: what RichiediImpegnoV1 says, less the line and fund the batch shares. */
 export class VoceLottoImpegniV1 {
   /** Chosen by the caller, unique per commitment: the same key as a single request finds the same impegno. */
   @IsString()
@@ -181,6 +122,30 @@ export class VoceLottoImpegniV1 {
 
 /** Most impegni in one batch: one transaction holds the line's lock for all of them. */
 export const MAX_IMPEGNI_PER_LOTTO = 500;
+
+/**
+ * Commits money of a line to a purpose (a beneficio, a service order). Sent by other services over
+ * NATS: the idempotency key makes a retried request return the same impegno instead of a second one.
+ */
+export class RichiediImpegnoV1 extends VoceLottoImpegniV1 {
+  @Matches(CODICE_PATTERN, { message: 'linea: codice della linea di spesa' })
+  linea: string;
+
+  /** Fund to charge; when absent, the oldest annualità of the line with enough money is used. */
+  @ValidateIf((o: RichiediImpegnoV1) => o.fondo !== undefined || o.anno !== undefined)
+  @Matches(CODICE_PATTERN, {
+    message: 'fondo: codice del fondo in maiuscolo, es. FNA-B2 (obbligatorio se si indica l’anno)',
+  })
+  fondo?: string;
+
+  /** Annualità of `fondo` to charge (requires `fondo`). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  anno?: number;
+}
 
 /**
  * Up to MAX_IMPEGNI_PER_LOTTO impegni of one line (and optionally one fund/annualità) in one

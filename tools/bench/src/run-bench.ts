@@ -2,10 +2,9 @@ import 'reflect-metadata';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { AckPolicy, DeliverPolicy, connect, headers, type NatsConnection } from 'nats';
-import { createHash, createPrivateKey, randomUUID, type JsonWebKey, type KeyObject } from 'node:crypto';
+import { createPrivateKey, randomUUID, type JsonWebKey, type KeyObject } from 'node:crypto';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { SignJWT } from 'jose';
 import { Client } from 'pg';
 import { ACCESSO_RPC, HEADER, type Actor, type EventEnvelope, type PersonaV1 } from '@ambito/contracts';
 import {
@@ -16,6 +15,7 @@ import {
   startServiceProcess,
 } from '@ambito/testing';
 import { formatRow, summarise, type Summary } from './stats';
+import { signActor } from './actor-firmato';
 
 const root = path.resolve(__dirname, '../../../..');
 const SEQUENTIAL = Number(process.env.BENCH_SEQUENTIAL ?? 1000);
@@ -57,28 +57,6 @@ async function sequential(measure: () => Promise<number>): Promise<Summary> {
   const started = performance.now();
   for (let i = 0; i < SEQUENTIAL; i++) samples.push(await measure());
   return summarise(samples, performance.now() - started);
-}
-
-/**
- * The actor signed as the gateway signs it (the format of libs/messaging/src/identity/actor-token.ts,
- * which a tool may not import): EdDSA, bound to the subject, the correlation id and the body.
- */
-function signActor(key: KeyObject, actor: Actor, subject: string, correlationId: string, body: string) {
-  const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({
-    ambito: actor.ambito,
-    actor,
-    correlationId,
-    bodySha256: createHash('sha256').update(body).digest('base64url'),
-  })
-    .setProtectedHeader({ alg: 'EdDSA', typ: 'ambito-actor+jwt', kid: 'bench' })
-    .setIssuer('gateway')
-    .setSubject(actor.userId)
-    .setAudience(subject)
-    .setIssuedAt(now)
-    .setExpirationTime(now + 30)
-    .setJti(randomUUID())
-    .sign(key);
 }
 
 /** Where (b) spends its time: the accesso service alone, over NATS as the gateway calls it. */

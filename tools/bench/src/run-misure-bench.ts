@@ -3,10 +3,9 @@ import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { connect, headers, type NatsConnection } from 'nats';
-import { createHash, createPrivateKey, randomUUID, type JsonWebKey, type KeyObject } from 'node:crypto';
+import { createPrivateKey, randomUUID, type JsonWebKey, type KeyObject } from 'node:crypto';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { SignJWT } from 'jose';
 import { Client } from 'pg';
 import {
   BUDGET_RPC,
@@ -27,6 +26,7 @@ import {
   startNatsServer,
   startServiceProcess,
 } from '@ambito/testing';
+import { signActor } from './actor-firmato';
 
 /*
  * Issue 9, point 11: 100,000 istanze of one avviso through the istruttoria of the whole avviso, the
@@ -59,25 +59,6 @@ const attore = (userId: string, ruoli: string[]): Actor => ({
 });
 const UDP = attore('udp.bench', ['ufficio-di-piano']);
 const UDP2 = attore('udp.due', ['ufficio-di-piano']);
-
-/** The actor signed as the gateway signs it (format of libs/messaging/src/identity/actor-token.ts). */
-function signActor(key: KeyObject, actor: Actor, subject: string, correlationId: string, body: string) {
-  const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({
-    ambito: actor.ambito,
-    actor,
-    correlationId,
-    bodySha256: createHash('sha256').update(body).digest('base64url'),
-  })
-    .setProtectedHeader({ alg: 'EdDSA', typ: 'ambito-actor+jwt', kid: 'bench' })
-    .setIssuer('gateway')
-    .setSubject(actor.userId)
-    .setAudience(subject)
-    .setIssuedAt(now)
-    .setExpirationTime(now + 30)
-    .setJti(randomUUID())
-    .sign(key);
-}
 
 /** A request on the platform's wire, as the gateway sends it. */
 async function chiama<T>(

@@ -1,5 +1,12 @@
 import { abbina, type BisognoFamiglia, type SchedaCandidata } from './abbinamento';
-import { erroreFascia, griglia, oreSettimanali, slotInComune } from './griglia-oraria';
+import {
+  erroreFascia,
+  griglia,
+  grigliaDaSlot,
+  oreSettimanali,
+  slotDellaGriglia,
+  slotInComune,
+} from './griglia-oraria';
 import { PESI_ABBINAMENTO, pesiInVigore, type PesiAbbinamento } from './pesi';
 
 const PESI = pesiInVigore('2026-03-01');
@@ -32,9 +39,12 @@ const scheda = (s: Partial<SchedaCandidata> & { assistenteId: string }): SchedaC
 
 describe('griglia oraria', () => {
   it('counts half-hour slots and their overlap', () => {
-    expect(oreSettimanali([{ giorno: 'lun', dalle: '07:30', alle: '12:00' }])).toBe(4.5);
+    expect(oreSettimanali([{ giorno: 'lun', dalle: '07:00', alle: '12:00' }])).toBe(5);
     const pomeriggio = griglia([{ giorno: 'lun', dalle: '10:00', alle: '18:00' }]);
-    expect(slotInComune(MATTINE, pomeriggio) / 2).toBe(2); // lun 10–12
+    expect(slotInComune(MATTINE, pomeriggio)).toBe(2); // lun 10–12
+    // slots as the register stores them: Tuesday 09:00 is 1 × 24 + 9
+    expect(slotDellaGriglia(griglia([{ giorno: 'mar', dalle: '09:00', alle: '11:00' }]))).toEqual([33, 34]);
+    expect(slotInComune(MATTINE, grigliaDaSlot([33, 34, 200]))).toBe(2);
     // overlapping spans count once
     expect(
       oreSettimanali([
@@ -45,7 +55,7 @@ describe('griglia oraria', () => {
   });
 
   it('explains spans it refuses', () => {
-    expect(erroreFascia({ giorno: 'lun', dalle: '08:15', alle: '12:00' })).toMatch(/mezz’ora/);
+    expect(erroreFascia({ giorno: 'lun', dalle: '08:30', alle: '12:00' })).toMatch(/ora intera/);
     expect(erroreFascia({ giorno: 'lun', dalle: '12:00', alle: '08:00' })).toMatch(/precede/);
     expect(erroreFascia({ giorno: 'lun', dalle: '08:00', alle: '24:00' })).toBeUndefined();
     expect(() => griglia([{ giorno: 'lun', dalle: '25:00', alle: '26:00' }])).toThrow();

@@ -152,7 +152,7 @@ export function abbina(
         spiegazione:
           oreRichieste === 0
             ? 'nessun orario indicato'
-            : `disponibile ${coperte / 2} delle ${oreRichieste / 2} ore settimanali richieste (${percento(disponibilita)})`,
+            : `disponibile ${coperte} delle ${oreRichieste} ore settimanali richieste (${percento(disponibilita)})`,
       },
       area: { valore: pesi.area[area], spiegazione: SPIEGAZIONE_AREA[area] },
       lingue: {

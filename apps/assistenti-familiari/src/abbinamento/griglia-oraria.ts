@@ -1,30 +1,28 @@
 /*
- * The week as a grid of half-hour slots (7 days × 48): a family's need ("lun 08:00–12:00") and an
- * assistant's availability become sets of slots, so that their overlap is a count. Half hours because
- * care is arranged by the half hour (a 07:30 start is common); 336 slots fit in a small typed array.
+ * The week as a grid of hour slots (7 days × 24, slot = day index × 24 + hour, Monday 0), the grid of
+ * the register's schede (`scheda.disponibilita`): a family's need ("lun 08:00–12:00") and an assistant's
+ * availability become sets of slots, so that their overlap is a count.
  */
 
 export const GIORNI_SETTIMANA = ['lun', 'mar', 'mer', 'gio', 'ven', 'sab', 'dom'] as const;
 export type GiornoSettimana = (typeof GIORNI_SETTIMANA)[number];
 
-export const SLOT_PER_GIORNO = 48;
+export const SLOT_PER_GIORNO = 24;
 export const SLOT_SETTIMANA = SLOT_PER_GIORNO * GIORNI_SETTIMANA.length;
 
-/** One span of a day, `HH:MM` on the half hour; `alle` may be `24:00` (end of the day). */
+/** One span of a day, `HH:00` on the hour; `alle` may be `24:00` (end of the day). */
 export interface FasciaOraria {
   giorno: GiornoSettimana;
   dalle: string;
   alle: string;
 }
 
-const ORA = /^([01]\d|2[0-4]):(00|30)$/;
+const ORA = /^([01]\d|2[0-4]):00$/;
 
-/** The slot index of `HH:MM` within a day (0..48), or undefined when it is not on the half hour. */
+/** The hour of `HH:00` (0..24), or undefined when it is not on the hour. */
 export function slotDellOra(ora: string): number | undefined {
   const m = ORA.exec(ora);
-  if (!m) return undefined;
-  const slot = Number(m[1]) * 2 + (m[2] === '30' ? 1 : 0);
-  return slot <= SLOT_PER_GIORNO ? slot : undefined;
+  return m ? Number(m[1]) : undefined;
 }
 
 /** Why a span is not valid, in Italian for the operator; undefined when it is. */
@@ -33,7 +31,7 @@ export function erroreFascia(fascia: FasciaOraria): string | undefined {
   const dalle = slotDellOra(fascia.dalle);
   const alle = slotDellOra(fascia.alle);
   if (dalle === undefined || alle === undefined) {
-    return `${fascia.giorno} ${fascia.dalle}–${fascia.alle}: orari nel formato HH:MM, alla mezz’ora`;
+    return `${fascia.giorno} ${fascia.dalle}–${fascia.alle}: orari nel formato HH:00, all’ora intera`;
   }
   if (alle <= dalle) return `${fascia.giorno} ${fascia.dalle}–${fascia.alle}: la fine precede l’inizio`;
   return undefined;
@@ -67,7 +65,21 @@ export function slotInComune(bisogno: Uint8Array, disponibilita: Uint8Array): nu
   return n;
 }
 
-/** Hours per week of a set of spans (each slot is half an hour). */
+/** Hours per week of a set of spans. */
 export function oreSettimanali(fasce: readonly FasciaOraria[]): number {
-  return contaSlot(griglia(fasce)) / 2;
+  return contaSlot(griglia(fasce));
+}
+
+/** The grid of a list of slot indexes, as the register stores them (`smallint[]`). */
+export function grigliaDaSlot(slot: readonly number[]): Uint8Array {
+  const griglia = new Uint8Array(SLOT_SETTIMANA);
+  for (const s of slot) if (s >= 0 && s < SLOT_SETTIMANA) griglia[s] = 1;
+  return griglia;
+}
+
+/** The slot indexes of a grid, for storage. */
+export function slotDellaGriglia(griglia: Uint8Array): number[] {
+  const slot: number[] = [];
+  griglia.forEach((v, i) => v && slot.push(i));
+  return slot;
 }

@@ -1,5 +1,6 @@
 import { addFinalitaVoceAuditMigration, createVoceAuditMigration } from '@ambito/audit';
 import { createIdempotencyKeyMigration, createOutboxLeaseMigration } from '@ambito/persistence';
+import { CreateRegistro1796047000000 } from './create-registro.migration';
 
 /**
  * The first migration: the append-only audit table `voce_audit`. serviceDataSourceOptions runs the
@@ -21,4 +22,6 @@ export const ASSISTENTI_FAMILIARI_MIGRATIONS = [
   CreateIdempotencyKey1796057322849,
   // The purpose and the search criteria of each audit row (libs/audit).
   addFinalitaVoceAuditMigration(1796057322850),
+  // The registro: requirements as data, assistenti, candidature, iscrizioni, schede, consents, history.
+  CreateRegistro1796047000000,
 ];

@@ -1,2 +1,3 @@
 export * from './v1/stato.dto';
 export * from './v1/assistenti-familiari.messages';
+export * from './v1/vocabolari';

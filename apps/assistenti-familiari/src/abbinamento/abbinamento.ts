@@ -16,6 +16,8 @@ export interface BisognoFamiglia {
   comune: string;
   subAmbito: string;
   ambito: string;
+  /** Other codes the register uses for the same ambito (its AMBITO_CODICE and the territorio's code). */
+  ambitiEquivalenti?: readonly string[];
   /** The weekly hours needed, as slots of griglia-oraria. */
   orari: Uint8Array;
   convivenza: Convivenza;
@@ -80,7 +82,8 @@ function livelloArea(
 ): keyof PesiAbbinamento['area'] | undefined {
   if (aree.includes(bisogno.comune)) return 'comune';
   if (aree.includes(bisogno.subAmbito)) return 'subAmbito';
-  if (aree.includes(bisogno.ambito)) return 'ambito';
+  if (aree.includes(bisogno.ambito) || bisogno.ambitiEquivalenti?.some((a) => aree.includes(a)))
+    return 'ambito';
   return undefined;
 }
 

@@ -12,14 +12,20 @@ import {
   retentionOptions,
 } from '@ambito/service-runtime';
 import { RifiutiRpcRecorder } from '../audit/rifiuti-rpc.recorder';
+import type { TerritorioV1 } from '@ambito/contracts';
 import type { AssistentiFamiliariConfig } from '../config/assistenti-familiari-config';
+import { SPORTELLO_CONTROLLERS, sportelloProviders } from '../sportello/sportello.providers';
 import { StatoController } from '../stato/stato.controller';
 import { StatoRepository } from '../stato/stato.repository';
 import { SERVICE } from './service';
 
 @Module({})
 export class AssistentiFamiliariModule {
-  static forRoot(config: AssistentiFamiliariConfig, dataSource: DataSourceOptions): DynamicModule {
+  static forRoot(
+    config: AssistentiFamiliariConfig,
+    dataSource: DataSourceOptions,
+    territorio: TerritorioV1,
+  ): DynamicModule {
     return {
       module: AssistentiFamiliariModule,
       imports: [
@@ -40,8 +46,12 @@ export class AssistentiFamiliariModule {
         // The kind of data subject of the audit rows: change it to what the service keeps (persona, cartella…).
         AuditModule.forRoot({ soggettoTipo: 'persona' }),
       ],
-      controllers: [StatoController],
-      providers: [StatoRepository, { provide: RPC_REFUSAL_RECORDER, useClass: RifiutiRpcRecorder }],
+      controllers: [StatoController, ...SPORTELLO_CONTROLLERS],
+      providers: [
+        StatoRepository,
+        { provide: RPC_REFUSAL_RECORDER, useClass: RifiutiRpcRecorder },
+        ...sportelloProviders(config.AMBITO_CODICE, territorio),
+      ],
     };
   }
 }

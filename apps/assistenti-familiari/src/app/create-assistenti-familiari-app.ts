@@ -1,6 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { migrationTarget, runMigrations, serviceDataSourceOptions } from '@ambito/persistence';
 import { createServiceApp } from '@ambito/service-runtime';
+import { loadTerritorioFile } from '@ambito/territorio';
 import type { AssistentiFamiliariConfig } from '../config/assistenti-familiari-config';
 import { ASSISTENTI_FAMILIARI_ENTITIES } from '../database/entities';
 import { ASSISTENTI_FAMILIARI_MIGRATIONS } from '../database/migrations';
@@ -14,6 +15,8 @@ import { SERVICE } from './service';
 export async function createAssistentiFamiliariApp(
   config: AssistentiFamiliariConfig,
 ): Promise<NestExpressApplication> {
+  // The comuni and sub-ambiti of the families' richieste, the sedi of the sportelli.
+  const territorio = loadTerritorioFile(config.TERRITORIO_FILE);
   const dataSource = serviceDataSourceOptions({
     url: config.DATABASE_URL,
     schema: config.DATABASE_SCHEMA,
@@ -25,5 +28,5 @@ export async function createAssistentiFamiliariApp(
   // As the schema's owner (DATABASE_MIGRATION_URL), which then grants the runtime role of DATABASE_URL.
   await runMigrations({ ...dataSource, ...migrationTarget(config) });
 
-  return createServiceApp(AssistentiFamiliariModule.forRoot(config, dataSource));
+  return createServiceApp(AssistentiFamiliariModule.forRoot(config, dataSource, territorio));
 }

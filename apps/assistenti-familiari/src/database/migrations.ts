@@ -1,5 +1,6 @@
 import { addFinalitaVoceAuditMigration, createVoceAuditMigration } from '@ambito/audit';
 import { createIdempotencyKeyMigration, createOutboxLeaseMigration } from '@ambito/persistence';
+import { CreateSportello1796047100000 } from './create-sportello.migration';
 import { CreateRegistro1796047000000 } from './create-registro.migration';
 
 /**
@@ -24,4 +25,6 @@ export const ASSISTENTI_FAMILIARI_MIGRATIONS = [
   addFinalitaVoceAuditMigration(1796057322850),
   // The registro: requirements as data, assistenti, candidature, iscrizioni, schede, consents, history.
   CreateRegistro1796047000000,
+  // The sportello: richieste of families, proposals, contracts, Bonus pre-checks.
+  CreateSportello1796047100000,
 ];

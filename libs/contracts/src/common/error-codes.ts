@@ -108,6 +108,17 @@ export const ERROR_KINDS = {
   // that no longer validates against its contract classes (never used to judge an istanza).
   REGOLE_SOVRAPPOSTE: 'conflict',
   REGOLE_NON_VALIDE: 'unprocessable',
+  // Assistenti familiari, sportello: richieste of families, proposals, contracts, Bonus pre-checks. A
+  // richiesta is satisfied once (one contract); a contract follows a proposal both sides accepted.
+  RICHIESTA_NON_TROVATA: 'not-found',
+  PROPOSTA_NON_TROVATA: 'not-found',
+  CONTRATTO_NON_TROVATO: 'not-found',
+  VERIFICA_BONUS_NON_TROVATA: 'not-found',
+  RICHIESTA_NON_APERTA: 'conflict',
+  PROPOSTA_GIA_PRESENTE: 'conflict',
+  PROPOSTA_NON_ACCETTATA: 'conflict',
+  ASSISTENTE_NON_ISCRITTO: 'unprocessable',
+  CONSENSO_MANCANTE: 'unprocessable',
   SERVIZIO_NON_DISPONIBILE: 'unavailable',
   ERRORE_INTERNO: 'internal',
 } as const;

@@ -1,4 +1,5 @@
 import { rpc, type EventMapOf, type RpcMapOf, type ValuesOf } from '../../common/declarations';
+import { SPORTELLO_EVENTS, SPORTELLO_RPC } from './sportello.messages';
 import { LeggiStatoAssistentiFamiliariV1, StatoAssistentiFamiliariV1 } from './stato.dto';
 
 /** Request/reply subjects of the assistenti-familiari service (queue group `assistenti-familiari`). Wire values: do not change them. */
@@ -11,6 +12,7 @@ export const ASSISTENTI_FAMILIARI_RPC = {
     ambito: 'ambito',
     descrizione: 'Stato del servizio assistenti-familiari: nome, versione ed eventi nell’outbox.',
   }),
+  ...SPORTELLO_RPC,
 } as const;
 
 /**
@@ -19,7 +21,9 @@ export const ASSISTENTI_FAMILIARI_RPC = {
  * `{ nomeEvento: evento({ type, version, payload, descrizione }) } as const`
  * (see libs/contracts/src/budget/v1/budget.messages.ts).
  */
-export const ASSISTENTI_FAMILIARI_EVENTS: { readonly [key: string]: never } = {};
+export const ASSISTENTI_FAMILIARI_EVENTS = {
+  ...SPORTELLO_EVENTS,
+} as const;
 
 export type AssistentiFamiliariRpcMap = RpcMapOf<ValuesOf<typeof ASSISTENTI_FAMILIARI_RPC>>;
 export type AssistentiFamiliariEventMap = EventMapOf<ValuesOf<typeof ASSISTENTI_FAMILIARI_EVENTS>>;

@@ -1,0 +1,285 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import {
+  DomainError,
+  type BisognoV1,
+  type CandidatiV1,
+  type CercaCandidatiV1,
+  type PropostaAssistenteV1,
+  type ProponiAssistenteV1,
+  type ProponiRichiestaV1,
+  type RegistraRichiestaV1,
+  type RichiestaV1,
+  type RispondiPropostaV1,
+} from '@ambito/contracts';
+import { AuditService } from '@ambito/audit';
+import { currentActor } from '@ambito/messaging';
+import { isViolation } from '@ambito/persistence';
+import { abbina, type BisognoFamiglia, type SchedaCandidata } from '../abbinamento/abbinamento';
+import { erroreFascia, griglia, grigliaDaSlot, slotDellaGriglia } from '../abbinamento/griglia-oraria';
+import { pesiInVigore } from '../abbinamento/pesi';
+import { contaSchedeAttive, schedaAttiva, schedeAttive, type SchedaRow } from '../abbinamento/schede.sql';
+import {
+  CONTESTO_SPORTELLO,
+  codiciAmbito,
+  sedeDelloSportello,
+  subAmbitoDelComune,
+  type ContestoSportello,
+} from '../sportello/contesto';
+import { aggiornaRisposte, inserisciProposta, propostaPerId, toPropostaV1 } from './proposte.sql';
+import { inserisciRichiesta, richiestaPerId, toRichiestaV1, type RichiestaRow } from './richieste.sql';
+
+export const richiestaNonTrovata = () => new DomainError('RICHIESTA_NON_TROVATA', 'Richiesta non trovata.');
+const propostaNonTrovata = () => new DomainError('PROPOSTA_NON_TROVATA', 'Proposta non trovata.');
+const oggi = () => new Date().toISOString().slice(0, 10);
+
+/** The richieste of families, the matching and the proposals with the two sides' answers. */
+@Injectable()
+export class RichiesteService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    @Inject(CONTESTO_SPORTELLO) private readonly contesto: ContestoSportello,
+  ) {}
+
+  registra(dto: RegistraRichiestaV1): Promise<RichiestaV1> {
+    return this.inserisci(dto, {
+      origine: 'sportello',
+      sportello: sedeDelloSportello(this.contesto, dto.sportello),
+      cartellaId: null,
+      consensoDocumento: null,
+      valutazioneDel: null,
+    });
+  }
+
+  /** From presa in carico: the person consented (the contract refuses a request without it). */
+  proponi(dto: ProponiRichiestaV1): Promise<RichiestaV1> {
+    if (dto.consenso !== true)
+      throw new DomainError(
+        'CONSENSO_MANCANTE',
+        'Serve il consenso della persona per passare la richiesta allo sportello.',
+      );
+    return this.inserisci(dto, {
+      origine: 'presa-in-carico',
+      sportello: null,
+      cartellaId: dto.cartellaId,
+      consensoDocumento: dto.consensoDocumento,
+      valutazioneDel: dto.valutazioneDel,
+    });
+  }
+
+  private async inserisci(
+    dto: BisognoV1,
+    origine: Pick<
+      Parameters<typeof inserisciRichiesta>[1],
+      'origine' | 'sportello' | 'cartellaId' | 'consensoDocumento' | 'valutazioneDel'
+    >,
+  ): Promise<RichiestaV1> {
+    const actor = currentActor();
+    const errori = dto.orari.map(erroreFascia).filter((e): e is string => e !== undefined);
+    if (errori.length > 0)
+      throw new DomainError('VALIDAZIONE_FALLITA', `Orari non validi: ${errori.join('; ')}.`, [
+        { campo: 'orari', messaggi: errori },
+      ]);
+    const mancanti = dto.competenzeIndispensabili.filter((c) => !dto.competenze.includes(c));
+    if (mancanti.length > 0)
+      throw new DomainError(
+        'VALIDAZIONE_FALLITA',
+        `Le competenze indispensabili vanno anche fra le richieste: ${mancanti.join(', ')}.`,
+        [{ campo: 'competenzeIndispensabili', messaggi: ['fra le competenze richieste'] }],
+      );
+    const subAmbito = subAmbitoDelComune(this.contesto, dto.comune);
+    const id = randomUUID();
+    await this.dataSource.transaction(async (manager) => {
+      await inserisciRichiesta(manager, {
+        id,
+        personaId: dto.personaId,
+        ...origine,
+        comune: dto.comune,
+        subAmbito,
+        orari: dto.orari,
+        slot: slotDellaGriglia(griglia(dto.orari)),
+        convivenza: dto.convivenza,
+        competenze: dto.competenze,
+        competenzeIndispensabili: dto.competenzeIndispensabili,
+        lingue: dto.lingue,
+        dataInizio: dto.dataInizio,
+        note: dto.note ?? null,
+        registrataDa: actor.userId,
+      });
+      await this.audit.consentito(manager, actor, [
+        { azione: 'registra', risorsa: 'richiesta', risorsaId: id, soggettoId: dto.personaId },
+      ]);
+    });
+    return toRichiestaV1((await richiestaPerId(this.dataSource.manager, id))!);
+  }
+
+  async leggi(id: string): Promise<RichiestaV1> {
+    const richiesta = await this.richiestaLetta(id, 'leggi');
+    return toRichiestaV1(richiesta);
+  }
+
+  /** The richiesta, its read audited (a refusal too). */
+  private async richiestaLetta(id: string, azione: string): Promise<RichiestaRow> {
+    const actor = currentActor();
+    const traccia = { azione, risorsa: 'richiesta', risorsaId: id };
+    const richiesta = await richiestaPerId(this.dataSource.manager, id);
+    if (!richiesta) throw await this.audit.negato(actor, traccia, richiestaNonTrovata());
+    await this.audit.consentito(this.dataSource.manager, actor, [
+      { ...traccia, soggettoId: richiesta.persona_id },
+    ]);
+    return richiesta;
+  }
+
+  async candidati(dto: CercaCandidatiV1): Promise<CandidatiV1> {
+    const richiesta = await this.richiestaLetta(dto.id, 'abbina');
+    const pesi = pesiInVigore(oggi());
+    const registri = codiciAmbito(this.contesto);
+    const schede = await schedeAttive(this.dataSource.manager, {
+      registri,
+      aree: [richiesta.comune, richiesta.sub_ambito, ...registri],
+      convivente: richiesta.convivenza === 'necessaria',
+      competenze: richiesta.competenze_indispensabili,
+    });
+    const esito = abbina(this.bisogno(richiesta), schede.map(schedaCandidata), pesi, dto.limite ?? 20);
+    // What the database filtered is counted with the engine's area and live-in exclusions.
+    const totale = await contaSchedeAttive(this.dataSource.manager, registri);
+    const perNome = new Map(schede.map((s) => [s.iscrizione_id, s]));
+    return {
+      richiestaId: richiesta.id,
+      versionePesi: esito.versionePesi,
+      valutate: totale,
+      esclusi: {
+        // The database's filters (area, live-in, competence) are one count: their rows never reached the engine.
+        areaNonServita: esito.esclusi['area-non-servita'] + (totale - esito.valutate),
+        convivenzaNonOfferta: esito.esclusi['convivenza-non-offerta'],
+        competenzaIndispensabileMancante: esito.esclusi['competenza-indispensabile-mancante'],
+        disponibilitaInsufficiente: esito.esclusi['disponibilita-insufficiente'],
+      },
+      candidati: esito.candidati.map((c) => {
+        const s = perNome.get(c.assistenteId)!;
+        return {
+          iscrizioneId: s.iscrizione_id,
+          assistenteId: s.assistente_id,
+          nome: s.nome,
+          cognome: s.cognome,
+          sportello: c.sportello,
+          punteggio: c.punteggio,
+          parti: c.parti,
+        };
+      }),
+    };
+  }
+
+  /** Proposes an assistant: the score is computed now and kept with the version of the weights. */
+  async proponiAssistente(dto: ProponiAssistenteV1): Promise<PropostaAssistenteV1> {
+    const actor = currentActor();
+    const id = randomUUID();
+    await this.dataSource.transaction(async (manager) => {
+      const richiesta = await richiestaPerId(manager, dto.richiestaId, { blocca: true });
+      if (!richiesta) throw richiestaNonTrovata();
+      if (richiesta.stato !== 'aperta')
+        throw new DomainError(
+          'RICHIESTA_NON_APERTA',
+          'La richiesta è già soddisfatta: non si propongono altri assistenti.',
+        );
+      const scheda = await schedaAttiva(manager, dto.iscrizioneId);
+      if (!scheda)
+        throw new DomainError(
+          'ASSISTENTE_NON_ISCRITTO',
+          'L’assistente non ha un’iscrizione attiva nel registro.',
+        );
+      const pesi = pesiInVigore(oggi());
+      const esito = abbina(this.bisogno(richiesta), [schedaCandidata(scheda)], pesi);
+      const [candidato] = esito.candidati;
+      if (!candidato) {
+        const motivo = Object.entries(esito.esclusi).find(([, n]) => n > 0)?.[0] ?? 'filtri';
+        throw new DomainError(
+          'TRANSIZIONE_NON_CONSENTITA',
+          `L’assistente non risponde ai requisiti indispensabili della richiesta (${motivo}).`,
+        );
+      }
+      try {
+        await inserisciProposta(manager, {
+          id,
+          richiestaId: richiesta.id,
+          iscrizioneId: scheda.iscrizione_id,
+          assistenteId: scheda.assistente_id,
+          punteggio: candidato.punteggio,
+          parti: candidato.parti,
+          versionePesi: esito.versionePesi,
+          da: actor.userId,
+        });
+      } catch (error) {
+        if (isViolation(error, '23505', 'uq_proposta'))
+          throw new DomainError(
+            'PROPOSTA_GIA_PRESENTE',
+            'Questo assistente è già stato proposto per la richiesta.',
+          );
+        throw error;
+      }
+      await this.audit.consentito(manager, actor, [
+        { azione: 'proponi', risorsa: 'proposta', risorsaId: id, soggettoId: richiesta.persona_id },
+      ]);
+    });
+    return toPropostaV1((await propostaPerId(this.dataSource.manager, id))!);
+  }
+
+  /** The family's or the assistant's answer; accepted when both accept, refused when either refuses. */
+  async rispondi(dto: RispondiPropostaV1): Promise<PropostaAssistenteV1> {
+    const actor = currentActor();
+    await this.dataSource.transaction(async (manager) => {
+      const proposta = await propostaPerId(manager, dto.id, { blocca: true });
+      if (!proposta) throw propostaNonTrovata();
+      if (proposta.stato !== 'proposta')
+        throw new DomainError('TRANSIZIONE_NON_CONSENTITA', `La proposta è già ${proposta.stato}.`);
+      const famiglia = dto.parte === 'famiglia' ? dto.risposta : proposta.risposta_famiglia;
+      const assistente = dto.parte === 'assistente' ? dto.risposta : proposta.risposta_assistente;
+      const stato =
+        famiglia === 'rifiuta' || assistente === 'rifiuta'
+          ? 'rifiutata'
+          : famiglia === 'accetta' && assistente === 'accetta'
+            ? 'accettata'
+            : 'proposta';
+      await aggiornaRisposte(manager, proposta.id, {
+        rispostaFamiglia: famiglia,
+        rispostaAssistente: assistente,
+        stato,
+        colloquioIl: dto.colloquioIl ?? proposta.colloquio_il,
+        motivo: dto.motivo ?? proposta.motivo,
+      });
+      await this.audit.consentito(manager, actor, [
+        { azione: `risposta-${dto.parte}`, risorsa: 'proposta', risorsaId: proposta.id },
+      ]);
+    });
+    return toPropostaV1((await propostaPerId(this.dataSource.manager, dto.id))!);
+  }
+
+  private bisogno(r: RichiestaRow): BisognoFamiglia {
+    return {
+      comune: r.comune,
+      subAmbito: r.sub_ambito,
+      ambito: this.contesto.ambito,
+      ambitiEquivalenti: codiciAmbito(this.contesto),
+      orari: grigliaDaSlot(r.slot),
+      convivenza: r.convivenza,
+      competenze: r.competenze,
+      competenzeIndispensabili: r.competenze_indispensabili,
+      lingue: r.lingue,
+    };
+  }
+}
+
+function schedaCandidata(s: SchedaRow): SchedaCandidata {
+  return {
+    assistenteId: s.iscrizione_id,
+    sportello: s.sportello,
+    competenze: s.competenze,
+    lingue: s.lingue,
+    aree: s.aree,
+    convivenza: s.convivente,
+    disponibilita: grigliaDaSlot(s.disponibilita),
+  };
+}

@@ -21,13 +21,18 @@ export const ATTORI = {
   operatore: testActor('operatore.crema', ['operatore-accesso'], ['SA-CREMA']),
 };
 
+/** The purpose the tests declare for reads of personal data (the gateway requires one). */
+export const FINALITA_TEST = 'sportello-assistenti-familiari';
+export const MOTIVO_TEST = 'abbinamento della richiesta di una famiglia';
+
 export interface TestAssistentiFamiliari {
   app: NestExpressApplication;
   databaseUrl: string;
   /** A NATS request as the given actor, exactly as the gateway sends it (actor signed). */
   as(
     actor: Actor,
-    motivo?: string,
+    motivo?: string | null,
+    finalita?: string | null,
   ): <S extends RpcSubject>(subject: RpcTarget<S>, payload: RpcRequest<S>) => Promise<RpcReply<S>>;
   /** SQL on the service's schema, to check what was (not) written. */
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
@@ -35,7 +40,9 @@ export interface TestAssistentiFamiliari {
 }
 
 /** The assistenti-familiari service in-process, on a fresh database and the test NATS server of the global setup. */
-export async function startTestAssistentiFamiliari(): Promise<TestAssistentiFamiliari> {
+export async function startTestAssistentiFamiliari(
+  env: Record<string, string> = {},
+): Promise<TestAssistentiFamiliari> {
   // The service as its runtime role, migrating as the schema's owner (roles as in production).
   const db = await createServiceTestDatabase('assistenti_familiari');
   const databaseUrl = db.adminUrl;
@@ -48,6 +55,7 @@ export async function startTestAssistentiFamiliari(): Promise<TestAssistentiFami
       LOG_LEVEL: 'silent',
       NODE_ENV: 'test',
       ACTOR_TRUSTED_KEYS: identita.ACTOR_TRUSTED_KEYS,
+      ...env,
     }),
   );
   // With the gateway's NATS user, which may send every declared request and nothing else.
@@ -59,9 +67,15 @@ export async function startTestAssistentiFamiliari(): Promise<TestAssistentiFami
   return {
     app,
     databaseUrl,
-    as: (actor, motivo) => (subject, payload) =>
+    as: (actor, motivo, finalita) => (subject, payload) =>
       rpc.request(subject, payload, {
-        context: { actor, correlationId: randomUUID(), causationId: null, motivo },
+        context: {
+          actor,
+          correlationId: randomUUID(),
+          causationId: null,
+          motivo: motivo === undefined ? MOTIVO_TEST : (motivo ?? undefined),
+          finalita: finalita === undefined ? FINALITA_TEST : (finalita ?? undefined),
+        },
       }),
     sql: async (text, params) => (await pg.query(text, params)).rows,
     close: async () => {

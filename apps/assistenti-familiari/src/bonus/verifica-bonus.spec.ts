@@ -1,5 +1,5 @@
 import { regoleBonusInVigore, REGOLE_BONUS } from './regole-bonus';
-import { anniCompiuti, verificaBonus, type DatiVerificaBonus } from './verifica-bonus';
+import { anniCompiuti, euro, verificaBonus, type DatiVerificaBonus } from './verifica-bonus';
 
 const REGOLE = regoleBonusInVigore('2026-03-01');
 
@@ -120,5 +120,13 @@ describe('verificaBonus (rule 22, version 2022)', () => {
       prima,
     );
     expect(oltre.ammissibile).toBe(false);
+  });
+});
+
+describe('euro', () => {
+  it('groups thousands always and keeps the cents', () => {
+    expect(euro(240_000)).toBe('€ 2.400,00');
+    expect(euro(350_000_001)).toBe('€ 3.500.000,01');
+    expect(euro(5)).toBe('€ 0,05');
   });
 });

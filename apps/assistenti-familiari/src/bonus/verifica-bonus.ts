@@ -54,8 +54,15 @@ export interface EsitoVerificaBonus {
   calcolo: CalcoloImporto | null;
 }
 
-export const euro = (centesimi: number) =>
-  `€ ${(centesimi / 100).toLocaleString('it-IT', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+/** `€ 2.400,00`: thousands always grouped (Intl's Italian leaves 4-digit amounts ungrouped). */
+export function euro(centesimi: number): string {
+  const segno = centesimi < 0 ? '-' : '';
+  const assoluto = Math.abs(centesimi);
+  const interi = Math.floor(assoluto / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return `€ ${segno}${interi},${String(assoluto % 100).padStart(2, '0')}`;
+}
 
 /** Whole years from `dal` to `al` (both AAAA-MM-GG), birthday-style. */
 export function anniCompiuti(dal: string, al: string): number {

@@ -97,8 +97,10 @@ export async function richiestaPerId(
 
 /** Marks the richiesta satisfied by the contract; false when it was not open any more. */
 export async function segnaSoddisfatta(m: EntityManager, id: string, contrattoId: string): Promise<boolean> {
+  // Through a CTE: TypeORM answers a bare UPDATE … RETURNING as [rows, count].
   const righe = await m.query<unknown[]>(
-    `UPDATE richiesta SET stato = 'soddisfatta', contratto_id = $2 WHERE id = $1 AND stato = 'aperta' RETURNING id`,
+    `WITH u AS (UPDATE richiesta SET stato = 'soddisfatta', contratto_id = $2 WHERE id = $1 AND stato = 'aperta' RETURNING id)
+     SELECT id FROM u`,
     [id, contrattoId],
   );
   return righe.length === 1;

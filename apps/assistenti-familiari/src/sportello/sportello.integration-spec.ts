@@ -1,0 +1,459 @@
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { ASSISTENTI_FAMILIARI_RPC, type RegistraRichiestaV1 } from '@ambito/contracts';
+import { rifiuto, testActor } from '@ambito/testing';
+import {
+  ATTORI,
+  startTestAssistentiFamiliari,
+  type TestAssistentiFamiliari,
+} from '../../test/assistenti-familiari-harness';
+import { feriali, iscriviDiProva } from '../../test/registro-di-prova';
+import { leggiPdf } from '../../test/leggi-pdf';
+
+const RPC = ASSISTENTI_FAMILIARI_RPC;
+const OGLIO_PO = path.resolve(__dirname, '../../../../libs/territorio/src/seed/ambito-oglio-po.v1.json');
+/** The registro's code: the service's AMBITO_CODICE in the tests. */
+const REGISTRO = 'CREMA';
+const CASALMAGGIORE = '019021';
+const VIADANA = '020066';
+const SPORTELLO_CASALMAGGIORE = 'SPORTELLO-AF-CASALMAGGIORE';
+const SPORTELLO_VIADANA = 'SPORTELLO-AF-VIADANA';
+const operatrice = testActor('sportello.casalmaggiore', ['operatore-accesso'], ['SA-CASALMAGGIORE']);
+const as = testActor('as.casalmaggiore', ['assistente-sociale'], ['SA-CASALMAGGIORE']);
+
+const richiesta = (r: Partial<RegistraRichiestaV1> = {}): RegistraRichiestaV1 => ({
+  personaId: randomUUID(),
+  sportello: SPORTELLO_CASALMAGGIORE,
+  comune: CASALMAGGIORE,
+  orari: (['lun', 'mar', 'mer', 'gio', 'ven'] as const).map((giorno) => ({
+    giorno,
+    dalle: '08:00',
+    alle: '12:00',
+  })),
+  convivenza: 'indifferente',
+  competenze: ['demenza', 'mobilizzazione'],
+  competenzeIndispensabili: ['demenza'],
+  lingue: ['rumeno'],
+  dataInizio: '2026-12-01',
+  ...r,
+});
+
+describe('sportello assistenti familiari (NATS → assistenti-familiari → PostgreSQL)', () => {
+  let svc: TestAssistentiFamiliari;
+  const iscritti: Record<string, { assistenteId: string; iscrizioneId: string }> = {};
+
+  beforeAll(async () => {
+    svc = await startTestAssistentiFamiliari({ TERRITORIO_FILE: OGLIO_PO });
+    // One register, two desks: the best match is kept by Viadana's desk.
+    const base = {
+      registro: REGISTRO,
+      competenze: ['demenza', 'mobilizzazione'],
+      lingue: ['rumeno'],
+      disponibilita: feriali(8, 12),
+    };
+    iscritti.viadana = await iscriviDiProva(svc, {
+      ...base,
+      sportello: SPORTELLO_VIADANA,
+      aree: [CASALMAGGIORE, VIADANA],
+      nome: 'Elena',
+    });
+    iscritti.subAmbito = await iscriviDiProva(svc, {
+      ...base,
+      sportello: SPORTELLO_CASALMAGGIORE,
+      aree: ['SA-CASALMAGGIORE'],
+      lingue: [],
+      nome: 'Maria',
+    });
+    iscritti.senzaDemenza = await iscriviDiProva(svc, {
+      ...base,
+      sportello: SPORTELLO_CASALMAGGIORE,
+      aree: [CASALMAGGIORE],
+      competenze: ['mobilizzazione'],
+    });
+    iscritti.lontana = await iscriviDiProva(svc, { ...base, sportello: SPORTELLO_VIADANA, aree: [VIADANA] });
+    iscritti.pomeriggio = await iscriviDiProva(svc, {
+      ...base,
+      sportello: SPORTELLO_VIADANA,
+      aree: [CASALMAGGIORE],
+      disponibilita: feriali(14, 18),
+    });
+    iscritti.sospesa = await iscriviDiProva(svc, {
+      ...base,
+      sportello: SPORTELLO_VIADANA,
+      aree: [CASALMAGGIORE],
+      stato: 'sospesa',
+    });
+  });
+  afterAll(() => svc?.close());
+
+  it('registers a richiesta at the sportello, with its sub-ambito and weekly hours, audited', async () => {
+    const r = await svc.as(operatrice)(RPC.registraRichiesta, richiesta());
+    expect(r).toMatchObject({
+      origine: 'sportello',
+      stato: 'aperta',
+      subAmbito: 'SA-CASALMAGGIORE',
+      oreSettimanali: 20,
+      contrattoId: null,
+    });
+    const audit = await svc.sql(`SELECT azione FROM voce_audit WHERE risorsa_id = $1`, [r.id]);
+    expect(audit).toEqual([{ azione: 'registra' }]);
+  });
+
+  it('refuses a comune outside the ambito, hours off the hour, and an indispensable competence not requested', async () => {
+    expect(await rifiuto(svc.as(operatrice)(RPC.registraRichiesta, richiesta({ comune: '019035' })))).toBe(
+      'COMUNE_SCONOSCIUTO',
+    );
+    expect(
+      await rifiuto(
+        svc.as(operatrice)(
+          RPC.registraRichiesta,
+          richiesta({ orari: [{ giorno: 'lun', dalle: '08:30', alle: '12:00' }] }),
+        ),
+      ),
+    ).toBe('VALIDAZIONE_FALLITA');
+    expect(
+      await rifiuto(
+        svc.as(operatrice)(
+          RPC.registraRichiesta,
+          richiesta({ orari: [{ giorno: 'lun', dalle: '12:00', alle: '08:00' }] }),
+        ),
+      ),
+    ).toBe('VALIDAZIONE_FALLITA');
+    expect(
+      await rifiuto(
+        svc.as(operatrice)(
+          RPC.registraRichiesta,
+          richiesta({ competenze: ['mobilizzazione'], competenzeIndispensabili: ['demenza'] }),
+        ),
+      ),
+    ).toBe('VALIDAZIONE_FALLITA');
+    expect(
+      await rifiuto(svc.as(operatrice)(RPC.registraRichiesta, richiesta({ sportello: 'SEDE-INESISTENTE' }))),
+    ).toBe('SEDE_SCONOSCIUTA');
+    const [{ n }] = await svc.sql<{ n: string }>(
+      `SELECT count(*) AS n FROM richiesta WHERE comune = '019035'`,
+    );
+    expect(Number(n)).toBe(0);
+  });
+
+  it('takes a richiesta proposed by presa in carico only with the person’s consent', async () => {
+    const { sportello: _s, ...bisogno } = richiesta();
+    const proposta = {
+      ...bisogno,
+      cartellaId: randomUUID(),
+      valutazioneDel: '2026-11-20',
+      consenso: true as const,
+      consensoDocumento: 'prot. 123/2026',
+    };
+    const r = await svc.as(as)(RPC.proponiRichiesta, proposta);
+    expect(r).toMatchObject({
+      origine: 'presa-in-carico',
+      cartellaId: proposta.cartellaId,
+      sportello: null,
+      stato: 'aperta',
+    });
+    expect(await rifiuto(svc.as(as)(RPC.proponiRichiesta, { ...proposta, consenso: false as never }))).toBe(
+      'VALIDAZIONE_FALLITA',
+    );
+    // The front desk registers, it does not propose from a valutazione.
+    expect(await rifiuto(svc.as(operatrice)(RPC.proponiRichiesta, proposta))).toBe(
+      'OPERAZIONE_NON_CONSENTITA',
+    );
+  });
+
+  it('ranks the candidates of both desks with the parts of their score, filtering and counting the rest', async () => {
+    const r = await svc.as(operatrice)(RPC.registraRichiesta, richiesta());
+    const esito = await svc.as(operatrice)(RPC.cercaCandidati, { id: r.id });
+    expect(esito.versionePesi).toBe('abbinamento-2026.1');
+    expect(esito.candidati.map((c) => c.iscrizioneId)).toEqual([
+      iscritti.viadana.iscrizioneId,
+      iscritti.subAmbito.iscrizioneId,
+    ]);
+    const [prima, seconda] = esito.candidati;
+    expect(prima).toMatchObject({ nome: 'Elena', sportello: SPORTELLO_VIADANA, punteggio: 100 });
+    expect(seconda.punteggio).toBe(84); // area 0.6 × 15, no language × 10
+    expect(seconda.parti.find((p) => p.criterio === 'lingue')).toMatchObject({
+      valore: 0,
+      peso: 10,
+      punti: 0,
+    });
+    expect(seconda.parti.find((p) => p.criterio === 'area')?.spiegazione).toBe(
+      'opera nel sub-ambito della famiglia',
+    );
+    // The suspended iscrizione is not even counted; the others are excluded by reason.
+    expect(esito.valutate).toBe(5);
+    expect(esito.esclusi).toEqual({
+      areaNonServita: 2, // the far one, and the one without dementia care (filtered by the database)
+      convivenzaNonOfferta: 0,
+      competenzaIndispensabileMancante: 0,
+      disponibilitaInsufficiente: 1,
+    });
+    // A read of personal data: refused without a purpose.
+    expect(await rifiuto(svc.as(operatrice, null, null)(RPC.cercaCandidati, { id: r.id }))).toBe(
+      'FINALITA_MANCANTE',
+    );
+  });
+
+  it('goes from proposal to a signed contract: answers, richiesta soddisfatta, events with ids only', async () => {
+    const r = await svc.as(operatrice)(RPC.registraRichiesta, richiesta());
+    const proposta = await svc.as(operatrice)(RPC.proponiAssistente, {
+      richiestaId: r.id,
+      iscrizioneId: iscritti.viadana.iscrizioneId,
+    });
+    expect(proposta).toMatchObject({ stato: 'proposta', punteggio: 100, versionePesi: 'abbinamento-2026.1' });
+    expect(
+      await rifiuto(
+        svc.as(operatrice)(RPC.proponiAssistente, {
+          richiestaId: r.id,
+          iscrizioneId: iscritti.viadana.iscrizioneId,
+        }),
+      ),
+    ).toBe('PROPOSTA_GIA_PRESENTE');
+    expect(
+      await rifiuto(
+        svc.as(operatrice)(RPC.proponiAssistente, {
+          richiestaId: r.id,
+          iscrizioneId: iscritti.sospesa.iscrizioneId,
+        }),
+      ),
+    ).toBe('ASSISTENTE_NON_ISCRITTO');
+
+    const contratto = {
+      richiestaId: r.id,
+      personaId: r.personaId,
+      assistenteId: iscritti.viadana.assistenteId,
+      datore: 'familiare' as const,
+      livelloCcnl: 'CS' as const,
+      oreSettimanali: 20,
+      convivente: false,
+      dataInizio: '2026-12-01',
+      costoMensileCentesimi: 110_000,
+      comunicazioneInps: 'INPS-2026-000123',
+    };
+    // Not before both sides accepted.
+    expect(await rifiuto(svc.as(operatrice)(RPC.registraContratto, contratto))).toBe(
+      'PROPOSTA_NON_ACCETTATA',
+    );
+    const famiglia = await svc.as(operatrice)(RPC.rispondiProposta, {
+      id: proposta.id,
+      parte: 'famiglia',
+      risposta: 'accetta',
+      colloquioIl: '2026-11-25',
+    });
+    expect(famiglia).toMatchObject({
+      stato: 'proposta',
+      rispostaFamiglia: 'accetta',
+      colloquioIl: '2026-11-25',
+    });
+    expect(await rifiuto(svc.as(operatrice)(RPC.registraContratto, contratto))).toBe(
+      'PROPOSTA_NON_ACCETTATA',
+    );
+    const accettata = await svc.as(operatrice)(RPC.rispondiProposta, {
+      id: proposta.id,
+      parte: 'assistente',
+      risposta: 'accetta',
+    });
+    expect(accettata.stato).toBe('accettata');
+
+    // Two desks register the contract at once: one wins, the richiesta is satisfied once.
+    const esiti = await Promise.allSettled([
+      svc.as(operatrice)(RPC.registraContratto, contratto),
+      svc.as(operatrice)(RPC.registraContratto, contratto),
+    ]);
+    const riusciti = esiti.filter((e) => e.status === 'fulfilled');
+    expect(riusciti).toHaveLength(1);
+    const rifiutato = esiti.find((e) => e.status === 'rejected') as PromiseRejectedResult;
+    expect((rifiutato.reason as { code: string }).code).toBe('RICHIESTA_NON_APERTA');
+    const firmato = (riusciti[0] as PromiseFulfilledResult<{ id: string }>).value;
+
+    expect(await svc.as(operatrice)(RPC.leggiRichiesta, { id: r.id })).toMatchObject({
+      stato: 'soddisfatta',
+      contrattoId: firmato.id,
+    });
+    const eventi = await svc.sql<{ type: string; payload: Record<string, unknown> }>(
+      `SELECT type, envelope->'payload' AS payload FROM outbox_message
+        WHERE envelope->'payload'->>'contrattoId' = $1 ORDER BY created_at, type`,
+      [firmato.id],
+    );
+    expect(eventi).toEqual(
+      expect.arrayContaining([
+        {
+          type: 'assistenti-familiari.contratto.registrato',
+          payload: {
+            contrattoId: firmato.id,
+            richiestaId: r.id,
+            personaId: r.personaId,
+            assistenteId: iscritti.viadana.assistenteId,
+          },
+        },
+        {
+          type: 'assistenti-familiari.richiesta.soddisfatta',
+          payload: { richiestaId: r.id, contrattoId: firmato.id },
+        },
+      ]),
+    );
+    expect(eventi).toHaveLength(2);
+    expect(
+      await rifiuto(
+        svc.as(operatrice)(RPC.proponiAssistente, {
+          richiestaId: r.id,
+          iscrizioneId: iscritti.subAmbito.iscrizioneId,
+        }),
+      ),
+    ).toBe('RICHIESTA_NON_APERTA');
+  });
+
+  it('registers a contract with an assistant who is not in the register (rule 21), without a richiesta', async () => {
+    const c = await svc.as(operatrice)(RPC.registraContratto, {
+      personaId: randomUUID(),
+      datore: 'assistito',
+      livelloCcnl: 'BS',
+      oreSettimanali: 25,
+      convivente: false,
+      dataInizio: '2026-10-01',
+      costoMensileCentesimi: 95_000,
+    });
+    expect(c).toMatchObject({ richiestaId: null, assistenteId: null, comunicazioneInps: null });
+  });
+
+  describe('Bonus assistenti familiari', () => {
+    let contrattoId: string;
+    let personaId: string;
+
+    beforeAll(async () => {
+      personaId = randomUUID();
+      const c = await svc.as(operatrice)(RPC.registraContratto, {
+        personaId,
+        assistenteId: iscritti.subAmbito.assistenteId,
+        datore: 'familiare',
+        livelloCcnl: 'CS',
+        oreSettimanali: 30,
+        convivente: false,
+        dataInizio: '2026-01-01',
+        costoMensileCentesimi: 130_000,
+        comunicazioneInps: 'INPS-2026-000999',
+      });
+      contrattoId = c.id;
+    });
+
+    it('pre-checks with the rules in force from the contract and the register, and keeps version and inputs', async () => {
+      const v = await svc.as(operatrice)(RPC.verificaBonus, {
+        contrattoId,
+        richiedente: 'familiare',
+        isee: { titolare: 'familiare', valoreCentesimi: 2_800_000 },
+        residenteInLombardiaDal: '2001-03-01',
+        speseAmmissibiliCentesimi: 1_560_000,
+      });
+      expect(v).toMatchObject({ ammissibile: true, versioneRegole: 'bonus-af-2022', esitoRegione: null });
+      expect(v.calcolo).toEqual({
+        speseAmmissibiliCentesimi: 1_560_000,
+        percentualeSpese: 60,
+        quotaSpeseCentesimi: 936_000,
+        massimaleCentesimi: 200_000,
+        importoCentesimi: 200_000,
+      });
+      const [riga] = await svc.sql<{ dati: Record<string, unknown>; versione_regole: string }>(
+        `SELECT dati, versione_regole FROM verifica_bonus WHERE id = $1`,
+        [v.id],
+      );
+      expect(riga.dati).toMatchObject({
+        richiedenteIntestatario: true,
+        assistenteIscritto: true,
+        contrattoRegolare: true,
+      });
+
+      // Someone else than the employer applies: not eligible, and the summary says why.
+      const altro = await svc.as(operatrice)(RPC.verificaBonus, {
+        contrattoId,
+        richiedente: 'assistito',
+        isee: { titolare: 'assistito', valoreCentesimi: 1_000_000 },
+        residenteInLombardiaDal: '2001-03-01',
+        speseAmmissibiliCentesimi: 1_560_000,
+      });
+      expect(altro.ammissibile).toBe(false);
+      expect(altro.requisiti.filter((r) => !r.soddisfatto).map((r) => r.requisito)).toEqual([
+        'richiedente-intestatario',
+      ]);
+    });
+
+    it('prints the summary as a PDF that reads back', async () => {
+      const v = await svc.as(operatrice)(RPC.verificaBonus, {
+        contrattoId,
+        richiedente: 'familiare',
+        isee: { titolare: 'familiare', valoreCentesimi: 2_000_000 },
+        residenteInLombardiaDal: '2001-03-01',
+        speseAmmissibiliCentesimi: 1_000_000,
+      });
+      const pdf = await svc.as(operatrice)(RPC.riepilogoBonus, { id: v.id });
+      expect(pdf.nomeFile).toBe(`bonus-assistenti-familiari-${v.id}.pdf`);
+      const { righe } = leggiPdf(Buffer.from(pdf.pdfBase64, 'base64'));
+      expect(righe).toEqual(expect.arrayContaining(['Importo stimato: € 2.400,00', 'Requisiti']));
+      expect(righe.join('\n')).toContain('regole bonus-af-2022');
+    });
+
+    it('records the outcome the family reports once, and publishes the amount per assistant and contract', async () => {
+      const v = await svc.as(operatrice)(RPC.verificaBonus, {
+        contrattoId,
+        richiedente: 'familiare',
+        isee: { titolare: 'familiare', valoreCentesimi: 2_000_000 },
+        residenteInLombardiaDal: '2001-03-01',
+        speseAmmissibiliCentesimi: 1_000_000,
+      });
+      expect(
+        await rifiuto(
+          svc.as(operatrice)(RPC.registraEsitoBonus, {
+            id: v.id,
+            esito: 'accolta',
+            importoRiconosciutoCentesimi: null,
+            annualita: 2026,
+          }),
+        ),
+      ).toBe('VALIDAZIONE_FALLITA');
+      const esito = await svc.as(operatrice)(RPC.registraEsitoBonus, {
+        id: v.id,
+        esito: 'accolta',
+        importoRiconosciutoCentesimi: 240_000,
+        annualita: 2026,
+      });
+      expect(esito).toMatchObject({ esitoRegione: 'accolta', importoRiconosciutoCentesimi: 240_000 });
+      expect(
+        await rifiuto(
+          svc.as(operatrice)(RPC.registraEsitoBonus, {
+            id: v.id,
+            esito: 'respinta',
+            importoRiconosciutoCentesimi: null,
+            annualita: 2026,
+          }),
+        ),
+      ).toBe('TRANSIZIONE_NON_CONSENTITA');
+      const eventi = await svc.sql<{ payload: Record<string, unknown> }>(
+        `SELECT envelope->'payload' AS payload FROM outbox_message WHERE type = 'assistenti-familiari.bonus.esito-registrato'
+          AND envelope->'payload'->>'verificaId' = $1`,
+        [v.id],
+      );
+      expect(eventi).toEqual([
+        {
+          payload: {
+            verificaId: v.id,
+            contrattoId,
+            personaId,
+            assistenteId: iscritti.subAmbito.assistenteId,
+            annualita: 2026,
+            esito: 'accolta',
+            importoCentesimi: 240_000,
+          },
+        },
+      ]);
+    });
+  });
+
+  it('refuses roles outside the sportello', async () => {
+    const comune = testActor('resp.casalmaggiore', ['responsabile-comune']);
+    expect(await rifiuto(svc.as(comune)(RPC.registraRichiesta, richiesta()))).toBe(
+      'OPERAZIONE_NON_CONSENTITA',
+    );
+    expect(await rifiuto(svc.as(ATTORI.admin)(RPC.registraContratto, {} as never))).toBe(
+      'OPERAZIONE_NON_CONSENTITA',
+    );
+  });
+});

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSourceOptions } from 'typeorm';
+import type { TerritorioV1 } from '@ambito/contracts';
 import { AuditModule } from '@ambito/audit';
 import { MessagingModule, RPC_REFUSAL_RECORDER, identityKeysFrom } from '@ambito/messaging';
 import {
@@ -13,13 +14,37 @@ import {
 } from '@ambito/service-runtime';
 import { RifiutiRpcRecorder } from '../audit/rifiuti-rpc.recorder';
 import type { AssistentiFamiliariConfig } from '../config/assistenti-familiari-config';
+import { CandidatureController } from '../candidature/candidature.controller';
+import { CandidatureService } from '../candidature/candidature.service';
+import { RegistroPubblicoController } from '../pubblico/registro-pubblico.controller';
+import { RegistroPubblicoService } from '../pubblico/registro-pubblico.service';
+import { RegistroController } from '../registro/registro.controller';
+import { RegistroService } from '../registro/registro.service';
+import { INTERVALLO_RIVERIFICA, RiverificaService } from '../registro/riverifica.service';
+import { RequisitiController, RequisitiService } from '../requisiti/requisiti.service';
+import { CONTESTO_REGISTRO, oggiInItalia, type ContestoRegistro } from '../sportelli/contesto';
 import { StatoController } from '../stato/stato.controller';
 import { StatoRepository } from '../stato/stato.repository';
 import { SERVICE } from './service';
 
+/** What tests change: the clock of the registro (today, AAAA-MM-GG). */
+export interface OpzioniAssistentiFamiliari {
+  oggi?: () => string;
+}
+
 @Module({})
 export class AssistentiFamiliariModule {
-  static forRoot(config: AssistentiFamiliariConfig, dataSource: DataSourceOptions): DynamicModule {
+  static forRoot(
+    config: AssistentiFamiliariConfig,
+    dataSource: DataSourceOptions,
+    territorio: TerritorioV1,
+    opzioni: OpzioniAssistentiFamiliari = {},
+  ): DynamicModule {
+    const contesto: ContestoRegistro = {
+      registro: config.AMBITO_CODICE,
+      territorio,
+      oggi: opzioni.oggi ?? oggiInItalia,
+    };
     return {
       module: AssistentiFamiliariModule,
       imports: [
@@ -37,11 +62,27 @@ export class AssistentiFamiliariModule {
         }),
         MetricsModule.forRoot(SERVICE, config),
         HealthModule.forRoot({ database: true }),
-        // The kind of data subject of the audit rows: change it to what the service keeps (persona, cartella…).
-        AuditModule.forRoot({ soggettoTipo: 'persona' }),
+        // The data subjects of the audit rows: the assistenti familiari of the registro.
+        AuditModule.forRoot({ soggettoTipo: 'assistente' }),
       ],
-      controllers: [StatoController],
-      providers: [StatoRepository, { provide: RPC_REFUSAL_RECORDER, useClass: RifiutiRpcRecorder }],
+      controllers: [
+        StatoController,
+        RequisitiController,
+        CandidatureController,
+        RegistroController,
+        RegistroPubblicoController,
+      ],
+      providers: [
+        StatoRepository,
+        { provide: RPC_REFUSAL_RECORDER, useClass: RifiutiRpcRecorder },
+        { provide: CONTESTO_REGISTRO, useValue: contesto },
+        { provide: INTERVALLO_RIVERIFICA, useValue: config.RIVERIFICA_INTERVALLO_MINUTI },
+        RequisitiService,
+        CandidatureService,
+        RegistroService,
+        RiverificaService,
+        RegistroPubblicoService,
+      ],
     };
   }
 }

@@ -1,10 +1,11 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { migrationTarget, runMigrations, serviceDataSourceOptions } from '@ambito/persistence';
 import { createServiceApp } from '@ambito/service-runtime';
+import { loadTerritorioFile } from '@ambito/territorio';
 import type { AssistentiFamiliariConfig } from '../config/assistenti-familiari-config';
 import { ASSISTENTI_FAMILIARI_ENTITIES } from '../database/entities';
 import { ASSISTENTI_FAMILIARI_MIGRATIONS } from '../database/migrations';
-import { AssistentiFamiliariModule } from './assistenti-familiari.module';
+import { AssistentiFamiliariModule, type OpzioniAssistentiFamiliari } from './assistenti-familiari.module';
 import { SERVICE } from './service';
 
 /**
@@ -13,7 +14,10 @@ import { SERVICE } from './service';
  */
 export async function createAssistentiFamiliariApp(
   config: AssistentiFamiliariConfig,
+  opzioni: OpzioniAssistentiFamiliari = {},
 ): Promise<NestExpressApplication> {
+  // The sportelli and the comuni of the ambito (a mistake stops the service here).
+  const territorio = loadTerritorioFile(config.TERRITORIO_FILE);
   const dataSource = serviceDataSourceOptions({
     url: config.DATABASE_URL,
     schema: config.DATABASE_SCHEMA,
@@ -25,5 +29,5 @@ export async function createAssistentiFamiliariApp(
   // As the schema's owner (DATABASE_MIGRATION_URL), which then grants the runtime role of DATABASE_URL.
   await runMigrations({ ...dataSource, ...migrationTarget(config) });
 
-  return createServiceApp(AssistentiFamiliariModule.forRoot(config, dataSource));
+  return createServiceApp(AssistentiFamiliariModule.forRoot(config, dataSource, territorio, opzioni));
 }

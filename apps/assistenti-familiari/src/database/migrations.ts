@@ -1,6 +1,7 @@
 import { addFinalitaVoceAuditMigration, createVoceAuditMigration } from '@ambito/audit';
 import { createIdempotencyKeyMigration, createOutboxLeaseMigration } from '@ambito/persistence';
 import { CreateRegistro1796047000000 } from './create-registro.migration';
+import { StoriaAppendOnly1796047000100 } from './storia-append-only.migration';
 
 /**
  * The first migration: the append-only audit table `voce_audit`. serviceDataSourceOptions runs the
@@ -24,4 +25,5 @@ export const ASSISTENTI_FAMILIARI_MIGRATIONS = [
   addFinalitaVoceAuditMigration(1796057322850),
   // The registro: requirements as data, assistenti, candidature, iscrizioni, schede, consents, history.
   CreateRegistro1796047000000,
+  StoriaAppendOnly1796047000100,
 ];

@@ -1,8 +1,16 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import type { Actor, RpcReply, RpcRequest, RpcSubject, RpcTarget } from '@ambito/contracts';
+import {
+  attorePubblico,
+  type Actor,
+  type RpcReply,
+  type RpcRequest,
+  type RpcSubject,
+  type RpcTarget,
+} from '@ambito/contracts';
 import { RpcClient, gatewaySignerFrom } from '@ambito/messaging';
+import { OGLIO_PO_TERRITORIO_FILE } from './territorio';
 import {
   connectTestNats,
   createServiceTestDatabase,
@@ -14,16 +22,24 @@ import {
 import { createAssistentiFamiliariApp } from '../src/app/create-assistenti-familiari-app';
 import { loadAssistentiFamiliariConfig } from '../src/config/assistenti-familiari-config';
 
-/** Users of the tests, one per role they play. */
+/**
+ * Users of the tests, one per role they play, in the Ambito Oglio Po (its two sportelli: Casalmaggiore
+ * in SA-CASALMAGGIORE, Viadana in SA-VIADANESE).
+ */
 export const ATTORI = {
   udp: testActor('udp', ['ufficio-di-piano']),
   admin: testActor('admin', ['amministratore']),
   operatore: testActor('operatore.crema', ['operatore-accesso'], ['SA-CREMA']),
+  casalmaggiore: testActor('sportello.casalmaggiore', ['operatore-accesso'], ['SA-CASALMAGGIORE']),
+  viadana: testActor('sportello.viadana', ['operatore-accesso'], ['SA-VIADANESE']),
+  /** An operator of a sub-ambito without a sportello. */
+  foedus: testActor('operatore.foedus', ['operatore-accesso'], ['SA-FOEDUS']),
+  responsabile: testActor('responsabile.viadana', ['responsabile-comune'], [], ['020066']),
+  pubblico: attorePubblico('CREMA'),
 };
 
-/** The purpose the tests declare for reads of personal data (the gateway requires one). */
-export const FINALITA_TEST = 'sportello-assistenti-familiari';
-export const MOTIVO_TEST = 'abbinamento della richiesta di una famiglia';
+export const SPORTELLO_CASALMAGGIORE = 'SPORTELLO-AF-CASALMAGGIORE';
+export const SPORTELLO_VIADANA = 'SPORTELLO-AF-VIADANA';
 
 export interface TestAssistentiFamiliari {
   app: NestExpressApplication;
@@ -31,18 +47,20 @@ export interface TestAssistentiFamiliari {
   /** A NATS request as the given actor, exactly as the gateway sends it (actor signed). */
   as(
     actor: Actor,
-    motivo?: string | null,
-    finalita?: string | null,
+    motivo?: string,
   ): <S extends RpcSubject>(subject: RpcTarget<S>, payload: RpcRequest<S>) => Promise<RpcReply<S>>;
   /** SQL on the service's schema, to check what was (not) written. */
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Sets the registro's today (AAAA-MM-GG). */
+  oggi(giorno: string): void;
   close(): Promise<void>;
 }
 
 /** The assistenti-familiari service in-process, on a fresh database and the test NATS server of the global setup. */
 export async function startTestAssistentiFamiliari(
-  env: Record<string, string> = {},
+  opzioni: { oggi?: string } = {},
 ): Promise<TestAssistentiFamiliari> {
+  let oggi = opzioni.oggi ?? '2026-06-15';
   // The service as its runtime role, migrating as the schema's owner (roles as in production).
   const db = await createServiceTestDatabase('assistenti_familiari');
   const databaseUrl = db.adminUrl;
@@ -55,8 +73,11 @@ export async function startTestAssistentiFamiliari(
       LOG_LEVEL: 'silent',
       NODE_ENV: 'test',
       ACTOR_TRUSTED_KEYS: identita.ACTOR_TRUSTED_KEYS,
-      ...env,
+      TERRITORIO_FILE: OGLIO_PO_TERRITORIO_FILE,
+      // The tests run the re-verification themselves, on the day they choose.
+      RIVERIFICA_INTERVALLO_MINUTI: '0',
     }),
+    { oggi: () => oggi },
   );
   // With the gateway's NATS user, which may send every declared request and nothing else.
   const nats = await connectTestNats('gateway', { name: 'assistenti-familiari-test' });
@@ -67,17 +88,21 @@ export async function startTestAssistentiFamiliari(
   return {
     app,
     databaseUrl,
-    as: (actor, motivo, finalita) => (subject, payload) =>
+    as: (actor, motivo) => (subject, payload) =>
       rpc.request(subject, payload, {
         context: {
           actor,
           correlationId: randomUUID(),
           causationId: null,
-          motivo: motivo === undefined ? MOTIVO_TEST : (motivo ?? undefined),
-          finalita: finalita === undefined ? FINALITA_TEST : (finalita ?? undefined),
+          motivo,
+          // A purpose comes with a motivo: the one of the registro's personal reads.
+          finalita: motivo ? 'registro-assistenti-familiari' : undefined,
         },
       }),
     sql: async (text, params) => (await pg.query(text, params)).rows,
+    oggi: (giorno) => {
+      oggi = giorno;
+    },
     close: async () => {
       await nats.close();
       await pg.end();

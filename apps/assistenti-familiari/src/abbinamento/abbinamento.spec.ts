@@ -18,6 +18,7 @@ const MATTINE = griglia(
 const bisogno = (b: Partial<BisognoFamiglia> = {}): BisognoFamiglia => ({
   comune: '019021', // Casalmaggiore
   subAmbito: 'SA-CASALMAGGIORE',
+  comuniSubAmbito: ['019021', '019999'],
   ambito: 'AT-OGLIO-PO',
   orari: MATTINE,
   convivenza: 'indifferente',
@@ -110,6 +111,11 @@ describe('abbina', () => {
     });
     // (0.5·35 + 0.6·30 + 0.6·15 + 0·10 + 1·10) / 100
     expect(c.punteggio).toBe(54.5);
+  });
+
+  it('counts a neighbouring comune of the same sub-ambito as near', () => {
+    const c = abbina(bisogno(), [scheda({ assistenteId: 'a', aree: ['019999'] })], PESI).candidati[0];
+    expect(c.parti.find((p) => p.criterio === 'area')).toMatchObject({ valore: 0.6 });
   });
 
   it('ranks by score, ties by assistant id, and keeps the first N', () => {

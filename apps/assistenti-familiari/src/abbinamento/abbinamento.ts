@@ -15,6 +15,8 @@ export interface BisognoFamiglia {
   /** The family's comune (ISTAT), its sub-ambito and ambito codes: the area criterion compares them. */
   comune: string;
   subAmbito: string;
+  /** The comuni of the family's sub-ambito: an assistant serving one of them is near (schede list comuni). */
+  comuniSubAmbito?: readonly string[];
   ambito: string;
   /** Other codes the register uses for the same ambito (its AMBITO_CODICE and the territorio's code). */
   ambitiEquivalenti?: readonly string[];
@@ -33,7 +35,7 @@ export interface SchedaCandidata {
   sportello: string;
   competenze: readonly string[];
   lingue: readonly string[];
-  /** Codes of the areas served: comuni (ISTAT), sub-ambiti or the whole ambito. */
+  /** Codes of the areas served: comuni (ISTAT) as the register keeps them; sub-ambiti or the ambito also understood. */
   aree: readonly string[];
   convivenza: boolean;
   disponibilita: Uint8Array;
@@ -81,7 +83,8 @@ function livelloArea(
   aree: readonly string[],
 ): keyof PesiAbbinamento['area'] | undefined {
   if (aree.includes(bisogno.comune)) return 'comune';
-  if (aree.includes(bisogno.subAmbito)) return 'subAmbito';
+  if (aree.includes(bisogno.subAmbito) || bisogno.comuniSubAmbito?.some((c) => aree.includes(c)))
+    return 'subAmbito';
   if (aree.includes(bisogno.ambito) || bisogno.ambitiEquivalenti?.some((a) => aree.includes(a)))
     return 'ambito';
   return undefined;

@@ -5,7 +5,7 @@ import { loadTerritorioFile } from '@ambito/territorio';
 import type { AssistentiFamiliariConfig } from '../config/assistenti-familiari-config';
 import { ASSISTENTI_FAMILIARI_ENTITIES } from '../database/entities';
 import { ASSISTENTI_FAMILIARI_MIGRATIONS } from '../database/migrations';
-import { AssistentiFamiliariModule } from './assistenti-familiari.module';
+import { AssistentiFamiliariModule, type OpzioniAssistentiFamiliari } from './assistenti-familiari.module';
 import { SERVICE } from './service';
 
 /**
@@ -14,8 +14,9 @@ import { SERVICE } from './service';
  */
 export async function createAssistentiFamiliariApp(
   config: AssistentiFamiliariConfig,
+  opzioni: OpzioniAssistentiFamiliari = {},
 ): Promise<NestExpressApplication> {
-  // The comuni and sub-ambiti of the families' richieste, the sedi of the sportelli.
+  // The sportelli and the comuni of the ambito (a mistake stops the service here).
   const territorio = loadTerritorioFile(config.TERRITORIO_FILE);
   const dataSource = serviceDataSourceOptions({
     url: config.DATABASE_URL,
@@ -28,5 +29,5 @@ export async function createAssistentiFamiliariApp(
   // As the schema's owner (DATABASE_MIGRATION_URL), which then grants the runtime role of DATABASE_URL.
   await runMigrations({ ...dataSource, ...migrationTarget(config) });
 
-  return createServiceApp(AssistentiFamiliariModule.forRoot(config, dataSource, territorio));
+  return createServiceApp(AssistentiFamiliariModule.forRoot(config, dataSource, territorio, opzioni));
 }

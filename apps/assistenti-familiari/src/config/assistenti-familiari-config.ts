@@ -1,3 +1,4 @@
+import { IsInt, Max, Min } from 'class-validator';
 import { DataServiceConfig, loadConfig } from '@ambito/service-runtime';
 import { TerritorioFileConfig } from '@ambito/territorio';
 
@@ -8,11 +9,18 @@ export class AssistentiFamiliariConfig extends DataServiceConfig {
   override DATABASE_SCHEMA: string = 'assistenti_familiari';
 
   /**
-   * JSON file with the ambito's territorio (comuni and sub-ambiti of the families, sedi of the
-   * sportelli); the Ambito Cremasco demo seed when absent. Required with NODE_ENV=production.
+   * JSON file with the ambito's territorio: its sportelli assistenti familiari (sedi with the function
+   * `sportello-assistenti-familiari`) and their sub-ambiti, the comuni an assistant may serve. The Ambito
+   * Cremasco demo seed when absent (it has no sportello). Required with NODE_ENV=production.
    */
   @TerritorioFileConfig()
   TERRITORIO_FILE?: string;
+
+  /** Minutes between two automatic re-verifications of the registro (expired permits); 0: only on request. */
+  @IsInt()
+  @Min(0)
+  @Max(10_080)
+  RIVERIFICA_INTERVALLO_MINUTI: number = 60;
 }
 
 export function loadAssistentiFamiliariConfig(

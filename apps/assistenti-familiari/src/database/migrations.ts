@@ -2,6 +2,7 @@ import { addFinalitaVoceAuditMigration, createVoceAuditMigration } from '@ambito
 import { createIdempotencyKeyMigration, createOutboxLeaseMigration } from '@ambito/persistence';
 import { CreateSportello1796047100000 } from './create-sportello.migration';
 import { CreateRegistro1796047000000 } from './create-registro.migration';
+import { StoriaAppendOnly1796047000100 } from './storia-append-only.migration';
 
 /**
  * The first migration: the append-only audit table `voce_audit`. serviceDataSourceOptions runs the
@@ -25,6 +26,7 @@ export const ASSISTENTI_FAMILIARI_MIGRATIONS = [
   addFinalitaVoceAuditMigration(1796057322850),
   // The registro: requirements as data, assistenti, candidature, iscrizioni, schede, consents, history.
   CreateRegistro1796047000000,
+  StoriaAppendOnly1796047000100,
   // The sportello: richieste of families, proposals, contracts, Bonus pre-checks.
   CreateSportello1796047100000,
 ];

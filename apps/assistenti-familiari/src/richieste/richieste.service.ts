@@ -139,7 +139,12 @@ export class RichiesteService {
     const registri = codiciAmbito(this.contesto);
     const schede = await schedeAttive(this.dataSource.manager, {
       registri,
-      aree: [richiesta.comune, richiesta.sub_ambito, ...registri],
+      aree: [
+        richiesta.comune,
+        richiesta.sub_ambito,
+        ...this.comuniDelSubAmbito(richiesta.sub_ambito),
+        ...registri,
+      ],
       convivente: richiesta.convivenza === 'necessaria',
       competenze: richiesta.competenze_indispensabili,
     });
@@ -257,10 +262,15 @@ export class RichiesteService {
     return toPropostaV1((await propostaPerId(this.dataSource.manager, dto.id))!);
   }
 
+  private comuniDelSubAmbito(subAmbito: string): string[] {
+    return this.contesto.territorio.comuni.filter((c) => c.subAmbito === subAmbito).map((c) => c.istat);
+  }
+
   private bisogno(r: RichiestaRow): BisognoFamiglia {
     return {
       comune: r.comune,
       subAmbito: r.sub_ambito,
+      comuniSubAmbito: this.comuniDelSubAmbito(r.sub_ambito),
       ambito: this.contesto.ambito,
       ambitiEquivalenti: codiciAmbito(this.contesto),
       orari: grigliaDaSlot(r.slot),

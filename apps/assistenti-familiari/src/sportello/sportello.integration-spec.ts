@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { ASSISTENTI_FAMILIARI_RPC, type RegistraRichiestaV1 } from '@ambito/contracts';
 import { rifiuto, testActor } from '@ambito/testing';
@@ -11,10 +10,13 @@ import { feriali, iscriviDiProva } from '../../test/registro-di-prova';
 import { leggiPdf } from '../../test/leggi-pdf';
 
 const RPC = ASSISTENTI_FAMILIARI_RPC;
-const OGLIO_PO = path.resolve(__dirname, '../../../../libs/territorio/src/seed/ambito-oglio-po.v1.json');
+/** Reads of personal data declare a purpose: the harness sends the registro's with a motivo. */
+const MOTIVO = 'abbinamento della richiesta di una famiglia';
 /** The registro's code: the service's AMBITO_CODICE in the tests. */
 const REGISTRO = 'CREMA';
-const CASALMAGGIORE = '019021';
+/** The family's comune, and another comune of its sub-ambito (SA-MUNICIPIA-ASSE-PO, Casalasco). */
+const GUSSOLA = '019052';
+const MOTTA_BALUFFI = '019061';
 const VIADANA = '020066';
 const SPORTELLO_CASALMAGGIORE = 'SPORTELLO-AF-CASALMAGGIORE';
 const SPORTELLO_VIADANA = 'SPORTELLO-AF-VIADANA';
@@ -24,7 +26,7 @@ const as = testActor('as.casalmaggiore', ['assistente-sociale'], ['SA-CASALMAGGI
 const richiesta = (r: Partial<RegistraRichiestaV1> = {}): RegistraRichiestaV1 => ({
   personaId: randomUUID(),
   sportello: SPORTELLO_CASALMAGGIORE,
-  comune: CASALMAGGIORE,
+  comune: GUSSOLA,
   orari: (['lun', 'mar', 'mer', 'gio', 'ven'] as const).map((giorno) => ({
     giorno,
     dalle: '08:00',
@@ -33,7 +35,7 @@ const richiesta = (r: Partial<RegistraRichiestaV1> = {}): RegistraRichiestaV1 =>
   convivenza: 'indifferente',
   competenze: ['demenza', 'mobilizzazione'],
   competenzeIndispensabili: ['demenza'],
-  lingue: ['rumeno'],
+  lingue: ['ro'],
   dataInizio: '2026-12-01',
   ...r,
 });
@@ -43,55 +45,55 @@ describe('sportello assistenti familiari (NATS → assistenti-familiari → Post
   const iscritti: Record<string, { assistenteId: string; iscrizioneId: string }> = {};
 
   beforeAll(async () => {
-    svc = await startTestAssistentiFamiliari({ TERRITORIO_FILE: OGLIO_PO });
+    svc = await startTestAssistentiFamiliari();
     // One register, two desks: the best match is kept by Viadana's desk.
     const base = {
       registro: REGISTRO,
       competenze: ['demenza', 'mobilizzazione'],
-      lingue: ['rumeno'],
+      lingue: ['ro'],
       disponibilita: feriali(8, 12),
     };
     iscritti.viadana = await iscriviDiProva(svc, {
       ...base,
       sportello: SPORTELLO_VIADANA,
-      aree: [CASALMAGGIORE, VIADANA],
+      aree: [GUSSOLA, VIADANA],
       nome: 'Elena',
     });
     iscritti.subAmbito = await iscriviDiProva(svc, {
       ...base,
       sportello: SPORTELLO_CASALMAGGIORE,
-      aree: ['SA-CASALMAGGIORE'],
+      aree: [MOTTA_BALUFFI],
       lingue: [],
       nome: 'Maria',
     });
     iscritti.senzaDemenza = await iscriviDiProva(svc, {
       ...base,
       sportello: SPORTELLO_CASALMAGGIORE,
-      aree: [CASALMAGGIORE],
+      aree: [GUSSOLA],
       competenze: ['mobilizzazione'],
     });
     iscritti.lontana = await iscriviDiProva(svc, { ...base, sportello: SPORTELLO_VIADANA, aree: [VIADANA] });
     iscritti.pomeriggio = await iscriviDiProva(svc, {
       ...base,
       sportello: SPORTELLO_VIADANA,
-      aree: [CASALMAGGIORE],
+      aree: [GUSSOLA],
       disponibilita: feriali(14, 18),
     });
     iscritti.sospesa = await iscriviDiProva(svc, {
       ...base,
       sportello: SPORTELLO_VIADANA,
-      aree: [CASALMAGGIORE],
+      aree: [GUSSOLA],
       stato: 'sospesa',
     });
   });
   afterAll(() => svc?.close());
 
   it('registers a richiesta at the sportello, with its sub-ambito and weekly hours, audited', async () => {
-    const r = await svc.as(operatrice)(RPC.registraRichiesta, richiesta());
+    const r = await svc.as(operatrice, MOTIVO)(RPC.registraRichiesta, richiesta());
     expect(r).toMatchObject({
       origine: 'sportello',
       stato: 'aperta',
-      subAmbito: 'SA-CASALMAGGIORE',
+      subAmbito: 'SA-MUNICIPIA-ASSE-PO',
       oreSettimanali: 20,
       contrattoId: null,
     });
@@ -100,12 +102,12 @@ describe('sportello assistenti familiari (NATS → assistenti-familiari → Post
   });
 
   it('refuses a comune outside the ambito, hours off the hour, and an indispensable competence not requested', async () => {
-    expect(await rifiuto(svc.as(operatrice)(RPC.registraRichiesta, richiesta({ comune: '019035' })))).toBe(
-      'COMUNE_SCONOSCIUTO',
-    );
+    expect(
+      await rifiuto(svc.as(operatrice, MOTIVO)(RPC.registraRichiesta, richiesta({ comune: '019035' }))),
+    ).toBe('COMUNE_SCONOSCIUTO');
     expect(
       await rifiuto(
-        svc.as(operatrice)(
+        svc.as(operatrice, MOTIVO)(
           RPC.registraRichiesta,
           richiesta({ orari: [{ giorno: 'lun', dalle: '08:30', alle: '12:00' }] }),
         ),
@@ -113,7 +115,7 @@ describe('sportello assistenti familiari (NATS → assistenti-familiari → Post
     ).toBe('VALIDAZIONE_FALLITA');
     expect(
       await rifiuto(
-        svc.as(operatrice)(
+        svc.as(operatrice, MOTIVO)(
           RPC.registraRichiesta,
           richiesta({ orari: [{ giorno: 'lun', dalle: '12:00', alle: '08:00' }] }),
         ),
@@ -121,14 +123,16 @@ describe('sportello assistenti familiari (NATS → assistenti-familiari → Post
     ).toBe('VALIDAZIONE_FALLITA');
     expect(
       await rifiuto(
-        svc.as(operatrice)(
+        svc.as(operatrice, MOTIVO)(
           RPC.registraRichiesta,
           richiesta({ competenze: ['mobilizzazione'], competenzeIndispensabili: ['demenza'] }),
         ),
       ),
     ).toBe('VALIDAZIONE_FALLITA');
     expect(
-      await rifiuto(svc.as(operatrice)(RPC.registraRichiesta, richiesta({ sportello: 'SEDE-INESISTENTE' }))),
+      await rifiuto(
+        svc.as(operatrice, MOTIVO)(RPC.registraRichiesta, richiesta({ sportello: 'SEDE-INESISTENTE' })),
+      ),
     ).toBe('SEDE_SCONOSCIUTA');
     const [{ n }] = await svc.sql<{ n: string }>(
       `SELECT count(*) AS n FROM richiesta WHERE comune = '019035'`,
@@ -156,14 +160,14 @@ describe('sportello assistenti familiari (NATS → assistenti-familiari → Post
       'VALIDAZIONE_FALLITA',
     );
     // The front desk registers, it does not propose from a valutazione.
-    expect(await rifiuto(svc.as(operatrice)(RPC.proponiRichiesta, proposta))).toBe(
+    expect(await rifiuto(svc.as(operatrice, MOTIVO)(RPC.proponiRichiesta, proposta))).toBe(
       'OPERAZIONE_NON_CONSENTITA',
     );
   });
 
   it('ranks the candidates of both desks with the parts of their score, filtering and counting the rest', async () => {
-    const r = await svc.as(operatrice)(RPC.registraRichiesta, richiesta());
-    const esito = await svc.as(operatrice)(RPC.cercaCandidati, { id: r.id });
+    const r = await svc.as(operatrice, MOTIVO)(RPC.registraRichiesta, richiesta());
+    const esito = await svc.as(operatrice, MOTIVO)(RPC.cercaCandidati, { id: r.id });
     expect(esito.versionePesi).toBe('abbinamento-2026.1');
     expect(esito.candidati.map((c) => c.iscrizioneId)).toEqual([
       iscritti.viadana.iscrizioneId,
@@ -189,21 +193,19 @@ describe('sportello assistenti familiari (NATS → assistenti-familiari → Post
       disponibilitaInsufficiente: 1,
     });
     // A read of personal data: refused without a purpose.
-    expect(await rifiuto(svc.as(operatrice, null, null)(RPC.cercaCandidati, { id: r.id }))).toBe(
-      'FINALITA_MANCANTE',
-    );
+    expect(await rifiuto(svc.as(operatrice)(RPC.cercaCandidati, { id: r.id }))).toBe('FINALITA_MANCANTE');
   });
 
   it('goes from proposal to a signed contract: answers, richiesta soddisfatta, events with ids only', async () => {
-    const r = await svc.as(operatrice)(RPC.registraRichiesta, richiesta());
-    const proposta = await svc.as(operatrice)(RPC.proponiAssistente, {
+    const r = await svc.as(operatrice, MOTIVO)(RPC.registraRichiesta, richiesta());
+    const proposta = await svc.as(operatrice, MOTIVO)(RPC.proponiAssistente, {
       richiestaId: r.id,
       iscrizioneId: iscritti.viadana.iscrizioneId,
     });
     expect(proposta).toMatchObject({ stato: 'proposta', punteggio: 100, versionePesi: 'abbinamento-2026.1' });
     expect(
       await rifiuto(
-        svc.as(operatrice)(RPC.proponiAssistente, {
+        svc.as(operatrice, MOTIVO)(RPC.proponiAssistente, {
           richiestaId: r.id,
           iscrizioneId: iscritti.viadana.iscrizioneId,
         }),
@@ -211,7 +213,7 @@ describe('sportello assistenti familiari (NATS → assistenti-familiari → Post
     ).toBe('PROPOSTA_GIA_PRESENTE');
     expect(
       await rifiuto(
-        svc.as(operatrice)(RPC.proponiAssistente, {
+        svc.as(operatrice, MOTIVO)(RPC.proponiAssistente, {
           richiestaId: r.id,
           iscrizioneId: iscritti.sospesa.iscrizioneId,
         }),
@@ -231,10 +233,10 @@ describe('sportello assistenti familiari (NATS → assistenti-familiari → Post
       comunicazioneInps: 'INPS-2026-000123',
     };
     // Not before both sides accepted.
-    expect(await rifiuto(svc.as(operatrice)(RPC.registraContratto, contratto))).toBe(
+    expect(await rifiuto(svc.as(operatrice, MOTIVO)(RPC.registraContratto, contratto))).toBe(
       'PROPOSTA_NON_ACCETTATA',
     );
-    const famiglia = await svc.as(operatrice)(RPC.rispondiProposta, {
+    const famiglia = await svc.as(operatrice, MOTIVO)(RPC.rispondiProposta, {
       id: proposta.id,
       parte: 'famiglia',
       risposta: 'accetta',
@@ -245,10 +247,10 @@ describe('sportello assistenti familiari (NATS → assistenti-familiari → Post
       rispostaFamiglia: 'accetta',
       colloquioIl: '2026-11-25',
     });
-    expect(await rifiuto(svc.as(operatrice)(RPC.registraContratto, contratto))).toBe(
+    expect(await rifiuto(svc.as(operatrice, MOTIVO)(RPC.registraContratto, contratto))).toBe(
       'PROPOSTA_NON_ACCETTATA',
     );
-    const accettata = await svc.as(operatrice)(RPC.rispondiProposta, {
+    const accettata = await svc.as(operatrice, MOTIVO)(RPC.rispondiProposta, {
       id: proposta.id,
       parte: 'assistente',
       risposta: 'accetta',
@@ -257,8 +259,8 @@ describe('sportello assistenti familiari (NATS → assistenti-familiari → Post
 
     // Two desks register the contract at once: one wins, the richiesta is satisfied once.
     const esiti = await Promise.allSettled([
-      svc.as(operatrice)(RPC.registraContratto, contratto),
-      svc.as(operatrice)(RPC.registraContratto, contratto),
+      svc.as(operatrice, MOTIVO)(RPC.registraContratto, contratto),
+      svc.as(operatrice, MOTIVO)(RPC.registraContratto, contratto),
     ]);
     const riusciti = esiti.filter((e) => e.status === 'fulfilled');
     expect(riusciti).toHaveLength(1);
@@ -266,7 +268,7 @@ describe('sportello assistenti familiari (NATS → assistenti-familiari → Post
     expect((rifiutato.reason as { code: string }).code).toBe('RICHIESTA_NON_APERTA');
     const firmato = (riusciti[0] as PromiseFulfilledResult<{ id: string }>).value;
 
-    expect(await svc.as(operatrice)(RPC.leggiRichiesta, { id: r.id })).toMatchObject({
+    expect(await svc.as(operatrice, MOTIVO)(RPC.leggiRichiesta, { id: r.id })).toMatchObject({
       stato: 'soddisfatta',
       contrattoId: firmato.id,
     });
@@ -295,7 +297,7 @@ describe('sportello assistenti familiari (NATS → assistenti-familiari → Post
     expect(eventi).toHaveLength(2);
     expect(
       await rifiuto(
-        svc.as(operatrice)(RPC.proponiAssistente, {
+        svc.as(operatrice, MOTIVO)(RPC.proponiAssistente, {
           richiestaId: r.id,
           iscrizioneId: iscritti.subAmbito.iscrizioneId,
         }),
@@ -304,7 +306,7 @@ describe('sportello assistenti familiari (NATS → assistenti-familiari → Post
   });
 
   it('registers a contract with an assistant who is not in the register (rule 21), without a richiesta', async () => {
-    const c = await svc.as(operatrice)(RPC.registraContratto, {
+    const c = await svc.as(operatrice, MOTIVO)(RPC.registraContratto, {
       personaId: randomUUID(),
       datore: 'assistito',
       livelloCcnl: 'BS',
@@ -322,7 +324,7 @@ describe('sportello assistenti familiari (NATS → assistenti-familiari → Post
 
     beforeAll(async () => {
       personaId = randomUUID();
-      const c = await svc.as(operatrice)(RPC.registraContratto, {
+      const c = await svc.as(operatrice, MOTIVO)(RPC.registraContratto, {
         personaId,
         assistenteId: iscritti.subAmbito.assistenteId,
         datore: 'familiare',
@@ -337,7 +339,7 @@ describe('sportello assistenti familiari (NATS → assistenti-familiari → Post
     });
 
     it('pre-checks with the rules in force from the contract and the register, and keeps version and inputs', async () => {
-      const v = await svc.as(operatrice)(RPC.verificaBonus, {
+      const v = await svc.as(operatrice, MOTIVO)(RPC.verificaBonus, {
         contrattoId,
         richiedente: 'familiare',
         isee: { titolare: 'familiare', valoreCentesimi: 2_800_000 },
@@ -363,7 +365,7 @@ describe('sportello assistenti familiari (NATS → assistenti-familiari → Post
       });
 
       // Someone else than the employer applies: not eligible, and the summary says why.
-      const altro = await svc.as(operatrice)(RPC.verificaBonus, {
+      const altro = await svc.as(operatrice, MOTIVO)(RPC.verificaBonus, {
         contrattoId,
         richiedente: 'assistito',
         isee: { titolare: 'assistito', valoreCentesimi: 1_000_000 },
@@ -377,14 +379,14 @@ describe('sportello assistenti familiari (NATS → assistenti-familiari → Post
     });
 
     it('prints the summary as a PDF that reads back', async () => {
-      const v = await svc.as(operatrice)(RPC.verificaBonus, {
+      const v = await svc.as(operatrice, MOTIVO)(RPC.verificaBonus, {
         contrattoId,
         richiedente: 'familiare',
         isee: { titolare: 'familiare', valoreCentesimi: 2_000_000 },
         residenteInLombardiaDal: '2001-03-01',
         speseAmmissibiliCentesimi: 1_000_000,
       });
-      const pdf = await svc.as(operatrice)(RPC.riepilogoBonus, { id: v.id });
+      const pdf = await svc.as(operatrice, MOTIVO)(RPC.riepilogoBonus, { id: v.id });
       expect(pdf.nomeFile).toBe(`bonus-assistenti-familiari-${v.id}.pdf`);
       const { righe } = leggiPdf(Buffer.from(pdf.pdfBase64, 'base64'));
       expect(righe).toEqual(expect.arrayContaining(['Importo stimato: € 2.400,00', 'Requisiti']));
@@ -392,7 +394,7 @@ describe('sportello assistenti familiari (NATS → assistenti-familiari → Post
     });
 
     it('records the outcome the family reports once, and publishes the amount per assistant and contract', async () => {
-      const v = await svc.as(operatrice)(RPC.verificaBonus, {
+      const v = await svc.as(operatrice, MOTIVO)(RPC.verificaBonus, {
         contrattoId,
         richiedente: 'familiare',
         isee: { titolare: 'familiare', valoreCentesimi: 2_000_000 },
@@ -401,7 +403,7 @@ describe('sportello assistenti familiari (NATS → assistenti-familiari → Post
       });
       expect(
         await rifiuto(
-          svc.as(operatrice)(RPC.registraEsitoBonus, {
+          svc.as(operatrice, MOTIVO)(RPC.registraEsitoBonus, {
             id: v.id,
             esito: 'accolta',
             importoRiconosciutoCentesimi: null,
@@ -409,7 +411,7 @@ describe('sportello assistenti familiari (NATS → assistenti-familiari → Post
           }),
         ),
       ).toBe('VALIDAZIONE_FALLITA');
-      const esito = await svc.as(operatrice)(RPC.registraEsitoBonus, {
+      const esito = await svc.as(operatrice, MOTIVO)(RPC.registraEsitoBonus, {
         id: v.id,
         esito: 'accolta',
         importoRiconosciutoCentesimi: 240_000,
@@ -418,7 +420,7 @@ describe('sportello assistenti familiari (NATS → assistenti-familiari → Post
       expect(esito).toMatchObject({ esitoRegione: 'accolta', importoRiconosciutoCentesimi: 240_000 });
       expect(
         await rifiuto(
-          svc.as(operatrice)(RPC.registraEsitoBonus, {
+          svc.as(operatrice, MOTIVO)(RPC.registraEsitoBonus, {
             id: v.id,
             esito: 'respinta',
             importoRiconosciutoCentesimi: null,

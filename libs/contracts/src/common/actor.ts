@@ -22,6 +22,11 @@ export interface Actor {
 export const ACTOR_ENCODING =
   'JWS compatto (EdDSA, typ ambito-actor+jwt) firmato dal gateway per questa sola richiesta: claim actor (userId, nome, ruoli, ambito, subAmbiti, comuni), aud = soggetto NATS, correlationId, bodySha256 (SHA-256 del corpo), ambito, iat, exp (pochi secondi), jti (uso singolo)';
 
+/** The actor the gateway signs for a request on a public route: nobody in particular. */
+export function attorePubblico(ambito: string): Actor {
+  return { userId: 'pubblico', nome: 'Visitatore', ruoli: ['pubblico'], ambito, subAmbiti: [], comuni: [] };
+}
+
 /** The userId of a service acting on its own behalf: `servizio:<service>`. */
 export function utenteServizio(servizio: string): string {
   return `servizio:${servizio}`;

@@ -27,8 +27,9 @@ export const REGOLE_AMBITO = {
   servizio:
     'solo i servizi che la dichiarano con chiamata(), per l’oggetto dell’evento che hanno ricevuto (nessun utente)',
   'proprio-comune': 'l’Ufficio di Piano tutto l’Ambito, il responsabile solo il proprio comune',
-  sportelli:
-    'tutto l’Ambito: gli sportelli assistenti familiari condividono un solo registro e le richieste delle famiglie (L.R. 15/2015 art. 7)',
+  registro:
+    'il registro dell’Ambito, condiviso dai suoi sportelli: gli operatori dei sub-ambiti che ospitano uno sportello, l’Ufficio di Piano',
+  pubblico: 'chiunque, senza autenticazione: solo dati pubblici per legge o per consenso',
 } as const;
 export type RegolaAmbito = keyof typeof REGOLE_AMBITO;
 

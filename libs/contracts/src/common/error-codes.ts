@@ -108,6 +108,16 @@ export const ERROR_KINDS = {
   // that no longer validates against its contract classes (never used to judge an istanza).
   REGOLE_SOVRAPPOSTE: 'conflict',
   REGOLE_NON_VALIDE: 'unprocessable',
+  // Registro degli assistenti familiari.
+  CANDIDATURA_NON_TROVATA: 'not-found',
+  ISCRIZIONE_NON_TROVATA: 'not-found',
+  CANDIDATURA_GIA_PRESENTATA: 'conflict',
+  CANDIDATURA_GIA_DECISA: 'conflict',
+  ASSISTENTE_GIA_ISCRITTO: 'conflict',
+  ISCRIZIONE_CANCELLATA: 'conflict',
+  CONSENSO_NON_PRESENTE: 'conflict',
+  REQUISITI_NON_SODDISFATTI: 'unprocessable',
+  DOCUMENTI_NON_VERIFICATI: 'unprocessable',
   // Assistenti familiari, sportello: richieste of families, proposals, contracts, Bonus pre-checks. A
   // richiesta is satisfied once (one contract); a contract follows a proposal both sides accepted.
   RICHIESTA_NON_TROVATA: 'not-found',

@@ -12,8 +12,8 @@ export const FINALITA = {
   'gestione-contabile': 'Impegni, liquidazioni e rendicontazione della spesa per i beneficiari',
   'istruttoria-misure':
     'Istruttoria delle istanze di misure e benefici (B2, Dopo di Noi, Pro.Vi.): requisiti e graduatorie',
-  'sportello-assistenti-familiari':
-    'Sportello assistenti familiari: registro, richieste delle famiglie, abbinamento, contratti e Bonus (L.R. 15/2015)',
+  'registro-assistenti-familiari':
+    'Tenuta del registro degli assistenti familiari e incontro fra famiglie e assistenti allo sportello',
   'richiesta-interessato': 'Risposta a una richiesta dell’interessato (artt. 15-22 GDPR)',
   'controllo-titolare': 'Controllo del titolare o del responsabile della protezione dei dati (audit)',
   'autorita-giudiziaria': 'Richiesta dell’autorità giudiziaria o di polizia giudiziaria',

@@ -74,5 +74,15 @@ export const SPORTELLI_MISURE: readonly Ruolo[] = [...OPERATORI, 'ufficio-di-pia
 /** Misure: the istruttoria of istanze (re-runs, decisions on what is to be verified): the Ufficio di Piano's staff or the équipe. */
 export const ISTRUTTORI_MISURE: readonly Ruolo[] = ['ufficio-di-piano', ...EQUIPE];
 
+/**
+ * Assistenti familiari: who works at the sportelli of the registro (L.R. 15/2015 art. 6-7). No role of
+ * its own: the front desk and the équipe of the sub-ambiti hosting a sportello (the service checks that
+ * the sportello is in their sub-ambiti) and the Ufficio di Piano, which keeps the ambito's registro.
+ */
+export const SPORTELLI_ASSISTENTI_FAMILIARI: readonly Ruolo[] = [...OPERATORI, 'ufficio-di-piano'];
+
+/** Assistenti familiari: the requirements of the registro and its re-verification. */
+export const GESTORI_REGISTRO_ASSISTENTI: readonly Ruolo[] = ['ufficio-di-piano', 'amministratore'];
+
 /** Misure: who reads istanze and their outcomes (each within its sedi, its comune's residents, or all for the Ufficio di Piano). */
 export const LETTORI_ISTANZE: readonly Ruolo[] = [...OPERATORI, 'responsabile-comune', 'ufficio-di-piano'];

@@ -21,7 +21,15 @@ export const RUOLI_SERVIZIO = ['servizio-presa-in-carico', 'servizio-misure'] as
 
 export type RuoloServizio = (typeof RUOLI_SERVIZIO)[number];
 
-export type Ruolo = RuoloUtente | RuoloServizio;
+/**
+ * The anonymous visitor of a public route (`rotta({ pubblica: true })` at the gateway): no token, no
+ * territory. Never a role of a user's token (the gateway keeps only RUOLI from its claims); a
+ * declaration lists it alone, for data that is public by law or by consent.
+ */
+export const RUOLO_PUBBLICO = 'pubblico' as const;
+export type RuoloPubblico = typeof RUOLO_PUBBLICO;
+
+export type Ruolo = RuoloUtente | RuoloServizio | RuoloPubblico;
 
 /** The role of the service `servizio` (`servizio-presa-in-carico`); whether it exists is checked apart. */
 export function ruoloServizio(servizio: string): string {

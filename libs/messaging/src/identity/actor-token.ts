@@ -10,6 +10,7 @@ import {
 import {
   DomainError,
   RUOLI,
+  RUOLO_PUBBLICO,
   attoreServizio,
   isRuoloServizio,
   ruoloServizio,
@@ -241,7 +242,11 @@ export function isActor(value: unknown): value is Actor {
     typeof a.nome === 'string' &&
     typeof a.ambito === 'string' &&
     strings(a.ruoli) &&
-    a.ruoli.every((r) => (RUOLI as readonly string[]).includes(r) || isRuoloServizio(r)) &&
+    a.ruoli.every(
+      (r) => (RUOLI as readonly string[]).includes(r) || isRuoloServizio(r) || r === RUOLO_PUBBLICO,
+    ) &&
+    // The anonymous visitor of a public route is nobody else as well.
+    (!a.ruoli.includes(RUOLO_PUBBLICO) || a.ruoli.length === 1) &&
     strings(a.subAmbiti) &&
     strings(a.comuni)
   );

@@ -88,7 +88,7 @@ export const ESITI_BONUS = ['accolta', 'respinta'] as const;
 export type EsitoBonus = (typeof ESITI_BONUS)[number];
 
 const ORA_INTERA = /^([01]\d|2[0-4]):00$/;
-const LINGUA = /^[a-z][a-z-]{1,29}$/;
+const LINGUA = /^[a-z]{2}$/;
 const SEDE = /^[A-Z0-9][A-Z0-9-]{1,59}$/;
 
 export class FasciaOrariaV1 {
@@ -142,8 +142,8 @@ export class BisognoV1 {
   @IsArray()
   @ArrayUnique()
   @ArrayMaxSize(10)
-  @Matches(LINGUA, { each: true, message: 'lingue: nomi in minuscolo, es. rumeno' })
-  @Descrizione('Lingue gradite, oltre all’italiano')
+  @Matches(LINGUA, { each: true, message: 'lingue: codici ISO 639-1 di due lettere minuscole (ro, uk…)' })
+  @Descrizione('Lingue gradite oltre all’italiano, codici ISO 639-1')
   lingue: string[];
 
   @Matches(GIORNO_ESISTENTE, { message: 'dataInizio: data nel formato AAAA-MM-GG' })

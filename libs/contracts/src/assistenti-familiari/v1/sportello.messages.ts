@@ -1,6 +1,5 @@
 import { evento, rpc } from '../../common/declarations';
-import { OPERATORI } from '../../common/gruppi-ruoli';
-import type { Ruolo } from '../../common/ruolo';
+import { SPORTELLI_ASSISTENTI_FAMILIARI } from '../../common/gruppi-ruoli';
 import {
   CandidatiV1,
   CercaCandidatiV1,
@@ -22,9 +21,6 @@ import {
 } from './sportello.dto';
 import { ContrattoRegistratoV1, EsitoBonusRegistratoV1, RichiestaSoddisfattaV1 } from './sportello.events';
 
-/** Who works at the sportelli assistenti familiari: the front desk and équipe, and the Ufficio di Piano. */
-export const SPORTELLI_ASSISTENTI_FAMILIARI: readonly Ruolo[] = [...OPERATORI, 'ufficio-di-piano'];
-
 /** The sportello's requests, spread into ASSISTENTI_FAMILIARI_RPC. Wire values: do not change them. */
 export const SPORTELLO_RPC = {
   registraRichiesta: rpc({
@@ -32,7 +28,7 @@ export const SPORTELLO_RPC = {
     request: RegistraRichiestaV1,
     reply: RichiestaV1,
     ruoli: SPORTELLI_ASSISTENTI_FAMILIARI,
-    ambito: 'sportelli',
+    ambito: 'registro',
     descrizione:
       'Registra allo sportello la richiesta di una famiglia: orari, convivenza, competenze, lingue, luogo e inizio.',
   }),
@@ -41,7 +37,7 @@ export const SPORTELLO_RPC = {
     request: ProponiRichiestaV1,
     reply: RichiestaV1,
     ruoli: ['assistente-sociale', 'coordinatore-sub-ambito'],
-    ambito: 'sportelli',
+    ambito: 'registro',
     descrizione:
       'La presa in carico propone allo sportello una richiesta, quando una valutazione ne mostra il bisogno e la persona acconsente.',
   }),
@@ -50,7 +46,7 @@ export const SPORTELLO_RPC = {
     request: LeggiRichiestaV1,
     reply: RichiestaV1,
     ruoli: SPORTELLI_ASSISTENTI_FAMILIARI,
-    ambito: 'sportelli',
+    ambito: 'registro',
     descrizione: 'Legge una richiesta di una famiglia.',
     letturaDatiPersonali: true,
   }),
@@ -59,7 +55,7 @@ export const SPORTELLO_RPC = {
     request: CercaCandidatiV1,
     reply: CandidatiV1,
     ruoli: SPORTELLI_ASSISTENTI_FAMILIARI,
-    ambito: 'sportelli',
+    ambito: 'registro',
     descrizione:
       'Gli assistenti iscritti in tutti gli sportelli dell’Ambito che rispondono a una richiesta, in ordine di punteggio con le sue parti.',
     letturaDatiPersonali: true,
@@ -69,7 +65,7 @@ export const SPORTELLO_RPC = {
     request: ProponiAssistenteV1,
     reply: PropostaAssistenteV1,
     ruoli: SPORTELLI_ASSISTENTI_FAMILIARI,
-    ambito: 'sportelli',
+    ambito: 'registro',
     descrizione: 'Propone un assistente a una famiglia, con il punteggio e la versione dei pesi del momento.',
   }),
   rispondiProposta: rpc({
@@ -77,7 +73,7 @@ export const SPORTELLO_RPC = {
     request: RispondiPropostaV1,
     reply: PropostaAssistenteV1,
     ruoli: SPORTELLI_ASSISTENTI_FAMILIARI,
-    ambito: 'sportelli',
+    ambito: 'registro',
     descrizione:
       'Registra la risposta della famiglia o dell’assistente a una proposta (ed eventualmente il colloquio).',
   }),
@@ -86,7 +82,7 @@ export const SPORTELLO_RPC = {
     request: RegistraContrattoV1,
     reply: ContrattoV1,
     ruoli: SPORTELLI_ASSISTENTI_FAMILIARI,
-    ambito: 'sportelli',
+    ambito: 'registro',
     descrizione: 'Registra il contratto di lavoro firmato; con una richiesta, la segna soddisfatta.',
   }),
   leggiContratto: rpc({
@@ -94,7 +90,7 @@ export const SPORTELLO_RPC = {
     request: LeggiContrattoV1,
     reply: ContrattoV1,
     ruoli: SPORTELLI_ASSISTENTI_FAMILIARI,
-    ambito: 'sportelli',
+    ambito: 'registro',
     descrizione: 'Legge un contratto registrato.',
     letturaDatiPersonali: true,
   }),
@@ -103,7 +99,7 @@ export const SPORTELLO_RPC = {
     request: VerificaBonusV1,
     reply: EsitoVerificaBonusV1,
     ruoli: SPORTELLI_ASSISTENTI_FAMILIARI,
-    ambito: 'sportelli',
+    ambito: 'registro',
     descrizione:
       'Verifica preliminare del Bonus assistenti familiari su un contratto, con le regole in vigore: requisiti e importo stimato.',
   }),
@@ -112,7 +108,7 @@ export const SPORTELLO_RPC = {
     request: LeggiVerificaBonusV1,
     reply: EsitoVerificaBonusV1,
     ruoli: SPORTELLI_ASSISTENTI_FAMILIARI,
-    ambito: 'sportelli',
+    ambito: 'registro',
     descrizione: 'Legge una verifica del Bonus.',
     letturaDatiPersonali: true,
   }),
@@ -121,7 +117,7 @@ export const SPORTELLO_RPC = {
     request: LeggiVerificaBonusV1,
     reply: RiepilogoBonusPdfV1,
     ruoli: SPORTELLI_ASSISTENTI_FAMILIARI,
-    ambito: 'sportelli',
+    ambito: 'registro',
     descrizione: 'Il riepilogo stampabile (PDF) di una verifica del Bonus, da consegnare alla famiglia.',
     letturaDatiPersonali: true,
   }),
@@ -130,7 +126,7 @@ export const SPORTELLO_RPC = {
     request: RegistraEsitoBonusV1,
     reply: EsitoVerificaBonusV1,
     ruoli: SPORTELLI_ASSISTENTI_FAMILIARI,
-    ambito: 'sportelli',
+    ambito: 'registro',
     descrizione:
       'Registra l’esito della domanda di Bonus che la famiglia riferisce dalla piattaforma regionale.',
   }),

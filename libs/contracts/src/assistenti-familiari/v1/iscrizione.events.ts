@@ -1,0 +1,84 @@
+import { IsIn, IsISO8601, IsString, IsUUID, Matches } from 'class-validator';
+import { GIORNO_ESISTENTE } from '../../common/giorno';
+import { DescrizioneClasse, Nullable } from '../../common/schema-decorators';
+import {
+  CAUSE_CANCELLAZIONE,
+  CAUSE_SOSPENSIONE,
+  type CausaCancellazione,
+  type CausaSospensione,
+} from './vocabolari';
+
+/* Payloads of the registro's events: ids and codes only, never personal data. */
+
+@DescrizioneClasse('Un assistente familiare è stato iscritto nel registro dell’Ambito')
+export class AssistenteIscrittoV1 {
+  @IsUUID()
+  iscrizioneId: string;
+
+  @IsUUID()
+  assistenteId: string;
+
+  @IsString()
+  registro: string;
+
+  @IsString()
+  sportello: string;
+
+  @Matches(GIORNO_ESISTENTE)
+  iscrittaIl: string;
+
+  @IsUUID()
+  requisitiId: string;
+}
+
+@DescrizioneClasse('Un’iscrizione è stata sospesa (es. permesso di soggiorno scaduto)')
+export class IscrizioneSospesaV1 {
+  @IsUUID()
+  iscrizioneId: string;
+
+  @IsUUID()
+  assistenteId: string;
+
+  @IsString()
+  registro: string;
+
+  @IsIn(CAUSE_SOSPENSIONE)
+  causa: CausaSospensione;
+
+  @Matches(GIORNO_ESISTENTE)
+  dal: string;
+}
+
+@DescrizioneClasse('Un’iscrizione sospesa è tornata attiva (es. permesso rinnovato)')
+export class IscrizioneRiattivataV1 {
+  @IsUUID()
+  iscrizioneId: string;
+
+  @IsUUID()
+  assistenteId: string;
+
+  @IsString()
+  registro: string;
+
+  @Nullable()
+  @Matches(GIORNO_ESISTENTE)
+  permessoScadenza: string | null;
+}
+
+@DescrizioneClasse('Un’iscrizione è stata cancellata dal registro, con la sua causa')
+export class IscrizioneCancellataV1 {
+  @IsUUID()
+  iscrizioneId: string;
+
+  @IsUUID()
+  assistenteId: string;
+
+  @IsString()
+  registro: string;
+
+  @IsIn(CAUSE_CANCELLAZIONE)
+  causa: CausaCancellazione;
+
+  @IsISO8601()
+  il: string;
+}

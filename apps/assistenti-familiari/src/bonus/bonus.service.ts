@@ -1,3 +1,4 @@
+import { PERSONA } from '../sportello/contesto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -72,6 +73,7 @@ export class BonusService {
           risorsa: 'verifica-bonus',
           risorsaId: id,
           soggettoId: contratto.persona_id,
+          soggettoTipo: PERSONA,
         },
       ]);
     });
@@ -132,6 +134,7 @@ export class BonusService {
           risorsa: 'verifica-bonus',
           risorsaId: verifica.id,
           soggettoId: contratto.persona_id,
+          soggettoTipo: PERSONA,
         },
       ]);
     });
@@ -145,7 +148,7 @@ export class BonusService {
     if (!verifica) throw await this.audit.negato(actor, traccia, verificaNonTrovata());
     const contratto = await contrattoPerId(this.dataSource.manager, verifica.contratto_id);
     await this.audit.consentito(this.dataSource.manager, actor, [
-      { ...traccia, soggettoId: contratto?.persona_id ?? null },
+      { ...traccia, soggettoId: contratto?.persona_id ?? null, soggettoTipo: PERSONA },
     ]);
     return verifica;
   }

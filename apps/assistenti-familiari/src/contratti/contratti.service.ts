@@ -1,3 +1,4 @@
+import { PERSONA } from '../sportello/contesto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -93,6 +94,7 @@ export class ContrattiService {
             risorsa: 'contratto',
             risorsaId: contratto.id,
             soggettoId: contratto.personaId,
+            soggettoTipo: PERSONA,
           },
         ]);
       });
@@ -109,7 +111,7 @@ export class ContrattiService {
     const contratto = await contrattoPerId(this.dataSource.manager, id);
     if (!contratto) throw await this.audit.negato(actor, traccia, contrattoNonTrovato());
     await this.audit.consentito(this.dataSource.manager, actor, [
-      { ...traccia, soggettoId: contratto.persona_id },
+      { ...traccia, soggettoId: contratto.persona_id, soggettoTipo: PERSONA },
     ]);
     return toContrattoV1(contratto);
   }

@@ -1,3 +1,4 @@
+import { PERSONA } from '../sportello/contesto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -110,7 +111,13 @@ export class RichiesteService {
         registrataDa: actor.userId,
       });
       await this.audit.consentito(manager, actor, [
-        { azione: 'registra', risorsa: 'richiesta', risorsaId: id, soggettoId: dto.personaId },
+        {
+          azione: 'registra',
+          risorsa: 'richiesta',
+          risorsaId: id,
+          soggettoId: dto.personaId,
+          soggettoTipo: PERSONA,
+        },
       ]);
     });
     return toRichiestaV1((await richiestaPerId(this.dataSource.manager, id))!);
@@ -128,7 +135,7 @@ export class RichiesteService {
     const richiesta = await richiestaPerId(this.dataSource.manager, id);
     if (!richiesta) throw await this.audit.negato(actor, traccia, richiestaNonTrovata());
     await this.audit.consentito(this.dataSource.manager, actor, [
-      { ...traccia, soggettoId: richiesta.persona_id },
+      { ...traccia, soggettoId: richiesta.persona_id, soggettoTipo: PERSONA },
     ]);
     return richiesta;
   }
@@ -152,6 +159,16 @@ export class RichiesteService {
     // What the database filtered is counted with the engine's area and live-in exclusions.
     const totale = await contaSchedeAttive(this.dataSource.manager, registri);
     const perNome = new Map(schede.map((s) => [s.iscrizione_id, s]));
+    await this.audit.consentito(
+      this.dataSource.manager,
+      currentActor(),
+      esito.candidati.map((c) => ({
+        azione: 'candidato',
+        risorsa: 'iscrizione',
+        risorsaId: c.assistenteId,
+        soggettoId: perNome.get(c.assistenteId)!.assistente_id,
+      })),
+    );
     return {
       richiestaId: richiesta.id,
       versionePesi: esito.versionePesi,
@@ -226,7 +243,13 @@ export class RichiesteService {
         throw error;
       }
       await this.audit.consentito(manager, actor, [
-        { azione: 'proponi', risorsa: 'proposta', risorsaId: id, soggettoId: richiesta.persona_id },
+        {
+          azione: 'proponi',
+          risorsa: 'proposta',
+          risorsaId: id,
+          soggettoId: richiesta.persona_id,
+          soggettoTipo: PERSONA,
+        },
       ]);
     });
     return toPropostaV1((await propostaPerId(this.dataSource.manager, id))!);

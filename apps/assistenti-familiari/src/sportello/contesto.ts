@@ -31,3 +31,9 @@ export function sedeDelloSportello(contesto: ContestoSportello, sede: string): s
 export function codiciAmbito(contesto: ContestoSportello): string[] {
   return [contesto.ambito, contesto.territorio.ambito.codice];
 }
+
+/**
+ * The data subject of the sportello's audit rows: the family's person (the service's default subject
+ * is the assistant, whose register it keeps).
+ */
+export const PERSONA = 'persona';

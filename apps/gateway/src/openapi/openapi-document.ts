@@ -393,6 +393,14 @@ function tipoDelCorpo(r: Rotta): string {
 
 function risposta(r: Rotta, schemi: SchemiContratto, risolvi: (ref: string) => SchemaJson): SchemaJson {
   const classe = r.risposta?.classe ?? r.messaggio.reply;
+  if (classe === 'application/pdf') {
+    return {
+      'application/pdf': {
+        schema: { type: 'string', format: 'binary', description: 'Documento PDF' },
+        example: '%PDF-1.4 …',
+      },
+    };
+  }
   if (classe === 'text/csv') {
     return {
       'text/csv': {

@@ -1,4 +1,5 @@
 import { ASSISTENTI_FAMILIARI_RPC } from '@ambito/contracts';
+import { ROTTE_SPORTELLO } from './assistenti-familiari-sportello.routes';
 import { rotta, type Rotta } from './rotta';
 
 /** The REST operations of the assistenti-familiari service. */
@@ -13,4 +14,5 @@ export const ASSISTENTI_FAMILIARI_ROUTES: Rotta[] = [
     descrizione: 'Nome, versione ed eventi nell’outbox; `sonda` è restituita com’è.',
     esito: 'Stato del servizio',
   }),
+  ...ROTTE_SPORTELLO,
 ];

@@ -1,5 +1,6 @@
 import {
   Controller,
+  StreamableFile,
   Delete,
   Get,
   HttpCode,
@@ -60,6 +61,14 @@ async function esegui(rpc: RpcClient, r: Rotta, req: RichiestaHttp, res: Gateway
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     const nome = presentazione.nomeFile?.(req.params);
     if (nome) res.setHeader('Content-Disposition', `attachment; filename="${nome}"`);
+  }
+  if (presentazione.classe === 'application/pdf') {
+    // A Buffer sent as is (Nest would serialise it as JSON): a printable document, opened inline.
+    const nome = presentazione.nomeFile?.(req.params);
+    return new StreamableFile(presentazione.da(reply, req.params) as Buffer, {
+      type: 'application/pdf',
+      disposition: nome ? `inline; filename="${nome}"` : undefined,
+    });
   }
   return presentazione.da(reply, req.params);
 }

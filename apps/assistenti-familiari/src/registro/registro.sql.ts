@@ -167,12 +167,15 @@ export async function sospendiPermessiScaduti(
   registro: string,
   giorno: string,
 ): Promise<Array<{ id: string; assistente_id: string; permesso_scadenza: string }>> {
-  return manager.query(
+  const [righe] = await manager.query<
+    [Array<{ id: string; assistente_id: string; permesso_scadenza: string }>, number]
+  >(
     `UPDATE iscrizione SET stato = 'sospesa', causa_sospensione = 'permesso-scaduto', aggiornata_il = now()
       WHERE registro = $1 AND stato = 'attiva' AND permesso_scadenza < $2::date
       RETURNING id, assistente_id, ${GIORNO('permesso_scadenza')} AS permesso_scadenza`,
     [registro, giorno],
   );
+  return righe;
 }
 
 /* ---------- scheda ---------- */
@@ -255,12 +258,13 @@ export async function revocaConsensi(
   iscrizioneId: string,
   da: string,
 ): Promise<boolean> {
-  const rows = await manager.query<Array<{ id: string }>>(
+  // An UPDATE answers [rows, count] through TypeORM's PostgreSQL driver.
+  const [, revocati] = await manager.query<[unknown[], number]>(
     `UPDATE consenso_pubblicazione SET revocato_il = now(), revocato_da = $2
-      WHERE iscrizione_id = $1 AND revocato_il IS NULL RETURNING id`,
+      WHERE iscrizione_id = $1 AND revocato_il IS NULL`,
     [iscrizioneId, da],
   );
-  return rows.length > 0;
+  return revocati > 0;
 }
 
 export async function inserisciConsenso(

@@ -3,7 +3,8 @@ import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { motivoRifiutoDemo } from '../config/auth-mode-ammesso.validator';
 import type { GatewayConfig } from '../config/gateway-config';
-import { AutenticazioneGuard } from './autenticazione.guard';
+import { AMBITO_GATEWAY, AutenticazioneGuard } from './autenticazione.guard';
+import { LimitePubblico, OPZIONI_LIMITE_PUBBLICO } from './limite-pubblico';
 import { DemoLoginService } from './demo-login.service';
 import { LocalTokenService } from './local-token.service';
 import { OidcTokenVerifier } from './oidc-token.verifier';
@@ -21,6 +22,15 @@ import { TokenVerifier } from './token-verifier';
 export class AuthModule {
   static forRoot(config: GatewayConfig): DynamicModule {
     const guards: Provider[] = [
+      { provide: AMBITO_GATEWAY, useValue: config.AMBITO_CODICE },
+      {
+        provide: OPZIONI_LIMITE_PUBBLICO,
+        useValue: {
+          limite: config.PUBBLICO_RATE_LIMIT,
+          finestraMs: config.PUBBLICO_RATE_WINDOW_SECONDS * 1000,
+        },
+      },
+      LimitePubblico,
       // Order matters: who the user is, then what the role allows.
       { provide: APP_GUARD, useClass: AutenticazioneGuard },
       { provide: APP_GUARD, useClass: RuoliGuard },

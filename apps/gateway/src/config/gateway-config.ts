@@ -80,6 +80,17 @@ export class GatewayConfig extends ServiceConfig {
   @Max(3600)
   TOKEN_RATE_WINDOW_SECONDS: number = 60;
 
+  /** Requests per client address in each window on the public routes (e.g. the public register). */
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  PUBBLICO_RATE_LIMIT: number = 120;
+
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  PUBBLICO_RATE_WINDOW_SECONDS: number = 60;
+
   /**
    * `Strict-Transport-Security` max-age; 0 sends none. Set it when the gateway is reached only through
    * TLS (a proxy or ingress that terminates HTTPS and passes the header on).

@@ -346,13 +346,16 @@ function operazione(
     summary: r.sommario,
     description: [
       r.descrizione,
-      `**Ruoli**: ${ruoli}. **Ambito dei dati**: ${REGOLE_AMBITO[r.messaggio.ambito]}.`,
+      r.pubblica
+        ? `**Pubblica**: nessuna autenticazione, limite di richieste per indirizzo. **Ambito dei dati**: ${REGOLE_AMBITO[r.messaggio.ambito]}.`
+        : `**Ruoli**: ${ruoli}. **Ambito dei dati**: ${REGOLE_AMBITO[r.messaggio.ambito]}.`,
       `Messaggio NATS: \`${r.messaggio.subject}\`.`,
     ]
       .filter(Boolean)
       .join('\n\n'),
     tags: [r.tag],
     'x-ruoli': ruoliUtente,
+    ...(r.pubblica ? { security: [] } : {}),
     parameters,
     ...(requestBody ? { requestBody } : {}),
     responses: {
@@ -378,7 +381,13 @@ function operazione(
           }
         : {}),
       ...Object.fromEntries(
-        [...new Set([...ERRORI_COMUNI, ...(r.errori ?? []), ...(cambiaStato(r) ? ERRORI_IDEMPOTENZA : [])])]
+        [
+          ...new Set([
+            ...ERRORI_COMUNI.filter((s) => !r.pubblica || (s !== 401 && s !== 403)),
+            ...(r.errori ?? []),
+            ...(cambiaStato(r) ? ERRORI_IDEMPOTENZA : []),
+          ]),
+        ]
           .sort((a, b) => a - b)
           .map((s) => [String(s), { $ref: `#/components/responses/Problema${s}` }]),
       ),

@@ -1,4 +1,11 @@
-import type { AnyRpcDeclaration, Classe, ReplyOf, ReplySpec, RequestOf } from '@ambito/contracts';
+import {
+  RUOLO_PUBBLICO,
+  type AnyRpcDeclaration,
+  type Classe,
+  type ReplyOf,
+  type ReplySpec,
+  type RequestOf,
+} from '@ambito/contracts';
 
 export type MetodoHttp = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -61,6 +68,12 @@ export interface Rotta<D extends AnyRpcDeclaration = AnyRpcDeclaration> {
   risposta?: Presentazione<D>;
   /** Description of the 200/201 answer. */
   esito: string;
+  /**
+   * Reachable without a token, as the anonymous actor `pubblico` and within the per-address limit of
+   * the public routes: only for a message whose declaration admits that role alone and reads no
+   * personal data (checked when the controller is made).
+   */
+  pubblica?: true;
   /** An example of the JSON body (required when the route has a body). */
   esempio?: Partial<RequestOf<D>> | Record<string, unknown>;
 }
@@ -68,6 +81,22 @@ export interface Rotta<D extends AnyRpcDeclaration = AnyRpcDeclaration> {
 /** Declares a route; the generic ties `corpo`, `posizione` and `risposta` to the message's types. */
 export function rotta<D extends AnyRpcDeclaration>(r: Rotta<D>): Rotta {
   return r as unknown as Rotta;
+}
+
+/**
+ * A public route sends a message declared for the anonymous actor alone, reading no personal data; and
+ * no other route's message admits the anonymous actor. Why not, or null.
+ */
+export function difettoPubblicita(r: Rotta): string | null {
+  const soloPubblico = r.messaggio.ruoli.length === 1 && r.messaggio.ruoli[0] === RUOLO_PUBBLICO;
+  const ammettePubblico = r.messaggio.ruoli.includes(RUOLO_PUBBLICO);
+  if (r.pubblica && !soloPubblico)
+    return `${r.operazione}: una rotta pubblica invia solo messaggi dichiarati per il ruolo ${RUOLO_PUBBLICO}`;
+  if (r.pubblica && r.messaggio.letturaDatiPersonali)
+    return `${r.operazione}: una rotta pubblica non legge dati personali`;
+  if (!r.pubblica && ammettePubblico)
+    return `${r.operazione}: il messaggio ammette il ruolo ${RUOLO_PUBBLICO} ma la rotta non è pubblica`;
+  return null;
 }
 
 export function haCorpo(r: Rotta): boolean {

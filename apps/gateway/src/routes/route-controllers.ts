@@ -16,11 +16,12 @@ import {
 import { erroreFinalita } from '@ambito/contracts';
 import { RequestContext, RpcClient } from '@ambito/messaging';
 import { idempotencyKeyDi, riletturaSicura } from './idempotency-key';
+import { Pubblico, RottaPubblica } from '../auth/pubblico.decorator';
 import { RUOLI_KEY } from '../auth/ruoli.decorator';
 import { resourcePath } from '../common/api-prefix';
 import type { GatewayRequest, GatewayResponse } from '../context/gateway-request';
 import { richiestaDa } from './richiesta';
-import { percorsoExpress, statoDiSuccesso, type MetodoHttp, type Rotta } from './rotta';
+import { difettoPubblicita, percorsoExpress, statoDiSuccesso, type MetodoHttp, type Rotta } from './rotta';
 
 const VERBI: Record<MetodoHttp, (path: string) => MethodDecorator> = {
   get: Get,
@@ -85,6 +86,8 @@ export function controllerDa(nome: string, rotte: readonly Rotta[]): Type {
   Inject(RpcClient)(RouteTableController, undefined as never, 0);
   Controller()(RouteTableController);
   for (const r of rotte) {
+    const difetto = difettoPubblicita(r);
+    if (difetto) throw new Error(difetto);
     const metodo = async function (this: RouteTableController, req: RichiestaHttp, res: GatewayResponse) {
       return esegui(this.rpc, r, req, res);
     };
@@ -100,6 +103,7 @@ export function controllerDa(nome: string, rotte: readonly Rotta[]): Type {
       VERBI[r.metodo](percorsoExpress(r.percorso)),
       HttpCode(statoDiSuccesso(r)),
       SetMetadata(RUOLI_KEY, r.messaggio.ruoli),
+      ...(r.pubblica ? [Pubblico(), RottaPubblica()] : []),
     ]) {
       decorator(RouteTableController.prototype, r.operazione, descriptor);
     }

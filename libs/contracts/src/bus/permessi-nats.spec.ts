@@ -37,7 +37,7 @@ const puoSottoscrivere = (p: PermessiUtente, soggetto: string, queue?: string) =
 const utenti = permessiNats();
 const di = (nome: string) => utenti.find((u) => u.utente === nome)!;
 // misure only calls budget (MISURE_CHIAMATE) for now: it still has a user of its own.
-const SERVIZI = ['accesso', 'budget', 'misure', 'presa-in-carico'];
+const SERVIZI = ['accesso', 'assistenti-familiari', 'budget', 'misure', 'presa-in-carico'];
 
 describe('NATS permissions generated from the declarations', () => {
   it('has one user per service of the contracts, the gateway and the operator; the test user only on request', () => {
@@ -168,6 +168,8 @@ describe('NATS permissions generated from the declarations', () => {
     expect(puoPubblicare(gateway, 'accesso.proposta.leggi')).toBe(false);
     expect(puoPubblicare(gateway, 'accesso.persona.leggi-per-misure')).toBe(false);
     expect(puoPubblicare(gateway, 'presa-in-carico.cartella.leggi-per-misure')).toBe(false);
+    // The anonymous visitor's requests go through the gateway's public routes.
+    expect(puoPubblicare(gateway, 'assistenti-familiari.pubblico.elenca')).toBe(true);
     expect(gateway.subscribe).toEqual(['_INBOX_gateway.>']);
     expect(gateway.allowResponses).toBe(false);
     expect(puoPubblicare(gateway, '$JS.API.INFO')).toBe(false);

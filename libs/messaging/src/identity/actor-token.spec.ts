@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { SignJWT, decodeJwt, decodeProtectedHeader } from 'jose';
-import { attoreServizio, type Actor } from '@ambito/contracts';
+import { attorePubblico, attoreServizio, type Actor } from '@ambito/contracts';
 import { ActorSigner, ActorVerifier, IdentityRefused, type SignedRequest } from './actor-token';
 import { parseSigningKey, parseTrustedKeys, publicJwkOf, type SigningKey } from './identity-keys';
 import { ReplayCache } from './replay-cache';
@@ -148,6 +148,13 @@ describe('signed actor (Ambito-Actor JWS)', () => {
       .setProtectedHeader({ alg: 'EdDSA', typ: 'ambito-actor+jwt', kid: key.kid })
       .sign(key.key);
     expect(await refusal(verifier().verify(senzaJti, request()))).toBe('IDENTITA_NON_VALIDA/malformata');
+  });
+
+  it('accepts the anonymous actor of a public route from the gateway, alone and never mixed with a role', async () => {
+    const anonimo = attorePubblico('CREMA');
+    expect(await verifier().verify(await signer.sign(anonimo, request()), request())).toEqual(anonimo);
+    const misto = await signer.sign({ ...actor, ruoli: ['operatore-accesso', 'pubblico'] }, request());
+    expect(await refusal(verifier().verify(misto, request()))).toBe('IDENTITA_NON_VALIDA/malformata');
   });
 
   it('accepts every trusted key of the issuer, so keys rotate without downtime', async () => {

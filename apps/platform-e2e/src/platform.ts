@@ -10,7 +10,7 @@ import {
   type ServiceProcess,
 } from '@ambito/testing';
 
-type App = 'accesso' | 'budget' | 'presa-in-carico' | 'misure' | 'gateway';
+type App = 'accesso' | 'budget' | 'presa-in-carico' | 'misure' | 'assistenti-familiari' | 'gateway';
 
 export interface Platform {
   gateway: string;
@@ -33,8 +33,11 @@ const logFile = (app: string) =>
 export interface PlatformOptions {
   /** Another nats-server than the test run's (e.g. one the test pauses). */
   natsUrl?: string;
-  /** The services to start (default all); the gateway always starts. */
-  services?: Array<'accesso' | 'budget' | 'presa-in-carico' | 'misure'>;
+  /**
+   * The services to start (default accesso, budget, presa-in-carico and misure; assistenti-familiari only
+   * when listed, on the Ambito Oglio Po's territorio with its two sportelli); the gateway always starts.
+   */
+  services?: Array<'accesso' | 'budget' | 'presa-in-carico' | 'misure' | 'assistenti-familiari'>;
   /** More environment for the gateway (e.g. RPC_TIMEOUT_MS). */
   gatewayEnv?: Record<string, string>;
 }
@@ -43,7 +46,7 @@ export interface PlatformOptions {
 export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
   const natsUrl = options.natsUrl ?? process.env.TEST_NATS_URL!;
   const ownNats: Record<string, string> = options.natsUrl ? { NATS_URL: options.natsUrl } : {};
-  const services = new Set(options.services ?? ['accesso', 'budget', 'presa-in-carico', 'misure']);
+  const services = new Set<string>(options.services ?? ['accesso', 'budget', 'presa-in-carico', 'misure']);
   const databaseUrl = await createTestDatabase('e2e');
   // E2E_LOG_LEVEL: the fuzz reads every line (info), the flows only the warnings.
   const common = { AMBITO_CODICE: 'CREMA', NODE_ENV: 'test', LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn' };
@@ -125,6 +128,23 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
             ...(await database('misure')),
             ACTOR_TRUSTED_KEYS,
             ...serviceSigningEnv(identita, 'misure'),
+          },
+        }),
+      );
+    if (services.has('assistenti-familiari'))
+      processes.push(
+        await avvia({
+          app: 'assistenti-familiari',
+          httpPort: await freePort(),
+          logFile: logFile('assistenti-familiari'),
+          workspaceRoot: root,
+          env: {
+            ...common,
+            ...testNatsEnv('assistenti-familiari'),
+            ...ownNats,
+            ...(await database('assistenti_familiari')),
+            ACTOR_TRUSTED_KEYS,
+            TERRITORIO_FILE: path.join(root, 'libs/territorio/src/seed/ambito-oglio-po.v1.json'),
           },
         }),
       );

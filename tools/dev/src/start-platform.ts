@@ -96,7 +96,8 @@ async function main(): Promise<void> {
     };
     const trusted = { ACTOR_TRUSTED_KEYS_FILE: identita.trustedKeys };
     // TERRITORIO_FILE=libs/territorio/src/seed/ambito-oglio-po.v1.json npm start: another ambito's
-    // territorio for accesso, presa-in-carico and misure (relative to the workspace); the Cremasco demo without it.
+    // territorio for accesso, presa-in-carico, misure and assistenti-familiari (relative to the workspace);
+    // the Cremasco demo without it.
     const territorio: Record<string, string> = process.env.TERRITORIO_FILE
       ? { TERRITORIO_FILE: path.resolve(root, process.env.TERRITORIO_FILE) }
       : {};
@@ -140,10 +141,12 @@ async function main(): Promise<void> {
       SERVICE_SIGNING_KEY_FILE: identita.serviceKeys['misure'],
       ...territorio,
     });
+    // Its sportelli come from the territorio: the Oglio Po's has two, the Cremasco demo none.
     await start('assistenti-familiari', port('ASSISTENTI_FAMILIARI_PORT', 3105), {
       ...natsUser('assistenti-familiari'),
       ...(await database('assistenti_familiari')),
       ...trusted,
+      ...territorio,
     });
     const gateway = await start('gateway', port('GATEWAY_PORT', 3000), {
       ...natsUser('gateway'),

@@ -14,7 +14,7 @@ import {
 import { GIORNO_ESISTENTE } from '../../common/giorno';
 import { TestoMultiriga } from '../../common/input-pulito';
 import { PaginazioneV1, paginaDi } from '../../common/pagination';
-import { Annidato, Descrizione, Intero, Nullable } from '../../common/schema-decorators';
+import { Annidato, Descrizione, Nullable } from '../../common/schema-decorators';
 import { AssistenteV1, PermessoSoggiornoV1, SchedaAssistenteV1 } from './candidatura.dto';
 import {
   CAMPI_PUBBLICABILI,

@@ -1,5 +1,10 @@
 import type {
+  CandidatiV1,
   CandidaturaV1,
+  ContrattoV1,
+  EsitoVerificaBonusV1,
+  PropostaAssistenteV1,
+  RichiestaV1,
   EsitoRiverificaV1,
   IscrizioneV1,
   PaginaRegistroPubblicoV1,
@@ -184,6 +189,119 @@ describe('assistenti familiari, end to end: candidatura → iscrizione → publi
     );
     expect(revoca.status).toBe(200);
     expect((await pubblico()).elementi.map((v) => v.id)).not.toContain(iscrizione.id);
+  });
+
+  it('matches a family with the iscritta and goes to a signed contract and its Bonus pre-check', async () => {
+    const iscrizione = await iscrivi(candidatura(cf('PPSNDR80A41Z129'), null));
+    const AF = '/api/v1/assistenti-familiari';
+    const richiesta = await api.request<RichiestaV1>('udp', 'POST', `${AF}/richieste`, {
+      personaId: '3f1c6a52-8f7e-4d8b-9a51-0b6f7c2d9e10',
+      sportello: 'SPORTELLO-AF-CASALMAGGIORE',
+      comune: CASALMAGGIORE,
+      orari: [{ giorno: 'mar', dalle: '09:00', alle: '12:00' }],
+      convivenza: 'indifferente',
+      competenze: ['demenza', 'mobilizzazione'],
+      competenzeIndispensabili: ['demenza'],
+      lingue: ['ro'],
+      dataInizio: giorno(10),
+    });
+    expect(richiesta.status).toBe(201);
+    expect(richiesta.headers.get('location')).toBe(`${AF}/richieste/${richiesta.body.id}`);
+
+    const candidati = await api.request<CandidatiV1>(
+      'udp',
+      'GET',
+      `${AF}/richieste/${richiesta.body.id}/candidati`,
+      undefined,
+      FINALITA,
+    );
+    expect(candidati.status).toBe(200);
+    const candidato = candidati.body.candidati.find((c) => c.iscrizioneId === iscrizione.id);
+    expect(candidato).toMatchObject({ punteggio: 100, sportello: 'SPORTELLO-AF-CASALMAGGIORE' });
+    expect(candidato!.parti.map((p) => p.criterio)).toEqual([
+      'competenze',
+      'disponibilita',
+      'area',
+      'lingue',
+      'convivenza',
+    ]);
+
+    const proposta = await api.request<PropostaAssistenteV1>(
+      'udp',
+      'POST',
+      `${AF}/richieste/${richiesta.body.id}/proposte`,
+      { iscrizioneId: iscrizione.id },
+    );
+    expect(proposta.status).toBe(201);
+    for (const parte of ['famiglia', 'assistente'])
+      expect(
+        (
+          await api.request(`udp`, 'POST', `${AF}/proposte/${proposta.body.id}/risposte`, {
+            parte,
+            risposta: 'accetta',
+          })
+        ).status,
+      ).toBe(200);
+
+    const contratto = await api.request<ContrattoV1>('udp', 'POST', `${AF}/contratti`, {
+      richiestaId: richiesta.body.id,
+      personaId: richiesta.body.personaId,
+      assistenteId: iscrizione.assistente.id,
+      datore: 'assistito',
+      livelloCcnl: 'CS',
+      oreSettimanali: 3,
+      convivente: false,
+      dataInizio: giorno(10),
+      costoMensileCentesimi: 40_000,
+      comunicazioneInps: 'INPS-E2E-1',
+    });
+    expect(contratto.status).toBe(201);
+    const soddisfatta = await api.request<RichiestaV1>(
+      'udp',
+      'GET',
+      `${AF}/richieste/${richiesta.body.id}`,
+      undefined,
+      FINALITA,
+    );
+    expect(soddisfatta.body).toMatchObject({ stato: 'soddisfatta', contrattoId: contratto.body.id });
+    // A second contract for the same richiesta: refused.
+    const secondo = await api.request(`udp`, 'POST', `${AF}/contratti`, {
+      richiestaId: richiesta.body.id,
+      personaId: richiesta.body.personaId,
+      assistenteId: iscrizione.assistente.id,
+      datore: 'assistito',
+      livelloCcnl: 'CS',
+      oreSettimanali: 3,
+      convivente: false,
+      dataInizio: giorno(10),
+      costoMensileCentesimi: 40_000,
+    });
+    expect(secondo.status).toBe(409);
+    expect(secondo.contentType).toContain(PROBLEM);
+
+    const verifica = await api.request<EsitoVerificaBonusV1>(
+      'udp',
+      'POST',
+      `${AF}/contratti/${contratto.body.id}/verifiche-bonus`,
+      {
+        richiedente: 'assistito',
+        isee: { titolare: 'assistito', valoreCentesimi: 1_500_000 },
+        residenteInLombardiaDal: '2000-01-01',
+        speseAmmissibiliCentesimi: 480_000,
+      },
+    );
+    expect(verifica.status).toBe(201);
+    expect(verifica.body).toMatchObject({ ammissibile: true, calcolo: { importoCentesimi: 240_000 } });
+    const pdf = await fetch(`${platform.gateway}${AF}/verifiche-bonus/${verifica.body.id}/riepilogo.pdf`, {
+      headers: { authorization: `Bearer ${await api.token('udp')}`, ...FINALITA },
+    });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toContain('application/pdf');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 8)
+        .toString('latin1'),
+    ).toBe('%PDF-1.4');
   });
 
   it('suspends an iscrizione whose permit expired, which leaves the public register', async () => {

@@ -126,6 +126,16 @@ describe('candidature and iscrizione (NATS → assistenti-familiari → PostgreS
         }),
       ),
     ).toBe('VALIDAZIONE_FALLITA');
+    expect(
+      await rifiuto(
+        svc.as(ATTORI.viadana)(decidiCandidatura, {
+          id: c.id,
+          decisione: 'respingi',
+          documentiVerificati: true,
+          motivazione: '   ',
+        }),
+      ),
+    ).toBe('VALIDAZIONE_FALLITA');
     const respinta = await svc.as(ATTORI.viadana)(decidiCandidatura, {
       id: c.id,
       decisione: 'respingi',

@@ -104,11 +104,12 @@ export class CandidatureService {
         if (c.stato !== 'presentata')
           throw new DomainError('CANDIDATURA_GIA_DECISA', `La candidatura è già stata decisa (${c.stato}).`);
         if (dto.decisione === 'respingi') {
-          await decidiCandidatura(manager, c.id, {
-            stato: 'respinta',
-            da: actor.userId,
-            motivazione: dto.motivazione!.trim(),
-          });
+          const motivazione = dto.motivazione?.trim();
+          if (!motivazione)
+            throw new DomainError('VALIDAZIONE_FALLITA', 'Per respingere serve la motivazione.', [
+              { campo: 'motivazione', messaggi: ['obbligatoria per respingere'] },
+            ]);
+          await decidiCandidatura(manager, c.id, { stato: 'respinta', da: actor.userId, motivazione });
         } else {
           if (!dto.documentiVerificati)
             throw new DomainError(

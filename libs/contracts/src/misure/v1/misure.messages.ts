@@ -318,6 +318,13 @@ export const MISURE_CHIAMATE = {
     descrizione:
       'Liquida la mensilità o l’importo una tantum dovuto al beneficiario su un impegno della misura.',
   }),
+  liquidazioneLotto: chiamata({
+    servizio: 'misure',
+    rpc: BUDGET_RPC.registraLiquidazioniLotto,
+    finalita: 'gestione-contabile',
+    descrizione:
+      'Liquida in blocco (fino a 500, tutte o nessuna) le mensilità dovute di un mese, una chiave per beneficio e mese, sugli impegni delle misure dove l’Ufficio di Piano lo abilita.',
+  }),
   riduzione: chiamata({
     servizio: 'misure',
     rpc: BUDGET_RPC.riduciImpegno,

@@ -45,6 +45,7 @@ import {
 import { SimulaAvvisoV1, SimulazioneAvvisoV1 } from './simulazione.dto';
 import { IstruisciAvvisoV1, IstruttoriaAvvisoV1, LeggiIstruttoriaAvvisoV1 } from './istruttoria-avviso.dto';
 import { MISURE_REGOLE_RPC } from './regole.messages';
+import { MISURE_LIQUIDAZIONI_EVENTS, MISURE_LIQUIDAZIONI_RPC } from './liquidazioni.messages';
 import {
   PRESA_IN_CARICO_EVENTS,
   PRESA_IN_CARICO_RPC,
@@ -244,6 +245,8 @@ export const MISURE_RPC = {
   }),
   // Rule sets: list, read, in force on a day, copy, activate (regole.messages.ts).
   ...MISURE_REGOLE_RPC,
+  // Liquidazioni, payees, recuperi (liquidazioni.messages.ts, lane benefici-liquidazioni).
+  ...MISURE_LIQUIDAZIONI_RPC,
 } as const;
 
 /**
@@ -289,6 +292,7 @@ export const MISURE_EVENTS = {
     descrizione:
       'Un’istanza è finanziata (approvazione o scorrimento): strumento, importo, date e impegno sulla linea del fondo.',
   }),
+  ...MISURE_LIQUIDAZIONI_EVENTS,
 } as const;
 
 /*

@@ -49,6 +49,15 @@ export class MisureConfig extends DataServiceConfig {
   @Min(1)
   @Max(500)
   IMPEGNI_PER_LOTTO: number = 500;
+
+  /**
+   * How many months one batch of liquidazioni carries to the budget (`budget.liquidazioni.registra-lotto`,
+   * at most 500): each batch is one budget transaction.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  LIQUIDAZIONI_PER_LOTTO: number = 500;
 }
 
 export function loadMisureConfig(env: Record<string, string | undefined> = process.env): MisureConfig {

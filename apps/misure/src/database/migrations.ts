@@ -5,6 +5,7 @@ import { IndiceRegoleInVigore1796046100000 } from './regole-in-vigore.migration'
 import { CreateGraduatorie1796046300000 } from './graduatorie.migration';
 import { CreateIstruttoriaAvviso1796046500000 } from './istruttoria-avviso.migration';
 import { CreateBenefici1796046600000 } from './benefici.migration';
+import { CreateLiquidazioni1796046700000 } from './liquidazioni.migration';
 
 /**
  * The first migration: the append-only audit table `voce_audit`. serviceDataSourceOptions runs the
@@ -36,4 +37,6 @@ export const MISURE_MIGRATIONS = [
   CreateIstruttoriaAvviso1796046500000,
   // Benefici, their suspensions, the monthly runs and their erogazioni (lane benefici-run, 17960466xxxxx).
   CreateBenefici1796046600000,
+  // Liquidazioni to budget, payees, recuperi (lane benefici-liquidazioni, 17960467xxxxx).
+  CreateLiquidazioni1796046700000,
 ];

@@ -108,6 +108,13 @@ export const ERROR_KINDS = {
   // that no longer validates against its contract classes (never used to judge an istanza).
   REGOLE_SOVRAPPOSTE: 'conflict',
   REGOLE_NON_VALIDE: 'unprocessable',
+  // Misure, liquidazioni and recuperi (issue 10, point 3): a recupero is of a month liquidated, at most
+  // what was paid, one per month.
+  BENEFICIO_NON_TROVATO: 'not-found',
+  RECUPERO_NON_TROVATO: 'not-found',
+  MESE_NON_LIQUIDATO: 'conflict',
+  RECUPERO_OLTRE_PAGATO: 'unprocessable',
+  RECUPERO_GIA_REGISTRATO: 'conflict',
   SERVIZIO_NON_DISPONIBILE: 'unavailable',
   ERRORE_INTERNO: 'internal',
 } as const;

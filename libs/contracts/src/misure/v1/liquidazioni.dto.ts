@@ -55,11 +55,11 @@ export class LiquidazioniMeseV1 {
   @Matches(MESE_PATTERN)
   mese: string;
 
-  @IsIn(['completate', 'in-attesa', 'nessuna'])
+  @IsIn(['completate', 'in-corso', 'in-attesa', 'nessuna'])
   @Descrizione(
-    '`completate`: ogni mensilità dovuta è liquidata; `in-attesa`: alcune aspettano il budget (ripetere); `nessuna`: nessuna erogazione dovuta nel mese',
+    '`completate`: ogni mensilità dovuta è liquidata; `in-corso`: la liquidazione prosegue (rileggere); `in-attesa`: alcune aspettano il budget (ripetere); `nessuna`: nessuna erogazione dovuta nel mese',
   )
-  stato: 'completate' | 'in-attesa' | 'nessuna';
+  stato: 'completate' | 'in-corso' | 'in-attesa' | 'nessuna';
 
   @Intero({ min: 0 })
   @Descrizione('Mensilità dovute del mese (erogazioni con importo)')

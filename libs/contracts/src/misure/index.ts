@@ -14,3 +14,4 @@ export * from './v1/regole-api.dto';
 export * from './v1/regole.messages';
 export * from './v1/istruttoria-avviso.dto';
 export * from './v1/benefici.vocabolari';
+export * from './v1/benefici.dto';

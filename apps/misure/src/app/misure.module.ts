@@ -21,6 +21,7 @@ import {
   GRADUATORIE_PROVIDERS,
   IMPEGNI_PER_LOTTO,
 } from '../graduatorie/graduatorie.providers';
+import { BENEFICI_CONTROLLERS, beneficiProviders } from '../benefici/benefici.providers';
 import { SIMULAZIONE_CONTROLLERS, SIMULAZIONE_PROVIDERS } from '../simulazione/simulazione.providers';
 import { ISTANZE_CONTROLLERS, istanzeProviders } from '../istanze/istanze.providers';
 import { RegoleModule } from '../regole/regole.module';
@@ -77,6 +78,7 @@ export class MisureModule {
         ...ISTANZE_CONTROLLERS,
         ...GRADUATORIE_CONTROLLERS,
         ...SIMULAZIONE_CONTROLLERS,
+        ...BENEFICI_CONTROLLERS,
       ],
       providers: [
         StatoRepository,
@@ -92,6 +94,8 @@ export class MisureModule {
         ...GRADUATORIE_PROVIDERS,
         { provide: IMPEGNI_PER_LOTTO, useValue: config.IMPEGNI_PER_LOTTO },
         ...SIMULAZIONE_PROVIDERS,
+        // Benefici and the monthly run (issue 10).
+        ...beneficiProviders({ paginaErogazioni: config.EROGAZIONI_PAGINA }),
         ...(opzioni.riesame ? [opzioni.riesame] : []),
         ...(opzioni.providers ?? []),
       ],

@@ -1,8 +1,8 @@
 import { calcolaMese, type InputMese } from './calcolo-mese';
 
-const base = (
-  modifica: Partial<InputMese> & { beneficio?: Partial<InputMese['beneficio']> } = {},
-): InputMese => ({
+type Modifica = Partial<Omit<InputMese, 'beneficio'>> & { beneficio?: Partial<InputMese['beneficio']> };
+
+const base = (modifica: Modifica = {}): InputMese => ({
   mese: '2025-04-01',
   meseParziale: 'pro-rata-giorni',
   sospensioni: [],

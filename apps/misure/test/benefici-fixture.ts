@@ -1,106 +1,125 @@
 import { randomUUID } from 'node:crypto';
-import type { AvvisoDiTest } from './graduatorie-fixture';
-import { creaIstanza } from './graduatorie-fixture';
+import { headers as natsHeaders } from 'nats';
+import {
+  eventSubject,
+  type BeneficioConcessoV1,
+  type EventEnvelope,
+  type ParametriRegoleV1,
+} from '@ambito/contracts';
+import { connectTestNats } from '@ambito/testing';
+import { creaAvviso, creaIstanza, parametriB2, type AvvisoDiTest } from './graduatorie-fixture';
 import type { TestMisure } from './misure-harness';
 
 /*
- * Benefici and their computed months written by SQL in the tables of benefici.migration.ts (lane
- * benefici-run), as the concessione consumer and the monthly run leave them: what the liquidazioni read.
- * The liquidazioni's tests need nothing else of that lane.
+ * Benefici for the tests of lane benefici-run: an avviso and istanze written by SQL (graduatorie-fixture),
+ * and the concessione as misure's approval publishes it (`misure.beneficio.concesso` on JetStream), or
+ * a beneficio row written directly for the tests of the monthly run alone.
  */
 
-export interface BeneficioDiTest {
-  id: string;
-  personaId: string;
-  istanzaId: string;
-  impegnoId: string;
+/** The B2 test rule set with the monthly run's parameters (pro rata on the days of a partial month). */
+export function parametriB2Erogazione(): ParametriRegoleV1 {
+  return { ...parametriB2(), erogazione: { meseParziale: 'pro-rata-giorni', etaMaggiore: 18 } };
 }
 
-/** A beneficio of the service's ambito (CREMA) on an istanza of `avviso`, with its budget impegno. */
-export async function creaBeneficio(
+export async function avvisoConErogazione(svc: TestMisure): Promise<AvvisoDiTest> {
+  return creaAvviso(svc, [{ area: 'anziani', linea: 'B2-2025', budgetCentesimi: 100_000_000 }], {
+    stato: 'graduatorie-approvate',
+    decorrenza: '2025-04-01',
+    mesi: 12,
+    parametri: parametriB2Erogazione(),
+  });
+}
+
+let protocollo = 0;
+
+/** An ammissibile istanza of the avviso, of `personaId` if given (a person of the real accesso). */
+export async function istanzaFinanziata(
   svc: TestMisure,
   avviso: AvvisoDiTest,
-  b: { protocollo: number; impegnoId: string; mensileCentesimi?: number; dal?: string; al?: string },
-): Promise<BeneficioDiTest> {
-  const istanza = await creaIstanza(svc, avviso, { protocollo: b.protocollo, esito: 'ammissibile' });
+  personaId?: string,
+): Promise<{ id: string; personaId: string }> {
+  const istanza = await creaIstanza(svc, avviso, { protocollo: ++protocollo, esito: 'ammissibile' });
+  if (!personaId) return istanza;
+  await svc.sql(`UPDATE istanza SET persona_id = $2 WHERE id = $1`, [istanza.id, personaId]);
+  return { id: istanza.id, personaId };
+}
+
+/** The event misure's approval writes for a financed istanza (graduatorie/approvazione.service.ts). */
+export function concessione(
+  avviso: AvvisoDiTest,
+  istanza: { id: string; personaId: string },
+  modifica: Partial<BeneficioConcessoV1> = {},
+): EventEnvelope<'misure.beneficio.concesso', BeneficioConcessoV1> {
+  return {
+    id: randomUUID(),
+    type: 'misure.beneficio.concesso',
+    version: 1,
+    occurredAt: new Date().toISOString(),
+    ambito: 'CREMA',
+    actor: { userId: 'udp', nome: 'udp', ruoli: ['ufficio-di-piano'] },
+    correlationId: randomUUID(),
+    causationId: null,
+    payload: {
+      istanzaId: istanza.id,
+      personaId: istanza.personaId,
+      avvisoId: avviso.avvisoId,
+      graduatoriaId: avviso.graduatorie.anziani,
+      misura: 'b2',
+      strumento: 'buono-caregiver',
+      importoMensileCentesimi: 40_000,
+      importoTotaleCentesimi: 480_000,
+      dal: '2025-04-01',
+      al: '2026-03-31',
+      linea: 'B2-2025',
+      fondo: 'FNA',
+      annoFondo: 2024,
+      impegnoId: randomUUID(),
+      causa: 'approvazione',
+      ...modifica,
+    },
+  } as EventEnvelope<'misure.beneficio.concesso', BeneficioConcessoV1>;
+}
+
+/** Publishes an event on JetStream as its producer's outbox would. */
+export async function pubblica(envelope: EventEnvelope): Promise<void> {
+  const nc = await connectTestNats(undefined, { name: 'benefici-test-pubblica' });
+  try {
+    const h = natsHeaders();
+    h.set('Nats-Msg-Id', envelope.id);
+    await nc
+      .jetstream()
+      .publish(eventSubject(envelope.type, envelope.version), JSON.stringify(envelope), { headers: h });
+  } finally {
+    await nc.close();
+  }
+}
+
+/** A beneficio row written directly (the monthly run's tests): monthly € 400 from April 2025 for 12 months. */
+export async function beneficioDiretto(
+  svc: TestMisure,
+  avviso: AvvisoDiTest,
+  modifica: { importoMensileCentesimi?: number; iseeValidoAl?: string | null } = {},
+): Promise<string> {
+  const istanza = await istanzaFinanziata(svc, avviso);
   const id = randomUUID();
   await svc.sql(
     `INSERT INTO beneficio (id, ambito, istanza_id, persona_id, avviso_id, graduatoria_id, misura, area, strumento,
        importo_mensile_centesimi, importo_totale_centesimi, dal, al, linea, fondo, anno_fondo, impegno_id, regole_id,
-       causa_concessione, evento_id)
-     VALUES ($1, 'CREMA', $2, $3, $4, $5, 'b2', 'anziani', 'buono-caregiver', $6::bigint, $6::bigint * 12, $7, $8, '7.10.1', 'FNA-B2',
-             2024, $9, $10, 'approvazione', $11)`,
+       causa_concessione, evento_id, isee_valido_al)
+     VALUES ($1, 'CREMA', $2, $3, $4, $5, 'b2', 'anziani', 'buono-caregiver', $6::bigint, $6::bigint * 12, '2025-04-01', '2026-03-31',
+             'B2-2025', 'FNA', 2024, $7, $8, 'approvazione', $9, $10)`,
     [
       id,
       istanza.id,
       istanza.personaId,
       avviso.avvisoId,
-      Object.values(avviso.graduatorie)[0],
-      b.mensileCentesimi ?? 40_000,
-      b.dal ?? '2025-04-01',
-      b.al ?? '2026-03-31',
-      b.impegnoId,
+      avviso.graduatorie.anziani,
+      modifica.importoMensileCentesimi ?? 40_000,
+      randomUUID(),
       avviso.regoleId,
       randomUUID(),
+      modifica.iseeValidoAl === undefined ? '2025-12-31' : modifica.iseeValidoAl,
     ],
   );
-  return { id, personaId: istanza.personaId, istanzaId: istanza.id, impegnoId: b.impegnoId };
-}
-
-/**
- * A completed run of `mese` (AAAA-MM) with one computed month per beneficio: the whole amount unless
- * `dovuto` says otherwise (0 for a month with nothing due).
- */
-export async function creaMese(
-  svc: TestMisure,
-  regoleId: string,
-  mese: string,
-  righe: Array<{ beneficioId: string; mensile?: number; dovuto?: number; giorniDovuti?: number }>,
-): Promise<string[]> {
-  const runId = randomUUID();
-  const giorni = new Date(Date.UTC(Number(mese.slice(0, 4)), Number(mese.slice(5, 7)), 0)).getUTCDate();
-  await svc.sql(
-    `INSERT INTO erogazione_run (id, ambito, mese, stato, benefici_totali, benefici_elaborati, avviata_da, conclusa_il)
-     VALUES ($1, 'CREMA', $2::date, 'completata', $3, $3, 'udp', now())`,
-    [runId, `${mese}-01`, righe.length],
-  );
-  const ids: string[] = [];
-  for (const r of righe) {
-    const id = randomUUID();
-    const mensile = r.mensile ?? 40_000;
-    const dovuto = r.dovuto ?? mensile;
-    await svc.sql(
-      `INSERT INTO erogazione_mensile (id, beneficio_id, ambito, mese, run_id, esito, importo_mensile_centesimi,
-         importo_dovuto_centesimi, giorni_mese, giorni_dovuti, regole_id, valutazione, input, stato)
-       VALUES ($1, $2, 'CREMA', $3::date, $4, $5, $6, $7, $8, $9, $10, '{}', '{}', $11)`,
-      [
-        id,
-        r.beneficioId,
-        `${mese}-01`,
-        runId,
-        dovuto === mensile ? 'dovuto' : dovuto === 0 ? 'non-dovuto' : 'ridotto',
-        mensile,
-        dovuto,
-        giorni,
-        r.giorniDovuti ?? (dovuto === mensile ? giorni : Math.round((dovuto * giorni) / mensile)),
-        regoleId,
-        dovuto === 0 ? 'nulla' : 'da-liquidare',
-      ],
-    );
-    ids.push(id);
-  }
-  return ids;
-}
-
-/** The end of a beneficio as the benefici lane records it (a death, a definitive admission). */
-export async function terminaBeneficio(
-  svc: TestMisure,
-  beneficioId: string,
-  dal: string,
-  causa: 'decesso' | 'ricovero-definitivo' = 'decesso',
-): Promise<void> {
-  await svc.sql(
-    `UPDATE beneficio SET stato = $3, termina_dal = $2::date, causa_fine = $4, aggiornato_il = now() WHERE id = $1`,
-    [beneficioId, dal, causa === 'decesso' ? 'cessato' : 'revocato', causa],
-  );
+  return id;
 }

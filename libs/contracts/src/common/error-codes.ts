@@ -104,13 +104,17 @@ export const ERROR_KINDS = {
   GRADUATORIA_GIA_APPROVATA: 'conflict',
   GRADUATORIA_NON_APPROVATA: 'conflict',
   BENEFICIO_NON_ATTIVO: 'conflict',
+  // Misure, benefici and the monthly run (issue 10): a month is paid once it has begun; a rule set
+  // stored before issue 10 has no erogazione parameters, and the run will not guess them.
+  BENEFICIO_NON_TROVATO: 'not-found',
+  MESE_NON_ANCORA_EROGABILE: 'conflict',
+  REGOLE_EROGAZIONE_MANCANTI: 'unprocessable',
   // Misure, rule sets: a version in force overlapping another of the same measure; a stored document
   // that no longer validates against its contract classes (never used to judge an istanza).
   REGOLE_SOVRAPPOSTE: 'conflict',
   REGOLE_NON_VALIDE: 'unprocessable',
   // Misure, liquidazioni and recuperi (issue 10, point 3): a recupero is of a month liquidated, at most
   // what was paid, one per month.
-  BENEFICIO_NON_TROVATO: 'not-found',
   RECUPERO_NON_TROVATO: 'not-found',
   MESE_NON_LIQUIDATO: 'conflict',
   RECUPERO_OLTRE_PAGATO: 'unprocessable',

@@ -16,3 +16,4 @@ export * from './v1/istruttoria-avviso.dto';
 export * from './v1/liquidazioni.dto';
 export * from './v1/liquidazioni.messages';
 export * from './v1/benefici.vocabolari';
+export * from './v1/benefici.dto';

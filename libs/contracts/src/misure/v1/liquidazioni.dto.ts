@@ -10,6 +10,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { CODICE_FISCALE_PATTERN } from '../../accesso/v1/persona.dto';
+import { MESE_PATTERN } from './benefici.dto';
 import { GIORNO_ESISTENTE } from '../../common/giorno';
 import {
   Annidato,
@@ -26,8 +27,6 @@ import {
  * liquidazione for the ragioneria names the payee and its IBAN; amounts paid unduly become recuperi.
  */
 
-/** `AAAA-MM`: the month paid. */
-export const MESE_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** Who the money is paid to: the beneficiary, or the person delegated (AdS, tutore, familiare delegato). */
 export const INTESTATARI_PAGAMENTO = ['beneficiario', 'delegato'] as const;

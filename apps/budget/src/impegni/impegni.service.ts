@@ -545,20 +545,25 @@ export class ImpegniService {
           actor.userId,
           RequestContext.current()?.correlationId ?? null,
         );
-        for (const l of inserite) {
-          const impegno = impegni.get(l.impegno_id)!;
-          await this.outbox.append(manager, BUDGET_EVENTS.liquidazioneRegistrata, {
-            liquidazioneId: l.id,
-            impegnoId: impegno.id,
-            linea: impegno.linea,
-            fondo: impegno.fondo,
-            anno: impegno.anno,
-            importoCentesimi: cents(l.importo_centesimi),
-            periodo: l.periodo,
-            riferimento: impegno.riferimento,
-            comuneResidenza: impegno.comune_residenza,
-          });
-        }
+        // The events as the single path writes them, in one statement.
+        await this.outbox.appendMany(
+          manager,
+          BUDGET_EVENTS.liquidazioneRegistrata,
+          inserite.map((l) => {
+            const impegno = impegni.get(l.impegno_id)!;
+            return {
+              liquidazioneId: l.id,
+              impegnoId: impegno.id,
+              linea: impegno.linea,
+              fondo: impegno.fondo,
+              anno: impegno.anno,
+              importoCentesimi: cents(l.importo_centesimi),
+              periodo: l.periodo,
+              riferimento: impegno.riferimento,
+              comuneResidenza: impegno.comune_residenza,
+            };
+          }),
+        );
         return new Map([...esistenti, ...inserite.map((l) => [l.chiave_idempotenza, l] as const)]);
       });
       return ordinate(tutte);

@@ -9,7 +9,12 @@ import {
   startTestBudget,
   type TestBudget,
 } from '../../../budget/test/budget-harness';
-import { creaBeneficio, creaMese, terminaBeneficio, type BeneficioDiTest } from '../../test/liquidazioni-fixture';
+import {
+  creaBeneficio,
+  creaMese,
+  terminaBeneficio,
+  type BeneficioDiTest,
+} from '../../test/liquidazioni-fixture';
 import { creaAvviso, type AvvisoDiTest } from '../../test/graduatorie-fixture';
 import { ATTORI, startTestMisure, type TestMisure } from '../../test/misure-harness';
 

@@ -96,7 +96,7 @@ export class LiquidazioniService {
 
   /** The month's liquidation to its end (or to the budget's first silence); one per month per process. */
   esegui(mese: string, utente: string): Promise<LiquidazioniMeseV1> {
-    const chiave = `${this.contesto.ambito}:${mese}`;
+    const chiave = `${this.contesto.ambito}:${primoGiorno(mese)}`;
     const gia = this.inCorso.get(chiave);
     if (gia) return gia;
     const lavoro = this.eseguiUnaVolta(primoGiorno(mese), utente).finally(() => this.inCorso.delete(chiave));
@@ -127,7 +127,7 @@ export class LiquidazioniService {
       if (!(error instanceof BudgetNonDisponibile)) throw error;
       errore = error.codice;
     }
-    const esito = await this.leggi(mese);
+    const esito = await this.riepilogo(mese, false);
     return { ...esito, recuperiRilevati, errore: errore ?? esito.errore };
   }
 
@@ -216,28 +216,45 @@ export class LiquidazioniService {
         m,
         chiudibili.map((l) => ({ id: l.id, budgetId: budgetIds.get(l.id) ?? null })),
       );
-      for (const l of chiudibili.filter((x) => chiuse.has(x.id)))
-        await this.outbox.append(m, MISURE_EVENTS.erogazioneLiquidata, {
-          liquidazioneId: l.id,
-          erogazioneId: l.erogazione_id,
-          beneficioId: l.beneficio_id,
-          personaId: l.persona_id,
-          mese: mese.slice(0, 7),
-          misura: l.misura,
-          strumento: l.strumento,
-          importoDovutoCentesimi: Number(l.importo_dovuto_centesimi),
-          compensatoCentesimi: Number(l.compensato_centesimi),
-          importoLiquidatoCentesimi: Number(l.importo_liquidato_centesimi),
-          impegnoId: l.impegno_id,
-          liquidazioneBudgetId: budgetIds.get(l.id) ?? null,
-        });
+      await this.outbox.appendMany(
+        m,
+        MISURE_EVENTS.erogazioneLiquidata,
+        chiudibili
+          .filter((x) => chiuse.has(x.id))
+          .map((l) => ({
+            liquidazioneId: l.id,
+            erogazioneId: l.erogazione_id,
+            beneficioId: l.beneficio_id,
+            personaId: l.persona_id,
+            mese: mese.slice(0, 7),
+            misura: l.misura,
+            strumento: l.strumento,
+            importoDovutoCentesimi: Number(l.importo_dovuto_centesimi),
+            compensatoCentesimi: Number(l.compensato_centesimi),
+            importoLiquidatoCentesimi: Number(l.importo_liquidato_centesimi),
+            impegnoId: l.impegno_id,
+            liquidazioneBudgetId: budgetIds.get(l.id) ?? null,
+          })),
+      );
     });
   }
 
-  async leggi(mese: string): Promise<LiquidazioniMeseV1> {
+  leggi(mese: string): Promise<LiquidazioniMeseV1> {
+    return this.riepilogo(mese, this.inCorso.has(`${this.contesto.ambito}:${primoGiorno(mese)}`));
+  }
+
+  /** The month's totals; `inCorso`: this process is still working on it. */
+  private async riepilogo(mese: string, inCorso: boolean): Promise<LiquidazioniMeseV1> {
     const t = await totaliLiquidazioni(this.dataSource.manager, this.contesto.ambito, primoGiorno(mese));
+    // `in-corso` while this process works on the month (another replica's work reads `in-attesa`).
     const stato: LiquidazioniMeseV1['stato'] =
-      t.mensilita === 0 ? 'nessuna' : t.liquidate === t.mensilita ? 'completate' : 'in-attesa';
+      t.mensilita === 0
+        ? 'nessuna'
+        : t.liquidate === t.mensilita
+          ? 'completate'
+          : inCorso
+            ? 'in-corso'
+            : 'in-attesa';
     return {
       mese: mese.slice(0, 7),
       stato,

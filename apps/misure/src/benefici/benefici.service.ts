@@ -68,6 +68,8 @@ export const beneficioNonTrovato = (): DomainError =>
 @Injectable()
 export class BeneficiService {
   private readonly logger = new Logger(BeneficiService.name);
+  /** Rule sets read (validated) once per process: a stored version's parameters never change. */
+  private readonly regoleLette = new Map<string, VersioneRegoleMisuraV1>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -462,8 +464,11 @@ export class BeneficiService {
   }
 
   private async regoleDi(m: EntityManager, id: string): Promise<VersioneRegoleMisuraV1> {
+    const gia = this.regoleLette.get(id);
+    if (gia) return gia;
     const regole = await this.regole.leggi(id, m);
     if (!regole) throw new DomainError('REGOLE_NON_IN_VIGORE', `Regole ${id} non trovate nell’Ambito.`);
+    this.regoleLette.set(id, regole);
     return regole;
   }
 

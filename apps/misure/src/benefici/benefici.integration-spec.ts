@@ -74,7 +74,8 @@ describe('misure › benefici: a beneficio’s life from accesso’s records, pa
     svc = await startTestMisure({ servizi: true });
     servizi = svc.servizi!;
     avviso = await avvisoConErogazione(svc);
-  });
+    // Three services on fresh databases: slow on a loaded machine.
+  }, 120_000);
   afterAll(() => svc?.close());
 
   it('grant → payments → sollievo beyond 60 days (suspended) → home (resumed) → death (ceased)', async () => {

@@ -144,7 +144,12 @@ export class BeneficiService {
   async ricovero(durable: string, envelope: EventEnvelope<string, { personaId: string }>): Promise<void> {
     if (await alreadyHandled(this.dataSource, durable, envelope)) return;
     const personaId = envelope.payload.personaId;
-    const registrazioni = await this.fonti.registrazioni(personaId);
+    // No beneficio of the person: accesso's records are not read (no personal data without a need).
+    const [{ ne }] = await this.dataSource.query<Array<{ ne: boolean }>>(
+      `SELECT EXISTS (SELECT 1 FROM beneficio WHERE persona_id = $1 AND stato = 'attivo') AS ne`,
+      [personaId],
+    );
+    const registrazioni = ne ? await this.fonti.registrazioni(personaId) : null;
     await handleOnce(this.dataSource, durable, envelope, async (m) => {
       const benefici = await beneficiDellaPersona(m, personaId);
       if (registrazioni && benefici.length > 0)

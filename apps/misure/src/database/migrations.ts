@@ -5,6 +5,7 @@ import { IndiceRegoleInVigore1796046100000 } from './regole-in-vigore.migration'
 import { CreateGraduatorie1796046300000 } from './graduatorie.migration';
 import { CreateIstruttoriaAvviso1796046500000 } from './istruttoria-avviso.migration';
 import { CreateBenefici1796046600000 } from './benefici.migration';
+import { IstruttoriaJson1796046900000 } from './istruttoria-json.migration';
 
 /**
  * The first migration: the append-only audit table `voce_audit`. serviceDataSourceOptions runs the
@@ -36,4 +37,6 @@ export const MISURE_MIGRATIONS = [
   CreateIstruttoriaAvviso1796046500000,
   // Benefici, their suspensions, the monthly runs and their erogazioni (lane benefici-run, 17960466xxxxx).
   CreateBenefici1796046600000,
+  // Snapshot and valutazione of each istruttoria stored as written (lead, 17960469xxxxx).
+  IstruttoriaJson1796046900000,
 ];

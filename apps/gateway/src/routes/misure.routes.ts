@@ -1,8 +1,8 @@
 import { MISURE_RPC } from '@ambito/contracts';
-import { graduatoriaCsv } from './graduatoria-csv';
 import { rotta, type Rotta } from './rotta';
 import { ROTTE_ISTANZE } from './misure-istanze.routes';
 import { REGOLE_ROUTES } from './misure-regole.routes';
+import { ROTTE_BENEFICI } from './misure-benefici.routes';
 import { ROTTE_LIQUIDAZIONI } from './misure-liquidazioni.routes';
 
 const AVVISO = { descrizione: 'Identificativo dell’avviso', campo: 'avvisoId' };
@@ -85,16 +85,29 @@ export const MISURE_ROUTES: Rotta[] = [
     messaggio: MISURE_RPC.leggiGraduatoria,
     tag: 'Misure',
     operazione: 'leggiGraduatoria',
-    sommario: 'Una graduatoria con le sue posizioni',
-    descrizione: 'Posizione, protocollo, esito, importo e impegno di ciascuna istanza: nessun nome.',
+    sommario: 'Una graduatoria',
+    descrizione: 'Area, strumento, budget, stato, finanziate e idonee non finanziate, determina.',
     parametri: { id: AVVISO, graduatoriaId: GRADUATORIA },
     errori: [404],
     esito: 'Graduatoria',
   }),
   rotta({
     metodo: 'get',
+    percorso: '/misure/avvisi/{id}/graduatorie/{graduatoriaId}/voci',
+    messaggio: MISURE_RPC.elencaVociGraduatoria,
+    tag: 'Misure',
+    operazione: 'elencaVociGraduatoria',
+    sommario: 'Le posizioni di una graduatoria',
+    descrizione:
+      'In ordine di posizione, a pagine (`pagina`, `perPagina`), eventualmente di un solo `esito`: protocollo, esito, importo e impegno di ciascuna istanza; nessun nome.',
+    parametri: { id: AVVISO, graduatoriaId: GRADUATORIA },
+    errori: [404],
+    esito: 'Posizioni della graduatoria',
+  }),
+  rotta({
+    metodo: 'get',
     percorso: '/misure/avvisi/{id}/graduatorie/{graduatoriaId}/pubblicazione.csv',
-    messaggio: MISURE_RPC.leggiGraduatoria,
+    messaggio: MISURE_RPC.pubblicaGraduatoria,
     tag: 'Misure',
     operazione: 'pubblicaGraduatoriaCsv',
     sommario: 'Graduatoria da pubblicare, in CSV',
@@ -106,7 +119,7 @@ export const MISURE_ROUTES: Rotta[] = [
     risposta: {
       classe: 'text/csv',
       descrizione: 'CSV',
-      da: (graduatoria) => graduatoriaCsv(graduatoria),
+      da: (pubblicazione) => pubblicazione.csv,
       // The ids are validated as UUIDs before the request is sent: safe in a header.
       nomeFile: (params) => `graduatoria-${params.graduatoriaId}.csv`,
     },
@@ -210,6 +223,8 @@ export const MISURE_ROUTES: Rotta[] = [
 
   // Rule sets (lane misure-regole): law as versioned data, copied and activated by the Ufficio di Piano.
   ...REGOLE_ROUTES,
+  // Benefici and the monthly run of the erogazioni (issue 10, lane benefici-run).
+  ...ROTTE_BENEFICI,
   // Liquidazioni, payees and recuperi (lane benefici-liquidazioni).
   ...ROTTE_LIQUIDAZIONI,
 ];

@@ -117,7 +117,9 @@ export class ErogazioniService {
       mese ? `${mese}-01` : null,
       100,
     );
-    return Promise.all(righe.map((r) => this.toV1(r)));
+    const risposta: ErogazioneRunV1[] = [];
+    for (const r of righe) risposta.push(await this.toV1(r));
+    return risposta;
   }
 
   /** The months computed for a month (personal data: audited, each result with its person). */

@@ -27,7 +27,6 @@ import {
  * liquidazione for the ragioneria names the payee and its IBAN; amounts paid unduly become recuperi.
  */
 
-
 /** Who the money is paid to: the beneficiary, or the person delegated (AdS, tutore, familiare delegato). */
 export const INTESTATARI_PAGAMENTO = ['beneficiario', 'delegato'] as const;
 export type IntestatarioPagamento = (typeof INTESTATARI_PAGAMENTO)[number];

@@ -69,6 +69,10 @@ export interface TestBudget {
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   /** Row counts of every table a command may write, to prove a refused command wrote nothing. */
   conteggi(): Promise<Record<string, number>>;
+  /** Stops the service (its callers then find nobody answering); its database stays. */
+  ferma(): Promise<void>;
+  /** Starts it again on the same database, after `ferma`. */
+  riavvia(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -108,17 +112,20 @@ export async function startTestBudget(env: Record<string, string> = {}): Promise
   const db = await createServiceTestDatabase('budget');
   const databaseUrl = db.adminUrl;
   const identita = generateIdentityKeys();
-  const app = await createBudgetApp(
-    loadBudgetConfig({
-      DATABASE_URL: db.url,
-      DATABASE_MIGRATION_URL: db.migrationUrl,
-      ...testNatsEnv('budget'),
-      LOG_LEVEL: 'silent',
-      NODE_ENV: 'test',
-      ACTOR_TRUSTED_KEYS: identita.ACTOR_TRUSTED_KEYS,
-      ...env,
-    }),
-  );
+  const avvia = () =>
+    createBudgetApp(
+      loadBudgetConfig({
+        DATABASE_URL: db.url,
+        DATABASE_MIGRATION_URL: db.migrationUrl,
+        ...testNatsEnv('budget'),
+        LOG_LEVEL: 'silent',
+        NODE_ENV: 'test',
+        ACTOR_TRUSTED_KEYS: identita.ACTOR_TRUSTED_KEYS,
+        ...env,
+      }),
+    );
+  let app = await avvia();
+  let fermo = false;
   // With the gateway's NATS user, which may send every declared request and nothing else.
   const nats = await connectTestNats('gateway', { name: 'budget-test' });
   // Signs the actor as the gateway does, with this run's key.
@@ -154,7 +161,9 @@ export async function startTestBudget(env: Record<string, string> = {}): Promise
   await pg.connect();
   const sql = async <T>(text: string, params?: unknown[]) => (await pg.query(text, params)).rows as T[];
   return {
-    app,
+    get app() {
+      return app;
+    },
     databaseUrl,
     as: (actor, finalita) => richiesta(rpc, actor, finalita),
     firmatoDa: (firmatario, actor) =>
@@ -176,11 +185,19 @@ export async function startTestBudget(env: Record<string, string> = {}): Promise
       );
       return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)]));
     },
+    ferma: async () => {
+      fermo = true;
+      await app.close();
+    },
+    riavvia: async () => {
+      app = await avvia();
+      fermo = false;
+    },
     close: async () => {
       await nats.close();
       await natsMisure.close();
       await pg.end();
-      await app.close();
+      if (!fermo) await app.close();
       await dropTestDatabase(databaseUrl);
     },
   };

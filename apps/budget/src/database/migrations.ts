@@ -4,6 +4,7 @@ import { AddDecisioneDotazione1764000000100 } from './add-decisione-dotazione.mi
 import { addFinalitaVoceAuditMigration, createVoceAuditMigration } from '@ambito/audit';
 import { FedeltaDominio1764620000000 } from './fedelta-dominio.migration';
 import { AttiArticoli1764700000000 } from './atti-articoli.migration';
+import { LiquidazioniChiave1796046700000 } from './liquidazioni-chiave.migration';
 
 /** Idempotency-Key of state-changing requests, stored with their effect (libs/messaging/src/idempotency). */
 export const CreateIdempotencyKey1764600000400 = createIdempotencyKeyMigration(1764600000400);
@@ -23,4 +24,6 @@ export const BUDGET_MIGRATIONS = [
   CreateIdempotencyKey1764600000400,
   FedeltaDominio1764620000000,
   AttiArticoli1764700000000,
+  // Keyed liquidazioni of a calling service, in batches (lane benefici-liquidazioni).
+  LiquidazioniChiave1796046700000,
 ];

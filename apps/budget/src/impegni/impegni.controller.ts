@@ -2,6 +2,7 @@ import {
   BUDGET_RPC,
   LeggiImpegnoV1,
   RegistraLiquidazioneV1,
+  RegistraLiquidazioniLottoV1,
   RegistraMandatoV1,
   RiduciImpegnoV1,
   RichiediImpegniLottoV1,
@@ -40,6 +41,11 @@ export class ImpegniController {
   @RpcHandler(BUDGET_RPC.registraLiquidazione)
   liquida(dto: RegistraLiquidazioneV1): Promise<LiquidazioneV1> {
     return this.impegni.liquida(dto);
+  }
+
+  @RpcHandler(BUDGET_RPC.registraLiquidazioniLotto)
+  liquidaLotto(dto: RegistraLiquidazioniLottoV1): Promise<LiquidazioneV1[]> {
+    return this.impegni.liquidaLotto(dto);
   }
 
   @RpcHandler(BUDGET_RPC.registraMandato)

@@ -9,6 +9,8 @@ import {
   type LiquidazioneV1,
   type MandatoV1,
   type RegistraLiquidazioneV1,
+  type RegistraLiquidazioniLottoV1,
+  type VoceLottoLiquidazioniV1,
   type RegistraMandatoV1,
   type RiduciImpegnoV1,
   type RichiediImpegniLottoV1,
@@ -35,8 +37,12 @@ import {
   impegnoBloccato,
   impegnoPerChiave,
   impegniPerChiavi,
+  impegniBloccati,
   impegniPerId,
   impegnoPerId,
+  inserisciLiquidazioniEMovimenti,
+  lineeDegliImpegni,
+  liquidazioniPerChiavi,
   inserisciImpegniEMovimenti,
   liquidazioniDegliImpegni,
   impostaMandato,
@@ -51,7 +57,9 @@ import {
   mandatoPerId,
   mandatoPerNumero,
   type ImpegnoRow,
+  type LiquidazioneConChiave,
   type LiquidazioneRow,
+  type NuovaLiquidazione,
   type MandatoRow,
   type NuovoImpegno,
   type TipoMovimentoImpegno,
@@ -99,6 +107,13 @@ function toMandatoV1(m: MandatoRow): MandatoV1 {
     importoCentesimi: cents(m.importo),
     liquidazioni: m.liquidazioni ?? [],
   };
+}
+
+/** What identifies a keyed liquidazione: the same key with another impegno, amount or month is a mistake. */
+function improntaLiquidazione(v: VoceLottoLiquidazioniV1): string {
+  return createHash('sha256')
+    .update(JSON.stringify([v.impegnoId, v.importoCentesimi, v.periodo ?? null]))
+    .digest('hex');
 }
 
 const liquidazioneNonTrovata = () => new DomainError('LIQUIDAZIONE_NON_TROVATA', 'Liquidazione non trovata.');
@@ -458,6 +473,123 @@ export class ImpegniService {
       });
       return toLiquidazioneV1(liquidazione);
     });
+  }
+
+  /**
+   * A batch of liquidazioni (a month's payments of a measure), all or nothing, in one transaction with
+   * the mandato's lock order: the impegni's lines by code, then the impegni by id. Each item keeps its
+   * own key, stored with the liquidazione: one already there is returned as it is (its fingerprint must
+   * match), the others are checked against their impegno's residuo (several of one impegno add up) and
+   * written with their movements; one above the residuo refuses the whole batch with
+   * LIQUIDAZIONE_OLTRE_IMPEGNO and nothing is written. Only a calling service, on the lines it is
+   * granted `liquidazione`.
+   */
+  async liquidaLotto(dto: RegistraLiquidazioniLottoV1): Promise<LiquidazioneV1[]> {
+    const actor = currentActor();
+    if (servizioChiamante(actor) === null)
+      throw new DomainError(
+        'OPERAZIONE_NON_CONSENTITA',
+        'Le liquidazioni in blocco sono registrate solo da un servizio chiamante: una persona usa la liquidazione singola.',
+      );
+    const firme = new Map(dto.liquidazioni.map((v) => [v.chiaveIdempotenza, improntaLiquidazione(v)]));
+    const chiavi = dto.liquidazioni.map((v) => v.chiaveIdempotenza);
+    const ordinate = (trovate: Map<string, LiquidazioneConChiave>) =>
+      chiavi.map((c) => toLiquidazioneV1(trovate.get(c)!));
+    const gia = await this.liquidazioniPerChiavi(this.dataSource.manager, chiavi, firme);
+    if (gia.size === chiavi.length) return ordinate(gia);
+    try {
+      const tutte = await this.dataSource.transaction(async (manager) => {
+        const impegniIds = [...new Set(dto.liquidazioni.map((v) => v.impegnoId))];
+        const linee = await lineeDegliImpegni(manager, impegniIds);
+        if (linee.length !== impegniIds.length) throw nonTrovato();
+        const lineePerCodice = new Map<string, Awaited<ReturnType<typeof lineaBloccata>>>();
+        for (const codice of [...new Set(linee.map((l) => l.linea))].sort()) {
+          const linea = await lineaBloccata(manager, codice);
+          await this.abilitazioni.verifica(manager, actor, 'liquidazione', linea);
+          lineePerCodice.set(codice, linea);
+        }
+        const impegni = new Map((await impegniBloccati(manager, impegniIds.sort())).map((i) => [i.id, i]));
+        // Twins of some items may have committed while this batch waited for the locks.
+        const esistenti = await this.liquidazioniPerChiavi(manager, chiavi, firme);
+        const nuove = dto.liquidazioni.filter((v) => !esistenti.has(v.chiaveIdempotenza));
+        if (nuove.length === 0) return esistenti;
+        const residui = new Map(
+          [...impegni.values()].map((i) => [
+            i.id,
+            differenza(cents(i.importo_centesimi), cents(i.liquidato_centesimi)),
+          ]),
+        );
+        const righe: NuovaLiquidazione[] = nuove.map((v) => {
+          const impegno = impegni.get(v.impegnoId)!;
+          const residuo = residui.get(v.impegnoId)!;
+          if (v.importoCentesimi > residuo)
+            throw new DomainError(
+              'LIQUIDAZIONE_OLTRE_IMPEGNO',
+              `La liquidazione ${v.chiaveIdempotenza} di ${Money.ofCents(v.importoCentesimi).format()} supera il ` +
+                `residuo dell’impegno ${v.impegnoId} (${Money.ofCents(residuo).format()}). Nessuna liquidazione è stata registrata.`,
+            );
+          residui.set(v.impegnoId, differenza(residuo, v.importoCentesimi));
+          return {
+            chiaveIdempotenza: v.chiaveIdempotenza,
+            impronta: firme.get(v.chiaveIdempotenza)!,
+            impegnoId: impegno.id,
+            annualitaId: impegno.annualita_id,
+            lineaId: impegno.linea_id,
+            importoCentesimi: v.importoCentesimi,
+            periodo: v.periodo ?? null,
+          };
+        });
+        const inserite = await inserisciLiquidazioniEMovimenti(
+          manager,
+          righe,
+          actor.userId,
+          RequestContext.current()?.correlationId ?? null,
+        );
+        // The events as the single path writes them, in one statement.
+        await this.outbox.appendMany(
+          manager,
+          BUDGET_EVENTS.liquidazioneRegistrata,
+          inserite.map((l) => {
+            const impegno = impegni.get(l.impegno_id)!;
+            return {
+              liquidazioneId: l.id,
+              impegnoId: impegno.id,
+              linea: impegno.linea,
+              fondo: impegno.fondo,
+              anno: impegno.anno,
+              importoCentesimi: cents(l.importo_centesimi),
+              periodo: l.periodo,
+              riferimento: impegno.riferimento,
+              comuneResidenza: impegno.comune_residenza,
+            };
+          }),
+        );
+        return new Map([...esistenti, ...inserite.map((l) => [l.chiave_idempotenza, l] as const)]);
+      });
+      return ordinate(tutte);
+    } catch (error) {
+      // A key of the batch taken at the same time by another request: the unique index let one through.
+      if (!isViolation(error, '23505', 'uq_liquidazione_chiave')) throw error;
+      const vincitori = await this.liquidazioniPerChiavi(this.dataSource.manager, chiavi, firme);
+      if (vincitori.size !== chiavi.length) throw error;
+      return ordinate(vincitori);
+    }
+  }
+
+  /** The liquidazioni stored with these keys; one with another content is refused. */
+  private async liquidazioniPerChiavi(
+    manager: EntityManager,
+    chiavi: string[],
+    firme: Map<string, string>,
+  ): Promise<Map<string, LiquidazioneConChiave>> {
+    const trovate = await liquidazioniPerChiavi(manager, chiavi);
+    for (const l of trovate)
+      if (l.impronta !== firme.get(l.chiave_idempotenza))
+        throw new DomainError(
+          'CHIAVE_IDEMPOTENZA_RIUSATA',
+          `La chiave di idempotenza ${l.chiave_idempotenza} è già stata usata per una liquidazione diversa: usarne una nuova.`,
+        );
+    return new Map(trovate.map((l) => [l.chiave_idempotenza, l]));
   }
 
   /**

@@ -414,3 +414,98 @@ export async function inserisciImpegniEMovimenti(
   );
   return new Map(righe.map((r) => [r.chiave_idempotenza, r.id]));
 }
+
+/** A keyed liquidazione as stored: its fingerprint checks a repeat of the key. */
+export interface LiquidazioneConChiave extends LiquidazioneRow {
+  chiave_idempotenza: string;
+  impronta: string;
+}
+
+/** The liquidazioni stored with these keys (batches of a calling service). */
+export async function liquidazioniPerChiavi(
+  manager: EntityManager,
+  chiavi: string[],
+): Promise<LiquidazioneConChiave[]> {
+  return manager.query<LiquidazioneConChiave[]>(
+    `SELECT q.id, q.impegno_id, q.importo_centesimi, q.periodo, q.mandato_id, m.numero AS mandato, q.registrata_il,
+            q.chiave_idempotenza, q.impronta
+       FROM liquidazione q LEFT JOIN mandato m ON m.id = q.mandato_id
+      WHERE q.chiave_idempotenza = ANY ($1::text[])`,
+    [chiavi],
+  );
+}
+
+/** The line codes of these impegni (read without a lock: the caller locks the lines, then the impegni). */
+export async function lineeDegliImpegni(
+  manager: EntityManager,
+  ids: string[],
+): Promise<Array<{ impegno_id: string; linea: string }>> {
+  return manager.query(
+    `SELECT i.id AS impegno_id, l.codice AS linea FROM impegno i JOIN linea l ON l.id = i.linea_id
+      WHERE i.id = ANY ($1::uuid[])`,
+    [ids],
+  );
+}
+
+/** The impegni locked for update in the order of their ids (the mandato's order). */
+export async function impegniBloccati(manager: EntityManager, ids: string[]): Promise<ImpegnoRow[]> {
+  await manager.query(`SELECT id FROM impegno WHERE id = ANY ($1::uuid[]) ORDER BY id FOR UPDATE`, [ids]);
+  return impegniPerId(manager, ids);
+}
+
+export interface NuovaLiquidazione {
+  chiaveIdempotenza: string;
+  impronta: string;
+  impegnoId: string;
+  annualitaId: string;
+  lineaId: string;
+  importoCentesimi: number;
+  periodo: string | null;
+}
+
+/**
+ * Liquidazioni and their ledger movements with two statements, in the order given: the trigger on
+ * `movimento` adds each to its impegno's and dotazione's `liquidato`, whose CHECKs stay the last guard.
+ */
+export async function inserisciLiquidazioniEMovimenti(
+  manager: EntityManager,
+  righe: NuovaLiquidazione[],
+  registrataDa: string,
+  correlationId: string | null,
+): Promise<LiquidazioneConChiave[]> {
+  const col = <T>(f: (r: NuovaLiquidazione) => T) => righe.map(f);
+  const inserite = await manager.query<LiquidazioneConChiave[]>(
+    `INSERT INTO liquidazione (impegno_id, importo_centesimi, periodo, registrata_da, chiave_idempotenza, impronta)
+     SELECT x.impegno, x.importo, x.periodo, $1, x.chiave, x.impronta
+       FROM unnest($2::uuid[], $3::bigint[], $4::text[], $5::text[], $6::text[])
+            WITH ORDINALITY AS x(impegno, importo, periodo, chiave, impronta, n)
+      ORDER BY x.n
+     RETURNING *, NULL::text AS mandato`,
+    [
+      registrataDa,
+      col((r) => r.impegnoId),
+      col((r) => r.importoCentesimi),
+      col((r) => r.periodo),
+      col((r) => r.chiaveIdempotenza),
+      col((r) => r.impronta),
+    ],
+  );
+  const perChiave = new Map(inserite.map((l) => [l.chiave_idempotenza, l]));
+  await manager.query(
+    `INSERT INTO movimento (tipo, importo_centesimi, annualita_id, linea_id, impegno_id, liquidazione_id,
+                            registrato_da, correlation_id)
+     SELECT 'liquidazione', x.importo, x.annualita, x.linea, x.impegno, x.liquidazione, $1, $2
+       FROM unnest($3::bigint[], $4::uuid[], $5::uuid[], $6::uuid[], $7::uuid[])
+            AS x(importo, annualita, linea, impegno, liquidazione)`,
+    [
+      registrataDa,
+      correlationId,
+      col((r) => r.importoCentesimi),
+      col((r) => r.annualitaId),
+      col((r) => r.lineaId),
+      col((r) => r.impegnoId),
+      col((r) => perChiave.get(r.chiaveIdempotenza)!.id),
+    ],
+  );
+  return inserite;
+}

@@ -2,6 +2,8 @@ import { MISURE_RPC } from '@ambito/contracts';
 import { rotta, type Rotta } from './rotta';
 import { ROTTE_ISTANZE } from './misure-istanze.routes';
 import { REGOLE_ROUTES } from './misure-regole.routes';
+import { ROTTE_BENEFICI } from './misure-benefici.routes';
+import { ROTTE_LIQUIDAZIONI } from './misure-liquidazioni.routes';
 
 const AVVISO = { descrizione: 'Identificativo dell’avviso', campo: 'avvisoId' };
 const GRADUATORIA = { descrizione: 'Identificativo della graduatoria', campo: 'graduatoriaId' };
@@ -221,4 +223,8 @@ export const MISURE_ROUTES: Rotta[] = [
 
   // Rule sets (lane misure-regole): law as versioned data, copied and activated by the Ufficio di Piano.
   ...REGOLE_ROUTES,
+  // Benefici and the monthly run of the erogazioni (issue 10, lane benefici-run).
+  ...ROTTE_BENEFICI,
+  // Liquidazioni, payees and recuperi (lane benefici-liquidazioni).
+  ...ROTTE_LIQUIDAZIONI,
 ];

@@ -21,6 +21,8 @@ import {
   GRADUATORIE_PROVIDERS,
   IMPEGNI_PER_LOTTO,
 } from '../graduatorie/graduatorie.providers';
+import { BENEFICI_CONTROLLERS, beneficiProviders } from '../benefici/benefici.providers';
+import { LIQUIDAZIONI_CONTROLLERS, liquidazioniProviders } from '../liquidazioni/liquidazioni.providers';
 import { SIMULAZIONE_CONTROLLERS, SIMULAZIONE_PROVIDERS } from '../simulazione/simulazione.providers';
 import { ISTANZE_CONTROLLERS, istanzeProviders } from '../istanze/istanze.providers';
 import { RegoleModule } from '../regole/regole.module';
@@ -77,6 +79,8 @@ export class MisureModule {
         ...ISTANZE_CONTROLLERS,
         ...GRADUATORIE_CONTROLLERS,
         ...SIMULAZIONE_CONTROLLERS,
+        ...BENEFICI_CONTROLLERS,
+        ...LIQUIDAZIONI_CONTROLLERS,
       ],
       providers: [
         StatoRepository,
@@ -92,6 +96,9 @@ export class MisureModule {
         ...GRADUATORIE_PROVIDERS,
         { provide: IMPEGNI_PER_LOTTO, useValue: config.IMPEGNI_PER_LOTTO },
         ...SIMULAZIONE_PROVIDERS,
+        // Benefici and the monthly run (issue 10).
+        ...beneficiProviders({ paginaErogazioni: config.EROGAZIONI_PAGINA }),
+        ...liquidazioniProviders(config.LIQUIDAZIONI_PER_LOTTO),
         ...(opzioni.riesame ? [opzioni.riesame] : []),
         ...(opzioni.providers ?? []),
       ],

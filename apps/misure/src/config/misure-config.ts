@@ -41,6 +41,12 @@ export class MisureConfig extends DataServiceConfig {
   @Max(10_000)
   ISTRUTTORIA_AVVISO_PAGINA: number = 2000;
 
+  /** Benefici per page (one transaction) of the monthly run of the erogazioni (misure.erogazioni.esegui). */
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  EROGAZIONI_PAGINA: number = 1000;
+
   /**
    * Impegni per batch request to budget (budget.impegni.richiedi-lotto, at most 500) when a graduatoria
    * is approved: each batch is one budget transaction, all or nothing.
@@ -49,6 +55,15 @@ export class MisureConfig extends DataServiceConfig {
   @Min(1)
   @Max(500)
   IMPEGNI_PER_LOTTO: number = 500;
+
+  /**
+   * How many months one batch of liquidazioni carries to the budget (`budget.liquidazioni.registra-lotto`,
+   * at most 500): each batch is one budget transaction.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  LIQUIDAZIONI_PER_LOTTO: number = 500;
 }
 
 export function loadMisureConfig(env: Record<string, string | undefined> = process.env): MisureConfig {

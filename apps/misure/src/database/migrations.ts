@@ -4,6 +4,8 @@ import { CreateMisure1796046000000 } from './create-misure.migration';
 import { IndiceRegoleInVigore1796046100000 } from './regole-in-vigore.migration';
 import { CreateGraduatorie1796046300000 } from './graduatorie.migration';
 import { CreateIstruttoriaAvviso1796046500000 } from './istruttoria-avviso.migration';
+import { CreateBenefici1796046600000 } from './benefici.migration';
+import { CreateLiquidazioni1796046700000 } from './liquidazioni.migration';
 import { IstruttoriaJson1796046900000 } from './istruttoria-json.migration';
 
 /**
@@ -34,6 +36,10 @@ export const MISURE_MIGRATIONS = [
   CreateGraduatorie1796046300000,
   // The istruttoria of a whole avviso, page by page (lane misure-bench, 17960465xxxxx).
   CreateIstruttoriaAvviso1796046500000,
+  // Benefici, their suspensions, the monthly runs and their erogazioni (lane benefici-run, 17960466xxxxx).
+  CreateBenefici1796046600000,
+  // Liquidazioni to budget, payees, recuperi (lane benefici-liquidazioni, 17960467xxxxx).
+  CreateLiquidazioni1796046700000,
   // Snapshot and valutazione of each istruttoria stored as written (lead, 17960469xxxxx).
   IstruttoriaJson1796046900000,
 ];

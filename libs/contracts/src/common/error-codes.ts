@@ -104,6 +104,11 @@ export const ERROR_KINDS = {
   GRADUATORIA_GIA_APPROVATA: 'conflict',
   GRADUATORIA_NON_APPROVATA: 'conflict',
   BENEFICIO_NON_ATTIVO: 'conflict',
+  // Misure, benefici and the monthly run (issue 10): a month is paid once it has begun; a rule set
+  // stored before issue 10 has no erogazione parameters, and the run will not guess them.
+  BENEFICIO_NON_TROVATO: 'not-found',
+  MESE_NON_ANCORA_EROGABILE: 'conflict',
+  REGOLE_EROGAZIONE_MANCANTI: 'unprocessable',
   // Misure, rule sets: a version in force overlapping another of the same measure; a stored document
   // that no longer validates against its contract classes (never used to judge an istanza).
   REGOLE_SOVRAPPOSTE: 'conflict',
@@ -129,6 +134,12 @@ export const ERROR_KINDS = {
   PROPOSTA_NON_ACCETTATA: 'conflict',
   ASSISTENTE_NON_ISCRITTO: 'unprocessable',
   CONSENSO_MANCANTE: 'unprocessable',
+  // Misure, liquidazioni and recuperi (issue 10, point 3): a recupero is of a month liquidated, at most
+  // what was paid, one per month.
+  RECUPERO_NON_TROVATO: 'not-found',
+  MESE_NON_LIQUIDATO: 'conflict',
+  RECUPERO_OLTRE_PAGATO: 'unprocessable',
+  RECUPERO_GIA_REGISTRATO: 'conflict',
   SERVIZIO_NON_DISPONIBILE: 'unavailable',
   ERRORE_INTERNO: 'internal',
 } as const;

@@ -13,3 +13,7 @@ export * from './v1/simulazione.dto';
 export * from './v1/regole-api.dto';
 export * from './v1/regole.messages';
 export * from './v1/istruttoria-avviso.dto';
+export * from './v1/liquidazioni.dto';
+export * from './v1/liquidazioni.messages';
+export * from './v1/benefici.vocabolari';
+export * from './v1/benefici.dto';

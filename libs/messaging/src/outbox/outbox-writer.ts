@@ -45,6 +45,62 @@ export class OutboxWriter {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('OutboxWriter.append richiede una transazione attiva');
     }
+    const envelope = this.envelope(type, payload);
+    // One round trip: the row, and the NOTIFY that wakes the relay once the transaction commits.
+    await manager.query(
+      `WITH written AS (
+         INSERT INTO outbox_message (id, subject, type, envelope) VALUES ($1, $2, $3, $4) RETURNING id
+       )
+       SELECT pg_notify($5, id::text) FROM written`,
+      [
+        envelope.id,
+        eventSubject(type, envelope.version),
+        type,
+        JSON.stringify(envelope),
+        outboxChannel(this.options.schema),
+      ],
+    );
+    return envelope;
+  }
+
+  /**
+   * Several events of one type in one statement (a batch of hundreds, e.g. a month's liquidazioni): the
+   * same rows as `append` one by one, in order, and one NOTIFY for the relay.
+   */
+  async appendMany<T extends EventType>(
+    manager: EntityManager,
+    target: EventTarget<T>,
+    payloads: Array<EventPayload<T>>,
+  ): Promise<Array<EventEnvelope<T, EventPayload<T>>>> {
+    const type = eventTypeOf(target);
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error('OutboxWriter.appendMany richiede una transazione attiva');
+    }
+    if (payloads.length === 0) return [];
+    const envelopes = payloads.map((p) => this.envelope(type, p));
+    await manager.query(
+      `WITH written AS (
+         INSERT INTO outbox_message (id, subject, type, envelope)
+         SELECT x.id, $2, $3, x.envelope FROM unnest($1::uuid[], $4::jsonb[]) WITH ORDINALITY AS x(id, envelope, n)
+          ORDER BY x.n
+         RETURNING id
+       )
+       SELECT pg_notify($5, min(id::text)) FROM written`,
+      [
+        envelopes.map((e) => e.id),
+        eventSubject(type, envelopes[0].version),
+        type,
+        envelopes.map((e) => JSON.stringify(e)),
+        outboxChannel(this.options.schema),
+      ],
+    );
+    return envelopes;
+  }
+
+  private envelope<T extends EventType>(
+    type: T,
+    payload: EventPayload<T>,
+  ): EventEnvelope<T, EventPayload<T>> {
     const ctx = RequestContext.currentOrNew();
     const version: EventMap[T]['version'] = EVENT_VERSIONS[type];
     const envelope: EventEnvelope<T, EventPayload<T>> = {
@@ -60,20 +116,6 @@ export class OutboxWriter {
       causationId: ctx.causationId,
       payload,
     };
-    // One round trip: the row, and the NOTIFY that wakes the relay once the transaction commits.
-    await manager.query(
-      `WITH written AS (
-         INSERT INTO outbox_message (id, subject, type, envelope) VALUES ($1, $2, $3, $4) RETURNING id
-       )
-       SELECT pg_notify($5, id::text) FROM written`,
-      [
-        envelope.id,
-        eventSubject(type, version),
-        type,
-        JSON.stringify(envelope),
-        outboxChannel(this.options.schema),
-      ],
-    );
     return envelope;
   }
 }

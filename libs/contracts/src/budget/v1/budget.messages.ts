@@ -22,6 +22,7 @@ import {
   LiquidazioneV1,
   MandatoV1,
   RegistraLiquidazioneV1,
+  RegistraLiquidazioniLottoV1,
   RegistraMandatoV1,
   RiduciImpegnoV1,
   RichiediImpegniLottoV1,
@@ -160,6 +161,15 @@ export const BUDGET_RPC = {
     ambito: 'ambito',
     descrizione:
       'Registra una liquidazione su un impegno (mensile o una tantum), mai oltre il residuo: è dovuta, non ancora pagata.',
+  }),
+  registraLiquidazioniLotto: rpc({
+    subject: 'budget.liquidazioni.registra-lotto',
+    request: RegistraLiquidazioniLottoV1,
+    reply: [LiquidazioneV1],
+    ruoli: ['servizio-misure'],
+    ambito: 'ambito',
+    descrizione:
+      'Registra fino a 500 liquidazioni (le mensilità di una misura) in una sola transazione, tutte o nessuna, ciascuna idempotente per la sua chiave e mai oltre il residuo del suo impegno: le liquidazioni nell’ordine richiesto. Solo un servizio chiamante, dove è abilitato.',
   }),
   registraMandato: rpc({
     subject: 'budget.mandato.registra',

@@ -225,6 +225,40 @@ export class RegistraLiquidazioneV1 {
   periodo?: string;
 }
 
+/**
+ * One liquidazione of a batch: a keyed RegistraLiquidazioneV1. The key is the caller's (e.g. a beneficio
+ * and its month): stored with the liquidazione, it finds it again instead of liquidating twice, also
+ * days later, after a crash or a lost reply.
+ */
+export class VoceLottoLiquidazioniV1 extends RegistraLiquidazioneV1 {
+  @IsString()
+  @Matches(/^[\w.:@/-]{8,200}$/, {
+    message: 'chiaveIdempotenza: da 8 a 200 caratteri fra lettere, cifre e . : @ / - _',
+  })
+  chiaveIdempotenza: string;
+}
+
+/** Most liquidazioni in one batch: one transaction locks their lines and impegni once. */
+export const MAX_LIQUIDAZIONI_PER_LOTTO = 500;
+
+/**
+ * Up to MAX_LIQUIDAZIONI_PER_LOTTO liquidazioni (a month's payments of a measure) in one transaction,
+ * all or nothing, each idempotent by its own key: never above an impegno's residuo.
+ */
+export class RegistraLiquidazioniLottoV1 {
+  @IsArray()
+  @ArrayMinSize(1, { message: 'liquidazioni: almeno una liquidazione' })
+  @ArrayMaxSize(MAX_LIQUIDAZIONI_PER_LOTTO, {
+    message: `liquidazioni: al più ${MAX_LIQUIDAZIONI_PER_LOTTO} per richiesta`,
+  })
+  @ArrayUnique((v: VoceLottoLiquidazioniV1) => v?.chiaveIdempotenza, {
+    message: 'liquidazioni: ogni liquidazione ha una chiave di idempotenza diversa',
+  })
+  @ValidateNested({ each: true })
+  @Type(() => VoceLottoLiquidazioniV1)
+  liquidazioni: VoceLottoLiquidazioniV1[];
+}
+
 export const STATI_IMPEGNO = ['attivo', 'estinto'] as const;
 export type StatoImpegno = (typeof STATI_IMPEGNO)[number];
 

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Benchmark of the monthly run and its liquidazioni for 20,000 benefici (see README.md here). Not part of npm test.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+bash tools/setup.sh
+export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
+npx nx run-many -t build -p budget misure bench --outputStyle=static >/dev/null
+exec node -r ./tools/runtime/register.js dist/tools/bench/src/run-liquidazioni-bench.js "$@"

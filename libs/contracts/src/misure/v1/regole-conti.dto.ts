@@ -91,7 +91,9 @@ export class MassimaleInterventoDdnV1 {
   @Nullable()
   @Centesimi()
   @Min(0)
-  @Descrizione('Sostegno aggiuntivo alla famiglia nello stesso periodo (es. € 600 col voucher C1); null: nessuno')
+  @Descrizione(
+    'Sostegno aggiuntivo alla famiglia nello stesso periodo (es. € 600 col voucher C1); null: nessuno',
+  )
   sostegnoFamigliaCentesimi: number | null;
 }
 

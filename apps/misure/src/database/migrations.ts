@@ -4,6 +4,7 @@ import { CreateMisure1796046000000 } from './create-misure.migration';
 import { IndiceRegoleInVigore1796046100000 } from './regole-in-vigore.migration';
 import { CreateGraduatorie1796046300000 } from './graduatorie.migration';
 import { CreateIstruttoriaAvviso1796046500000 } from './istruttoria-avviso.migration';
+import { CreateBenefici1796046600000 } from './benefici.migration';
 import { CreateConti1796046800000 } from './conti.migration';
 
 /**
@@ -34,6 +35,8 @@ export const MISURE_MIGRATIONS = [
   CreateGraduatorie1796046300000,
   // The istruttoria of a whole avviso, page by page (lane misure-bench, 17960465xxxxx).
   CreateIstruttoriaAvviso1796046500000,
+  // Benefici, their suspensions, the monthly runs and their erogazioni (lane benefici-run, 17960466xxxxx).
+  CreateBenefici1796046600000,
   // Accounts: Pro.Vi. a consuntivo, Dopo di Noi budget and group homes, cumulation (lane misure-conti).
   CreateConti1796046800000,
 ];

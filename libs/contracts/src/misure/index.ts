@@ -13,4 +13,5 @@ export * from './v1/simulazione.dto';
 export * from './v1/regole-api.dto';
 export * from './v1/regole.messages';
 export * from './v1/istruttoria-avviso.dto';
+export * from './v1/benefici.vocabolari';
 export * from './v1/regole-conti.dto';

@@ -22,6 +22,7 @@ import {
   IMPEGNI_PER_LOTTO,
 } from '../graduatorie/graduatorie.providers';
 import { SIMULAZIONE_CONTROLLERS, SIMULAZIONE_PROVIDERS } from '../simulazione/simulazione.providers';
+import { CONTI_CONTROLLERS, CONTI_PROVIDERS } from '../rendiconti/conti.providers';
 import { ISTANZE_CONTROLLERS, istanzeProviders } from '../istanze/istanze.providers';
 import { RegoleModule } from '../regole/regole.module';
 import { StatoController } from '../stato/stato.controller';
@@ -77,6 +78,7 @@ export class MisureModule {
         ...ISTANZE_CONTROLLERS,
         ...GRADUATORIE_CONTROLLERS,
         ...SIMULAZIONE_CONTROLLERS,
+        ...CONTI_CONTROLLERS,
       ],
       providers: [
         StatoRepository,
@@ -92,6 +94,7 @@ export class MisureModule {
         ...GRADUATORIE_PROVIDERS,
         { provide: IMPEGNI_PER_LOTTO, useValue: config.IMPEGNI_PER_LOTTO },
         ...SIMULAZIONE_PROVIDERS,
+        ...CONTI_PROVIDERS,
         ...(opzioni.riesame ? [opzioni.riesame] : []),
         ...(opzioni.providers ?? []),
       ],

@@ -1,9 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { sqlValueList } from '@ambito/persistence';
-import {
-  FONTI_BUDGET_PROGETTO,
-  MISURE_CUMULO,
-} from '@ambito/contracts';
+import { FONTI_BUDGET_PROGETTO, MISURE_CUMULO } from '@ambito/contracts';
 
 /**
  * The accounts of the measures (issue 10, points 4–6; lane misure-conti, 17960468xxxxx):

@@ -112,6 +112,7 @@ export const ERROR_KINDS = {
   CUMULO_OLTRE_COSTO: 'conflict',
   CONTRATTO_ASSISTENTE_NON_TROVATO: 'not-found',
   PROGETTO_PRO_VI_NON_TROVATO: 'not-found',
+  PROGETTO_PRO_VI_GIA_REGISTRATO: 'conflict',
   GRUPPO_APPARTAMENTO_NON_TROVATO: 'not-found',
   REGOLE_CONTI_MANCANTI: 'unprocessable',
   // Misure, rule sets: a version in force overlapping another of the same measure; a stored document

@@ -15,3 +15,5 @@ export * from './v1/regole.messages';
 export * from './v1/istruttoria-avviso.dto';
 export * from './v1/benefici.vocabolari';
 export * from './v1/regole-conti.dto';
+export * from './v1/conti.dto';
+export * from './v1/conti.messages';

@@ -45,6 +45,7 @@ import {
 import { SimulaAvvisoV1, SimulazioneAvvisoV1 } from './simulazione.dto';
 import { IstruisciAvvisoV1, IstruttoriaAvvisoV1, LeggiIstruttoriaAvvisoV1 } from './istruttoria-avviso.dto';
 import { MISURE_REGOLE_RPC } from './regole.messages';
+import { MISURE_CONTI_RPC } from './conti.messages';
 import {
   PRESA_IN_CARICO_EVENTS,
   PRESA_IN_CARICO_RPC,
@@ -244,6 +245,8 @@ export const MISURE_RPC = {
   }),
   // Rule sets: list, read, in force on a day, copy, activate (regole.messages.ts).
   ...MISURE_REGOLE_RPC,
+  // Accounts: Pro.Vi. a consuntivo, Dopo di Noi, cumulation, reports (conti.messages.ts).
+  ...MISURE_CONTI_RPC,
 } as const;
 
 /**

@@ -140,7 +140,7 @@ export class DopoDiNoiService {
           );
         if (isViolation(error, '23505'))
           throw new DomainError(
-            'GRUPPO_APPARTAMENTO_PIENO',
+            'PERSONA_GIA_IN_GRUPPO_APPARTAMENTO',
             'La persona è già presente in un gruppo appartamento: va prima dimessa.',
           );
         throw error;

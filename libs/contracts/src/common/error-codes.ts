@@ -109,6 +109,7 @@ export const ERROR_KINDS = {
   // above its wage cost (rule 10); a Pro.Vi. statement on a project without the rule set's accounts.
   BUDGET_PROGETTO_NON_COPERTO: 'unprocessable',
   GRUPPO_APPARTAMENTO_PIENO: 'conflict',
+  PERSONA_GIA_IN_GRUPPO_APPARTAMENTO: 'conflict',
   CUMULO_OLTRE_COSTO: 'conflict',
   CONTRATTO_ASSISTENTE_NON_TROVATO: 'not-found',
   PROGETTO_PRO_VI_NON_TROVATO: 'not-found',

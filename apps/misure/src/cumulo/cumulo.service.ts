@@ -181,6 +181,12 @@ export class CumuloAssistente {
     da: string,
   ): Promise<EsitoCumuloV1[]> {
     if (istanze.length === 0) return [];
+    // Most ambiti register few contracts: without one, a graduatoria of thousands costs one lookup.
+    const [{ esiste }] = await m.query<Array<{ esiste: boolean }>>(
+      `SELECT EXISTS (SELECT 1 FROM contratto_assistente WHERE ambito = $1) AS esiste`,
+      [this.ambito],
+    );
+    if (!esiste) return [];
     const righe = await m.query<
       Array<{
         istanza_id: string;

@@ -32,7 +32,7 @@ describe('Pro.Vi. a consuntivo (NATS → misure → PostgreSQL)', () => {
     await svc?.close();
   });
 
-  const progetto = (concessoCentesimi: number | null = null, personaId = randomUUID()) =>
+  const progetto = (concessoCentesimi: number | null = null, personaId: string = randomUUID()) =>
     udp()(registraProgettoProVi, {
       personaId,
       istanzaId: null,

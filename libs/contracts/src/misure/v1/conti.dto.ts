@@ -1,3 +1,4 @@
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -562,6 +563,7 @@ export class VerificaCumuloV1 {
   @Matches(RIFERIMENTO, { message: 'riferimento: identificativo del contributo nella sua misura' })
   riferimento: string;
 
+  @Type(() => Number)
   @importo()
   richiestoCentesimi: number;
 }
@@ -619,6 +621,7 @@ export const DIMENSIONI_RENDICONTO = ['misura', 'area', 'strumento', 'comune'] a
 export type DimensioneRendiconto = (typeof DIMENSIONI_RENDICONTO)[number];
 
 export class LeggiRendicontoMisureV1 {
+  @Type(() => Number)
   @Intero({ min: 2000, max: 2100 })
   @Descrizione('Anno delle mensilità rendicontate')
   anno: number;
@@ -734,6 +737,7 @@ export class RendicontoMisureV1 {
 }
 
 export class LeggiRendicontazioneFnaV1 {
+  @Type(() => Number)
   @Intero({ min: 2000, max: 2100 })
   anno: number;
 }

@@ -32,6 +32,7 @@ import {
   type TestPresaInCarico,
 } from '../../presa-in-carico/test/presa-in-carico-harness';
 import { createMisureApp } from '../src/app/create-misure-app';
+import { FONTI_BENEFICI } from '../src/benefici/fonti-benefici';
 import { loadMisureConfig } from '../src/config/misure-config';
 import {
   FONTI_ISTANZA,
@@ -100,6 +101,8 @@ export interface OpzioniTestMisure {
   env?: Record<string, string>;
   /** Keys shared with another service of the test (e.g. a real budget that must trust misure's signature). */
   identita?: IdentityKeyEnv;
+  /** Providers added last (e.g. DOPO_PAGINA_EROGAZIONI, a stop after a page of the monthly run). */
+  providers?: Provider[];
 }
 
 export interface TestMisure {
@@ -156,7 +159,16 @@ export async function startTestMisure(opzioni: OpzioniTestMisure = {}): Promise<
     }),
     {
       riesame: opzioni.riesame,
-      providers: servizi ? [] : [{ provide: FONTI_ISTANZA, useValue: fonti }],
+      providers: [
+        ...(servizi
+          ? []
+          : [
+              { provide: FONTI_ISTANZA, useValue: fonti },
+              // Without accesso the benefici find no records of the person (no ricovero, no death).
+              { provide: FONTI_BENEFICI, useValue: { registrazioni: async () => null } },
+            ]),
+        ...(opzioni.providers ?? []),
+      ],
     },
   );
   // With the gateway's NATS user, which may send every declared request and nothing else.

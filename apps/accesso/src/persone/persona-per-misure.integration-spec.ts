@@ -62,14 +62,20 @@ describe('accesso.persona.leggi-per-misure: the persona for the istruttoria of t
       comuneResidenza: CREMA,
       residenteNellAmbito: true,
       ricoveroDefinitivoInCorso: false,
+      dataDecesso: null,
+      ricoveri: [],
     });
-    await svc.as(ATTORI.operatoreCrema)(registraRicovero, {
+    const ricovero = await svc.as(ATTORI.operatoreCrema)(registraRicovero, {
       personaId: p.id,
       tipo: 'residenziale-definitivo',
       dal: new Date().toISOString().slice(0, 10),
     });
     const letta = await comeMisure()(leggiPersonaPerMisure, { personaId: p.id });
     expect(letta.ricoveroDefinitivoInCorso).toBe(true);
+    // The benefici's records: the ricoveri (kind and dates) and the date of death.
+    expect(letta.ricoveri).toEqual([
+      { id: ricovero.id, tipo: 'residenziale-definitivo', dal: ricovero.dal, al: null },
+    ]);
     expect(JSON.stringify(letta)).not.toMatch(/Rossi|RSSMRA/);
     const audit = await svc.sql(
       `SELECT utente, azione, risorsa_id, soggetto_id, finalita, motivo, esito FROM voce_audit

@@ -7,7 +7,7 @@ import {
   type EntityManager,
   type SelectQueryBuilder,
 } from 'typeorm';
-import type { PaginazioneV1 } from '@ambito/contracts';
+import type { PaginazioneV1, TipoRicovero } from '@ambito/contracts';
 import { pagina } from '@ambito/persistence';
 import { PersonaEntity } from './persona.entity';
 
@@ -86,6 +86,21 @@ export class PersoneRepository {
       [personaId, oggi],
     )) as [{ inCorso: boolean }];
     return inCorso;
+  }
+
+  /**
+   * The person's ricoveri that ended on or after `dal` (or are open), by start: the misure count the
+   * days of sollievo per calendar year and revoke on a definitive admission.
+   */
+  async ricoveriDal(
+    personaId: string,
+    dal: string,
+  ): Promise<Array<{ id: string; tipo: TipoRicovero; dal: string; al: string | null }>> {
+    return (await this.manager.query(
+      `SELECT id, tipo, dal::text AS dal, al::text AS al FROM ricovero
+        WHERE persona_id = $1 AND (al IS NULL OR al >= $2::date) ORDER BY dal, id`,
+      [personaId, dal],
+    )) as Array<{ id: string; tipo: TipoRicovero; dal: string; al: string | null }>;
   }
 
   /** The persona if it is within `ambito`, else null (whether or not it exists). */

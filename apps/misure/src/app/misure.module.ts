@@ -21,6 +21,7 @@ import {
   GRADUATORIE_PROVIDERS,
   IMPEGNI_PER_LOTTO,
 } from '../graduatorie/graduatorie.providers';
+import { BENEFICI_CONTROLLERS, beneficiProviders } from '../benefici/benefici.providers';
 import { SIMULAZIONE_CONTROLLERS, SIMULAZIONE_PROVIDERS } from '../simulazione/simulazione.providers';
 import { CONTI_CONTROLLERS, CONTI_PROVIDERS } from '../rendiconti/conti.providers';
 import { ISTANZE_CONTROLLERS, istanzeProviders } from '../istanze/istanze.providers';
@@ -78,6 +79,7 @@ export class MisureModule {
         ...ISTANZE_CONTROLLERS,
         ...GRADUATORIE_CONTROLLERS,
         ...SIMULAZIONE_CONTROLLERS,
+        ...BENEFICI_CONTROLLERS,
         ...CONTI_CONTROLLERS,
       ],
       providers: [
@@ -94,6 +96,8 @@ export class MisureModule {
         ...GRADUATORIE_PROVIDERS,
         { provide: IMPEGNI_PER_LOTTO, useValue: config.IMPEGNI_PER_LOTTO },
         ...SIMULAZIONE_PROVIDERS,
+        // Benefici and the monthly run (issue 10).
+        ...beneficiProviders({ paginaErogazioni: config.EROGAZIONI_PAGINA }),
         ...CONTI_PROVIDERS,
         ...(opzioni.riesame ? [opzioni.riesame] : []),
         ...(opzioni.providers ?? []),

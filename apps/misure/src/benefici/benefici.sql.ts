@@ -121,30 +121,53 @@ export interface FiltroBenefici {
   istanzaId?: string;
   avvisoId?: string;
   stato?: StatoBeneficio;
-  dopo?: string;
   limite: number;
+  scarto: number;
 }
 
-/** The ambito's benefici by id (keyset), optionally of one person, istanza, avviso or state. */
-export async function elencaBenefici(m: EntityManager, f: FiltroBenefici): Promise<BeneficioRow[]> {
-  return m.query<BeneficioRow[]>(
-    `SELECT ${COLONNE_BENEFICIO} FROM beneficio
+/** A page of the ambito's benefici by id, optionally of one person, istanza, avviso or state; with the total. */
+export async function elencaBenefici(
+  m: EntityManager,
+  f: FiltroBenefici,
+): Promise<{ righe: BeneficioRow[]; totale: number }> {
+  const righe = await m.query<Array<BeneficioRow & { totale: string }>>(
+    `SELECT ${COLONNE_BENEFICIO}, count(*) OVER () AS totale FROM beneficio
       WHERE ambito = $1
         AND ($2::uuid IS NULL OR persona_id = $2)
         AND ($3::uuid IS NULL OR istanza_id = $3)
         AND ($4::uuid IS NULL OR avviso_id = $4)
         AND ($5::text IS NULL OR stato = $5)
-        AND ($6::uuid IS NULL OR id > $6)
-      ORDER BY id LIMIT $7`,
+      ORDER BY id LIMIT $6 OFFSET $7`,
     [
       f.ambito,
       f.personaId ?? null,
       f.istanzaId ?? null,
       f.avvisoId ?? null,
       f.stato ?? null,
-      f.dopo ?? null,
       f.limite,
+      f.scarto,
     ],
+  );
+  const totale = righe.length > 0 ? Number(righe[0].totale) : await contaBenefici(m, f);
+  return { righe, totale };
+}
+
+async function contaBenefici(m: EntityManager, f: FiltroBenefici): Promise<number> {
+  if (f.scarto === 0) return 0;
+  const [r] = await m.query<Array<{ n: string }>>(
+    `SELECT count(*) AS n FROM beneficio WHERE ambito = $1 AND ($2::uuid IS NULL OR persona_id = $2)
+        AND ($3::uuid IS NULL OR istanza_id = $3) AND ($4::uuid IS NULL OR avviso_id = $4)
+        AND ($5::text IS NULL OR stato = $5)`,
+    [f.ambito, f.personaId ?? null, f.istanzaId ?? null, f.avvisoId ?? null, f.stato ?? null],
+  );
+  return Number(r.n);
+}
+
+/** Every beneficio of a person (any state), locked in id order: the events of one person wait for each other. */
+export async function beneficiDellaPersona(m: EntityManager, personaId: string): Promise<BeneficioRow[]> {
+  return m.query<BeneficioRow[]>(
+    `SELECT ${COLONNE_BENEFICIO} FROM beneficio WHERE persona_id = $1 ORDER BY id FOR UPDATE`,
+    [personaId],
   );
 }
 
@@ -164,7 +187,8 @@ export async function terminaBeneficio(
     fonte: string;
   },
 ): Promise<boolean> {
-  const righe = await m.query<Array<{ id: string }>>(
+  const righe = await aggiornate(
+    m,
     `UPDATE beneficio
         SET stato = $2, termina_dal = $3, causa_fine = $4, motivazione_fine = $5, fonte_fine = $6,
             aggiornato_il = now()
@@ -277,7 +301,8 @@ export async function registraSospensione(m: EntityManager, s: NuovaSospensione)
 
 /** Closes an open suspension on its last day (`al`): `true` if it was open. */
 export async function chiudiSospensione(m: EntityManager, id: string, al: string): Promise<boolean> {
-  const righe = await m.query<Array<{ id: string }>>(
+  const righe = await aggiornate(
+    m,
     `UPDATE sospensione_beneficio SET al = greatest($2::date, dal), aggiornata_il = now()
       WHERE id = $1 AND al IS NULL AND annullata_il IS NULL RETURNING id`,
     [id, al],
@@ -287,10 +312,24 @@ export async function chiudiSospensione(m: EntityManager, id: string, al: string
 
 /** A derived suspension the records no longer support: kept for the history, no longer applied. */
 export async function annullaSospensione(m: EntityManager, id: string): Promise<boolean> {
-  const righe = await m.query<Array<{ id: string }>>(
+  const righe = await aggiornate(
+    m,
     `UPDATE sospensione_beneficio SET annullata_il = now(), aggiornata_il = now()
       WHERE id = $1 AND annullata_il IS NULL RETURNING id`,
     [id],
   );
   return righe.length === 1;
+}
+
+/**
+ * The rows an `UPDATE … RETURNING` changed. TypeORM's postgres driver answers an UPDATE with
+ * `[rows, count]` (an INSERT or SELECT with the rows alone).
+ */
+export async function aggiornate(
+  m: EntityManager,
+  sql: string,
+  parametri: unknown[],
+): Promise<Array<{ id: string }>> {
+  const risultato = (await m.query(sql, parametri)) as unknown[];
+  return (Array.isArray(risultato[0]) ? risultato[0] : risultato) as Array<{ id: string }>;
 }

@@ -41,6 +41,12 @@ export class MisureConfig extends DataServiceConfig {
   @Max(10_000)
   ISTRUTTORIA_AVVISO_PAGINA: number = 2000;
 
+  /** Benefici per page (one transaction) of the monthly run of the erogazioni (misure.erogazioni.esegui). */
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  EROGAZIONI_PAGINA: number = 1000;
+
   /**
    * Impegni per batch request to budget (budget.impegni.richiedi-lotto, at most 500) when a graduatoria
    * is approved: each batch is one budget transaction, all or nothing.

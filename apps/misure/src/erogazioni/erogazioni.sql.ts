@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { EsitoErogazione, StatoErogazioneMensile, StatoErogazioneRun } from '@ambito/contracts';
-import { COLONNE_BENEFICIO, type BeneficioRow } from '../benefici/benefici.sql';
+import { COLONNE_BENEFICIO, aggiornate, type BeneficioRow } from '../benefici/benefici.sql';
 
 /*
  * The monthly runs and their erogazioni in SQL (ADR 0006). `mese` is the first day of the month
@@ -220,7 +220,8 @@ export async function registraPagina(
       )
     : [];
   const importo = inserite.reduce((s, r) => s + Number(r.importo), 0);
-  const mia = await m.query<Array<{ id: string }>>(
+  const mia = await aggiornate(
+    m,
     `UPDATE erogazione_run
         SET ultimo_beneficio_id = $2, benefici_elaborati = benefici_elaborati + $3,
             mensilita_create = mensilita_create + $4, importo_dovuto_centesimi = importo_dovuto_centesimi + $5,
@@ -232,21 +233,29 @@ export async function registraPagina(
   return mia.length === 1 ? { create: inserite.length, importoCentesimi: importo } : null;
 }
 
-/** The months computed for an ambito and month, by beneficio (keyset), with the beneficio's ids. */
+export type ErogazioneConBeneficio = ErogazioneMensileRow & {
+  istanza_id: string;
+  persona_id: string;
+  strumento: string;
+};
+
+/** A page of the months computed for an ambito and month, by beneficio, with the beneficio's ids and the total. */
 export async function erogazioniDelMese(
   m: EntityManager,
   ambito: string,
   mese: string,
-  dopo: string | null,
   limite: number,
-): Promise<Array<ErogazioneMensileRow & { istanza_id: string; persona_id: string; strumento: string }>> {
-  return m.query(
+  scarto: number,
+): Promise<{ righe: ErogazioneConBeneficio[]; totale: number }> {
+  const righe = await m.query<ErogazioneConBeneficio[]>(
     `SELECT ${COLONNE_MENSILE.replace(/(^|,\s*)(\w+)/g, '$1e.$2')}, b.istanza_id, b.persona_id, b.strumento
        FROM erogazione_mensile e JOIN beneficio b ON b.id = e.beneficio_id
-      WHERE e.ambito = $1 AND e.mese = $2::date AND ($3::uuid IS NULL OR e.beneficio_id > $3)
-      ORDER BY e.beneficio_id LIMIT $4`,
-    [ambito, mese, dopo, limite],
+      WHERE e.ambito = $1 AND e.mese = $2::date
+      ORDER BY e.beneficio_id LIMIT $3 OFFSET $4`,
+    [ambito, mese, limite, scarto],
   );
+  const { mensilita } = await totaliDelMese(m, ambito, mese);
+  return { righe, totale: mensilita };
 }
 
 /** The totals of an ambito's month: rows and amount due (what every run of the month made together). */
@@ -267,9 +276,11 @@ export async function totaliDelMese(
 export async function erogazioniDelBeneficio(
   m: EntityManager,
   beneficioId: string,
-): Promise<ErogazioneMensileRow[]> {
-  return m.query<ErogazioneMensileRow[]>(
-    `SELECT ${COLONNE_MENSILE} FROM erogazione_mensile WHERE beneficio_id = $1 ORDER BY mese`,
+): Promise<ErogazioneConBeneficio[]> {
+  return m.query<ErogazioneConBeneficio[]>(
+    `SELECT ${COLONNE_MENSILE.replace(/(^|,\s*)(\w+)/g, '$1e.$2')}, b.istanza_id, b.persona_id, b.strumento
+       FROM erogazione_mensile e JOIN beneficio b ON b.id = e.beneficio_id
+      WHERE e.beneficio_id = $1 ORDER BY e.mese`,
     [beneficioId],
   );
 }
@@ -295,7 +306,8 @@ export async function erogazioniDaLiquidare(
 
 /** For the liquidazioni: a month liquidated to budget. `false` if it was not `da-liquidare`. */
 export async function segnaLiquidata(m: EntityManager, id: string, liquidazioneId: string): Promise<boolean> {
-  const righe = await m.query<Array<{ id: string }>>(
+  const righe = await aggiornate(
+    m,
     `UPDATE erogazione_mensile SET stato = 'liquidata', liquidazione_id = $2, liquidata_il = now()
       WHERE id = $1 AND stato = 'da-liquidare' RETURNING id`,
     [id, liquidazioneId],

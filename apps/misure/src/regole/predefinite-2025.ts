@@ -58,6 +58,21 @@ const ISEE_CICLO = [
   ),
 ];
 
+/** The monthly run (issue 10): how a partly due month is paid, and who is a minor for the sollievo limit. */
+const EROGAZIONE = { meseParziale: 'pro-rata-giorni', etaMaggiore: 18 } as const;
+const FONTI_EROGAZIONE = [
+  fonte(
+    'erogazione.meseParziale',
+    'B',
+    '§11 regole 7 e 9: si liquidano solo i mesi di assistenza al domicilio; gestione dei giorni eccedenti [B]: proporzione ai giorni, da confermare sull’avviso',
+  ),
+  fonte(
+    'erogazione.etaMaggiore',
+    'S',
+    '§1.4 e §5: limite di sollievo diverso per adulti e minori (maggiore età a 18 anni, c.c. art. 2)',
+  ),
+];
+
 const strumento = (
   s: Partial<StrumentoMisuraV1> &
     Pick<StrumentoMisuraV1, 'codice' | 'descrizione' | 'aree' | 'modalita' | 'importoCentesimi'>,
@@ -191,6 +206,7 @@ export const REGOLE_B2_2025: RegoleMisuraV1 = {
     incompatibilita: B2_INCOMPATIBILITA,
     sollievo: { giorniMassimiAdulti: 60, giorniMassimiMinori: 90 },
     isee: { correnteMesiValidita: 6, correnteSostituisce: true, difformitaDaVerificare: true },
+    erogazione: EROGAZIONE,
     parenteleCaregiver: PARENTELE,
     ordinamento: [
       { criterio: 'isee', verso: 'crescente' },
@@ -347,6 +363,7 @@ export const REGOLE_B2_2025: RegoleMisuraV1 = {
         '§1.4: ricovero di sollievo fino a 90 giorni/anno per i minori',
       ),
       ...ISEE_CICLO,
+      ...FONTI_EROGAZIONE,
       FONTE_PARENTELE(),
       fonte('ordinamento', 'B', '§1.5 e §11 regola 11: ISEE crescente, poi data e ora di protocollo'),
     ],
@@ -482,6 +499,7 @@ export const REGOLE_DOPO_DI_NOI_2025: RegoleMisuraV1 = {
     incompatibilita: [],
     sollievo: { giorniMassimiAdulti: 366, giorniMassimiMinori: 366 },
     isee: { correnteMesiValidita: 6, correnteSostituisce: true, difformitaDaVerificare: true },
+    erogazione: EROGAZIONE,
     parenteleCaregiver: PARENTELE,
     ordinamento: [
       { criterio: 'priorita-garantita', verso: 'decrescente' },
@@ -625,6 +643,7 @@ export const REGOLE_DOPO_DI_NOI_2025: RegoleMisuraV1 = {
         '§2: nessun limite di giorni di sollievo trovato per il Dopo di Noi (366: nessun limite)',
       ),
       ...ISEE_CICLO,
+      ...FONTI_EROGAZIONE,
       FONTE_PARENTELE(),
       fonte(
         'ordinamento',
@@ -700,6 +719,7 @@ export const REGOLE_PRO_VI_2025: RegoleMisuraV1 = {
     ],
     sollievo: { giorniMassimiAdulti: 60, giorniMassimiMinori: 90 },
     isee: { correnteMesiValidita: 6, correnteSostituisce: true, difformitaDaVerificare: true },
+    erogazione: EROGAZIONE,
     parenteleCaregiver: PARENTELE,
     ordinamento: [
       { criterio: 'isee', verso: 'crescente' },
@@ -789,6 +809,7 @@ export const REGOLE_PRO_VI_2025: RegoleMisuraV1 = {
       ),
       fonte('sollievo', 'NF', '§3: nessun limite di sollievo trovato per il Pro.Vi.; valori della B2'),
       ...ISEE_CICLO,
+      ...FONTI_EROGAZIONE,
       FONTE_PARENTELE(),
       fonte('ordinamento', 'B', '§11 regola 11: ISEE crescente, poi protocollo (default suggerito)'),
       fonte('proVi.macroaree', 'S', '§3: sei macroaree (ATS Insubria, ATS Val Padana)'),

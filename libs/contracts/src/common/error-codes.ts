@@ -104,6 +104,11 @@ export const ERROR_KINDS = {
   GRADUATORIA_GIA_APPROVATA: 'conflict',
   GRADUATORIA_NON_APPROVATA: 'conflict',
   BENEFICIO_NON_ATTIVO: 'conflict',
+  // Misure, benefici and the monthly run (issue 10): a month is paid once it has begun; a rule set
+  // stored before issue 10 has no erogazione parameters, and the run will not guess them.
+  BENEFICIO_NON_TROVATO: 'not-found',
+  MESE_NON_ANCORA_EROGABILE: 'conflict',
+  REGOLE_EROGAZIONE_MANCANTI: 'unprocessable',
   // Misure, accounts (issue 10, lane misure-conti): a Dopo di Noi budget asking its fund more than it
   // brings; a group home full (enforced by the database); contributions for one assistant's contract
   // above its wage cost (rule 10); a Pro.Vi. statement on a project without the rule set's accounts.

@@ -14,6 +14,7 @@ export * from './v1/regole-api.dto';
 export * from './v1/regole.messages';
 export * from './v1/istruttoria-avviso.dto';
 export * from './v1/benefici.vocabolari';
+export * from './v1/benefici.dto';
 export * from './v1/regole-conti.dto';
 export * from './v1/conti.dto';
 export * from './v1/conti.messages';

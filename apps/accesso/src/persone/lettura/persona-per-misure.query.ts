@@ -8,7 +8,8 @@ import { PersoneRepository } from '../persone.repository';
 /**
  * What the istruttoria of the misure reads about the person of an istanza (`accesso.persona.leggi-per-misure`,
  * the misure service's identity only): date of birth, comune of residence and whether it is in the
- * Ambito, whether a definitive residential ricovero is open today. Nothing else (no name, no codice
+ * Ambito, whether a definitive residential ricovero is open today; for the benefici, the date of death
+ * and the ricoveri since last year. Nothing else (no name, no codice
  * fiscale): the rules need no more. Every read, and the refusal of an unknown persona, is audited with
  * the calling service and its declared purpose.
  */
@@ -36,16 +37,16 @@ export class LeggiPersonaPerMisureQuery {
         new DomainError('PERSONA_NON_TROVATA', 'Persona non trovata.'),
       );
     await this.audit.consentito(this.persone.manager, actor, [traccia]);
+    const oggi = new Date().toISOString().slice(0, 10);
     return {
       personaId: persona.id,
       dataNascita: persona.dataNascita,
       comuneResidenza: persona.comuneResidenza,
       residenteNellAmbito:
         persona.comuneResidenza !== null && this.territorio.nellAmbito(persona.comuneResidenza),
-      ricoveroDefinitivoInCorso: await this.persone.ricoveroDefinitivoInCorso(
-        persona.id,
-        new Date().toISOString().slice(0, 10),
-      ),
+      ricoveroDefinitivoInCorso: await this.persone.ricoveroDefinitivoInCorso(persona.id, oggi),
+      dataDecesso: persona.dataDecesso,
+      ricoveri: await this.persone.ricoveriDal(persona.id, `${Number(oggi.slice(0, 4)) - 1}-01-01`),
     };
   }
 }

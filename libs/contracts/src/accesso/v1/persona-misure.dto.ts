@@ -1,11 +1,29 @@
-import { IsBoolean, IsUUID, Matches } from 'class-validator';
-import { Descrizione, DescrizioneClasse, Nullable } from '../../common/schema-decorators';
+import { IsBoolean, IsIn, IsUUID, Matches } from 'class-validator';
+import { Annidato, Descrizione, DescrizioneClasse, Nullable } from '../../common/schema-decorators';
+import { TIPI_RICOVERO, type TipoRicovero } from './vocabolari';
 import { ISO_DATE_PATTERN, ISTAT_PATTERN } from './persona.dto';
 
 /** `accesso.persona.leggi-per-misure`: the persona whose istanza the misure service judges. */
 export class LeggiPersonaPerMisureV1 {
   @IsUUID()
   personaId: string;
+}
+
+/** A ricovero of the person, for the benefici of the misure (sollievo days, definitive admission). */
+export class RicoveroPerMisureV1 {
+  @IsUUID()
+  id: string;
+
+  @IsIn(TIPI_RICOVERO)
+  tipo: TipoRicovero;
+
+  @Matches(ISO_DATE_PATTERN)
+  dal: string;
+
+  @Nullable()
+  @Matches(ISO_DATE_PATTERN)
+  @Descrizione('Fine; null se in corso')
+  al: string | null;
 }
 
 /**
@@ -32,4 +50,15 @@ export class PersonaPerMisureV1 {
   @IsBoolean()
   @Descrizione('Un ricovero residenziale definitivo (RSA, RSD, CSS) è in corso oggi')
   ricoveroDefinitivoInCorso: boolean;
+
+  @Nullable()
+  @Matches(ISO_DATE_PATTERN)
+  @Descrizione('Data del decesso, se registrata')
+  dataDecesso: string | null;
+
+  @Annidato(() => RicoveroPerMisureV1, { lista: true })
+  @Descrizione(
+    'I ricoveri della persona dal 1° gennaio dell’anno scorso (i giorni di sollievo si contano per anno solare)',
+  )
+  ricoveri: RicoveroPerMisureV1[];
 }

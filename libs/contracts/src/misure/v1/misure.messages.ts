@@ -51,6 +51,25 @@ import {
   PRESA_IN_CARICO_RPC,
 } from '../../presa-in-carico/v1/presa-in-carico.messages';
 import { LeggiStatoMisureV1, StatoMisureV1 } from './stato.dto';
+import {
+  BeneficioRipresoV1,
+  BeneficioSospesoV1,
+  BeneficioTerminatoV1,
+  BeneficioV1,
+  ChiudiSospensioneBeneficioV1,
+  ElencaBeneficiV1,
+  ElencaErogazioniMeseV1,
+  ElencaErogazioniRunV1,
+  ErogazioneRunV1,
+  EseguiErogazioniV1,
+  LeggiBeneficioV1,
+  LeggiErogazioneRunV1,
+  PaginaBeneficiV1,
+  PaginaErogazioniV1,
+  RegistraSospensioneBeneficioV1,
+  RinnovaIseeBeneficioV1,
+  TerminaBeneficioV1,
+} from './benefici.dto';
 
 /** Request/reply subjects of the misure service (queue group `misure`). Wire values: do not change them. */
 export const MISURE_RPC = {
@@ -243,6 +262,93 @@ export const MISURE_RPC = {
     descrizione:
       'Simula un avviso: esiti con i motivi, graduatorie, taglio e costo con le regole dell’avviso o una loro variante; non registra nulla.',
   }),
+  // Benefici and the monthly run (issue 10, lane benefici-run): personal data, every read audited.
+  leggiBeneficio: rpc({
+    subject: 'misure.beneficio.leggi',
+    request: LeggiBeneficioV1,
+    reply: BeneficioV1,
+    ruoli: ['ufficio-di-piano'],
+    ambito: 'ambito',
+    descrizione:
+      'Un beneficio con le sue sospensioni e le mensilità calcolate, ciascuna con le regole e i motivi.',
+    letturaDatiPersonali: true,
+  }),
+  elencaBenefici: rpc({
+    subject: 'misure.beneficio.elenca',
+    request: ElencaBeneficiV1,
+    reply: PaginaBeneficiV1,
+    ruoli: ['ufficio-di-piano'],
+    ambito: 'ambito',
+    descrizione: 'I benefici dell’Ambito (di una persona, istanza, avviso o stato), con le loro sospensioni.',
+    letturaDatiPersonali: true,
+  }),
+  sospendiBeneficio: rpc({
+    subject: 'misure.beneficio.sospendi',
+    request: RegistraSospensioneBeneficioV1,
+    reply: BeneficioV1,
+    ruoli: ['ufficio-di-piano'],
+    ambito: 'ambito',
+    descrizione:
+      'Registra una sospensione da un documento: misura incompatibile ora percepita, ISEE scaduto e non rinnovato, altra causa motivata.',
+  }),
+  chiudiSospensioneBeneficio: rpc({
+    subject: 'misure.beneficio.sospensione-chiudi',
+    request: ChiudiSospensioneBeneficioV1,
+    reply: BeneficioV1,
+    ruoli: ['ufficio-di-piano'],
+    ambito: 'ambito',
+    descrizione: 'Chiude una sospensione aperta al suo ultimo giorno: il beneficio riprende il giorno dopo.',
+  }),
+  rinnovaIseeBeneficio: rpc({
+    subject: 'misure.beneficio.isee-rinnova',
+    request: RinnovaIseeBeneficioV1,
+    reply: BeneficioV1,
+    ruoli: ['ufficio-di-piano'],
+    ambito: 'ambito',
+    descrizione: 'Registra l’ISEE rinnovato del beneficiario: la sua nuova validità.',
+  }),
+  terminaBeneficio: rpc({
+    subject: 'misure.beneficio.termina',
+    request: TerminaBeneficioV1,
+    reply: BeneficioV1,
+    ruoli: ['ufficio-di-piano'],
+    ambito: 'ambito',
+    descrizione: 'Rinuncia, decadenza o revoca di un beneficio da un giorno, con la motivazione.',
+  }),
+  eseguiErogazioni: rpc({
+    subject: 'misure.erogazioni.esegui',
+    request: EseguiErogazioniV1,
+    reply: ErogazioneRunV1,
+    ruoli: ['ufficio-di-piano'],
+    ambito: 'ambito',
+    descrizione:
+      'Calcola le mensilità dovute del mese per ogni beneficio attivo, a pagine; una mensilità già calcolata non si ricalcola. Riprende un’esecuzione interrotta; risponde «in-corso» se non finisce entro pochi secondi.',
+  }),
+  leggiErogazioneRun: rpc({
+    subject: 'misure.erogazioni.leggi',
+    request: LeggiErogazioneRunV1,
+    reply: ErogazioneRunV1,
+    ruoli: ['ufficio-di-piano'],
+    ambito: 'ambito',
+    descrizione: 'Stato, avanzamento e totali di un’esecuzione mensile.',
+  }),
+  elencaErogazioniRun: rpc({
+    subject: 'misure.erogazioni.elenca',
+    request: ElencaErogazioniRunV1,
+    reply: [ErogazioneRunV1],
+    ruoli: ['ufficio-di-piano'],
+    ambito: 'ambito',
+    descrizione: 'Le esecuzioni mensili dell’Ambito (di un mese), dalla più recente.',
+  }),
+  elencaErogazioniMese: rpc({
+    subject: 'misure.erogazioni.mensilita',
+    request: ElencaErogazioniMeseV1,
+    reply: PaginaErogazioniV1,
+    ruoli: ['ufficio-di-piano'],
+    ambito: 'ambito',
+    descrizione: 'Le mensilità calcolate di un mese, per beneficio: esito, importo dovuto, regole e motivi.',
+    letturaDatiPersonali: true,
+  }),
   // Rule sets: list, read, in force on a day, copy, activate (regole.messages.ts).
   ...MISURE_REGOLE_RPC,
   // Accounts: Pro.Vi. a consuntivo, Dopo di Noi, cumulation, reports (conti.messages.ts).
@@ -291,6 +397,32 @@ export const MISURE_EVENTS = {
     payload: BeneficioConcessoV1,
     descrizione:
       'Un’istanza è finanziata (approvazione o scorrimento): strumento, importo, date e impegno sulla linea del fondo.',
+  }),
+  beneficioSospeso: evento({
+    type: 'misure.beneficio.sospeso',
+    version: 1,
+    payload: BeneficioSospesoV1,
+    descrizione:
+      'Un beneficio è sospeso da un giorno (sollievo oltre il limite, residenza, misura incompatibile, ISEE).',
+  }),
+  beneficioRipreso: evento({
+    type: 'misure.beneficio.ripreso',
+    version: 1,
+    payload: BeneficioRipresoV1,
+    descrizione: 'Una sospensione del beneficio è finita: le mensilità sono di nuovo dovute da un giorno.',
+  }),
+  beneficioRevocato: evento({
+    type: 'misure.beneficio.revocato',
+    version: 1,
+    payload: BeneficioTerminatoV1,
+    descrizione:
+      'Un beneficio è revocato da un giorno (accoglienza residenziale definitiva, decadenza, revoca).',
+  }),
+  beneficioCessato: evento({
+    type: 'misure.beneficio.cessato',
+    version: 1,
+    payload: BeneficioTerminatoV1,
+    descrizione: 'Un beneficio è cessato da un giorno (decesso, rinuncia).',
   }),
 } as const;
 
@@ -387,6 +519,40 @@ export const MISURE_CONSUMI = {
     durable: 'misure-progetto',
     evento: PRESA_IN_CARICO_EVENTS.progettoApprovato,
     descrizione: 'Un progetto approvato dal Comune riapre l’istruttoria delle istanze della persona.',
+  }),
+  // Benefici (lane benefici-run): their own durables, apart from the riesame of the istanze.
+  beneficioConcesso: consumo({
+    servizio: 'misure',
+    durable: 'misure-benefici-concesso',
+    evento: MISURE_EVENTS.beneficioConcesso,
+    descrizione:
+      'Ogni concessione (approvazione o scorrimento) diventa un beneficio da erogare mese per mese, con le regole del suo avviso.',
+  }),
+  beneficiRicoveroIniziato: consumo({
+    servizio: 'misure',
+    durable: 'misure-benefici-ricovero-iniziato',
+    evento: ACCESSO_EVENTS.ricoveroIniziato,
+    descrizione:
+      'Un ricovero della persona: i ricoveri di sollievo oltre il limite annuo sospendono i suoi benefici, l’accoglienza definitiva li revoca.',
+  }),
+  beneficiRicoveroConcluso: consumo({
+    servizio: 'misure',
+    durable: 'misure-benefici-ricovero-concluso',
+    evento: ACCESSO_EVENTS.ricoveroConcluso,
+    descrizione: 'La fine di un ricovero: la sospensione dei benefici della persona finisce con essa.',
+  }),
+  beneficiDecesso: consumo({
+    servizio: 'misure',
+    durable: 'misure-benefici-decesso',
+    evento: ACCESSO_EVENTS.personaDeceduta,
+    descrizione: 'Il decesso della persona cessa i suoi benefici dal giorno del decesso.',
+  }),
+  beneficiResidenza: consumo({
+    servizio: 'misure',
+    durable: 'misure-benefici-residenza',
+    evento: ACCESSO_EVENTS.residenzaCambiata,
+    descrizione:
+      'La residenza fuori dall’Ambito sospende i benefici della persona; il ritorno nell’Ambito li riprende.',
   }),
 } as const;
 

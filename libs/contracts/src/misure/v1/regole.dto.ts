@@ -45,6 +45,7 @@ import {
   type TipoAttoRegole,
   type TipoIsee,
 } from './vocabolari';
+import { MODALITA_MESE_PARZIALE, type ModalitaMeseParziale } from './benefici.vocabolari';
 
 /*
  * A rule set ("regole") of one measure, annualità and ambito: every threshold, amount, window rule and
@@ -299,6 +300,23 @@ export class SollievoV1 {
   giorniMassimiMinori: number;
 }
 
+/**
+ * How the monthly run pays (rules 7 and 9, issue 10): a month partly suspended or partly outside the
+ * beneficio is paid pro rata on its days or not at all; a person is a minor for the sollievo limit
+ * below `etaMaggiore`. Optional: a rule set stored before issue 10 has none, and the run refuses it.
+ */
+export class RegoleErogazioneV1 {
+  @IsIn(MODALITA_MESE_PARZIALE)
+  @Descrizione(
+    '`pro-rata-giorni`: importo mensile × giorni dovuti ÷ giorni del mese; `nessun-importo`: nulla per un mese non interamente dovuto',
+  )
+  meseParziale: ModalitaMeseParziale;
+
+  @Intero({ min: 1, max: 30 })
+  @Descrizione('Età dalla quale vale il limite di sollievo degli adulti')
+  etaMaggiore: number;
+}
+
 /** ISEE lifecycle (rules 4–5). */
 export class RegoleIseeV1 {
   @Intero({ min: 1, max: 24 })
@@ -366,6 +384,12 @@ export class ParametriRegoleV1 {
 
   @Annidato(() => RegoleIseeV1)
   isee: RegoleIseeV1;
+
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @Annidato(() => RegoleErogazioneV1)
+  @Descrizione('Erogazione mensile: mese parziale, età per il limite di sollievo (issue 10)')
+  erogazione?: RegoleErogazioneV1 | null;
 
   @IsArray()
   @ArrayMaxSize(PARENTELE_CAREGIVER.length)

@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import {
+  ACCESSO_EVENTS,
+  MISURE_CONSUMI,
+  MISURE_EVENTS,
+  type BeneficioConcessoV1,
+  type EventEnvelope,
+  type PersonaDecedutaV1,
+  type PersonaResidenzaCambiataV1,
+  type RicoveroConclusoV1,
+  type RicoveroIniziatoV1,
+} from '@ambito/contracts';
+import { OnEvent } from '@ambito/messaging';
+import { BeneficiService } from './benefici.service';
+
+/**
+ * The events that make and change benefici, each on its own durable (apart from the riesame of the
+ * istanze, RiesameConsumers): misure's own concessioni, accesso's ricoveri, deaths and residences.
+ * Once per event (inbox); a consumer that reads accesso first skips the read on a redelivery, and
+ * accesso not answering brings the event back later (SERVIZIO_NON_DISPONIBILE).
+ */
+@Injectable()
+export class BeneficiConsumers {
+  constructor(private readonly benefici: BeneficiService) {}
+
+  @OnEvent(MISURE_EVENTS.beneficioConcesso, { durable: MISURE_CONSUMI.beneficioConcesso.durable })
+  concesso(envelope: EventEnvelope<'misure.beneficio.concesso', BeneficioConcessoV1>): Promise<void> {
+    return this.benefici.concedi(MISURE_CONSUMI.beneficioConcesso.durable, envelope);
+  }
+
+  @OnEvent(ACCESSO_EVENTS.ricoveroIniziato, { durable: MISURE_CONSUMI.beneficiRicoveroIniziato.durable })
+  ricoveroIniziato(envelope: EventEnvelope<'accesso.ricovero.iniziato', RicoveroIniziatoV1>): Promise<void> {
+    return this.benefici.ricovero(MISURE_CONSUMI.beneficiRicoveroIniziato.durable, envelope);
+  }
+
+  @OnEvent(ACCESSO_EVENTS.ricoveroConcluso, { durable: MISURE_CONSUMI.beneficiRicoveroConcluso.durable })
+  ricoveroConcluso(envelope: EventEnvelope<'accesso.ricovero.concluso', RicoveroConclusoV1>): Promise<void> {
+    return this.benefici.ricovero(MISURE_CONSUMI.beneficiRicoveroConcluso.durable, envelope);
+  }
+
+  @OnEvent(ACCESSO_EVENTS.personaDeceduta, { durable: MISURE_CONSUMI.beneficiDecesso.durable })
+  decesso(envelope: EventEnvelope<'accesso.persona.deceduta', PersonaDecedutaV1>): Promise<void> {
+    return this.benefici.decesso(MISURE_CONSUMI.beneficiDecesso.durable, envelope);
+  }
+
+  @OnEvent(ACCESSO_EVENTS.residenzaCambiata, { durable: MISURE_CONSUMI.beneficiResidenza.durable })
+  residenza(
+    envelope: EventEnvelope<'accesso.persona.residenza-cambiata', PersonaResidenzaCambiataV1>,
+  ): Promise<void> {
+    return this.benefici.residenza(MISURE_CONSUMI.beneficiResidenza.durable, envelope);
+  }
+}

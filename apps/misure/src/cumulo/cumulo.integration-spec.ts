@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { BUDGET_RPC, MISURE_RPC } from '@ambito/contracts';
-import { rifiuto, testActor } from '@ambito/testing';
+import { eventually, rifiuto, testActor } from '@ambito/testing';
 // The real budget service, in-process: the grant path commits impegni there before the cumulation.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import {
@@ -21,6 +21,7 @@ const {
   verificaCumulo,
   formaGraduatorie,
   approvaGraduatoria,
+  leggiGraduatoria,
 } = MISURE_RPC;
 
 /**
@@ -199,12 +200,24 @@ describe('cumulation per assistant (NATS → misure → PostgreSQL; grant throug
       ],
     );
     await svc.as(ATTORI.udp)(formaGraduatorie, { avvisoId: avviso.avvisoId });
-    const approvata = await svc.as(testActor('udp.due', ['ufficio-di-piano']))(approvaGraduatoria, {
+    await svc.as(testActor('udp.due', ['ufficio-di-piano']))(approvaGraduatoria, {
       avvisoId: avviso.avvisoId,
       graduatoriaId: avviso.graduatorie.anziani,
       determina: { numero: '300/2025', data: '2025-04-20' },
     });
-    expect(approvata.stato).toBe('approvata');
+    // On a loaded machine the approval may answer «in-approvazione» and finish after the reply.
+    await eventually(
+      async () =>
+        expect(
+          (
+            await svc.as(ATTORI.udp)(leggiGraduatoria, {
+              avvisoId: avviso.avvisoId,
+              graduatoriaId: avviso.graduatorie.anziani,
+            })
+          ).stato,
+        ).toBe('approvata'),
+      { timeoutMs: 30_000, intervalMs: 200 },
+    );
     const contributi = await svc.sql<{
       riferimento: string;
       mensile_centesimi: string;

@@ -52,8 +52,14 @@ import {
 const giorno = (campo: string) =>
   Matches(GIORNO_ESISTENTE, { message: `${campo}: data nel formato AAAA-MM-GG` });
 
+/** € 1 billion at most: sums over hundreds of documents stay exact and within a bigint column. */
+const IMPORTO_MASSIMO = 100_000_000_000;
 const importo = (): PropertyDecorator => (target, key) =>
-  [IsInt(), Min(0), Max(Number.MAX_SAFE_INTEGER)].forEach((d) => d(target, key));
+  [
+    IsInt(),
+    Min(0),
+    Max(IMPORTO_MASSIMO, { message: `${String(key)}: al massimo ${IMPORTO_MASSIMO} centesimi` }),
+  ].forEach((d) => d(target, key));
 
 /** A reference in another system (a contract of assistenti-familiari, a document number). */
 const RIFERIMENTO = /^[\w.:@/-]{1,100}$/;

@@ -3,6 +3,7 @@ import { graduatoriaCsv } from './graduatoria-csv';
 import { rotta, type Rotta } from './rotta';
 import { ROTTE_ISTANZE } from './misure-istanze.routes';
 import { REGOLE_ROUTES } from './misure-regole.routes';
+import { ROTTE_BENEFICI } from './misure-benefici.routes';
 import { CONTI_ROUTES } from './misure-conti.routes';
 
 const AVVISO = { descrizione: 'Identificativo dell’avviso', campo: 'avvisoId' };
@@ -210,6 +211,8 @@ export const MISURE_ROUTES: Rotta[] = [
 
   // Rule sets (lane misure-regole): law as versioned data, copied and activated by the Ufficio di Piano.
   ...REGOLE_ROUTES,
+  // Benefici and the monthly run of the erogazioni (issue 10, lane benefici-run).
+  ...ROTTE_BENEFICI,
   // Accounts: Pro.Vi. a consuntivo, Dopo di Noi, cumulation, reports (lane misure-conti).
   ...CONTI_ROUTES,
 ];

@@ -68,6 +68,8 @@ export const beneficioNonTrovato = (): DomainError =>
 @Injectable()
 export class BeneficiService {
   private readonly logger = new Logger(BeneficiService.name);
+  /** Rule sets read (validated) once per process: a stored version's parameters never change. */
+  private readonly regoleLette = new Map<string, VersioneRegoleMisuraV1>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -142,7 +144,12 @@ export class BeneficiService {
   async ricovero(durable: string, envelope: EventEnvelope<string, { personaId: string }>): Promise<void> {
     if (await alreadyHandled(this.dataSource, durable, envelope)) return;
     const personaId = envelope.payload.personaId;
-    const registrazioni = await this.fonti.registrazioni(personaId);
+    // No beneficio of the person: accesso's records are not read (no personal data without a need).
+    const [{ ne }] = await this.dataSource.query<Array<{ ne: boolean }>>(
+      `SELECT EXISTS (SELECT 1 FROM beneficio WHERE persona_id = $1 AND stato = 'attivo') AS ne`,
+      [personaId],
+    );
+    const registrazioni = ne ? await this.fonti.registrazioni(personaId) : null;
     await handleOnce(this.dataSource, durable, envelope, async (m) => {
       const benefici = await beneficiDellaPersona(m, personaId);
       if (registrazioni && benefici.length > 0)
@@ -462,8 +469,11 @@ export class BeneficiService {
   }
 
   private async regoleDi(m: EntityManager, id: string): Promise<VersioneRegoleMisuraV1> {
+    const gia = this.regoleLette.get(id);
+    if (gia) return gia;
     const regole = await this.regole.leggi(id, m);
     if (!regole) throw new DomainError('REGOLE_NON_IN_VIGORE', `Regole ${id} non trovate nell’Ambito.`);
+    this.regoleLette.set(id, regole);
     return regole;
   }
 

@@ -1,0 +1,145 @@
+import { MISURE_RPC } from '@ambito/contracts';
+import { rotta, type Rotta } from './rotta';
+
+const BENEFICIO = { descrizione: 'Identificativo del beneficio', campo: 'beneficioId' };
+
+/** Benefici and the monthly run of the erogazioni (issue 10, lane benefici-run). */
+export const ROTTE_BENEFICI: Rotta[] = [
+  rotta({
+    metodo: 'get',
+    percorso: '/misure/benefici',
+    messaggio: MISURE_RPC.elencaBenefici,
+    tag: 'Misure',
+    operazione: 'elencaBenefici',
+    sommario: 'I benefici dell’Ambito',
+    descrizione:
+      'Di una persona, un’istanza, un avviso o uno stato (attivo, revocato, cessato), con le loro sospensioni. Dati personali: finalità obbligatoria, ogni risultato registrato nell’audit.',
+    esito: 'Benefici',
+  }),
+  rotta({
+    metodo: 'get',
+    percorso: '/misure/benefici/{id}',
+    messaggio: MISURE_RPC.leggiBeneficio,
+    tag: 'Misure',
+    operazione: 'leggiBeneficio',
+    sommario: 'Un beneficio con sospensioni e mensilità',
+    descrizione:
+      'Strumento, importo, periodo, impegno, regole; le sospensioni (causa, periodo, fonte, dettaglio) e le mensilità calcolate, ciascuna con le regole valutate, il motivo e gli input.',
+    errori: [404],
+    esito: 'Beneficio',
+  }),
+  rotta({
+    metodo: 'post',
+    percorso: '/misure/benefici/{id}/sospensioni',
+    messaggio: MISURE_RPC.sospendiBeneficio,
+    tag: 'Misure',
+    operazione: 'sospendiBeneficio',
+    sommario: 'Registra una sospensione del beneficio',
+    descrizione:
+      'Da un documento: una misura incompatibile ora percepita (B1, Home Care Premium, Prestazione Universale…; `misura` obbligatoria), un ISEE scaduto e non rinnovato, altra causa motivata. Le sospensioni per sollievo oltre il limite e per residenza fuori dall’Ambito vengono dalle registrazioni di accesso.',
+    parametri: { id: BENEFICIO },
+    stato: 200,
+    errori: [404, 409],
+    esito: 'Beneficio con la sospensione',
+    esempio: {
+      causa: 'misura-incompatibile',
+      misura: 'b1',
+      dal: '2025-11-01',
+      motivazione: 'Comunicazione dell’ASST: Misura B1 dal 1° novembre 2025',
+    },
+  }),
+  rotta({
+    metodo: 'post',
+    percorso: '/misure/benefici/{id}/sospensioni/{sospensioneId}/chiusura',
+    messaggio: MISURE_RPC.chiudiSospensioneBeneficio,
+    tag: 'Misure',
+    operazione: 'chiudiSospensioneBeneficio',
+    sommario: 'Chiude una sospensione aperta',
+    descrizione: 'Al suo ultimo giorno: il beneficio è di nuovo dovuto dal giorno dopo.',
+    parametri: {
+      id: BENEFICIO,
+      sospensioneId: { descrizione: 'Identificativo della sospensione', campo: 'sospensioneId' },
+    },
+    stato: 200,
+    errori: [404, 409],
+    esito: 'Beneficio',
+    esempio: { al: '2025-11-30' },
+  }),
+  rotta({
+    metodo: 'post',
+    percorso: '/misure/benefici/{id}/isee',
+    messaggio: MISURE_RPC.rinnovaIseeBeneficio,
+    tag: 'Misure',
+    operazione: 'rinnovaIseeBeneficio',
+    sommario: 'Registra l’ISEE rinnovato',
+    descrizione:
+      'L’ultimo giorno di validità della nuova attestazione: le mensilità non ancora calcolate sono di nuovo dovute.',
+    parametri: { id: BENEFICIO },
+    stato: 200,
+    errori: [404, 409],
+    esito: 'Beneficio',
+    esempio: { validoAl: '2026-12-31', riferimento: 'INPS-ISEE-2026-00597381W-00' },
+  }),
+  rotta({
+    metodo: 'post',
+    percorso: '/misure/benefici/{id}/fine',
+    messaggio: MISURE_RPC.terminaBeneficio,
+    tag: 'Misure',
+    operazione: 'terminaBeneficio',
+    sommario: 'Rinuncia, decadenza o revoca del beneficio',
+    descrizione:
+      'Da un giorno, con la motivazione. Decesso e accoglienza residenziale definitiva vengono dalle registrazioni di accesso. L’impegno e lo scorrimento della graduatoria si gestiscono con la cessazione della graduatoria.',
+    parametri: { id: BENEFICIO },
+    stato: 200,
+    errori: [404, 409],
+    esito: 'Beneficio terminato',
+    esempio: { causa: 'rinuncia', dal: '2025-10-01', motivazione: 'Rinuncia scritta del 20 settembre 2025' },
+  }),
+  rotta({
+    metodo: 'post',
+    percorso: '/misure/erogazioni',
+    messaggio: MISURE_RPC.eseguiErogazioni,
+    tag: 'Misure',
+    operazione: 'eseguiErogazioni',
+    sommario: 'Esegue le erogazioni di un mese',
+    descrizione:
+      'Per ogni beneficio mensile attivo nel mese, l’importo dovuto con le regole e i motivi (solo i giorni di assistenza al domicilio; mese parziale secondo le regole). A pagine, una transazione ciascuna; una mensilità già calcolata non si ricalcola: rieseguire il mese crea solo quelle mancanti. Risponde «in-corso» se non finisce entro pochi secondi; un’esecuzione interrotta riprende dall’ultima pagina.',
+    stato: 200,
+    errori: [409, 422],
+    esito: 'Esecuzione mensile (stato e totali)',
+    esempio: { mese: '2025-05' },
+  }),
+  rotta({
+    metodo: 'get',
+    percorso: '/misure/erogazioni',
+    messaggio: MISURE_RPC.elencaErogazioniRun,
+    tag: 'Misure',
+    operazione: 'elencaErogazioniRun',
+    sommario: 'Le esecuzioni mensili',
+    descrizione: 'Dell’Ambito, di un mese se indicato, dalla più recente.',
+    esito: 'Esecuzioni mensili',
+  }),
+  rotta({
+    metodo: 'get',
+    percorso: '/misure/erogazioni/mensilita',
+    messaggio: MISURE_RPC.elencaErogazioniMese,
+    tag: 'Misure',
+    operazione: 'elencaErogazioniMese',
+    sommario: 'Le mensilità calcolate di un mese',
+    descrizione:
+      'Per beneficio: esito, giorni dovuti, importo dovuto, regole e motivi, stato di liquidazione. Dati personali: finalità obbligatoria.',
+    esito: 'Mensilità',
+  }),
+  rotta({
+    metodo: 'get',
+    percorso: '/misure/erogazioni/{id}',
+    messaggio: MISURE_RPC.leggiErogazioneRun,
+    tag: 'Misure',
+    operazione: 'leggiErogazioneRun',
+    sommario: 'Un’esecuzione mensile',
+    descrizione:
+      'Stato, benefici elaborati su quelli totali, mensilità e importo creati, totali del mese, ultimo errore.',
+    errori: [404],
+    esito: 'Esecuzione mensile',
+  }),
+];

@@ -6,6 +6,7 @@ import { CreateGraduatorie1796046300000 } from './graduatorie.migration';
 import { CreateIstruttoriaAvviso1796046500000 } from './istruttoria-avviso.migration';
 import { CreateBenefici1796046600000 } from './benefici.migration';
 import { CreateConti1796046800000 } from './conti.migration';
+import { IstruttoriaJson1796046900000 } from './istruttoria-json.migration';
 
 /**
  * The first migration: the append-only audit table `voce_audit`. serviceDataSourceOptions runs the
@@ -39,4 +40,6 @@ export const MISURE_MIGRATIONS = [
   CreateBenefici1796046600000,
   // Accounts: Pro.Vi. a consuntivo, Dopo di Noi budget and group homes, cumulation (lane misure-conti).
   CreateConti1796046800000,
+  // Snapshot and valutazione of each istruttoria stored as written (lead, 17960469xxxxx).
+  IstruttoriaJson1796046900000,
 ];

@@ -421,6 +421,14 @@ function risposta(r: Rotta, schemi: SchemiContratto, risolvi: (ref: string) => S
       },
     };
   }
+  if (classe === 'image/svg+xml') {
+    return {
+      'image/svg+xml': {
+        schema: { type: 'string', description: 'Grafico SVG accessibile (title e desc)' },
+        example: '<svg xmlns="http://www.w3.org/2000/svg" role="img"><title>…</title></svg>',
+      },
+    };
+  }
   const schema = schemaRisposta(classe, schemi);
   return { 'application/json': { schema, example: esempioDa(schema, risolvi) } };
 }

@@ -4,6 +4,7 @@ import { ROTTE_ISTANZE } from './misure-istanze.routes';
 import { REGOLE_ROUTES } from './misure-regole.routes';
 import { ROTTE_BENEFICI } from './misure-benefici.routes';
 import { ROTTE_LIQUIDAZIONI } from './misure-liquidazioni.routes';
+import { CONTI_ROUTES } from './misure-conti.routes';
 
 const AVVISO = { descrizione: 'Identificativo dell’avviso', campo: 'avvisoId' };
 const GRADUATORIA = { descrizione: 'Identificativo della graduatoria', campo: 'graduatoriaId' };
@@ -227,4 +228,6 @@ export const MISURE_ROUTES: Rotta[] = [
   ...ROTTE_BENEFICI,
   // Liquidazioni, payees and recuperi (lane benefici-liquidazioni).
   ...ROTTE_LIQUIDAZIONI,
+  // Accounts: Pro.Vi. a consuntivo, Dopo di Noi, cumulation, reports (lane misure-conti).
+  ...CONTI_ROUTES,
 ];

@@ -21,11 +21,11 @@ export interface Parametro {
 
 /** What the route answers when it is not the reply as it comes (a projection, a CSV file). */
 export interface Presentazione<D extends AnyRpcDeclaration> {
-  /** Schema of what is returned (OpenAPI); `text/csv` or `application/pdf` for a file. */
-  classe: ReplySpec | 'text/csv' | 'application/pdf';
+  /** Schema of what is returned (OpenAPI); `text/csv` or `application/pdf` for a file, `image/svg+xml` for a chart. */
+  classe: ReplySpec | 'text/csv' | 'application/pdf' | 'image/svg+xml';
   descrizione: string;
   da: (reply: ReplyOf<D>, params: Record<string, string>) => unknown;
-  /** File name of a CSV or PDF download. */
+  /** File name of a CSV or PDF download (a chart is shown inline). */
   nomeFile?: (params: Record<string, string>) => string;
 }
 

@@ -71,6 +71,11 @@ async function esegui(rpc: RpcClient, r: Rotta, req: RichiestaHttp, res: Gateway
       disposition: nome ? `inline; filename="${nome}"` : undefined,
     });
   }
+  if (presentazione.classe === 'image/svg+xml') {
+    // Made by the service from data; no script in it, and the browser is told not to run any.
+    res.setHeader('Content-Type', 'image/svg+xml; charset=utf-8');
+    res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
+  }
   return presentazione.da(reply, req.params);
 }
 

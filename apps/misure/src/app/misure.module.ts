@@ -24,6 +24,7 @@ import {
 import { BENEFICI_CONTROLLERS, beneficiProviders } from '../benefici/benefici.providers';
 import { LIQUIDAZIONI_CONTROLLERS, liquidazioniProviders } from '../liquidazioni/liquidazioni.providers';
 import { SIMULAZIONE_CONTROLLERS, SIMULAZIONE_PROVIDERS } from '../simulazione/simulazione.providers';
+import { CONTI_CONTROLLERS, CONTI_PROVIDERS } from '../rendiconti/conti.providers';
 import { ISTANZE_CONTROLLERS, istanzeProviders } from '../istanze/istanze.providers';
 import { RegoleModule } from '../regole/regole.module';
 import { StatoController } from '../stato/stato.controller';
@@ -81,6 +82,7 @@ export class MisureModule {
         ...SIMULAZIONE_CONTROLLERS,
         ...BENEFICI_CONTROLLERS,
         ...LIQUIDAZIONI_CONTROLLERS,
+        ...CONTI_CONTROLLERS,
       ],
       providers: [
         StatoRepository,
@@ -99,6 +101,7 @@ export class MisureModule {
         // Benefici and the monthly run (issue 10).
         ...beneficiProviders({ paginaErogazioni: config.EROGAZIONI_PAGINA }),
         ...liquidazioniProviders(config.LIQUIDAZIONI_PER_LOTTO),
+        ...CONTI_PROVIDERS,
         ...(opzioni.riesame ? [opzioni.riesame] : []),
         ...(opzioni.providers ?? []),
       ],

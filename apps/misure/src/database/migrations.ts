@@ -6,6 +6,7 @@ import { CreateGraduatorie1796046300000 } from './graduatorie.migration';
 import { CreateIstruttoriaAvviso1796046500000 } from './istruttoria-avviso.migration';
 import { CreateBenefici1796046600000 } from './benefici.migration';
 import { CreateLiquidazioni1796046700000 } from './liquidazioni.migration';
+import { CreateConti1796046800000 } from './conti.migration';
 import { IstruttoriaJson1796046900000 } from './istruttoria-json.migration';
 
 /**
@@ -40,6 +41,8 @@ export const MISURE_MIGRATIONS = [
   CreateBenefici1796046600000,
   // Liquidazioni to budget, payees, recuperi (lane benefici-liquidazioni, 17960467xxxxx).
   CreateLiquidazioni1796046700000,
+  // Accounts: Pro.Vi. a consuntivo, Dopo di Noi budget and group homes, cumulation (lane misure-conti).
+  CreateConti1796046800000,
   // Snapshot and valutazione of each istruttoria stored as written (lead, 17960469xxxxx).
   IstruttoriaJson1796046900000,
 ];

@@ -26,6 +26,7 @@ import {
   esitoIncerto,
   fineBeneficio,
 } from './impegni-budget';
+import { CumuloAssistente } from '../cumulo/cumulo.service';
 
 /** An approval left `in-approvazione` longer than this (its process stopped) may be resumed by another. */
 const APPROVAZIONE_ABBANDONATA_DOPO = '10 minutes';
@@ -68,6 +69,7 @@ export class ApprovazioneGraduatorie {
     private readonly outbox: OutboxWriter,
     private readonly formazione: FormazioneGraduatorie,
     @Inject(IMPEGNI_PER_LOTTO) private readonly impegniPerLotto: number,
+    private readonly cumulo: CumuloAssistente,
   ) {}
 
   async approva(dto: ApprovaGraduatoriaV1): Promise<GraduatoriaV1> {
@@ -273,6 +275,8 @@ export class ApprovazioneGraduatorie {
         MISURE_EVENTS.beneficioConcesso,
         beneficioConcesso(g, avviso, e.voce, e.impegno, 'approvazione'),
       );
+    // Rule 10 at grant: the assistant's contracts of the financed istanze get their contributions.
+    await this.cumulo.registraConcessioni(m, g.id, istanze, utente);
     await m.query(
       `UPDATE avviso SET stato = 'graduatorie-approvate'
         WHERE id = $1 AND stato = 'chiuso'

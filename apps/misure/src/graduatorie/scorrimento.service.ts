@@ -13,6 +13,7 @@ import { beneficioConcesso } from './approvazione.service';
 import { FormazioneGraduatorie, avvisoNonTrovato, graduatoriaNonTrovata } from './formazione.service';
 import { avvisoConRegole, graduatoria, vociPerImpegno, type GraduatoriaRow } from './graduatorie.sql';
 import { ImpegniBudget, chiaveImpegno, esitoIncerto } from './impegni-budget';
+import { CumuloAssistente } from '../cumulo/cumulo.service';
 
 /**
  * Scorrimento (issue 9, point 6): a financed beneficiary renounces, loses the right (decadenza) or is
@@ -32,6 +33,7 @@ export class ScorrimentoGraduatorie {
     private readonly budget: ImpegniBudget,
     private readonly outbox: OutboxWriter,
     private readonly formazione: FormazioneGraduatorie,
+    private readonly cumulo: CumuloAssistente,
   ) {}
 
   async cessa(dto: CessaBeneficioV1): Promise<GraduatoriaV1> {
@@ -131,6 +133,7 @@ export class ScorrimentoGraduatorie {
         MISURE_EVENTS.beneficioConcesso,
         beneficioConcesso(g, avviso, voce, impegno, 'scorrimento'),
       );
+      await this.cumulo.registraConcessioni(m, g.id, [voce.istanza_id], utente);
       disponibile -= importo;
     }
   }

@@ -6,6 +6,7 @@ import type {
   RegoleMisuraV1,
   StrumentoMisuraV1,
 } from '@ambito/contracts';
+import { CONTI_B2_2025, CONTI_DOPO_DI_NOI_2025, CONTI_PRO_VI_2025 } from './conti-2025';
 
 /*
  * The default 2025 rule sets of the three measures, as data (rule 1): installed in every ambito that has
@@ -213,7 +214,9 @@ export const REGOLE_B2_2025: RegoleMisuraV1 = {
     ],
     dopoDiNoi: null,
     proVi: null,
+    conti: CONTI_B2_2025.conti,
     fonti: [
+      ...CONTI_B2_2025.fonti,
       fonte(
         'requisiti.residenzaAmbito',
         'S',
@@ -512,7 +515,9 @@ export const REGOLE_DOPO_DI_NOI_2025: RegoleMisuraV1 = {
       punteggioMassimoDimensione: 10,
     },
     proVi: null,
+    conti: CONTI_DOPO_DI_NOI_2025.conti,
     fonti: [
+      ...CONTI_DOPO_DI_NOI_2025.fonti,
       fonte('requisiti.residenzaAmbito', 'B', '§2.5: domande all’Ambito di residenza (avvisi d’Ambito)'),
       fonte(
         'requisiti.domicilio',
@@ -732,7 +737,9 @@ export const REGOLE_PRO_VI_2025: RegoleMisuraV1 = {
       ],
       macroareeMinime: 2,
     },
+    conti: CONTI_PRO_VI_2025.conti,
     fonti: [
+      ...CONTI_PRO_VI_2025.fonti,
       fonte('requisiti.residenzaAmbito', 'B', '§3: avvisi d’Ambito (Legnano, Rodigo, Castellucchio)'),
       fonte('requisiti.domicilio', 'B', '§3: progetto di vita indipendente al proprio domicilio'),
       fonte(

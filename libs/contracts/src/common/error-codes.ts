@@ -109,6 +109,18 @@ export const ERROR_KINDS = {
   BENEFICIO_NON_TROVATO: 'not-found',
   MESE_NON_ANCORA_EROGABILE: 'conflict',
   REGOLE_EROGAZIONE_MANCANTI: 'unprocessable',
+  // Misure, accounts (issue 10, lane misure-conti): a Dopo di Noi budget asking its fund more than it
+  // brings; a group home full (enforced by the database); contributions for one assistant's contract
+  // above its wage cost (rule 10); a Pro.Vi. statement on a project without the rule set's accounts.
+  BUDGET_PROGETTO_NON_COPERTO: 'unprocessable',
+  GRUPPO_APPARTAMENTO_PIENO: 'conflict',
+  PERSONA_GIA_IN_GRUPPO_APPARTAMENTO: 'conflict',
+  CUMULO_OLTRE_COSTO: 'conflict',
+  CONTRATTO_ASSISTENTE_NON_TROVATO: 'not-found',
+  PROGETTO_PRO_VI_NON_TROVATO: 'not-found',
+  PROGETTO_PRO_VI_GIA_REGISTRATO: 'conflict',
+  GRUPPO_APPARTAMENTO_NON_TROVATO: 'not-found',
+  REGOLE_CONTI_MANCANTI: 'unprocessable',
   // Misure, rule sets: a version in force overlapping another of the same measure; a stored document
   // that no longer validates against its contract classes (never used to judge an istanza).
   REGOLE_SOVRAPPOSTE: 'conflict',

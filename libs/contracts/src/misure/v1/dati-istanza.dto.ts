@@ -5,7 +5,9 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsOptional,
   Matches,
+  ValidateIf,
   Max,
   Min,
 } from 'class-validator';
@@ -109,6 +111,15 @@ export class ContrattoAssistenteV1 {
     'Altri contributi pubblici mensili per lo stesso assistente (Bonus AF, Dopo di Noi…), centesimi',
   )
   altriContributiMensiliCentesimi: number;
+
+  // Rule 10 across measures (lane misure-conti): the contract as registered for the cumulation
+  // (`misure.cumulo.contratto.registra`, later from assistenti-familiari); at grant the B2 contribution
+  // is recorded against it and checked before each payment.
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @Matches(/^[\w.:@/-]{1,100}$/, { message: 'contrattoRiferimento: identificativo del contratto' })
+  @Descrizione('Identificativo del contratto dell’assistente registrato per il cumulo (regola 10)')
+  contrattoRiferimento?: string | null;
 }
 
 /** Another measure or setting the person holds or held (§5). */

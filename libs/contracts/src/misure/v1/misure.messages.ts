@@ -49,6 +49,7 @@ import { SimulaAvvisoV1, SimulazioneAvvisoV1 } from './simulazione.dto';
 import { IstruisciAvvisoV1, IstruttoriaAvvisoV1, LeggiIstruttoriaAvvisoV1 } from './istruttoria-avviso.dto';
 import { MISURE_REGOLE_RPC } from './regole.messages';
 import { MISURE_LIQUIDAZIONI_EVENTS, MISURE_LIQUIDAZIONI_RPC } from './liquidazioni.messages';
+import { MISURE_CONTI_RPC } from './conti.messages';
 import {
   PRESA_IN_CARICO_EVENTS,
   PRESA_IN_CARICO_RPC,
@@ -373,6 +374,8 @@ export const MISURE_RPC = {
   ...MISURE_REGOLE_RPC,
   // Liquidazioni, payees, recuperi (liquidazioni.messages.ts, lane benefici-liquidazioni).
   ...MISURE_LIQUIDAZIONI_RPC,
+  // Accounts: Pro.Vi. a consuntivo, Dopo di Noi, cumulation, reports (conti.messages.ts).
+  ...MISURE_CONTI_RPC,
 } as const;
 
 /**

@@ -15,6 +15,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { GIORNO_ESISTENTE } from '../../common/giorno';
+import { RegoleContiV1 } from './regole-conti.dto';
 import { Annidato, Descrizione, Intero, Nullable } from '../../common/schema-decorators';
 import {
   AFFIDABILITA,
@@ -411,6 +412,12 @@ export class ParametriRegoleV1 {
   @ValidateIf((_o, v) => v !== null)
   @Annidato(() => RegoleProViV1)
   proVi?: RegoleProViV1 | null;
+
+  // Accounting parameters (issue 10, lane misure-conti): Pro.Vi. a consuntivo, Dopo di Noi caps, cumulation.
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @Annidato(() => RegoleContiV1)
+  conti?: RegoleContiV1 | null;
 
   @Annidato(() => FonteParametroV1, { lista: true })
   @ArrayMaxSize(300)

@@ -128,3 +128,50 @@ export const TIPI_ATTO_REGOLE = [
   'determina',
 ] as const;
 export type TipoAttoRegole = (typeof TIPI_ATTO_REGOLE)[number];
+
+/*
+ * Accounting (issue 10, lane misure-conti): Pro.Vi. expense types, the period of a Dopo di Noi cap,
+ * the measures that add up for the same assistant (rule 10).
+ */
+
+/** What a Pro.Vi. expense document pays for (payslip, invoice of hours, rent…). */
+export const TIPI_SPESA_PRO_VI = [
+  'retribuzione-assistente', // cedolino: wage and contributions of the personal assistant
+  'ore-ente', // invoice of an ente or professional: hours × hourly cost
+  'registrazione-contratto',
+  'tenuta-paghe',
+  'sad',
+  'personale',
+  'locazione',
+  'utenze',
+  'adeguamento-abitazione',
+  'domotica',
+  'trasporto',
+  'attivita-inclusione',
+  'altro',
+] as const;
+export type TipoSpesaProVi = (typeof TIPI_SPESA_PRO_VI)[number];
+
+/** The document an expense rests on. */
+export const DOCUMENTI_SPESA = ['cedolino', 'fattura', 'ricevuta'] as const;
+export type DocumentoSpesa = (typeof DOCUMENTI_SPESA)[number];
+
+/** The period a Dopo di Noi cap refers to. */
+export const PERIODI_MASSIMALE = ['intervento', 'anno', 'mese'] as const;
+export type PeriodoMassimale = (typeof PERIODI_MASSIMALE)[number];
+
+/** Measures whose contributions for one assistant's contract add up (rule 10). */
+export const MISURE_CUMULO = ['b1', 'b2', 'bonus-assistenti-familiari', 'dopo-di-noi', 'pro-vi'] as const;
+export type MisuraCumulo = (typeof MISURE_CUMULO)[number];
+
+/** Sources of a Dopo di Noi budget di progetto (rule 30 and §2.1: resources of several kinds). */
+export const FONTI_BUDGET_PROGETTO = [
+  'fondo-dopo-di-noi',
+  'fna',
+  'comune',
+  'asst',
+  'famiglia',
+  'terzo-settore',
+  'altro',
+] as const;
+export type FonteBudgetProgetto = (typeof FONTI_BUDGET_PROGETTO)[number];

@@ -1,0 +1,296 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  DomainError,
+  MISURE_CUMULO,
+  type EsitoCumuloV1,
+  type MisuraCumulo,
+  type RegistraContrattoAssistenteV1,
+  type RegistraContributoAssistenteV1,
+  type VerificaCumuloV1,
+} from '@ambito/contracts';
+import { currentActor } from '@ambito/messaging';
+import { euro } from '../istruttoria/regole/formato';
+import { RegoleRepository } from '../regole/regole.repository';
+import { quotaMensile, verificaCumulo } from './cumulo';
+import {
+  altriContributiDelMese,
+  contrattoBloccato,
+  contributoPer,
+  registraContratto,
+  registraContributo,
+} from './cumulo.sql';
+
+/** `AAAA-MM-GG` or `AAAA-MM` → the month's first day. */
+export const primoDelMese = (giorno: string): string => `${giorno.slice(0, 7)}-01`;
+
+/** The first days of the months from `dal` to `al` (inclusive), at most `massimo`. */
+export function mesiTra(dal: string, al: string | null, massimo = 60): string[] {
+  const mesi: string[] = [];
+  let [a, m] = [Number(dal.slice(0, 4)), Number(dal.slice(5, 7))];
+  const fine = al ? Number(al.slice(0, 4)) * 12 + Number(al.slice(5, 7)) : a * 12 + m;
+  while (a * 12 + m <= fine && mesi.length < massimo) {
+    mesi.push(`${a}-${String(m).padStart(2, '0')}-01`);
+    [a, m] = m === 12 ? [a + 1, 1] : [a, m + 1];
+  }
+  return mesi;
+}
+
+export interface ContributoDaRegistrare {
+  contratto: string;
+  misura: MisuraCumulo;
+  riferimento: string;
+  mensileCentesimi: number;
+  dal: string;
+  al: string | null;
+}
+
+/**
+ * Rule 10, the cumulation per assistant (issue 10, point 6). The one place that judges it, for every
+ * caller and always in the caller's transaction, under the contract's row lock (two grants for the same
+ * assistant cannot both fit in the room that only one has):
+ *
+ * - `registraContributo(m, c, 'rifiuta')`: an operator, or the Bonus fed by assistenti-familiari;
+ *   every month of the period must fit, else CUMULO_OLTRE_COSTO and nothing is written;
+ * - `registraContributo(m, c, 'riduci')`: at grant (graduatoria approved), the contribution recorded
+ *   reduced to the room left, with the reason;
+ * - `verificaPagamento(m, …)`: before each monthly payment (the monthly run): what may be paid, or null
+ *   when the beneficio has no contract recorded (the rule does not apply).
+ */
+@Injectable()
+export class CumuloAssistente {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly regole: RegoleRepository,
+  ) {}
+
+  private get ambito(): string {
+    return this.regole.ambito;
+  }
+
+  /** The measures that add up in the month: the B2 rule set's `conti.cumulo` (else all the known ones). */
+  private async misureDelMese(
+    mese: string,
+    m: EntityManager,
+  ): Promise<{ misure: readonly MisuraCumulo[]; regoleId: string | null }> {
+    const regole = await this.regole.inVigore('b2', mese, m);
+    const cumulo = regole?.parametri.conti?.cumulo;
+    return cumulo
+      ? { misure: cumulo.misure, regoleId: regole.id }
+      : { misure: MISURE_CUMULO, regoleId: null };
+  }
+
+  async verifica(
+    m: EntityManager,
+    v: {
+      contratto: string;
+      mese: string;
+      misura: MisuraCumulo;
+      riferimento: string;
+      richiestoCentesimi: number;
+    },
+  ): Promise<EsitoCumuloV1> {
+    const mese = primoDelMese(v.mese);
+    const contratto = await contrattoBloccato(m, this.ambito, v.contratto);
+    if (!contratto)
+      throw new DomainError(
+        'CONTRATTO_ASSISTENTE_NON_TROVATO',
+        `Il contratto ${v.contratto} dell’assistente non è registrato.`,
+      );
+    const { misure, regoleId } = await this.misureDelMese(mese, m);
+    const inVigore =
+      contratto.dal <= mese.replace(/01$/, '31') && (contratto.al === null || contratto.al >= mese);
+    const costo = inVigore ? Number(contratto.costo_mensile_centesimi) : 0;
+    const altri = (await altriContributiDelMese(m, v.contratto, mese, v)).map((a) => ({
+      misura: a.misura,
+      riferimento: a.riferimento,
+      mensileCentesimi: Number(a.mensile_centesimi),
+    }));
+    const esito = verificaCumulo({
+      costoMensileCentesimi: costo,
+      misure,
+      richiestoCentesimi: v.richiestoCentesimi,
+      altri,
+    });
+    return {
+      esito: esito.esito,
+      mese: mese.slice(0, 7),
+      costoMensileCentesimi: costo,
+      richiestoCentesimi: v.richiestoCentesimi,
+      altriCentesimi: esito.altriCentesimi,
+      ammessoCentesimi: esito.ammessoCentesimi,
+      altri: altri.filter((a) => misure.includes(a.misura)),
+      regoleId,
+      motivo: inVigore
+        ? esito.motivo
+        : `Il contratto ${v.contratto} non è in vigore nel mese ${mese.slice(0, 7)}`,
+    };
+  }
+
+  /** Before a payment: null when the item has no contract recorded (rule 10 does not apply). */
+  async verificaPagamento(
+    m: EntityManager,
+    v: { misura: MisuraCumulo; riferimento: string; mese: string; richiestoCentesimi: number },
+  ): Promise<EsitoCumuloV1 | null> {
+    const c = await contributoPer(m, v.misura, v.riferimento);
+    if (!c) return null;
+    return this.verifica(m, { ...v, contratto: c.contratto_riferimento });
+  }
+
+  /** Records a contribution after judging every month of its period (see the class). */
+  async registraContributo(
+    m: EntityManager,
+    c: ContributoDaRegistrare,
+    modo: 'rifiuta' | 'riduci',
+    da: string,
+  ): Promise<EsitoCumuloV1> {
+    let peggiore: EsitoCumuloV1 | null = null;
+    for (const mese of mesiTra(c.dal, c.al)) {
+      const e = await this.verifica(m, { ...c, mese, richiestoCentesimi: c.mensileCentesimi });
+      if (!peggiore || e.ammessoCentesimi < peggiore.ammessoCentesimi) peggiore = e;
+    }
+    const esito = peggiore as EsitoCumuloV1;
+    if (esito.esito !== 'entro-costo' && modo === 'rifiuta')
+      throw new DomainError(
+        'CUMULO_OLTRE_COSTO',
+        `Nel mese ${esito.mese} i contributi per lo stesso assistente supererebbero il costo della retribuzione di ${euro(esito.costoMensileCentesimi)}: altri contributi ${euro(esito.altriCentesimi)}, resta ${euro(esito.ammessoCentesimi)} (chiesti ${euro(c.mensileCentesimi)}).`,
+      );
+    await registraContributo(m, {
+      misura: c.misura,
+      riferimento: c.riferimento,
+      contratto: c.contratto,
+      mensileCentesimi: esito.ammessoCentesimi,
+      dal: c.dal,
+      al: c.al,
+      da,
+    });
+    return esito;
+  }
+
+  /**
+   * The grant path (graduatoria approved, scorrimento): every financed istanza whose assistant's
+   * contract names a registered contract gets its contribution recorded for the benefit's months,
+   * reduced to fit (reason kept in the answer's log), so the monthly run finds it. Riferimento:
+   * `istanza:<id>`. One query for the entries with a contract; the others cost nothing.
+   */
+  async registraConcessioni(
+    m: EntityManager,
+    graduatoriaId: string,
+    istanze: readonly string[],
+    da: string,
+  ): Promise<EsitoCumuloV1[]> {
+    if (istanze.length === 0) return [];
+    // Most ambiti register few contracts: without one, a graduatoria of thousands costs one lookup.
+    const [{ esiste }] = await m.query<Array<{ esiste: boolean }>>(
+      `SELECT EXISTS (SELECT 1 FROM contratto_assistente WHERE ambito = $1) AS esiste`,
+      [this.ambito],
+    );
+    if (!esiste) return [];
+    const righe = await m.query<
+      Array<{
+        istanza_id: string;
+        misura: string;
+        contratto: string;
+        mensile: string;
+        dal: string;
+        al: string;
+      }>
+    >(
+      `SELECT i.id AS istanza_id, a.misura, i.dati->'contrattoAssistente'->>'contrattoRiferimento' AS contratto,
+              v.importo_mensile_centesimi AS mensile, a.decorrenza::text AS dal,
+              (a.decorrenza + make_interval(months => a.mesi) - interval '1 day')::date::text AS al
+         FROM graduatoria_voce v
+         JOIN istanza i ON i.id = v.istanza_id
+         JOIN avviso a ON a.id = i.avviso_id
+         JOIN contratto_assistente c ON c.riferimento = i.dati->'contrattoAssistente'->>'contrattoRiferimento'
+        WHERE v.graduatoria_id = $1 AND v.istanza_id = ANY($2::uuid[])
+          AND v.importo_mensile_centesimi IS NOT NULL`,
+      [graduatoriaId, istanze],
+    );
+    const esiti: EsitoCumuloV1[] = [];
+    for (const r of righe) {
+      if (!(MISURE_CUMULO as readonly string[]).includes(r.misura)) continue;
+      esiti.push(
+        await this.registraContributo(
+          m,
+          {
+            contratto: r.contratto,
+            misura: r.misura as MisuraCumulo,
+            riferimento: `istanza:${r.istanza_id}`,
+            mensileCentesimi: Number(r.mensile),
+            dal: r.dal,
+            al: r.al,
+          },
+          'riduci',
+          da,
+        ),
+      );
+    }
+    return esiti;
+  }
+
+  // Requests of the Ufficio di Piano --------------------------------------------------------------------
+
+  async registraContrattoRichiesta(dto: RegistraContrattoAssistenteV1): Promise<EsitoCumuloV1> {
+    const actor = currentActor();
+    if (dto.al !== null && dto.al < dto.dal)
+      throw new DomainError('DATA_NON_VALIDA', 'Il contratto finisce prima di cominciare.');
+    return this.dataSource.transaction(async (m) => {
+      await registraContratto(m, {
+        riferimento: dto.riferimento,
+        ambito: this.ambito,
+        assistenteRiferimento: dto.assistenteRiferimento,
+        personaId: dto.personaId,
+        costoMensileCentesimi: dto.costoMensileCentesimi,
+        dal: dto.dal,
+        al: dto.al,
+        origine: 'operatore',
+        da: actor.userId,
+      });
+      // The answer: the first month's room for a new contribution (nothing asked).
+      return this.verifica(m, {
+        contratto: dto.riferimento,
+        mese: dto.dal,
+        misura: 'b2',
+        riferimento: '-',
+        richiestoCentesimi: 0,
+      });
+    });
+  }
+
+  async registraContributoRichiesta(dto: RegistraContributoAssistenteV1): Promise<EsitoCumuloV1> {
+    const actor = currentActor();
+    if (dto.al < dto.dal) throw new DomainError('DATA_NON_VALIDA', 'Il periodo finisce prima di cominciare.');
+    const mesi = mesiTra(dto.dal, dto.al).length;
+    const mensile =
+      dto.modalita === 'totale' ? quotaMensile(dto.importoCentesimi, mesi) : dto.importoCentesimi;
+    return this.dataSource.transaction((m) =>
+      this.registraContributo(
+        m,
+        {
+          contratto: dto.contrattoRiferimento,
+          misura: dto.misura,
+          riferimento: dto.riferimento,
+          mensileCentesimi: mensile,
+          dal: dto.dal,
+          al: dto.al,
+        },
+        'rifiuta',
+        actor.userId,
+      ),
+    );
+  }
+
+  async verificaRichiesta(dto: VerificaCumuloV1): Promise<EsitoCumuloV1> {
+    return this.dataSource.transaction((m) =>
+      this.verifica(m, {
+        contratto: dto.contrattoRiferimento,
+        mese: dto.mese,
+        misura: dto.misura,
+        riferimento: dto.riferimento,
+        richiestoCentesimi: dto.richiestoCentesimi,
+      }),
+    );
+  }
+}

@@ -181,7 +181,7 @@ export const CONTI_ROUTES: Rotta[] = [
     percorso: '/misure/cumulo/contratti',
     messaggio: MISURE_RPC.registraContrattoAssistente,
     tag: 'Misure',
-    operazione: 'registraContrattoAssistente',
+    operazione: 'registraContrattoPerCumulo',
     sommario: 'Registra il costo della retribuzione del contratto di un assistente familiare',
     descrizione: 'La base del cumulo della regola 10; risponde con lo spazio del primo mese.',
     stato: 200,

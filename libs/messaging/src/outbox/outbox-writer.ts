@@ -12,6 +12,13 @@ import {
   type EventMap,
 } from '@ambito/contracts';
 import { RequestContext } from '../context/request-context';
+import { traceparentDi } from '../tracing/tracing';
+
+/**
+ * Key of the outbox row's `envelope` that keeps the W3C `traceparent` of the work that wrote it: the
+ * relay moves it into the event's headers (it is not part of the envelope on the wire).
+ */
+export const OUTBOX_TRACEPARENT = 'traceparent';
 
 export const OUTBOX_OPTIONS = Symbol('OUTBOX_OPTIONS');
 
@@ -70,10 +77,14 @@ export class OutboxWriter {
         envelope.id,
         eventSubject(type, version),
         type,
-        JSON.stringify(envelope),
+        JSON.stringify(conTraccia(envelope, traceparentDi(ctx.trace))),
         outboxChannel(this.options.schema),
       ],
     );
     return envelope;
   }
+}
+
+function conTraccia(envelope: EventEnvelope, traceparent: string | undefined): object {
+  return traceparent ? { ...envelope, [OUTBOX_TRACEPARENT]: traceparent } : envelope;
 }

@@ -26,10 +26,11 @@ describe('metrics of every service after a request through the gateway', () => {
     return response.text();
   };
 
+  // Five processes starting on a shared machine.
   beforeAll(async () => {
     platform = await startPlatform();
     api = new Api(platform.gateway);
-  });
+  }, 240_000);
   afterAll(() => platform?.stop());
 
   it.each([

@@ -45,7 +45,8 @@ async function esportate(): Promise<Set<string>> {
   const nomi = new Set<string>(DI_PROMETHEUS);
   for (const metric of await metricsRegistry.getMetricsAsJSON()) {
     nomi.add(metric.name);
-    if (metric.type === 'histogram')
+    // prom-client types `type` as an enum; at run time it is the name
+    if ((metric.type as unknown as string) === 'histogram')
       for (const suffix of ['_bucket', '_sum', '_count']) nomi.add(metric.name + suffix);
   }
   return nomi;

@@ -26,10 +26,7 @@ export const TRACING_SERVICE = Symbol('TRACING_SERVICE');
 export class TracingLifecycle implements OnApplicationShutdown {
   private provider?: BasicTracerProvider;
 
-  constructor(
-    @Inject(TRACING_CONFIG) config: TracingConfig,
-    @Inject(TRACING_SERVICE) service: string,
-  ) {
+  constructor(@Inject(TRACING_CONFIG) config: TracingConfig, @Inject(TRACING_SERVICE) service: string) {
     const endpoint = config.OTEL_EXPORTER_OTLP_ENDPOINT;
     if (!endpoint) return;
     const provider = new BasicTracerProvider({

@@ -14,6 +14,8 @@ type App = 'accesso' | 'budget' | 'presa-in-carico' | 'misure' | 'assistenti-fam
 
 export interface Platform {
   gateway: string;
+  /** Base URL of each app started (its health and, outside production, its /metrics). */
+  servizi: Partial<Record<App, string>>;
   databaseUrl: string;
   natsUrl: string;
   /** Stops one app (e.g. accesso, to see what its callers do without it). */
@@ -173,6 +175,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   }
   return {
     gateway: processes.find((p) => p.app === 'gateway')!.baseUrl,
+    servizi: Object.fromEntries(processes.map((p) => [p.app, p.baseUrl])),
     databaseUrl,
     natsUrl,
     ferma: async (app) => {

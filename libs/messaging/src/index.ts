@@ -25,3 +25,4 @@ export * from './idempotency';
 export * from './retention/retention-options';
 export * from './retention/purge-job';
 export * from './metrics/messaging-metrics';
+export * from './tracing/tracing';

@@ -9,3 +9,4 @@ export * from './metrics/metrics';
 export * from './health/health';
 export * from './version/app-version';
 export * from './boot/boot-service';
+export * from './tracing/tracing';

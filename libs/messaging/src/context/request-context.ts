@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
+import type { Context } from '@opentelemetry/api';
 import type { Actor } from '@ambito/contracts';
 
 /** What travels with every unit of work: who acts, and which conversation it belongs to. */
@@ -14,6 +15,8 @@ export interface RequestContextData {
   scadenza?: number;
   /** ...and its code, one of FINALITA (required, with the text, by reads of personal data). */
   finalita?: string;
+  /** The OpenTelemetry context of the current span (`tracing/`): the parent of the spans this work starts. */
+  trace?: Context;
 }
 
 const storage = new AsyncLocalStorage<RequestContextData>();

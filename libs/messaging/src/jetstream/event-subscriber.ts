@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import type { Context } from '@opentelemetry/api';
 import {
   AckPolicy,
   DeliverPolicy,
@@ -32,7 +33,11 @@ import {
   deadLetterPublishFailuresTotal,
   deadLetterReplaysTotal,
   deadLettersTotal,
+  eventHandlerDuration,
+  eventRedeliveriesTotal,
+  osservaConsumatore,
 } from '../metrics/messaging-metrics';
+import { SpanKind, avviaSpan, chiudiSpan, estraiTraccia } from '../tracing/tracing';
 import { isIndisponibilitaTemporanea } from './indisponibilita-temporanea';
 import {
   DEFAULT_DLQ_STREAM_MAX_AGE_MS,
@@ -107,6 +112,7 @@ export class EventSubscription<T extends EventType> {
   private readonly temporarilyFailed = new Map<string, number>();
   private jsm?: JetStreamManager;
   private stopping = false;
+  private unobserve?: () => void;
 
   constructor(
     private readonly nats: NatsConnection,
@@ -175,6 +181,7 @@ export class EventSubscription<T extends EventType> {
 
   async stop(): Promise<void> {
     this.stopping = true;
+    this.unobserve?.();
     await Promise.all(this.loops.map((l) => l.messages.close()));
     await Promise.all(this.loops.map((l) => l.done));
     this.loops.length = 0;
@@ -193,6 +200,22 @@ export class EventSubscription<T extends EventType> {
       await jsm.consumers.add(stream, config);
     }
     const consumer = await this.nats.jetstream().consumers.get(stream, config.durable_name);
+    if (source === 'stream') {
+      // Backlog and redeliveries of the durable, as the server counts them (ambito_consumer_*).
+      const dlq = deadLetterSubject(this.options.service, config.durable_name);
+      this.unobserve = osservaConsumatore(config.durable_name, async () => {
+        const [info, deadLetters] = await Promise.all([
+          consumer.info(),
+          jsm.streams.info(this.deadLetterStream, { subjects_filter: dlq }),
+        ]);
+        return {
+          pending: info.num_pending,
+          ackPending: info.num_ack_pending,
+          redelivered: info.num_redelivered,
+          deadLetters: deadLetters.state.subjects?.[dlq] ?? 0,
+        };
+      });
+    }
     const messages = await consumer.consume({ max_messages: 64 });
     this.loops.push({ messages, done: this.run(messages, source) });
   }
@@ -212,7 +235,37 @@ export class EventSubscription<T extends EventType> {
     }
   }
 
+  /** Each delivery measured by durable and outcome, and traced as a child of the event's publish. */
   private async process(msg: JsMsg, source: Source): Promise<void> {
+    const { durable } = this.options;
+    if (msg.info.deliveryCount > 1) eventRedeliveriesTotal.inc({ durable });
+    const timer = eventHandlerDuration.startTimer({ durable });
+    const { span, context } = avviaSpan(
+      `${msg.subject} process`,
+      SpanKind.CONSUMER,
+      estraiTraccia(msg.headers),
+      {
+        'messaging.system': 'nats',
+        'messaging.destination.name': msg.subject,
+        'messaging.operation.type': 'process',
+        'messaging.consumer.group.name': durable,
+        'ambito.service': this.options.service,
+      },
+    );
+    let esito: string | undefined;
+    try {
+      esito = await this.deliver(msg, source, context);
+    } catch (error) {
+      esito = 'ERRORE_INTERNO';
+      throw error;
+    } finally {
+      timer({ outcome: esito ? 'error' : 'ok' });
+      chiudiSpan(span, esito);
+    }
+  }
+
+  /** Returns what went wrong (a dead-letter reason, `indisponibile`), nothing when the handler succeeded. */
+  private async deliver(msg: JsMsg, source: Source, trace: Context): Promise<string | undefined> {
     const key = `${source}:${msg.info.streamSequence}`;
     const deliveries = msg.info.deliveryCount - (this.temporarilyFailed.get(key) ?? 0);
     if (deliveries > this.maxDeliver) {
@@ -222,7 +275,7 @@ export class EventSubscription<T extends EventType> {
       const reason = pending?.reason ?? 'timeout';
       const error = pending?.error ?? new Error(`nessuna risposta dopo ${this.maxDeliver} consegne`);
       await this.giveUp(msg, source, reason, error, undefined);
-      return;
+      return reason;
     }
     let envelope: EventEnvelope<T, EventPayload<T>>;
     try {
@@ -230,16 +283,16 @@ export class EventSubscription<T extends EventType> {
     } catch (error) {
       // An event that breaks its contract would fail the same way on every delivery: park it now.
       await this.giveUp(msg, source, 'contratto', error, undefined);
-      return;
+      return 'contratto';
     }
-    const context = { correlationId: envelope.correlationId, causationId: envelope.id };
+    const context = { correlationId: envelope.correlationId, causationId: envelope.id, trace };
     try {
       await this.withinAckWait(() => RequestContext.run(context, () => this.options.handler(envelope)));
     } catch (error) {
       const reason: MotivoDlq = error instanceof HandlerTimeout ? 'timeout' : 'errore';
       if (reason === 'errore' && isIndisponibilitaTemporanea(error)) {
         this.retryLater(msg, key, envelope, error);
-        return;
+        return 'indisponibile';
       }
       if (deliveries >= this.maxDeliver) {
         await this.giveUp(msg, source, reason, error, envelope);
@@ -256,11 +309,12 @@ export class EventSubscription<T extends EventType> {
         // After a timeout the server is already redelivering (the ack wait is over): nothing to nak.
         if (reason === 'errore') settle(() => msg.nak(this.options.retryDelayMs ?? 1000));
       }
-      return;
+      return reason;
     }
     this.temporarilyFailed.delete(key);
     if (source === 'replay') await this.replayDone(msg, envelope);
     else settle(() => msg.ack());
+    return undefined;
   }
 
   /** A part the handler needs is down: back off (doubling) and try again, for as long as it takes. */

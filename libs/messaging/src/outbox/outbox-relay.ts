@@ -4,8 +4,14 @@ import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { HEADER, type EventEnvelope } from '@ambito/contracts';
 import { erroreSenzaDati } from '../context/errore-senza-dati';
-import { outboxParkedTotal, outboxPublishFailuresTotal } from '../metrics/messaging-metrics';
-import { outboxChannel } from './outbox-writer';
+import {
+  osservaOutbox,
+  osservaPool,
+  outboxParkedTotal,
+  outboxPublishFailuresTotal,
+} from '../metrics/messaging-metrics';
+import { SpanKind, avviaSpan, chiudiSpan, daTraceparent, iniettaTraccia } from '../tracing/tracing';
+import { OUTBOX_TRACEPARENT, outboxChannel } from './outbox-writer';
 
 export interface OutboxRelayOptions {
   schema: string;
@@ -48,6 +54,7 @@ export class OutboxRelay {
   private rerun = false;
   private stopped = false;
   private current: Promise<void> = Promise.resolve();
+  private unobserve: Array<() => void> = [];
 
   constructor(
     private readonly dataSource: DataSource,
@@ -59,6 +66,10 @@ export class OutboxRelay {
 
   async start(): Promise<void> {
     this.stopped = false;
+    this.unobserve = [
+      osservaOutbox(this.options.schema, () => this.stato()),
+      osservaPool(this.options.schema, () => statoPool(this.dataSource)),
+    ];
     await this.listen();
     this.schedulePoll();
     void this.trigger();
@@ -66,6 +77,7 @@ export class OutboxRelay {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    for (const unobserve of this.unobserve.splice(0)) unobserve();
     clearTimeout(this.timer);
     await this.current;
     const listener = this.listener;
@@ -180,14 +192,51 @@ export class OutboxRelay {
   }
 
   private async publish(row: PendingRow): Promise<void> {
+    const { [OUTBOX_TRACEPARENT]: traceparent, ...envelope } = row.envelope as EventEnvelope & {
+      [OUTBOX_TRACEPARENT]?: string;
+    };
     const h = natsHeaders();
-    h.set(HEADER.correlationId, row.envelope.correlationId);
-    h.set(HEADER.causationId, row.envelope.id);
-    await this.js.publish(row.subject, JSON.stringify(row.envelope), {
-      msgID: row.id,
-      headers: h,
-      timeout: this.options.publishTimeoutMs ?? 2000,
-    });
+    h.set(HEADER.correlationId, envelope.correlationId);
+    h.set(HEADER.causationId, envelope.id);
+    // The publish continues the trace of the request that wrote the row; the consumers continue it.
+    const { span, context } = avviaSpan(
+      `${row.subject} publish`,
+      SpanKind.PRODUCER,
+      daTraceparent(traceparent),
+      {
+        'messaging.system': 'nats',
+        'messaging.destination.name': row.subject,
+        'messaging.operation.type': 'send',
+        'messaging.message.id': row.id,
+        'ambito.schema': this.options.schema,
+      },
+    );
+    iniettaTraccia(context, h);
+    let esito: string | undefined;
+    try {
+      await this.js.publish(row.subject, JSON.stringify(envelope), {
+        msgID: row.id,
+        headers: h,
+        timeout: this.options.publishTimeoutMs ?? 2000,
+      });
+    } catch (error) {
+      esito = 'PUBBLICAZIONE_NON_RIUSCITA';
+      throw error;
+    } finally {
+      chiudiSpan(span, esito);
+    }
+  }
+
+  /** What the outbox gauges read (ambito_outbox_*): backlog, age of the oldest row, parked rows. */
+  private async stato(): Promise<{ pending: number; oldestAgeSeconds: number; parked: number }> {
+    const [row] = (await this.dataSource.query(
+      `SELECT count(*) FILTER (WHERE parked_at IS NULL)::int AS pending,
+              COALESCE(EXTRACT(EPOCH FROM now() - min(created_at) FILTER (WHERE parked_at IS NULL)), 0)::float8
+                AS oldest,
+              count(*) FILTER (WHERE parked_at IS NOT NULL)::int AS parked
+         FROM outbox_message WHERE published_at IS NULL`,
+    )) as Array<{ pending: number; oldest: number; parked: number }>;
+    return { pending: row.pending, oldestAgeSeconds: row.oldest, parked: row.parked };
   }
 
   private schedulePoll(): void {
@@ -230,4 +279,23 @@ const NO_ANSWER = new Set([
 function refusedByNats(error: unknown): boolean {
   const code = (error as { code?: unknown })?.code;
   return !(typeof code === 'string' && NO_ANSWER.has(code));
+}
+
+/** The pg pool behind TypeORM's PostgreSQL driver: connections in use, idle, waited for. */
+function statoPool(dataSource: DataSource): { total: number; idle: number; waiting: number; max: number } {
+  const pool = (dataSource.driver as unknown as { master?: PoolCounters }).master;
+  if (!pool) throw new Error('pool non disponibile');
+  return {
+    total: pool.totalCount,
+    idle: pool.idleCount,
+    waiting: pool.waitingCount,
+    max: pool.options?.max ?? 10,
+  };
+}
+
+interface PoolCounters {
+  totalCount: number;
+  idleCount: number;
+  waitingCount: number;
+  options?: { max?: number };
 }

@@ -12,6 +12,13 @@ import {
   type EventMap,
 } from '@ambito/contracts';
 import { RequestContext } from '../context/request-context';
+import { traceparentDi } from '../tracing/tracing';
+
+/**
+ * Key of the outbox row's `envelope` that keeps the W3C `traceparent` of the work that wrote it: the
+ * relay moves it into the event's headers (it is not part of the envelope on the wire).
+ */
+export const OUTBOX_TRACEPARENT = 'traceparent';
 
 export const OUTBOX_OPTIONS = Symbol('OUTBOX_OPTIONS');
 
@@ -56,7 +63,7 @@ export class OutboxWriter {
         envelope.id,
         eventSubject(type, envelope.version),
         type,
-        JSON.stringify(envelope),
+        JSON.stringify(conTraccia(envelope, traceparentDi(RequestContext.currentOrNew().trace))),
         outboxChannel(this.options.schema),
       ],
     );
@@ -78,6 +85,7 @@ export class OutboxWriter {
     }
     if (payloads.length === 0) return [];
     const envelopes = payloads.map((p) => this.envelope(type, p));
+    const traceparent = traceparentDi(RequestContext.currentOrNew().trace);
     await manager.query(
       `WITH written AS (
          INSERT INTO outbox_message (id, subject, type, envelope)
@@ -90,7 +98,7 @@ export class OutboxWriter {
         envelopes.map((e) => e.id),
         eventSubject(type, envelopes[0].version),
         type,
-        envelopes.map((e) => JSON.stringify(e)),
+        envelopes.map((e) => JSON.stringify(conTraccia(e, traceparent))),
         outboxChannel(this.options.schema),
       ],
     );
@@ -118,4 +126,8 @@ export class OutboxWriter {
     };
     return envelope;
   }
+}
+
+function conTraccia(envelope: EventEnvelope, traceparent: string | undefined): object {
+  return traceparent ? { ...envelope, [OUTBOX_TRACEPARENT]: traceparent } : envelope;
 }

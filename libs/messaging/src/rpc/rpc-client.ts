@@ -14,6 +14,7 @@ import { RequestContext, type RequestContextData } from '../context/request-cont
 import type { ActorSigner } from '../identity/actor-token';
 import { NATS_CONNECTION } from '../jetstream/nats-connection';
 import { deadlineError, outgoingDeadline, undeterminedOutcome } from '../idempotency/deadline';
+import { SpanKind, avviaSpan, chiudiSpan, iniettaTraccia } from '../tracing/tracing';
 import { contextHeaders } from './nats-headers';
 import { decodeReply, encodeBody } from './rpc-wire';
 
@@ -61,21 +62,36 @@ export class RpcClient {
     const headers = await this.headers(ctx, subject, body);
     headers.set(HEADER.scadenza, String(deadline));
     if (options.idempotencyKey) headers.set(HEADER.idempotencyKey, options.idempotencyKey);
+    // The caller's side of the request, parent of the service's span (traceparent in the headers).
+    const { span, context: trace } = avviaSpan(subject, SpanKind.CLIENT, ctx.trace, {
+      'messaging.system': 'nats',
+      'messaging.destination.name': subject,
+      'messaging.operation.type': 'send',
+    });
+    iniettaTraccia(trace, headers);
+    let codice: string | undefined;
     try {
-      const msg = await this.nats.request(subject, body, { timeout, headers });
-      reply = decodeReply(msg);
+      try {
+        const msg = await this.nats.request(subject, body, { timeout, headers });
+        reply = decodeReply(msg);
+      } catch (error) {
+        this.logger.warn({ subject, err: error }, 'richiesta NATS non riuscita');
+        // A timeout may hide a commit whose reply was lost: only the Idempotency-Key makes the retry safe.
+        if ((error as { code?: unknown }).code === ErrorCode.Timeout) throw undeterminedOutcome();
+        throw unavailable(); // no responders, connection closed: nothing was delivered
+      }
+      if (!reply) {
+        this.logger.warn({ subject }, 'risposta NATS non riconosciuta');
+        throw unavailable();
+      }
+      if (!reply.ok) throw toDomainError(reply.error, subject, this.logger);
+      return reply.value as RpcReply<S>;
     } catch (error) {
-      this.logger.warn({ subject, err: error }, 'richiesta NATS non riuscita');
-      // A timeout may hide a commit whose reply was lost: only the Idempotency-Key makes the retry safe.
-      if ((error as { code?: unknown }).code === ErrorCode.Timeout) throw undeterminedOutcome();
-      throw unavailable(); // no responders, connection closed: nothing was delivered
+      codice = error instanceof DomainError ? error.code : 'ERRORE_INTERNO';
+      throw error;
+    } finally {
+      chiudiSpan(span, codice);
     }
-    if (!reply) {
-      this.logger.warn({ subject }, 'risposta NATS non riconosciuta');
-      throw unavailable();
-    }
-    if (!reply.ok) throw toDomainError(reply.error, subject, this.logger);
-    return reply.value as RpcReply<S>;
   }
 
   private async headers(ctx: RequestContextData, subject: string, body: Uint8Array): Promise<MsgHdrs> {

@@ -24,10 +24,12 @@ import { IdentityCheck } from '../identity/identity-check';
 import { checkDeadline } from '../idempotency/deadline';
 import { IdempotencyStore, executeWithoutStore, type Outcome } from '../idempotency/idempotency-store';
 import { NATS_CONNECTION } from '../jetstream/nats-connection';
+import { natsRequestDuration, natsRequestErrorsTotal } from '../metrics/messaging-metrics';
+import { SpanKind, avviaSpan, chiudiSpan, estraiTraccia } from '../tracing/tracing';
 import { contextFromHeaders } from './nats-headers';
 import { RPC_HANDLER } from './rpc-handler.decorator';
 import { RPC_REFUSAL_RECORDER, type RpcRefusalRecorder } from './rpc-refusal';
-import { respondError, respondOk } from './rpc-wire';
+import { respondError as respondErrorOnWire, respondOk } from './rpc-wire';
 
 export const RPC_SERVER_OPTIONS = Symbol('RPC_SERVER_OPTIONS');
 
@@ -132,7 +134,38 @@ export class RpcServer implements OnApplicationBootstrap, BeforeApplicationShutd
   }
 
   private async handle(declaration: AnyRpcDeclaration, handler: Handler, msg: Msg): Promise<void> {
+    const { subject } = declaration;
     const context = contextFromHeaders(msg.headers, randomUUID());
+    // Measured and traced by subject, the error by its code: never an id (low cardinality).
+    const timer = natsRequestDuration.startTimer({ subject });
+    const { span, context: trace } = avviaSpan(subject, SpanKind.SERVER, estraiTraccia(msg.headers), {
+      'messaging.system': 'nats',
+      'messaging.destination.name': subject,
+      'messaging.operation.type': 'process',
+      'ambito.service': this.options.service,
+    });
+    context.trace = trace;
+    let codice: string | undefined;
+    const respondError = (target: Msg, reply: ErrorReply) => {
+      codice = reply.code;
+      respondErrorOnWire(target, reply);
+    };
+    try {
+      await this.serveInContext(context, declaration, handler, msg, respondError);
+    } finally {
+      timer({ outcome: codice ? 'error' : 'ok' });
+      if (codice) natsRequestErrorsTotal.inc({ subject, code: codice });
+      chiudiSpan(span, codice);
+    }
+  }
+
+  private async serveInContext(
+    context: ReturnType<typeof contextFromHeaders>,
+    declaration: AnyRpcDeclaration,
+    handler: Handler,
+    msg: Msg,
+    respondError: (msg: Msg, reply: ErrorReply) => void,
+  ): Promise<void> {
     await RequestContext.run(context, async () => {
       try {
         checkDeadline(context.scadenza); // the caller stopped waiting: do not start

@@ -71,6 +71,7 @@ export class ServiceCaller {
         causationId: current?.causationId ?? null,
         finalita: chiamata.finalita,
         motivo: options.motivo,
+        trace: current?.trace,
       },
     });
   }

@@ -76,6 +76,17 @@ export class ServiceConfig {
   @Max(65535)
   METRICS_PORT?: number;
 
+  /**
+   * OpenTelemetry: the OTLP/HTTP collector the spans are sent to (`<url>/v1/traces`). Unset, no span is
+   * exported; the W3C trace context is passed on all the same.
+   */
+  @IsOptional()
+  @IsUrl(
+    { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
+    { message: 'URL del collector OTLP/HTTP, es. http://otel-collector:4318' },
+  )
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+
   /** Address of the management listener: loopback unless a scraper elsewhere must reach it. */
   @IsString()
   @IsNotEmpty()

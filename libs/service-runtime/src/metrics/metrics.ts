@@ -19,6 +19,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { MESSAGING_METRICS } from '@ambito/messaging';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { Observable, tap } from 'rxjs';
+import { TRACING_CONFIG, TRACING_SERVICE, TracingLifecycle, type TracingConfig } from '../tracing/tracing';
 
 export const metricsRegistry = new Registry();
 
@@ -69,8 +70,8 @@ export class MetricsController {
   }
 }
 
-/** Where the metrics are served: what MetricsModule reads of the service's configuration. */
-export interface MetricsConfig {
+/** Where the metrics are served and traces sent: what MetricsModule reads of the service's configuration. */
+export interface MetricsConfig extends TracingConfig {
   NODE_ENV: string;
   METRICS_PORT?: number;
   METRICS_HOST: string;
@@ -151,6 +152,10 @@ export class MetricsModule {
         { provide: APP_INTERCEPTOR, useClass: MetricsInterceptor },
         { provide: METRICS_CONFIG, useValue: config },
         MetricsListener,
+        // Tracing belongs to the same observability module: every service and the gateway have it.
+        { provide: TRACING_CONFIG, useValue: config },
+        { provide: TRACING_SERVICE, useValue: service },
+        TracingLifecycle,
       ],
       exports: [MetricsListener],
     };

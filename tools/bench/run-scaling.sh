@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Scaling benchmark: one and two replicas of accesso and of presa in carico's event consumer (see
+# README.md here). Not part of npm test.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+bash tools/setup.sh
+export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
+npx nx run-many -t build -p accesso presa-in-carico bench --outputStyle=static >/dev/null
+exec node -r ./tools/runtime/register.js dist/tools/bench/src/run-scaling-bench.js "$@"

@@ -23,6 +23,8 @@ export interface ServiceNames {
   name: string;
   /** `ProvaGenerata`: ProvaGenerataModule, ProvaGenerataConfig, createProvaGenerataApp… */
   className: string;
+  /** `provaGenerata`: provaGenerataDataSource… */
+  propertyName: string;
   /** `PROVA_GENERATA`: PROVA_GENERATA_RPC, PROVA_GENERATA_EVENTS, PROVA_GENERATA_ROUTES… */
   constantName: string;
   /** `StatoProvaGenerata`: the example's contract classes (LeggiStatoProvaGenerataV1, StatoProvaGenerataV1). */
@@ -89,6 +91,7 @@ export function serviceNames(tree: Tree, options: ServiceGeneratorSchema): Servi
   return {
     name,
     className: n.className,
+    propertyName: n.propertyName,
     constantName: n.constantName,
     statoClass: `Stato${n.className}`,
     schema: name.replace(/-/g, '_'),

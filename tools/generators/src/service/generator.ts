@@ -65,6 +65,7 @@ export default async function serviceGenerator(
   addScopeRule(tree, v);
   addIntegrationTier(tree, v);
   addComposeService(tree, v);
+  addToKustomizeBase(tree, v);
   addToDevStack(tree, v);
 
   if (!options.skipFormat) await formatFiles(tree);
@@ -271,6 +272,12 @@ function addComposeService(tree: Tree, v: ServiceNames): void {
     lines.splice(last + 1, 0, `      ${v.name}: { condition: service_started }`);
     return c.slice(0, gateway) + lines.join('\n');
   });
+}
+
+/** Its manifests (docker/k8s/base/<name>.yaml) among the base's resources, so every ambito deploys it. */
+function addToKustomizeBase(tree: Tree, v: ServiceNames): void {
+  const file = 'docker/k8s/base/kustomization.yaml';
+  edit(tree, file, (c) => insertBeforeLine(c, `${ANCHOR}: services`, `  - ${v.name}.yaml`, file));
 }
 
 /** `npm start` (tools/dev/src/start-platform.ts) starts the service before the gateway. */

@@ -68,6 +68,10 @@ export default tseslint.config(
               onlyDependOnLibsWithTags: ['scope:shared', 'scope:presa-in-carico'],
             },
             { sourceTag: 'scope:misure', onlyDependOnLibsWithTags: ['scope:shared', 'scope:misure'] },
+            {
+              sourceTag: 'scope:assistenti-familiari',
+              onlyDependOnLibsWithTags: ['scope:shared', 'scope:assistenti-familiari'],
+            },
             // @ambito/tools:service: scopes of new services above this line.
             { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:shared', 'scope:gateway'] },
             { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['scope:shared'] },

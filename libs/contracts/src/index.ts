@@ -18,6 +18,7 @@ export * from './accesso';
 export * from './budget';
 export * from './presa-in-carico';
 export * from './misure';
+export * from './assistenti-familiari';
 // @ambito/tools:service exports a new service's contracts above this line.
 export * from './registry';
 export * from './common/json-schema';

@@ -25,6 +25,12 @@ import {
   type MisureEventMap,
   type MisureRpcMap,
 } from './misure';
+import {
+  ASSISTENTI_FAMILIARI_EVENTS,
+  ASSISTENTI_FAMILIARI_RPC,
+  type AssistentiFamiliariEventMap,
+  type AssistentiFamiliariRpcMap,
+} from './assistenti-familiari';
 // @ambito/tools:service: imports of a new service's declarations above this line.
 
 /** Every request/reply subject of the platform, as declared by its service. */
@@ -33,6 +39,7 @@ export const RPC_DECLARATIONS: readonly AnyRpcDeclaration[] = [
   ...Object.values(PRESA_IN_CARICO_RPC),
   ...Object.values(BUDGET_RPC),
   ...Object.values(MISURE_RPC),
+  ...Object.values(ASSISTENTI_FAMILIARI_RPC),
   // @ambito/tools:service: RPC_DECLARATIONS of a new service above this line.
 ];
 
@@ -42,6 +49,7 @@ export const EVENT_DECLARATIONS: readonly AnyEventDeclaration[] = [
   ...Object.values(PRESA_IN_CARICO_EVENTS),
   ...Object.values(BUDGET_EVENTS),
   ...Object.values(MISURE_EVENTS),
+  ...Object.values(ASSISTENTI_FAMILIARI_EVENTS),
   // @ambito/tools:service: EVENT_DECLARATIONS of a new service above this line.
 ];
 
@@ -63,13 +71,21 @@ export function chiamataDichiarata(servizio: string, subject: string): ChiamataD
 }
 
 /** Every request/reply subject of the platform with its request and reply types. */
-export type RpcMap = AccessoRpcMap & PresaInCaricoRpcMap & BudgetRpcMap & MisureRpcMap;
+export type RpcMap = AccessoRpcMap &
+  PresaInCaricoRpcMap &
+  BudgetRpcMap &
+  MisureRpcMap &
+  AssistentiFamiliariRpcMap;
 export type RpcSubject = keyof RpcMap;
 export type RpcRequest<S extends RpcSubject> = RpcMap[S]['request'];
 export type RpcReply<S extends RpcSubject> = RpcMap[S]['reply'];
 
 /** Every domain event type of the platform with its version and payload. */
-export type EventMap = AccessoEventMap & PresaInCaricoEventMap & BudgetEventMap & MisureEventMap;
+export type EventMap = AccessoEventMap &
+  PresaInCaricoEventMap &
+  BudgetEventMap &
+  MisureEventMap &
+  AssistentiFamiliariEventMap;
 export type EventType = keyof EventMap;
 export type EventPayload<T extends EventType> = EventMap[T]['payload'];
 

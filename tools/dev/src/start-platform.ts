@@ -140,6 +140,11 @@ async function main(): Promise<void> {
       SERVICE_SIGNING_KEY_FILE: identita.serviceKeys['misure'],
       ...territorio,
     });
+    await start('assistenti-familiari', port('ASSISTENTI_FAMILIARI_PORT', 3105), {
+      ...natsUser('assistenti-familiari'),
+      ...(await database('assistenti_familiari')),
+      ...trusted,
+    });
     const gateway = await start('gateway', port('GATEWAY_PORT', 3000), {
       ...natsUser('gateway'),
       AUTH_MODE: 'demo',

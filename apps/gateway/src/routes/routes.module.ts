@@ -3,6 +3,7 @@ import { ACCESSO_ROUTES } from './accesso.routes';
 import { BUDGET_ROUTES } from './budget.routes';
 import { PRESA_IN_CARICO_ROUTES } from './presa-in-carico.routes';
 import { MISURE_ROUTES } from './misure.routes';
+import { ASSISTENTI_FAMILIARI_ROUTES } from './assistenti-familiari.routes';
 // @ambito/tools:service: imports of a new service's routes above this line.
 import { controllerDa } from './route-controllers';
 import type { Rotta } from './rotta';
@@ -13,6 +14,7 @@ export const ROTTE: readonly Rotta[] = [
   ...PRESA_IN_CARICO_ROUTES,
   ...BUDGET_ROUTES,
   ...MISURE_ROUTES,
+  ...ASSISTENTI_FAMILIARI_ROUTES,
 ];
 
 /** The controllers made from the route tables. */
@@ -22,6 +24,7 @@ export const ROTTE: readonly Rotta[] = [
     controllerDa('PresaInCaricoRoutes', PRESA_IN_CARICO_ROUTES),
     controllerDa('BudgetRoutes', BUDGET_ROUTES),
     controllerDa('MisureRoutes', MISURE_ROUTES),
+    controllerDa('AssistentiFamiliariRoutes', ASSISTENTI_FAMILIARI_ROUTES),
     // @ambito/tools:service: controllers of a new service above this line.
   ],
 })

@@ -3,6 +3,7 @@ import type {
   AvvisoMisuraV1 as AvvisoV1,
   CartellaSintesiV1,
   GraduatoriaV1,
+  PaginaVociGraduatoriaV1,
   GraduatorieFormateV1,
   ImpegnoV1,
   IstanzaV1,
@@ -509,7 +510,12 @@ describe('misure, end to end: avviso B2 → istanze → graduatoria approved wit
       { timeoutMs: 15_000 },
     );
     expect(approvata).toMatchObject({ finanziate: 1, determina: determina.determina, ultimoErrore: null });
-    const [voce] = approvata.voci!;
+    const voci = await ok(
+      api.request<PaginaVociGraduatoriaV1>('udp', 'GET', `${percorso}/voci?perPagina=10`),
+      200,
+    );
+    expect(voci.totale).toBe(1);
+    const [voce] = voci.elementi;
     expect(voce).toMatchObject({ posizione: 1, esito: 'finanziata', istanzaId: ammissibile.id });
     expect(voce.impegnoId).toEqual(expect.any(String));
     await rifiutata(

@@ -168,8 +168,8 @@ async function inserisciIstanze(
                                 esito_calcolato, valutazione, esito, istruita_da)
        SELECT x.istruttoria, x.id, 1, $2, 'presentazione', x.giorno, x.input, x.esito, x.valutazione, x.esito,
               'operatore.crema'
-         FROM jsonb_to_recordset($1::jsonb) AS x(istruttoria uuid, id uuid, giorno date, input jsonb,
-              valutazione jsonb, esito text)`,
+         FROM jsonb_to_recordset($1::jsonb) AS x(istruttoria uuid, id uuid, giorno date, input json,
+              valutazione json, esito text)`,
       [lotto, regoleId],
     );
     await pg.query('COMMIT');
@@ -267,6 +267,8 @@ async function main(): Promise<void> {
     logFile: process.env.BENCH_LOG_MISURE,
     env: {
       ...common,
+      // debug: the time of each page of the istruttoria (read, engine, writes) in BENCH_LOG_MISURE
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
       DATABASE_URL: pg.url,
       DATABASE_SCHEMA: 'misure',
       ...serviceSigningEnv(identita, 'misure'),

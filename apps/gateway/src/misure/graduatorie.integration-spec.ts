@@ -25,26 +25,6 @@ const graduatoria: GraduatoriaV1 = {
   approvataIl: '2025-04-20T08:00:00.000Z',
   determina: { numero: '210/2025', data: '2025-04-20' },
   ultimoErrore: null,
-  voci: [
-    {
-      posizione: 1,
-      protocollo: '12/2025',
-      istanzaId: '5e6a2c1b-7d4f-4e5a-9b8c-1d2e3f4a5b6c',
-      esito: 'finanziata',
-      importoMensileCentesimi: 40_000,
-      importoCentesimi: 480_000,
-      impegnoId: '6e6a2c1b-7d4f-4e5a-9b8c-1d2e3f4a5b6c',
-    },
-    {
-      posizione: 2,
-      protocollo: '3/2025',
-      istanzaId: '7e6a2c1b-7d4f-4e5a-9b8c-1d2e3f4a5b6c',
-      esito: 'idonea-non-finanziata',
-      importoMensileCentesimi: 40_000,
-      importoCentesimi: 480_000,
-      impegnoId: null,
-    },
-  ],
 };
 
 describe('gateway → misure graduatorie (REST /api/v1/misure/avvisi/{id}/graduatorie, a responder standing in for misure)', () => {
@@ -71,21 +51,38 @@ describe('gateway → misure graduatorie (REST /api/v1/misure/avvisi/{id}/gradua
   }
   const auth = async (user: string) => `Bearer ${await gateway.token(user)}`;
 
-  it('publishes a graduatoria as CSV with protocol numbers, esito and amounts, no person', async () => {
-    const leggi = await responder(MISURE_RPC.leggiGraduatoria, () => ({ response: graduatoria }));
-    const csv = await gateway.http
+  it('serves the CSV misure renders as a download named after the graduatoria', async () => {
+    const csv = 'Graduatoria b2 buono-caregiver anziani;approvata\r\nposizione;protocollo\r\n1;12/2025\r\n';
+    const pubblica = await responder(MISURE_RPC.pubblicaGraduatoria, () => ({ response: { csv } }));
+    const risposta = await gateway.http
       .get(`/api/v1/misure/avvisi/${AVVISO}/graduatorie/${GRADUATORIA}/pubblicazione.csv`)
       .set('Authorization', await auth('udp'))
       .expect(200);
-    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
-    expect(csv.headers['content-disposition']).toBe(`attachment; filename="graduatoria-${GRADUATORIA}.csv"`);
-    expect(csv.text.split('\r\n').slice(1)).toEqual([
-      'posizione;protocollo;esito;importo_mensile;importo',
-      '1;12/2025;finanziata;400,00;4800,00',
-      '2;3/2025;idonea-non-finanziata;400,00;4800,00',
-      '',
-    ]);
-    expect(leggi.received[0].data).toEqual({ avvisoId: AVVISO, graduatoriaId: GRADUATORIA });
+    expect(risposta.headers['content-type']).toMatch(/^text\/csv/);
+    expect(risposta.headers['content-disposition']).toBe(
+      `attachment; filename="graduatoria-${GRADUATORIA}.csv"`,
+    );
+    expect(risposta.text).toBe(csv);
+    expect(pubblica.received[0].data).toEqual({ avvisoId: AVVISO, graduatoriaId: GRADUATORIA });
+  });
+
+  it('pages the positions with the query string', async () => {
+    const voci = await responder(MISURE_RPC.elencaVociGraduatoria, () => ({
+      response: { elementi: [], totale: 0, pagina: 3, perPagina: 100 },
+    }));
+    await gateway.http
+      .get(
+        `/api/v1/misure/avvisi/${AVVISO}/graduatorie/${GRADUATORIA}/voci?pagina=3&perPagina=100&esito=finanziata`,
+      )
+      .set('Authorization', await auth('udp'))
+      .expect(200);
+    expect(voci.received[0].data).toEqual({
+      avvisoId: AVVISO,
+      graduatoriaId: GRADUATORIA,
+      pagina: 3,
+      perPagina: 100,
+      esito: 'finanziata',
+    });
   });
 
   it('merges the path ids into formation, approval and cessazione', async () => {
@@ -109,7 +106,7 @@ describe('gateway → misure graduatorie (REST /api/v1/misure/avvisi/{id}/gradua
       .expect(200);
     expect(approva.received[0].data).toEqual({ avvisoId: AVVISO, graduatoriaId: GRADUATORIA, determina });
     const cessazione = {
-      istanzaId: graduatoria.voci![0].istanzaId,
+      istanzaId: '5e6a2c1b-7d4f-4e5a-9b8c-1d2e3f4a5b6c',
       causa: 'rinuncia',
       motivazione: 'Rinuncia scritta del beneficiario',
       determina,

@@ -1,5 +1,4 @@
 import { MISURE_RPC } from '@ambito/contracts';
-import { graduatoriaCsv } from './graduatoria-csv';
 import { rotta, type Rotta } from './rotta';
 import { ROTTE_ISTANZE } from './misure-istanze.routes';
 import { REGOLE_ROUTES } from './misure-regole.routes';
@@ -84,16 +83,29 @@ export const MISURE_ROUTES: Rotta[] = [
     messaggio: MISURE_RPC.leggiGraduatoria,
     tag: 'Misure',
     operazione: 'leggiGraduatoria',
-    sommario: 'Una graduatoria con le sue posizioni',
-    descrizione: 'Posizione, protocollo, esito, importo e impegno di ciascuna istanza: nessun nome.',
+    sommario: 'Una graduatoria',
+    descrizione: 'Area, strumento, budget, stato, finanziate e idonee non finanziate, determina.',
     parametri: { id: AVVISO, graduatoriaId: GRADUATORIA },
     errori: [404],
     esito: 'Graduatoria',
   }),
   rotta({
     metodo: 'get',
+    percorso: '/misure/avvisi/{id}/graduatorie/{graduatoriaId}/voci',
+    messaggio: MISURE_RPC.elencaVociGraduatoria,
+    tag: 'Misure',
+    operazione: 'elencaVociGraduatoria',
+    sommario: 'Le posizioni di una graduatoria',
+    descrizione:
+      'In ordine di posizione, a pagine (`pagina`, `perPagina`), eventualmente di un solo `esito`: protocollo, esito, importo e impegno di ciascuna istanza; nessun nome.',
+    parametri: { id: AVVISO, graduatoriaId: GRADUATORIA },
+    errori: [404],
+    esito: 'Posizioni della graduatoria',
+  }),
+  rotta({
+    metodo: 'get',
     percorso: '/misure/avvisi/{id}/graduatorie/{graduatoriaId}/pubblicazione.csv',
-    messaggio: MISURE_RPC.leggiGraduatoria,
+    messaggio: MISURE_RPC.pubblicaGraduatoria,
     tag: 'Misure',
     operazione: 'pubblicaGraduatoriaCsv',
     sommario: 'Graduatoria da pubblicare, in CSV',
@@ -105,7 +117,7 @@ export const MISURE_ROUTES: Rotta[] = [
     risposta: {
       classe: 'text/csv',
       descrizione: 'CSV',
-      da: (graduatoria) => graduatoriaCsv(graduatoria),
+      da: (pubblicazione) => pubblicazione.csv,
       // The ids are validated as UUIDs before the request is sent: safe in a header.
       nomeFile: (params) => `graduatoria-${params.graduatoriaId}.csv`,
     },

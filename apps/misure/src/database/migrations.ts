@@ -4,6 +4,7 @@ import { CreateMisure1796046000000 } from './create-misure.migration';
 import { IndiceRegoleInVigore1796046100000 } from './regole-in-vigore.migration';
 import { CreateGraduatorie1796046300000 } from './graduatorie.migration';
 import { CreateIstruttoriaAvviso1796046500000 } from './istruttoria-avviso.migration';
+import { IstruttoriaJson1796046900000 } from './istruttoria-json.migration';
 
 /**
  * The first migration: the append-only audit table `voce_audit`. serviceDataSourceOptions runs the
@@ -33,4 +34,6 @@ export const MISURE_MIGRATIONS = [
   CreateGraduatorie1796046300000,
   // The istruttoria of a whole avviso, page by page (lane misure-bench, 17960465xxxxx).
   CreateIstruttoriaAvviso1796046500000,
+  // Snapshot and valutazione of each istruttoria stored as written (lead, 17960469xxxxx).
+  IstruttoriaJson1796046900000,
 ];

@@ -18,7 +18,7 @@ const {
   leggiAvviso,
   formaGraduatorie,
   elencaGraduatorie,
-  leggiGraduatoria,
+  elencaVociGraduatoria,
   approvaGraduatoria,
 } = MISURE_RPC;
 
@@ -98,15 +98,18 @@ describe('from a published avviso to approved graduatorie with impegni in the bu
 
     const formate = await svc.as(ATTORI.udp)(formaGraduatorie, { avvisoId });
     const caregiver = formate.graduatorie.find((g) => g.strumento === 'buono-caregiver')!;
-    const letta = await svc.as(ATTORI.udp)(leggiGraduatoria, { avvisoId, graduatoriaId: caregiver.id });
+    const { elementi: voci } = await svc.as(ATTORI.udp)(elencaVociGraduatoria, {
+      avvisoId,
+      graduatoriaId: caregiver.id,
+    });
     // ISEE ascending: 6.000, 9.000 (decided), 12.000, 18.000; the one over the threshold is not ranked
-    expect(letta.voci?.map((v) => v.istanzaId)).toEqual([
+    expect(voci.map((v) => v.istanzaId)).toEqual([
       presentate[1].id,
       dubbia.id,
       presentate[3].id,
       presentate[0].id,
     ]);
-    expect(letta.voci?.every((v) => v.esito === 'finanziata')).toBe(true);
+    expect(voci.every((v) => v.esito === 'finanziata')).toBe(true);
 
     // who decided an istanza of it (and formed it) does not approve it
     expect(
@@ -129,12 +132,10 @@ describe('from a published avviso to approved graduatorie with impegni in the bu
          FROM impegno i JOIN linea l ON l.id = i.linea_id WHERE i.registrato_da = 'servizio:misure'`,
     );
     expect(impegni.map((i) => i.riferimento).sort()).toEqual(
-      (letta.voci ?? []).map((v) => `misure:istanza:${v.istanzaId}`).sort(),
+      voci.map((v) => `misure:istanza:${v.istanzaId}`).sort(),
     );
     expect(
-      impegni.every(
-        (i) => i.linea === '7.10.1' && i.importo_centesimi === String(letta.voci![0].importoCentesimi),
-      ),
+      impegni.every((i) => i.linea === '7.10.1' && i.importo_centesimi === String(voci[0].importoCentesimi)),
     ).toBe(true);
   });
 });

@@ -1,16 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { DomainError, type GraduatoriaV1, type GraduatorieFormateV1 } from '@ambito/contracts';
+import {
+  DomainError,
+  type ElencaVociGraduatoriaV1,
+  type GraduatoriaV1,
+  type GraduatorieFormateV1,
+  type PaginaVociGraduatoriaV1,
+  type PubblicazioneGraduatoriaV1,
+} from '@ambito/contracts';
 import { currentActor } from '@ambito/messaging';
 import {
   avvisoConRegole,
+  contaVoci,
   graduatorieDellAvviso,
   riepiloghi,
   voci,
   type GraduatoriaRow,
 } from './graduatorie.sql';
 import { orderBySql, ordinamentoValido } from './ordinamento';
+import { graduatoriaCsv } from './pubblicazione-csv';
 
 export const avvisoNonTrovato = (): DomainError =>
   new DomainError('AVVISO_NON_TROVATO', 'Avviso non trovato.');
@@ -70,12 +79,33 @@ export class FormazioneGraduatorie {
     return riepiloghi(m, avvisoId);
   }
 
-  /** A graduatoria with its entries in order: protocol numbers, esito, amount, impegno; no names. */
+  /** A graduatoria's summary: state, budget, financed; its positions are read in pages (`pagina`). */
   async leggi(avvisoId: string, graduatoriaId: string): Promise<GraduatoriaV1> {
-    const m = this.dataSource.manager;
-    const [g] = await riepiloghi(m, avvisoId, graduatoriaId);
+    const [g] = await riepiloghi(this.dataSource.manager, avvisoId, graduatoriaId);
     if (!g) throw graduatoriaNonTrovata();
-    return { ...g, voci: await voci(m, graduatoriaId) };
+    return g;
+  }
+
+  /** A page of positions in order: protocol numbers, esito, amount, impegno; no names. */
+  async pagina(dto: ElencaVociGraduatoriaV1): Promise<PaginaVociGraduatoriaV1> {
+    await this.leggi(dto.avvisoId, dto.graduatoriaId);
+    const pagina = dto.pagina ?? 1;
+    const perPagina = dto.perPagina ?? 50;
+    const m = this.dataSource.manager;
+    const [elementi, totale] = await Promise.all([
+      voci(m, dto.graduatoriaId, { esito: dto.esito, offset: (pagina - 1) * perPagina, limite: perPagina }),
+      contaVoci(m, dto.graduatoriaId, dto.esito),
+    ]);
+    return { elementi, totale, pagina, perPagina };
+  }
+
+  /** The whole graduatoria as published (albo, sito dell'Ambito), read in one snapshot. */
+  async pubblicazione(avvisoId: string, graduatoriaId: string): Promise<PubblicazioneGraduatoriaV1> {
+    return this.dataSource.transaction('REPEATABLE READ', async (m) => {
+      const [g] = await riepiloghi(m, avvisoId, graduatoriaId);
+      if (!g) throw graduatoriaNonTrovata();
+      return { csv: graduatoriaCsv(g, await voci(m, graduatoriaId)) };
+    });
   }
 }
 

@@ -2,11 +2,14 @@ import {
   ApprovaGraduatoriaV1,
   CessaBeneficioV1,
   ElencaGraduatorieV1,
+  ElencaVociGraduatoriaV1,
   FormaGraduatorieV1,
   LeggiGraduatoriaV1,
   MISURE_RPC,
   type GraduatoriaV1,
   type GraduatorieFormateV1,
+  type PaginaVociGraduatoriaV1,
+  type PubblicazioneGraduatoriaV1,
 } from '@ambito/contracts';
 import { RpcController, RpcHandler } from '@ambito/messaging';
 import { ApprovazioneGraduatorie } from './approvazione.service';
@@ -34,6 +37,16 @@ export class GraduatorieController {
   @RpcHandler(MISURE_RPC.leggiGraduatoria)
   leggi(dto: LeggiGraduatoriaV1): Promise<GraduatoriaV1> {
     return this.formazione.leggi(dto.avvisoId, dto.graduatoriaId);
+  }
+
+  @RpcHandler(MISURE_RPC.elencaVociGraduatoria)
+  voci(dto: ElencaVociGraduatoriaV1): Promise<PaginaVociGraduatoriaV1> {
+    return this.formazione.pagina(dto);
+  }
+
+  @RpcHandler(MISURE_RPC.pubblicaGraduatoria)
+  pubblica(dto: LeggiGraduatoriaV1): Promise<PubblicazioneGraduatoriaV1> {
+    return this.formazione.pubblicazione(dto.avvisoId, dto.graduatoriaId);
   }
 
   @RpcHandler(MISURE_RPC.approvaGraduatoria)

@@ -17,8 +17,15 @@ import {
 import { ATTORI, startTestMisure, type TestMisure } from '../../test/misure-harness';
 import { ordinaETaglia, type VoceDaOrdinare } from './ordinamento';
 
-const { formaGraduatorie, leggiGraduatoria, elencaGraduatorie, approvaGraduatoria, cessaBeneficio } =
-  MISURE_RPC;
+const {
+  formaGraduatorie,
+  leggiGraduatoria,
+  elencaVociGraduatoria,
+  pubblicaGraduatoria,
+  elencaGraduatorie,
+  approvaGraduatoria,
+  cessaBeneficio,
+} = MISURE_RPC;
 const { registraAssegnazione, registraLinea, assegnaDotazione, registraAbilitazione } = BUDGET_RPC;
 
 /** Who forms (udp), who judged some istanze (istruttore), who approves (udp.due, udp.tre). */
@@ -96,7 +103,13 @@ describe('graduatorie (NATS → misure → PostgreSQL; impegni in the real budge
       [type],
     );
   const voci = async (a: AvvisoDiTest, area = 'anziani') =>
-    (await come()(leggiGraduatoria, { avvisoId: a.avvisoId, graduatoriaId: a.graduatorie[area] })).voci ?? [];
+    (
+      await come()(elencaVociGraduatoria, {
+        avvisoId: a.avvisoId,
+        graduatoriaId: a.graduatorie[area],
+        perPagina: 200,
+      })
+    ).elementi;
 
   beforeAll(async () => {
     budget = await startTestBudget();
@@ -142,14 +155,36 @@ describe('graduatorie (NATS → misure → PostgreSQL; impegni in the real budge
         [4, '4/2025', 'idonea-non-finanziata', TOTALE],
       ]);
       // the reading names no person: ids of istanze, protocol numbers and amounts only
-      const letta = await come()(leggiGraduatoria, {
-        avvisoId: a.avvisoId,
-        graduatoriaId: a.graduatorie.anziani,
-      });
-      expect(JSON.stringify(letta)).not.toMatch(new RegExp(a.istanze.map((i) => i.personaId).join('|')));
+      const graduatoriaId = a.graduatorie.anziani;
+      const letta = await come()(leggiGraduatoria, { avvisoId: a.avvisoId, graduatoriaId });
+      const persone = new RegExp(a.istanze.map((i) => i.personaId).join('|'));
+      expect(JSON.stringify(letta)).not.toMatch(persone);
       expect(await come()(elencaGraduatorie, { avvisoId: a.avvisoId })).toEqual([
-        expect.objectContaining({ id: a.graduatorie.anziani, finanziate: 2 }),
+        expect.objectContaining({ id: graduatoriaId, finanziate: 2 }),
       ]);
+
+      // positions in pages, also of one esito; the publication is the whole list in one CSV
+      const pagina = (filtro: { pagina: number; perPagina: number; esito?: 'idonea-non-finanziata' }) =>
+        come()(elencaVociGraduatoria, { avvisoId: a.avvisoId, graduatoriaId, ...filtro });
+      const seconda = await pagina({ pagina: 2, perPagina: 3 });
+      expect(seconda).toMatchObject({ totale: 4, pagina: 2, perPagina: 3 });
+      expect(seconda.elementi.map((v) => v.protocollo)).toEqual(['4/2025']);
+      const idonee = await pagina({ pagina: 1, perPagina: 10, esito: 'idonea-non-finanziata' });
+      expect([idonee.totale, ...idonee.elementi.map((v) => v.posizione)]).toEqual([2, 3, 4]);
+      const { csv } = await come()(pubblicaGraduatoria, { avvisoId: a.avvisoId, graduatoriaId });
+      expect(
+        csv
+          .split('\r\n')
+          .slice(2, -1)
+          .map((riga) => riga.split(';').slice(0, 3)),
+      ).toEqual([
+        ['1', '2/2025', 'finanziata'],
+        ['2', '3/2025', 'finanziata'],
+        ['3', '1/2025', 'idonea-non-finanziata'],
+        ['4', '4/2025', 'idonea-non-finanziata'],
+      ]);
+      expect(csv).not.toMatch(persone);
+      expect(await rifiuto(pagina({ pagina: 1, perPagina: 201 }))).toBe('VALIDAZIONE_FALLITA');
     });
 
     it('agrees with the pure path (the simulation’s) on the same istanze, for B2 and Dopo di Noi orders', async () => {
@@ -298,7 +333,7 @@ describe('graduatorie (NATS → misure → PostgreSQL; impegni in the real budge
         `SELECT id, riferimento FROM impegno WHERE riferimento = ANY($1)`,
         [anz.map((i) => `misure:istanza:${i.id}`)],
       );
-      expect(approvata.voci?.map((v) => [v.istanzaId, v.esito, v.impegnoId])).toEqual([
+      expect((await voci(a)).map((v) => [v.istanzaId, v.esito, v.impegnoId])).toEqual([
         [anz[1].id, 'finanziata', ids.find((r) => r.riferimento.endsWith(anz[1].id))?.id],
         [anz[0].id, 'finanziata', ids.find((r) => r.riferimento.endsWith(anz[0].id))?.id],
         [anz[2].id, 'idonea-non-finanziata', null],
@@ -423,7 +458,7 @@ describe('graduatorie (NATS → misure → PostgreSQL; impegni in the real budge
           messaggio: expect.stringMatching(/Budget insufficiente/),
         },
       });
-      expect(letta.voci?.every((v) => v.impegnoId === null)).toBe(true);
+      expect((await voci(a)).every((v) => v.impegnoId === null)).toBe(true);
       expect(await eventi('misure.beneficio.concesso')).toHaveLength(eventiPrima);
 
       // money comes to the line: the retry is a new attempt, with new keys
@@ -464,7 +499,7 @@ describe('graduatorie (NATS → misure → PostgreSQL; impegni in the real budge
       // within the gateway's 5 s: approved if budget was quick enough, else still being approved
       expect(Date.now() - inizio).toBeLessThan(4_500);
       expect(['in-approvazione', 'approvata']).toContain(risposta.stato);
-      const approvata = await eventually(
+      await eventually(
         async () => {
           const g = await come()(leggiGraduatoria, {
             avvisoId: a.avvisoId,
@@ -475,7 +510,7 @@ describe('graduatorie (NATS → misure → PostgreSQL; impegni in the real budge
         },
         { timeoutMs: 30_000, intervalMs: 200 },
       );
-      expect(approvata.voci?.every((v) => v.impegnoId !== null)).toBe(true);
+      expect((await voci(a)).every((v) => v.impegnoId !== null)).toBe(true);
       expect(await impegniDi(a.istanze.map((i) => i.id))).toHaveLength(n);
     });
 
@@ -533,8 +568,9 @@ describe('graduatorie (NATS → misure → PostgreSQL; impegni in the real budge
         [`misure:istanza:${primo.id}`],
       );
 
-      const dopo = await cessa(primo.id);
-      expect(dopo.voci?.map((v) => [v.posizione, v.esito])).toEqual([
+      await cessa(primo.id);
+      const dopo = await voci(a);
+      expect(dopo.map((v) => [v.posizione, v.esito])).toEqual([
         [1, 'rinuncia'],
         [2, 'finanziata'],
         [3, 'finanziata'],
@@ -554,7 +590,7 @@ describe('graduatorie (NATS → misure → PostgreSQL; impegni in the real budge
         [`misure:istanza:${terzo.id}`],
       );
       expect(nuovo.chiave_idempotenza).toBe(`misure:istanza:${terzo.id}:s1`);
-      expect(dopo.voci?.[2].impegnoId).toBe(nuovo.id);
+      expect(dopo[2].impegnoId).toBe(nuovo.id);
       expect(
         await svc.sql(
           `SELECT istanza_id, evento, impegno_id, importo_centesimi, determina_numero, motivazione, registrato_da

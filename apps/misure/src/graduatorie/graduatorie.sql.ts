@@ -150,14 +150,20 @@ interface VoceRow {
   impegno_id: string | null;
 }
 
-export async function voci(m: EntityManager, graduatoriaId: string): Promise<VoceGraduatoriaV1[]> {
+/** The positions in order: all of them (publication), or a page, optionally of one esito. */
+export async function voci(
+  m: EntityManager,
+  graduatoriaId: string,
+  filtro: { esito?: StatoVoceGraduatoria; offset?: number; limite?: number } = {},
+): Promise<VoceGraduatoriaV1[]> {
   const rows = await m.query<VoceRow[]>(
     `SELECT v.posizione, i.protocollo_anno, i.protocollo_numero, v.istanza_id, v.stato,
             v.importo_mensile_centesimi, v.importo_centesimi, v.impegno_id
        FROM graduatoria_voce v JOIN istanza i ON i.id = v.istanza_id
-      WHERE v.graduatoria_id = $1
-      ORDER BY v.posizione`,
-    [graduatoriaId],
+      WHERE v.graduatoria_id = $1 AND ($2::text IS NULL OR v.stato = $2)
+      ORDER BY v.posizione
+     OFFSET $3 LIMIT $4`,
+    [graduatoriaId, filtro.esito ?? null, filtro.offset ?? 0, filtro.limite ?? null],
   );
   return rows.map((r) => ({
     posizione: r.posizione,
@@ -169,6 +175,18 @@ export async function voci(m: EntityManager, graduatoriaId: string): Promise<Voc
     importoCentesimi: Number(r.importo_centesimi),
     impegnoId: r.impegno_id,
   }));
+}
+
+export async function contaVoci(
+  m: EntityManager,
+  graduatoriaId: string,
+  esito?: StatoVoceGraduatoria,
+): Promise<number> {
+  const [{ n }] = await m.query<Array<{ n: string }>>(
+    `SELECT count(*) AS n FROM graduatoria_voce WHERE graduatoria_id = $1 AND ($2::text IS NULL OR stato = $2)`,
+    [graduatoriaId, esito ?? null],
+  );
+  return Number(n);
 }
 
 /** What the approval and the scorrimento need of a financed (or to be financed) entry. */

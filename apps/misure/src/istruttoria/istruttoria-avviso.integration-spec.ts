@@ -120,7 +120,7 @@ describe('istruttoria of a whole avviso (misure.avviso.istruisci)', () => {
       [istanze[4]],
     );
     await svc.sql(
-      `UPDATE istruttoria SET input = jsonb_set(input, '{dati,dataNascita}', '"2999-01-01"') WHERE istanza_id = $1`,
+      `UPDATE istruttoria SET input = jsonb_set(input::jsonb, '{dati,dataNascita}', '"2999-01-01"') WHERE istanza_id = $1`,
       [istanze[4]],
     );
 
@@ -133,7 +133,7 @@ describe('istruttoria of a whole avviso (misure.avviso.istruisci)', () => {
 
     // Fixed: the next request resumes the same run from the cursor; nothing is judged twice.
     await svc.sql(
-      `UPDATE istruttoria SET input = jsonb_set(input, '{dati,dataNascita}', to_jsonb($2::text)) WHERE istanza_id = $1`,
+      `UPDATE istruttoria SET input = jsonb_set(input::jsonb, '{dati,dataNascita}', to_jsonb($2::text)) WHERE istanza_id = $1`,
       [istanze[4], nascita],
     );
     const ripresa = await svc.as(ATTORI.udp)(istruisciAvviso, { avvisoId, motivo: 'di nuovo' });

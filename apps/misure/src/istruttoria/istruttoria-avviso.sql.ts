@@ -162,8 +162,8 @@ export async function registraPagina(
   await m.query(
     `INSERT INTO istruttoria (id, istanza_id, numero, regole_id, causa, data_riferimento, input,
        esito_calcolato, valutazione, esito, istruita_da)
-     SELECT x.id, x.istanza_id, x.numero, x.regole_id, $7, x.data_riferimento, x.input::jsonb, x.esito,
-            x.valutazione::jsonb, x.esito, $8
+     SELECT x.id, x.istanza_id, x.numero, x.regole_id, $7, x.data_riferimento, x.input::json, x.esito,
+            x.valutazione::json, x.esito, $8
        FROM unnest($1::uuid[], $2::uuid[], $3::integer[], $4::uuid[], $5::date[], $6::text[], $9::text[], $10::text[])
             AS x(id, istanza_id, numero, regole_id, data_riferimento, input, valutazione, esito)`,
     [
@@ -179,13 +179,17 @@ export async function registraPagina(
       v.map((x) => x.esito),
     ],
   );
+  // Only the istanze whose result changed: rewriting a row with the values it has costs a new row
+  // version and an entry in each of its indexes, for nothing (a re-run mostly confirms).
   await m.query(
     `UPDATE istanza i
         SET esito = x.esito, area = x.area, importo_mensile_centesimi = x.mensile,
             importo_totale_centesimi = x.totale, isee_centesimi = x.isee, chiavi = x.chiavi::jsonb
        FROM unnest($1::uuid[], $2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::bigint[], $7::text[])
             AS x(istanza_id, esito, area, mensile, totale, isee, chiavi)
-      WHERE i.id = x.istanza_id`,
+      WHERE i.id = x.istanza_id
+        AND (i.esito, i.area, i.importo_mensile_centesimi, i.importo_totale_centesimi, i.isee_centesimi, i.chiavi)
+            IS DISTINCT FROM (x.esito, x.area, x.mensile, x.totale, x.isee, x.chiavi::jsonb)`,
     [
       righe.map((r) => r.istanza_id),
       v.map((x) => x.esito),

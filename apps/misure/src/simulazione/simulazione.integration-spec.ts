@@ -11,7 +11,7 @@ import {
 import { ATTORI, startTestMisure, type TestMisure } from '../../test/misure-harness';
 import { valutaIstanza } from '../istruttoria/valuta-istanza';
 
-const { simulaAvviso, formaGraduatorie, leggiGraduatoria } = MISURE_RPC;
+const { simulaAvviso, formaGraduatorie, elencaVociGraduatoria } = MISURE_RPC;
 
 const TOTALE = 40_000 * 12;
 
@@ -180,13 +180,14 @@ describe('simulazione of an avviso (NATS → misure; nothing written)', () => {
     expect(simulata.esiti.every((e) => e.istanzaId !== null)).toBe(true);
 
     await svc.as(ATTORI.udp)(formaGraduatorie, { avvisoId: a.avvisoId });
-    const formata = await svc.as(ATTORI.udp)(leggiGraduatoria, {
+    const formata = await svc.as(ATTORI.udp)(elencaVociGraduatoria, {
       avvisoId: a.avvisoId,
       graduatoriaId: a.graduatorie.anziani,
+      perPagina: 200,
     });
     const [sim] = simulata.graduatorie;
     expect(sim.voci.map((v) => [v.posizione, v.riferimento, v.esito, v.importoCentesimi])).toEqual(
-      formata.voci?.map((v) => [v.posizione, v.protocollo, v.esito, v.importoCentesimi]),
+      formata.elementi.map((v) => [v.posizione, v.protocollo, v.esito, v.importoCentesimi]),
     );
     expect(sim.finanziate).toBe(3);
     expect(sim.idoneeNonFinanziate).toBeGreaterThan(0);

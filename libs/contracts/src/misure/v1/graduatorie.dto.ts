@@ -1,6 +1,7 @@
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { GIORNO_ESISTENTE } from '../../common/giorno';
 import { TestoMultiriga } from '../../common/input-pulito';
+import { PaginazioneV1, paginaDi } from '../../common/pagination';
 import {
   Annidato,
   Centesimi,
@@ -206,11 +207,34 @@ export class GraduatoriaV1 {
   @Nullable()
   @Annidato(() => ErroreApprovazioneV1)
   ultimoErrore: ErroreApprovazioneV1 | null;
+}
+
+/**
+ * Request of `misure.graduatoria.voci`: the positions come in pages, not with the graduatoria, because
+ * an avviso of many thousand istanze makes a list larger than one message on the bus may carry.
+ */
+export class ElencaVociGraduatoriaV1 extends PaginazioneV1 {
+  @IsUUID()
+  avvisoId: string;
+
+  @IsUUID()
+  graduatoriaId: string;
 
   @IsOptional()
-  @Annidato(() => VoceGraduatoriaV1, { lista: true })
-  @Descrizione('Le posizioni, in ordine (nella lettura di una graduatoria; assenti negli elenchi)')
-  voci?: VoceGraduatoriaV1[];
+  @IsIn(STATI_VOCE_GRADUATORIA)
+  @Descrizione('Solo le posizioni con questo esito')
+  esito?: StatoVoceGraduatoria;
+}
+
+@DescrizioneClasse('Una pagina delle posizioni di una graduatoria, in ordine di posizione')
+export class PaginaVociGraduatoriaV1 extends paginaDi(VoceGraduatoriaV1) {}
+
+/** The publication of a graduatoria, rendered by the misure service (the whole list in one text). */
+@DescrizioneClasse('La graduatoria da pubblicare, in CSV')
+export class PubblicazioneGraduatoriaV1 {
+  @IsString()
+  @Descrizione('CSV: intestazione, poi posizione, protocollo, esito e importi (separatore `;`)')
+  csv: string;
 }
 
 /** What forming an avviso's graduatorie did. */

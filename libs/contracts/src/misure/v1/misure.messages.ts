@@ -36,11 +36,14 @@ import {
   BeneficioConcessoV1,
   CessaBeneficioV1,
   ElencaGraduatorieV1,
+  ElencaVociGraduatoriaV1,
   FormaGraduatorieV1,
   GraduatoriaApprovataV1,
   GraduatoriaV1,
   GraduatorieFormateV1,
   LeggiGraduatoriaV1,
+  PaginaVociGraduatoriaV1,
+  PubblicazioneGraduatoriaV1,
 } from './graduatorie.dto';
 import { SimulaAvvisoV1, SimulazioneAvvisoV1 } from './simulazione.dto';
 import { IstruisciAvvisoV1, IstruttoriaAvvisoV1, LeggiIstruttoriaAvvisoV1 } from './istruttoria-avviso.dto';
@@ -212,8 +215,25 @@ export const MISURE_RPC = {
     reply: GraduatoriaV1,
     ruoli: ['ufficio-di-piano', 'amministratore'],
     ambito: 'ambito',
+    descrizione: 'Una graduatoria: area, strumento, budget, stato, finanziate, determina.',
+  }),
+  elencaVociGraduatoria: rpc({
+    subject: 'misure.graduatoria.voci',
+    request: ElencaVociGraduatoriaV1,
+    reply: PaginaVociGraduatoriaV1,
+    ruoli: ['ufficio-di-piano', 'amministratore'],
+    ambito: 'ambito',
     descrizione:
-      'Una graduatoria con le sue posizioni (protocollo, esito, importo, impegno; nessun nome): ciò che si pubblica.',
+      'Le posizioni di una graduatoria, a pagine (protocollo, esito, importo, impegno; nessun nome): ciò che si pubblica.',
+  }),
+  pubblicaGraduatoria: rpc({
+    subject: 'misure.graduatoria.pubblicazione',
+    request: LeggiGraduatoriaV1,
+    reply: PubblicazioneGraduatoriaV1,
+    ruoli: ['ufficio-di-piano', 'amministratore'],
+    ambito: 'ambito',
+    descrizione:
+      'La graduatoria intera da pubblicare, in CSV: posizioni, protocolli, esiti e importi; nessun nome.',
   }),
   approvaGraduatoria: rpc({
     subject: 'misure.graduatoria.approva',

@@ -1,4 +1,4 @@
-import type { GraduatoriaV1 } from '@ambito/contracts';
+import type { GraduatoriaV1, VoceGraduatoriaV1 } from '@ambito/contracts';
 import { Money } from '@ambito/kernel';
 
 const COLONNE = ['posizione', 'protocollo', 'esito', 'importo_mensile', 'importo'];
@@ -19,7 +19,7 @@ function cella(value: string | number): string {
  * protocol number, its esito and amount, never a name or an id of a person. Separator ';' (Italian
  * locale), a heading line naming the graduatoria and its determina.
  */
-export function graduatoriaCsv(g: GraduatoriaV1): string {
+export function graduatoriaCsv(g: GraduatoriaV1, voci: readonly VoceGraduatoriaV1[]): string {
   const righe: Array<Array<string | number>> = [
     [
       `Graduatoria ${g.misura} ${g.strumento} ${g.area}`,
@@ -30,7 +30,7 @@ export function graduatoriaCsv(g: GraduatoriaV1): string {
     ],
     COLONNE,
   ];
-  for (const v of g.voci ?? [])
+  for (const v of voci)
     righe.push([
       v.posizione,
       v.protocollo,

@@ -1,26 +1,28 @@
-import { graduatoriaCsv } from './graduatoria-csv';
+import { graduatoriaCsv } from './pubblicazione-csv';
 
 describe('graduatoriaCsv', () => {
   it('lists positions with protocol, esito and amounts in euros, never a person', () => {
-    const csv = graduatoriaCsv({
-      id: '3e6a2c1b-7d4f-4e5a-9b8c-1d2e3f4a5b6c',
-      avvisoId: '4e6a2c1b-7d4f-4e5a-9b8c-1d2e3f4a5b6c',
-      misura: 'b2',
-      area: 'anziani',
-      strumento: 'buono-caregiver',
-      linea: 'PO2025-7.10-B2-ANZIANI',
-      fondo: 'FNA-B2',
-      annoFondo: 2024,
-      budgetCentesimi: 1_000_000,
-      stato: 'approvata',
-      finanziate: 1,
-      idoneeNonFinanziate: 1,
-      finanziatoCentesimi: 480_000,
-      formataIl: '2025-04-10T08:00:00.000Z',
-      approvataIl: '2025-04-20T08:00:00.000Z',
-      determina: { numero: '210/2025', data: '2025-04-20' },
-      ultimoErrore: null,
-      voci: [
+    const csv = graduatoriaCsv(
+      {
+        id: '3e6a2c1b-7d4f-4e5a-9b8c-1d2e3f4a5b6c',
+        avvisoId: '4e6a2c1b-7d4f-4e5a-9b8c-1d2e3f4a5b6c',
+        misura: 'b2',
+        area: 'anziani',
+        strumento: 'buono-caregiver',
+        linea: 'PO2025-7.10-B2-ANZIANI',
+        fondo: 'FNA-B2',
+        annoFondo: 2024,
+        budgetCentesimi: 1_000_000,
+        stato: 'approvata',
+        finanziate: 1,
+        idoneeNonFinanziate: 1,
+        finanziatoCentesimi: 480_000,
+        formataIl: '2025-04-10T08:00:00.000Z',
+        approvataIl: '2025-04-20T08:00:00.000Z',
+        determina: { numero: '210/2025', data: '2025-04-20' },
+        ultimoErrore: null,
+      },
+      [
         {
           posizione: 1,
           protocollo: '12/2025',
@@ -40,7 +42,7 @@ describe('graduatoriaCsv', () => {
           impegnoId: null,
         },
       ],
-    });
+    );
     expect(csv).toBe(
       [
         'Graduatoria b2 buono-caregiver anziani;approvata;determina 210/2025 del 2025-04-20;budget 10000,00;finanziato 4800,00',

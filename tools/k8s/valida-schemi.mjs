@@ -7,7 +7,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const models = path.join(path.dirname(fileURLToPath(import.meta.url)), 'validator/node_modules/kubernetes-models');
+const models = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  'validator/node_modules/kubernetes-models',
+);
 const documents = JSON.parse(readFileSync(0, 'utf8'));
 const problems = [];
 for (const d of documents) {
@@ -15,7 +18,9 @@ for (const d of documents) {
   const name = `${d.kind}/${d.metadata?.name} (${d.apiVersion})`;
   let Model;
   try {
-    Model = (await import(pathToFileURL(path.join(models, group, version ?? '', `${d.kind}.js`)).href))[d.kind];
+    Model = (await import(pathToFileURL(path.join(models, group, version ?? '', `${d.kind}.js`)).href))[
+      d.kind
+    ];
   } catch {
     Model = undefined;
   }

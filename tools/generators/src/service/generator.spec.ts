@@ -105,7 +105,9 @@ describe('nx g @ambito/tools:service (on the workspace files, in memory)', () =>
     expect(k8s).toContain("'dist/apps/misure-prova/src/main.js', 'migrate'");
     expect(k8s).toContain('readOnlyRootFilesystem: true');
     expect(k8s).toContain('kind: PodDisruptionBudget');
-    expect(read('docker/k8s/base/kustomization.yaml')).toMatch(/- misure-prova\.yaml\n\s+# @ambito\/tools:service: services/);
+    expect(read('docker/k8s/base/kustomization.yaml')).toMatch(
+      /- misure-prova\.yaml\n\s+# @ambito\/tools:service: services/,
+    );
     const dockerfile = read('docker/misure-prova.Dockerfile');
     expect(dockerfile).toContain('ARG NODE_IMAGE=node:22-bookworm-slim');
     expect(dockerfile).toContain('node tools/docker/pruned-package.cjs misure-prova /deps');

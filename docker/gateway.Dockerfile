@@ -1,24 +1,47 @@
-# Image of the gateway service. Build from the repository root:
-#   docker build -f docker/gateway.Dockerfile -t ambito/gateway .
-FROM node:20-bookworm-slim AS build
-WORKDIR /app
-COPY package.json package-lock.json ./
-# npm install, not npm ci: the lock file lacks the optional native binaries of other platforms
-# (see tools/setup.sh); versions are still those of package-lock.json.
-RUN npm install --ignore-scripts --no-audit --no-fund
-COPY . .
-RUN NX_DAEMON=false npx nx run gateway:build --skip-nx-cache && npm prune --omit=dev --ignore-scripts
+# Image of the gateway service (docs/operations.md, "Images"). Build from the repository root:
+#   docker build --network host -f docker/gateway.Dockerfile \
+#     --build-arg VERSION=$(node -p "require('./package.json').version") -t ambito/gateway:<version> .
+# Three steps: build (whole workspace, dev tools), its production dependencies alone (the npm packages
+# the app and its libraries import, pruned from the lock file by tools/docker/pruned-package.cjs), and
+# the runtime: Node 22, non-root (uid 1000), nothing written at run time (read-only root filesystem).
+ARG NODE_IMAGE=node:22-bookworm-slim
 
-FROM node:20-bookworm-slim
-ENV NODE_ENV=production
+FROM ${NODE_IMAGE} AS build
 WORKDIR /app
-COPY --from=build /app/package.json /app/tsconfig.base.json ./
-COPY --from=build /app/node_modules ./node_modules
+ENV NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false NX_SKIP_NX_CACHE=true
+# The same first layers in every service's Dockerfile: one `npm ci` serves all the images of a build.
+COPY package.json package-lock.json ./
+RUN npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+COPY . .
+RUN npx nx run gateway:build --outputStyle=static \
+  && node tools/docker/pruned-package.cjs gateway /deps \
+  && cd /deps && npm ci --omit=dev --ignore-scripts --prefer-offline --no-audit --no-fund --loglevel=error
+
+FROM ${NODE_IMAGE}
+ARG VERSION=0.0.0-dev
+ARG REVISION=unknown
+# The repository the image was built from: package.json "repository" (tools/ci/images.sh passes it).
+ARG SOURCE=unknown
+LABEL org.opencontainers.image.title="ambito-gateway" \
+      org.opencontainers.image.description="Piattaforma d'Ambito: servizio gateway" \
+      org.opencontainers.image.version="${VERSION}" \
+      org.opencontainers.image.revision="${REVISION}" \
+      org.opencontainers.image.source="${SOURCE}" \
+      org.opencontainers.image.licenses="EUPL-1.2" \
+      org.opencontainers.image.vendor="Piattaforma d'Ambito"
+ENV NODE_ENV=production HTTP_HOST=0.0.0.0 HTTP_PORT=3000 AMBITO_VERSION=${VERSION}
+WORKDIR /app
+# Owned by root and read-only to the runtime user: the process can change nothing of its own code.
+COPY --from=build /deps/package.json ./package.json
+COPY --from=build /deps/node_modules ./node_modules
+COPY --from=build /app/tsconfig.base.json ./
 COPY --from=build /app/tools/runtime ./tools/runtime
 COPY --from=build /app/dist ./dist
-USER node
+# Numeric, so that Kubernetes can check runAsNonRoot.
+USER 1000:1000
 EXPOSE 3000
-HEALTHCHECK --interval=10s --timeout=3s --retries=3 \
-  CMD node -e "fetch('http://127.0.0.1:3000/health/live').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
+HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+process.env.HTTP_PORT+'/health/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # SIGTERM reaches node directly (exec form): Nest drains NATS and closes the pool before exiting.
+# `… main.js migrate` applies the migrations and exits (the Job before a rollout).
 CMD ["node", "-r", "./tools/runtime/register.js", "dist/apps/gateway/src/main.js"]

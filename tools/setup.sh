@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the platform needs on a Debian machine with Node 20, only where it is missing:
+# Installs what the platform needs on a Debian machine with Node 22 (or 20), only where it is missing:
 # nats-server (Debian package), docker-compose (to check docker/compose.yaml) and the npm packages.
 # Idempotent: a second run changes nothing.
 set -euo pipefail
@@ -33,4 +33,16 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "==> npm install (package-lock.json)"
   npm install --no-audit --no-fund --loglevel=error
   echo "$want" > "$stamp"
+fi
+
+# The Kubernetes schemas the manifests are checked against (tools/k8s/validator: a package of its own,
+# so that the workspace's lock file does not carry it), with its own lock file.
+if [ "${AMBITO_SETUP_TEST_TOOLS:-0}" = 1 ]; then
+  k8s_stamp=tools/k8s/validator/node_modules/.package-lock.sha256
+  k8s_want=$(sha256sum tools/k8s/validator/package-lock.json | cut -d' ' -f1)
+  if [ ! -f "$k8s_stamp" ] || [ "$(cat "$k8s_stamp")" != "$k8s_want" ]; then
+    echo "==> npm ci (tools/k8s/validator)"
+    npm ci --prefix tools/k8s/validator --ignore-scripts --no-audit --no-fund --loglevel=error
+    echo "$k8s_want" > "$k8s_stamp"
+  fi
 fi

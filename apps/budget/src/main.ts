@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import { bootService } from '@ambito/service-runtime';
-import { createBudgetApp } from './app/create-budget-app';
+import { createBudgetApp, migrateBudget } from './app/create-budget-app';
 import { loadBudgetConfig } from './config/budget-config';
 
 bootService({
   service: 'budget',
   loadConfig: loadBudgetConfig,
   createApp: createBudgetApp,
+  migrate: migrateBudget,
 });

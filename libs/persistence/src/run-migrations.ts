@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { DataSource, type DataSourceOptions } from 'typeorm';
+import { DataSource, MigrationExecutor, type DataSourceOptions } from 'typeorm';
 import { grantRuntimePrivileges } from './runtime-grants';
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]*$/;
@@ -25,14 +25,36 @@ async function ensureSchemaWith(client: Client, schema: string): Promise<void> {
 }
 
 /**
+ * When a service's migrations run (DATABASE_MIGRATIONS): `on-start`, each replica applies the pending
+ * ones before serving (compose, `npm start`, tests); `verify`, a Job applied them before the rollout
+ * (`main.js migrate`, docker/k8s) and a replica only checks that none is pending, refusing to start
+ * otherwise, so that no pod serves an old schema and no pod needs the schema owner's credentials.
+ */
+export const MIGRATION_MODES = ['on-start', 'verify'] as const;
+export type MigrationMode = (typeof MIGRATION_MODES)[number];
+
+/** A replica in `verify` mode found migrations the Job has not applied yet: it must not serve. */
+export class MigrazioniNonApplicateError extends Error {}
+
+/**
  * Runs pending migrations; safe to call from several replicas (an advisory lock serialises them).
  * With `runtimeRole` (the service's runtime role, when the migrations run as the schema's owner), the
  * owner then grants that role what it may do (grantRuntimePrivileges), under the same lock.
+ * With `migrationMode: 'verify'` it applies nothing and fails with MigrazioniNonApplicateError if any is pending.
  */
 export async function runMigrations(
-  options: DataSourceOptions & { url: string; schema: string; runtimeRole?: string },
+  options: DataSourceOptions & {
+    url: string;
+    schema: string;
+    runtimeRole?: string;
+    migrationMode?: MigrationMode;
+  },
 ): Promise<string[]> {
-  const { runtimeRole, ...dataSourceOptions } = options;
+  const { runtimeRole, migrationMode, ...dataSourceOptions } = options;
+  if (migrationMode === 'verify') {
+    await verifyMigrations(dataSourceOptions as DataSourceOptions, options.schema);
+    return [];
+  }
   const client = new Client({ connectionString: options.url });
   await client.connect();
   try {
@@ -50,5 +72,24 @@ export async function runMigrations(
     }
   } finally {
     await client.end(); // ends the session: the advisory lock goes with it
+  }
+}
+
+/** No pending migration (read with the runtime role, which may SELECT the migrations table). */
+async function verifyMigrations(options: DataSourceOptions, schema: string): Promise<void> {
+  const dataSource = new DataSource(options);
+  await dataSource.initialize();
+  try {
+    const pending = await new MigrationExecutor(dataSource).getPendingMigrations();
+    if (pending.length > 0) {
+      throw new MigrazioniNonApplicateError(
+        `Lo schema ${schema} ha ${pending.length} migrazioni non applicate (${pending
+          .map((m) => m.name)
+          .join(', ')}): eseguirle con il Job delle migrazioni (main.js migrate) prima del rollout, ` +
+          'oppure avviare con DATABASE_MIGRATIONS=on-start',
+      );
+    }
+  } finally {
+    await dataSource.destroy();
   }
 }

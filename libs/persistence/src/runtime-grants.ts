@@ -1,3 +1,4 @@
+import type { MigrationMode } from './run-migrations';
 import type { ClientBase } from 'pg';
 
 /** The table TypeORM records applied migrations in (see serviceDataSourceOptions). */
@@ -78,13 +79,20 @@ export interface MigrationTarget {
   schema: string;
   /** DATABASE_URL's user when it differs from the owner's: the role granted after the migrations. */
   runtimeRole?: string;
+  /** DATABASE_MIGRATIONS: apply them (`on-start`) or only check that none is pending (`verify`). */
+  migrationMode?: MigrationMode;
 }
 
 export function migrationTarget(config: {
   DATABASE_URL: string;
   DATABASE_MIGRATION_URL?: string;
   DATABASE_SCHEMA: string;
+  DATABASE_MIGRATIONS?: MigrationMode;
 }): MigrationTarget {
+  if (config.DATABASE_MIGRATIONS === 'verify') {
+    // Only a check, as the runtime role: the pods of a rollout need not hold the owner's credentials.
+    return { url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA, migrationMode: 'verify' };
+  }
   const url = config.DATABASE_MIGRATION_URL || config.DATABASE_URL;
   const user = (u: string) => decodeURIComponent(new URL(u).username);
   const runtime = user(config.DATABASE_URL);

@@ -1,6 +1,7 @@
 import { VoceAuditEntity } from '@ambito/audit';
 import { BUDGET_MIGRATIONS } from '../database/migrations';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { DataSourceOptions } from 'typeorm';
 import { createServiceApp } from '@ambito/service-runtime';
 import { migrationTarget, runMigrations, serviceDataSourceOptions } from '@ambito/persistence';
 import type { BudgetConfig } from '../config/budget-config';
@@ -11,7 +12,17 @@ import { BudgetModule, SERVICE } from './budget.module';
  * handlers (queue group `budget`) and the outbox relay running. `main.ts` listens; tests may too.
  */
 export async function createBudgetApp(config: BudgetConfig): Promise<NestExpressApplication> {
-  const dataSource = serviceDataSourceOptions({
+  const dataSource = budgetDataSource(config);
+  // As the schema's owner (DATABASE_MIGRATION_URL), which then grants the runtime role of DATABASE_URL;
+  // with DATABASE_MIGRATIONS=verify only a check that the Job applied them.
+  await runMigrations({ ...dataSource, ...migrationTarget(config) });
+
+  return createServiceApp(BudgetModule.forRoot(config, dataSource));
+}
+
+/** The service's TypeORM options: its schema, entities and migrations. */
+export function budgetDataSource(config: BudgetConfig): DataSourceOptions {
+  return serviceDataSourceOptions({
     url: config.DATABASE_URL,
     schema: config.DATABASE_SCHEMA,
     applicationName: SERVICE,
@@ -21,8 +32,12 @@ export async function createBudgetApp(config: BudgetConfig): Promise<NestExpress
     migrations: BUDGET_MIGRATIONS,
     poolSize: config.DATABASE_POOL_SIZE,
   });
-  // As the schema's owner (DATABASE_MIGRATION_URL), which then grants the runtime role of DATABASE_URL.
-  await runMigrations({ ...dataSource, ...migrationTarget(config) });
+}
 
-  return createServiceApp(BudgetModule.forRoot(config, dataSource));
+/** `main.js migrate`: the migrations alone, as the schema's owner (the Job before a rollout). */
+export function migrateBudget(config: BudgetConfig): Promise<string[]> {
+  return runMigrations({
+    ...budgetDataSource(config),
+    ...migrationTarget({ ...config, DATABASE_MIGRATIONS: 'on-start' }),
+  });
 }

@@ -1,5 +1,6 @@
 import { PRESA_IN_CARICO_MIGRATIONS } from '../database/migrations';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { DataSourceOptions } from 'typeorm';
 import { createServiceApp } from '@ambito/service-runtime';
 import { migrationTarget, runMigrations, serviceDataSourceOptions } from '@ambito/persistence';
 import { PRESA_IN_CARICO_ENTITIES } from '../database/entities';
@@ -13,7 +14,17 @@ import { PresaInCaricoModule, SERVICE } from './presa-in-carico.module';
  */
 export async function createPresaInCaricoApp(config: PresaInCaricoConfig): Promise<NestExpressApplication> {
   const territorio = loadTerritorioFile(config.TERRITORIO_FILE);
-  const dataSource = serviceDataSourceOptions({
+  const dataSource = presaInCaricoDataSource(config);
+  // As the schema's owner (DATABASE_MIGRATION_URL), which then grants the runtime role of DATABASE_URL;
+  // with DATABASE_MIGRATIONS=verify only a check that the Job applied them.
+  await runMigrations({ ...dataSource, ...migrationTarget(config) });
+
+  return createServiceApp(PresaInCaricoModule.forRoot(config, territorio, dataSource));
+}
+
+/** The service's TypeORM options: its schema, entities and migrations. */
+export function presaInCaricoDataSource(config: PresaInCaricoConfig): DataSourceOptions {
+  return serviceDataSourceOptions({
     url: config.DATABASE_URL,
     schema: config.DATABASE_SCHEMA,
     applicationName: SERVICE,
@@ -21,8 +32,12 @@ export async function createPresaInCaricoApp(config: PresaInCaricoConfig): Promi
     migrations: PRESA_IN_CARICO_MIGRATIONS,
     poolSize: config.DATABASE_POOL_SIZE,
   });
-  // As the schema's owner (DATABASE_MIGRATION_URL), which then grants the runtime role of DATABASE_URL.
-  await runMigrations({ ...dataSource, ...migrationTarget(config) });
+}
 
-  return createServiceApp(PresaInCaricoModule.forRoot(config, territorio, dataSource));
+/** `main.js migrate`: the migrations alone, as the schema's owner (the Job before a rollout). */
+export function migratePresaInCarico(config: PresaInCaricoConfig): Promise<string[]> {
+  return runMigrations({
+    ...presaInCaricoDataSource(config),
+    ...migrationTarget({ ...config, DATABASE_MIGRATIONS: 'on-start' }),
+  });
 }

@@ -4,12 +4,12 @@ import { permessiNats, variabilePassword } from './permessi-nats';
 /**
  * The nats-server configurations of the deployments, generated from the declarations and committed
  * (`npm run nats:config` rewrites them; a unit test fails while they are stale):
- * `docker/nats/nats-server.conf` for compose, `docker/k8s/nats.yaml` for Kubernetes. Both require TLS
+ * `docker/nats/nats-server.conf` for compose, `docker/k8s/base/nats.yaml` for Kubernetes. Both require TLS
  * and credentials; the passwords are never in them.
  */
 
 export const FILE_NATS_COMPOSE = 'docker/nats/nats-server.conf';
-export const FILE_NATS_KUBERNETES = 'docker/k8s/nats.yaml';
+export const FILE_NATS_KUBERNETES = 'docker/k8s/base/nats.yaml';
 
 const INTESTAZIONE = 'Generato da libs/contracts/src/bus (npm run nats:config): non modificare a mano.';
 
@@ -90,10 +90,21 @@ spec:
     metadata:
       labels: { app.kubernetes.io/name: nats, app.kubernetes.io/part-of: ambito }
     spec:
+      # The "restricted" Pod Security Standard: nats-server needs no root and writes only to /data.
+      securityContext:
+        runAsNonRoot: true
+        runAsUser: 1000
+        runAsGroup: 1000
+        fsGroup: 1000
+        seccompProfile: { type: RuntimeDefault }
       containers:
         - name: nats
-          image: nats:2.10-alpine
+          image: nats:2.10.24-alpine
           args: ['-c', '/etc/nats/nats-server.conf']
+          securityContext:
+            allowPrivilegeEscalation: false
+            readOnlyRootFilesystem: true
+            capabilities: { drop: [ALL] }
           ports:
             - { containerPort: 4222, name: client }
             - { containerPort: 8222, name: monitor }
@@ -103,8 +114,9 @@ ${env}
             - { name: config, mountPath: /etc/nats/nats-server.conf, subPath: nats-server.conf }
             - { name: tls, mountPath: /etc/nats/tls, readOnly: true }
             - { name: data, mountPath: /data }
+          startupProbe: { httpGet: { path: /healthz, port: monitor }, periodSeconds: 5, failureThreshold: 60 }
           readinessProbe:
-            { httpGet: { path: /healthz?js-enabled-only=true, port: monitor }, periodSeconds: 5 }
+            { httpGet: { path: '/healthz?js-enabled-only=true', port: monitor }, periodSeconds: 5 }
           livenessProbe: { httpGet: { path: /healthz, port: monitor }, periodSeconds: 10 }
           resources:
             requests: { cpu: 100m, memory: 256Mi }

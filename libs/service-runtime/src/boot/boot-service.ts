@@ -28,7 +28,15 @@ export interface BootSpec<C extends ServiceConfig> {
   createApp: (config: C) => Promise<INestApplication>;
   /** Errors whose message alone explains a failed start (e.g. an invalid territorio file). */
   explains?: (error: unknown) => string | undefined;
+  /**
+   * `main.js migrate`: applies the service's pending migrations as the schema's owner and exits, without
+   * serving (the Kubernetes Job that runs before a rollout; docs/operations.md). Returns their names.
+   */
+  migrate?: (config: C) => Promise<string[]>;
 }
+
+/** The argument of the migrate-only entry point: `node … dist/apps/<service>/src/main.js migrate`. */
+export const MIGRATE_ONLY_ARGUMENT = 'migrate';
 
 /**
  * The whole `main.ts` of a service: configuration validated (a clear message and exit 1 otherwise),
@@ -43,6 +51,19 @@ export function bootService<C extends ServiceConfig>(spec: BootSpec<C>): void {
       if (!(error instanceof ConfigurationError)) throw error;
       console.error(`${spec.service}: ${error.message}`);
       process.exit(1);
+    }
+    if (process.argv[2] === MIGRATE_ONLY_ARGUMENT) {
+      if (!spec.migrate) throw new Error(`${spec.service} non ha migrazioni`);
+      const applied = await spec.migrate(config);
+      console.log(
+        JSON.stringify({
+          service: spec.service,
+          msg: applied.length
+            ? `migrazioni applicate: ${applied.join(', ')}`
+            : 'nessuna migrazione da applicare',
+        }),
+      );
+      process.exit(0);
     }
     const app = await spec.createApp(config);
     await app.listen(config.HTTP_PORT, config.HTTP_HOST);

@@ -11,6 +11,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { TrustedKeysConfig } from '@ambito/messaging';
+import { MIGRATION_MODES, type MigrationMode } from '@ambito/persistence';
 import { DURATA, DURATA_MESSAGGIO } from './durata';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -110,6 +111,14 @@ export class DataServiceConfig extends ServiceConfig {
       'URL PostgreSQL del proprietario dello schema, es. postgres://accesso_owner:password@host:5432/ambito',
   })
   DATABASE_MIGRATION_URL?: string;
+
+  /**
+   * `on-start` (default): each replica applies the pending migrations before serving. `verify`: a Job
+   * applied them before the rollout (`main.js migrate`, docker/k8s) and the replica only checks that none
+   * is pending, refusing to start otherwise; it then needs no DATABASE_MIGRATION_URL.
+   */
+  @IsIn(MIGRATION_MODES, { message: `uno tra ${MIGRATION_MODES.join(', ')}` })
+  DATABASE_MIGRATIONS: MigrationMode = 'on-start';
 
   /** Each service sets its own default (accesso, budget, presa_in_carico). */
   @Matches(/^[a-z_][a-z0-9_]*$/, { message: 'nome di schema PostgreSQL in minuscolo, es. accesso' })

@@ -10,7 +10,7 @@ import {
 const root = path.resolve(__dirname, '../../../..');
 const SQL = 'docker/postgres/database-roles.sql';
 const SCRIPT = 'docker/postgres/create-roles.sh';
-const CONFIG_MAP = 'docker/k8s/database-roles.yaml';
+const CONFIG_MAP = 'docker/k8s/base/database-roles.yaml';
 
 /** The ConfigMap the Kubernetes Jobs mount: the script and the SQL, as in docker/postgres. */
 function configMap(): string {

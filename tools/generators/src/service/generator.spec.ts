@@ -14,6 +14,7 @@ const EDITED = [
   'eslint.config.mjs',
   'nx.json',
   'docker/compose.yaml',
+  'docker/k8s/base/kustomization.yaml',
   'tools/dev/src/start-platform.ts',
 ];
 
@@ -68,7 +69,7 @@ describe('nx g @ambito/tools:service (on the workspace files, in memory)', () =>
       'libs/contracts/src/misure-prova/v1/stato.dto.ts',
       'apps/gateway/src/routes/misure-prova.routes.ts',
       'docker/misure-prova.Dockerfile',
-      'docker/k8s/misure-prova.yaml',
+      'docker/k8s/base/misure-prova.yaml',
     ])
       expect(tree.exists(file)).toBe(true);
     expect(tree.listChanges().filter((c) => c.path.includes('<%') || c.path.includes('__'))).toEqual([]);
@@ -95,11 +96,23 @@ describe('nx g @ambito/tools:service (on the workspace files, in memory)', () =>
     expect(read('apps/gateway/src/routes/misure-prova.routes.ts')).toContain(
       "percorso: '/misure-prova/stato'",
     );
-    expect(read('docker/k8s/misure-prova.yaml')).toContain('{ name: DATABASE_SCHEMA, value: misure_prova }');
-    expect(read('docker/k8s/misure-prova.yaml')).toContain(
-      "command: ['bash', '/roles/create-roles.sh', 'misure_prova']",
+    const k8s = read('docker/k8s/base/misure-prova.yaml');
+    expect(k8s).toContain('{ name: DATABASE_SCHEMA, value: misure_prova }');
+    expect(k8s).toContain("command: ['bash', '/roles/create-roles.sh', 'misure_prova']");
+    expect(k8s).toContain('- name: MISURE_PROVA_DB_PASSWORD');
+    // The new-style deployment: migrations by a Job, the pods verify them, restricted and pinned by overlays.
+    expect(k8s).toContain('{ name: DATABASE_MIGRATIONS, value: verify }');
+    expect(k8s).toContain("'dist/apps/misure-prova/src/main.js', 'migrate'");
+    expect(k8s).toContain('readOnlyRootFilesystem: true');
+    expect(k8s).toContain('kind: PodDisruptionBudget');
+    expect(read('docker/k8s/base/kustomization.yaml')).toMatch(
+      /- misure-prova\.yaml\n\s+# @ambito\/tools:service: services/,
     );
-    expect(read('docker/k8s/misure-prova.yaml')).toContain('- name: MISURE_PROVA_DB_PASSWORD');
+    const dockerfile = read('docker/misure-prova.Dockerfile');
+    expect(dockerfile).toContain('ARG NODE_IMAGE=node:22-bookworm-slim');
+    expect(dockerfile).toContain('node tools/docker/pruned-package.cjs misure-prova /deps');
+    expect(dockerfile).toContain('USER 1000:1000');
+    expect(read('apps/misure-prova/src/main.ts')).toContain('migrate: migrateMisureProva,');
   });
 
   it('registers the contracts, the routes, the scope rule, the integration tier, compose and npm start', () => {
@@ -132,7 +145,9 @@ describe('nx g @ambito/tools:service (on the workspace files, in memory)', () =>
     expect(compose).toContain('      DATABASE_SCHEMA: misure_prova');
     expect(compose).toMatch(/ {2}gateway:[\s\S]*misure-prova: \{ condition: service_started \}/);
     // Its PostgreSQL roles: made by postgres-roles, used as runtime role and owner.
-    expect(compose).toMatch(/command: \['bash', '\/roles\/create-roles\.sh', [^\]]*'misure_prova'\]/);
+    expect(compose).toMatch(
+      /command:\s*\[\s*'bash',\s*'\/roles\/create-roles\.sh',[^\]]*'misure_prova',?\s*\]/,
+    );
     expect(compose).toContain(
       '      MISURE_PROVA_DB_OWNER_PASSWORD: ${MISURE_PROVA_DB_OWNER_PASSWORD:-cambiami}\n' +
         '      MISURE_PROVA_DB_PASSWORD: ${MISURE_PROVA_DB_PASSWORD:-cambiami}\n' +

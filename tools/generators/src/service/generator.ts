@@ -23,6 +23,8 @@ export interface ServiceNames {
   name: string;
   /** `ProvaGenerata`: ProvaGenerataModule, ProvaGenerataConfig, createProvaGenerataApp… */
   className: string;
+  /** `provaGenerata`: provaGenerataDataSource… */
+  propertyName: string;
   /** `PROVA_GENERATA`: PROVA_GENERATA_RPC, PROVA_GENERATA_EVENTS, PROVA_GENERATA_ROUTES… */
   constantName: string;
   /** `StatoProvaGenerata`: the example's contract classes (LeggiStatoProvaGenerataV1, StatoProvaGenerataV1). */
@@ -63,6 +65,7 @@ export default async function serviceGenerator(
   addScopeRule(tree, v);
   addIntegrationTier(tree, v);
   addComposeService(tree, v);
+  addToKustomizeBase(tree, v);
   addToDevStack(tree, v);
 
   if (!options.skipFormat) await formatFiles(tree);
@@ -89,6 +92,7 @@ export function serviceNames(tree: Tree, options: ServiceGeneratorSchema): Servi
   return {
     name,
     className: n.className,
+    propertyName: n.propertyName,
     constantName: n.constantName,
     statoClass: `Stato${n.className}`,
     schema: name.replace(/-/g, '_'),
@@ -241,9 +245,15 @@ function addComposeService(tree: Tree, v: ServiceNames): void {
 `;
   edit(tree, file, (c) => {
     // Its PostgreSQL roles, made by the postgres-roles service (docker/postgres/create-roles.sh).
-    const roles = /^( {4}command: \['bash', '\/roles\/create-roles\.sh'(?:, '[a-z0-9_]+')*)\]$/m;
+    // On one line or, once Prettier wrapped it, one item per line.
+    const roles = /^( {4}command:\s*\[)([^\]]*'\/roles\/create-roles\.sh'[^\]]*)\]$/m;
     if (!roles.test(c)) throw new Error(`${file}: non trovo il command di postgres-roles`);
-    c = c.replace(roles, `$1, '${v.schema}']`);
+    c = c.replace(roles, (_m, head: string, items: string) => {
+      const list = items.trimEnd().replace(/,$/, '');
+      return items.includes('\n')
+        ? `${head}${list},\n        '${v.schema}',\n      ]`
+        : `${head}${list}, '${v.schema}']`;
+    });
     // Its passwords at the end of postgres-roles's environment, just before its `volumes:`.
     const composeLines = c.split('\n');
     const mount = composeLines.indexOf('      - ./postgres:/roles:ro');
@@ -268,6 +278,12 @@ function addComposeService(tree: Tree, v: ServiceNames): void {
     lines.splice(last + 1, 0, `      ${v.name}: { condition: service_started }`);
     return c.slice(0, gateway) + lines.join('\n');
   });
+}
+
+/** Its manifests (docker/k8s/base/<name>.yaml) among the base's resources, so every ambito deploys it. */
+function addToKustomizeBase(tree: Tree, v: ServiceNames): void {
+  const file = 'docker/k8s/base/kustomization.yaml';
+  edit(tree, file, (c) => insertBeforeLine(c, `${ANCHOR}: services`, `  - ${v.name}.yaml`, file));
 }
 
 /** `npm start` (tools/dev/src/start-platform.ts) starts the service before the gateway. */

@@ -3,7 +3,7 @@ import { sqlValueList } from '@ambito/persistence';
 import {
   CAMPI_PUBBLICABILI,
   CAUSE_CANCELLAZIONE,
-  CAUSE_SOSPENSIONE,
+  CAUSE_SOSPENSIONE_ISCRIZIONE,
   COMPETENZE_ASSISTENTE,
   STATI_CANDIDATURA,
   STATI_ISCRIZIONE,
@@ -90,7 +90,7 @@ export class CreateRegistro1796047000000 implements MigrationInterface {
         iscritta_il date NOT NULL,
         requisiti_id uuid NOT NULL REFERENCES requisiti_iscrizione (id),
         permesso_scadenza date,
-        causa_sospensione text CHECK (causa_sospensione IN (${sqlValueList(CAUSE_SOSPENSIONE)})),
+        causa_sospensione text CHECK (causa_sospensione IN (${sqlValueList(CAUSE_SOSPENSIONE_ISCRIZIONE)})),
         causa_cancellazione text CHECK (causa_cancellazione IN (${sqlValueList(CAUSE_CANCELLAZIONE)})),
         aggiornata_il timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT ck_iscrizione_sospesa CHECK ((stato = 'sospesa') = (causa_sospensione IS NOT NULL)),

@@ -3,7 +3,7 @@ import type {
   AssistenteV1,
   CampoPubblicabile,
   CausaCancellazione,
-  CausaSospensione,
+  CausaSospensioneIscrizione,
   ConsensoPubblicazioneV1,
   DatiAssistenteV1,
   FormazioneV1,
@@ -84,7 +84,7 @@ export interface IscrizioneRow {
   iscritta_il: string;
   requisiti_id: string;
   permesso_scadenza: string | null;
-  causa_sospensione: CausaSospensione | null;
+  causa_sospensione: CausaSospensioneIscrizione | null;
   causa_cancellazione: CausaCancellazione | null;
 }
 
@@ -141,7 +141,7 @@ export async function aggiornaStato(
   id: string,
   stato: StatoIscrizione,
   cause: {
-    sospensione?: CausaSospensione | null;
+    sospensione?: CausaSospensioneIscrizione | null;
     cancellazione?: CausaCancellazione | null;
     permessoScadenza?: string | null;
   },

@@ -19,12 +19,12 @@ import { AssistenteV1, PermessoSoggiornoV1, SchedaAssistenteV1 } from './candida
 import {
   CAMPI_PUBBLICABILI,
   CAUSE_CANCELLAZIONE,
-  CAUSE_SOSPENSIONE,
+  CAUSE_SOSPENSIONE_ISCRIZIONE,
   STATI_ISCRIZIONE,
   TIPI_STORIA_ISCRIZIONE,
   type CampoPubblicabile,
   type CausaCancellazione,
-  type CausaSospensione,
+  type CausaSospensioneIscrizione,
   type StatoIscrizione,
   type TipoStoriaIscrizione,
 } from './vocabolari';
@@ -99,8 +99,8 @@ export class IscrizioneV1 {
   permessoScadenza: string | null;
 
   @Nullable()
-  @IsIn(CAUSE_SOSPENSIONE)
-  causaSospensione: CausaSospensione | null;
+  @IsIn(CAUSE_SOSPENSIONE_ISCRIZIONE)
+  causaSospensione: CausaSospensioneIscrizione | null;
 
   @Nullable()
   @IsIn(CAUSE_CANCELLAZIONE)

@@ -3,9 +3,9 @@ import { GIORNO_ESISTENTE } from '../../common/giorno';
 import { DescrizioneClasse, Nullable } from '../../common/schema-decorators';
 import {
   CAUSE_CANCELLAZIONE,
-  CAUSE_SOSPENSIONE,
+  CAUSE_SOSPENSIONE_ISCRIZIONE,
   type CausaCancellazione,
-  type CausaSospensione,
+  type CausaSospensioneIscrizione,
 } from './vocabolari';
 
 /* Payloads of the registro's events: ids and codes only, never personal data. */
@@ -42,8 +42,8 @@ export class IscrizioneSospesaV1 {
   @IsString()
   registro: string;
 
-  @IsIn(CAUSE_SOSPENSIONE)
-  causa: CausaSospensione;
+  @IsIn(CAUSE_SOSPENSIONE_ISCRIZIONE)
+  causa: CausaSospensioneIscrizione;
 
   @Matches(GIORNO_ESISTENTE)
   dal: string;

@@ -54,8 +54,8 @@ export const STATI_ISCRIZIONE = ['attiva', 'sospesa', 'cancellata'] as const;
 export type StatoIscrizione = (typeof STATI_ISCRIZIONE)[number];
 
 /** Why an iscrizione is suspended: an expired residence permit (automatic), or an operator's check. */
-export const CAUSE_SOSPENSIONE = ['permesso-scaduto', 'verifica-requisiti'] as const;
-export type CausaSospensione = (typeof CAUSE_SOSPENSIONE)[number];
+export const CAUSE_SOSPENSIONE_ISCRIZIONE = ['permesso-scaduto', 'verifica-requisiti'] as const;
+export type CausaSospensioneIscrizione = (typeof CAUSE_SOSPENSIONE_ISCRIZIONE)[number];
 
 /** Why an iscrizione is cancelled (issue 11: request, loss of a requirement, new conviction). */
 export const CAUSE_CANCELLAZIONE = ['richiesta-interessato', 'perdita-requisito', 'nuova-condanna'] as const;

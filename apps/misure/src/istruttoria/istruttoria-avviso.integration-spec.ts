@@ -1,6 +1,7 @@
 import { MISURE_RPC } from '@ambito/contracts';
 import { rifiuto } from '@ambito/testing';
 import { ATTORI, startTestMisure, type TestMisure } from '../../test/misure-harness';
+import { IstruttoriaAvvisoService } from './istruttoria-avviso.service';
 import { avvisoPubblicato, istanza, persona } from '../../test/istanze-di-prova';
 
 const { presentaIstanza, chiudiAvviso, istruisciAvviso, leggiIstruttoriaAvviso } = MISURE_RPC;
@@ -110,6 +111,50 @@ describe('istruttoria of a whole avviso (misure.avviso.istruisci)', () => {
     expect(di_nuovo.id).not.toBe(fatta.id);
     expect((await storia(istanze[0])).map((r) => r.numero)).toEqual([1, 2, 3]);
     expect(await svc.as(ATTORI.udp)(leggiIstruttoriaAvviso, { avvisoId })).toEqual(di_nuovo);
+  });
+
+  it('judges again, under the page’s locks, an istanza that changed after the page was read ahead', async () => {
+    const { avvisoId, istanze } = await avvisoChiuso(6);
+    // Page 2 (istanze 3-5) is read and judged while page 1 is written; right after that read, a riesame
+    // of istanza 4 commits a newer snapshot (here: in SQL, a second istruttoria born 1950).
+    const servizio = svc.app.get(IstruttoriaAvvisoService) as unknown as {
+      preparaPagina: (...args: unknown[]) => Promise<unknown>;
+    };
+    const originale = servizio.preparaPagina.bind(servizio);
+    const spia = jest.spyOn(servizio, 'preparaPagina').mockImplementation(async (...args: unknown[]) => {
+      const pagina = await originale(...args);
+      if (args[1] === istanze[2])
+        await svc.sql(
+          `INSERT INTO istruttoria (id, istanza_id, numero, regole_id, causa, data_riferimento, input,
+                                    esito_calcolato, valutazione, esito, istruita_da)
+           SELECT gen_random_uuid(), istanza_id, 2, regole_id, 'riesame', data_riferimento,
+                  jsonb_set(input::jsonb, '{dati,dataNascita}', '"1950-05-05"'), esito_calcolato, valutazione,
+                  esito, 'riesame.prova'
+             FROM istruttoria WHERE istanza_id = $1 AND numero = 1`,
+          [istanze[4]],
+        );
+      return pagina;
+    });
+    try {
+      const fatta = await svc.as(ATTORI.udp)(istruisciAvviso, { avvisoId, motivo: 'lettura anticipata' });
+      expect(fatta).toMatchObject({ stato: 'completata', istanzeIstruite: 6 });
+    } finally {
+      spia.mockRestore();
+    }
+    // Numbered after the riesame and judged on its snapshot, not on the one read ahead.
+    expect(
+      await svc.sql(
+        `SELECT numero, input->'dati'->>'dataNascita' AS nascita, valutazione->'chiavi'->>'eta' AS eta
+           FROM istruttoria WHERE istanza_id = $1 ORDER BY numero`,
+        [istanze[4]],
+      ),
+    ).toEqual([
+      expect.objectContaining({ numero: 1 }),
+      expect.objectContaining({ numero: 2, nascita: '1950-05-05' }),
+      { numero: 3, nascita: '1950-05-05', eta: expect.stringMatching(/^7\d$/) },
+    ]);
+    // The others of the page kept the read-ahead judgement: one new istruttoria each.
+    expect((await storia(istanze[3])).map((r) => r.numero)).toEqual([1, 2]);
   });
 
   it('a failed page leaves the previous pages committed; the next request resumes from there', async () => {

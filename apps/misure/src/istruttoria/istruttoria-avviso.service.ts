@@ -8,14 +8,17 @@ import {
   type InputIstruttoriaV1,
   type IstruisciAvvisoV1,
   type IstruttoriaAvvisoV1,
+  type ValutazioneIstanzaV1,
 } from '@ambito/contracts';
 import { OutboxWriter, RequestContext, ServedRequestScope, currentActor } from '@ambito/messaging';
 import { avvisoNonTrovato, regoleNonInVigore } from '../avvisi/avvisi.service';
 import { avvisoPerId, type AvvisoRow } from '../avvisi/avvisi.sql';
 import { RegoleRepository } from '../regole/regole.repository';
 import {
+  bloccaPagina,
   completaIstruttoriaAvviso,
   interrompiIstruttoriaAvviso,
+  istanzeDaIstruire,
   istruttoriaAperta,
   nuovaIstruttoriaAvviso,
   paginaDaIstruire,
@@ -26,6 +29,7 @@ import {
   type IstanzaDaIstruire,
   type IstruttoriaAvvisoRow,
   type IstruttoriaDiPagina,
+  type StatoIstanza,
 } from './istruttoria-avviso.sql';
 import { valutaIstanza, type RegoleApplicate } from './valuta-istanza';
 
@@ -40,6 +44,22 @@ export const PAGINA_ISTRUTTORIA_AVVISO = Symbol('PAGINA_ISTRUTTORIA_AVVISO');
 
 type Regole = RegoleApplicate;
 
+/** An istanza judged by the engine, with what the judgement used. */
+interface Giudicata {
+  istanza: IstanzaDaIstruire;
+  regole: Regole;
+  input: InputIstruttoriaV1;
+  valutazione: ValutazioneIstanzaV1;
+}
+
+/** A page read ahead and judged, with the time each stage took. */
+interface PaginaGiudicata {
+  istanze: IstanzaDaIstruire[];
+  giudicate: Giudicata[];
+  letturaMs: number;
+  valutazioneMs: number;
+}
+
 /**
  * The istruttoria of a whole avviso (issue 9, point 11): at the window's close, or after a rule set is
  * corrected, every istanza is judged again with `valutaIstanza`.
@@ -49,9 +69,10 @@ type Regole = RegoleApplicate;
  *   presa in carico: those services' events already re-run a person's istanze when these data change
  *   (RiesameConsumers), so the last snapshot is what they say. The rule set is the one in force on the
  *   day of presentation if it is of the avviso's annualità, else the avviso's (as every istruttoria).
- * - Pages of `PAGINA_ISTRUTTORIA_AVVISO` istanze by id (keyset): per page one transaction, the istanze's
- *   rows locked, one multi-row INSERT of the istruttorie and one UPDATE of the istanze's result columns
- *   (unnest of column arrays), the run's cursor moved. A failed page rolls back alone: the run is
+ * - Pages of `PAGINA_ISTRUTTORIA_AVVISO` istanze by id (keyset), each read and judged ahead while the
+ *   previous one is written; per page one transaction, the istanze's rows locked (and any that changed
+ *   since the read-ahead judged again), one multi-row INSERT of the istruttorie and one UPDATE of the
+ *   istanze whose result changed (unnest of column arrays), the run's cursor moved. A failed page rolls back alone: the run is
  *   `interrotta` with its error, and the next request resumes from the cursor.
  * - A completed run is history: a new request starts a new run, which judges every istanza again (new
  *   istruttoria rows, numbered after the last: re-running on unchanged data changes no outcome).
@@ -138,59 +159,63 @@ export class IstruttoriaAvvisoService {
     return { run: run!, parte: true };
   }
 
-  /** Page after page from the run's cursor; a failed page leaves the run `interrotta` (and rethrows). */
+  /**
+   * Page after page from the run's cursor; a failed page leaves the run `interrotta` (and rethrows).
+   * Two cores, two stages: page n+1 is read and judged (no locks) while page n's results are written;
+   * then, under the page's locks, an istanza that changed meanwhile (a new version, a new istruttoria)
+   * is read and judged again, so what is stored is what the locked rows say.
+   */
   private async esegui(run: IstruttoriaAvvisoRow): Promise<void> {
     const avviso = await avvisoPerId(this.dataSource.manager, run.avviso_id);
     if (!avviso) throw avvisoNonTrovato();
     const regolePerGiorno = new Map<string, Regole>();
+    const prepara = (dopo: string | null): Promise<PaginaGiudicata> => {
+      const pronta = this.preparaPagina(avviso, dopo, regolePerGiorno);
+      // Awaited at the next turn; until then a failure must not count as unhandled.
+      pronta.catch(() => undefined);
+      return pronta;
+    };
     let cursore = run.ultima_istanza_id;
+    let prossima = prepara(cursore);
     try {
       for (;;) {
+        const pagina = await prossima;
         const dopo = cursore;
-        const fine = await this.dataSource.transaction(async (m) => {
+        if (pagina.istanze.length === 0) {
+          await this.dataSource.transaction((m) => completaIstruttoriaAvviso(m, run.id));
+          return;
+        }
+        const ultima = pagina.istanze[pagina.istanze.length - 1].id;
+        prossima = prepara(ultima);
+        await this.dataSource.transaction(async (m) => {
           const inizio = performance.now();
-          const istanze = await paginaDaIstruire(m, avviso.id, dopo, this.pagina);
-          const letta = performance.now();
-          if (istanze.length === 0) {
-            await completaIstruttoriaAvviso(m, run.id);
-            return true;
-          }
-          const righe: IstruttoriaDiPagina[] = [];
-          const cambiate: Array<{ istanza: IstanzaDaIstruire; riga: IstruttoriaDiPagina }> = [];
-          for (const istanza of istanze) {
-            // Never judged (no snapshot of its sources): not an istanza the presentation accepted.
-            if (!istanza.input) continue;
-            const regole = await this.regoleDelGiorno(m, avviso, istanza.giorno_protocollo, regolePerGiorno);
-            const input = inputDaSnapshot(istanza, avviso);
-            const valutazione = valutaIstanza(input, regole);
-            const riga: IstruttoriaDiPagina = {
-              id: randomUUID(),
-              istanza_id: istanza.id,
-              numero: (istanza.numero ?? 0) + 1,
-              regole_id: regole.id,
-              data_riferimento: input.dataRiferimento,
-              input,
-              valutazione,
-            };
-            righe.push(riga);
-            if (valutazione.esito !== istanza.esito) cambiate.push({ istanza, riga });
-          }
-          cursore = istanze[istanze.length - 1].id;
-          const valutata = performance.now();
+          const ora = await bloccaPagina(m, avviso.id, dopo, ultima);
+          const giudicate = await this.aggiornaCambiate(m, avviso, pagina, ora, regolePerGiorno);
+          const esitoOra = new Map(ora.map((s) => [s.id, s.esito]));
+          const righe: IstruttoriaDiPagina[] = giudicate.map((g) => ({
+            id: randomUUID(),
+            istanza_id: g.istanza.id,
+            numero: (g.istanza.numero ?? 0) + 1,
+            regole_id: g.regole.id,
+            data_riferimento: g.input.dataRiferimento,
+            input: g.input,
+            valutazione: g.valutazione,
+          }));
+          const cambiate = righe.filter((r) => r.valutazione.esito !== esitoOra.get(r.istanza_id));
           const mia = await registraPagina(
             m,
             { id: run.id, causa: run.causa, da: run.avviata_da },
             righe,
-            cursore,
+            ultima,
             cambiate.length,
-            istanze.length,
+            ora.length,
           );
           if (!mia)
             throw new DomainError(
               'TRANSIZIONE_NON_CONSENTITA',
               'L’istruttoria dell’avviso è stata ripresa da un’altra richiesta.',
             );
-          for (const { riga } of cambiate) await this.eventi(m, avviso.id, run.causa, riga);
+          for (const riga of cambiate) await this.eventi(m, avviso.id, run.causa, riga);
           // A page that changed no outcome does not wait for its WAL on disk: a crash loses at most the
           // last such pages, and with them the cursor that moved in the same transaction, so the resumed
           // run judges them again. A page with events waits: its events may be relayed at once, and must
@@ -200,17 +225,17 @@ export class IstruttoriaAvvisoService {
           this.logger.debug(
             {
               istruttoriaAvvisoId: run.id,
-              istanze: istanze.length,
+              istanze: ora.length,
               cambiate: cambiate.length,
-              letturaMs: Math.round(letta - inizio),
-              valutazioneMs: Math.round(valutata - letta),
-              scritturaMs: Math.round(performance.now() - valutata),
+              rigiudicate: giudicate.filter((g) => !pagina.giudicate.includes(g)).length,
+              letturaMs: pagina.letturaMs,
+              valutazioneMs: pagina.valutazioneMs,
+              scritturaMs: Math.round(performance.now() - inizio),
             },
             'pagina dell’istruttoria dell’avviso',
           );
-          return false;
         });
-        if (fine) return;
+        cursore = ultima;
       }
     } catch (error) {
       const causa =
@@ -224,6 +249,66 @@ export class IstruttoriaAvvisoService {
         await interrompiIstruttoriaAvviso(this.dataSource.manager, run.id, causa);
       throw error;
     }
+  }
+
+  /** The next page after `dopo`, read without locks and judged. */
+  private async preparaPagina(
+    avviso: AvvisoRow,
+    dopo: string | null,
+    cache: Map<string, Regole>,
+  ): Promise<PaginaGiudicata> {
+    const m = this.dataSource.manager;
+    const inizio = performance.now();
+    const istanze = await paginaDaIstruire(m, avviso.id, dopo, this.pagina);
+    const letta = performance.now();
+    const giudicate = await this.giudica(m, avviso, istanze, cache);
+    return {
+      istanze,
+      giudicate,
+      letturaMs: Math.round(letta - inizio),
+      valutazioneMs: Math.round(performance.now() - letta),
+    };
+  }
+
+  /**
+   * The page's judgements as the locked rows stand: the read-ahead ones whose istanza kept its version
+   * and last istruttoria, and the others read and judged again here (an istanza new in the range too).
+   */
+  private async aggiornaCambiate(
+    m: EntityManager,
+    avviso: AvvisoRow,
+    pagina: PaginaGiudicata,
+    ora: StatoIstanza[],
+    cache: Map<string, Regole>,
+  ): Promise<Giudicata[]> {
+    const lette = new Map(pagina.istanze.map((i) => [i.id, i]));
+    const cambiate = ora
+      .filter((s) => {
+        const letta = lette.get(s.id);
+        return !letta || letta.versione !== s.versione || letta.numero !== s.numero;
+      })
+      .map((s) => s.id);
+    if (cambiate.length === 0) return pagina.giudicate;
+    const via = new Set(cambiate);
+    const rigiudicate = await this.giudica(m, avviso, await istanzeDaIstruire(m, cambiate), cache);
+    return [...pagina.giudicate.filter((g) => !via.has(g.istanza.id)), ...rigiudicate];
+  }
+
+  private async giudica(
+    m: EntityManager,
+    avviso: AvvisoRow,
+    istanze: IstanzaDaIstruire[],
+    cache: Map<string, Regole>,
+  ): Promise<Giudicata[]> {
+    const giudicate: Giudicata[] = [];
+    for (const istanza of istanze) {
+      // Never judged (no snapshot of its sources): not an istanza the presentation accepted.
+      if (!istanza.input) continue;
+      const regole = await this.regoleDelGiorno(m, avviso, istanza.giorno_protocollo, cache);
+      const input = inputDaSnapshot(istanza, avviso);
+      giudicate.push({ istanza, regole, input, valutazione: valutaIstanza(input, regole) });
+    }
+    return giudicate;
   }
 
   private async regoleDelGiorno(

@@ -105,15 +105,22 @@ export interface IstanzaDaIstruire {
   persona_id: string;
   strumento: string;
   giorno_protocollo: string;
+  versione: number;
   dati: DichiarazioniIstanzaV1;
   esito: EsitoIstruttoria | null;
   input: InputIstruttoriaV1 | null;
   numero: number | null;
 }
 
+const DA_ISTRUIRE = `i.id, i.persona_id, i.strumento,
+  (i.protocollata_il AT TIME ZONE 'Europe/Rome')::date::text AS giorno_protocollo, i.versione, i.dati, i.esito,
+  u.input, u.numero`;
+const ULTIMA_ISTRUTTORIA = `LEFT JOIN LATERAL (SELECT s.input, s.numero FROM istruttoria s WHERE s.istanza_id = i.id
+  ORDER BY s.numero DESC LIMIT 1) u ON true`;
+
 /**
- * The next page after the cursor, in id order, rows locked for the page's transaction (a concurrent
- * decision or riesame of one of them waits for it, then numbers after it).
+ * The next page after the cursor, in id order, read ahead without locks: it is judged while the
+ * previous page is written, then checked under lock (`bloccaPagina`) before its results are stored.
  */
 export async function paginaDaIstruire(
   m: EntityManager,
@@ -122,16 +129,49 @@ export async function paginaDaIstruire(
   quante: number,
 ): Promise<IstanzaDaIstruire[]> {
   return m.query<IstanzaDaIstruire[]>(
-    `SELECT i.id, i.persona_id, i.strumento, (i.protocollata_il AT TIME ZONE 'Europe/Rome')::date::text AS giorno_protocollo,
-            i.dati, i.esito, u.input, u.numero
-       FROM istanza i
-       LEFT JOIN LATERAL (SELECT s.input, s.numero FROM istruttoria s WHERE s.istanza_id = i.id
-                           ORDER BY s.numero DESC LIMIT 1) u ON true
+    `SELECT ${DA_ISTRUIRE} FROM istanza i ${ULTIMA_ISTRUTTORIA}
       WHERE i.avviso_id = $1 AND ($2::uuid IS NULL OR i.id > $2::uuid)
       ORDER BY i.id
-      LIMIT $3
-        FOR UPDATE OF i`,
+      LIMIT $3`,
     [avvisoId, dopo, quante],
+  );
+}
+
+/** What tells whether a read-ahead istanza is still as it was judged: its version and last istruttoria. */
+export interface StatoIstanza {
+  id: string;
+  versione: number;
+  esito: EsitoIstruttoria | null;
+  numero: number | null;
+}
+
+/**
+ * The istanze of a page's range (after the cursor, up to its last id) locked for the page's transaction,
+ * as they are now: a concurrent decision or riesame of one of them waits for it, then numbers after it.
+ */
+export async function bloccaPagina(
+  m: EntityManager,
+  avvisoId: string,
+  dopo: string | null,
+  fino: string,
+): Promise<StatoIstanza[]> {
+  return m.query<StatoIstanza[]>(
+    `SELECT i.id, i.versione, i.esito, u.numero
+       FROM istanza i
+       LEFT JOIN LATERAL (SELECT s.numero FROM istruttoria s WHERE s.istanza_id = i.id
+                           ORDER BY s.numero DESC LIMIT 1) u ON true
+      WHERE i.avviso_id = $1 AND ($2::uuid IS NULL OR i.id > $2::uuid) AND i.id <= $3::uuid
+      ORDER BY i.id
+        FOR UPDATE OF i`,
+    [avvisoId, dopo, fino],
+  );
+}
+
+/** Istanze read again, whole, inside the page's transaction (they changed after the read-ahead). */
+export async function istanzeDaIstruire(m: EntityManager, ids: string[]): Promise<IstanzaDaIstruire[]> {
+  return m.query<IstanzaDaIstruire[]>(
+    `SELECT ${DA_ISTRUIRE} FROM istanza i ${ULTIMA_ISTRUTTORIA} WHERE i.id = ANY($1::uuid[]) ORDER BY i.id`,
+    [ids],
   );
 }
 

@@ -36,7 +36,9 @@ COPY --from=build /deps/package.json ./package.json
 COPY --from=build /deps/node_modules ./node_modules
 COPY --from=build /app/tsconfig.base.json ./
 COPY --from=build /app/tools/runtime ./tools/runtime
-COPY --from=build /app/dist ./dist
+# The app and the libraries alone: its build also compiles the apps its tests start (Nx's ^build).
+COPY --from=build /app/dist/libs ./dist/libs
+COPY --from=build /app/dist/apps/misure ./dist/apps/misure
 # Numeric, so that Kubernetes can check runAsNonRoot.
 USER 1000:1000
 EXPOSE 3104

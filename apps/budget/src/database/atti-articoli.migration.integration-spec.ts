@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { VoceAuditEntity } from '@ambito/audit';
 import { migrationTarget, runMigrations, serviceDataSourceOptions } from '@ambito/persistence';
 import { createServiceTestDatabase, dropTestDatabase, type ServiceTestDatabase } from '@ambito/testing';
+import { AttiArticoli1764700000000 } from './atti-articoli.migration';
 import { BUDGET_MIGRATIONS } from './migrations';
 
 /**
@@ -32,7 +33,8 @@ describe('migration AttiArticoli on a ledger written before it', () => {
 
   beforeAll(async () => {
     db = await createServiceTestDatabase('budget', 'budget_migr');
-    await migra(BUDGET_MIGRATIONS.slice(0, BUDGET_MIGRATIONS.length - 1));
+    // Every migration before this one: the ledger as it was written then.
+    await migra(BUDGET_MIGRATIONS.slice(0, BUDGET_MIGRATIONS.indexOf(AttiArticoli1764700000000)));
     pg = new Client({ connectionString: db.adminUrl, options: '-c search_path=budget' });
     await pg.connect();
     // The first migration reads the movement types from the contracts, which now name the new ones: a

@@ -7,5 +7,5 @@ cd "$(dirname "$0")/../.."
 bash tools/setup.sh
 export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
 echo "==> build"
-npx nx run-many -t build -p accesso presa-in-carico budget misure gateway dev-stack --outputStyle=static >/dev/null
+npx nx run-many -t build -p accesso presa-in-carico budget misure assistenti-familiari gateway dev-stack --outputStyle=static >/dev/null
 exec node -r ./tools/runtime/register.js dist/tools/dev/src/start-platform.js "$@"

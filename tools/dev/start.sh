@@ -7,5 +7,6 @@ cd "$(dirname "$0")/../.."
 bash tools/setup.sh
 export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
 echo "==> build"
-npx nx run-many -t build -p accesso presa-in-carico budget misure assistenti-familiari gateway dev-stack --outputStyle=static >/dev/null
+# Every app (tag type:app), so that a service made by the generator is built too.
+npx nx run-many -t build -p "tag:type:app" dev-stack --outputStyle=static >/dev/null
 exec node -r ./tools/runtime/register.js dist/tools/dev/src/start-platform.js "$@"

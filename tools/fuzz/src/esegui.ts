@@ -116,9 +116,12 @@ async function fuzzOperazione(
   prefisso: string,
   opzioni: OpzioniFuzz,
 ): Promise<EsitoOperazione> {
+  // A public route (role `pubblico`) is called as anyone on the internet: without a token.
+  const pubblica = op.ruoli.includes('pubblico');
   const utente = op.ruoli.map((r) => UTENTE_PER_RUOLO[r]).find(Boolean);
-  if (!utente) throw new Error(`${op.id}: nessun utente dimostrativo con i ruoli ${op.ruoli.join(', ')}`);
-  const token = await opzioni.token(utente);
+  if (!utente && !pubblica)
+    throw new Error(`${op.id}: nessun utente dimostrativo con i ruoli ${op.ruoli.join(', ')}`);
+  const token = utente && !pubblica ? await opzioni.token(utente) : undefined;
   const esito: EsitoOperazione = {
     operazione: op.id,
     richieste: 0,
@@ -152,7 +155,7 @@ async function fuzzOperazione(
 
 async function invia(
   gateway: string,
-  token: string,
+  token: string | undefined,
   r: RichiestaFuzz,
   timeoutMs: number,
 ): Promise<{ stato: number | 'nessuna risposta'; testo: string }> {
@@ -160,7 +163,7 @@ async function invia(
     const risposta = await fetch(`${gateway}${r.url}`, {
       method: r.metodo,
       headers: {
-        authorization: `Bearer ${token}`,
+        ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
         ...(r.corpo === undefined ? {} : { 'content-type': 'application/json' }),
         ...r.intestazioni,
       },

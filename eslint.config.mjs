@@ -72,6 +72,10 @@ export default tseslint.config(
               sourceTag: 'scope:assistenti-familiari',
               onlyDependOnLibsWithTags: ['scope:shared', 'scope:assistenti-familiari'],
             },
+            {
+              sourceTag: 'scope:integrazioni',
+              onlyDependOnLibsWithTags: ['scope:shared', 'scope:integrazioni'],
+            },
             // @ambito/tools:service: scopes of new services above this line.
             { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:shared', 'scope:gateway'] },
             { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['scope:shared'] },

@@ -19,6 +19,7 @@ export * from './budget';
 export * from './presa-in-carico';
 export * from './misure';
 export * from './assistenti-familiari';
+export * from './integrazioni';
 // @ambito/tools:service exports a new service's contracts above this line.
 export * from './registry';
 export * from './common/json-schema';

@@ -31,6 +31,12 @@ import {
   type AssistentiFamiliariEventMap,
   type AssistentiFamiliariRpcMap,
 } from './assistenti-familiari';
+import {
+  INTEGRAZIONI_EVENTS,
+  INTEGRAZIONI_RPC,
+  type IntegrazioniEventMap,
+  type IntegrazioniRpcMap,
+} from './integrazioni';
 // @ambito/tools:service: imports of a new service's declarations above this line.
 
 /** Every request/reply subject of the platform, as declared by its service. */
@@ -40,6 +46,7 @@ export const RPC_DECLARATIONS: readonly AnyRpcDeclaration[] = [
   ...Object.values(BUDGET_RPC),
   ...Object.values(MISURE_RPC),
   ...Object.values(ASSISTENTI_FAMILIARI_RPC),
+  ...Object.values(INTEGRAZIONI_RPC),
   // @ambito/tools:service: RPC_DECLARATIONS of a new service above this line.
 ];
 
@@ -50,6 +57,7 @@ export const EVENT_DECLARATIONS: readonly AnyEventDeclaration[] = [
   ...Object.values(BUDGET_EVENTS),
   ...Object.values(MISURE_EVENTS),
   ...Object.values(ASSISTENTI_FAMILIARI_EVENTS),
+  ...Object.values(INTEGRAZIONI_EVENTS),
   // @ambito/tools:service: EVENT_DECLARATIONS of a new service above this line.
 ];
 
@@ -75,7 +83,8 @@ export type RpcMap = AccessoRpcMap &
   PresaInCaricoRpcMap &
   BudgetRpcMap &
   MisureRpcMap &
-  AssistentiFamiliariRpcMap;
+  AssistentiFamiliariRpcMap &
+  IntegrazioniRpcMap;
 export type RpcSubject = keyof RpcMap;
 export type RpcRequest<S extends RpcSubject> = RpcMap[S]['request'];
 export type RpcReply<S extends RpcSubject> = RpcMap[S]['reply'];
@@ -85,7 +94,8 @@ export type EventMap = AccessoEventMap &
   PresaInCaricoEventMap &
   BudgetEventMap &
   MisureEventMap &
-  AssistentiFamiliariEventMap;
+  AssistentiFamiliariEventMap &
+  IntegrazioniEventMap;
 export type EventType = keyof EventMap;
 export type EventPayload<T extends EventType> = EventMap[T]['payload'];
 

@@ -148,6 +148,11 @@ async function main(): Promise<void> {
       ...trusted,
       ...territorio,
     });
+    await start('integrazioni', port('INTEGRAZIONI_PORT', 3106), {
+      ...natsUser('integrazioni'),
+      ...(await database('integrazioni')),
+      ...trusted,
+    });
     const gateway = await start('gateway', port('GATEWAY_PORT', 3000), {
       ...natsUser('gateway'),
       AUTH_MODE: 'demo',

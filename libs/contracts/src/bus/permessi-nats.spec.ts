@@ -37,7 +37,15 @@ const puoSottoscrivere = (p: PermessiUtente, soggetto: string, queue?: string) =
 const utenti = permessiNats();
 const di = (nome: string) => utenti.find((u) => u.utente === nome)!;
 // misure only calls budget (MISURE_CHIAMATE) for now: it still has a user of its own.
-const SERVIZI = ['accesso', 'assistenti-familiari', 'budget', 'misure', 'presa-in-carico'];
+const SERVIZI = [
+  'accesso',
+  'assistenti-familiari',
+  'budget',
+  'integrazioni',
+  'misure',
+  'presa-in-carico',
+  // @ambito/tools:service: bus users
+].sort();
 
 describe('NATS permissions generated from the declarations', () => {
   it('has one user per service of the contracts, the gateway and the operator; the test user only on request', () => {

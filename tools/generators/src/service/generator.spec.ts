@@ -16,6 +16,7 @@ const EDITED = [
   'docker/compose.yaml',
   'docker/k8s/base/kustomization.yaml',
   'tools/dev/src/start-platform.ts',
+  'libs/contracts/src/bus/permessi-nats.spec.ts',
 ];
 
 function workspaceTree(): Tree {
@@ -160,6 +161,12 @@ describe('nx g @ambito/tools:service (on the workspace files, in memory)', () =>
     expect(read('tools/dev/src/start-platform.ts')).toContain("...(await database('misure_prova')),");
     expect(read('tools/dev/src/start-platform.ts')).toMatch(
       /await start\('misure-prova', port\('MISURE_PROVA_PORT', \d+\)[\s\S]*const gateway = await start\('gateway'/,
+    );
+  });
+
+  it('expects the new service NATS user in the permissions spec', () => {
+    expect(read('libs/contracts/src/bus/permessi-nats.spec.ts')).toMatch(
+      /'misure-prova',\n  \/\/ @ambito\/tools:service: bus users\n\]\.sort\(\);/,
     );
   });
 

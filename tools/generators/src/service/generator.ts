@@ -67,6 +67,7 @@ export default async function serviceGenerator(
   addComposeService(tree, v);
   addToKustomizeBase(tree, v);
   addToDevStack(tree, v);
+  addBusUser(tree, v);
 
   if (!options.skipFormat) await formatFiles(tree);
   return () => {
@@ -284,6 +285,12 @@ function addComposeService(tree: Tree, v: ServiceNames): void {
 function addToKustomizeBase(tree: Tree, v: ServiceNames): void {
   const file = 'docker/k8s/base/kustomization.yaml';
   edit(tree, file, (c) => insertBeforeLine(c, `${ANCHOR}: services`, `  - ${v.name}.yaml`, file));
+}
+
+/** The NATS permissions spec lists every service's user: a new one must be expected there too. */
+function addBusUser(tree: Tree, v: ServiceNames): void {
+  const file = 'libs/contracts/src/bus/permessi-nats.spec.ts';
+  edit(tree, file, (c) => insertBeforeLine(c, `${ANCHOR}: bus users`, `  '${v.name}',`, file));
 }
 
 /** `npm start` (tools/dev/src/start-platform.ts) starts the service before the gateway. */

@@ -1,0 +1,29 @@
+import { ConfigurationError } from '@ambito/service-runtime';
+import { loadIntegrazioniConfig } from './integrazioni-config';
+
+describe('integrazioni configuration', () => {
+  const minimal = {
+    DATABASE_URL: 'postgres://u:p@db:5432/ambito',
+    NATS_URL: 'nats://nats:4222',
+    // a public key only: nothing secret
+    ACTOR_TRUSTED_KEYS:
+      '{"gateway":{"keys":[{"kty":"OKP","crv":"Ed25519","x":"pfB4mLpaK2DHs6eVVOp2UgH24JwtI3PdrQf-x-bxxrA"}]}}',
+  };
+
+  it('needs only the database, NATS and the trusted keys, with the service’s own defaults', () => {
+    expect(loadIntegrazioniConfig(minimal)).toMatchObject({
+      HTTP_PORT: 3106,
+      DATABASE_SCHEMA: 'integrazioni',
+      DATABASE_POOL_SIZE: 10,
+      LOG_LEVEL: 'info',
+    });
+    expect(loadIntegrazioniConfig({ ...minimal, HTTP_PORT: '8080' }).HTTP_PORT).toBe(8080);
+  });
+
+  it('refuses to start listing every invalid variable', () => {
+    const load = () => loadIntegrazioniConfig({ DATABASE_SCHEMA: 'Schema-1', HTTP_PORT: '0' });
+    expect(load).toThrow(ConfigurationError);
+    for (const variable of ['DATABASE_URL', 'NATS_URL', 'DATABASE_SCHEMA', 'HTTP_PORT', 'ACTOR_TRUSTED_KEYS'])
+      expect(load).toThrow(new RegExp(`- ${variable}:`));
+  });
+});

@@ -1,0 +1,74 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import type { Actor, RpcReply, RpcRequest, RpcSubject, RpcTarget } from '@ambito/contracts';
+import { RpcClient, gatewaySignerFrom } from '@ambito/messaging';
+import {
+  connectTestNats,
+  createServiceTestDatabase,
+  dropTestDatabase,
+  generateIdentityKeys,
+  testActor,
+  testNatsEnv,
+} from '@ambito/testing';
+import { createIntegrazioniApp } from '../src/app/create-integrazioni-app';
+import { loadIntegrazioniConfig } from '../src/config/integrazioni-config';
+
+/** Users of the tests, one per role they play. */
+export const ATTORI = {
+  udp: testActor('udp', ['ufficio-di-piano']),
+  admin: testActor('admin', ['amministratore']),
+  operatore: testActor('operatore.crema', ['operatore-accesso'], ['SA-CREMA']),
+};
+
+export interface TestIntegrazioni {
+  app: NestExpressApplication;
+  databaseUrl: string;
+  /** A NATS request as the given actor, exactly as the gateway sends it (actor signed). */
+  as(
+    actor: Actor,
+    motivo?: string,
+  ): <S extends RpcSubject>(subject: RpcTarget<S>, payload: RpcRequest<S>) => Promise<RpcReply<S>>;
+  /** SQL on the service's schema, to check what was (not) written. */
+  sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+/** The integrazioni service in-process, on a fresh database and the test NATS server of the global setup. */
+export async function startTestIntegrazioni(): Promise<TestIntegrazioni> {
+  // The service as its runtime role, migrating as the schema's owner (roles as in production).
+  const db = await createServiceTestDatabase('integrazioni');
+  const databaseUrl = db.adminUrl;
+  const identita = generateIdentityKeys();
+  const app = await createIntegrazioniApp(
+    loadIntegrazioniConfig({
+      DATABASE_URL: db.url,
+      DATABASE_MIGRATION_URL: db.migrationUrl,
+      ...testNatsEnv('integrazioni'),
+      LOG_LEVEL: 'silent',
+      NODE_ENV: 'test',
+      ACTOR_TRUSTED_KEYS: identita.ACTOR_TRUSTED_KEYS,
+    }),
+  );
+  // With the gateway's NATS user, which may send every declared request and nothing else.
+  const nats = await connectTestNats('gateway', { name: 'integrazioni-test' });
+  // Signs the actor as the gateway does, with this run's key.
+  const rpc = new RpcClient(nats, 5000, gatewaySignerFrom(identita, { ambito: 'CREMA' }));
+  const pg = new Client({ connectionString: databaseUrl, options: '-c search_path=integrazioni' });
+  await pg.connect();
+  return {
+    app,
+    databaseUrl,
+    as: (actor, motivo) => (subject, payload) =>
+      rpc.request(subject, payload, {
+        context: { actor, correlationId: randomUUID(), causationId: null, motivo },
+      }),
+    sql: async (text, params) => (await pg.query(text, params)).rows,
+    close: async () => {
+      await nats.close();
+      await pg.end();
+      await app.close();
+      await dropTestDatabase(databaseUrl);
+    },
+  };
+}

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the platform needs on a Debian machine with Node 22 (or 20), only where it is missing:
-# nats-server (Debian package), docker-compose (to check docker/compose.yaml) and the npm packages.
+# nats-server and xmllint (Debian packages; xmllint validates the SIUSS flows against INPS' XSD), docker-compose (to check docker/compose.yaml) and the npm packages.
 # Idempotent: a second run changes nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,6 +9,7 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 missing=()
 command -v nats-server >/dev/null 2>&1 || [ -x /usr/sbin/nats-server ] || missing+=(nats-server)
+command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
 if [ "${AMBITO_SETUP_TEST_TOOLS:-0}" = 1 ]; then
   command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
 fi

@@ -15,8 +15,13 @@ import { AuditService } from '@ambito/audit';
 import { OutboxWriter, currentActor } from '@ambito/messaging';
 import { assistenteIscritto } from '../abbinamento/schede.sql';
 import { contrattoPerId } from '../contratti/contratti.sql';
-import { contrattoNonTrovato } from '../contratti/contratti.service';
-import { CONTESTO_SPORTELLO, type ContestoSportello } from '../sportello/contesto';
+import { contrattoNonTrovato, titolareContratto } from '../contratti/contratti.service';
+import {
+  CONTESTO_SPORTELLO,
+  fuoriDalSubAmbito,
+  vedeFascicolo,
+  type ContestoSportello,
+} from '../sportello/contesto';
 import {
   inserisciVerifica,
   registraEsito,
@@ -50,6 +55,7 @@ export class BonusService {
     const actor = currentActor();
     const contratto = await contrattoPerId(this.dataSource.manager, dto.contrattoId);
     if (!contratto) throw contrattoNonTrovato();
+    if (!vedeFascicolo(actor, this.contesto, titolareContratto(contratto))) throw fuoriDalSubAmbito();
     const giorno = new Date().toISOString().slice(0, 10);
     const dati: DatiVerificaBonus = {
       giorno,
@@ -113,6 +119,7 @@ export class BonusService {
           'L’esito di questa domanda è già stato registrato.',
         );
       const contratto = (await contrattoPerId(manager, verifica.contratto_id))!;
+      if (!vedeFascicolo(actor, this.contesto, titolareContratto(contratto))) throw fuoriDalSubAmbito();
       await registraEsito(manager, verifica.id, {
         esito: dto.esito,
         importoCentesimi: dto.esito === 'accolta' ? importo : null,
@@ -147,6 +154,8 @@ export class BonusService {
     const verifica = await verificaPerId(this.dataSource.manager, id);
     if (!verifica) throw await this.audit.negato(actor, traccia, verificaNonTrovata());
     const contratto = await contrattoPerId(this.dataSource.manager, verifica.contratto_id);
+    if (contratto && !vedeFascicolo(actor, this.contesto, titolareContratto(contratto)))
+      throw await this.audit.negato(actor, traccia, fuoriDalSubAmbito());
     await this.audit.consentito(this.dataSource.manager, actor, [
       { ...traccia, soggettoId: contratto?.persona_id ?? null, soggettoTipo: PERSONA },
     ]);

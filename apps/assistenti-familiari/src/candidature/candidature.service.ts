@@ -8,13 +8,12 @@ import {
   type CandidaturaV1,
   type DecidiCandidaturaV1,
   type PresentaCandidaturaV1,
-  type SchedaAssistenteV1,
 } from '@ambito/contracts';
 import { AuditService } from '@ambito/audit';
 import { CodiceFiscale, InvalidCodiceFiscaleError } from '@ambito/kernel';
 import { OutboxWriter, currentActor } from '@ambito/messaging';
 import { isViolation } from '@ambito/persistence';
-import { slotDelleFasce } from '../registro/disponibilita';
+import { verificaScheda } from '../registro/scheda';
 import {
   annotaStoria,
   cambiaRegistroPubblico,
@@ -57,7 +56,7 @@ export class CandidatureService {
     const { registro, territorio } = this.contesto;
     const sportello = sportelloDellOperatore(actor, territorio, dto.sportello);
     const assistente = { ...dto.assistente, codiceFiscale: codiceFiscale(dto.assistente.codiceFiscale) };
-    this.verificaScheda(dto.scheda);
+    verificaScheda(dto.scheda, this.contesto.territorio);
     const id = randomUUID();
     const giorno = this.contesto.oggi();
     try {
@@ -224,16 +223,6 @@ export class CandidatureService {
     return candidaturaV1(this.dataSource.manager, c!);
   }
 
-  /** The areas are comuni of the ambito; the availability bands run forwards. */
-  private verificaScheda(scheda: SchedaAssistenteV1): void {
-    slotDelleFasce(scheda.disponibilita, 'scheda.disponibilita');
-    const comuni = new Set(this.contesto.territorio.comuni.map((c) => c.istat));
-    const fuori = scheda.aree.filter((a) => !comuni.has(a));
-    if (fuori.length > 0)
-      throw new DomainError('COMUNE_SCONOSCIUTO', 'Aree servite fuori dall’Ambito.', [
-        { campo: 'scheda.aree', messaggi: [`comuni non dell’Ambito: ${fuori.join(', ')}`] },
-      ]);
-  }
 }
 
 function codiceFiscale(valore: string): string {

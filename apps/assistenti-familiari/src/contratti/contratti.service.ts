@@ -1,5 +1,12 @@
-import { PERSONA } from '../sportello/contesto';
-import { Injectable } from '@nestjs/common';
+import {
+  CONTESTO_SPORTELLO,
+  PERSONA,
+  fuoriDalSubAmbito,
+  sportelloDellOperatore,
+  vedeFascicolo,
+  type ContestoSportello,
+} from '../sportello/contesto';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
@@ -14,8 +21,14 @@ import { OutboxWriter, currentActor } from '@ambito/messaging';
 import { isViolation } from '@ambito/persistence';
 import { propostaAccettata } from '../richieste/proposte.sql';
 import { richiestaPerId, segnaSoddisfatta } from '../richieste/richieste.sql';
-import { richiestaNonTrovata } from '../richieste/richieste.service';
-import { contrattoPerId, inserisciContratto, toContrattoV1 } from './contratti.sql';
+import { richiestaNonTrovata, titolareDi } from '../richieste/richieste.service';
+import { contrattoPerId, inserisciContratto, toContrattoV1, type ContrattoRow } from './contratti.sql';
+
+/** Who may see a contract: the desk that holds it, the family's sub-ambito (sportello/contesto.ts). */
+export const titolareContratto = (c: Pick<ContrattoRow, 'sportello' | 'sub_ambito'>) => ({
+  sportello: c.sportello,
+  subAmbito: c.sub_ambito,
+});
 
 const richiestaNonAperta = () =>
   new DomainError('RICHIESTA_NON_APERTA', 'La richiesta è già soddisfatta da un altro contratto.');
@@ -33,6 +46,7 @@ export class ContrattiService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     private readonly audit: AuditService,
+    @Inject(CONTESTO_SPORTELLO) private readonly contesto: ContestoSportello,
   ) {}
 
   async registra(dto: RegistraContrattoV1): Promise<ContrattoV1> {
@@ -49,6 +63,8 @@ export class ContrattiService {
       dataInizio: dto.dataInizio,
       costoMensileCentesimi: dto.costoMensileCentesimi,
       comunicazioneInps: dto.comunicazioneInps ?? null,
+      // Without a richiesta, the operator's desk holds it (the richiesta's desk otherwise, below).
+      sportello: dto.richiestaId ? null : sportelloDellOperatore(actor, this.contesto, dto.sportello),
       registratoDa: actor.userId,
       registratoIl: new Date().toISOString(),
     };
@@ -57,7 +73,9 @@ export class ContrattiService {
         if (contratto.richiestaId) {
           const richiesta = await richiestaPerId(manager, contratto.richiestaId, { blocca: true });
           if (!richiesta) throw richiestaNonTrovata();
+          if (!vedeFascicolo(actor, this.contesto, titolareDi(richiesta))) throw fuoriDalSubAmbito();
           if (richiesta.stato !== 'aperta') throw richiestaNonAperta();
+          contratto.sportello = richiesta.sportello;
           if (richiesta.persona_id !== contratto.personaId)
             throw new DomainError(
               'VALIDAZIONE_FALLITA',
@@ -110,6 +128,8 @@ export class ContrattiService {
     const traccia = { azione: 'leggi', risorsa: 'contratto', risorsaId: id };
     const contratto = await contrattoPerId(this.dataSource.manager, id);
     if (!contratto) throw await this.audit.negato(actor, traccia, contrattoNonTrovato());
+    if (!vedeFascicolo(actor, this.contesto, titolareContratto(contratto)))
+      throw await this.audit.negato(actor, traccia, fuoriDalSubAmbito());
     await this.audit.consentito(this.dataSource.manager, actor, [
       { ...traccia, soggettoId: contratto.persona_id, soggettoTipo: PERSONA },
     ]);

@@ -1,5 +1,6 @@
 import { addFinalitaVoceAuditMigration, createVoceAuditMigration } from '@ambito/audit';
 import { createIdempotencyKeyMigration, createOutboxLeaseMigration } from '@ambito/persistence';
+import { AddPresaInCaricoVersioneScheda1796048400000 } from './add-presa-in-carico-versione-scheda.migration';
 import { CreateSportello1796047100000 } from './create-sportello.migration';
 import { CreateRegistro1796047000000 } from './create-registro.migration';
 import { StoriaAppendOnly1796047000100 } from './storia-append-only.migration';
@@ -29,4 +30,6 @@ export const ASSISTENTI_FAMILIARI_MIGRATIONS = [
   StoriaAppendOnly1796047000100,
   // The sportello: richieste of families, proposals, contracts, Bonus pre-checks.
   CreateSportello1796047100000,
+  // Consent of the richieste from presa in carico, the desk of a contract, the version of a scheda.
+  AddPresaInCaricoVersioneScheda1796048400000,
 ];

@@ -4,6 +4,7 @@ import {
   CancellaIscrizioneV1,
   ElencaIscrizioniV1,
   LeggiIscrizioneV1,
+  ModificaSchedaV1,
   RegistraConsensoV1,
   RevocaConsensoV1,
   RiverificaRegistroV1,
@@ -50,6 +51,11 @@ export class RegistroController {
   @RpcHandler(ASSISTENTI_FAMILIARI_RPC.revocaConsenso)
   revocaConsenso(dto: RevocaConsensoV1): Promise<IscrizioneV1> {
     return this.registro.revocaConsenso(dto.id);
+  }
+
+  @RpcHandler(ASSISTENTI_FAMILIARI_RPC.modificaScheda)
+  modificaScheda(dto: ModificaSchedaV1): Promise<IscrizioneV1> {
+    return this.registro.modificaScheda(dto);
   }
 
   @RpcHandler(ASSISTENTI_FAMILIARI_RPC.riverificaRegistro)

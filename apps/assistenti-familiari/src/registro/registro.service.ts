@@ -9,13 +9,16 @@ import {
   type CancellaIscrizioneV1,
   type ElencaIscrizioniV1,
   type IscrizioneV1,
+  type ModificaSchedaV1,
   type PaginaRegistroV1,
   type RegistraConsensoV1,
 } from '@ambito/contracts';
 import { AuditService, criteriDaRegistrare } from '@ambito/audit';
 import { OutboxWriter, currentActor } from '@ambito/messaging';
 import { CONTESTO_REGISTRO, verificaOperatoreRegistro, type ContestoRegistro } from '../sportelli/contesto';
+import { campiCambiati, campiPubbliciCambiati, verificaScheda } from './scheda';
 import {
+  aggiornaScheda,
   aggiornaStato,
   annotaStoria,
   assistentePerId,
@@ -26,6 +29,7 @@ import {
   revocaConsensi,
   schedaDi,
   storiaDi,
+  versioneScheda,
   type IscrizioneRow,
 } from './registro.sql';
 
@@ -182,6 +186,61 @@ export class RegistroService {
     });
   }
 
+  /**
+   * The scheda as it is now, checked like at iscrizione, against the version the operator read: of two
+   * edits from the same version the second is refused (SCHEDA_MODIFICATA) instead of overwriting the
+   * first. The history records the changed fields; when the public list shows something different (a
+   * published field changed, or the new consent publishes or withdraws fields of an active iscrizione)
+   * the event says which; the list's version changes with the commit either way.
+   */
+  async modificaScheda(dto: ModificaSchedaV1): Promise<IscrizioneV1> {
+    verificaScheda(dto.scheda, this.contesto.territorio);
+    return this.modifica(dto.id, 'modifica-scheda', async (manager, i, da) => {
+      const prima = await schedaDi(manager, i.id);
+      if (!(await aggiornaScheda(manager, i.id, dto.versione, dto.scheda)))
+        throw new DomainError(
+          'SCHEDA_MODIFICATA',
+          'La scheda è stata modificata da un altro operatore dopo la lettura: rileggerla e ripetere la modifica.',
+          [{ campo: 'versione', messaggi: [`versione attuale ${await versioneScheda(manager, i.id)}`] }],
+        );
+      const consensoPrima = (await consensoInVigore(manager, i.id))?.campi ?? [];
+      let consensoDopo = consensoPrima;
+      if (dto.consenso) {
+        await revocaConsensi(manager, i.id, da);
+        await inserisciConsenso(manager, {
+          id: randomUUID(),
+          iscrizioneId: i.id,
+          campi: dto.consenso.campi,
+          documento: dto.consenso.documento,
+          da,
+        });
+        consensoDopo = dto.consenso.campi;
+        await annotaStoria(manager, i.id, {
+          tipo: 'consenso-dato',
+          dettagli: { campi: dto.consenso.campi, documento: dto.consenso.documento },
+          da,
+        });
+      }
+      const cambiati = campiCambiati(prima, dto.scheda);
+      await annotaStoria(manager, i.id, {
+        tipo: 'scheda-aggiornata',
+        motivazione: cambiati.length > 0 ? `Campi modificati: ${cambiati.join(', ')}` : 'Nessun campo modificato',
+        dettagli: { campi: cambiati, versione: dto.versione + 1 },
+        da,
+      });
+      const pubblici = campiPubbliciCambiati(cambiati, consensoPrima, consensoDopo);
+      if (i.stato === 'attiva' && pubblici.length > 0)
+        await this.outbox.append(manager, ASSISTENTI_FAMILIARI_EVENTS.schedaPubblicaModificata, {
+          iscrizioneId: i.id,
+          assistenteId: i.assistente_id,
+          registro: i.registro,
+          versioneScheda: dto.versione + 1,
+          campi: pubblici,
+          il: new Date().toISOString(),
+        });
+    });
+  }
+
   /** The scheda leaves the public list when this commits (the list's version changes with it). */
   async revocaConsenso(id: string): Promise<IscrizioneV1> {
     return this.modifica(id, 'revoca-consenso', async (manager, i, da) => {
@@ -231,6 +290,7 @@ export class RegistroService {
       causaSospensione: i.causa_sospensione,
       causaCancellazione: i.causa_cancellazione,
       scheda: await schedaDi(manager, i.id),
+      versioneScheda: await versioneScheda(manager, i.id),
       consenso: await consensoInVigore(manager, i.id),
       storia: await storiaDi(manager, i.id),
     };

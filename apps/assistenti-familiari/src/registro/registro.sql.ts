@@ -227,6 +227,44 @@ export async function schedaDi(manager: EntityManager, iscrizioneId: string): Pr
   };
 }
 
+/** The version of a scheda (its edits are checked against the one read). */
+export async function versioneScheda(manager: EntityManager, iscrizioneId: string): Promise<number> {
+  const [r] = await manager.query<Array<{ versione: number }>>(
+    `SELECT versione FROM scheda WHERE iscrizione_id = $1`,
+    [iscrizioneId],
+  );
+  return r.versione;
+}
+
+/** Replaces the scheda if it is still at `versione`; false when someone changed it since. */
+export async function aggiornaScheda(
+  manager: EntityManager,
+  iscrizioneId: string,
+  versione: number,
+  s: SchedaAssistenteV1,
+): Promise<boolean> {
+  // Through a CTE: TypeORM answers a bare UPDATE … RETURNING as [rows, count].
+  const righe = await manager.query<unknown[]>(
+    `WITH u AS (
+       UPDATE scheda SET competenze = $3, formazione = $4, disponibilita = $5, lingue = $6, aree = $7,
+              convivente = $8, esperienza_mesi = $9, versione = versione + 1
+        WHERE iscrizione_id = $1 AND versione = $2 RETURNING iscrizione_id)
+     SELECT iscrizione_id FROM u`,
+    [
+      iscrizioneId,
+      versione,
+      s.competenze,
+      JSON.stringify(s.formazione),
+      slotDelleFasce(s.disponibilita),
+      s.lingue,
+      s.aree,
+      s.convivente,
+      s.esperienzaMesi,
+    ],
+  );
+  return righe.length === 1;
+}
+
 /* ---------- consenso ---------- */
 
 export async function consensoInVigore(

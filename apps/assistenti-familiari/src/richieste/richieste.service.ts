@@ -25,12 +25,43 @@ import { contaSchedeAttive, schedaAttiva, schedeAttive, type SchedaRow } from '.
 import {
   CONTESTO_SPORTELLO,
   codiciAmbito,
-  sedeDelloSportello,
+  fuoriDalSubAmbito,
+  sportelloDellArea,
+  sportelloDellOperatore,
   subAmbitoDelComune,
+  vedeFascicolo,
   type ContestoSportello,
 } from '../sportello/contesto';
 import { aggiornaRisposte, inserisciProposta, propostaPerId, toPropostaV1 } from './proposte.sql';
-import { inserisciRichiesta, richiestaPerId, toRichiestaV1, type RichiestaRow } from './richieste.sql';
+import {
+  inserisciRichiesta,
+  richiestaDellaValutazione,
+  richiestaPerId,
+  toRichiestaV1,
+  type NuovaRichiesta,
+  type RichiestaRow,
+} from './richieste.sql';
+
+type CampiOrigine =
+  | 'origine'
+  | 'sportello'
+  | 'cartellaId'
+  | 'valutazioneId'
+  | 'valutazioneDel'
+  | 'consensoDocumento'
+  | 'consensoDatoDa'
+  | 'consensoNominativo'
+  | 'consensoDatoIl';
+
+const SENZA_PRESA_IN_CARICO = {
+  cartellaId: null,
+  valutazioneId: null,
+  valutazioneDel: null,
+  consensoDocumento: null,
+  consensoDatoDa: null,
+  consensoNominativo: null,
+  consensoDatoIl: null,
+} as const;
 
 export const richiestaNonTrovata = () => new DomainError('RICHIESTA_NON_TROVATA', 'Richiesta non trovata.');
 const propostaNonTrovata = () => new DomainError('PROPOSTA_NON_TROVATA', 'Proposta non trovata.');
@@ -45,38 +76,47 @@ export class RichiesteService {
     @Inject(CONTESTO_SPORTELLO) private readonly contesto: ContestoSportello,
   ) {}
 
+  /** Registered at a desk of the operator's sub-ambiti: that desk holds it. */
   registra(dto: RegistraRichiestaV1): Promise<RichiestaV1> {
     return this.inserisci(dto, {
+      ...SENZA_PRESA_IN_CARICO,
       origine: 'sportello',
-      sportello: sedeDelloSportello(this.contesto, dto.sportello),
-      cartellaId: null,
-      consensoDocumento: null,
-      valutazioneDel: null,
+      sportello: sportelloDellOperatore(currentActor(), this.contesto, dto.sportello),
     });
   }
 
-  /** From presa in carico: the person consented (the contract refuses a request without it). */
-  proponi(dto: ProponiRichiestaV1): Promise<RichiestaV1> {
-    if (dto.consenso !== true)
-      throw new DomainError(
-        'CONSENSO_MANCANTE',
-        'Serve il consenso della persona per passare la richiesta allo sportello.',
+  /**
+   * From presa in carico (its service identity): it checked the case manager, the valutazione and the
+   * consent; the richiesta goes to the desk of the family's area. The same cartella and valutazione
+   * proposed again (a retry) answer the richiesta already made.
+   */
+  async proponi(dto: ProponiRichiestaV1): Promise<RichiestaV1> {
+    const esistente = await richiestaDellaValutazione(this.dataSource.manager, dto.cartellaId, dto.valutazioneId);
+    if (esistente) return toRichiestaV1(esistente);
+    try {
+      return await this.inserisci(dto, {
+        origine: 'presa-in-carico',
+        sportello: sportelloDellArea(this.contesto, dto.comune),
+        cartellaId: dto.cartellaId,
+        valutazioneId: dto.valutazioneId,
+        valutazioneDel: dto.valutazioneDel,
+        consensoDocumento: dto.consenso.documento,
+        consensoDatoDa: dto.consenso.datoDa,
+        consensoNominativo: dto.consenso.nominativo ?? null,
+        consensoDatoIl: dto.consenso.datoIl,
+      });
+    } catch (error) {
+      // Two deliveries at once: the database keeps one, the other answers it.
+      if (!isViolation(error, '23505', 'uq_richiesta_valutazione')) throw error;
+      return toRichiestaV1(
+        (await richiestaDellaValutazione(this.dataSource.manager, dto.cartellaId, dto.valutazioneId))!,
       );
-    return this.inserisci(dto, {
-      origine: 'presa-in-carico',
-      sportello: null,
-      cartellaId: dto.cartellaId,
-      consensoDocumento: dto.consensoDocumento,
-      valutazioneDel: dto.valutazioneDel,
-    });
+    }
   }
 
   private async inserisci(
     dto: BisognoV1,
-    origine: Pick<
-      Parameters<typeof inserisciRichiesta>[1],
-      'origine' | 'sportello' | 'cartellaId' | 'consensoDocumento' | 'valutazioneDel'
-    >,
+    origine: Pick<NuovaRichiesta, CampiOrigine>,
   ): Promise<RichiestaV1> {
     const actor = currentActor();
     const errori = dto.orari.map(erroreFascia).filter((e): e is string => e !== undefined);
@@ -134,6 +174,8 @@ export class RichiesteService {
     const traccia = { azione, risorsa: 'richiesta', risorsaId: id };
     const richiesta = await richiestaPerId(this.dataSource.manager, id);
     if (!richiesta) throw await this.audit.negato(actor, traccia, richiestaNonTrovata());
+    if (!vedeFascicolo(actor, this.contesto, titolareDi(richiesta)))
+      throw await this.audit.negato(actor, traccia, fuoriDalSubAmbito());
     await this.audit.consentito(this.dataSource.manager, actor, [
       { ...traccia, soggettoId: richiesta.persona_id, soggettoTipo: PERSONA },
     ]);
@@ -202,6 +244,7 @@ export class RichiesteService {
     await this.dataSource.transaction(async (manager) => {
       const richiesta = await richiestaPerId(manager, dto.richiestaId, { blocca: true });
       if (!richiesta) throw richiestaNonTrovata();
+      if (!vedeFascicolo(actor, this.contesto, titolareDi(richiesta))) throw fuoriDalSubAmbito();
       if (richiesta.stato !== 'aperta')
         throw new DomainError(
           'RICHIESTA_NON_APERTA',
@@ -261,6 +304,8 @@ export class RichiesteService {
     await this.dataSource.transaction(async (manager) => {
       const proposta = await propostaPerId(manager, dto.id, { blocca: true });
       if (!proposta) throw propostaNonTrovata();
+      const richiesta = (await richiestaPerId(manager, proposta.richiesta_id))!;
+      if (!vedeFascicolo(actor, this.contesto, titolareDi(richiesta))) throw fuoriDalSubAmbito();
       if (proposta.stato !== 'proposta')
         throw new DomainError('TRANSIZIONE_NON_CONSENTITA', `La proposta è già ${proposta.stato}.`);
       const famiglia = dto.parte === 'famiglia' ? dto.risposta : proposta.risposta_famiglia;
@@ -304,6 +349,12 @@ export class RichiesteService {
     };
   }
 }
+
+/** The desk that holds a richiesta and the family's sub-ambito: who may see it (sportello/contesto.ts). */
+export const titolareDi = (r: Pick<RichiestaRow, 'sportello' | 'sub_ambito'>) => ({
+  sportello: r.sportello,
+  subAmbito: r.sub_ambito,
+});
 
 function schedaCandidata(s: SchedaRow): SchedaCandidata {
   return {

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type {
+  ChiConsente,
   Convivenza,
   FasciaOrariaV1,
   OrigineRichiesta,
@@ -13,6 +14,12 @@ export interface RichiestaRow {
   persona_id: string;
   origine: OrigineRichiesta;
   cartella_id: string | null;
+  valutazione_id: string | null;
+  valutazione_del: string | null;
+  consenso_dato_da: ChiConsente | null;
+  consenso_nominativo: string | null;
+  consenso_dato_il: string | null;
+  consenso_documento: string | null;
   sportello: string | null;
   comune: string;
   sub_ambito: string;
@@ -37,6 +44,10 @@ export interface NuovaRichiesta {
   cartellaId: string | null;
   consensoDocumento: string | null;
   valutazioneDel: string | null;
+  valutazioneId: string | null;
+  consensoDatoDa: ChiConsente | null;
+  consensoNominativo: string | null;
+  consensoDatoIl: string | null;
   sportello: string | null;
   comune: string;
   subAmbito: string;
@@ -55,8 +66,9 @@ export async function inserisciRichiesta(m: EntityManager, r: NuovaRichiesta): P
   await m.query(
     `INSERT INTO richiesta (id, persona_id, origine, cartella_id, consenso_documento, valutazione_del, sportello,
        comune, sub_ambito, orari, slot, convivenza, competenze, competenze_indispensabili, lingue, data_inizio,
-       note, stato, registrata_da)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, 'aperta', $18)`,
+       note, stato, registrata_da, valutazione_id, consenso_dato_da, consenso_nominativo, consenso_dato_il)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, 'aperta', $18,
+       $19, $20, $21, $22)`,
     [
       r.id,
       r.personaId,
@@ -76,9 +88,19 @@ export async function inserisciRichiesta(m: EntityManager, r: NuovaRichiesta): P
       r.dataInizio,
       r.note,
       r.registrataDa,
+      r.valutazioneId,
+      r.consensoDatoDa,
+      r.consensoNominativo,
+      r.consensoDatoIl,
     ],
   );
 }
+
+const COLONNE = `id, persona_id, origine, cartella_id, valutazione_id, to_char(valutazione_del, 'YYYY-MM-DD') AS valutazione_del,
+            consenso_dato_da, consenso_nominativo, to_char(consenso_dato_il, 'YYYY-MM-DD') AS consenso_dato_il,
+            consenso_documento, sportello, comune, sub_ambito, orari, slot, convivenza,
+            competenze, competenze_indispensabili, lingue, to_char(data_inizio, 'YYYY-MM-DD') AS data_inizio,
+            note, stato, contratto_id, registrata_da, registrata_il`;
 
 export async function richiestaPerId(
   m: EntityManager,
@@ -86,11 +108,21 @@ export async function richiestaPerId(
   opzioni: { blocca?: boolean } = {},
 ): Promise<RichiestaRow | undefined> {
   const [riga] = await m.query<RichiestaRow[]>(
-    `SELECT id, persona_id, origine, cartella_id, sportello, comune, sub_ambito, orari, slot, convivenza,
-            competenze, competenze_indispensabili, lingue, to_char(data_inizio, 'YYYY-MM-DD') AS data_inizio,
-            note, stato, contratto_id, registrata_da, registrata_il
-       FROM richiesta WHERE id = $1 ${opzioni.blocca ? 'FOR UPDATE' : ''}`,
+    `SELECT ${COLONNE} FROM richiesta WHERE id = $1 ${opzioni.blocca ? 'FOR UPDATE' : ''}`,
     [id],
+  );
+  return riga;
+}
+
+/** The richiesta presa in carico proposed for a cartella on a valutazione, if any (a retry finds it). */
+export async function richiestaDellaValutazione(
+  m: EntityManager,
+  cartellaId: string,
+  valutazioneId: string,
+): Promise<RichiestaRow | undefined> {
+  const [riga] = await m.query<RichiestaRow[]>(
+    `SELECT ${COLONNE} FROM richiesta WHERE cartella_id = $1 AND valutazione_id = $2`,
+    [cartellaId, valutazioneId],
   );
   return riga;
 }
@@ -112,6 +144,17 @@ export function toRichiestaV1(r: RichiestaRow): RichiestaV1 {
     personaId: r.persona_id,
     origine: r.origine,
     cartellaId: r.cartella_id,
+    valutazioneId: r.valutazione_id,
+    valutazioneDel: r.valutazione_del,
+    consenso:
+      r.consenso_dato_da && r.consenso_dato_il && r.consenso_documento
+        ? {
+            datoDa: r.consenso_dato_da,
+            nominativo: r.consenso_nominativo,
+            datoIl: r.consenso_dato_il,
+            documento: r.consenso_documento,
+          }
+        : null,
     sportello: r.sportello,
     comune: r.comune,
     subAmbito: r.sub_ambito,

@@ -44,26 +44,6 @@ export const ROTTE_SPORTELLO: Rotta[] = [
     esempio: { ...BISOGNO, sportello: 'SPORTELLO-AF-CASALMAGGIORE' },
   }),
   rotta({
-    metodo: 'post',
-    percorso: '/assistenti-familiari/richieste/da-presa-in-carico',
-    messaggio: RPC.proponiRichiesta,
-    tag: TAG,
-    operazione: 'proponiRichiestaDaPresaInCarico',
-    sommario: 'Propone allo sportello una richiesta dalla presa in carico',
-    descrizione:
-      'Quando una valutazione mostra il bisogno di un assistente familiare e la persona acconsente.',
-    errori: [422],
-    posizione: (r) => ['assistenti-familiari', 'richieste', r.id],
-    esito: 'Richiesta proposta',
-    esempio: {
-      ...BISOGNO,
-      cartellaId: '9b2e4c1a-3d5f-4e6a-8b7c-1d2e3f4a5b6c',
-      valutazioneDel: '2026-11-20',
-      consenso: true,
-      consensoDocumento: 'Consenso firmato, prot. 4521/2026',
-    },
-  }),
-  rotta({
     metodo: 'get',
     percorso: '/assistenti-familiari/richieste/{id}',
     messaggio: RPC.leggiRichiesta,

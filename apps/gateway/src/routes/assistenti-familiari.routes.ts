@@ -220,6 +220,35 @@ export const ASSISTENTI_FAMILIARI_ROUTES: Rotta[] = [
     esito: 'L’iscrizione senza consenso',
   }),
   rotta({
+    metodo: 'put',
+    percorso: '/assistenti-familiari/iscrizioni/{id}/scheda',
+    messaggio: R.modificaScheda,
+    tag: TAG,
+    operazione: 'modificaSchedaAssistente',
+    sommario: 'Modifica della scheda',
+    descrizione:
+      'La scheda intera come è ora (competenze, formazione, disponibilità, lingue, comuni serviti, convivenza) ' +
+      'e, se cambia, il consenso alla pubblicazione. `versione` è `versioneScheda` letta: se un altro operatore ' +
+      'l’ha modificata nel frattempo la modifica è rifiutata (409 SCHEDA_MODIFICATA) invece di sovrascriverla. ' +
+      'Storia aggiornata; il registro pubblico la mostra subito.',
+    parametri: ID,
+    errori: [404, 409, 422],
+    esito: 'L’iscrizione con la scheda modificata',
+    esempio: {
+      versione: 1,
+      scheda: {
+        competenze: ['demenza', 'mobilizzazione'],
+        formazione: [],
+        disponibilita: [{ giorno: 'lun', dalle: 8, alle: 14 }],
+        lingue: ['ro', 'it'],
+        aree: ['019021', '019052'],
+        convivente: true,
+        esperienzaMesi: 30,
+      },
+      consenso: { campi: ['nome', 'competenze', 'lingue', 'aree'], documento: 'CONS-2026-13' },
+    },
+  }),
+  rotta({
     metodo: 'post',
     percorso: '/assistenti-familiari/riverifiche',
     messaggio: R.riverificaRegistro,

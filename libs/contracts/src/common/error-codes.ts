@@ -146,6 +146,13 @@ export const ERROR_KINDS = {
   PROPOSTA_NON_ACCETTATA: 'conflict',
   ASSISTENTE_NON_ISCRITTO: 'unprocessable',
   CONSENSO_MANCANTE: 'unprocessable',
+  // A scheda changed by someone else since it was read (optimistic lock on its version).
+  SCHEDA_MODIFICATA: 'conflict',
+  // Presa in carico → sportello: only the case manager proposes a richiesta, on a valutazione of the
+  // cartella that shows the need under the criteria in force; one open richiesta per cartella.
+  VALUTAZIONE_NON_TROVATA: 'not-found',
+  BISOGNO_NON_DIMOSTRATO: 'unprocessable',
+  RICHIESTA_GIA_PROPOSTA: 'conflict',
   // Misure, liquidazioni and recuperi (issue 10, point 3): a recupero is of a month liquidated, at most
   // what was paid, one per month.
   RECUPERO_NON_TROVATO: 'not-found',

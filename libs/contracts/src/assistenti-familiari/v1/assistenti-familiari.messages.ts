@@ -14,6 +14,7 @@ import {
   EsitoRiverificaV1,
   IscrizioneV1,
   LeggiIscrizioneV1,
+  ModificaSchedaV1,
   PaginaRegistroV1,
   RegistraConsensoV1,
   RevocaConsensoV1,
@@ -24,6 +25,7 @@ import {
   IscrizioneCancellataV1,
   IscrizioneRiattivataV1,
   IscrizioneSospesaV1,
+  SchedaPubblicaModificataV1,
 } from './iscrizione.events';
 import { ElencaRegistroPubblicoV1, PaginaRegistroPubblicoV1 } from './pubblico.dto';
 import { SPORTELLO_EVENTS, SPORTELLO_RPC } from './sportello.messages';
@@ -137,6 +139,15 @@ export const ASSISTENTI_FAMILIARI_RPC = {
     ambito: 'registro',
     descrizione: 'Revoca il consenso alla pubblicazione: la scheda esce subito dal registro pubblico.',
   }),
+  modificaScheda: rpc({
+    subject: 'assistenti-familiari.iscrizione.scheda.modifica',
+    request: ModificaSchedaV1,
+    reply: IscrizioneV1,
+    ruoli: SPORTELLI_ASSISTENTI_FAMILIARI,
+    ambito: 'registro',
+    descrizione:
+      'Modifica la scheda dopo l’iscrizione (competenze, disponibilità, lingue, comuni serviti, convivenza, consenso): storia, registro pubblico aggiornato subito, rifiutata se qualcuno l’ha cambiata nel frattempo.',
+  }),
   riverificaRegistro: rpc({
     subject: 'assistenti-familiari.registro.riverifica',
     request: RiverificaRegistroV1,
@@ -176,6 +187,13 @@ export const ASSISTENTI_FAMILIARI_EVENTS = {
     version: 1,
     payload: IscrizioneRiattivataV1,
     descrizione: 'Un’iscrizione sospesa è tornata attiva.',
+  }),
+  schedaPubblicaModificata: evento({
+    type: 'assistenti-familiari.scheda.modificata',
+    version: 1,
+    payload: SchedaPubblicaModificataV1,
+    descrizione:
+      'La scheda di un’iscrizione attiva è cambiata in ciò che il registro pubblico mostra (campi o consenso).',
   }),
   iscrizioneCancellata: evento({
     type: 'assistenti-familiari.iscrizione.cancellata',

@@ -14,7 +14,7 @@ import {
 import { GIORNO_ESISTENTE } from '../../common/giorno';
 import { TestoMultiriga } from '../../common/input-pulito';
 import { PaginazioneV1, paginaDi } from '../../common/pagination';
-import { Annidato, Descrizione, Nullable } from '../../common/schema-decorators';
+import { Annidato, Descrizione, Intero, Nullable } from '../../common/schema-decorators';
 import { AssistenteV1, PermessoSoggiornoV1, SchedaAssistenteV1 } from './candidatura.dto';
 import {
   CAMPI_PUBBLICABILI,
@@ -108,6 +108,10 @@ export class IscrizioneV1 {
 
   @Annidato(() => SchedaAssistenteV1)
   scheda: SchedaAssistenteV1;
+
+  @Intero({ min: 1 })
+  @Descrizione('Versione della scheda: da rimandare con la modifica (controllo di concorrenza)')
+  versioneScheda: number;
 
   @Nullable()
   @Annidato(() => ConsensoPubblicazioneV1)
@@ -222,4 +226,44 @@ export class EsitoRiverificaV1 {
   @IsUUID('all', { each: true })
   @Descrizione('Iscrizioni sospese perché il permesso di soggiorno è scaduto')
   sospese: string[];
+}
+
+/** The fields the assistant consents to publish, with the signed form (a new consent replaces the one in force). */
+export class NuovoConsensoV1 {
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(CAMPI_PUBBLICABILI, { each: true })
+  @Descrizione(
+    'Campi pubblicabili: nome, competenze, formazione, disponibilita, lingue, aree, convivente, esperienzaMesi',
+  )
+  campi: CampoPubblicabile[];
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  @Descrizione('Riferimento del modulo di consenso firmato')
+  documento: string;
+}
+
+/**
+ * Request of `assistenti-familiari.iscrizione.scheda.modifica`: the whole scheda as it is now
+ * (competences, training, hours, languages, comuni served, live-in), optionally a new consent to
+ * publish; `versione` is the one read, refused as `SCHEDA_MODIFICATA` when someone changed it since.
+ */
+export class ModificaSchedaV1 {
+  @IsUUID()
+  id: string;
+
+  @Intero({ min: 1 })
+  @Descrizione('La versione della scheda letta (IscrizioneV1.versioneScheda)')
+  versione: number;
+
+  @Annidato(() => SchedaAssistenteV1)
+  scheda: SchedaAssistenteV1;
+
+  @IsOptional()
+  @Annidato(() => NuovoConsensoV1)
+  @Descrizione('Un nuovo consenso alla pubblicazione, che sostituisce quello in vigore')
+  consenso?: NuovoConsensoV1;
 }

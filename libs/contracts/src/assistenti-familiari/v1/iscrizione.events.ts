@@ -1,9 +1,11 @@
-import { IsIn, IsISO8601, IsString, IsUUID, Matches } from 'class-validator';
+import { IsArray, IsIn, IsInt, IsISO8601, IsString, IsUUID, Matches } from 'class-validator';
 import { GIORNO_ESISTENTE } from '../../common/giorno';
-import { DescrizioneClasse, Nullable } from '../../common/schema-decorators';
+import { Descrizione, DescrizioneClasse, Nullable } from '../../common/schema-decorators';
 import {
   CAUSE_CANCELLAZIONE,
   CAUSE_SOSPENSIONE_ISCRIZIONE,
+  CAMPI_PUBBLICABILI,
+  type CampoPubblicabile,
   type CausaCancellazione,
   type CausaSospensioneIscrizione,
 } from './vocabolari';
@@ -78,6 +80,29 @@ export class IscrizioneCancellataV1 {
 
   @IsIn(CAUSE_CANCELLAZIONE)
   causa: CausaCancellazione;
+
+  @IsISO8601()
+  il: string;
+}
+
+@DescrizioneClasse('La scheda di un’iscrizione è cambiata in ciò che il registro pubblico mostra')
+export class SchedaPubblicaModificataV1 {
+  @IsUUID()
+  iscrizioneId: string;
+
+  @IsUUID()
+  assistenteId: string;
+
+  @IsString()
+  registro: string;
+
+  @IsInt()
+  versioneScheda: number;
+
+  @IsArray()
+  @IsIn(CAMPI_PUBBLICABILI, { each: true })
+  @Descrizione('I campi pubblici cambiati (o pubblicati/ritirati col nuovo consenso)')
+  campi: CampoPubblicabile[];
 
   @IsISO8601()
   il: string;

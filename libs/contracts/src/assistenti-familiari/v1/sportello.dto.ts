@@ -164,27 +164,54 @@ export class RegistraRichiestaV1 extends BisognoV1 {
   sportello: string;
 }
 
-/** The équipe of presa in carico proposes a richiesta when a valutazione shows the need. */
-export class ProponiRichiestaV1 extends BisognoV1 {
-  @IsUUID()
-  @Descrizione('La cartella sociale della persona')
-  cartellaId: string;
+/** Who gave the consent to pass the need to the sportello: the person, a family member, the guardian. */
+export const CHI_CONSENTE = ['persona', 'familiare', 'amministratore-sostegno', 'tutore'] as const;
+export type ChiConsente = (typeof CHI_CONSENTE)[number];
 
-  @Matches(GIORNO_ESISTENTE, { message: 'valutazioneDel: data nel formato AAAA-MM-GG' })
-  @Descrizione('Data della valutazione che mostra il bisogno')
-  valutazioneDel: string;
+/** The person's consent (or of who represents it) to pass the richiesta to the sportello. */
+export class ConsensoRichiestaV1 {
+  @IsIn(CHI_CONSENTE)
+  @Descrizione('Chi acconsente: la persona, un familiare, l’amministratore di sostegno o il tutore')
+  datoDa: ChiConsente;
 
-  @Equals(true, {
-    message: 'consenso: serve il consenso della persona a passare la richiesta allo sportello',
-  })
-  @Descrizione('La persona (o chi la rappresenta) acconsente: deve essere `true`')
-  consenso: true;
+  @IsOptional()
+  @Nullable()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  @Descrizione('Nome di chi acconsente, se non è la persona stessa')
+  nominativo?: string | null;
+
+  @Matches(GIORNO_ESISTENTE, { message: 'consenso.datoIl: data nel formato AAAA-MM-GG' })
+  @Descrizione('Quando il consenso è stato dato (AAAA-MM-GG)')
+  datoIl: string;
 
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   @Descrizione('Riferimento del consenso raccolto (documento firmato, protocollo)')
-  consensoDocumento: string;
+  documento: string;
+}
+
+/**
+ * Presa in carico proposes a richiesta (its service identity only) when a valutazione of the cartella
+ * shows the need and the person consented: presa in carico checked both and says which.
+ */
+export class ProponiRichiestaV1 extends BisognoV1 {
+  @IsUUID()
+  @Descrizione('La cartella sociale della persona')
+  cartellaId: string;
+
+  @IsUUID()
+  @Descrizione('La valutazione che mostra il bisogno')
+  valutazioneId: string;
+
+  @Matches(GIORNO_ESISTENTE, { message: 'valutazioneDel: data nel formato AAAA-MM-GG' })
+  @Descrizione('Data della valutazione che mostra il bisogno')
+  valutazioneDel: string;
+
+  @Annidato(() => ConsensoRichiestaV1)
+  consenso: ConsensoRichiestaV1;
 }
 
 export class LeggiRichiestaV1 {
@@ -206,9 +233,23 @@ export class RichiestaV1 extends BisognoV1 {
   @Nullable()
   @IsString()
   @Descrizione(
-    'Lo sportello che la segue; null per una proposta della presa in carico non ancora presa dallo sportello',
+    'Lo sportello che la tiene: chi l’ha registrata o, per una proposta della presa in carico, lo sportello dell’area della famiglia',
   )
   sportello: string | null;
+
+  @Nullable()
+  @IsUUID()
+  @Descrizione('La valutazione della presa in carico che mostra il bisogno')
+  valutazioneId: string | null;
+
+  @Nullable()
+  @Matches(GIORNO_ESISTENTE)
+  valutazioneDel: string | null;
+
+  @Nullable()
+  @Annidato(() => ConsensoRichiestaV1)
+  @Descrizione('Il consenso della persona, per una richiesta della presa in carico')
+  consenso: ConsensoRichiestaV1 | null;
 
   @IsString()
   subAmbito: string;
@@ -445,6 +486,14 @@ export class RegistraContrattoV1 {
   @MaxLength(60)
   @Descrizione('Protocollo della comunicazione di assunzione all’INPS: un contratto regolare ne ha una')
   comunicazioneInps?: string | null;
+
+  @IsOptional()
+  @Nullable()
+  @Matches(SEDE, { message: 'sportello: codice della sede' })
+  @Descrizione(
+    'Lo sportello che tiene il contratto: quello della richiesta se c’è; senza richiesta, quello dell’operatore (da indicare se ne ha più d’uno)',
+  )
+  sportello?: string | null;
 }
 
 export class LeggiContrattoV1 {
@@ -467,6 +516,10 @@ export class ContrattoV1 extends RegistraContrattoV1 {
   @Nullable()
   @IsString()
   declare comunicazioneInps: string | null;
+
+  @Nullable()
+  @IsString()
+  declare sportello: string | null;
 
   @IsString()
   registratoDa: string;

@@ -36,7 +36,9 @@ export const SPORTELLO_RPC = {
     subject: 'assistenti-familiari.richiesta.proponi',
     request: ProponiRichiestaV1,
     reply: RichiestaV1,
-    ruoli: ['assistente-sociale', 'coordinatore-sub-ambito'],
+    // Service identity only: the case manager proposes through presa in carico (PRESA_IN_CARICO_CHIAMATE),
+    // which checks the cartella, the valutazione and the consent; no user sends it directly.
+    ruoli: ['servizio-presa-in-carico'],
     ambito: 'registro',
     descrizione:
       'La presa in carico propone allo sportello una richiesta, quando una valutazione ne mostra il bisogno e la persona acconsente.',

@@ -18,6 +18,7 @@ import {
   generateIdentityKeys,
   testActor,
   testNatsEnv,
+  type IdentityKeyEnv,
 } from '@ambito/testing';
 import { createAssistentiFamiliariApp } from '../src/app/create-assistenti-familiari-app';
 import { loadAssistentiFamiliariConfig } from '../src/config/assistenti-familiari-config';
@@ -58,13 +59,17 @@ export interface TestAssistentiFamiliari {
 
 /** The assistenti-familiari service in-process, on a fresh database and the test NATS server of the global setup. */
 export async function startTestAssistentiFamiliari(
-  opzioni: { oggi?: string } = {},
+  opzioni: {
+    oggi?: string;
+    /** Keys shared with another service of the test (presa in carico calls this one as itself). */
+    identita?: IdentityKeyEnv;
+  } = {},
 ): Promise<TestAssistentiFamiliari> {
   let oggi = opzioni.oggi ?? '2026-06-15';
   // The service as its runtime role, migrating as the schema's owner (roles as in production).
   const db = await createServiceTestDatabase('assistenti_familiari');
   const databaseUrl = db.adminUrl;
-  const identita = generateIdentityKeys();
+  const identita = opzioni.identita ?? generateIdentityKeys();
   const app = await createAssistentiFamiliariApp(
     loadAssistentiFamiliariConfig({
       DATABASE_URL: db.url,

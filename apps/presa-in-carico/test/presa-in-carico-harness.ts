@@ -136,6 +136,10 @@ export async function startTestPresaInCarico(
   const gateway = await connectTestNats('gateway', { name: 'presa-in-carico-test-gateway' });
   // The producer's stream exists before the consumer starts, as when accesso runs.
   await ensureStream(await nats.jetstreamManager(), eventStreamName('accesso'), ['evt.accesso.>']);
+  // The sportello assistenti familiari's events (richiesta soddisfatta), consumed by the cartelle.
+  await ensureStream(await nats.jetstreamManager(), eventStreamName('assistenti-familiari'), [
+    'evt.assistenti-familiari.>',
+  ]);
   // Shared with an accesso of the same test when given (it must trust this service's key).
   const identita = options.identita ?? generateIdentityKeys();
   const app = await createPresaInCaricoApp(

@@ -222,7 +222,6 @@ export class CandidatureService {
     const c = await candidaturaPerId(this.dataSource.manager, this.contesto.registro, id);
     return candidaturaV1(this.dataSource.manager, c!);
   }
-
 }
 
 function codiceFiscale(valore: string): string {

@@ -224,7 +224,8 @@ export class RegistroService {
       const cambiati = campiCambiati(prima, dto.scheda);
       await annotaStoria(manager, i.id, {
         tipo: 'scheda-aggiornata',
-        motivazione: cambiati.length > 0 ? `Campi modificati: ${cambiati.join(', ')}` : 'Nessun campo modificato',
+        motivazione:
+          cambiati.length > 0 ? `Campi modificati: ${cambiati.join(', ')}` : 'Nessun campo modificato',
         dettagli: { campi: cambiati, versione: dto.versione + 1 },
         da,
       });

@@ -91,7 +91,11 @@ export class RichiesteService {
    * proposed again (a retry) answer the richiesta already made.
    */
   async proponi(dto: ProponiRichiestaV1): Promise<RichiestaV1> {
-    const esistente = await richiestaDellaValutazione(this.dataSource.manager, dto.cartellaId, dto.valutazioneId);
+    const esistente = await richiestaDellaValutazione(
+      this.dataSource.manager,
+      dto.cartellaId,
+      dto.valutazioneId,
+    );
     if (esistente) return toRichiestaV1(esistente);
     try {
       return await this.inserisci(dto, {
@@ -114,10 +118,7 @@ export class RichiesteService {
     }
   }
 
-  private async inserisci(
-    dto: BisognoV1,
-    origine: Pick<NuovaRichiesta, CampiOrigine>,
-  ): Promise<RichiestaV1> {
+  private async inserisci(dto: BisognoV1, origine: Pick<NuovaRichiesta, CampiOrigine>): Promise<RichiestaV1> {
     const actor = currentActor();
     const errori = dto.orari.map(erroreFascia).filter((e): e is string => e !== undefined);
     if (errori.length > 0)

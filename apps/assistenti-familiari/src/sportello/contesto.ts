@@ -71,12 +71,18 @@ export function sportelloDellArea(contesto: ContestoSportello, comune: string): 
   const proprio = sportelli.find((s) => s.subAmbito === subAmbito);
   if (proprio) return proprio.codice;
   const distretto = distrettoDi(contesto, subAmbito);
-  const delDistretto = sportelli.filter((s) => distretto !== null && distrettoDi(contesto, s.subAmbito) === distretto);
+  const delDistretto = sportelli.filter(
+    (s) => distretto !== null && distrettoDi(contesto, s.subAmbito) === distretto,
+  );
   return delDistretto.length === 1 ? delDistretto[0].codice : null;
 }
 
 /** Whether the actor may see (and act on) a family's file held by `titolare`. */
-export function vedeFascicolo(actor: Actor, contesto: ContestoSportello, titolare: TitolareFascicolo): boolean {
+export function vedeFascicolo(
+  actor: Actor,
+  contesto: ContestoSportello,
+  titolare: TitolareFascicolo,
+): boolean {
   if (actor.ruoli.includes('ufficio-di-piano')) return true;
   const sede = sportelliAf(contesto).find((s) => s.codice === titolare.sportello);
   if (sede && actor.subAmbiti.includes(sede.subAmbito)) return true;
@@ -93,15 +99,26 @@ export const fuoriDalSubAmbito = () =>
  * The desk that will hold a new file: the one named (it must be of the actor's sub-ambiti, any for the
  * Ufficio di Piano), else the actor's only desk; refused when it cannot be told.
  */
-export function sportelloDellOperatore(actor: Actor, contesto: ContestoSportello, codice?: string | null): string {
+export function sportelloDellOperatore(
+  actor: Actor,
+  contesto: ContestoSportello,
+  codice?: string | null,
+): string {
   const sportelli = sportelliAf(contesto);
   const udp = actor.ruoli.includes('ufficio-di-piano');
   if (codice) {
     const sede = sportelli.find((s) => s.codice === codice);
     if (!sede)
-      throw new DomainError('SEDE_SCONOSCIUTA', `La sede ${codice} non è uno sportello assistenti familiari dell’Ambito.`, [
-        { campo: 'sportello', messaggi: [`una fra ${sportelli.map((s) => s.codice).join(', ') || '(nessuna)'}`] },
-      ]);
+      throw new DomainError(
+        'SEDE_SCONOSCIUTA',
+        `La sede ${codice} non è uno sportello assistenti familiari dell’Ambito.`,
+        [
+          {
+            campo: 'sportello',
+            messaggi: [`una fra ${sportelli.map((s) => s.codice).join(', ') || '(nessuna)'}`],
+          },
+        ],
+      );
     if (!udp && !actor.subAmbiti.includes(sede.subAmbito))
       throw new DomainError(
         'FUORI_AMBITO_TERRITORIALE',
@@ -112,6 +129,9 @@ export function sportelloDellOperatore(actor: Actor, contesto: ContestoSportello
   const propri = sportelli.filter((s) => actor.subAmbiti.includes(s.subAmbito));
   if (propri.length === 1) return propri[0].codice;
   throw new DomainError('VALIDAZIONE_FALLITA', 'Indicare lo sportello che tiene il contratto.', [
-    { campo: 'sportello', messaggi: [`una fra ${(udp ? sportelli : propri).map((s) => s.codice).join(', ') || '(nessuna)'}`] },
+    {
+      campo: 'sportello',
+      messaggi: [`una fra ${(udp ? sportelli : propri).map((s) => s.codice).join(', ') || '(nessuna)'}`],
+    },
   ]);
 }

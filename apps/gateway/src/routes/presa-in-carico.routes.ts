@@ -447,4 +447,54 @@ export const PRESA_IN_CARICO_ROUTES = [
       'Ogni lettura, scrittura o tentativo rifiutato su una cartella; filtri per cartella, utente, esito.',
     esito: 'Voci di audit',
   }),
+  rotta({
+    metodo: 'post',
+    percorso: '/cartelle/{id}/richieste-assistente-familiare',
+    messaggio: PRESA_IN_CARICO_RPC.proponiRichiestaAssistente,
+    tag: 'Cartelle sociali',
+    operazione: 'proponiRichiestaAssistenteFamiliare',
+    sommario: 'Propone allo sportello assistenti familiari una richiesta per la persona',
+    descrizione:
+      'Solo il case manager della cartella. Serve una valutazione della presa in carico in corso che mostri il bisogno ' +
+      'secondo i criteri in vigore (ADL o IADL sotto soglia, non più vecchia di 12 mesi: altrimenti 422 ' +
+      'BISOGNO_NON_DIMOSTRATO) e il consenso, con chi l’ha dato (la persona, un familiare, l’amministratore di sostegno ' +
+      'o il tutore, col nome) e quando. La richiesta va allo sportello dell’area della famiglia; una sola aperta per ' +
+      'cartella (409 RICHIESTA_GIA_PROPOSTA). Se lo sportello non risponde, 503 e nulla è scritto.',
+    parametri: { id: ID_CARTELLA },
+    errori: [404, 409, 422],
+    posizione: (r) => ['cartelle', r.cartellaId, 'richieste-assistente-familiare'],
+    esito: 'Richiesta proposta allo sportello',
+    esempio: {
+      valutazioneId: '5d0c2f7e-8a41-4b6f-9c3e-2a1b0d9e8f70',
+      orari: [
+        { giorno: 'lun', dalle: '08:00', alle: '12:00' },
+        { giorno: 'mer', dalle: '08:00', alle: '12:00' },
+      ],
+      convivenza: 'gradita',
+      competenze: ['demenza', 'mobilizzazione'],
+      competenzeIndispensabili: ['demenza'],
+      lingue: [],
+      dataInizio: '2026-12-15',
+      consenso: {
+        datoDa: 'familiare',
+        nominativo: 'Paola Rossi (figlia)',
+        datoIl: '2026-11-28',
+        documento: 'Consenso firmato, prot. 4521/2026',
+      },
+    },
+  }),
+  rotta({
+    metodo: 'get',
+    percorso: '/cartelle/{id}/richieste-assistente-familiare',
+    messaggio: PRESA_IN_CARICO_RPC.elencaRichiesteAssistente,
+    tag: 'Cartelle sociali',
+    operazione: 'elencaRichiesteAssistenteFamiliare',
+    sommario: 'Le richieste di assistente familiare della cartella, col loro esito',
+    descrizione:
+      'Con la valutazione e i criteri che hanno mostrato il bisogno, il consenso, lo sportello che le tiene e l’esito ' +
+      '(soddisfatta, col contratto, quando lo sportello lo registra).',
+    parametri: { id: ID_CARTELLA },
+    errori: [404],
+    esito: 'Richieste della cartella',
+  }),
 ];

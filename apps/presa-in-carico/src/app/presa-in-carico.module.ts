@@ -12,6 +12,9 @@ import {
   natsAccessoDa,
   retentionOptions,
 } from '@ambito/service-runtime';
+import { RichiestaSoddisfattaConsumer } from '../assistenti-familiari/richiesta-soddisfatta.consumer';
+import { RichiesteAssistenteController } from '../assistenti-familiari/richieste-assistente.controller';
+import { RichiesteAssistenteService } from '../assistenti-familiari/richieste-assistente.service';
 import { AuditController } from '../audit/audit.controller';
 import { RegistroAuditService } from '../audit/registro-audit.service';
 import { RifiutiRpcRecorder } from '../audit/rifiuti-rpc.recorder';
@@ -82,6 +85,7 @@ export class PresaInCaricoModule {
         MonitoraggioController,
         LepsController,
         AuditController,
+        RichiesteAssistenteController,
       ],
       providers: [
         { provide: TERRITORIO, useValue: territorio },
@@ -109,6 +113,8 @@ export class PresaInCaricoModule {
         StatisticheService,
         MonitoraggioService,
         LepsService,
+        RichiesteAssistenteService,
+        RichiestaSoddisfattaConsumer,
         { provide: SOGLIA_PERSONE, useValue: config.STATISTICHE_SOGLIA_PERSONE },
         {
           provide: OPZIONI_MONITORAGGIO,

@@ -104,16 +104,8 @@ export class FasciaOrariaV1 {
   alle: string;
 }
 
-/** What the family needs: hours, live-in, competences, languages, where and from when. */
-export class BisognoV1 {
-  @IsUUID()
-  @Descrizione('La persona assistita (persona dell’accesso)')
-  personaId: string;
-
-  @Matches(/^\d{6}$/, { message: 'comune: codice ISTAT di 6 cifre' })
-  @Descrizione('Comune dove si presta l’assistenza (ISTAT)')
-  comune: string;
-
+/** What the family needs of an assistant: hours, live-in, competences, languages, from when. */
+export class NecessitaAssistenzaV1 {
   @Annidato(() => FasciaOrariaV1, { lista: true })
   @IsArray()
   @ArrayMinSize(1)
@@ -156,6 +148,17 @@ export class BisognoV1 {
   @MaxLength(2000)
   @TestoMultiriga()
   note?: string | null;
+}
+
+/** What the family needs: hours, live-in, competences, languages, where and from when. */
+export class BisognoV1 extends NecessitaAssistenzaV1 {
+  @IsUUID()
+  @Descrizione('La persona assistita (persona dell’accesso)')
+  personaId: string;
+
+  @Matches(/^\d{6}$/, { message: 'comune: codice ISTAT di 6 cifre' })
+  @Descrizione('Comune dove si presta l’assistenza (ISTAT)')
+  comune: string;
 }
 
 export class RegistraRichiestaV1 extends BisognoV1 {

@@ -8,6 +8,10 @@ import {
 } from '../../common/gruppi-ruoli';
 import { ACCESSO_EVENTS, ACCESSO_RPC } from '../../accesso/v1/accesso.messages';
 import {
+  ASSISTENTI_FAMILIARI_EVENTS,
+  ASSISTENTI_FAMILIARI_RPC,
+} from '../../assistenti-familiari/v1/assistenti-familiari.messages';
+import {
   chiamata,
   consumo,
   evento,
@@ -52,6 +56,11 @@ import {
   VerificaRegistrataV1,
 } from './presa-in-carico.events';
 import { ApprovaProgettoV1, ProgettoV1, ProponiProgettoV1, RespingiProgettoV1 } from './progetto.dto';
+import {
+  ElencaRichiesteAssistenteV1,
+  ProponiRichiestaAssistenteV1,
+  RichiestaAssistenteV1,
+} from './richiesta-assistente.dto';
 import { ConteggiCartelleRispostaV1, ConteggiCartelleV1 } from './statistiche.dto';
 import { LeggiStatoPerMisureV1, StatoPerMisureV1 } from './stato-per-misure.dto';
 import { ElencaStrumentiV1, RegistraValutazioneV1, StrumentoV1, ValutazioneV1 } from './valutazione.dto';
@@ -181,6 +190,25 @@ export const PRESA_IN_CARICO_RPC = {
     ruoli: EQUIPE,
     ambito: 'ambito',
     descrizione: 'Gli strumenti di valutazione versionati (tutti o quelli in vigore).',
+  }),
+  proponiRichiestaAssistente: rpc({
+    subject: 'presa-in-carico.richiesta-assistente.proponi',
+    request: ProponiRichiestaAssistenteV1,
+    reply: RichiestaAssistenteV1,
+    ruoli: ['assistente-sociale'],
+    ambito: 'cartella',
+    descrizione:
+      'Il case manager propone allo sportello assistenti familiari una richiesta per la persona, quando una valutazione ne mostra il bisogno e la persona (o chi la rappresenta) acconsente.',
+  }),
+  elencaRichiesteAssistente: rpc({
+    subject: 'presa-in-carico.richiesta-assistente.elenca',
+    request: ElencaRichiesteAssistenteV1,
+    reply: [RichiestaAssistenteV1],
+    ruoli: LETTORI_CARTELLE,
+    ambito: 'cartella',
+    descrizione:
+      'Le richieste di assistente familiare proposte dalla cartella, col consenso e l’esito (soddisfatta da un contratto).',
+    letturaDatiPersonali: true,
   }),
   registraValutazione: rpc({
     subject: 'presa-in-carico.valutazione.registra',
@@ -352,6 +380,13 @@ export const PRESA_IN_CARICO_CONSUMI = {
     descrizione:
       'Un accesso chiuso con proposta di presa in carico entra nella coda dell’équipe del comune di residenza.',
   }),
+  richiestaSoddisfatta: consumo({
+    servizio: 'presa-in-carico',
+    durable: 'presa-in-carico-richiesta-assistente',
+    evento: ASSISTENTI_FAMILIARI_EVENTS.richiestaSoddisfatta,
+    descrizione:
+      'Una richiesta di assistente familiare proposta da una cartella è soddisfatta da un contratto: la cartella ne mostra l’esito.',
+  }),
   residenza: consumo({
     servizio: 'presa-in-carico',
     durable: 'presa-in-carico-residenza',
@@ -369,6 +404,13 @@ export const PRESA_IN_CARICO_CHIAMATE = {
     finalita: 'presa-in-carico',
     descrizione:
       'L’intake legge la persona e la motivazione della proposta ricevuta con accesso.accesso.chiuso, per aprire la cartella.',
+  }),
+  richiestaAssistente: chiamata({
+    servizio: 'presa-in-carico',
+    rpc: ASSISTENTI_FAMILIARI_RPC.proponiRichiesta,
+    finalita: 'presa-in-carico',
+    descrizione:
+      'Il case manager passa allo sportello assistenti familiari la richiesta della persona, col consenso e la valutazione che mostra il bisogno.',
   }),
 } as const;
 

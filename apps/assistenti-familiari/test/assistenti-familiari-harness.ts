@@ -9,7 +9,7 @@ import {
   type RpcSubject,
   type RpcTarget,
 } from '@ambito/contracts';
-import { RpcClient, gatewaySignerFrom } from '@ambito/messaging';
+import { ActorSigner, RpcClient, ServiceCaller, gatewaySignerFrom, parseSigningKey } from '@ambito/messaging';
 import { OGLIO_PO_TERRITORIO_FILE } from './territorio';
 import {
   connectTestNats,
@@ -50,6 +50,11 @@ export interface TestAssistentiFamiliari {
     actor: Actor,
     motivo?: string,
   ): <S extends RpcSubject>(subject: RpcTarget<S>, payload: RpcRequest<S>) => Promise<RpcReply<S>>;
+  /**
+   * Presa in carico as it calls this service: its NATS user, its own key, its declared calls
+   * (PRESA_IN_CARICO_CHIAMATE), verified here against the run's trusted keys.
+   */
+  presaInCarico: ServiceCaller;
   /** SQL on the service's schema, to check what was (not) written. */
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   /** Sets the registro's today (AAAA-MM-GG). */
@@ -88,6 +93,17 @@ export async function startTestAssistentiFamiliari(
   const nats = await connectTestNats('gateway', { name: 'assistenti-familiari-test' });
   // Signs the actor as the gateway does, with this run's key.
   const rpc = new RpcClient(nats, 5000, gatewaySignerFrom(identita, { ambito: 'CREMA' }));
+  const natsPresaInCarico = await connectTestNats('presa-in-carico', {
+    name: 'assistenti-familiari-test-pic',
+  });
+  const presaInCarico = new ServiceCaller(
+    natsPresaInCarico,
+    { service: 'presa-in-carico', ambito: 'CREMA' },
+    5000,
+    new ActorSigner(parseSigningKey(identita.SERVICE_SIGNING_KEYS['presa-in-carico'], 'presa-in-carico'), {
+      ambito: 'CREMA',
+    }),
+  );
   const pg = new Client({ connectionString: databaseUrl, options: '-c search_path=assistenti_familiari' });
   await pg.connect();
   return {
@@ -104,12 +120,14 @@ export async function startTestAssistentiFamiliari(
           finalita: motivo ? 'registro-assistenti-familiari' : undefined,
         },
       }),
+    presaInCarico,
     sql: async (text, params) => (await pg.query(text, params)).rows,
     oggi: (giorno) => {
       oggi = giorno;
     },
     close: async () => {
       await nats.close();
+      await natsPresaInCarico.close();
       await pg.end();
       await app.close();
       await dropTestDatabase(databaseUrl);

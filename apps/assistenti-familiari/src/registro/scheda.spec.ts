@@ -25,6 +25,15 @@ describe('scheda: what an edit changes', () => {
     expect(campiCambiati(scheda(), dopo)).toEqual([]);
   });
 
+  it('compares the training whatever the order of its keys (as jsonb gives them back)', () => {
+    const corso = { titolo: 'Corso ASA', ente: 'Cr.Forma', ore: 800, anno: 2015 };
+    const riletto = { ore: 800, anno: 2015, ente: 'Cr.Forma', titolo: 'Corso ASA' };
+    expect(campiCambiati(scheda({ formazione: [corso] }), scheda({ formazione: [riletto] }))).toEqual([]);
+    expect(
+      campiCambiati(scheda({ formazione: [corso] }), scheda({ formazione: [{ ...corso, ore: 900 }] })),
+    ).toEqual(['formazione']);
+  });
+
   it('names each changed field', () => {
     const dopo = scheda({ lingue: ['uk'], convivente: true, aree: ['019021'] });
     expect(campiCambiati(scheda(), dopo)).toEqual(['lingue', 'aree', 'convivente']);

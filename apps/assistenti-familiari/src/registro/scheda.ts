@@ -22,7 +22,9 @@ type CampoScheda = Exclude<CampoPubblicabile, 'nome'>;
 /** Each field of the scheda in a form where equal means unchanged (sets sorted, hours as slots). */
 const FORMA: Record<CampoScheda, (s: SchedaAssistenteV1) => unknown> = {
   competenze: (s) => [...s.competenze].sort(),
-  formazione: (s) => s.formazione,
+  // jsonb keeps an object's keys in its own order: compare them sorted.
+  formazione: (s) =>
+    s.formazione.map((f) => Object.fromEntries(Object.entries(f).sort(([a], [b]) => a.localeCompare(b)))),
   disponibilita: (s) => slotDelleFasce(s.disponibilita),
   lingue: (s) => [...s.lingue].sort(),
   aree: (s) => [...s.aree].sort(),

@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { ASSISTENTI_FAMILIARI_RPC, type RegistraRichiestaV1 } from '@ambito/contracts';
+import {
+  ASSISTENTI_FAMILIARI_RPC,
+  PRESA_IN_CARICO_CHIAMATE,
+  type RegistraRichiestaV1,
+} from '@ambito/contracts';
 import { rifiuto, testActor } from '@ambito/testing';
 import {
   ATTORI,
@@ -140,29 +144,55 @@ describe('sportello assistenti familiari (NATS → assistenti-familiari → Post
     expect(Number(n)).toBe(0);
   });
 
-  it('takes a richiesta proposed by presa in carico only with the person’s consent', async () => {
+  it('takes a richiesta proposed by presa in carico (its identity) with the consent, for the desk of the family’s area', async () => {
     const { sportello: _s, ...bisogno } = richiesta();
     const proposta = {
       ...bisogno,
       cartellaId: randomUUID(),
+      valutazioneId: randomUUID(),
       valutazioneDel: '2026-11-20',
-      consenso: true as const,
-      consensoDocumento: 'prot. 123/2026',
+      consenso: {
+        datoDa: 'tutore' as const,
+        nominativo: 'Avv. Rossi',
+        datoIl: '2026-11-21',
+        documento: 'prot. 123/2026',
+      },
     };
-    const r = await svc.as(as)(RPC.proponiRichiesta, proposta);
+    const motivo = { motivo: 'Richiesta di assistente familiare dalla cartella' };
+    const r = await svc.presaInCarico.chiama(PRESA_IN_CARICO_CHIAMATE.richiestaAssistente, proposta, motivo);
     expect(r).toMatchObject({
       origine: 'presa-in-carico',
       cartellaId: proposta.cartellaId,
-      sportello: null,
+      valutazioneId: proposta.valutazioneId,
+      valutazioneDel: '2026-11-20',
+      consenso: proposta.consenso,
+      // Gussola (SA-MUNICIPIA-ASSE-PO) is in the area casalasca: Casalmaggiore's desk holds it.
+      sportello: SPORTELLO_CASALMAGGIORE,
       stato: 'aperta',
+      registrataDa: 'servizio:presa-in-carico',
     });
-    expect(await rifiuto(svc.as(as)(RPC.proponiRichiesta, { ...proposta, consenso: false as never }))).toBe(
-      'VALIDAZIONE_FALLITA',
+    // Presa in carico retries (its commit failed after this one): the same richiesta, not a second.
+    const ancora = await svc.presaInCarico.chiama(
+      PRESA_IN_CARICO_CHIAMATE.richiestaAssistente,
+      proposta,
+      motivo,
     );
-    // The front desk registers, it does not propose from a valutazione.
-    expect(await rifiuto(svc.as(operatrice, MOTIVO)(RPC.proponiRichiesta, proposta))).toBe(
-      'OPERAZIONE_NON_CONSENTITA',
-    );
+    expect(ancora.id).toBe(r.id);
+    expect(
+      await svc.sql(`SELECT 1 FROM richiesta WHERE cartella_id = $1`, [proposta.cartellaId]),
+    ).toHaveLength(1);
+    expect(
+      await rifiuto(
+        svc.presaInCarico.chiama(
+          PRESA_IN_CARICO_CHIAMATE.richiestaAssistente,
+          { ...proposta, valutazioneId: randomUUID(), consenso: undefined as never },
+          motivo,
+        ),
+      ),
+    ).toBe('VALIDAZIONE_FALLITA');
+    // No user sends it, whatever the role: the équipe goes through presa in carico.
+    // (the gateway's NATS user may not even send it: permissions generated from the declarations).
+    expect(await rifiuto(svc.as(as)(RPC.proponiRichiesta, proposta))).toBe('SERVIZIO_NON_DISPONIBILE');
   });
 
   it('ranks the candidates of both desks with the parts of their score, filtering and counting the rest', async () => {

@@ -12,8 +12,9 @@ export class PresaInCaricoConfig extends DataServiceConfig {
 
   /**
    * The service's own private Ed25519 JWK (issuer `presa-in-carico`), inline or in the file
-   * SERVICE_SIGNING_KEY_FILE: the intake reads the proposta from accesso with its own identity
-   * (PRESA_IN_CARICO_CHIAMATE); accesso trusts the public half (ACTOR_TRUSTED_KEYS).
+   * SERVICE_SIGNING_KEY_FILE: the intake reads the proposta from accesso, and the case manager's
+   * richiesta of an assistente familiare reaches the sportello, with its own identity
+   * (PRESA_IN_CARICO_CHIAMATE); accesso and assistenti-familiari trust the public half (ACTOR_TRUSTED_KEYS).
    */
   @ServiceSigningKeyConfig('presa-in-carico')
   SERVICE_SIGNING_KEY?: string;

@@ -3,6 +3,7 @@ import { createIdempotencyKeyMigration, createOutboxLeaseMigration } from '@ambi
 import { CreateSportello1796047100000 } from './create-sportello.migration';
 import { CreateRegistro1796047000000 } from './create-registro.migration';
 import { StoriaAppendOnly1796047000100 } from './storia-append-only.migration';
+import { GrigliaAbbinamento1796048300000 } from './griglia-abbinamento.migration';
 
 /**
  * The first migration: the append-only audit table `voce_audit`. serviceDataSourceOptions runs the
@@ -29,4 +30,6 @@ export const ASSISTENTI_FAMILIARI_MIGRATIONS = [
   StoriaAppendOnly1796047000100,
   // The sportello: richieste of families, proposals, contracts, Bonus pre-checks.
   CreateSportello1796047100000,
+  // The matching in SQL: the weekly grid as a bitmap, the active iscrizioni indexed.
+  GrigliaAbbinamento1796048300000,
 ];

@@ -1,11 +1,15 @@
 import type { NatsConnection } from 'nats';
-import { ASSISTENTI_FAMILIARI_RPC, type PaginaRegistroPubblicoV1 } from '@ambito/contracts';
+import {
+  ASSISTENTI_FAMILIARI_RPC,
+  type PaginaRegistroPubblicoV1,
+  type VoceRegistroPubblicoV1,
+} from '@ambito/contracts';
 import { connectTestNats } from '@ambito/testing';
 import { respondOn, type Responder } from '../../test/nats-responder';
 import { startTestGateway, type TestGateway } from '../../test/gateway-harness';
 
 const PUBBLICO = '/api/v1/pubblico/assistenti-familiari';
-const voce = (id: string) => ({
+const voce = (id: string): VoceRegistroPubblicoV1 => ({
   id,
   sportello: 'SPORTELLO-AF-CASALMAGGIORE',
   nome: 'Elena',

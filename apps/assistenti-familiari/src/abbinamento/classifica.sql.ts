@@ -38,16 +38,25 @@ export async function classificaCandidati(
   const { bisogno: b, pesi } = p;
   const slot = slotDellaGriglia(b.orari);
   const pesoTotale = CRITERI_ABBINAMENTO.reduce((s, c) => s + pesi.pesi[c], 0);
+  // How many of the requested values a scheda has, as a sum of one test per requested value (no subquery
+  // per row); the text only holds parameter positions, the values are parameters.
+  const presenti = (parametro: number, quanti: number, colonna: string) =>
+    quanti === 0
+      ? '0'
+      : Array.from(
+          { length: quanti },
+          (_, i) => `((\$${parametro}::text[])[${i + 1}] = ANY (g.${colonna}))::int`,
+        ).join(' + ');
   const righe = await m.query<Riga[]>(
-    `WITH schede AS (
+    `WITH richiesta AS (SELECT griglia_oraria($6::smallint[]) AS griglia), schede AS (
        SELECT i.id AS iscrizione_id, i.assistente_id, a.nome, a.cognome, i.sportello,
               s.competenze, s.lingue, s.aree, s.convivente, s.disponibilita,
               CASE WHEN s.aree @> ARRAY[$3::text] THEN $13::float8
                    WHEN s.aree && $4::text[] THEN $14::float8
                    WHEN s.aree && $5::text[] THEN $15::float8 END AS v_area,
               CASE WHEN $7::int = 0 THEN 1::float8
-                   ELSE bit_count(s.griglia & griglia_oraria($6::smallint[]))::float8 / $7::int::float8 END AS v_disp
-         FROM iscrizione i
+                   ELSE bit_count(s.griglia & r.griglia)::float8 / $7::int::float8 END AS v_disp
+         FROM richiesta r, iscrizione i
          JOIN scheda s ON s.iscrizione_id = i.id
          JOIN assistente a ON a.id = i.assistente_id
         WHERE i.registro = ANY ($1::text[]) AND i.stato = 'attiva'
@@ -63,12 +72,12 @@ export async function classificaCandidati(
          FROM (
            SELECT g.*,
                   (((((CASE WHEN cardinality($10::text[]) = 0 THEN 1::float8
-                            ELSE (SELECT count(*) FROM unnest($10::text[]) c WHERE c = ANY (g.competenze))::float8
+                            ELSE (${presenti(10, b.competenze.length, 'competenze')})::float8
                                  / cardinality($10::text[])::float8 END) * $18::float8
                      + g.v_disp * $19::float8)
                      + g.v_area * $20::float8)
                      + (CASE WHEN cardinality($11::text[]) = 0 THEN 1::float8
-                             ELSE (SELECT count(*) FROM unnest($11::text[]) l WHERE l = ANY (g.lingue))::float8
+                             ELSE (${presenti(11, b.lingue.length, 'lingue')})::float8
                                   / cardinality($11::text[])::float8 END) * $21::float8)
                      + (CASE WHEN $12::text = 'gradita' AND NOT g.convivente THEN $17::float8 ELSE 1::float8 END)
                        * $22::float8)

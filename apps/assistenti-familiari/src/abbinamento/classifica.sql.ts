@@ -45,7 +45,7 @@ export async function classificaCandidati(
       ? '0'
       : Array.from(
           { length: quanti },
-          (_, i) => `((\$${parametro}::text[])[${i + 1}] = ANY (g.${colonna}))::int`,
+          (_, i) => `(($${parametro}::text[])[${i + 1}] = ANY (g.${colonna}))::int`,
         ).join(' + ');
   const righe = await m.query<Riga[]>(
     `WITH richiesta AS (SELECT griglia_oraria($6::smallint[]) AS griglia), schede AS (

@@ -181,7 +181,14 @@ describe('assistenti familiari, end to end: candidatura → iscrizione → publi
     ])
       expect(testo).not.toContain(privato);
 
-    // Revoked: out of the list at once.
+    // Cached briefly by the reader's browser only, revalidated by its ETag.
+    const letta = await api.request<PaginaRegistroPubblicoV1>(null, 'GET', PUBBLICO);
+    expect(letta.headers.get('cache-control')).toBe('private, max-age=15');
+    const etag = letta.headers.get('etag')!;
+    expect(letta.body.elementi.map((v) => v.id)).toContain(iscrizione.id);
+    expect((await api.request(null, 'GET', PUBBLICO, undefined, { 'if-none-match': etag })).status).toBe(304);
+
+    // Revoked: out of the list at once, even for a browser revalidating its copy.
     const revoca = await api.request(
       'udp',
       'DELETE',
@@ -189,6 +196,11 @@ describe('assistenti familiari, end to end: candidatura → iscrizione → publi
     );
     expect(revoca.status).toBe(200);
     expect((await pubblico()).elementi.map((v) => v.id)).not.toContain(iscrizione.id);
+    const rivalidata = await api.request<PaginaRegistroPubblicoV1>(null, 'GET', PUBBLICO, undefined, {
+      'if-none-match': etag,
+    });
+    expect(rivalidata.status).toBe(200);
+    expect(rivalidata.body.elementi.map((v) => v.id)).not.toContain(iscrizione.id);
   });
 
   it('matches a family with the iscritta and goes to a signed contract and its Bonus pre-check', async () => {

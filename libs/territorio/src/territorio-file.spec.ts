@@ -51,6 +51,12 @@ describe('territorio file', () => {
     );
   });
 
+  it('has one sportello assistenti familiari in the Cremasco demo, keeping the ambito’s registro', () => {
+    expect(seed.sedi.filter((s) => s.funzioni?.includes('sportello-assistenti-familiari'))).toEqual([
+      expect.objectContaining({ codice: 'SPORTELLO-AF-CREMA', subAmbito: 'SA-CREMA', livello: 'ambito' }),
+    ]);
+  });
+
   describe('the two ambiti, through the same loader', () => {
     const OGLIO_PO = path.join(__dirname, 'seed', 'ambito-oglio-po.v1.json');
     const files = [DEFAULT_TERRITORIO_FILE, OGLIO_PO];

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { readFileSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { Client } from 'pg';
-import type { CandidatiV1, RichiestaV1 } from '@ambito/contracts';
+import { ASSISTENTI_FAMILIARI_RPC, type CandidatiV1, type RichiestaV1 } from '@ambito/contracts';
 import {
   freePort,
   generateIdentityKeys,
@@ -142,6 +142,49 @@ async function registraRichiesta(gateway: string, auth: string, i: number): Prom
   return (await response.json()) as RichiestaV1;
 }
 
+/** The service's own time on a subject (ambito_nats_request_duration_seconds, its /metrics). */
+interface TempoServizio {
+  count: number;
+  sumS: number;
+  /** Cumulative counts by upper bound (seconds). */
+  buckets: Array<[number, number]>;
+}
+
+async function tempoServizio(metricsUrl: string, subject: string): Promise<TempoServizio> {
+  const testo = await (await fetch(metricsUrl)).text();
+  const t: TempoServizio = { count: 0, sumS: 0, buckets: [] };
+  const etichetta = `subject="${subject}",outcome="ok"`;
+  for (const riga of testo.split('\n')) {
+    if (!riga.startsWith('ambito_nats_request_duration_seconds') || !riga.includes(etichetta)) continue;
+    const valore = Number(riga.slice(riga.lastIndexOf(' ') + 1));
+    if (riga.startsWith('ambito_nats_request_duration_seconds_sum')) t.sumS = valore;
+    else if (riga.startsWith('ambito_nats_request_duration_seconds_count')) t.count = valore;
+    else {
+      const le = /le="([^"]+)"/.exec(riga)?.[1];
+      if (le) t.buckets.push([le === '+Inf' ? Infinity : Number(le), valore]);
+    }
+  }
+  return t;
+}
+
+/** What the service spent between two readings: mean, and the bucket that holds the p95. */
+function differenza(prima: TempoServizio, dopo: TempoServizio): string {
+  const n = dopo.count - prima.count;
+  if (n === 0) return 'nessuna richiesta servita';
+  const media = ((dopo.sumS - prima.sumS) / n) * 1000;
+  const soglia = 0.95 * n;
+  const p95 = dopo.buckets.find(
+    ([le, c]) => c - (prima.buckets.find(([l]) => l === le)?.[1] ?? 0) >= soglia,
+  )?.[0];
+  const limite = p95 === undefined || p95 === Infinity ? '> 5000 ms' : `≤ ${p95 * 1000} ms`;
+  return `servizio (NATS → risposta, ${n} richieste): media ${media.toFixed(1)} ms, p95 ${limite}`;
+}
+
+const carico = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' / ');
+
 const PERSONALI = { 'x-finalita': 'registro-assistenti-familiari', 'x-motivo': 'benchmark di abbinamento' };
 
 async function abbinamento(
@@ -243,14 +286,27 @@ async function main(): Promise<void> {
     const auth = `Bearer ${await token(gateway, 'udp')}`;
     const richieste = [];
     for (let i = 0; i < 10; i++) richieste.push(await registraRichiesta(gateway, auth, i));
-    console.log(`Benchmark su ${process.arch}, Node ${process.version}\n`);
+    console.log(
+      `Benchmark su ${process.arch}, Node ${process.version}; carico medio (1/5/15 min) ${carico()}\n`,
+    );
+    const metriche = `${servizio.baseUrl}/metrics`;
+    const cerca = ASSISTENTI_FAMILIARI_RPC.cercaCandidati.subject;
+    const elenca = ASSISTENTI_FAMILIARI_RPC.elencaRegistroPubblico.subject;
+    const primaA = await tempoServizio(metriche, cerca);
     const a = await abbinamento(gateway, auth, richieste);
+    const dopoA = await tempoServizio(metriche, cerca);
     console.log(formatRow(`(a) abbinamento su ${ASSISTENTI} assistenti`, a.s));
+    console.log(`    ${differenza(primaA, dopoA)}; il resto è gateway, NATS e HTTP`);
     console.log(
       `    valutate ${a.candidati.valutate}, candidati ${a.candidati.candidati.length}, primo ${a.candidati.candidati[0]?.punteggio ?? '-'} punti, esclusi ${JSON.stringify(a.candidati.esclusi)}`,
     );
+    console.log(`    carico medio dopo (a): ${carico()}`);
+    const primaB = await tempoServizio(metriche, elenca);
     const b = await registroPubblico(gateway);
+    const dopoB = await tempoServizio(metriche, elenca);
     console.log(formatRow(`(b) registro pubblico, ${LETTORI} lettori`, b));
+    console.log(`    ${differenza(primaB, dopoB)}`);
+    console.log(`    carico medio dopo (b): ${carico()}`);
     console.log(`\np95 di (a): ${a.s.p95.toFixed(1)} ms  (obiettivo ≤ 200 ms)`);
   } finally {
     await gatewayProcess.stop();

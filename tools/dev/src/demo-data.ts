@@ -228,12 +228,13 @@ export class DemoClient {
     const response = await fetch(`${this.baseUrl}/api/v1${path}`, {
       method,
       headers: {
-        ...intestazioni,
         authorization: `Bearer ${await this.token(user)}`,
         'content-type': 'application/json',
-        // Reads of personal data declare their purpose (code and text), as every operator's do.
+        // Reads of personal data declare their purpose (code and text), as every operator's do; a
+        // caller may name another purpose (the registro degli assistenti familiari's).
         'x-finalita': 'segretariato-sociale',
         'x-motivo': 'caricamento dati dimostrativi',
+        ...intestazioni,
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });

@@ -12,6 +12,7 @@ import { seedBudgetDemoData } from './budget-demo-data';
 import { serviceDatabaseEnv } from './database-roles';
 import { DemoClient, seedDemoData } from './demo-data';
 import { seedDemoMisure } from './demo-misure';
+import { seedDemoAssistenti } from './demo-assistenti';
 import { ensureIdentityKeys } from './identity-keys';
 
 const root = path.resolve(__dirname, '../../../..');
@@ -141,7 +142,7 @@ async function main(): Promise<void> {
       SERVICE_SIGNING_KEY_FILE: identita.serviceKeys['misure'],
       ...territorio,
     });
-    // Its sportelli come from the territorio: the Oglio Po's has two, the Cremasco demo none.
+    // Its sportelli come from the territorio: the Oglio Po's has two, the Cremasco demo one.
     await start('assistenti-familiari', port('ASSISTENTI_FAMILIARI_PORT', 3105), {
       ...natsUser('assistenti-familiari'),
       ...(await database('assistenti_familiari')),
@@ -167,6 +168,8 @@ async function main(): Promise<void> {
     const budget = await seedBudgetDemoData(client);
     // After the budget: the graduatorie are approved on its 2025 articoli.
     const misure = demo.altroTerritorio ? undefined : await seedDemoMisure(client);
+    // The registro degli assistenti familiari of whichever territorio runs (its sportelli).
+    const assistenti = await seedDemoAssistenti(client);
 
     console.log(`
 Piattaforma d'Ambito avviata (${demo.ambito}, dati dimostrativi).
@@ -181,6 +184,7 @@ Piattaforma d'Ambito avviata (${demo.ambito}, dati dimostrativi).
   Log            ${path.join(dataDir, 'logs')}
   Dati demo      ${demo.altroTerritorio ? 'nessuno (le persone e gli accessi dimostrativi sono del territorio Cremasco)' : demo.created ? `caricati ora: ${demo.persone} persone, ${demo.accessi} accessi` : 'già presenti'}${demo.cartelle ? `, ${demo.cartelle} cartelle sociali` : ''}
   Budget demo    ${budget.created ? `caricato ora: Piano Operativo 2020 (${budget.linee} linee), ${budget.impegni} impegni B2` : 'già presente'}
+  Assistenti     ${assistenti.sportelli.length === 0 ? 'nessuno sportello assistenti familiari nel territorio' : assistenti.created ? `registro caricato ora in ${assistenti.secondi} s (${assistenti.sportelli.join(', ')}): ${assistenti.iscritte} iscritte (${assistenti.pubbliche} nel registro pubblico), ${assistenti.respinte} respinte, ${assistenti.inAttesa} da decidere; ${assistenti.richieste} richieste di famiglie, ${assistenti.contratti} con contratto` : 'registro già presente'}
   Misure demo    ${!misure ? 'nessuna' : misure.created ? `caricate ora in ${misure.secondi} s: ${misure.avvisi} avvisi, ${misure.istanze} istanze; B2 2025 con graduatorie approvate: ${misure.finanziate} finanziate, ${misure.idoneeNonFinanziate} idonee non finanziate, ${misure.nonAmmissibili} non ammissibili` : 'già presenti'}
 
 Utenti dimostrativi (password: demo) — token: POST ${gateway.baseUrl}/api/v1/auth/token

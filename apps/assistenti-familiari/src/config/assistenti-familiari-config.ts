@@ -11,7 +11,7 @@ export class AssistentiFamiliariConfig extends DataServiceConfig {
   /**
    * JSON file with the ambito's territorio: its sportelli assistenti familiari (sedi with the function
    * `sportello-assistenti-familiari`) and their sub-ambiti, the comuni an assistant may serve. The Ambito
-   * Cremasco demo seed when absent (it has no sportello). Required with NODE_ENV=production.
+   * Cremasco demo seed when absent (one sportello, in Crema). Required with NODE_ENV=production.
    */
   @TerritorioFileConfig()
   TERRITORIO_FILE?: string;

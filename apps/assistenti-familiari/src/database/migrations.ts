@@ -4,6 +4,7 @@ import { AddPresaInCaricoVersioneScheda1796048400000 } from './add-presa-in-cari
 import { CreateSportello1796047100000 } from './create-sportello.migration';
 import { CreateRegistro1796047000000 } from './create-registro.migration';
 import { StoriaAppendOnly1796047000100 } from './storia-append-only.migration';
+import { GrigliaAbbinamento1796048300000 } from './griglia-abbinamento.migration';
 
 /**
  * The first migration: the append-only audit table `voce_audit`. serviceDataSourceOptions runs the
@@ -30,6 +31,8 @@ export const ASSISTENTI_FAMILIARI_MIGRATIONS = [
   StoriaAppendOnly1796047000100,
   // The sportello: richieste of families, proposals, contracts, Bonus pre-checks.
   CreateSportello1796047100000,
+  // The matching in SQL: the weekly grid as a bitmap, the active iscrizioni indexed.
+  GrigliaAbbinamento1796048300000,
   // Consent of the richieste from presa in carico, the desk of a contract, the version of a scheda.
   AddPresaInCaricoVersioneScheda1796048400000,
 ];

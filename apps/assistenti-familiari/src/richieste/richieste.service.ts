@@ -21,7 +21,8 @@ import { isViolation } from '@ambito/persistence';
 import { abbina, type BisognoFamiglia, type SchedaCandidata } from '../abbinamento/abbinamento';
 import { erroreFascia, griglia, grigliaDaSlot, slotDellaGriglia } from '../abbinamento/griglia-oraria';
 import { pesiInVigore } from '../abbinamento/pesi';
-import { contaSchedeAttive, schedaAttiva, schedeAttive, type SchedaRow } from '../abbinamento/schede.sql';
+import { classificaCandidati } from '../abbinamento/classifica.sql';
+import { schedaAttiva, type SchedaRow } from '../abbinamento/schede.sql';
 import {
   CONTESTO_SPORTELLO,
   codiciAmbito,
@@ -183,25 +184,22 @@ export class RichiesteService {
     return richiesta;
   }
 
+  /**
+   * The database ranks (hard filters, overlap and score in one pass over the registro, classifica.sql.ts);
+   * the pure engine scores again the first `limite` to explain each part of their score.
+   */
   async candidati(dto: CercaCandidatiV1): Promise<CandidatiV1> {
     const richiesta = await this.richiestaLetta(dto.id, 'abbina');
     const pesi = pesiInVigore(oggi());
-    const registri = codiciAmbito(this.contesto);
-    const schede = await schedeAttive(this.dataSource.manager, {
-      registri,
-      aree: [
-        richiesta.comune,
-        richiesta.sub_ambito,
-        ...this.comuniDelSubAmbito(richiesta.sub_ambito),
-        ...registri,
-      ],
-      convivente: richiesta.convivenza === 'necessaria',
-      competenze: richiesta.competenze_indispensabili,
+    const bisogno = this.bisogno(richiesta);
+    const classifica = await classificaCandidati(this.dataSource.manager, {
+      registri: codiciAmbito(this.contesto),
+      bisogno,
+      pesi,
+      limite: dto.limite ?? 20,
     });
-    const esito = abbina(this.bisogno(richiesta), schede.map(schedaCandidata), pesi, dto.limite ?? 20);
-    // What the database filtered is counted with the engine's area and live-in exclusions.
-    const totale = await contaSchedeAttive(this.dataSource.manager, registri);
-    const perNome = new Map(schede.map((s) => [s.iscrizione_id, s]));
+    const esito = abbina(bisogno, classifica.migliori.map(schedaCandidata), pesi);
+    const perNome = new Map(classifica.migliori.map((s) => [s.iscrizione_id, s]));
     await this.audit.consentito(
       this.dataSource.manager,
       currentActor(),
@@ -215,13 +213,12 @@ export class RichiesteService {
     return {
       richiestaId: richiesta.id,
       versionePesi: esito.versionePesi,
-      valutate: totale,
+      valutate: classifica.valutate,
       esclusi: {
-        // The database's filters (area, live-in, competence) are one count: their rows never reached the engine.
-        areaNonServita: esito.esclusi['area-non-servita'] + (totale - esito.valutate),
-        convivenzaNonOfferta: esito.esclusi['convivenza-non-offerta'],
-        competenzaIndispensabileMancante: esito.esclusi['competenza-indispensabile-mancante'],
-        disponibilitaInsufficiente: esito.esclusi['disponibilita-insufficiente'],
+        areaNonServita: classifica.esclusi['area-non-servita'],
+        convivenzaNonOfferta: classifica.esclusi['convivenza-non-offerta'],
+        competenzaIndispensabileMancante: classifica.esclusi['competenza-indispensabile-mancante'],
+        disponibilitaInsufficiente: classifica.esclusi['disponibilita-insufficiente'],
       },
       candidati: esito.candidati.map((c) => {
         const s = perNome.get(c.assistenteId)!;

@@ -217,9 +217,9 @@ describe('sportello assistenti familiari (NATS → assistenti-familiari → Post
     // The suspended iscrizione is not even counted; the others are excluded by reason.
     expect(esito.valutate).toBe(5);
     expect(esito.esclusi).toEqual({
-      areaNonServita: 2, // the far one, and the one without dementia care (filtered by the database)
+      areaNonServita: 1, // the far one
       convivenzaNonOfferta: 0,
-      competenzaIndispensabileMancante: 0,
+      competenzaIndispensabileMancante: 1, // the one without dementia care
       disponibilitaInsufficiente: 1,
     });
     // A read of personal data: refused without a purpose.

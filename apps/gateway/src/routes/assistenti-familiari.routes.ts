@@ -266,6 +266,8 @@ export const ASSISTENTI_FAMILIARI_ROUTES: Rotta[] = [
     percorso: '/pubblico/assistenti-familiari',
     messaggio: R.elencaRegistroPubblico,
     pubblica: true,
+    // Short, and in the reader's browser only: a revoked consent is out of every answer the gateway gives.
+    cache: { maxAgeSecondi: 15 },
     tag: 'Pubblico',
     operazione: 'elencaRegistroPubblicoAssistenti',
     sommario: 'Registro pubblico degli assistenti familiari',

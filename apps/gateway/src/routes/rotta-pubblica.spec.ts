@@ -28,6 +28,13 @@ describe('public routes (rotta({ pubblica: true }))', () => {
     ).toMatch(/solo messaggi dichiarati/);
   });
 
+  it('allow an HTTP cache on a public route only (never on personal data)', () => {
+    expect(
+      difettoPubblicita(rotta({ ...base, messaggio: MISURE_RPC.leggiStato, cache: { maxAgeSecondi: 15 } })),
+    ).toMatch(/solo una rotta pubblica dichiara la cache/);
+    expect(ROTTE.filter((r) => r.cache).map((r) => r.percorso)).toEqual(['/pubblico/assistenti-familiari']);
+  });
+
   it('refuse a message for the anonymous actor on a route behind authentication', () => {
     expect(
       difettoPubblicita(rotta({ ...base, messaggio: ASSISTENTI_FAMILIARI_RPC.elencaRegistroPubblico })),

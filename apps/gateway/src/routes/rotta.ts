@@ -74,6 +74,11 @@ export interface Rotta<D extends AnyRpcDeclaration = AnyRpcDeclaration> {
    * personal data (checked when the controller is made).
    */
   pubblica?: true;
+  /**
+   * For a public route only: how long the reader's own browser may keep the answer (`Cache-Control:
+   * private, max-age`), with an ETag of the answer so that a revalidation costs a 304 (see cache-pubblica.ts).
+   */
+  cache?: { maxAgeSecondi: number };
   /** An example of the JSON body (required when the route has a body). */
   esempio?: Partial<RequestOf<D>> | Record<string, unknown>;
 }
@@ -94,6 +99,8 @@ export function difettoPubblicita(r: Rotta): string | null {
     return `${r.operazione}: una rotta pubblica invia solo messaggi dichiarati per il ruolo ${RUOLO_PUBBLICO}`;
   if (r.pubblica && r.messaggio.letturaDatiPersonali)
     return `${r.operazione}: una rotta pubblica non legge dati personali`;
+  if (r.cache && !r.pubblica)
+    return `${r.operazione}: solo una rotta pubblica dichiara la cache (mai dati personali in una cache)`;
   if (!r.pubblica && ammettePubblico)
     return `${r.operazione}: il messaggio ammette il ruolo ${RUOLO_PUBBLICO} ma la rotta non è pubblica`;
   return null;

@@ -15,6 +15,7 @@ import {
 } from '@nestjs/common';
 import { erroreFinalita } from '@ambito/contracts';
 import { RequestContext, RpcClient } from '@ambito/messaging';
+import { intestazioniCache } from './cache-pubblica';
 import { idempotencyKeyDi, riletturaSicura } from './idempotency-key';
 import { Pubblico, RottaPubblica } from '../auth/pubblico.decorator';
 import { RUOLI_KEY } from '../auth/ruoli.decorator';
@@ -54,6 +55,7 @@ async function esegui(rpc: RpcClient, r: Rotta, req: RichiestaHttp, res: Gateway
     res.statusCode = 202;
     return r.accettata.da(reply);
   }
+  if (r.cache) intestazioniCache(res, r.cache.maxAgeSecondi, reply);
   const posizione = r.posizione?.(reply);
   if (posizione) res.setHeader('Location', resourcePath(...posizione));
   const presentazione = r.risposta;

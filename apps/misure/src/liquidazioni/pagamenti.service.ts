@@ -30,8 +30,8 @@ import {
 import { beneficioNonTrovato } from './recuperi.service';
 
 /** Rows read for one part of the elenco's CSV, and the bytes after which a part stops growing. */
-const RIGHE_PER_PARTE = 2_000;
-const BYTE_PER_PARTE = 400_000;
+const RIGHE_PER_PARTE = 1_000;
+const BYTE_PER_PARTE = 256_000;
 
 function toVoceElenco(r: VoceElencoRow) {
   return {
@@ -165,7 +165,7 @@ export class PagamentiService {
 
   /**
    * A part of the month's elenco in CSV (elenco-csv.ts): the first with the heading and the month's
-   * totals, each at most ~400 KB (a NATS message is 1 MB), the next from the cursor this one returns.
+   * totals, each at most ~256 KB (a NATS message is 1 MB), the next from the cursor this one returns.
    * Audited as the pages are, one row per person in the part.
    */
   async elencoCsv(dto: ParteElencoLiquidazioneCsvV1): Promise<ParteCsvElencoLiquidazioneV1> {
@@ -186,7 +186,11 @@ export class PagamentiService {
       prese.push(r);
       testi.push(testo);
     }
-    await this.audita(currentActor(), { mese: dto.mese, formato: 'csv', ...(dto.dopo ? { dopo: dto.dopo } : {}) }, prese);
+    await this.audita(
+      currentActor(),
+      { mese: dto.mese, formato: 'csv', ...(dto.dopo ? { dopo: dto.dopo } : {}) },
+      prese,
+    );
     const finita = prese.length === lette.length && lette.length < RIGHE_PER_PARTE;
     return {
       csv: testi.join(''),
@@ -207,11 +211,7 @@ export class PagamentiService {
     return { mese, totale: importi.length, totaleLiquidatoCentesimi, daCompletare };
   }
 
-  private async audita(
-    actor: Actor,
-    criteri: CriteriAudit,
-    righe: VoceElencoRow[],
-  ): Promise<void> {
+  private async audita(actor: Actor, criteri: CriteriAudit, righe: VoceElencoRow[]): Promise<void> {
     await this.audit.ricerca(this.dataSource.manager, actor, {
       traccia: { azione: 'elenco-liquidazione', risorsa: 'beneficio' },
       criteri,

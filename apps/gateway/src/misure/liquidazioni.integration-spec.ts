@@ -80,6 +80,8 @@ describe('gateway → misure elenco di liquidazione (REST /api/v1/misure/liquida
         (error: Error) => error.message,
       );
     expect(esito).not.toBe('completo');
+    // The first part went out as a 200; the second one failed.
+    expect(csv.received).toHaveLength(2);
   });
 
   it('refuses the CSV without a purpose, sending nothing; pages the elenco with the query string', async () => {

@@ -15,7 +15,7 @@ import {
 } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { erroreFinalita } from '@ambito/contracts';
-import { RequestContext, RpcClient } from '@ambito/messaging';
+import { RequestContext, RpcClient, type RequestContextData } from '@ambito/messaging';
 import { idempotencyKeyDi, riletturaSicura } from './idempotency-key';
 import { Pubblico, RottaPubblica } from '../auth/pubblico.decorator';
 import { RUOLI_KEY } from '../auth/ruoli.decorator';
@@ -63,7 +63,11 @@ async function esegui(rpc: RpcClient, r: Rotta, req: RichiestaHttp, res: Gateway
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     const nome = presentazione.nomeFile?.(req.params);
     if (nome) res.setHeader('Content-Disposition', `attachment; filename="${nome}"`);
-    if (presentazione.seguito) return new StreamableFile(Readable.from(parti(rpc, r, reply, req.params)));
+    if (presentazione.seguito) {
+      // The parts are asked while the stream is read, after this handler returned: in its context.
+      const contesto = { ...RequestContext.current()!, scadenza: undefined };
+      return new StreamableFile(Readable.from(parti(rpc, r, reply, req.params, contesto)));
+    }
   }
   if (presentazione.classe === 'application/pdf') {
     // A Buffer sent as is (Nest would serialise it as JSON): a printable document, opened inline.
@@ -92,9 +96,9 @@ async function* parti(
   r: Rotta,
   primo: unknown,
   params: Record<string, string>,
+  contesto: RequestContextData,
 ): AsyncGenerator<Buffer> {
   const presentazione = r.risposta!;
-  const contesto = { ...RequestContext.current()!, scadenza: undefined };
   let reply = primo;
   for (;;) {
     yield Buffer.from(String(presentazione.da(reply as never, params)));

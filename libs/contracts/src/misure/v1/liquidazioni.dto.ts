@@ -15,7 +15,6 @@ import { MESE_PATTERN } from './benefici.dto';
 import { GIORNO_ESISTENTE } from '../../common/giorno';
 import { PaginazioneV1, paginaDi } from '../../common/pagination';
 import {
-  Annidato,
   Centesimi,
   Descrizione,
   DescrizioneClasse,

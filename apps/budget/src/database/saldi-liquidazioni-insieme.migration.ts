@@ -10,6 +10,10 @@ const SALDI_LIQUIDAZIONI = `
     attese integer;
     aggiornate integer;
   BEGIN
+    -- Other movements (an impegno, a riduzione) leave at once: their row trigger did the work.
+    IF NOT EXISTS (SELECT 1 FROM nuovi WHERE tipo = 'liquidazione') THEN
+      RETURN NULL;
+    END IF;
     WITH per_dotazione AS (
       SELECT annualita_id, linea_id, sum(importo_centesimi) AS importo
         FROM nuovi WHERE tipo = 'liquidazione' GROUP BY annualita_id, linea_id

@@ -24,6 +24,7 @@ import {
   startServiceProcess,
 } from '@ambito/testing';
 import { signActor } from './actor-firmato';
+import { ContatoreCpu, pidPostgres } from './cpu';
 
 /*
  * Issue 10, point 9: the monthly run for 20,000 active benefici (the amount due of each, explained)
@@ -83,10 +84,15 @@ async function main(): Promise<void> {
     LOG_LEVEL: 'warn',
     ACTOR_TRUSTED_KEYS: identita.ACTOR_TRUSTED_KEYS,
   };
+  // BENCH_CPU_PROF=<dir>: a V8 CPU profile of each service, written when it stops (.cpuprofile).
+  const nodeArgs = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`]
+    : [];
   const budget = await startServiceProcess({
     app: 'budget',
     httpPort: await freePort(),
     workspaceRoot: root,
+    nodeArgs,
     env: {
       ...common,
       DATABASE_URL: pg.url,
@@ -99,6 +105,7 @@ async function main(): Promise<void> {
     httpPort: await freePort(),
     workspaceRoot: root,
     logFile: process.env.BENCH_LOG_MISURE,
+    nodeArgs,
     env: {
       ...common,
       DATABASE_URL: pg.url,
@@ -113,6 +120,11 @@ async function main(): Promise<void> {
   const nc = await connect({ servers: nats.url });
   const sql = new Client({ connectionString: pg.url });
   await sql.connect();
+  const cpu = new ContatoreCpu({
+    budget: { pid: budget.pid! },
+    misure: { pid: misure.pid! },
+    postgres: { pid: pidPostgres(pg.dataDir), figli: true },
+  });
   try {
     console.log(
       `Benchmark liquidazioni su ${process.arch}, Node ${process.version}: ${BENEFICI} benefici B2 attivi, mese ${MESE}; ` +
@@ -230,6 +242,7 @@ async function main(): Promise<void> {
     );
 
     // ---- timed: the monthly run ----
+    const c0 = cpu.misura();
     const t0 = performance.now();
     let run = (await b(MISURE_RPC.eseguiErogazioni.subject, { mese: MESE })) as ErogazioneRunV1;
     while (run.stato === 'in-corso') {
@@ -237,10 +250,11 @@ async function main(): Promise<void> {
       run = (await b(MISURE_RPC.leggiErogazioneRun.subject, { id: run.id })) as ErogazioneRunV1;
     }
     const t1 = performance.now();
+    const c1 = cpu.misura();
     if (run.stato !== 'completata') throw new Error(`esecuzione mensile: ${JSON.stringify(run)}`);
     console.log(
       `1. esecuzione mensile: ${secondi(t1 - t0)} (${run.mensilitaCreate} mensilità, dovuto ` +
-        `${(run.importoDovutoCentesimi / 100).toLocaleString('it-IT')} €)`,
+        `${(run.importoDovutoCentesimi / 100).toLocaleString('it-IT')} €); CPU: ${ContatoreCpu.differenza(c0, c1)}`,
     );
 
     // ---- timed: the liquidazioni in the budget ----
@@ -251,6 +265,7 @@ async function main(): Promise<void> {
       liq = (await b(MISURE_RPC.leggiLiquidazioniMese.subject, { mese: MESE })) as LiquidazioniMeseV1;
     }
     const t3 = performance.now();
+    const c3 = cpu.misura();
     if (liq.stato !== 'completate') throw new Error(`liquidazioni: ${JSON.stringify(liq)}`);
     const [nelBudget] = (
       await sql.query<{ n: string; importo: string }>(
@@ -260,7 +275,8 @@ async function main(): Promise<void> {
     ).rows;
     console.log(
       `2. liquidazioni nel budget: ${secondi(t3 - t2)} (${liq.liquidate} liquidate; nel budget ${nelBudget.n} ` +
-        `liquidazioni per ${(Number(nelBudget.importo) / 100).toLocaleString('it-IT')} €)`,
+        `liquidazioni per ${(Number(nelBudget.importo) / 100).toLocaleString('it-IT')} €); ` +
+        `CPU: ${ContatoreCpu.differenza(c1, c3)}`,
     );
     if (Number(nelBudget.n) !== BENEFICI || Number(nelBudget.importo) !== BENEFICI * MENSILE)
       throw new Error('il budget non ha una liquidazione per beneficio');

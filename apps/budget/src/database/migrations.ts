@@ -5,6 +5,7 @@ import { addFinalitaVoceAuditMigration, createVoceAuditMigration } from '@ambito
 import { FedeltaDominio1764620000000 } from './fedelta-dominio.migration';
 import { AttiArticoli1764700000000 } from './atti-articoli.migration';
 import { LiquidazioniChiave1796046700000 } from './liquidazioni-chiave.migration';
+import { SaldiLiquidazioniInsieme1796048200000 } from './saldi-liquidazioni-insieme.migration';
 
 /** Idempotency-Key of state-changing requests, stored with their effect (libs/messaging/src/idempotency). */
 export const CreateIdempotencyKey1764600000400 = createIdempotencyKeyMigration(1764600000400);
@@ -26,4 +27,6 @@ export const BUDGET_MIGRATIONS = [
   AttiArticoli1764700000000,
   // Keyed liquidazioni of a calling service, in batches (lane benefici-liquidazioni).
   LiquidazioniChiave1796046700000,
+  // The balances of a batch of liquidazioni updated once per statement (lane liquidazioni-bench).
+  SaldiLiquidazioniInsieme1796048200000,
 ];

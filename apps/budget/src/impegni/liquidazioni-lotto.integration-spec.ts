@@ -156,6 +156,95 @@ describe('liquidazioni in batches (budget.liquidazioni.registra-lotto)', () => {
     expect(await liquidato('B2-LIQ-GARA')).toBe(200_000);
   });
 
+  it('concurrent batches of new keys on the same impegni never liquidate beyond them (the database decides)', async () => {
+    await linea('B2-LIQ-CORSA', ['impegno', 'liquidazione']);
+    const imp = await impegni(
+      'B2-LIQ-CORSA',
+      Array.from({ length: 25 }, () => 30_000),
+    );
+    // Six clients, each a batch of 10,000 on every impegno under its own keys: three fit, three do not.
+    const esiti = await Promise.allSettled(
+      Array.from({ length: 6 }, () => lotto({ liquidazioni: imp.map((i) => voce(i.id, 10_000)) })),
+    );
+    const riuscite = esiti.filter((e) => e.status === 'fulfilled').length;
+    expect(riuscite).toBe(3);
+    for (const e of esiti)
+      if (e.status === 'rejected')
+        expect(await rifiuto(Promise.reject(e.reason))).toBe('LIQUIDAZIONE_OLTRE_IMPEGNO');
+    expect(await liquidato('B2-LIQ-CORSA')).toBe(25 * 30_000);
+    // Every balance is the sum of its movements: the dotazione's and each impegno's.
+    const saldi = await svc.sql<{ impegno: string; liquidato: string; movimenti: string }>(
+      `SELECT i.id AS impegno, i.liquidato_centesimi AS liquidato,
+              (SELECT coalesce(sum(m.importo_centesimi), 0) FROM movimento m
+                WHERE m.impegno_id = i.id AND m.tipo = 'liquidazione') AS movimenti
+         FROM impegno i WHERE i.id = ANY ($1::uuid[])`,
+      [imp.map((i) => i.id)],
+    );
+    for (const s of saldi) expect([s.liquidato, s.movimenti]).toEqual(['30000', '30000']);
+    const [dotazione] = await svc.sql<{ saldo: string; movimenti: string }>(
+      `SELECT s.liquidato_centesimi AS saldo,
+              (SELECT sum(m.importo_centesimi) FROM movimento m
+                WHERE m.linea_id = l.id AND m.tipo = 'liquidazione') AS movimenti
+         FROM saldo_dotazione s JOIN linea l ON l.id = s.linea_id WHERE l.codice = 'B2-LIQ-CORSA'`,
+    );
+    expect(dotazione).toEqual({ saldo: '750000', movimenti: '750000' });
+  });
+
+  it('the ledger refuses movements beyond an impegno or without dotazione, also from a writer that skips the service', async () => {
+    await linea('B2-LIQ-SQL', ['impegno', 'liquidazione']);
+    const [a, b] = await impegni('B2-LIQ-SQL', [30_000, 30_000]);
+    const [dove] = await svc.sql<{ annualita: string; linea: string }>(
+      `SELECT annualita_id AS annualita, linea_id AS linea FROM impegno WHERE id = $1`,
+      [a.id],
+    );
+    await udp()(registraLinea, {
+      codice: 'B2-LIQ-SENZA',
+      denominazione: 'Linea senza dotazione',
+      esercizio: 2025,
+      categoria: 'misure-b2',
+      preventivoCentesimi: 10_000,
+    });
+    const [senza] = await svc.sql<{ id: string }>(`SELECT id FROM linea WHERE codice = 'B2-LIQ-SENZA'`);
+    const inserisci = (righe: Array<[string, number]>, linea = dove.linea) =>
+      svc.sql(
+        `WITH l AS (
+           INSERT INTO liquidazione (impegno_id, importo_centesimi, periodo, registrata_da)
+           SELECT x.impegno, x.importo, '2025-06', 'test' FROM unnest($3::uuid[], $4::bigint[]) AS x(impegno, importo)
+           RETURNING id, impegno_id, importo_centesimi)
+         INSERT INTO movimento (tipo, importo_centesimi, annualita_id, linea_id, impegno_id, liquidazione_id, registrato_da)
+         SELECT 'liquidazione', l.importo_centesimi, $1, $2, l.impegno_id, l.id, 'test' FROM l`,
+        [dove.annualita, linea, righe.map((r) => r[0]), righe.map((r) => r[1])],
+      );
+    // Two movements of one statement add up on their impegno: 20,000 + 20,000 > 30,000.
+    await expect(
+      inserisci([
+        [b.id, 5_000],
+        [a.id, 20_000],
+        [a.id, 20_000],
+      ]),
+    ).rejects.toMatchObject({
+      constraint: 'ck_impegno_liquidato',
+    });
+    await expect(inserisci([[a.id, 1_000]], senza.id)).rejects.toMatchObject({
+      code: '23503',
+      message: expect.stringContaining('senza dotazione') as unknown,
+    });
+    await inserisci([
+      [a.id, 20_000],
+      [a.id, 10_000],
+      [b.id, 5_000],
+    ]);
+    expect(await liquidato('B2-LIQ-SQL')).toBe(35_000);
+    const impegniDopo = await svc.sql<{ id: string; liquidato: string }>(
+      `SELECT id, liquidato_centesimi AS liquidato FROM impegno WHERE id = ANY ($1::uuid[]) ORDER BY liquidato DESC`,
+      [[a.id, b.id]],
+    );
+    expect(impegniDopo.map((i) => [i.id, i.liquidato])).toEqual([
+      [a.id, '30000'],
+      [b.id, '5000'],
+    ]);
+  });
+
   it('refuses a line granted for impegni but not for liquidazioni, an unknown impegno, duplicate keys', async () => {
     await linea('B2-LIQ-NO', ['impegno']);
     const [a] = await impegni('B2-LIQ-NO', [10_000]);

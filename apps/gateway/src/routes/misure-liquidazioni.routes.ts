@@ -1,5 +1,4 @@
 import { MISURE_RPC } from '@ambito/contracts';
-import { elencoLiquidazioneCsv } from './elenco-liquidazione-csv';
 import { rotta, type Rotta } from './rotta';
 
 const MESE = { descrizione: 'Mese delle erogazioni, AAAA-MM' };
@@ -39,25 +38,26 @@ export const ROTTE_LIQUIDAZIONI: Rotta[] = [
     operazione: 'elencoLiquidazione',
     sommario: 'Elenco di liquidazione del mese per la ragioneria',
     descrizione:
-      'Ogni mensilità liquidata con intestatario (beneficiario o delegato), codice fiscale, IBAN e l’esito del suo controllo (ISO 13616), importi, impegno e liquidazione del budget. Dati personali: servono `X-Finalita` e `X-Motivo`.',
+      'A pagine (`pagina`, `perPagina`), per protocollo, con i totali del mese: ogni mensilità liquidata con intestatario (beneficiario o delegato), codice fiscale, IBAN e l’esito del suo controllo (ISO 13616), importi, impegno e liquidazione del budget. Dati personali: servono `X-Finalita` e `X-Motivo`.',
     parametri: { mese: MESE },
     esito: 'Elenco di liquidazione',
   }),
   rotta({
     metodo: 'get',
     percorso: '/misure/liquidazioni/{mese}/elenco.csv',
-    messaggio: MISURE_RPC.elencoLiquidazione,
+    messaggio: MISURE_RPC.elencoLiquidazioneCsv,
     tag: 'Misure',
     operazione: 'elencoLiquidazioneCsv',
     sommario: 'Elenco di liquidazione del mese, in CSV',
     descrizione:
-      'Come l’elenco, in CSV (separatore `;`, euro con la virgola) con una riga di intestazione: mese, totale e righe da completare prima del mandato. Dati personali: servono `X-Finalita` e `X-Motivo`.',
+      'Come l’elenco, intero, in CSV (separatore `;`, euro con la virgola) con una riga di intestazione: mese, totale e righe da completare prima del mandato. Composto dal servizio misure a parti e trasmesso man mano. Dati personali: servono `X-Finalita` e `X-Motivo`.',
     parametri: { mese: MESE },
     esito: 'CSV',
     risposta: {
       classe: 'text/csv',
       descrizione: 'CSV',
-      da: (elenco) => elencoLiquidazioneCsv(elenco),
+      da: (parte) => parte.csv,
+      seguito: (parte, params) => (parte.dopo ? { mese: params.mese, dopo: parte.dopo } : null),
       // The month is validated (AAAA-MM) before the request is sent: safe in a header.
       nomeFile: (params) => `elenco-liquidazione-${params.mese}.csv`,
     },

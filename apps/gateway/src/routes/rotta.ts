@@ -27,6 +27,11 @@ export interface Presentazione<D extends AnyRpcDeclaration> {
   da: (reply: ReplyOf<D>, params: Record<string, string>) => unknown;
   /** File name of a CSV or PDF download (a chart is shown inline). */
   nomeFile?: (params: Record<string, string>) => string;
+  /**
+   * A CSV the service renders in parts (a whole one would exceed a NATS message): the request of the
+   * part after this reply, or null at the last. The gateway streams the parts as one file, `da` of each.
+   */
+  seguito?: (reply: ReplyOf<D>, params: Record<string, string>) => RequestOf<D> | null;
 }
 
 /**

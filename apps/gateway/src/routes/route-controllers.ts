@@ -13,8 +13,9 @@ import {
   SetMetadata,
   type Type,
 } from '@nestjs/common';
+import { Readable } from 'node:stream';
 import { erroreFinalita } from '@ambito/contracts';
-import { RequestContext, RpcClient } from '@ambito/messaging';
+import { RequestContext, RpcClient, type RequestContextData } from '@ambito/messaging';
 import { intestazioniCache } from './cache-pubblica';
 import { idempotencyKeyDi, riletturaSicura } from './idempotency-key';
 import { Pubblico, RottaPubblica } from '../auth/pubblico.decorator';
@@ -64,6 +65,11 @@ async function esegui(rpc: RpcClient, r: Rotta, req: RichiestaHttp, res: Gateway
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     const nome = presentazione.nomeFile?.(req.params);
     if (nome) res.setHeader('Content-Disposition', `attachment; filename="${nome}"`);
+    if (presentazione.seguito) {
+      // The parts are asked while the stream is read, after this handler returned: in its context.
+      const contesto = { ...RequestContext.current()!, scadenza: undefined };
+      return new StreamableFile(Readable.from(parti(rpc, r, reply, req.params, contesto)));
+    }
   }
   if (presentazione.classe === 'application/pdf') {
     // A Buffer sent as is (Nest would serialise it as JSON): a printable document, opened inline.
@@ -79,6 +85,31 @@ async function esegui(rpc: RpcClient, r: Rotta, req: RichiestaHttp, res: Gateway
     res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
   }
   return presentazione.da(reply, req.params);
+}
+
+/**
+ * The parts of a document the service sends in pieces: the first reply's, then each next request's, in
+ * the first request's context (its actor and purpose; not its deadline: each part has its own). The
+ * first part's errors were answered as errors; a later one's cuts the download short (the client sees
+ * an incomplete transfer, never a file that looks whole).
+ */
+async function* parti(
+  rpc: RpcClient,
+  r: Rotta,
+  primo: unknown,
+  params: Record<string, string>,
+  contesto: RequestContextData,
+): AsyncGenerator<Buffer> {
+  const presentazione = r.risposta!;
+  let reply = primo;
+  for (;;) {
+    yield Buffer.from(String(presentazione.da(reply as never, params)));
+    const seguito = presentazione.seguito!(reply as never, params);
+    if (seguito === null) return;
+    reply = await RequestContext.run(contesto, () =>
+      rpc.request(r.messaggio.subject as never, seguito as never),
+    );
+  }
 }
 
 /**

@@ -61,8 +61,10 @@ const MOTIVI_FINE: Record<CausaFineBeneficio, string> = {
   revoca: 'revocato',
 };
 
-const euro = (centesimi: number): string =>
-  `€ ${(centesimi / 100).toLocaleString('it-IT', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+// One formatter for every month: toLocaleString builds a new one at each call (~7 s of CPU for 20,000
+// benefici in tools/bench, liquidazioni).
+const EURO = new Intl.NumberFormat('it-IT', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const euro = (centesimi: number): string => `€ ${EURO.format(centesimi / 100)}`;
 
 const it = (data: string): string => `${data.slice(8, 10)}/${data.slice(5, 7)}/${data.slice(0, 4)}`;
 

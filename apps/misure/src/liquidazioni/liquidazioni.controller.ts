@@ -1,12 +1,15 @@
 import {
   BeneficioIdV1,
+  ElencaElencoLiquidazioneV1,
   MISURE_RPC,
+  ParteElencoLiquidazioneCsvV1,
   MeseLiquidazioniV1,
   RegistraPagamentoBeneficioV1,
   RegistraRecuperoV1,
   RichiediRecuperoV1,
   type ElencoLiquidazioneV1,
   type LiquidazioniMeseV1,
+  type ParteCsvElencoLiquidazioneV1,
   type PagamentoBeneficioV1,
   type RecuperoV1,
 } from '@ambito/contracts';
@@ -34,8 +37,13 @@ export class LiquidazioniController {
   }
 
   @RpcHandler(MISURE_RPC.elencoLiquidazione)
-  elenco(dto: MeseLiquidazioniV1): Promise<ElencoLiquidazioneV1> {
-    return this.pagamenti.elenco(dto.mese);
+  elenco(dto: ElencaElencoLiquidazioneV1): Promise<ElencoLiquidazioneV1> {
+    return this.pagamenti.elenco(dto);
+  }
+
+  @RpcHandler(MISURE_RPC.elencoLiquidazioneCsv)
+  elencoCsv(dto: ParteElencoLiquidazioneCsvV1): Promise<ParteCsvElencoLiquidazioneV1> {
+    return this.pagamenti.elencoCsv(dto);
   }
 
   @RpcHandler(MISURE_RPC.registraPagamentoBeneficio)

@@ -27,6 +27,7 @@ const {
   registraPagamentoBeneficio,
   leggiPagamentoBeneficio,
   elencoLiquidazione,
+  elencoLiquidazioneCsv,
 } = MISURE_RPC;
 
 const CONTABILE = ['pagamento del beneficio', 'gestione-contabile'] as const;
@@ -91,7 +92,8 @@ describe('liquidazioni of the monthly erogazioni', () => {
 
   beforeAll(async () => {
     budget = await startTestBudget();
-    svc = await startTestMisure({ identita: budget.identita });
+    // Batches of 2: every month of three benefici or more goes through the pipeline of several batches.
+    svc = await startTestMisure({ identita: budget.identita, env: { LIQUIDAZIONI_PER_LOTTO: '2' } });
     const b = budget.as(ATTORI_BUDGET.udp);
     await b(BUDGET_RPC.registraAssegnazione, assegnazione('FNA-B2', 2024, 100_000_000));
     await b(BUDGET_RPC.registraLinea, {
@@ -178,6 +180,37 @@ describe('liquidazioni of the monthly erogazioni', () => {
     expect(y).toMatchObject({ stato: 'completate', importoLiquidatoCentesimi: 60_000 });
     expect(await liquidazioniBudget([a, b, c])).toHaveLength(2);
     expect(await eventi('2025-04')).toHaveLength(2);
+  });
+
+  it('sends several batches in a pipeline: a refused month waits with its reason, every other is paid once', async () => {
+    const benefici = [];
+    for (let i = 0; i < 5; i++) benefici.push(await beneficio());
+    // One month above its impegno (600 € against a residuo of 4,800 € is not; 6,000 € is).
+    const [troppo] = benefici.splice(2, 1);
+    await creaMese(svc, avviso.regoleId, '2026-02', [
+      ...benefici.map((b) => ({ beneficioId: b.id })),
+      { beneficioId: troppo.id, mensile: 600_000 },
+    ]);
+    const esito = await liquida('2026-02');
+    expect(esito).toMatchObject({
+      stato: 'in-attesa',
+      mensilita: 5,
+      liquidate: 4,
+      inAttesa: 1,
+      errore: 'LIQUIDAZIONE_OLTRE_IMPEGNO',
+    });
+    expect(await liquidazioniBudget([...benefici, troppo])).toEqual(
+      benefici
+        .map((b) => ({ chiave: `misure:beneficio:${b.id}:2026-02`, n: 1, importo: '40000' }))
+        .sort((x, y) => (x.chiave < y.chiave ? -1 : 1)),
+    );
+    expect((await eventi('2026-02')).map((e) => e.payload.beneficioId).sort()).toEqual(
+      benefici.map((b) => b.id).sort(),
+    );
+    // Run again: the refused month is tried again and refused again; nothing else moves.
+    expect(await liquida('2026-02')).toMatchObject({ liquidate: 4, inAttesa: 1 });
+    expect(await liquidazioniBudget([...benefici, troppo])).toHaveLength(4);
+    expect(await eventi('2026-02')).toHaveLength(4);
   });
 
   it('with the budget down the months wait; the next run resumes them with the same keys, also one the budget had made before its reply was lost', async () => {
@@ -408,7 +441,8 @@ describe('liquidazioni of the monthly erogazioni', () => {
     const elenco = await contabile()(elencoLiquidazione, { mese: '2025-12' });
     expect(elenco.totaleLiquidatoCentesimi).toBe(120_000);
     expect(elenco.daCompletare).toBe(1);
-    const perBeneficio = new Map(elenco.voci.map((v) => [v.beneficioId, v]));
+    expect(elenco.totale).toBe(3);
+    const perBeneficio = new Map(elenco.elementi.map((v) => [v.beneficioId, v]));
     expect(perBeneficio.get(a.id)).toMatchObject({
       intestatario: 'beneficiario',
       controlloIban: 'valido',
@@ -433,4 +467,100 @@ describe('liquidazioni of the monthly erogazioni', () => {
       ]),
     );
   });
+
+  it('gives an elenco beyond the 1 MB of a NATS message in pages and in CSV parts, each well below it', async () => {
+    const x = await beneficio();
+    await creaMese(svc, avviso.regoleId, '2026-01', [{ beneficioId: x.id }]);
+    await liquida('2026-01');
+    const contabile = () => svc.as(ATTORI.udp, ...CONTABILE);
+    await contabile()(registraPagamentoBeneficio, {
+      beneficioId: x.id,
+      intestatario: 'delegato',
+      nominativo: 'Maria Giovanna Bianchi Lombardini',
+      codiceFiscale: 'BNCMRA45B52D142W',
+      iban: IBAN,
+      delega: 'Trib. Cremona, decreto 123/2024',
+    });
+    // 6,000 more liquidated months like x's, with their payees (copies of its rows, by SQL).
+    const N = 6_000;
+    const copie = JSON.stringify(
+      Array.from({ length: N }, (_, i) => ({
+        beneficio: randomUUID(),
+        istanza: randomUUID(),
+        persona: randomUUID(),
+        erogazione: randomUUID(),
+        liquidazione: randomUUID(),
+        numero: 900_000 + i,
+      })),
+    );
+    const copia = (tabella: string, campi: string, where: string) =>
+      svc.sql(
+        `INSERT INTO ${tabella}
+         SELECT (jsonb_populate_record(t, jsonb_build_object(${campi}))).*
+           FROM ${tabella} t, jsonb_to_recordset($1::jsonb)
+                AS x(beneficio uuid, istanza uuid, persona uuid, erogazione uuid, liquidazione uuid, numero int)
+          WHERE ${where}`,
+        [copie, x.id],
+      );
+    await copia(
+      'istanza',
+      `'id', x.istanza, 'persona_id', x.persona, 'protocollo_numero', x.numero`,
+      `t.id = (SELECT istanza_id FROM beneficio WHERE id = $2)`,
+    );
+    await copia(
+      'beneficio',
+      `'id', x.beneficio, 'istanza_id', x.istanza, 'persona_id', x.persona, 'evento_id', gen_random_uuid()`,
+      `t.id = $2`,
+    );
+    await copia(
+      'erogazione_mensile',
+      `'id', x.erogazione, 'beneficio_id', x.beneficio`,
+      `t.beneficio_id = $2 AND t.mese = '2026-01-01'`,
+    );
+    await copia(
+      'liquidazione_mensile',
+      `'id', x.liquidazione, 'erogazione_id', x.erogazione, 'beneficio_id', x.beneficio,
+       'chiave_idempotenza', 'misure:beneficio:' || x.beneficio || ':2026-01'`,
+      `t.beneficio_id = $2 AND t.mese = '2026-01-01'`,
+    );
+    await copia('pagamento_beneficio', `'beneficio_id', x.beneficio`, `t.beneficio_id = $2`);
+
+    const prima = await contabile()(elencoLiquidazione, { mese: '2026-01', perPagina: 200 });
+    expect(prima).toMatchObject({
+      totale: N + 1,
+      totaleLiquidatoCentesimi: (N + 1) * 40_000,
+      daCompletare: 0,
+      pagina: 1,
+      perPagina: 200,
+    });
+    expect(prima.elementi).toHaveLength(200);
+    expect(prima.elementi[0].beneficioId).toBe(x.id);
+    const ultima = await contabile()(elencoLiquidazione, { mese: '2026-01', pagina: 31, perPagina: 200 });
+    expect(ultima.elementi).toHaveLength(1);
+
+    const parti: Array<{ csv: string; dopo: string | null }> = [];
+    let dopo: string | undefined;
+    do {
+      const parte = await contabile()(elencoLiquidazioneCsv, { mese: '2026-01', ...(dopo ? { dopo } : {}) });
+      parti.push(parte);
+      dopo = parte.dopo ?? undefined;
+    } while (dopo);
+    const byte = parti.map((p) => Buffer.byteLength(JSON.stringify(p)));
+    expect(byte.reduce((a, b) => a + b, 0)).toBeGreaterThan(1024 * 1024);
+    for (const b of byte) expect(b).toBeLessThan(300 * 1024);
+    const righe = parti
+      .map((p) => p.csv)
+      .join('')
+      .split('\r\n');
+    expect(righe[0]).toBe(`Elenco di liquidazione 2026-01;totale ${(N + 1) * 400},00;da completare 0`);
+    const voci = righe.slice(2, -1);
+    expect(voci).toHaveLength(N + 1);
+    expect(new Set(voci.map((r) => r.split(';')[0])).size).toBe(N + 1);
+    expect(voci[N]).toContain(';delegato;Maria Giovanna Bianchi Lombardini;BNCMRA45B52D142W;');
+    const elencate = await svc.sql<{ n: number }>(
+      `SELECT count(DISTINCT soggetto_id)::int AS n FROM voce_audit WHERE azione = 'elenco-liquidazione' AND criteri IS NULL
+          AND risorsa_id = ANY (SELECT beneficio_id::text FROM liquidazione_mensile WHERE mese = '2026-01-01')`,
+    );
+    expect(elencate[0].n).toBe(N + 1);
+  }, 120_000);
 });

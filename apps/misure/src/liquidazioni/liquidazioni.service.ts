@@ -36,6 +36,12 @@ export const LIQUIDAZIONI_PER_LOTTO = Symbol('LIQUIDAZIONI_PER_LOTTO');
  */
 const ATTESA_MASSIMA_MS = 3_000;
 
+/** What the budget answered for a page: its liquidazione per month, and the months it refused. */
+interface EsitoPagina {
+  budgetIds: Map<string, string>;
+  rifiutate: Set<string>;
+}
+
 /** The budget did not answer: the month waits, and the next run sends the same keys again. */
 class BudgetNonDisponibile extends Error {
   constructor(readonly codice: string) {
@@ -116,13 +122,7 @@ export class LiquidazioniService {
     }
     let errore: string | null = null;
     try {
-      dopo = null;
-      for (;;) {
-        const pagina = await liquidazioniInAttesa(this.dataSource.manager, ambito, mese, dopo, perLotto);
-        if (pagina.length === 0) break;
-        await this.liquidaPagina(mese, pagina);
-        dopo = pagina[pagina.length - 1].beneficio_id;
-      }
+      await this.liquidaPagine(ambito, mese, perLotto);
     } catch (error) {
       if (!(error instanceof BudgetNonDisponibile)) throw error;
       errore = error.codice;
@@ -178,8 +178,37 @@ export class LiquidazioniService {
     });
   }
 
-  /** A page of prepared months through the budget, then closed with their events. */
-  private async liquidaPagina(mese: string, pagina: LiquidazioneInAttesa[]): Promise<void> {
+  /**
+   * The prepared months, page after page, through the budget and closed with their events, in a
+   * pipeline: while the budget records page n, page n-1 is closed and page n+1 read (one batch at a
+   * time in the budget, so its locks are taken in one order). A budget that does not answer stops it
+   * after the pages already answered are closed.
+   */
+  private async liquidaPagine(ambito: string, mese: string, perLotto: number): Promise<void> {
+    const leggi = (dopo: string | null) =>
+      liquidazioniInAttesa(this.dataSource.manager, ambito, mese, dopo, perLotto);
+    // Each promise is marked handled when made (a rejection waits for its await, not a crash).
+    const gestita = <T>(p: Promise<T>): Promise<T> => (p.catch(() => undefined), p);
+    let chiusura: Promise<void> = Promise.resolve();
+    let pagina = await leggi(null);
+    while (pagina.length > 0) {
+      const invio = this.inviaPagina(mese, pagina);
+      const prossima = gestita(leggi(pagina[pagina.length - 1].beneficio_id));
+      let esito: EsitoPagina;
+      try {
+        esito = await invio;
+      } finally {
+        // The page before is closed whatever the budget said of this one.
+        await chiusura;
+      }
+      chiusura = gestita(this.chiudiPagina(mese, pagina, esito));
+      pagina = await prossima;
+    }
+    await chiusura;
+  }
+
+  /** A page of prepared months through the budget: the budget's ids, and the months it refused. */
+  private async inviaPagina(mese: string, pagina: LiquidazioneInAttesa[]): Promise<EsitoPagina> {
     const daPagare = pagina.filter((l) => Number(l.importo_liquidato_centesimi) > 0);
     const budgetIds = new Map<string, string>();
     const voce = (l: LiquidazioneInAttesa) => ({
@@ -210,6 +239,15 @@ export class LiquidazioniService {
         }
       }
     }
+    return { budgetIds, rifiutate };
+  }
+
+  /** The months of a page the budget recorded, closed with their events. */
+  private async chiudiPagina(
+    mese: string,
+    pagina: LiquidazioneInAttesa[],
+    { budgetIds, rifiutate }: EsitoPagina,
+  ): Promise<void> {
     const chiudibili = pagina.filter((l) => !rifiutate.has(l.id));
     await this.dataSource.transaction(async (m) => {
       const chiuse = await segnaLiquidate(

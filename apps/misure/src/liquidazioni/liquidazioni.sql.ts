@@ -444,19 +444,57 @@ export interface VoceElencoRow {
   iban: string | null;
 }
 
-/** The month's liquidated payments with their payees, by protocol. */
-export async function vociElenco(m: EntityManager, ambito: string, mese: string): Promise<VoceElencoRow[]> {
+const VOCI_ELENCO = `
+    SELECT l.beneficio_id, b.persona_id,
+           i.ambito, i.protocollo_anno, i.protocollo_numero,
+           b.misura, b.strumento, l.importo_dovuto_centesimi, l.compensato_centesimi, l.importo_liquidato_centesimi,
+           l.impegno_id, l.liquidazione_budget_id, p.intestatario, p.nominativo, p.codice_fiscale, p.iban
+      FROM liquidazione_mensile l
+      JOIN beneficio b ON b.id = l.beneficio_id
+      JOIN istanza i ON i.id = b.istanza_id
+      LEFT JOIN pagamento_beneficio p ON p.beneficio_id = l.beneficio_id
+     WHERE l.ambito = $1 AND l.mese = $2::date AND l.stato = 'liquidata'`;
+
+/**
+ * The month's liquidated payments with their payees, by protocol: a page (`offset`, `limite`) or, for
+ * the CSV's parts, the rows after a cursor (the last row's protocol and beneficio: rows liquidated
+ * meanwhile never shift the next part).
+ */
+export async function vociElenco(
+  m: EntityManager,
+  ambito: string,
+  mese: string,
+  pagina: { offset?: number; limite: number; dopo?: { anno: number; numero: number; beneficioId: string } },
+): Promise<VoceElencoRow[]> {
+  const dopo = pagina.dopo ?? null;
   return m.query<VoceElencoRow[]>(
-    `SELECT l.beneficio_id, b.persona_id,
-            i.ambito, i.protocollo_anno, i.protocollo_numero,
-            b.misura, b.strumento, l.importo_dovuto_centesimi, l.compensato_centesimi, l.importo_liquidato_centesimi,
-            l.impegno_id, l.liquidazione_budget_id, p.intestatario, p.nominativo, p.codice_fiscale, p.iban
+    `${VOCI_ELENCO}
+       AND ($5::int IS NULL OR (i.protocollo_anno, i.protocollo_numero, l.beneficio_id) > ($5, $6, $7::uuid))
+     ORDER BY i.protocollo_anno, i.protocollo_numero, l.beneficio_id
+     OFFSET $3 LIMIT $4`,
+    [
+      ambito,
+      mese,
+      pagina.offset ?? 0,
+      pagina.limite,
+      dopo?.anno ?? null,
+      dopo?.numero ?? null,
+      dopo?.beneficioId ?? null,
+    ],
+  );
+}
+
+/** What the month's totals need of every row: the amount and the IBAN (checked again in the service). */
+export async function importiElenco(
+  m: EntityManager,
+  ambito: string,
+  mese: string,
+): Promise<Array<{ importo_liquidato_centesimi: string; iban: string | null }>> {
+  return m.query(
+    `SELECT l.importo_liquidato_centesimi, p.iban
        FROM liquidazione_mensile l
-       JOIN beneficio b ON b.id = l.beneficio_id
-       JOIN istanza i ON i.id = b.istanza_id
        LEFT JOIN pagamento_beneficio p ON p.beneficio_id = l.beneficio_id
-      WHERE l.ambito = $1 AND l.mese = $2::date AND l.stato = 'liquidata'
-      ORDER BY i.protocollo_anno, i.protocollo_numero, l.beneficio_id`,
+      WHERE l.ambito = $1 AND l.mese = $2::date AND l.stato = 'liquidata'`,
     [ambito, mese],
   );
 }

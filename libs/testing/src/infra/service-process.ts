@@ -12,6 +12,8 @@ export interface ServiceProcessOptions {
   /** Where stdout/stderr go (JSON logs); inherited when absent. */
   logFile?: string;
   readyTimeoutMs?: number;
+  /** Options of node itself, before the script (e.g. `--cpu-prof`, not allowed in NODE_OPTIONS). */
+  nodeArgs?: string[];
 }
 
 export interface ServiceProcess {
@@ -28,7 +30,7 @@ export interface ServiceProcess {
 export async function startServiceProcess(options: ServiceProcessOptions): Promise<ServiceProcess> {
   const main = path.join(options.workspaceRoot, 'dist/apps', options.app, 'src/main.js');
   const register = path.join(options.workspaceRoot, 'tools/runtime/register.js');
-  const child = spawn(process.execPath, ['-r', register, main], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '-r', register, main], {
     cwd: options.workspaceRoot,
     env: { ...process.env, ...options.env, HTTP_PORT: String(options.httpPort) },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,6 +3,7 @@ import {
   IsIn,
   IsISO8601,
   IsNotEmpty,
+  IsOptional,
   IsString,
   IsUUID,
   Matches,
@@ -12,8 +13,8 @@ import {
 import { CODICE_FISCALE_PATTERN } from '../../accesso/v1/persona.dto';
 import { MESE_PATTERN } from './benefici.dto';
 import { GIORNO_ESISTENTE } from '../../common/giorno';
+import { PaginazioneV1, paginaDi } from '../../common/pagination';
 import {
-  Annidato,
   Centesimi,
   Descrizione,
   DescrizioneClasse,
@@ -291,20 +292,60 @@ export class VoceElencoLiquidazioneV1 {
   controlloIban: 'valido' | 'non-valido' | 'mancante';
 }
 
-@DescrizioneClasse('Elenco di liquidazione di un mese per la ragioneria')
-export class ElencoLiquidazioneV1 {
+/** Request of `misure.liquidazioni.elenco`: the rows come in pages (a month of 20,000 is ~5 MB). */
+export class ElencaElencoLiquidazioneV1 extends PaginazioneV1 {
+  @Matches(MESE_PATTERN, { message: 'mese: mese nel formato AAAA-MM' })
+  @Descrizione('Mese delle erogazioni, AAAA-MM')
+  mese: string;
+}
+
+@DescrizioneClasse(
+  'Elenco di liquidazione di un mese per la ragioneria: i totali del mese e una pagina delle righe, per protocollo',
+)
+export class ElencoLiquidazioneV1 extends paginaDi(VoceElencoLiquidazioneV1) {
   @Matches(MESE_PATTERN)
   mese: string;
 
   @Centesimi()
+  @Descrizione('Totale liquidato del mese (tutte le righe, non solo la pagina)')
   totaleLiquidatoCentesimi: number;
 
   @Intero({ min: 0 })
-  @Descrizione('Righe senza coordinate di pagamento valide: da completare prima del mandato')
+  @Descrizione('Righe del mese senza coordinate di pagamento valide: da completare prima del mandato')
   daCompletare: number;
+}
 
-  @Annidato(() => VoceElencoLiquidazioneV1, { lista: true })
-  voci: VoceElencoLiquidazioneV1[];
+/** The cursor of a part of the elenco's CSV: the last row's protocol (year, number) and beneficio. */
+export const CURSORE_ELENCO_PATTERN =
+  /^\d{4}\.\d{1,9}\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * Request of `misure.liquidazioni.elenco-csv`: the CSV comes in parts, each well below a NATS message,
+ * the next one asked with the `dopo` of the previous (the gateway streams them as one file).
+ */
+export class ParteElencoLiquidazioneCsvV1 {
+  @Matches(MESE_PATTERN, { message: 'mese: mese nel formato AAAA-MM' })
+  @Descrizione('Mese delle erogazioni, AAAA-MM')
+  mese: string;
+
+  @IsOptional()
+  @Matches(CURSORE_ELENCO_PATTERN, { message: 'dopo: il cursore restituito dalla parte precedente' })
+  @Descrizione('Dove riprendere: il `dopo` della parte precedente (assente: la prima, con l’intestazione)')
+  dopo?: string;
+}
+
+@DescrizioneClasse('Una parte del CSV dell’elenco di liquidazione')
+export class ParteCsvElencoLiquidazioneV1 {
+  @IsString()
+  @Descrizione(
+    'Righe CSV (separatore `;`); la prima parte comincia con l’intestazione e i nomi delle colonne',
+  )
+  csv: string;
+
+  @Nullable()
+  @Matches(CURSORE_ELENCO_PATTERN)
+  @Descrizione('Cursore della parte seguente; null: era l’ultima')
+  dopo: string | null;
 }
 
 /** Payload of `misure.erogazione.liquidata`: ids and amounts, no payee. */

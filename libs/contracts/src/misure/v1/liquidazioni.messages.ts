@@ -1,11 +1,14 @@
 import { evento, rpc } from '../../common/declarations';
 import {
   BeneficioIdV1,
+  ElencaElencoLiquidazioneV1,
   ElencoLiquidazioneV1,
   ErogazioneLiquidataV1,
   LiquidazioniMeseV1,
   MeseLiquidazioniV1,
   PagamentoBeneficioV1,
+  ParteCsvElencoLiquidazioneV1,
+  ParteElencoLiquidazioneCsvV1,
   RecuperoV1,
   RegistraPagamentoBeneficioV1,
   RegistraRecuperoV1,
@@ -37,12 +40,22 @@ export const MISURE_LIQUIDAZIONI_RPC = {
   }),
   elencoLiquidazione: rpc({
     subject: 'misure.liquidazioni.elenco',
-    request: MeseLiquidazioniV1,
+    request: ElencaElencoLiquidazioneV1,
     reply: ElencoLiquidazioneV1,
     ruoli: ['ufficio-di-piano'],
     ambito: 'ambito',
     descrizione:
-      'L’elenco di liquidazione di un mese per la ragioneria: ogni mensilità liquidata con intestatario, codice fiscale e IBAN verificato.',
+      'L’elenco di liquidazione di un mese per la ragioneria, a pagine: ogni mensilità liquidata con intestatario, codice fiscale e IBAN verificato; i totali del mese.',
+    letturaDatiPersonali: true,
+  }),
+  elencoLiquidazioneCsv: rpc({
+    subject: 'misure.liquidazioni.elenco-csv',
+    request: ParteElencoLiquidazioneCsvV1,
+    reply: ParteCsvElencoLiquidazioneV1,
+    ruoli: ['ufficio-di-piano'],
+    ambito: 'ambito',
+    descrizione:
+      'L’elenco di liquidazione di un mese in CSV, a parti (ciascuna ben sotto il limite di un messaggio): la prima con l’intestazione, le altre dal cursore della precedente.',
     letturaDatiPersonali: true,
   }),
   registraPagamentoBeneficio: rpc({

@@ -1,12 +1,10 @@
-import { elencoLiquidazioneCsv } from './elenco-liquidazione-csv';
+import { intestazioneElencoCsv, righeElencoCsv } from './elenco-csv';
 
-describe('elencoLiquidazioneCsv', () => {
+describe('elenco di liquidazione in CSV', () => {
   it('one row per month liquidated with payee, checked IBAN and amounts; quotes and formulas made harmless', () => {
-    const csv = elencoLiquidazioneCsv({
-      mese: '2025-06',
-      totaleLiquidatoCentesimi: 123_456,
-      daCompletare: 1,
-      voci: [
+    const csv =
+      intestazioneElencoCsv({ mese: '2025-06', totaleLiquidatoCentesimi: 123_456, daCompletare: 1 }) +
+      righeElencoCsv([
         {
           beneficioId: '5e6a2c1b-0000-4000-8000-000000000001',
           protocollo: 'CREMA-2025-000012',
@@ -39,8 +37,7 @@ describe('elencoLiquidazioneCsv', () => {
           iban: null,
           controlloIban: 'mancante',
         },
-      ],
-    });
+      ]);
     const righe = csv.split('\r\n');
     expect(righe[0]).toBe('Elenco di liquidazione 2025-06;totale 1234,56;da completare 1');
     expect(righe[1]).toBe(
@@ -50,5 +47,7 @@ describe('elencoLiquidazioneCsv', () => {
       'CREMA-2025-000012;b2;buono-caregiver;delegato;"Rossi; ""Luca""";RSSLCU70A01D142X;IT60X0542811101000000123456;valido;400,00;0,00;400,00;6e6a2c1b-0000-4000-8000-000000000001;7e6a2c1b-0000-4000-8000-000000000001',
     );
     expect(righe[3]).toContain(`;buono-caregiver;;"'=HYPERLINK(""x"")";;;mancante;834,56;`);
+    expect(righe).toHaveLength(5);
+    expect(righe[4]).toBe('');
   });
 });

@@ -12,6 +12,7 @@ import {
   natsAccessoDa,
   retentionOptions,
 } from '@ambito/service-runtime';
+import { ADI_PROVIDERS, AdiController } from '../adi/adi.controller';
 import { AuditController } from '../audit/audit.controller';
 import { RegistroAuditService } from '../audit/registro-audit.service';
 import { RifiutiRpcRecorder } from '../audit/rifiuti-rpc.recorder';
@@ -82,6 +83,7 @@ export class PresaInCaricoModule {
         MonitoraggioController,
         LepsController,
         AuditController,
+        AdiController,
       ],
       providers: [
         { provide: TERRITORIO, useValue: territorio },
@@ -109,6 +111,7 @@ export class PresaInCaricoModule {
         StatisticheService,
         MonitoraggioService,
         LepsService,
+        ...ADI_PROVIDERS,
         { provide: SOGLIA_PERSONE, useValue: config.STATISTICHE_SOGLIA_PERSONE },
         {
           provide: OPZIONI_MONITORAGGIO,

@@ -391,6 +391,11 @@ describe('GePI: ADI households into presa in carico, patti back to GePI (real ac
       filtro: 'scaduti',
     });
     expect(scaduti.elementi.map((n) => n.codiceDomanda)).toEqual(['INPS-ADI-2026-0000001']);
+    // And on the coordinator's board of alerts, with the day it fell due.
+    const avvisi = await t.presaInCarico.as(A.coordinatoreCrema)(PRESA_IN_CARICO_RPC.elencaAvvisi, {});
+    expect(avvisi.filter((x) => x.tipo === 'adi-presa-in-carico-scaduta')).toEqual(
+      expect.arrayContaining([expect.objectContaining({ cartellaId: a.cartellaId, dal: '2026-10-31' })]),
+    );
     // Another sub-ambito's coordinator sees none of them.
     expect((await t.presaInCarico.as(A.coordinatorePandino)(elencaNucleiAdi, {})).totale).toBe(0);
   });

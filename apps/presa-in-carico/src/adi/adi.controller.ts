@@ -9,7 +9,7 @@ import {
   type RegistrazioneNucleiAdiV1,
 } from '@ambito/contracts';
 import { RpcController, RpcHandler } from '@ambito/messaging';
-import { ElencaNucleiAdiQuery, LeggiPattiAdiQuery } from './nuclei-adi.queries';
+import { AvvisiAdi, ElencaNucleiAdiQuery, LeggiPattiAdiQuery } from './nuclei-adi.queries';
 import { RegistraNucleiAdiUseCase } from './registra-nuclei.use-case';
 
 /** The ADI households from GePI: their registration, the deadlines board and the patti for GePI. */
@@ -38,4 +38,4 @@ export class AdiController {
 }
 
 /** The feature's providers, listed in the module. */
-export const ADI_PROVIDERS = [RegistraNucleiAdiUseCase, ElencaNucleiAdiQuery, LeggiPattiAdiQuery];
+export const ADI_PROVIDERS = [RegistraNucleiAdiUseCase, ElencaNucleiAdiQuery, LeggiPattiAdiQuery, AvvisiAdi];

@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type {
+  AvvisoV1,
   ElencaNucleiAdiV1,
   LeggiPattiAdiV1,
   NucleoAdiV1,
@@ -26,6 +29,7 @@ interface RigaNucleo {
   cognome: string;
   nome: string;
   sub_ambito: string;
+  comune_residenza: string;
   case_manager_id: string | null;
   case_manager_nome: string | null;
   prima_valutazione: string | null;
@@ -39,7 +43,7 @@ interface RigaNucleo {
  */
 const NUCLEI_SQL = `
   SELECT n.id, n.codice_domanda, n.cartella_id, n.data_pad::text AS data_pad, n.componenti,
-         c.codice_fiscale, c.cognome, c.nome, c.sub_ambito, c.case_manager_id, c.case_manager_nome,
+         c.codice_fiscale, c.cognome, c.nome, c.sub_ambito, c.comune_residenza, c.case_manager_id, c.case_manager_nome,
          (SELECT min(v.data)::text FROM valutazione v
            WHERE v.cartella_id = c.id AND v.data >= n.data_pad) AS prima_valutazione,
          (SELECT min(p.deciso_il::date)::text FROM progetto p
@@ -50,6 +54,78 @@ const NUCLEI_SQL = `
   FROM nucleo_adi n JOIN cartella c ON c.id = n.cartella_id
   WHERE c.stato <> 'chiusa' AND (c.sub_ambito = ANY($1) OR c.case_manager_id = $2)
   ORDER BY n.data_pad, n.codice_domanda`;
+
+/** The households visible to a coordinator (its sub-ambiti) or a case manager (its own cases), with their deadlines. */
+export async function nucleiConScadenze(
+  manager: EntityManager,
+  subAmbiti: string[],
+  caseManager: string | null,
+  oggi: string,
+): Promise<(NucleoAdiV1 & { comuneResidenza: string })[]> {
+  const parametri = await parametriAdi(manager);
+  const righe = await manager.query<RigaNucleo[]>(NUCLEI_SQL, [subAmbiti, caseManager ?? '']);
+  return righe.map((r) => ({
+    id: r.id,
+    codiceDomanda: r.codice_domanda,
+    cartellaId: r.cartella_id,
+    codiceFiscale: r.codice_fiscale,
+    cognome: r.cognome,
+    nome: r.nome,
+    subAmbito: r.sub_ambito,
+    comuneResidenza: r.comune_residenza,
+    caseManager: r.case_manager_id ? { id: r.case_manager_id, nome: r.case_manager_nome ?? '' } : null,
+    dataPad: r.data_pad,
+    componenti: r.componenti,
+    scadenze: scadenzeAdi(
+      {
+        dataPad: r.data_pad,
+        primaValutazione: r.prima_valutazione,
+        pattoApprovatoIl: r.patto_approvato_il,
+        verifiche: r.verifiche,
+      },
+      parametri,
+      oggi,
+    ),
+  }));
+}
+
+/**
+ * The overdue ADI deadlines as alerts of the monitoring board (presa-in-carico.monitoraggio.avvisi):
+ * the coordinator's for its sub-ambiti, the case manager's for its own households; one alert per
+ * household and kind, from the earliest deadline missed.
+ */
+@Injectable()
+export class AvvisiAdi {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async scaduti(subAmbiti: string[], caseManager: string | null, oggi: Date): Promise<AvvisoV1[]> {
+    const giorno = oggi.toISOString().slice(0, 10);
+    const avvisi: AvvisoV1[] = [];
+    for (const n of await nucleiConScadenze(this.dataSource.manager, subAmbiti, caseManager, giorno)) {
+      const scadute = n.scadenze.filter((s) => s.stato === 'scaduta');
+      const presa = scadute
+        .filter((s) => s.tipo !== 'verifica-periodica')
+        .map((s) => s.scadenza)
+        .sort()[0];
+      const verifica = scadute.find((s) => s.tipo === 'verifica-periodica')?.scadenza;
+      for (const [tipo, dal] of [
+        ['adi-presa-in-carico-scaduta', presa],
+        ['adi-verifica-scaduta', verifica],
+      ] as const)
+        if (dal)
+          avvisi.push({
+            tipo,
+            cartellaId: n.cartellaId,
+            subAmbito: n.subAmbito,
+            comuneResidenza: n.comuneResidenza,
+            caseManagerId: n.caseManager?.id ?? null,
+            dal,
+            giorni: Math.floor((oggi.getTime() - Date.parse(`${dal}T00:00:00Z`)) / 86_400_000),
+          });
+    }
+    return avvisi;
+  }
+}
 
 /**
  * The ADI households an operator follows, with their deadlines on the day: a case manager only those
@@ -72,31 +148,8 @@ export class ElencaNucleiAdiQuery {
       throw await this.audit.negato(actor, { azione: 'elenca', risorsa: 'nucleo-adi' }, nonConsentito());
     const manager = this.store.dataSource.manager;
     const oggi = query.al ?? new Date().toISOString().slice(0, 10);
-    const parametri = await parametriAdi(manager);
-    const righe = await manager.query<RigaNucleo[]>(NUCLEI_SQL, [subAmbiti, caseManager ?? '']);
-    const nuclei = righe
-      .map((r): NucleoAdiV1 => ({
-        id: r.id,
-        codiceDomanda: r.codice_domanda,
-        cartellaId: r.cartella_id,
-        codiceFiscale: r.codice_fiscale,
-        cognome: r.cognome,
-        nome: r.nome,
-        subAmbito: r.sub_ambito,
-        caseManager: r.case_manager_id ? { id: r.case_manager_id, nome: r.case_manager_nome ?? '' } : null,
-        dataPad: r.data_pad,
-        componenti: r.componenti,
-        scadenze: scadenzeAdi(
-          {
-            dataPad: r.data_pad,
-            primaValutazione: r.prima_valutazione,
-            pattoApprovatoIl: r.patto_approvato_il,
-            verifiche: r.verifiche,
-          },
-          parametri,
-          oggi,
-        ),
-      }))
+    const nuclei = (await nucleiConScadenze(manager, subAmbiti, caseManager, oggi))
+      .map(({ comuneResidenza: _comune, ...n }): NucleoAdiV1 => n)
       .filter((n) => query.filtro !== 'scaduti' || n.scadenze.some((s) => s.stato === 'scaduta'));
     const { skip, take, numero } = pagina(query);
     const elementi = nuclei.slice(skip, skip + take);

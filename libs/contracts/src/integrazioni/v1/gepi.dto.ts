@@ -2,8 +2,11 @@ import { IsBoolean, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 
 import { TestoMultiriga } from '../../common/input-pulito';
 import { Descrizione, DescrizioneClasse, Intero } from '../../common/schema-decorators';
 
-/** Largest GePI file accepted (characters): 500 households are far below it. */
-export const MAX_CARATTERI_FILE_GEPI = 1_000_000;
+/**
+ * Largest GePI file accepted (characters): 500 households take about 80,000; the gateway takes JSON
+ * bodies up to 256 kB.
+ */
+export const MAX_CARATTERI_FILE_GEPI = 200_000;
 
 /** `integrazioni.gepi.importa`: a CSV export of GePI's list of ADI households, as text. */
 export class ImportaNucleiGepiV1 {
@@ -16,7 +19,7 @@ export class ImportaNucleiGepiV1 {
   @IsString()
   @IsNotEmpty({ message: 'contenuto: il file è vuoto' })
   @MaxLength(MAX_CARATTERI_FILE_GEPI, {
-    message: 'contenuto: file troppo grande (al massimo 1.000.000 di caratteri)',
+    message: 'contenuto: file troppo grande (al massimo 200.000 caratteri)',
   })
   @TestoMultiriga()
   @Descrizione('Il CSV esportato da GePI (separatore `;`, intestazioni come in docs/gepi.md)')

@@ -15,7 +15,9 @@ import {
 } from '@ambito/testing';
 // The real accesso and presa in carico, in-process (test code only): integrazioni calls them with its
 // own identity, as in production.
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { startTestAccesso, type TestAccesso } from '../../accesso/test/accesso-harness';
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import {
   startTestPresaInCarico,
   type TestPresaInCarico,

@@ -40,7 +40,6 @@ export const INTEGRAZIONI_ROUTES: Rotta[] = [
     sommario: 'Patti per l’inclusione e monitoraggi da riportare in GePI, in CSV',
     descrizione:
       'Per i nuclei ADI dei propri sub-ambiti (o di `subAmbito`): una riga PATTO per obiettivo di ogni versione approvata del patto, una riga MONITORAGGIO per obiettivo di ogni verifica (tracciato in docs/gepi.md; separatore `;`, date gg/mm/aaaa).',
-    errori: [403],
     esito: 'CSV',
     risposta: {
       classe: 'text/csv',

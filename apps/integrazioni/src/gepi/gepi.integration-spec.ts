@@ -1,6 +1,9 @@
 import { DomainError, ACCESSO_RPC, INTEGRAZIONI_RPC, PRESA_IN_CARICO_RPC } from '@ambito/contracts';
 import { rifiuto } from '@ambito/testing';
+// Test fixtures of presa in carico (test code only), to act on its real service as its users do.
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { progetto } from '../../../presa-in-carico/test/presa-in-carico-harness';
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { registraEquipeCrema } from '../../../presa-in-carico/test/presa-in-carico-scenario';
 import {
   ATTORI_GEPI as A,

@@ -49,8 +49,9 @@ const MOTIVI_CF: Record<string, string> = {
 export function dataIso(testo: string): string | null {
   const it = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(testo);
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(testo);
-  const [a, m, g] = it ? [it[3], it[2], it[1]] : iso ? [iso[1], iso[2], iso[3]] : [];
-  if (!a) return null;
+  const parti = it ? [it[3], it[2], it[1]] : iso ? [iso[1], iso[2], iso[3]] : null;
+  if (!parti) return null;
+  const [a, m, g] = parti;
   const giorno = `${a}-${m.padStart(2, '0')}-${g.padStart(2, '0')}`;
   const d = new Date(`${giorno}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === giorno ? giorno : null;

@@ -95,7 +95,9 @@ export class ImportaNucleiGepiUseCase {
             };
           }),
         },
-        { motivo: `Importazione dei nuclei ADI da GePI (${riferimento})` },
+        // Up to 500 households in one transaction: more than a single read. A timeout leaves the outcome
+        // unknown, and the import is idempotent: sending the file again completes it or finds it done.
+        { motivo: `Importazione dei nuclei ADI da GePI (${riferimento})`, timeoutMs: 30_000 },
       );
     } catch (error) {
       // Households presa in carico cannot take (a comune outside the ambito, a PAD before the ADI):

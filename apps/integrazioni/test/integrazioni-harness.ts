@@ -8,6 +8,7 @@ import {
   createServiceTestDatabase,
   dropTestDatabase,
   generateIdentityKeys,
+  serviceSigningEnv,
   testActor,
   testNatsEnv,
 } from '@ambito/testing';
@@ -48,6 +49,8 @@ export async function startTestIntegrazioni(): Promise<TestIntegrazioni> {
       LOG_LEVEL: 'silent',
       NODE_ENV: 'test',
       ACTOR_TRUSTED_KEYS: identita.ACTOR_TRUSTED_KEYS,
+      // Its own identity (the GePI import calls accesso and presa in carico as the service).
+      ...serviceSigningEnv(identita, 'integrazioni'),
     }),
   );
   // With the gateway's NATS user, which may send every declared request and nothing else.

@@ -33,6 +33,7 @@ import {
 } from './assistenti-familiari';
 import {
   INTEGRAZIONI_EVENTS,
+  INTEGRAZIONI_GEPI_CHIAMATE,
   INTEGRAZIONI_RPC,
   type IntegrazioniEventMap,
   type IntegrazioniRpcMap,
@@ -71,6 +72,7 @@ export const CONSUMER_DECLARATIONS: readonly ConsumoDeclaration[] = [
 export const CHIAMATE_DECLARATIONS: readonly ChiamataDeclaration[] = [
   ...Object.values(PRESA_IN_CARICO_CHIAMATE),
   ...Object.values(MISURE_CHIAMATE),
+  ...Object.values(INTEGRAZIONI_GEPI_CHIAMATE),
 ];
 
 /** The declared call of `servizio` to `subject`, if any. */

@@ -13,6 +13,7 @@ import { serviceDatabaseEnv } from './database-roles';
 import { DemoClient, seedDemoData } from './demo-data';
 import { seedDemoMisure } from './demo-misure';
 import { seedDemoAssistenti } from './demo-assistenti';
+import { seedDemoGepi } from './demo-gepi';
 import { ensureIdentityKeys } from './identity-keys';
 
 const root = path.resolve(__dirname, '../../../..');
@@ -153,6 +154,8 @@ async function main(): Promise<void> {
       ...natsUser('integrazioni'),
       ...(await database('integrazioni')),
       ...trusted,
+      // Its own identity: the GePI import reads accesso and registers the households in presa in carico.
+      SERVICE_SIGNING_KEY_FILE: identita.serviceKeys['integrazioni'],
     });
     const gateway = await start('gateway', port('GATEWAY_PORT', 3000), {
       ...natsUser('gateway'),
@@ -170,6 +173,8 @@ async function main(): Promise<void> {
     const misure = demo.altroTerritorio ? undefined : await seedDemoMisure(client);
     // The registro degli assistenti familiari of whichever territorio runs (its sportelli).
     const assistenti = await seedDemoAssistenti(client);
+    // The ADI households of a sample GePI export, after the persone (one of them is in the registry).
+    const gepi = demo.altroTerritorio ? undefined : await seedDemoGepi(client, root);
 
     console.log(`
 Piattaforma d'Ambito avviata (${demo.ambito}, dati dimostrativi).
@@ -185,6 +190,7 @@ Piattaforma d'Ambito avviata (${demo.ambito}, dati dimostrativi).
   Dati demo      ${demo.altroTerritorio ? 'nessuno (le persone e gli accessi dimostrativi sono del territorio Cremasco)' : demo.created ? `caricati ora: ${demo.persone} persone, ${demo.accessi} accessi` : 'già presenti'}${demo.cartelle ? `, ${demo.cartelle} cartelle sociali` : ''}
   Budget demo    ${budget.created ? `caricato ora: Piano Operativo 2020 (${budget.linee} linee), ${budget.impegni} impegni B2` : 'già presente'}
   Assistenti     ${assistenti.sportelli.length === 0 ? 'nessuno sportello assistenti familiari nel territorio' : assistenti.created ? `registro caricato ora in ${assistenti.secondi} s (${assistenti.sportelli.join(', ')}): ${assistenti.iscritte} iscritte (${assistenti.pubbliche} nel registro pubblico), ${assistenti.respinte} respinte, ${assistenti.inAttesa} da decidere; ${assistenti.richieste} richieste di famiglie, ${assistenti.contratti} con contratto` : 'registro già presente'}
+  GePI demo      ${!gepi ? 'nessuna importazione' : `${gepi.importazione.ripetuta ? 'già importato' : 'importato ora'} ${gepi.importazione.nomeFile}: ${gepi.importazione.righe} nuclei ADI (${gepi.importazione.aperte} cartelle aperte, ${gepi.importazione.unite} unite)`}
   Misure demo    ${!misure ? 'nessuna' : misure.created ? `caricate ora in ${misure.secondi} s: ${misure.avvisi} avvisi, ${misure.istanze} istanze; B2 2025 con graduatorie approvate: ${misure.finanziate} finanziate, ${misure.idoneeNonFinanziate} idonee non finanziate, ${misure.nonAmmissibili} non ammissibili` : 'già presenti'}
 
 Utenti dimostrativi (password: demo) — token: POST ${gateway.baseUrl}/api/v1/auth/token

@@ -6,6 +6,8 @@ import {
   RegistraRicoveroV1,
   type RicoveroV1,
   CercaPersoneV1,
+  CercaPersonePerIntegrazioniV1,
+  type PersonaPerIntegrazioniV1,
   LeggiPersonaPerMisureV1,
   LeggiPersonaV1,
   RegistraPersonaV1,
@@ -16,6 +18,7 @@ import {
 import { RpcController, RpcHandler } from '@ambito/messaging';
 import { CercaPersoneQuery, LeggiPersonaQuery } from './lettura/persone.queries';
 import { LeggiPersonaPerMisureQuery } from './lettura/persona-per-misure.query';
+import { CercaPersonePerIntegrazioniQuery } from './lettura/persone-per-integrazioni.query';
 import { RegistraPersonaUseCase } from './registrazione/registra-persona.use-case';
 import { AggiornaPersonaUseCase } from './modifica/aggiorna-persona.use-case';
 import { RicoveriUseCase } from './ricoveri/ricoveri.use-case';
@@ -30,6 +33,7 @@ export class PersoneController {
     private readonly aggiornaPersona: AggiornaPersonaUseCase,
     private readonly ricoveri: RicoveriUseCase,
     private readonly personaPerMisure: LeggiPersonaPerMisureQuery,
+    private readonly personePerIntegrazioni: CercaPersonePerIntegrazioniQuery,
   ) {}
 
   @RpcHandler(ACCESSO_RPC.registraRicovero)
@@ -70,5 +74,10 @@ export class PersoneController {
   @RpcHandler(ACCESSO_RPC.cercaPersone)
   cerca(dto: CercaPersoneV1): Promise<PaginaPersoneV1> {
     return this.cercaPersone.esegui(dto);
+  }
+
+  @RpcHandler(ACCESSO_RPC.cercaPersonePerIntegrazioni)
+  cercaPerIntegrazioni(dto: CercaPersonePerIntegrazioniV1): Promise<PersonaPerIntegrazioniV1[]> {
+    return this.personePerIntegrazioni.esegui(dto);
   }
 }

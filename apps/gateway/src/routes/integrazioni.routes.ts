@@ -13,4 +13,39 @@ export const INTEGRAZIONI_ROUTES: Rotta[] = [
     descrizione: 'Nome, versione ed eventi nell’outbox; `sonda` è restituita com’è.',
     esito: 'Stato del servizio',
   }),
+  rotta({
+    metodo: 'post',
+    percorso: '/integrazioni/gepi/importazioni',
+    messaggio: INTEGRAZIONI_RPC.importaNucleiGepi,
+    tag: 'Integrazioni',
+    operazione: 'importaNucleiGepi',
+    sommario: 'Importa i nuclei ADI dall’export CSV di GePI',
+    descrizione:
+      'Il CSV dell’elenco dei nuclei ADI assegnati all’Ambito (colonne in docs/gepi.md), come testo: ogni riga è validata (codice fiscale, date, campi obbligatori) e una sola riga non valida rifiuta il file con l’elenco delle righe e dei problemi (422 GEPI_RIGHE_RIFIUTATE), senza importare nulla. Ogni nucleo apre la cartella del richiedente o si unisce a quella che ha, con le scadenze ADI. Lo stesso file importato di nuovo restituisce l’importazione di allora (`ripetuta`).',
+    stato: 200,
+    errori: [422],
+    esito: 'Esito dell’importazione (conteggi)',
+    esempio: {
+      nomeFile: 'nuclei-adi-2026-11.csv',
+      contenuto:
+        'Codice domanda;Codice fiscale richiedente;Cognome richiedente;Nome richiedente;Data di nascita;Sesso;Codice ISTAT comune di residenza;Data sottoscrizione PAD;Numero componenti nucleo\r\nINPS-ADI-2026-0104471;RSSMRA85T10A562S;Rossi;Mario;10/12/1985;M;019035;15/10/2026;3\r\n',
+    },
+  }),
+  rotta({
+    metodo: 'get',
+    percorso: '/integrazioni/gepi/patti.csv',
+    messaggio: INTEGRAZIONI_RPC.esportaPattiGepi,
+    tag: 'Integrazioni',
+    operazione: 'esportaPattiGepi',
+    sommario: 'Patti per l’inclusione e monitoraggi da riportare in GePI, in CSV',
+    descrizione:
+      'Per i nuclei ADI dei propri sub-ambiti (o di `subAmbito`): una riga PATTO per obiettivo di ogni versione approvata del patto, una riga MONITORAGGIO per obiettivo di ogni verifica (tracciato in docs/gepi.md; separatore `;`, date gg/mm/aaaa).',
+    esito: 'CSV',
+    risposta: {
+      classe: 'text/csv',
+      descrizione: 'CSV nel tracciato gepi-patti@1',
+      da: (esportazione) => esportazione.csv,
+      nomeFile: () => 'patti-adi-gepi.csv',
+    },
+  }),
 ];

@@ -438,6 +438,17 @@ export const PRESA_IN_CARICO_ROUTES = [
   }),
   rotta({
     metodo: 'get',
+    percorso: '/nuclei-adi',
+    messaggio: PRESA_IN_CARICO_RPC.elencaNucleiAdi,
+    tag: 'Cartelle sociali',
+    operazione: 'elencaNucleiAdi',
+    sommario: 'Nuclei ADI da GePI e loro scadenze',
+    descrizione:
+      'I nuclei dell’Assegno di Inclusione importati da GePI, con le scadenze di presa in carico (PAD + 120 giorni per legge, + 60 raccomandati) e di verifica (ogni 90 giorni dal patto), ciascuna col parametro normativo usato. Il case manager vede solo i propri nuclei, il coordinatore quelli del suo sub-ambito; `filtro=scaduti` solo quelli con una scadenza superata, `al` valuta le scadenze a un altro giorno.',
+    esito: 'Nuclei ADI',
+  }),
+  rotta({
+    metodo: 'get',
     percorso: '/audit/cartelle',
     messaggio: PRESA_IN_CARICO_RPC.elencaAudit,
     tag: 'Audit',

@@ -13,6 +13,7 @@ import {
 } from '@ambito/service-runtime';
 import { RifiutiRpcRecorder } from '../audit/rifiuti-rpc.recorder';
 import type { IntegrazioniConfig } from '../config/integrazioni-config';
+import { GEPI_PROVIDERS, GepiController } from '../gepi/gepi.controller';
 import { StatoController } from '../stato/stato.controller';
 import { StatoRepository } from '../stato/stato.repository';
 import { SERVICE } from './service';
@@ -40,8 +41,12 @@ export class IntegrazioniModule {
         // The kind of data subject of the audit rows: change it to what the service keeps (persona, cartella…).
         AuditModule.forRoot({ soggettoTipo: 'persona' }),
       ],
-      controllers: [StatoController],
-      providers: [StatoRepository, { provide: RPC_REFUSAL_RECORDER, useClass: RifiutiRpcRecorder }],
+      controllers: [StatoController, GepiController],
+      providers: [
+        StatoRepository,
+        { provide: RPC_REFUSAL_RECORDER, useClass: RifiutiRpcRecorder },
+        ...GEPI_PROVIDERS,
+      ],
     };
   }
 }

@@ -1,4 +1,5 @@
 import { ConfigurationError } from '@ambito/service-runtime';
+import { generateIdentityKeys, serviceSigningEnv } from '@ambito/testing';
 import { loadIntegrazioniConfig } from './integrazioni-config';
 
 describe('integrazioni configuration', () => {
@@ -8,9 +9,11 @@ describe('integrazioni configuration', () => {
     // a public key only: nothing secret
     ACTOR_TRUSTED_KEYS:
       '{"gateway":{"keys":[{"kty":"OKP","crv":"Ed25519","x":"pfB4mLpaK2DHs6eVVOp2UgH24JwtI3PdrQf-x-bxxrA"}]}}',
+    // its own private key: the GePI import calls accesso and presa in carico as the service itself
+    ...serviceSigningEnv(generateIdentityKeys(), 'integrazioni'),
   };
 
-  it('needs only the database, NATS and the trusted keys, with the service’s own defaults', () => {
+  it('needs only the database, NATS, the trusted keys and its own signing key, with the service’s own defaults', () => {
     expect(loadIntegrazioniConfig(minimal)).toMatchObject({
       HTTP_PORT: 3106,
       DATABASE_SCHEMA: 'integrazioni',
@@ -23,7 +26,14 @@ describe('integrazioni configuration', () => {
   it('refuses to start listing every invalid variable', () => {
     const load = () => loadIntegrazioniConfig({ DATABASE_SCHEMA: 'Schema-1', HTTP_PORT: '0' });
     expect(load).toThrow(ConfigurationError);
-    for (const variable of ['DATABASE_URL', 'NATS_URL', 'DATABASE_SCHEMA', 'HTTP_PORT', 'ACTOR_TRUSTED_KEYS'])
+    for (const variable of [
+      'DATABASE_URL',
+      'NATS_URL',
+      'DATABASE_SCHEMA',
+      'HTTP_PORT',
+      'ACTOR_TRUSTED_KEYS',
+      'SERVICE_SIGNING_KEY',
+    ])
       expect(load).toThrow(new RegExp(`- ${variable}:`));
   });
 });

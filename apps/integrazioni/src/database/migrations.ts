@@ -1,5 +1,6 @@
 import { addFinalitaVoceAuditMigration, createVoceAuditMigration } from '@ambito/audit';
 import { createIdempotencyKeyMigration, createOutboxLeaseMigration } from '@ambito/persistence';
+import { AddImportazioniGepi1796048700001 } from '../gepi/gepi.migration';
 
 /**
  * The first migration: the append-only audit table `voce_audit`. serviceDataSourceOptions runs the
@@ -21,4 +22,5 @@ export const INTEGRAZIONI_MIGRATIONS = [
   CreateIdempotencyKey1796069449073,
   // The purpose and the search criteria of each audit row (libs/audit).
   addFinalitaVoceAuditMigration(1796069449074),
+  AddImportazioniGepi1796048700001,
 ];

@@ -15,6 +15,7 @@ import {
 import { RichiestaSoddisfattaConsumer } from '../assistenti-familiari/richiesta-soddisfatta.consumer';
 import { RichiesteAssistenteController } from '../assistenti-familiari/richieste-assistente.controller';
 import { RichiesteAssistenteService } from '../assistenti-familiari/richieste-assistente.service';
+import { ADI_PROVIDERS, AdiController } from '../adi/adi.controller';
 import { AuditController } from '../audit/audit.controller';
 import { RegistroAuditService } from '../audit/registro-audit.service';
 import { RifiutiRpcRecorder } from '../audit/rifiuti-rpc.recorder';
@@ -86,6 +87,7 @@ export class PresaInCaricoModule {
         LepsController,
         AuditController,
         RichiesteAssistenteController,
+        AdiController,
       ],
       providers: [
         { provide: TERRITORIO, useValue: territorio },
@@ -115,6 +117,7 @@ export class PresaInCaricoModule {
         LepsService,
         RichiesteAssistenteService,
         RichiestaSoddisfattaConsumer,
+        ...ADI_PROVIDERS,
         { provide: SOGLIA_PERSONE, useValue: config.STATISTICHE_SOGLIA_PERSONE },
         {
           provide: OPZIONI_MONITORAGGIO,

@@ -1,4 +1,5 @@
 import { VoceAuditEntity } from '@ambito/audit';
+import { NucleoAdiEntity } from '../adi/nucleo-adi.entity';
 import { AssegnazioneEntity } from '../cartella/assegnazione.entity';
 import { CartellaEntity } from '../cartella/cartella.entity';
 import { MembroNucleoEntity } from '../cartella/membro-nucleo.entity';
@@ -30,4 +31,5 @@ export const PRESA_IN_CARICO_ENTITIES = [
   VoceDiarioEntity,
   VoceAuditEntity,
   ParametroEntity,
+  NucleoAdiEntity,
 ];

@@ -10,6 +10,7 @@ import { AddProgettoSiuss1764000000007 } from './add-progetto-siuss.migration';
 import { AddSinaV21764000000008 } from './add-sina-v2.migration';
 import { AddBudgetProgettoResidenza1764700000000 } from './add-budget-progetto-residenza.migration';
 import { AddRichiestaAssistente1796048400000 } from './add-richiesta-assistente.migration';
+import { AddNucleiAdi1796048700000 } from './add-nuclei-adi.migration';
 import { addFinalitaVoceAuditMigration } from '@ambito/audit';
 
 /** Idempotency-Key of state-changing requests, stored with their effect (libs/messaging/src/idempotency). */
@@ -36,4 +37,5 @@ export const PRESA_IN_CARICO_MIGRATIONS = [
   AddBudgetProgettoResidenza1764700000000,
   // Richieste of an assistente familiare proposed to the sportello (issue 11 point 4).
   AddRichiestaAssistente1796048400000,
+  AddNucleiAdi1796048700000,
 ];

@@ -15,6 +15,7 @@ import { currentActor } from '@ambito/messaging';
 import { AuditService } from '@ambito/audit';
 import { nonConsentito } from '../scope/visibilita';
 import { TerritorioService } from '../territorio/territorio.service';
+import { AvvisiAdi } from '../adi/nuclei-adi.queries';
 
 export const OPZIONI_MONITORAGGIO = Symbol('OPZIONI_MONITORAGGIO');
 
@@ -55,6 +56,7 @@ export class MonitoraggioService {
     private readonly territorio: TerritorioService,
     private readonly audit: AuditService,
     @Inject(OPZIONI_MONITORAGGIO) private readonly opzioni: OpzioniMonitoraggio,
+    private readonly adi: AvvisiAdi,
   ) {}
 
   async caricoLavoro(query: CaricoLavoroV1): Promise<CaricoLavoroRispostaV1> {
@@ -224,6 +226,8 @@ export class MonitoraggioService {
         dal: v.dal,
         giorni: giorni(v.dal),
       });
+    // The ADI deadlines (GePI households) missed: the équipe's too.
+    avvisi.push(...(await this.adi.scaduti(subAmbiti, caseManager, oggi)));
     return avvisi.sort((a, b) => b.giorni - a.giorni);
   }
 

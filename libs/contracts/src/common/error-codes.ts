@@ -159,6 +159,10 @@ export const ERROR_KINDS = {
   MESE_NON_LIQUIDATO: 'conflict',
   RECUPERO_OLTRE_PAGATO: 'unprocessable',
   RECUPERO_GIA_REGISTRATO: 'conflict',
+  // Integrazioni, GePI (issue 12, point 3): a file GePI did not produce in the documented layout, or
+  // rows refused one by one (each in the details); nothing of the file is imported.
+  GEPI_FILE_NON_VALIDO: 'unprocessable',
+  GEPI_RIGHE_RIFIUTATE: 'unprocessable',
   SERVIZIO_NON_DISPONIBILE: 'unavailable',
   ERRORE_INTERNO: 'internal',
 } as const;

@@ -12,5 +12,7 @@ export * from './v1/monitoraggio.dto';
 export * from './v1/leps.dto';
 export * from './v1/stato-per-misure.dto';
 export * from './v1/richiesta-assistente.dto';
+export * from './v1/adi.dto';
+export * from './v1/adi.messages';
 export * from './v1/presa-in-carico.events';
 export * from './v1/presa-in-carico.messages';

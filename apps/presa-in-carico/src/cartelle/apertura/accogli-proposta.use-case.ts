@@ -33,6 +33,7 @@ const ETICHETTA_ORIGINE: Record<OrigineProposta, string> = {
   'segnalazione-servizio-specialistico': 'segnalazione di un servizio specialistico',
   'mandato-autorita-giudiziaria': 'mandato dell’Autorità Giudiziaria',
   'dimissione-protetta': 'dimissione protetta',
+  'adi-gepi': 'nucleo ADI da GePI',
 };
 
 /**

@@ -38,6 +38,7 @@ import {
 } from './accesso.events';
 import { ElencaAuditV1, PaginaAuditV1 } from './audit.dto';
 import { LeggiPersonaPerMisureV1, PersonaPerMisureV1 } from './persona-misure.dto';
+import { CercaPersonePerIntegrazioniV1, PersonaPerIntegrazioniV1 } from './persona-integrazioni.dto';
 import {
   AggiornaPersonaV1,
   CercaPersoneV1,
@@ -184,6 +185,17 @@ export const ACCESSO_RPC = {
     ambito: 'servizio',
     descrizione:
       'Data di nascita, comune di residenza (e se è nell’Ambito) e ricovero definitivo in corso di una persona, per l’istruttoria delle sue istanze di misure.',
+    letturaDatiPersonali: true,
+  }),
+  cercaPersonePerIntegrazioni: rpc({
+    subject: 'accesso.persona.cerca-per-integrazioni',
+    request: CercaPersonePerIntegrazioniV1,
+    reply: [PersonaPerIntegrazioniV1],
+    // Service identity only: the GePI import of integrazioni (INTEGRAZIONI_GEPI_CHIAMATE), no user.
+    ruoli: ['servizio-integrazioni'],
+    ambito: 'servizio',
+    descrizione:
+      'Le persone dell’anagrafe con quei codici fiscali (anagrafica e residenza), per aprire le cartelle dei nuclei ADI importati da GePI.',
     letturaDatiPersonali: true,
   }),
   contatoriAccessi: rpc({

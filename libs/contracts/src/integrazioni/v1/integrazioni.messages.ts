@@ -1,4 +1,5 @@
 import { rpc, type EventMapOf, type RpcMapOf, type ValuesOf } from '../../common/declarations';
+import { INTEGRAZIONI_GEPI_RPC } from './gepi.messages';
 import { LeggiStatoIntegrazioniV1, StatoIntegrazioniV1 } from './stato.dto';
 
 /** Request/reply subjects of the integrazioni service (queue group `integrazioni`). Wire values: do not change them. */
@@ -11,6 +12,7 @@ export const INTEGRAZIONI_RPC = {
     ambito: 'ambito',
     descrizione: 'Stato del servizio integrazioni: nome, versione ed eventi nell’outbox.',
   }),
+  ...INTEGRAZIONI_GEPI_RPC,
 } as const;
 
 /**

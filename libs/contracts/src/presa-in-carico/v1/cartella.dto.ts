@@ -69,7 +69,7 @@ export class ApriCartellaV1 {
     message:
       'origine: segnalazione-servizio-specialistico, mandato-autorita-giudiziaria o dimissione-protetta',
   })
-  origine: Exclude<OrigineProposta, 'accesso'>;
+  origine: (typeof ORIGINI_APERTURA_DIRETTA)[number];
 
   /** Who sent the case (e.g. "Tribunale per i Minorenni di Brescia", "ASST Crema – reparto di medicina"). */
   @IsString()

@@ -196,6 +196,10 @@ export const TIPI_AVVISO = [
   'proposta-non-assegnata',
   'progetto-in-attesa-di-decisione',
   'verifica-scaduta',
+  // ADI households (GePI): the presa in carico past PAD + the legal or recommended days, the periodic
+  // verifica past its day (presa-in-carico.adi.elenca gives the details and the parameters).
+  'adi-presa-in-carico-scaduta',
+  'adi-verifica-scaduta',
 ] as const;
 export type TipoAvviso = (typeof TIPI_AVVISO)[number];
 

@@ -64,6 +64,7 @@ import {
 import { ConteggiCartelleRispostaV1, ConteggiCartelleV1 } from './statistiche.dto';
 import { LeggiStatoPerMisureV1, StatoPerMisureV1 } from './stato-per-misure.dto';
 import { ElencaStrumentiV1, RegistraValutazioneV1, StrumentoV1, ValutazioneV1 } from './valutazione.dto';
+import { PRESA_IN_CARICO_ADI_RPC } from './adi.messages';
 
 /**
  * Request/reply subjects of the presa-in-carico service (queue group `presa-in-carico`).
@@ -296,6 +297,7 @@ export const PRESA_IN_CARICO_RPC = {
     descrizione:
       'Cartelle per sub-ambito e stato (nessun dato personale). Ufficio di Piano e amministratore: senza le celle di meno di 5 persone.',
   }),
+  ...PRESA_IN_CARICO_ADI_RPC,
 } as const;
 
 /**

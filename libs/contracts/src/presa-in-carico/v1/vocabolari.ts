@@ -6,12 +6,14 @@ export const ORIGINI_PROPOSTA = [
   'segnalazione-servizio-specialistico',
   'mandato-autorita-giudiziaria',
   'dimissione-protetta',
+  // An ADI household imported from GePI (integrazioni): it arrives through presa-in-carico.adi.registra-nuclei.
+  'adi-gepi',
 ] as const;
 export type OrigineProposta = (typeof ORIGINI_PROPOSTA)[number];
 
 /** Origins an operator may use to open a case directly (the accesso one arrives as an event). */
 export const ORIGINI_APERTURA_DIRETTA = ORIGINI_PROPOSTA.filter(
-  (o): o is Exclude<OrigineProposta, 'accesso'> => o !== 'accesso',
+  (o): o is Exclude<OrigineProposta, 'accesso' | 'adi-gepi'> => o !== 'accesso' && o !== 'adi-gepi',
 );
 
 /** `in-attesa`: in the sub-ambito queue, no case manager yet. */

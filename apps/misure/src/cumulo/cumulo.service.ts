@@ -17,6 +17,7 @@ import { quotaMensile, verificaCumulo } from './cumulo';
 import {
   altriContributiDelMese,
   contrattoBloccato,
+  contributiDaPagare,
   contributoPer,
   registraContratto,
   registraContributo,
@@ -36,6 +37,13 @@ export function mesiTra(dal: string, al: string | null, massimo = 60): string[] 
   }
   return mesi;
 }
+
+/** A payment's judgement, with what the monthly run stores beside it (contract, rule version, measures). */
+export type EsitoPagamento = EsitoCumuloV1 & {
+  contratto: string;
+  regoleVersione: number | null;
+  misure: readonly MisuraCumulo[];
+};
 
 export interface ContributoDaRegistrare {
   contratto: string;
@@ -73,12 +81,12 @@ export class CumuloAssistente {
   private async misureDelMese(
     mese: string,
     m: EntityManager,
-  ): Promise<{ misure: readonly MisuraCumulo[]; regoleId: string | null }> {
+  ): Promise<{ misure: readonly MisuraCumulo[]; regoleId: string | null; regoleVersione: number | null }> {
     const regole = await this.regole.inVigore('b2', mese, m);
     const cumulo = regole?.parametri.conti?.cumulo;
     return cumulo
-      ? { misure: cumulo.misure, regoleId: regole.id }
-      : { misure: MISURE_CUMULO, regoleId: null };
+      ? { misure: cumulo.misure, regoleId: regole.id, regoleVersione: regole.versione }
+      : { misure: MISURE_CUMULO, regoleId: null, regoleVersione: null };
   }
 
   async verifica(
@@ -136,6 +144,64 @@ export class CumuloAssistente {
     const c = await contributoPer(m, v.misura, v.riferimento);
     if (!c) return null;
     return this.verifica(m, { ...v, contratto: c.contratto_riferimento });
+  }
+
+  /**
+   * Before the payments of a page of the monthly run, set-based: the same judgement as
+   * `verificaPagamento` for many items in three queries (none but one when the ambito has no contract).
+   * Only the items with a contribution recorded are in the answer (by riferimento): for the others the
+   * rule does not apply. Judged on the month's amount due (`richiestoCentesimi`).
+   */
+  async verificaPagamenti(
+    m: EntityManager,
+    mese: string,
+    voci: ReadonlyArray<{ misura: MisuraCumulo; riferimento: string; richiestoCentesimi: number }>,
+  ): Promise<Map<string, EsitoPagamento>> {
+    const esiti = new Map<string, EsitoPagamento>();
+    if (voci.length === 0) return esiti;
+    const [{ esiste }] = await m.query<Array<{ esiste: boolean }>>(
+      `SELECT EXISTS (SELECT 1 FROM contratto_assistente WHERE ambito = $1) AS esiste`,
+      [this.ambito],
+    );
+    if (!esiste) return esiti;
+    const primo = primoDelMese(mese);
+    const righe = await contributiDaPagare(m, this.ambito, primo, voci);
+    if (righe.length === 0) return esiti;
+    const { misure, regoleId, regoleVersione } = await this.misureDelMese(primo, m);
+    const richiesto = new Map(voci.map((v) => [`${v.misura}|${v.riferimento}`, v.richiestoCentesimi]));
+    for (const r of righe) {
+      const inVigore = r.dal <= primo.replace(/01$/, '31') && (r.al === null || r.al >= primo);
+      const costo = inVigore ? Number(r.costo_mensile_centesimi) : 0;
+      const altri = r.altri.map((a) => ({
+        misura: a.misura,
+        riferimento: a.riferimento,
+        mensileCentesimi: Number(a.mensile_centesimi),
+      }));
+      const chiesto = richiesto.get(`${r.misura}|${r.riferimento}`) ?? 0;
+      const esito = verificaCumulo({
+        costoMensileCentesimi: costo,
+        misure,
+        richiestoCentesimi: chiesto,
+        altri,
+      });
+      esiti.set(r.riferimento, {
+        esito: esito.esito,
+        mese: primo.slice(0, 7),
+        costoMensileCentesimi: costo,
+        richiestoCentesimi: chiesto,
+        altriCentesimi: esito.altriCentesimi,
+        ammessoCentesimi: esito.ammessoCentesimi,
+        altri: altri.filter((a) => misure.includes(a.misura)),
+        regoleId,
+        regoleVersione,
+        contratto: r.contratto,
+        misure,
+        motivo: inVigore
+          ? esito.motivo
+          : `Il contratto ${r.contratto} non è in vigore nel mese ${primo.slice(0, 7)}`,
+      });
+    }
+    return esiti;
   }
 
   /** Records a contribution after judging every month of its period (see the class). */

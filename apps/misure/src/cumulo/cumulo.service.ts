@@ -1,16 +1,19 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   DomainError,
   MISURE_CUMULO,
+  type ContrattoRegistratoV1,
+  type EsitoBonusRegistratoV1,
   type EsitoCumuloV1,
+  type EventEnvelope,
   type MisuraCumulo,
   type RegistraContrattoAssistenteV1,
   type RegistraContributoAssistenteV1,
   type VerificaCumuloV1,
 } from '@ambito/contracts';
-import { currentActor } from '@ambito/messaging';
+import { currentActor, handleOnce } from '@ambito/messaging';
 import { euro } from '../istruttoria/regole/formato';
 import { RegoleRepository } from '../regole/regole.repository';
 import { quotaMensile, verificaCumulo } from './cumulo';
@@ -45,6 +48,12 @@ export type EsitoPagamento = EsitoCumuloV1 & {
   misure: readonly MisuraCumulo[];
 };
 
+/** Who records what the events decide (no person: the service). */
+const SERVIZIO = 'servizio-misure';
+
+/** The reference of a contract of assistenti-familiari in the cumulation. */
+export const riferimentoContrattoAf = (contrattoId: string): string => `af:contratto:${contrattoId}`;
+
 export interface ContributoDaRegistrare {
   contratto: string;
   misura: MisuraCumulo;
@@ -59,8 +68,10 @@ export interface ContributoDaRegistrare {
  * caller and always in the caller's transaction, under the contract's row lock (two grants for the same
  * assistant cannot both fit in the room that only one has):
  *
- * - `registraContributo(m, c, 'rifiuta')`: an operator, or the Bonus fed by assistenti-familiari;
- *   every month of the period must fit, else CUMULO_OLTRE_COSTO and nothing is written;
+ * - `registraContributo(m, c, 'rifiuta')`: an operator; every month of the period must fit, else
+ *   CUMULO_OLTRE_COSTO and nothing is written;
+ * - `registraContributo(m, c, 'registra')`: the Bonus the Region granted (assistenti-familiari's event),
+ *   a fact misure cannot refuse: recorded as it is, the monthly payments of the others then fit under it;
  * - `registraContributo(m, c, 'riduci')`: at grant (graduatoria approved), the contribution recorded
  *   reduced to the room left, with the reason;
  * - `verificaPagamento(m, …)`: before each monthly payment (the monthly run): what may be paid, or null
@@ -68,6 +79,8 @@ export interface ContributoDaRegistrare {
  */
 @Injectable()
 export class CumuloAssistente {
+  private readonly logger = new Logger(CumuloAssistente.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly regole: RegoleRepository,
@@ -208,7 +221,7 @@ export class CumuloAssistente {
   async registraContributo(
     m: EntityManager,
     c: ContributoDaRegistrare,
-    modo: 'rifiuta' | 'riduci',
+    modo: 'rifiuta' | 'riduci' | 'registra',
     da: string,
   ): Promise<EsitoCumuloV1> {
     let peggiore: EsitoCumuloV1 | null = null;
@@ -226,7 +239,8 @@ export class CumuloAssistente {
       misura: c.misura,
       riferimento: c.riferimento,
       contratto: c.contratto,
-      mensileCentesimi: esito.ammessoCentesimi,
+      // A fact of another body (the Region's Bonus) is recorded as it is: the payments after it make room.
+      mensileCentesimi: modo === 'registra' ? c.mensileCentesimi : esito.ammessoCentesimi,
       dal: c.dal,
       al: c.al,
       da,
@@ -294,6 +308,75 @@ export class CumuloAssistente {
       );
     }
     return esiti;
+  }
+
+  // Events of assistenti-familiari (cumulo.consumers.ts) ---------------------------------------------
+
+  /**
+   * A contract registered at the sportello: its wage cost becomes the cap of the contributions for its
+   * assistant (`af:contratto:<id>`, the reference a B2 istanza names in `contrattoAssistente`). Once per
+   * event (inbox); a contract without cost (0) has no cap to give and is not recorded.
+   */
+  async contrattoRegistrato(
+    durable: string,
+    envelope: EventEnvelope<string, ContrattoRegistratoV1>,
+  ): Promise<void> {
+    const p = envelope.payload;
+    await handleOnce(this.dataSource, durable, envelope, async (m) => {
+      if (p.costoMensileCentesimi <= 0) {
+        this.logger.warn({ eventId: envelope.id }, 'contratto senza costo mensile: non entra nel cumulo');
+        return;
+      }
+      await registraContratto(m, {
+        riferimento: riferimentoContrattoAf(p.contrattoId),
+        ambito: this.ambito,
+        assistenteRiferimento: p.assistenteId
+          ? `af:assistente:${p.assistenteId}`
+          : riferimentoContrattoAf(p.contrattoId),
+        personaId: p.personaId,
+        costoMensileCentesimi: p.costoMensileCentesimi,
+        dal: p.dataInizio,
+        al: null,
+        origine: 'assistenti-familiari',
+        da: SERVIZIO,
+      });
+    });
+  }
+
+  /**
+   * The Bonus a family reports granted: its amount, spread over the months of its annualità, counts for
+   * the contract (`af:bonus:<verificaId>`). A Bonus refused (or of nothing) adds nothing. The contract's
+   * own event may come later (another durable): until then the event fails and comes back.
+   */
+  async bonusRegistrato(
+    durable: string,
+    envelope: EventEnvelope<string, EsitoBonusRegistratoV1>,
+  ): Promise<void> {
+    const p = envelope.payload;
+    await handleOnce(this.dataSource, durable, envelope, async (m) => {
+      if (p.esito !== 'accolta' || p.importoCentesimi <= 0) return;
+      const contratto = riferimentoContrattoAf(p.contrattoId);
+      if (!(await contrattoBloccato(m, this.ambito, contratto)))
+        throw new DomainError(
+          'CONTRATTO_ASSISTENTE_NON_TROVATO',
+          `Il contratto ${contratto} del Bonus non è ancora registrato: l’evento sarà riconsegnato.`,
+        );
+      const dal = `${p.annualita}-01-01`;
+      const al = `${p.annualita}-12-31`;
+      await this.registraContributo(
+        m,
+        {
+          contratto,
+          misura: 'bonus-assistenti-familiari',
+          riferimento: `af:bonus:${p.verificaId}`,
+          mensileCentesimi: quotaMensile(p.importoCentesimi, mesiTra(dal, al).length),
+          dal,
+          al,
+        },
+        'registra',
+        SERVIZIO,
+      );
+    });
   }
 
   // Requests of the Ufficio di Piano --------------------------------------------------------------------

@@ -586,6 +586,21 @@ export const MISURE_CONSUMI = {
     descrizione:
       'La residenza fuori dall’Ambito sospende i benefici della persona; il ritorno nell’Ambito li riprende.',
   }),
+  // The end of a beneficio (lane benefici-regole): the impegno reduced, the graduatoria scrolled.
+  beneficioRevocatoImpegno: consumo({
+    servizio: 'misure',
+    durable: 'misure-benefici-fine-revocato',
+    evento: MISURE_EVENTS.beneficioRevocato,
+    descrizione:
+      'Un beneficio revocato riduce il suo impegno di quanto non sarà più pagato e fa scorrere la graduatoria.',
+  }),
+  beneficioCessatoImpegno: consumo({
+    servizio: 'misure',
+    durable: 'misure-benefici-fine-cessato',
+    evento: MISURE_EVENTS.beneficioCessato,
+    descrizione:
+      'Un beneficio cessato riduce il suo impegno di quanto non sarà più pagato e fa scorrere la graduatoria.',
+  }),
   // Cumulation per assistant (rule 10, lane benefici-regole): the sportello's contracts and Bonus.
   contrattoAssistente: consumo({
     servizio: 'misure',

@@ -1,5 +1,3 @@
-import type { DataSource } from 'typeorm';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import { BUDGET_RPC, MISURE_RPC } from '@ambito/contracts';
 import { eventually, rifiuto, testActor } from '@ambito/testing';
 // The real budget service, in-process: the impegni are made, reduced and read there.

@@ -142,6 +142,13 @@ export async function startTestMisure(opzioni: OpzioniTestMisure = {}): Promise<
     await ensureStream(jsm, eventStreamName('presa-in-carico'), ['evt.presa-in-carico.>']);
     await collaudo.close();
   }
+  {
+    // assistenti-familiari's stream too (the cumulation's contracts and Bonus), whether or not it runs.
+    const collaudo = await connectTestNats(undefined, { name: 'misure-test-stream-af' });
+    const jsm = await collaudo.jetstreamManager();
+    await ensureStream(jsm, eventStreamName('assistenti-familiari'), ['evt.assistenti-familiari.>']);
+    await collaudo.close();
+  }
   // The service as its runtime role, migrating as the schema's owner (roles as in production).
   const db = await createServiceTestDatabase('misure');
   const databaseUrl = db.adminUrl;

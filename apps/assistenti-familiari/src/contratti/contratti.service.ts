@@ -97,6 +97,8 @@ export class ContrattiService {
           richiestaId: contratto.richiestaId,
           personaId: contratto.personaId,
           assistenteId: contratto.assistenteId,
+          costoMensileCentesimi: contratto.costoMensileCentesimi,
+          dataInizio: contratto.dataInizio,
         });
         if (contratto.richiestaId) {
           if (!(await segnaSoddisfatta(manager, contratto.richiestaId, contratto.id)))

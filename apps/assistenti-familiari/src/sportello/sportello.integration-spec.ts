@@ -296,7 +296,9 @@ describe('sportello assistenti familiari (NATS → assistenti-familiari → Post
     expect(riusciti).toHaveLength(1);
     const rifiutato = esiti.find((e) => e.status === 'rejected') as PromiseRejectedResult;
     expect((rifiutato.reason as { code: string }).code).toBe('RICHIESTA_NON_APERTA');
-    const firmato = (riusciti[0] as PromiseFulfilledResult<{ id: string }>).value;
+    const firmato = (
+      riusciti[0] as PromiseFulfilledResult<{ id: string; costoMensileCentesimi: number; dataInizio: string }>
+    ).value;
 
     expect(await svc.as(operatrice, MOTIVO)(RPC.leggiRichiesta, { id: r.id })).toMatchObject({
       stato: 'soddisfatta',
@@ -316,6 +318,8 @@ describe('sportello assistenti familiari (NATS → assistenti-familiari → Post
             richiestaId: r.id,
             personaId: r.personaId,
             assistenteId: iscritti.viadana.assistenteId,
+            costoMensileCentesimi: firmato.costoMensileCentesimi,
+            dataInizio: firmato.dataInizio,
           },
         },
         {

@@ -4,6 +4,7 @@ import {
   MISURE_CONSUMI,
   MISURE_EVENTS,
   type BeneficioConcessoV1,
+  type BeneficioTerminatoV1,
   type EventEnvelope,
   type PersonaDecedutaV1,
   type PersonaResidenzaCambiataV1,
@@ -12,6 +13,7 @@ import {
 } from '@ambito/contracts';
 import { OnEvent } from '@ambito/messaging';
 import { BeneficiService } from './benefici.service';
+import { FineBeneficio } from './fine-beneficio.service';
 
 /**
  * The events that make and change benefici, each on its own durable (apart from the riesame of the
@@ -21,7 +23,21 @@ import { BeneficiService } from './benefici.service';
  */
 @Injectable()
 export class BeneficiConsumers {
-  constructor(private readonly benefici: BeneficiService) {}
+  constructor(
+    private readonly benefici: BeneficiService,
+    private readonly fine: FineBeneficio,
+  ) {}
+
+  // A revoca or cessazione: the impegno reduced by what will no longer be paid, then the scorrimento.
+  @OnEvent(MISURE_EVENTS.beneficioRevocato, { durable: MISURE_CONSUMI.beneficioRevocatoImpegno.durable })
+  revocato(envelope: EventEnvelope<'misure.beneficio.revocato', BeneficioTerminatoV1>): Promise<void> {
+    return this.fine.terminato(MISURE_CONSUMI.beneficioRevocatoImpegno.durable, envelope);
+  }
+
+  @OnEvent(MISURE_EVENTS.beneficioCessato, { durable: MISURE_CONSUMI.beneficioCessatoImpegno.durable })
+  cessato(envelope: EventEnvelope<'misure.beneficio.cessato', BeneficioTerminatoV1>): Promise<void> {
+    return this.fine.terminato(MISURE_CONSUMI.beneficioCessatoImpegno.durable, envelope);
+  }
 
   @OnEvent(MISURE_EVENTS.beneficioConcesso, { durable: MISURE_CONSUMI.beneficioConcesso.durable })
   concesso(envelope: EventEnvelope<'misure.beneficio.concesso', BeneficioConcessoV1>): Promise<void> {

@@ -8,6 +8,7 @@ import {
 import { BeneficiConsumers } from './benefici.consumers';
 import { BeneficiController } from './benefici.controller';
 import { BeneficiService } from './benefici.service';
+import { FineBeneficio } from './fine-beneficio.service';
 import { FONTI_BENEFICI, FontiBeneficiServizi } from './fonti-benefici';
 
 /** Benefici and the monthly run: the handlers, listed in MisureModule. */
@@ -18,6 +19,7 @@ export function beneficiProviders(opzioni: { paginaErogazioni?: number }): Provi
   return [
     BeneficiService,
     BeneficiConsumers,
+    FineBeneficio,
     ErogazioniService,
     { provide: FONTI_BENEFICI, useClass: FontiBeneficiServizi },
     { provide: PAGINA_EROGAZIONI, useValue: opzioni.paginaErogazioni ?? 1_000 },

@@ -1,22 +1,26 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   DomainError,
   MISURE_CUMULO,
+  type ContrattoRegistratoV1,
+  type EsitoBonusRegistratoV1,
   type EsitoCumuloV1,
+  type EventEnvelope,
   type MisuraCumulo,
   type RegistraContrattoAssistenteV1,
   type RegistraContributoAssistenteV1,
   type VerificaCumuloV1,
 } from '@ambito/contracts';
-import { currentActor } from '@ambito/messaging';
+import { currentActor, handleOnce } from '@ambito/messaging';
 import { euro } from '../istruttoria/regole/formato';
 import { RegoleRepository } from '../regole/regole.repository';
 import { quotaMensile, verificaCumulo } from './cumulo';
 import {
   altriContributiDelMese,
   contrattoBloccato,
+  contributiDaPagare,
   contributoPer,
   registraContratto,
   registraContributo,
@@ -37,6 +41,19 @@ export function mesiTra(dal: string, al: string | null, massimo = 60): string[] 
   return mesi;
 }
 
+/** A payment's judgement, with what the monthly run stores beside it (contract, rule version, measures). */
+export type EsitoPagamento = EsitoCumuloV1 & {
+  contratto: string;
+  regoleVersione: number | null;
+  misure: readonly MisuraCumulo[];
+};
+
+/** Who records what the events decide (no person: the service). */
+const SERVIZIO = 'servizio-misure';
+
+/** The reference of a contract of assistenti-familiari in the cumulation. */
+export const riferimentoContrattoAf = (contrattoId: string): string => `af:contratto:${contrattoId}`;
+
 export interface ContributoDaRegistrare {
   contratto: string;
   misura: MisuraCumulo;
@@ -51,8 +68,10 @@ export interface ContributoDaRegistrare {
  * caller and always in the caller's transaction, under the contract's row lock (two grants for the same
  * assistant cannot both fit in the room that only one has):
  *
- * - `registraContributo(m, c, 'rifiuta')`: an operator, or the Bonus fed by assistenti-familiari;
- *   every month of the period must fit, else CUMULO_OLTRE_COSTO and nothing is written;
+ * - `registraContributo(m, c, 'rifiuta')`: an operator; every month of the period must fit, else
+ *   CUMULO_OLTRE_COSTO and nothing is written;
+ * - `registraContributo(m, c, 'registra')`: the Bonus the Region granted (assistenti-familiari's event),
+ *   a fact misure cannot refuse: recorded as it is, the monthly payments of the others then fit under it;
  * - `registraContributo(m, c, 'riduci')`: at grant (graduatoria approved), the contribution recorded
  *   reduced to the room left, with the reason;
  * - `verificaPagamento(m, …)`: before each monthly payment (the monthly run): what may be paid, or null
@@ -60,6 +79,8 @@ export interface ContributoDaRegistrare {
  */
 @Injectable()
 export class CumuloAssistente {
+  private readonly logger = new Logger(CumuloAssistente.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly regole: RegoleRepository,
@@ -73,12 +94,12 @@ export class CumuloAssistente {
   private async misureDelMese(
     mese: string,
     m: EntityManager,
-  ): Promise<{ misure: readonly MisuraCumulo[]; regoleId: string | null }> {
+  ): Promise<{ misure: readonly MisuraCumulo[]; regoleId: string | null; regoleVersione: number | null }> {
     const regole = await this.regole.inVigore('b2', mese, m);
     const cumulo = regole?.parametri.conti?.cumulo;
     return cumulo
-      ? { misure: cumulo.misure, regoleId: regole.id }
-      : { misure: MISURE_CUMULO, regoleId: null };
+      ? { misure: cumulo.misure, regoleId: regole.id, regoleVersione: regole.versione }
+      : { misure: MISURE_CUMULO, regoleId: null, regoleVersione: null };
   }
 
   async verifica(
@@ -138,11 +159,69 @@ export class CumuloAssistente {
     return this.verifica(m, { ...v, contratto: c.contratto_riferimento });
   }
 
+  /**
+   * Before the payments of a page of the monthly run, set-based: the same judgement as
+   * `verificaPagamento` for many items in three queries (none but one when the ambito has no contract).
+   * Only the items with a contribution recorded are in the answer (by riferimento): for the others the
+   * rule does not apply. Judged on the month's amount due (`richiestoCentesimi`).
+   */
+  async verificaPagamenti(
+    m: EntityManager,
+    mese: string,
+    voci: ReadonlyArray<{ misura: MisuraCumulo; riferimento: string; richiestoCentesimi: number }>,
+  ): Promise<Map<string, EsitoPagamento>> {
+    const esiti = new Map<string, EsitoPagamento>();
+    if (voci.length === 0) return esiti;
+    const [{ esiste }] = await m.query<Array<{ esiste: boolean }>>(
+      `SELECT EXISTS (SELECT 1 FROM contratto_assistente WHERE ambito = $1) AS esiste`,
+      [this.ambito],
+    );
+    if (!esiste) return esiti;
+    const primo = primoDelMese(mese);
+    const righe = await contributiDaPagare(m, this.ambito, primo, voci);
+    if (righe.length === 0) return esiti;
+    const { misure, regoleId, regoleVersione } = await this.misureDelMese(primo, m);
+    const richiesto = new Map(voci.map((v) => [`${v.misura}|${v.riferimento}`, v.richiestoCentesimi]));
+    for (const r of righe) {
+      const inVigore = r.dal <= primo.replace(/01$/, '31') && (r.al === null || r.al >= primo);
+      const costo = inVigore ? Number(r.costo_mensile_centesimi) : 0;
+      const altri = r.altri.map((a) => ({
+        misura: a.misura,
+        riferimento: a.riferimento,
+        mensileCentesimi: Number(a.mensile_centesimi),
+      }));
+      const chiesto = richiesto.get(`${r.misura}|${r.riferimento}`) ?? 0;
+      const esito = verificaCumulo({
+        costoMensileCentesimi: costo,
+        misure,
+        richiestoCentesimi: chiesto,
+        altri,
+      });
+      esiti.set(r.riferimento, {
+        esito: esito.esito,
+        mese: primo.slice(0, 7),
+        costoMensileCentesimi: costo,
+        richiestoCentesimi: chiesto,
+        altriCentesimi: esito.altriCentesimi,
+        ammessoCentesimi: esito.ammessoCentesimi,
+        altri: altri.filter((a) => misure.includes(a.misura)),
+        regoleId,
+        regoleVersione,
+        contratto: r.contratto,
+        misure,
+        motivo: inVigore
+          ? esito.motivo
+          : `Il contratto ${r.contratto} non è in vigore nel mese ${primo.slice(0, 7)}`,
+      });
+    }
+    return esiti;
+  }
+
   /** Records a contribution after judging every month of its period (see the class). */
   async registraContributo(
     m: EntityManager,
     c: ContributoDaRegistrare,
-    modo: 'rifiuta' | 'riduci',
+    modo: 'rifiuta' | 'riduci' | 'registra',
     da: string,
   ): Promise<EsitoCumuloV1> {
     let peggiore: EsitoCumuloV1 | null = null;
@@ -160,7 +239,8 @@ export class CumuloAssistente {
       misura: c.misura,
       riferimento: c.riferimento,
       contratto: c.contratto,
-      mensileCentesimi: esito.ammessoCentesimi,
+      // A fact of another body (the Region's Bonus) is recorded as it is: the payments after it make room.
+      mensileCentesimi: modo === 'registra' ? c.mensileCentesimi : esito.ammessoCentesimi,
       dal: c.dal,
       al: c.al,
       da,
@@ -228,6 +308,75 @@ export class CumuloAssistente {
       );
     }
     return esiti;
+  }
+
+  // Events of assistenti-familiari (cumulo.consumers.ts) ---------------------------------------------
+
+  /**
+   * A contract registered at the sportello: its wage cost becomes the cap of the contributions for its
+   * assistant (`af:contratto:<id>`, the reference a B2 istanza names in `contrattoAssistente`). Once per
+   * event (inbox); a contract without cost (0) has no cap to give and is not recorded.
+   */
+  async contrattoRegistrato(
+    durable: string,
+    envelope: EventEnvelope<string, ContrattoRegistratoV1>,
+  ): Promise<void> {
+    const p = envelope.payload;
+    await handleOnce(this.dataSource, durable, envelope, async (m) => {
+      if (p.costoMensileCentesimi <= 0) {
+        this.logger.warn({ eventId: envelope.id }, 'contratto senza costo mensile: non entra nel cumulo');
+        return;
+      }
+      await registraContratto(m, {
+        riferimento: riferimentoContrattoAf(p.contrattoId),
+        ambito: this.ambito,
+        assistenteRiferimento: p.assistenteId
+          ? `af:assistente:${p.assistenteId}`
+          : riferimentoContrattoAf(p.contrattoId),
+        personaId: p.personaId,
+        costoMensileCentesimi: p.costoMensileCentesimi,
+        dal: p.dataInizio,
+        al: null,
+        origine: 'assistenti-familiari',
+        da: SERVIZIO,
+      });
+    });
+  }
+
+  /**
+   * The Bonus a family reports granted: its amount, spread over the months of its annualità, counts for
+   * the contract (`af:bonus:<verificaId>`). A Bonus refused (or of nothing) adds nothing. The contract's
+   * own event may come later (another durable): until then the event fails and comes back.
+   */
+  async bonusRegistrato(
+    durable: string,
+    envelope: EventEnvelope<string, EsitoBonusRegistratoV1>,
+  ): Promise<void> {
+    const p = envelope.payload;
+    await handleOnce(this.dataSource, durable, envelope, async (m) => {
+      if (p.esito !== 'accolta' || p.importoCentesimi <= 0) return;
+      const contratto = riferimentoContrattoAf(p.contrattoId);
+      if (!(await contrattoBloccato(m, this.ambito, contratto)))
+        throw new DomainError(
+          'CONTRATTO_ASSISTENTE_NON_TROVATO',
+          `Il contratto ${contratto} del Bonus non è ancora registrato: l’evento sarà riconsegnato.`,
+        );
+      const dal = `${p.annualita}-01-01`;
+      const al = `${p.annualita}-12-31`;
+      await this.registraContributo(
+        m,
+        {
+          contratto,
+          misura: 'bonus-assistenti-familiari',
+          riferimento: `af:bonus:${p.verificaId}`,
+          mensileCentesimi: quotaMensile(p.importoCentesimi, mesiTra(dal, al).length),
+          dal,
+          al,
+        },
+        'registra',
+        SERVIZIO,
+      );
+    });
   }
 
   // Requests of the Ufficio di Piano --------------------------------------------------------------------

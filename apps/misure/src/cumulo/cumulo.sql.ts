@@ -136,3 +136,55 @@ export async function contributiDelContratto(m: EntityManager, contratto: string
     [contratto],
   );
 }
+
+export interface ContributoDaPagareRow {
+  riferimento: string;
+  misura: MisuraCumulo;
+  contratto: string;
+  costo_mensile_centesimi: string;
+  dal: string;
+  al: string | null;
+  altri: Array<{ misura: MisuraCumulo; riferimento: string; mensile_centesimi: string }>;
+}
+
+/**
+ * Before a month's payments (the monthly run), set-based: for the items of a page that have a
+ * contribution recorded, their contract and the other contributions to it in force in the month (`mese`
+ * = its first day). The contracts are held FOR SHARE in order: a contribution recorded at the same time
+ * (which locks its contract FOR UPDATE) waits for the page, or the page for it.
+ */
+export async function contributiDaPagare(
+  m: EntityManager,
+  ambito: string,
+  mese: string,
+  voci: ReadonlyArray<{ misura: MisuraCumulo; riferimento: string }>,
+): Promise<ContributoDaPagareRow[]> {
+  if (voci.length === 0) return [];
+  const misure = voci.map((v) => v.misura);
+  const riferimenti = voci.map((v) => v.riferimento);
+  await m.query(
+    `SELECT c.riferimento FROM contratto_assistente c
+      WHERE c.ambito = $1 AND c.riferimento IN (
+        SELECT k.contratto_riferimento FROM contributo_assistente k
+          JOIN unnest($2::text[], $3::text[]) AS v(misura, riferimento)
+            ON k.misura = v.misura AND k.riferimento = v.riferimento)
+      ORDER BY c.riferimento FOR SHARE`,
+    [ambito, misure, riferimenti],
+  );
+  return m.query<ContributoDaPagareRow[]>(
+    `SELECT k.riferimento, k.misura, c.riferimento AS contratto, c.costo_mensile_centesimi,
+            c.dal::text AS dal, c.al::text AS al,
+            coalesce((SELECT json_agg(json_build_object('misura', o.misura, 'riferimento', o.riferimento,
+                                        'mensile_centesimi', o.mensile_centesimi::text)
+                                      ORDER BY o.misura, o.riferimento)
+                        FROM contributo_assistente o
+                       WHERE o.contratto_riferimento = c.riferimento
+                         AND o.dal <= ($4::date + interval '1 month' - interval '1 day')::date
+                         AND (o.al IS NULL OR o.al >= $4::date)
+                         AND NOT (o.misura = k.misura AND o.riferimento = k.riferimento)), '[]'::json) AS altri
+       FROM unnest($2::text[], $3::text[]) AS v(misura, riferimento)
+       JOIN contributo_assistente k ON k.misura = v.misura AND k.riferimento = v.riferimento
+       JOIN contratto_assistente c ON c.riferimento = k.contratto_riferimento AND c.ambito = $1`,
+    [ambito, misure, riferimenti, mese],
+  );
+}

@@ -4,7 +4,9 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   DomainError,
+  MISURE_CUMULO,
   type ElencaErogazioniMeseV1,
+  type MisuraCumulo,
   type ErogazioneRunV1,
   type EseguiErogazioniV1,
   type PaginaErogazioniV1,
@@ -17,7 +19,9 @@ import { RegoleRepository } from '../regole/regole.repository';
 import { sospensioniDeiBenefici, type BeneficioRow, type SospensioneRow } from '../benefici/benefici.sql';
 import { toErogazioneV1 } from '../benefici/benefici.mapper';
 import { giornoDiRoma } from '../benefici/benefici.service';
-import { calcolaMese, type InputMese } from './calcolo-mese';
+import { CumuloAssistente, type EsitoPagamento } from '../cumulo/cumulo.service';
+import { calcolaMese, type InputMese, type RisultatoMese } from './calcolo-mese';
+import { applicaCumulo } from './cumulo-mese';
 import {
   completaRun,
   elencaRun,
@@ -61,6 +65,10 @@ export type DopoPaginaErogazioni = (runId: string, pagina: number) => void;
  *   cursor; a failed page leaves the run `interrotta`, a killed process leaves it `in-corso` without
  *   progress, taken over after SECONDI_ABBANDONO_RUN by the next request, from the cursor. A page
  *   recomputed after a crash finds its months there and inserts nothing: the totals stay the same.
+ * - Rule 10 before each payment: a beneficio whose assistant's contract is recorded (its contribution,
+ *   `istanza:<id>`) is paid only within the room the contract's wage cost leaves after the other
+ *   contributions (CumuloAssistente.verificaPagamenti: set-based, one lookup per page when the ambito
+ *   has no contract), reduced or zeroed with the rule, the reason and the inputs stored (cumulo-mese.ts).
  * - The rule set of each beneficio is its avviso's (stored on the beneficio); its `erogazione`
  *   parameters say how a partial month is paid, and their absence stops the run
  *   (REGOLE_EROGAZIONE_MANCANTI) rather than guessing.
@@ -73,6 +81,7 @@ export class ErogazioniService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly regole: RegoleRepository,
     private readonly audit: AuditService,
+    private readonly cumulo: CumuloAssistente,
     @Inject(CONTESTO_MISURE) private readonly contesto: ContestoMisure,
     @Inject(PAGINA_EROGAZIONI) private readonly pagina: number,
     @Inject(DOPO_PAGINA_EROGAZIONI) private readonly dopoPagina: DopoPaginaErogazioni | null,
@@ -187,11 +196,26 @@ export class ErogazioniService {
             m,
             benefici.map((b) => b.id),
           );
-          const righe: NuovaErogazione[] = [];
+          const mesi: Array<{ b: BeneficioRow; regole: VersioneRegoleMisuraV1; calcolo: CalcoloMese }> = [];
           for (const b of benefici) {
             const regole = await this.regoleDi(m, b.regole_id, regoleCache);
-            righe.push(calcolaRiga(b, sospensioni, run.mese, regole));
+            mesi.push({ b, regole, calcolo: calcolaBeneficio(b, sospensioni, run.mese, regole) });
           }
+          // Rule 10 before each payment: one set-based judgement for the page's amounts due.
+          const cumulo = await this.cumulo.verificaPagamenti(
+            m,
+            run.mese,
+            mesi
+              .filter(({ b, calcolo }) => calcolo.r.importoDovutoCentesimi > 0 && misuraCumulo(b.misura))
+              .map(({ b, calcolo }) => ({
+                misura: b.misura as MisuraCumulo,
+                riferimento: riferimentoCumulo(b),
+                richiestoCentesimi: calcolo.r.importoDovutoCentesimi,
+              })),
+          );
+          const righe = mesi.map(({ b, regole, calcolo }) =>
+            rigaErogazione(b, calcolo, regole, cumulo.get(riferimentoCumulo(b)) ?? null),
+          );
           cursore = benefici[benefici.length - 1].id;
           const esito = await registraPagina(m, run, righe, cursore, benefici.length);
           if (!esito)
@@ -267,13 +291,23 @@ export class ErogazioniService {
 /** Thrown by a test's DOPO_PAGINA_EROGAZIONI: the run stops as if its process died (stays `in-corso`). */
 export class ArrestoSimulato extends Error {}
 
-/** One beneficio's month: the pure computation, with its inputs stored beside it. */
-export function calcolaRiga(
+/** The riferimento of a beneficio's contribution in the cumulation per assistant (set at grant). */
+export const riferimentoCumulo = (b: Pick<BeneficioRow, 'istanza_id'>): string => `istanza:${b.istanza_id}`;
+
+const misuraCumulo = (misura: string): boolean => (MISURE_CUMULO as readonly string[]).includes(misura);
+
+export interface CalcoloMese {
+  input: InputMese;
+  r: RisultatoMese;
+}
+
+/** One beneficio's month: the pure computation of calcolaMese, with its inputs. */
+export function calcolaBeneficio(
   b: BeneficioRow,
   sospensioni: readonly SospensioneRow[],
   mese: string,
   regole: VersioneRegoleMisuraV1,
-): NuovaErogazione {
+): CalcoloMese {
   const input: InputMese = {
     mese,
     beneficio: {
@@ -289,7 +323,32 @@ export function calcolaRiga(
       .map((s) => ({ id: s.id, causa: s.causa, dal: s.dal, al: s.al })),
     meseParziale: regole.parametri.erogazione!.meseParziale,
   };
-  const r = calcolaMese(input);
+  return { input, r: calcolaMese(input) };
+}
+
+/**
+ * The row stored for a beneficio's month: the computation reduced by the cumulation per assistant (rule
+ * 10) when the beneficio has a contract, each with its inputs and rule version beside the result.
+ */
+export function rigaErogazione(
+  b: BeneficioRow,
+  calcolo: CalcoloMese,
+  regole: VersioneRegoleMisuraV1,
+  cumulo: EsitoPagamento | null,
+): NuovaErogazione {
+  const r = applicaCumulo(calcolo.r, cumulo);
+  const input = cumulo
+    ? {
+        ...calcolo.input,
+        cumulo: {
+          contratto: cumulo.contratto,
+          costoMensileCentesimi: cumulo.costoMensileCentesimi,
+          richiestoCentesimi: cumulo.richiestoCentesimi,
+          altri: cumulo.altri,
+          misure: cumulo.misure,
+        },
+      }
+    : calcolo.input;
   return {
     id: randomUUID(),
     beneficio_id: b.id,
@@ -299,7 +358,21 @@ export function calcolaRiga(
     giorni_mese: r.giorniMese,
     giorni_dovuti: r.giorniDovuti,
     regole_id: regole.id,
-    valutazione: { motivo: r.motivo, regole: r.regole, regoleVersione: regole.versione },
+    valutazione: {
+      motivo: r.motivo,
+      regole: r.regole,
+      regoleVersione: regole.versione,
+      ...(cumulo
+        ? {
+            cumulo: {
+              esito: cumulo.esito,
+              ammessoCentesimi: cumulo.ammessoCentesimi,
+              regoleId: cumulo.regoleId,
+              regoleVersione: cumulo.regoleVersione,
+            },
+          }
+        : {}),
+    },
     input,
   };
 }

@@ -54,15 +54,27 @@ export class ImpegniBudget {
   }
 
   /**
-   * Reduces what is left of an impegno. Already reduced to nothing (a repeated riduzione after a
-   * partial failure): nothing to do, `null`.
+   * Reduces what is left of an impegno, or `parte.importoCentesimi` of it (a beneficio that ends: what
+   * will no longer be paid), once per `parte.chiave` (the Idempotency-Key: a repeated call after a
+   * partial failure gets the first reply, not a second riduzione). Already reduced to nothing (a
+   * repeated full riduzione): nothing to do, `null`.
    */
-  async riduci(impegnoId: string, causale: CausaleRiduzione, motivazione: string): Promise<ImpegnoV1 | null> {
+  async riduci(
+    impegnoId: string,
+    causale: CausaleRiduzione,
+    motivazione: string,
+    parte: { importoCentesimi: number; chiave: string } | null = null,
+  ): Promise<ImpegnoV1 | null> {
     try {
       return await this.chiamate.chiama(
         MISURE_CHIAMATE.riduzione,
-        { id: impegnoId, causale, motivazione: motivazione.slice(0, 300) },
-        { motivo: motivazione.slice(0, 200) },
+        {
+          id: impegnoId,
+          causale,
+          motivazione: motivazione.slice(0, 300),
+          ...(parte ? { importoCentesimi: parte.importoCentesimi } : {}),
+        },
+        { motivo: motivazione.slice(0, 200), ...(parte ? { idempotencyKey: parte.chiave } : {}) },
       );
     } catch (error) {
       if (error instanceof DomainError && error.code === 'RIDUZIONE_OLTRE_RESIDUO') return null;

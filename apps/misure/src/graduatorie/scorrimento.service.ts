@@ -48,7 +48,25 @@ export class ScorrimentoGraduatorie {
     return this.formazione.leggi(dto.avvisoId, dto.graduatoriaId);
   }
 
-  private async registra(dto: CessaBeneficioV1, utente: string): Promise<void> {
+  /**
+   * A beneficio that ends (revoca, cessazione: its own events, benefici/fine-beneficio.service.ts): the
+   * same cessazione and scorrimento, but the impegno is reduced only by what will no longer be paid
+   * (`riduzione.importoCentesimi`, the months before the end stay committed), once per key. Nothing to
+   * reduce (0): the budget is not called and the whole amount counts as spent.
+   */
+  async cessaBeneficio(
+    dto: CessaBeneficioV1,
+    riduzione: { importoCentesimi: number; chiave: string },
+    utente: string,
+  ): Promise<void> {
+    await this.registra(dto, utente, riduzione);
+  }
+
+  private async registra(
+    dto: CessaBeneficioV1,
+    utente: string,
+    parte: { importoCentesimi: number; chiave: string } | null = null,
+  ): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       const avviso = await avvisoConRegole(m, dto.avvisoId);
       if (!avviso) throw avvisoNonTrovato();
@@ -67,11 +85,15 @@ export class ScorrimentoGraduatorie {
           'BENEFICIO_NON_ATTIVO',
           'L’istanza non è finanziata in questa graduatoria (o il suo beneficio è già cessato).',
         );
-      const ridotto = await this.budget.riduci(
-        voce.impegno_id,
-        dto.causa,
-        `${dto.causa} dell’istanza ${voce.protocollo_numero}/${voce.protocollo_anno}: ${dto.motivazione}`,
-      );
+      const ridotto =
+        parte?.importoCentesimi === 0
+          ? null
+          : await this.budget.riduci(
+              voce.impegno_id,
+              dto.causa,
+              `${dto.causa} dell’istanza ${voce.protocollo_numero}/${voce.protocollo_anno}: ${dto.motivazione}`,
+              parte,
+            );
       // What stays committed is what was liquidated; when nothing was left to reduce (a repeated request)
       // the whole amount counts as spent: never more money for the scorrimento than was freed.
       const speso = ridotto ? ridotto.importoCentesimi : Number(voce.importo_centesimi);

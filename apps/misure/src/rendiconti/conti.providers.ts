@@ -1,3 +1,4 @@
+import { CumuloConsumers } from '../cumulo/cumulo.consumers';
 import { CumuloController } from '../cumulo/cumulo.controller';
 import { CumuloAssistente } from '../cumulo/cumulo.service';
 import { DopoDiNoiController } from '../dopo-di-noi/dopo-di-noi.controller';
@@ -14,4 +15,10 @@ export const CONTI_CONTROLLERS = [
   CumuloController,
   RendicontiController,
 ];
-export const CONTI_PROVIDERS = [ProViService, DopoDiNoiService, CumuloAssistente, RendicontiService];
+export const CONTI_PROVIDERS = [
+  ProViService,
+  DopoDiNoiService,
+  CumuloAssistente,
+  CumuloConsumers,
+  RendicontiService,
+];

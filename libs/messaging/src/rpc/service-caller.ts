@@ -27,6 +27,12 @@ export interface ChiamataOptions {
   /** Why this one read (3–300 characters, recorded in the called service's audit): ids, never data. */
   motivo: string;
   timeoutMs?: number;
+  /**
+   * The Idempotency-Key of a state-changing call whose effect has no key of its own in the called
+   * service (e.g. a riduzione d'impegno): a repeated call with the same key and body gets the first
+   * reply instead of a second effect (libs/messaging/src/idempotency, kept 24 h).
+   */
+  idempotencyKey?: string;
 }
 
 /**
@@ -65,6 +71,7 @@ export class ServiceCaller {
     const current = RequestContext.current();
     return this.client!.request(chiamata.rpc, payload, {
       timeoutMs: options.timeoutMs,
+      ...(options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {}),
       context: {
         actor: attoreServizio(service, ambito),
         correlationId: current?.correlationId ?? RequestContext.currentOrNew().correlationId,

@@ -1,8 +1,9 @@
-import { IsIn, IsUUID } from 'class-validator';
-import { Centesimi, DescrizioneClasse, Intero, Nullable } from '../../common/schema-decorators';
+import { IsIn, IsUUID, Matches } from 'class-validator';
+import { GIORNO_ESISTENTE } from '../../common/giorno';
+import { Centesimi, Descrizione, DescrizioneClasse, Intero, Nullable } from '../../common/schema-decorators';
 import { ESITI_BONUS, type EsitoBonus } from './sportello.dto';
 
-/* Payloads of the sportello's events: ids (and the Bonus amount), never personal data. */
+/* Payloads of the sportello's events: ids (and the amounts rule 10 needs), never personal data. */
 
 @DescrizioneClasse('Un contratto di lavoro con un assistente familiare è stato registrato allo sportello')
 export class ContrattoRegistratoV1 {
@@ -19,6 +20,15 @@ export class ContrattoRegistratoV1 {
   @Nullable()
   @IsUUID()
   assistenteId: string | null;
+
+  @Centesimi()
+  @Descrizione(
+    'Costo mensile per il datore (retribuzione e contributi): il tetto del cumulo per assistente (regola 10)',
+  )
+  costoMensileCentesimi: number;
+
+  @Matches(GIORNO_ESISTENTE, { message: 'dataInizio: data nel formato AAAA-MM-GG' })
+  dataInizio: string;
 }
 
 @DescrizioneClasse('Una richiesta di una famiglia è soddisfatta da un contratto')

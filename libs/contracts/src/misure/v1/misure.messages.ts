@@ -1,4 +1,5 @@
 import { ACCESSO_EVENTS, ACCESSO_RPC } from '../../accesso/v1/accesso.messages';
+import { ASSISTENTI_FAMILIARI_EVENTS } from '../../assistenti-familiari/v1/assistenti-familiari.messages';
 import { BUDGET_RPC } from '../../budget/v1/budget.messages';
 import {
   chiamata,
@@ -584,6 +585,36 @@ export const MISURE_CONSUMI = {
     evento: ACCESSO_EVENTS.residenzaCambiata,
     descrizione:
       'La residenza fuori dall’Ambito sospende i benefici della persona; il ritorno nell’Ambito li riprende.',
+  }),
+  // The end of a beneficio (lane benefici-regole): the impegno reduced, the graduatoria scrolled.
+  beneficioRevocatoImpegno: consumo({
+    servizio: 'misure',
+    durable: 'misure-benefici-fine-revocato',
+    evento: MISURE_EVENTS.beneficioRevocato,
+    descrizione:
+      'Un beneficio revocato riduce il suo impegno di quanto non sarà più pagato e fa scorrere la graduatoria.',
+  }),
+  beneficioCessatoImpegno: consumo({
+    servizio: 'misure',
+    durable: 'misure-benefici-fine-cessato',
+    evento: MISURE_EVENTS.beneficioCessato,
+    descrizione:
+      'Un beneficio cessato riduce il suo impegno di quanto non sarà più pagato e fa scorrere la graduatoria.',
+  }),
+  // Cumulation per assistant (rule 10, lane benefici-regole): the sportello's contracts and Bonus.
+  contrattoAssistente: consumo({
+    servizio: 'misure',
+    durable: 'misure-cumulo-contratto',
+    evento: ASSISTENTI_FAMILIARI_EVENTS.contrattoRegistrato,
+    descrizione:
+      'Il contratto registrato allo sportello entra nel cumulo per assistente: il suo costo mensile è il tetto di B2, Bonus e Dopo di Noi per lo stesso assistente.',
+  }),
+  bonusAssistente: consumo({
+    servizio: 'misure',
+    durable: 'misure-cumulo-bonus',
+    evento: ASSISTENTI_FAMILIARI_EVENTS.esitoBonusRegistrato,
+    descrizione:
+      'Il Bonus assistenti familiari accolto conta nel cumulo per assistente del suo contratto, per i mesi della sua annualità.',
   }),
 } as const;
 

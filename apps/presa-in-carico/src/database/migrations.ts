@@ -9,6 +9,7 @@ import { AddParametriLeps1764000000006 } from './add-parametri-leps.migration';
 import { AddProgettoSiuss1764000000007 } from './add-progetto-siuss.migration';
 import { AddSinaV21764000000008 } from './add-sina-v2.migration';
 import { AddBudgetProgettoResidenza1764700000000 } from './add-budget-progetto-residenza.migration';
+import { AddInterventiMisure1796048000000 } from './add-interventi-misure.migration';
 import { addFinalitaVoceAuditMigration } from '@ambito/audit';
 
 /** Idempotency-Key of state-changing requests, stored with their effect (libs/messaging/src/idempotency). */
@@ -33,4 +34,6 @@ export const PRESA_IN_CARICO_MIGRATIONS = [
   addFinalitaVoceAuditMigration(1764500000000),
   CreateIdempotencyKey1764600000400,
   AddBudgetProgettoResidenza1764700000000,
+  // The interventi from the misure, kept from misure's events (lane benefici-progetto, 17960480xxxxx).
+  AddInterventiMisure1796048000000,
 ];

@@ -19,7 +19,11 @@ import type { CausaFineBeneficio, MotivoChiusura } from '@ambito/contracts';
  * person is taken in charge again or the other service is compatible. [B]: practice, not a text of law.
  */
 export type EffettoChiusuraCartella =
-  | { tipo: 'termina'; causa: Extract<CausaFineBeneficio, 'decesso' | 'rinuncia' | 'decadenza'>; motivazione: string }
+  | {
+      tipo: 'termina';
+      causa: Extract<CausaFineBeneficio, 'decesso' | 'rinuncia' | 'decadenza'>;
+      motivazione: string;
+    }
   | { tipo: 'sospendi'; motivazione: string };
 
 export function effettoChiusuraCartella(motivo: MotivoChiusura): EffettoChiusuraCartella {

@@ -201,7 +201,8 @@ export async function interventiDellaPersona(
     beneficioId: r.beneficio_id,
     misura: r.misura,
     strumento: r.strumento,
-    importoMensileCentesimi: r.importo_mensile_centesimi === null ? null : Number(r.importo_mensile_centesimi),
+    importoMensileCentesimi:
+      r.importo_mensile_centesimi === null ? null : Number(r.importo_mensile_centesimi),
     importoTotaleCentesimi: Number(r.importo_totale_centesimi),
     dal: r.dal,
     al: r.al,

@@ -230,10 +230,7 @@ export class BeneficiService {
    * before the closure's day) ends or is suspended from that day, as effettoChiusuraCartella says, with
    * the reason recorded. A cartella without the persona of accesso's registry changes nothing.
    */
-  async cartellaChiusa(
-    durable: string,
-    envelope: EventEnvelope<string, CartellaChiusaV1>,
-  ): Promise<void> {
+  async cartellaChiusa(durable: string, envelope: EventEnvelope<string, CartellaChiusaV1>): Promise<void> {
     const { personaId, cartellaId, episodio, motivo } = envelope.payload;
     const giorno = giornoDiRoma(envelope.occurredAt);
     const effetto = effettoChiusuraCartella(motivo);

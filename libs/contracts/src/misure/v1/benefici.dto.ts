@@ -438,7 +438,9 @@ export class BeneficioSospesoV1 {
   /** Added in place (optional): consumers of v1 that do not know it keep working. */
   @IsOptional()
   @IsUUID()
-  @Descrizione('L’impegno della concessione: con l’istanza, identifica il beneficio anche prima che se ne conosca l’id')
+  @Descrizione(
+    'L’impegno della concessione: con l’istanza, identifica il beneficio anche prima che se ne conosca l’id',
+  )
   impegnoId?: string;
 
   @IsUUID()
@@ -467,7 +469,9 @@ export class BeneficioRipresoV1 {
   /** Added in place (optional): consumers of v1 that do not know it keep working. */
   @IsOptional()
   @IsUUID()
-  @Descrizione('L’impegno della concessione: con l’istanza, identifica il beneficio anche prima che se ne conosca l’id')
+  @Descrizione(
+    'L’impegno della concessione: con l’istanza, identifica il beneficio anche prima che se ne conosca l’id',
+  )
   impegnoId?: string;
 
   @IsUUID()

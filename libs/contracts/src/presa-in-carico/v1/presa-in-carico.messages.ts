@@ -398,7 +398,8 @@ export const PRESA_IN_CARICO_CONSUMI = {
     servizio: 'presa-in-carico',
     durable: 'presa-in-carico-erogazione-liquidata',
     evento: MISURE_LIQUIDAZIONI_EVENTS.erogazioneLiquidata,
-    descrizione: 'Le mensilità liquidate di un beneficio si contano sull’intervento da misure della cartella.',
+    descrizione:
+      'Le mensilità liquidate di un beneficio si contano sull’intervento da misure della cartella.',
   }),
 } as const;
 

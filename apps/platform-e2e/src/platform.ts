@@ -99,9 +99,12 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
           },
         }),
       );
+    // presa-in-carico and misure consume each other's events and a consumer waits for its producer's
+    // stream before it is ready: started together, each makes its own stream and then finds the other's.
+    const coppia: Array<Promise<ServiceProcess>> = [];
     if (services.has('presa-in-carico'))
-      processes.push(
-        await avvia({
+      coppia.push(
+        avvia({
           app: 'presa-in-carico',
           httpPort: await freePort(),
           logFile: logFile('presa-in-carico'),
@@ -117,8 +120,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
         }),
       );
     if (services.has('misure'))
-      processes.push(
-        await avvia({
+      coppia.push(
+        avvia({
           app: 'misure',
           httpPort: await freePort(),
           logFile: logFile('misure'),
@@ -133,6 +136,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
           },
         }),
       );
+    processes.push(...(await Promise.all(coppia)));
     if (services.has('assistenti-familiari'))
       processes.push(
         await avvia({

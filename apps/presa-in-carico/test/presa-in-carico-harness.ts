@@ -134,12 +134,13 @@ export async function startTestPresaInCarico(
   // gateway's NATS user, which may send every declared request and nothing else.
   const nats = await connectTestNats(UTENTE_COLLAUDO, { name: 'presa-in-carico-test' });
   const gateway = await connectTestNats('gateway', { name: 'presa-in-carico-test-gateway' });
-  // The producer's stream exists before the consumer starts, as when accesso runs.
+  // The producers' streams exist before the consumers start, as when accesso and misure run.
   await ensureStream(await nats.jetstreamManager(), eventStreamName('accesso'), ['evt.accesso.>']);
   // The sportello assistenti familiari's events (richiesta soddisfatta), consumed by the cartelle.
   await ensureStream(await nats.jetstreamManager(), eventStreamName('assistenti-familiari'), [
     'evt.assistenti-familiari.>',
   ]);
+  await ensureStream(await nats.jetstreamManager(), eventStreamName('misure'), ['evt.misure.>']);
   // Shared with an accesso of the same test when given (it must trust this service's key).
   const identita = options.identita ?? generateIdentityKeys();
   const app = await createPresaInCaricoApp(

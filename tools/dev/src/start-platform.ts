@@ -127,22 +127,26 @@ async function main(): Promise<void> {
       ...(await database('budget')),
       ...trusted,
     });
-    await start('presa-in-carico', port('PRESA_IN_CARICO_PORT', 3103), {
-      ...natsUser('presa-in-carico'),
-      ...(await database('presa_in_carico')),
-      ...trusted,
-      SERVICE_SIGNING_KEY_FILE: identita.serviceKeys['presa-in-carico'],
-      ...territorio,
-    });
-    // Demo users with the password "demo": explicitly, and reachable from this machine only (the
-    // gateway refuses demo mode on any address but loopback).
-    await start('misure', port('MISURE_PORT', 3104), {
-      ...natsUser('misure'),
-      ...(await database('misure')),
-      ...trusted,
-      SERVICE_SIGNING_KEY_FILE: identita.serviceKeys['misure'],
-      ...territorio,
-    });
+    // presa-in-carico and misure consume each other's events and a consumer waits for its producer's
+    // stream before it is ready: started together, each makes its own stream and then finds the other's.
+    const databasePresaInCarico = await database('presa_in_carico');
+    const databaseMisure = await database('misure');
+    await Promise.all([
+      start('presa-in-carico', port('PRESA_IN_CARICO_PORT', 3103), {
+        ...natsUser('presa-in-carico'),
+        ...databasePresaInCarico,
+        ...trusted,
+        SERVICE_SIGNING_KEY_FILE: identita.serviceKeys['presa-in-carico'],
+        ...territorio,
+      }),
+      start('misure', port('MISURE_PORT', 3104), {
+        ...natsUser('misure'),
+        ...databaseMisure,
+        ...trusted,
+        SERVICE_SIGNING_KEY_FILE: identita.serviceKeys['misure'],
+        ...territorio,
+      }),
+    ]);
     // Its sportelli come from the territorio: the Oglio Po's has two, the Cremasco demo one.
     await start('assistenti-familiari', port('ASSISTENTI_FAMILIARI_PORT', 3105), {
       ...natsUser('assistenti-familiari'),
@@ -157,6 +161,8 @@ async function main(): Promise<void> {
       // Its own identity: the GePI import reads accesso and registers the households in presa in carico.
       SERVICE_SIGNING_KEY_FILE: identita.serviceKeys['integrazioni'],
     });
+    // Demo users with the password "demo": explicitly, and reachable from this machine only (the
+    // gateway refuses demo mode on any address but loopback).
     const gateway = await start('gateway', port('GATEWAY_PORT', 3000), {
       ...natsUser('gateway'),
       AUTH_MODE: 'demo',

@@ -3,8 +3,10 @@ import {
   ACCESSO_EVENTS,
   MISURE_CONSUMI,
   MISURE_EVENTS,
+  PRESA_IN_CARICO_EVENTS,
   type BeneficioConcessoV1,
   type BeneficioTerminatoV1,
+  type CartellaChiusaV1,
   type EventEnvelope,
   type PersonaDecedutaV1,
   type PersonaResidenzaCambiataV1,
@@ -17,7 +19,8 @@ import { FineBeneficio } from './fine-beneficio.service';
 
 /**
  * The events that make and change benefici, each on its own durable (apart from the riesame of the
- * istanze, RiesameConsumers): misure's own concessioni, accesso's ricoveri, deaths and residences.
+ * istanze, RiesameConsumers): misure's own concessioni, accesso's ricoveri, deaths and residences,
+ * presa in carico's closure of the person's cartella.
  * Once per event (inbox); a consumer that reads accesso first skips the read on a redelivery, and
  * accesso not answering brings the event back later (SERVIZIO_NON_DISPONIBILE).
  */
@@ -64,5 +67,12 @@ export class BeneficiConsumers {
     envelope: EventEnvelope<'accesso.persona.residenza-cambiata', PersonaResidenzaCambiataV1>,
   ): Promise<void> {
     return this.benefici.residenza(MISURE_CONSUMI.beneficiResidenza.durable, envelope);
+  }
+
+  @OnEvent(PRESA_IN_CARICO_EVENTS.cartellaChiusa, { durable: MISURE_CONSUMI.beneficiCartellaChiusa.durable })
+  cartellaChiusa(
+    envelope: EventEnvelope<'presa-in-carico.cartella.chiusa', CartellaChiusaV1>,
+  ): Promise<void> {
+    return this.benefici.cartellaChiusa(MISURE_CONSUMI.beneficiCartellaChiusa.durable, envelope);
   }
 }

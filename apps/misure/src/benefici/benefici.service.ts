@@ -8,6 +8,7 @@ import {
   type AttestazioneIseeV1,
   type BeneficioConcessoV1,
   type BeneficioV1,
+  type CartellaChiusaV1,
   type CausaFineBeneficio,
   type ChiudiSospensioneBeneficioV1,
   type ElencaBeneficiV1,
@@ -43,6 +44,7 @@ import {
 import { toBeneficioV1 } from './benefici.mapper';
 import { FONTI_BENEFICI, type FontiBenefici, type RegistrazioniPersona } from './fonti-benefici';
 import { inizioRicoveroDefinitivo, sospensioniSollievo } from './ricoveri';
+import { effettoChiusuraCartella } from './chiusura-cartella';
 
 /** Who records what the events and the records decide (no person: the service). */
 const SERVIZIO = 'servizio-misure';
@@ -220,6 +222,45 @@ export class BeneficiService {
             await this.ripreso(m, b, aperta.id, aggiungiGiorni(al, 1));
         }
       }
+    });
+  }
+
+  /**
+   * The person's cartella was closed in presa in carico: each beneficio still in force (and not over
+   * before the closure's day) ends or is suspended from that day, as effettoChiusuraCartella says, with
+   * the reason recorded. A cartella without the persona of accesso's registry changes nothing.
+   */
+  async cartellaChiusa(durable: string, envelope: EventEnvelope<string, CartellaChiusaV1>): Promise<void> {
+    const { personaId, cartellaId, episodio, motivo } = envelope.payload;
+    const giorno = giornoDiRoma(envelope.occurredAt);
+    const effetto = effettoChiusuraCartella(motivo);
+    const fonte = `cartella-chiusa:${cartellaId}:${episodio}`;
+    await handleOnce(this.dataSource, durable, envelope, async (m) => {
+      if (!personaId) return;
+      const benefici = (await beneficiDellaPersona(m, personaId)).filter(
+        (b) => b.stato === 'attivo' && b.al >= giorno,
+      );
+      for (const b of benefici)
+        if (effetto.tipo === 'termina')
+          await this.termina(m, b, effetto.causa, giorno, effetto.motivazione, fonte);
+        else
+          await this.sospendi(m, b, {
+            id: randomUUID(),
+            beneficio_id: b.id,
+            causa: 'altro',
+            dal: giorno < b.dal ? b.dal : giorno,
+            al: null,
+            fonte,
+            dettaglio: {
+              origine: 'presa-in-carico',
+              cartellaId,
+              episodio,
+              motivoChiusura: motivo,
+              motivazione: effetto.motivazione,
+            },
+            regole_id: b.regole_id,
+            registrata_da: SERVIZIO,
+          });
     });
   }
 
@@ -406,6 +447,7 @@ export class BeneficiService {
       beneficioId: b.id,
       istanzaId: b.istanza_id,
       personaId: b.persona_id,
+      impegnoId: b.impegno_id,
       sospensioneId: esito.id,
     };
     const cambiata = !esito.prima || esito.prima.dal !== s.dal || esito.prima.al !== s.al;
@@ -426,6 +468,7 @@ export class BeneficiService {
       beneficioId: b.id,
       istanzaId: b.istanza_id,
       personaId: b.persona_id,
+      impegnoId: b.impegno_id,
       sospensioneId,
       dal,
     });

@@ -36,6 +36,7 @@ import { TrasferisciCartellaUseCase } from '../cartelle/trasferimento/trasferisc
 import type { PresaInCaricoConfig } from '../config/presa-in-carico-config';
 import { EquipeController } from '../equipe/equipe.controller';
 import { EquipeService } from '../equipe/equipe.service';
+import { InterventiMisureConsumers } from '../interventi-misure/interventi-misure.consumers';
 import { LepsController } from '../leps/leps.controller';
 import { LepsService } from '../leps/leps.service';
 import { MonitoraggioController } from '../monitoraggio/monitoraggio.controller';
@@ -109,6 +110,7 @@ export class PresaInCaricoModule {
         LeggiDiarioQuery,
         IntakeConsumer,
         ResidenzaConsumer,
+        InterventiMisureConsumers,
         EquipeService,
         ValutazioniService,
         ProgettiService,

@@ -11,6 +11,7 @@ import { AddSinaV21764000000008 } from './add-sina-v2.migration';
 import { AddBudgetProgettoResidenza1764700000000 } from './add-budget-progetto-residenza.migration';
 import { AddRichiestaAssistente1796048400000 } from './add-richiesta-assistente.migration';
 import { AddNucleiAdi1796048700000 } from './add-nuclei-adi.migration';
+import { AddInterventiMisure1796048000000 } from './add-interventi-misure.migration';
 import { addFinalitaVoceAuditMigration } from '@ambito/audit';
 
 /** Idempotency-Key of state-changing requests, stored with their effect (libs/messaging/src/idempotency). */
@@ -38,4 +39,6 @@ export const PRESA_IN_CARICO_MIGRATIONS = [
   // Richieste of an assistente familiare proposed to the sportello (issue 11 point 4).
   AddRichiestaAssistente1796048400000,
   AddNucleiAdi1796048700000,
+  // The interventi from the misure, kept from misure's events (lane benefici-progetto, 17960480xxxxx).
+  AddInterventiMisure1796048000000,
 ];

@@ -17,6 +17,7 @@ export * from './v1/liquidazioni.dto';
 export * from './v1/liquidazioni.messages';
 export * from './v1/benefici.vocabolari';
 export * from './v1/benefici.dto';
+export * from './v1/benefici.events';
 export * from './v1/regole-conti.dto';
 export * from './v1/conti.dto';
 export * from './v1/conti.messages';

@@ -8,6 +8,7 @@ export * from './v1/audit.dto';
 export * from './v1/statistiche.dto';
 export * from './v1/valutazione.dto';
 export * from './v1/progetto.dto';
+export * from './v1/interventi-misure.dto';
 export * from './v1/monitoraggio.dto';
 export * from './v1/leps.dto';
 export * from './v1/stato-per-misure.dto';

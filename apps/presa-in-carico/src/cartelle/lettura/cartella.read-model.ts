@@ -12,11 +12,12 @@ import { toProgettoV1 } from '../../progetti/to-progetto';
 import { StrumentoEntity } from '../../valutazioni/strumento.entity';
 import { toValutazioneV1 } from '../../valutazioni/to-valutazione';
 import { ValutazioneEntity } from '../../valutazioni/valutazione.entity';
+import { interventiDellaPersona, oggiARoma } from '../../interventi-misure/interventi-misure.sql';
 import { toCartellaSintesiV1 } from './cartella-sintesi';
 
 /**
  * The whole cartella as the équipe reads it: assembled from the cartella aggregate and from the
- * valutazioni and progetti features (which it reads; they do not depend on it). In the caller's
+ * valutazioni, progetti and interventi-misure features (which it reads; they do not depend on it). In the caller's
  * transaction, so that a command replies with what it just wrote.
  */
 export async function caricaCartellaV1(manager: EntityManager, id: string): Promise<CartellaV1> {
@@ -59,6 +60,10 @@ export async function caricaCartellaV1(manager: EntityManager, id: string): Prom
         order: { posizione: 'ASC' },
       })
     : [];
+  // The benefici misure granted to the person (interventi-misure/): never typed in the cartella.
+  const interventiMisure = cartella.personaId
+    ? await interventiDellaPersona(manager, cartella.personaId, oggiARoma())
+    : [];
   return {
     ...toCartellaSintesiV1(cartella, proposte),
     assegnazioni: assegnazioni.map((a) => ({
@@ -91,5 +96,6 @@ export async function caricaCartellaV1(manager: EntityManager, id: string): Prom
         risorse.filter((r) => r.progettoId === p.id),
       ),
     ),
+    interventiMisure,
   };
 }

@@ -435,6 +435,14 @@ export class BeneficioSospesoV1 {
   @IsUUID()
   personaId: string;
 
+  /** Added in place (optional): consumers of v1 that do not know it keep working. */
+  @IsOptional()
+  @IsUUID()
+  @Descrizione(
+    'L’impegno della concessione: con l’istanza, identifica il beneficio anche prima che se ne conosca l’id',
+  )
+  impegnoId?: string;
+
   @IsUUID()
   sospensioneId: string;
 
@@ -457,6 +465,14 @@ export class BeneficioRipresoV1 {
 
   @IsUUID()
   personaId: string;
+
+  /** Added in place (optional): consumers of v1 that do not know it keep working. */
+  @IsOptional()
+  @IsUUID()
+  @Descrizione(
+    'L’impegno della concessione: con l’istanza, identifica il beneficio anche prima che se ne conosca l’id',
+  )
+  impegnoId?: string;
 
   @IsUUID()
   sospensioneId: string;

@@ -34,7 +34,6 @@ import {
 } from './istruttorie.dto';
 import {
   ApprovaGraduatoriaV1,
-  BeneficioConcessoV1,
   CessaBeneficioV1,
   ElencaGraduatorieV1,
   ElencaVociGraduatoriaV1,
@@ -50,6 +49,7 @@ import { SimulaAvvisoV1, SimulazioneAvvisoV1 } from './simulazione.dto';
 import { IstruisciAvvisoV1, IstruttoriaAvvisoV1, LeggiIstruttoriaAvvisoV1 } from './istruttoria-avviso.dto';
 import { MISURE_REGOLE_RPC } from './regole.messages';
 import { MISURE_LIQUIDAZIONI_EVENTS, MISURE_LIQUIDAZIONI_RPC } from './liquidazioni.messages';
+import { MISURE_BENEFICI_EVENTS } from './benefici.events';
 import { MISURE_CONTI_RPC } from './conti.messages';
 import {
   PRESA_IN_CARICO_EVENTS,
@@ -57,9 +57,6 @@ import {
 } from '../../presa-in-carico/v1/presa-in-carico.messages';
 import { LeggiStatoMisureV1, StatoMisureV1 } from './stato.dto';
 import {
-  BeneficioRipresoV1,
-  BeneficioSospesoV1,
-  BeneficioTerminatoV1,
   BeneficioV1,
   ChiudiSospensioneBeneficioV1,
   ElencaBeneficiV1,
@@ -415,39 +412,7 @@ export const MISURE_EVENTS = {
     payload: GraduatoriaApprovataV1,
     descrizione: 'Una graduatoria è stata approvata: gli impegni delle posizioni finanziate sono nel budget.',
   }),
-  beneficioConcesso: evento({
-    type: 'misure.beneficio.concesso',
-    version: 1,
-    payload: BeneficioConcessoV1,
-    descrizione:
-      'Un’istanza è finanziata (approvazione o scorrimento): strumento, importo, date e impegno sulla linea del fondo.',
-  }),
-  beneficioSospeso: evento({
-    type: 'misure.beneficio.sospeso',
-    version: 1,
-    payload: BeneficioSospesoV1,
-    descrizione:
-      'Un beneficio è sospeso da un giorno (sollievo oltre il limite, residenza, misura incompatibile, ISEE).',
-  }),
-  beneficioRipreso: evento({
-    type: 'misure.beneficio.ripreso',
-    version: 1,
-    payload: BeneficioRipresoV1,
-    descrizione: 'Una sospensione del beneficio è finita: le mensilità sono di nuovo dovute da un giorno.',
-  }),
-  beneficioRevocato: evento({
-    type: 'misure.beneficio.revocato',
-    version: 1,
-    payload: BeneficioTerminatoV1,
-    descrizione:
-      'Un beneficio è revocato da un giorno (accoglienza residenziale definitiva, decadenza, revoca).',
-  }),
-  beneficioCessato: evento({
-    type: 'misure.beneficio.cessato',
-    version: 1,
-    payload: BeneficioTerminatoV1,
-    descrizione: 'Un beneficio è cessato da un giorno (decesso, rinuncia).',
-  }),
+  ...MISURE_BENEFICI_EVENTS,
   ...MISURE_LIQUIDAZIONI_EVENTS,
 } as const;
 
@@ -615,6 +580,14 @@ export const MISURE_CONSUMI = {
     evento: ASSISTENTI_FAMILIARI_EVENTS.esitoBonusRegistrato,
     descrizione:
       'Il Bonus assistenti familiari accolto conta nel cumulo per assistente del suo contratto, per i mesi della sua annualità.',
+  }),
+  // The flow back from presa in carico (lane benefici-progetto): the case closed reaches the benefici.
+  beneficiCartellaChiusa: consumo({
+    servizio: 'misure',
+    durable: 'misure-benefici-cartella-chiusa',
+    evento: PRESA_IN_CARICO_EVENTS.cartellaChiusa,
+    descrizione:
+      'La chiusura della cartella (fine della presa in carico e del progetto) cessa, revoca o sospende i benefici della persona secondo il motivo.',
   }),
 } as const;
 

@@ -18,6 +18,7 @@ import { SESSI, URGENZE, type Sesso, type Urgenza } from '../../accesso/v1/vocab
 import { MembroEquipeCasoV1 } from './equipe.dto';
 import { ComponenteNucleoV1 } from './nucleo.dto';
 import { OperatoreCartellaV1 } from './operatore.dto';
+import { InterventoMisuraV1 } from './interventi-misure.dto';
 import { ProgettoV1 } from './progetto.dto';
 import { ValutazioneV1 } from './valutazione.dto';
 import {
@@ -324,6 +325,14 @@ export class CartellaV1 extends CartellaSintesiV1 {
   @Annidato(() => ProgettoV1, { lista: true })
   @Descrizione('Tutte le versioni, dalla più recente')
   progetti: ProgettoV1[];
+
+  /** Always sent by the service; optional for the readers of older replies. */
+  @IsOptional()
+  @Annidato(() => InterventoMisuraV1, { lista: true })
+  @Descrizione(
+    'Interventi dalle misure (B2, Dopo di Noi, Pro.Vi.) concessi alla persona, con stato, sospensioni e mensilità liquidate',
+  )
+  interventiMisure?: InterventoMisuraV1[];
 }
 
 export class PaginaCartelleV1 extends paginaDi(CartellaSintesiV1) {}

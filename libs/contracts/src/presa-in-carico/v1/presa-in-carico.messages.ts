@@ -7,6 +7,9 @@ import {
   REVISORI,
 } from '../../common/gruppi-ruoli';
 import { ACCESSO_EVENTS, ACCESSO_RPC } from '../../accesso/v1/accesso.messages';
+// Not misure.messages.ts: it imports these declarations (no cycle between the two contracts).
+import { MISURE_BENEFICI_EVENTS } from '../../misure/v1/benefici.events';
+import { MISURE_LIQUIDAZIONI_EVENTS } from '../../misure/v1/liquidazioni.messages';
 import {
   ASSISTENTI_FAMILIARI_EVENTS,
   ASSISTENTI_FAMILIARI_RPC,
@@ -395,6 +398,45 @@ export const PRESA_IN_CARICO_CONSUMI = {
     evento: ACCESSO_EVENTS.residenzaCambiata,
     descrizione:
       'Il cambio di residenza di una persona verso un comune di un altro sub-ambito trasferisce la sua cartella aperta all’équipe di quel sub-ambito.',
+  }),
+  // The interventi from the misure (lane benefici-progetto): each beneficio's life, shown in the cartella.
+  beneficioConcesso: consumo({
+    servizio: 'presa-in-carico',
+    durable: 'presa-in-carico-beneficio-concesso',
+    evento: MISURE_BENEFICI_EVENTS.beneficioConcesso,
+    descrizione:
+      'Un beneficio concesso dalle misure diventa un intervento da misure nella cartella della persona (nulla da digitare due volte).',
+  }),
+  beneficioSospeso: consumo({
+    servizio: 'presa-in-carico',
+    durable: 'presa-in-carico-beneficio-sospeso',
+    evento: MISURE_BENEFICI_EVENTS.beneficioSospeso,
+    descrizione: 'La sospensione di un beneficio si vede sull’intervento da misure della cartella.',
+  }),
+  beneficioRipreso: consumo({
+    servizio: 'presa-in-carico',
+    durable: 'presa-in-carico-beneficio-ripreso',
+    evento: MISURE_BENEFICI_EVENTS.beneficioRipreso,
+    descrizione: 'La fine di una sospensione del beneficio si vede sull’intervento da misure della cartella.',
+  }),
+  beneficioRevocato: consumo({
+    servizio: 'presa-in-carico',
+    durable: 'presa-in-carico-beneficio-revocato',
+    evento: MISURE_BENEFICI_EVENTS.beneficioRevocato,
+    descrizione: 'La revoca di un beneficio chiude l’intervento da misure della cartella da quel giorno.',
+  }),
+  beneficioCessato: consumo({
+    servizio: 'presa-in-carico',
+    durable: 'presa-in-carico-beneficio-cessato',
+    evento: MISURE_BENEFICI_EVENTS.beneficioCessato,
+    descrizione: 'La cessazione di un beneficio chiude l’intervento da misure della cartella da quel giorno.',
+  }),
+  erogazioneLiquidata: consumo({
+    servizio: 'presa-in-carico',
+    durable: 'presa-in-carico-erogazione-liquidata',
+    evento: MISURE_LIQUIDAZIONI_EVENTS.erogazioneLiquidata,
+    descrizione:
+      'Le mensilità liquidate di un beneficio si contano sull’intervento da misure della cartella.',
   }),
 } as const;
 

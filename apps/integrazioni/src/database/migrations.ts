@@ -21,4 +21,7 @@ export const INTEGRAZIONI_MIGRATIONS = [
   CreateIdempotencyKey1796069449073,
   // The purpose and the search criteria of each audit row (libs/audit).
   addFinalitaVoceAuditMigration(1796069449074),
+  // INPS ISEE (lane integrazioni-isee, 17960485xxxxx)
+  // SIUSS (lane integrazioni-siuss, 17960486xxxxx)
+  // GePI (lane integrazioni-gepi, 17960487xxxxx)
 ];

@@ -1,2 +1,4 @@
 export * from './v1/stato.dto';
+export * from './v1/isee.dto';
+export * from './v1/isee.messages';
 export * from './v1/integrazioni.messages';

@@ -20,3 +20,4 @@ export * from './v1/benefici.dto';
 export * from './v1/regole-conti.dto';
 export * from './v1/conti.dto';
 export * from './v1/conti.messages';
+export * from './v1/istanza-isee.dto';

@@ -38,6 +38,7 @@ import {
 } from './accesso.events';
 import { ElencaAuditV1, PaginaAuditV1 } from './audit.dto';
 import { LeggiPersonaPerMisureV1, PersonaPerMisureV1 } from './persona-misure.dto';
+import { LeggiPersonaPerIseeV1, PersonaPerIseeV1 } from './persona-isee.dto';
 import {
   AggiornaPersonaV1,
   CercaPersoneV1,
@@ -184,6 +185,17 @@ export const ACCESSO_RPC = {
     ambito: 'servizio',
     descrizione:
       'Data di nascita, comune di residenza (e se è nell’Ambito) e ricovero definitivo in corso di una persona, per l’istruttoria delle sue istanze di misure.',
+    letturaDatiPersonali: true,
+  }),
+  leggiPersonaPerIsee: rpc({
+    subject: 'accesso.persona.leggi-per-isee',
+    request: LeggiPersonaPerIseeV1,
+    reply: PersonaPerIseeV1,
+    // Service identity only: the ISEE consultation at INPS (INTEGRAZIONI_CHIAMATE), no user.
+    ruoli: ['servizio-integrazioni'],
+    ambito: 'servizio',
+    descrizione:
+      'Il codice fiscale della persona di un’istanza, che il servizio integrazioni usa per consultarne l’ISEE presso INPS.',
     letturaDatiPersonali: true,
   }),
   contatoriAccessi: rpc({

@@ -8,10 +8,13 @@ import {
   createServiceTestDatabase,
   dropTestDatabase,
   generateIdentityKeys,
+  serviceSigningEnv,
   testActor,
   testNatsEnv,
+  type IdentityKeyEnv,
 } from '@ambito/testing';
 import { createIntegrazioniApp } from '../src/app/create-integrazioni-app';
+import type { OpzioniIntegrazioni } from '../src/app/integrazioni.module';
 import { loadIntegrazioniConfig } from '../src/config/integrazioni-config';
 
 /** Users of the tests, one per role they play. */
@@ -34,12 +37,21 @@ export interface TestIntegrazioni {
   close(): Promise<void>;
 }
 
+export interface OpzioniTestIntegrazioni extends OpzioniIntegrazioni {
+  /** Environment of the service besides the harness's (the adapters' settings). */
+  env?: Record<string, string>;
+  /** Keys shared with the other services of the test (misure and accesso trust integrazioni's key). */
+  identita?: IdentityKeyEnv;
+}
+
 /** The integrazioni service in-process, on a fresh database and the test NATS server of the global setup. */
-export async function startTestIntegrazioni(): Promise<TestIntegrazioni> {
+export async function startTestIntegrazioni(
+  opzioni: OpzioniTestIntegrazioni = {},
+): Promise<TestIntegrazioni> {
   // The service as its runtime role, migrating as the schema's owner (roles as in production).
   const db = await createServiceTestDatabase('integrazioni');
   const databaseUrl = db.adminUrl;
-  const identita = generateIdentityKeys();
+  const identita = opzioni.identita ?? generateIdentityKeys();
   const app = await createIntegrazioniApp(
     loadIntegrazioniConfig({
       DATABASE_URL: db.url,
@@ -48,7 +60,10 @@ export async function startTestIntegrazioni(): Promise<TestIntegrazioni> {
       LOG_LEVEL: 'silent',
       NODE_ENV: 'test',
       ACTOR_TRUSTED_KEYS: identita.ACTOR_TRUSTED_KEYS,
+      ...serviceSigningEnv(identita, 'integrazioni'),
+      ...opzioni.env,
     }),
+    { providers: opzioni.providers },
   );
   // With the gateway's NATS user, which may send every declared request and nothing else.
   const nats = await connectTestNats('gateway', { name: 'integrazioni-test' });

@@ -137,7 +137,9 @@ export async function startTestMisure(opzioni: OpzioniTestMisure = {}): Promise<
   {
     // integrazioni's stream (integrazioni.isee.acquisito), as when the integrazioni service runs.
     const collaudo = await connectTestNats(undefined, { name: 'misure-test-stream-integrazioni' });
-    await ensureStream(await collaudo.jetstreamManager(), eventStreamName('integrazioni'), ['evt.integrazioni.>']);
+    await ensureStream(await collaudo.jetstreamManager(), eventStreamName('integrazioni'), [
+      'evt.integrazioni.>',
+    ]);
     await collaudo.close();
   }
   if (!servizi) {

@@ -1,4 +1,5 @@
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { ServiceSigningKeyConfig } from '@ambito/messaging';
 import { DataServiceConfig, loadConfig } from '@ambito/service-runtime';
 
 const SI_NO = { message: 'si o no' };
@@ -16,6 +17,18 @@ export class IntegrazioniConfig extends DataServiceConfig {
   override HTTP_PORT: number = 3106;
 
   override DATABASE_SCHEMA: string = 'integrazioni';
+
+  /**
+   * The service's own private Ed25519 JWK (issuer `integrazioni`), inline or in the file
+   * SERVICE_SIGNING_KEY_FILE: it reads from misure and accesso what a consultation needs
+   * (INTEGRAZIONI_CHIAMATE) with its own identity; they trust the public half (ACTOR_TRUSTED_KEYS).
+   */
+  @ServiceSigningKeyConfig('integrazioni')
+  SERVICE_SIGNING_KEY?: string;
+
+  @IsOptional()
+  @IsString()
+  SERVICE_SIGNING_KEY_FILE?: string;
 
   // ── PDND (voucher for the e-services of INPS): the ambito's client on PDND Interoperabilità ──────────
 

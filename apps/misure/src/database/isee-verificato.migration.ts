@@ -23,7 +23,9 @@ export class CreateIseeVerificato1796048500000 implements MigrationInterface {
                                           AND data_presentazione IS NOT NULL))
        )`,
     );
-    await q.query(`CREATE INDEX ix_isee_verificato_istanza ON isee_verificato (istanza_id, tipo, acquisito_il)`);
+    await q.query(
+      `CREATE INDEX ix_isee_verificato_istanza ON isee_verificato (istanza_id, tipo, acquisito_il)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -40,7 +40,10 @@ export class IseeVerificatoConsumer {
     const istanza = await istanzaPerId(this.dataSource.manager, istanzaId);
     if (!istanza) {
       // Another ambito's istanza, or one never committed: nothing to judge.
-      this.logger.warn({ eventId: envelope.id, istanzaId }, 'ISEE verificato di un’istanza sconosciuta: ignorato');
+      this.logger.warn(
+        { eventId: envelope.id, istanzaId },
+        'ISEE verificato di un’istanza sconosciuta: ignorato',
+      );
       await handleOnce(this.dataSource, durable, envelope, async () => undefined);
       return;
     }

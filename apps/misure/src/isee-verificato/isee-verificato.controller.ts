@@ -34,7 +34,11 @@ export class IseeVerificatoController {
       soggettoId: istanza ? istanza.persona_id : null,
     };
     if (!istanza)
-      throw await this.audit.negato(actor, traccia, new DomainError('ISTANZA_NON_TROVATA', 'Istanza non trovata.'));
+      throw await this.audit.negato(
+        actor,
+        traccia,
+        new DomainError('ISTANZA_NON_TROVATA', 'Istanza non trovata.'),
+      );
     await this.audit.consentito(this.dataSource.manager, actor, [traccia]);
     return {
       istanzaId: istanza.id,

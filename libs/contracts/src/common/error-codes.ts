@@ -152,6 +152,9 @@ export const ERROR_KINDS = {
   MESE_NON_LIQUIDATO: 'conflict',
   RECUPERO_OLTRE_PAGATO: 'unprocessable',
   RECUPERO_GIA_REGISTRATO: 'conflict',
+  // Integrazioni, ISEE at INPS (issue 12): only a failed consultation is replayed.
+  CONSULTAZIONE_NON_TROVATA: 'not-found',
+  CONSULTAZIONE_NON_FALLITA: 'conflict',
   SERVIZIO_NON_DISPONIBILE: 'unavailable',
   ERRORE_INTERNO: 'internal',
 } as const;

@@ -17,7 +17,11 @@ export type RuoloUtente = (typeof RUOLI)[number];
  * the caller declares the call with `chiamata()` (its NATS permissions derive from that). A new calling
  * service is one more entry.
  */
-export const RUOLI_SERVIZIO = ['servizio-presa-in-carico', 'servizio-misure', 'servizio-integrazioni'] as const;
+export const RUOLI_SERVIZIO = [
+  'servizio-presa-in-carico',
+  'servizio-misure',
+  'servizio-integrazioni',
+] as const;
 
 export type RuoloServizio = (typeof RUOLI_SERVIZIO)[number];
 

@@ -45,7 +45,10 @@ export function applicaIseeVerificati(
           ? 'INPS non ha trovato una DSU valida'
           : 'non è stato possibile consultare INPS';
       regole.push(
-        daVerificare(CODICE, limita(`ISEE ${nome}: ${perche}; dichiarato ${comeDichiarata}: la verifica un operatore`)),
+        daVerificare(
+          CODICE,
+          limita(`ISEE ${nome}: ${perche}; dichiarato ${comeDichiarata}: la verifica un operatore`),
+        ),
       );
       continue;
     }
@@ -64,7 +67,10 @@ export function applicaIseeVerificati(
     const comeVerificata = descrivi(v.valoreCentesimi, v.protocolloDsu, v.dataPresentazione);
     regole.push(
       uguale
-        ? soddisfatta(CODICE, limita(`ISEE ${nome} verificato presso INPS: ${comeVerificata}, come dichiarato`))
+        ? soddisfatta(
+            CODICE,
+            limita(`ISEE ${nome} verificato presso INPS: ${comeVerificata}, come dichiarato`),
+          )
         : daVerificare(
             CODICE,
             limita(

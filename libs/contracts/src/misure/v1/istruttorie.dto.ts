@@ -1,4 +1,13 @@
-import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import {
+  IsIn,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+} from 'class-validator';
 import { GIORNO_ESISTENTE } from '../../common/giorno';
 import { TestoMultiriga } from '../../common/input-pulito';
 import {
@@ -64,7 +73,9 @@ export class InputIstruttoriaV1 {
 
   @IsOptional()
   @Annidato(() => IseeVerificatoInpsV1, { lista: true })
-  @Descrizione('ISEE verificati presso INPS per l’istanza (integrazioni.isee.acquisito), il più recente per tipo')
+  @Descrizione(
+    'ISEE verificati presso INPS per l’istanza (integrazioni.isee.acquisito), il più recente per tipo',
+  )
   iseeVerificati?: IseeVerificatoInpsV1[];
 }
 

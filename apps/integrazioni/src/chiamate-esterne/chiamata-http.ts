@@ -58,12 +58,19 @@ export async function postHttp(
 ): Promise<RispostaHttp> {
   const inizio = performance.now();
   const labels = { sistema: r.sistema, operazione: r.operazione };
+  // Our own timer, so that a timeout is told from a broken connection whatever error the abort raises.
+  const controllo = new AbortController();
+  let scaduta = false;
+  const timer = setTimeout(() => {
+    scaduta = true;
+    controllo.abort();
+  }, r.timeoutMs);
   try {
     const res = await fetch(r.url, {
       method: 'POST',
       headers: { ...r.headers, [CORRELATION_HEADER]: r.correlationId },
       body: r.body,
-      signal: AbortSignal.timeout(r.timeoutMs),
+      signal: controllo.signal,
     });
     const body = await res.text();
     const durataMs = Math.round(performance.now() - inizio);
@@ -74,12 +81,11 @@ export async function postHttp(
     return risposta;
   } catch (e) {
     const durataMs = Math.round(performance.now() - inizio);
-    const esito =
-      e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError')
-        ? 'TIMEOUT'
-        : 'CONNESSIONE';
+    const esito = scaduta ? 'TIMEOUT' : 'CONNESSIONE';
     durata.observe({ ...labels, esito }, durataMs / 1000);
     chiamate.inc({ ...labels, esito });
     throw new ChiamataNonRiuscita(esito, durataMs, e);
+  } finally {
+    clearTimeout(timer);
   }
 }

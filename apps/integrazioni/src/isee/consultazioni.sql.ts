@@ -75,10 +75,13 @@ export async function prendiProssima(
   leaseMs: number,
 ): Promise<ConsultazioneRow | null> {
   const [riga] = await manager.query<ConsultazioneRow[]>(
-    `UPDATE consultazione_isee SET prossimo_tentativo = now() + make_interval(secs => $1::double precision / 1000)
-      WHERE id = (SELECT id FROM consultazione_isee WHERE stato = 'in-coda' AND prossimo_tentativo <= now()
-                   ORDER BY prossimo_tentativo, id LIMIT 1 FOR UPDATE SKIP LOCKED)
-      RETURNING ${COLONNE}`,
+    // As a SELECT over the UPDATE: TypeORM answers an UPDATE with [rows, count], a SELECT with rows.
+    `WITH presa AS (
+       UPDATE consultazione_isee SET prossimo_tentativo = now() + make_interval(secs => $1::double precision / 1000)
+        WHERE id = (SELECT id FROM consultazione_isee WHERE stato = 'in-coda' AND prossimo_tentativo <= now()
+                     ORDER BY prossimo_tentativo, id LIMIT 1 FOR UPDATE SKIP LOCKED)
+        RETURNING *)
+     SELECT ${COLONNE} FROM presa`,
     [leaseMs],
   );
   return riga ?? null;
@@ -112,8 +115,10 @@ export async function concludi(
 /** A failed consultation back in the queue, due now (an administrator's replay). */
 export async function rimettiInCoda(manager: EntityManager, id: string): Promise<ConsultazioneRow | null> {
   const [riga] = await manager.query<ConsultazioneRow[]>(
-    `UPDATE consultazione_isee SET stato = 'in-coda', turni = 0, conclusa_il = NULL, prossimo_tentativo = now()
-      WHERE id = $1 AND stato = 'fallita' RETURNING ${COLONNE}`,
+    `WITH rimessa AS (
+       UPDATE consultazione_isee SET stato = 'in-coda', turni = 0, conclusa_il = NULL, prossimo_tentativo = now()
+        WHERE id = $1 AND stato = 'fallita' RETURNING *)
+     SELECT ${COLONNE} FROM rimessa`,
     [id],
   );
   return riga ?? null;

@@ -1,4 +1,4 @@
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { ServiceSigningKeyConfig } from '@ambito/messaging';
 import { DataServiceConfig, loadConfig } from '@ambito/service-runtime';
 
@@ -85,6 +85,14 @@ export class IntegrazioniConfig extends DataServiceConfig {
   /** The prestazione the consultations name (PrestazioneDaErogare): A1.11, support of domiciliarity. */
   @Matches(/^(A[123]\.[0-9]{2}|Z9\.99)$/, { message: 'un codice PrestazioneDaErogare, es. A1.11' })
   INPS_ISEE_PRESTAZIONE: string = 'A1.11';
+
+  /**
+   * Only istanze presented from this instant on are verified (ISO 8601): switching the adapter on does not
+   * consult INPS again for the whole archive. Absent: every istanza presented while the adapter is on.
+   */
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'un istante ISO 8601, es. 2025-03-01T00:00:00Z' })
+  INPS_ISEE_DAL?: string;
 
   /** Milliseconds before an outgoing call (voucher, SOAP) is abandoned. */
   @IsInt()

@@ -10,6 +10,8 @@ export const ADATTATORE_ISEE = Symbol('ADATTATORE_ISEE');
 /** The queue's timings and limits for this ambito. */
 export interface ConfigCodaIsee {
   prestazione: string;
+  /** Istanze presented before this instant (ms) are not verified; 0: all. */
+  dal: number;
   timeoutMs: number;
   tentativi: number;
   backoffMs: number;
@@ -33,6 +35,7 @@ export interface AdattatoreIsee {
 export function adattatoreIsee(config: IntegrazioniConfig, dataSource: DataSource): AdattatoreIsee {
   const coda: ConfigCodaIsee = {
     prestazione: config.INPS_ISEE_PRESTAZIONE,
+    dal: config.INPS_ISEE_DAL ? Date.parse(config.INPS_ISEE_DAL) : 0,
     timeoutMs: config.INPS_ISEE_TIMEOUT_MS,
     tentativi: config.INPS_ISEE_TENTATIVI,
     backoffMs: config.INPS_ISEE_BACKOFF_MS,

@@ -20,7 +20,8 @@ import { ConsultazioniWorker, INDICATORE_PER_TIPO } from './consultazioni.worker
  * (one per istanza and type). The event carries ids only: the istanza's protocol, persona and declared
  * types are read from misure, the codice fiscale from accesso, with the service's own identity. While
  * they do not answer, the event comes back later (SERVIZIO_NON_DISPONIBILE); nothing is queued twice.
- * With the adapter switched off the event is acknowledged and nothing is asked.
+ * With the adapter switched off, or for an istanza presented before INPS_ISEE_DAL, the event is
+ * acknowledged and nothing is asked.
  */
 @Injectable()
 export class IseeConsumer {
@@ -38,7 +39,12 @@ export class IseeConsumer {
     envelope: EventEnvelope<'misure.istanza.presentata', IstanzaPresentataV1>,
   ): Promise<void> {
     const durable = INTEGRAZIONI_CONSUMI.istanzaPresentataIsee.durable;
-    if (!this.adattatore.client || (await alreadyHandled(this.dataSource, durable, envelope))) {
+    const primaDelDal = Date.parse(envelope.occurredAt) < this.adattatore.config.dal;
+    if (
+      !this.adattatore.client ||
+      primaDelDal ||
+      (await alreadyHandled(this.dataSource, durable, envelope))
+    ) {
       await handleOnce(this.dataSource, durable, envelope, async () => undefined);
       return;
     }

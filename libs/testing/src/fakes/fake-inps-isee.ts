@@ -40,6 +40,8 @@ export interface OpzioniFakeInps {
   /** The purposeId a voucher must carry to consult ISEE. */
   purposeId: string;
   dsu?: DsuFinta[];
+  /** For the demo: the DSU of any codice fiscale not in `dsu` (else DATI_NON_TROVATI). */
+  dsuPerTutti?: Omit<DsuFinta, 'codiceFiscale' | 'tipoIndicatore'>;
   /** Milliseconds a `LENTA` answer waits (beyond the client's timeout). */
   lentezzaMs?: number;
 }
@@ -151,7 +153,11 @@ export async function startFakeInpsIsee(opzioni: OpzioniFakeInps): Promise<FakeI
       return { status: 200, body: esito(operazione, 'OK', undefined, documento) };
     }
     const tipo = String(request.TipoIndicatore ?? '');
-    const dsu = fake.dsu.find((d) => d.codiceFiscale === ricerca.CodiceFiscale && d.tipoIndicatore === tipo);
+    const dsu =
+      fake.dsu.find((d) => d.codiceFiscale === ricerca.CodiceFiscale && d.tipoIndicatore === tipo) ??
+      (opzioni.dsuPerTutti
+        ? { ...opzioni.dsuPerTutti, codiceFiscale: ricerca.CodiceFiscale ?? '', tipoIndicatore: tipo }
+        : undefined);
     if (!dsu) return { status: 200, body: esito(operazione, 'DATI_NON_TROVATI', 'Nessuna DSU valida') };
     const documento =
       `<?xml version="1.0" encoding="utf-8"?><Indicatore xmlns="${NS_ISEE}" TipoIndicatore="${tipo}" ` +

@@ -2,7 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { Actor, RpcReply, RpcRequest, RpcSubject, RpcTarget } from '@ambito/contracts';
-import { RpcClient, gatewaySignerFrom } from '@ambito/messaging';
+import { RpcClient, ensureStream, eventStreamName, gatewaySignerFrom } from '@ambito/messaging';
 import {
   connectTestNats,
   createServiceTestDatabase,
@@ -52,6 +52,10 @@ export async function startTestIntegrazioni(
   const db = await createServiceTestDatabase('integrazioni');
   const databaseUrl = db.adminUrl;
   const identita = opzioni.identita ?? generateIdentityKeys();
+  // The producers' streams exist before the consumers start (misure.istanza.presentata), as when misure runs.
+  const collaudo = await connectTestNats(undefined, { name: 'integrazioni-test-stream' });
+  await ensureStream(await collaudo.jetstreamManager(), eventStreamName('misure'), ['evt.misure.>']);
+  await collaudo.close();
   const app = await createIntegrazioniApp(
     loadIntegrazioniConfig({
       DATABASE_URL: db.url,

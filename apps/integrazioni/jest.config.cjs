@@ -3,5 +3,5 @@ module.exports = require('../../jest.tiers.cjs').tieredJestConfig(
   __dirname,
   'integrazioni',
   ['unit', 'integration'],
-  { testTimeout: 30000 },
+  { testTimeout: 90000 },
 );

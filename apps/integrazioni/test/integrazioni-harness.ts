@@ -2,7 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { Actor, RpcReply, RpcRequest, RpcSubject, RpcTarget } from '@ambito/contracts';
-import { RpcClient, gatewaySignerFrom } from '@ambito/messaging';
+import { RpcClient, ensureStream, eventStreamName, gatewaySignerFrom } from '@ambito/messaging';
 import {
   connectTestNats,
   createServiceTestDatabase,
@@ -11,8 +11,10 @@ import {
   serviceSigningEnv,
   testActor,
   testNatsEnv,
+  type IdentityKeyEnv,
 } from '@ambito/testing';
 import { createIntegrazioniApp } from '../src/app/create-integrazioni-app';
+import type { OpzioniIntegrazioni } from '../src/app/integrazioni.module';
 import { loadIntegrazioniConfig } from '../src/config/integrazioni-config';
 
 /** Users of the tests, one per role they play. */
@@ -35,12 +37,25 @@ export interface TestIntegrazioni {
   close(): Promise<void>;
 }
 
+export interface OpzioniTestIntegrazioni extends OpzioniIntegrazioni {
+  /** Environment of the service besides the harness's (the adapters' settings). */
+  env?: Record<string, string>;
+  /** Keys shared with the other services of the test (misure and accesso trust integrazioni's key). */
+  identita?: IdentityKeyEnv;
+}
+
 /** The integrazioni service in-process, on a fresh database and the test NATS server of the global setup. */
-export async function startTestIntegrazioni(): Promise<TestIntegrazioni> {
+export async function startTestIntegrazioni(
+  opzioni: OpzioniTestIntegrazioni = {},
+): Promise<TestIntegrazioni> {
   // The service as its runtime role, migrating as the schema's owner (roles as in production).
   const db = await createServiceTestDatabase('integrazioni');
   const databaseUrl = db.adminUrl;
-  const identita = generateIdentityKeys();
+  const identita = opzioni.identita ?? generateIdentityKeys();
+  // The producers' streams exist before the consumers start (misure.istanza.presentata), as when misure runs.
+  const collaudo = await connectTestNats(undefined, { name: 'integrazioni-test-stream' });
+  await ensureStream(await collaudo.jetstreamManager(), eventStreamName('misure'), ['evt.misure.>']);
+  await collaudo.close();
   const app = await createIntegrazioniApp(
     loadIntegrazioniConfig({
       DATABASE_URL: db.url,
@@ -49,9 +64,11 @@ export async function startTestIntegrazioni(): Promise<TestIntegrazioni> {
       LOG_LEVEL: 'silent',
       NODE_ENV: 'test',
       ACTOR_TRUSTED_KEYS: identita.ACTOR_TRUSTED_KEYS,
-      // Its own identity (the GePI import calls accesso and presa in carico as the service).
+      // Its own identity (it calls misure, accesso and presa in carico as the service).
       ...serviceSigningEnv(identita, 'integrazioni'),
+      ...opzioni.env,
     }),
+    { providers: opzioni.providers },
   );
   // With the gateway's NATS user, which may send every declared request and nothing else.
   const nats = await connectTestNats('gateway', { name: 'integrazioni-test' });

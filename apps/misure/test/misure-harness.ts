@@ -134,6 +134,14 @@ export interface TestMisure {
 export async function startTestMisure(opzioni: OpzioniTestMisure = {}): Promise<TestMisure> {
   const identita = opzioni.identita ?? generateIdentityKeys();
   const servizi = opzioni.servizi ? await avviaServizi(identita) : null;
+  {
+    // integrazioni's stream (integrazioni.isee.acquisito), as when the integrazioni service runs.
+    const collaudo = await connectTestNats(undefined, { name: 'misure-test-stream-integrazioni' });
+    await ensureStream(await collaudo.jetstreamManager(), eventStreamName('integrazioni'), [
+      'evt.integrazioni.>',
+    ]);
+    await collaudo.close();
+  }
   if (!servizi) {
     // The producers' streams exist before the consumers start, as when accesso and presa-in-carico run.
     const collaudo = await connectTestNats(undefined, { name: 'misure-test-stream' });

@@ -32,6 +32,8 @@ import {
   type AssistentiFamiliariRpcMap,
 } from './assistenti-familiari';
 import {
+  INTEGRAZIONI_CHIAMATE,
+  INTEGRAZIONI_CONSUMI,
   INTEGRAZIONI_EVENTS,
   INTEGRAZIONI_GEPI_CHIAMATE,
   INTEGRAZIONI_RPC,
@@ -66,6 +68,7 @@ export const EVENT_DECLARATIONS: readonly AnyEventDeclaration[] = [
 export const CONSUMER_DECLARATIONS: readonly ConsumoDeclaration[] = [
   ...Object.values(PRESA_IN_CARICO_CONSUMI),
   ...Object.values(MISURE_CONSUMI),
+  ...Object.values(INTEGRAZIONI_CONSUMI),
 ];
 
 /** Every request a service sends to another with its own identity, as declared by the caller. */
@@ -73,6 +76,7 @@ export const CHIAMATE_DECLARATIONS: readonly ChiamataDeclaration[] = [
   ...Object.values(PRESA_IN_CARICO_CHIAMATE),
   ...Object.values(MISURE_CHIAMATE),
   ...Object.values(INTEGRAZIONI_GEPI_CHIAMATE),
+  ...Object.values(INTEGRAZIONI_CHIAMATE),
 ];
 
 /** The declared call of `servizio` to `subject`, if any. */

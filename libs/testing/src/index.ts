@@ -30,3 +30,4 @@ export * from './eventually';
 export * from './domain-assertions';
 export * from './identity-keys';
 export * from './istanze-generate';
+export * from './fakes';

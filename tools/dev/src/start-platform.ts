@@ -1,10 +1,12 @@
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   prepareNatsAuth,
   startEmbeddedPostgres,
   startNatsServer,
+  startFakeInpsIsee,
+  startFakePdnd,
   startServiceProcess,
   type ServiceProcess,
 } from '@ambito/testing';
@@ -25,6 +27,60 @@ function devSecret(): string {
   const file = path.join(dataDir, 'jwt-local-secret');
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
   return readFileSync(file, 'utf8').trim();
+}
+
+/** The fake PDND and INPS ISEE of the demo, and the integrazioni settings that point at them. */
+async function avviaFakeIsee(
+  portaPdnd: number,
+  portaInps: number,
+): Promise<{ env: Record<string, string>; chiudi: () => Promise<void> }> {
+  const chiave = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  // The demo ambito's PDND key, as a mounted secret would be: a file outside the repository.
+  const keyFile = path.join(dataDir, 'pdnd-demo.key');
+  writeFileSync(keyFile, chiave.privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+  const env = {
+    INPS_ISEE_ATTIVO: 'si',
+    INPS_ISEE_PURPOSE_ID: 'demo-purpose-isee',
+    INPS_ISEE_AUDIENCE: 'https://api.inps.it/pdnd/soap/ConsultazioneISEE/v1',
+    PDND_AUDIENCE: 'auth.interop.pagopa.it/client-assertion',
+    PDND_CLIENT_ID: 'demo-ambito-crema',
+    PDND_KID: 'demo-crema-1',
+    PDND_KEY_FILE: keyFile,
+    INPS_ISEE_CODA_INTERVALLO_MS: '2000',
+  };
+  const pdnd = await startFakePdnd({
+    port: portaPdnd,
+    audience: env.PDND_AUDIENCE,
+    audienceVoucher: env.INPS_ISEE_AUDIENCE,
+    clienti: [
+      {
+        clientId: env.PDND_CLIENT_ID,
+        kid: env.PDND_KID,
+        chiavePubblica: chiave.publicKey,
+        purposeIds: [env.INPS_ISEE_PURPOSE_ID],
+      },
+    ],
+  });
+  const inps = await startFakeInpsIsee({
+    port: portaInps,
+    chiavePdnd: pdnd.chiavePubblica,
+    audience: env.INPS_ISEE_AUDIENCE,
+    purposeId: env.INPS_ISEE_PURPOSE_ID,
+    dsuPerTutti: {
+      isee: '27500.00',
+      ise: '43175.00',
+      scalaEquivalenza: '1.57',
+      protocolloDsu: `INPS-ISEE-${new Date().getFullYear()}-00597381W-00`,
+      dataPresentazione: `${new Date().getFullYear()}-01-15`,
+    },
+  });
+  return {
+    env: { ...env, INPS_ISEE_URL: inps.url, PDND_TOKEN_URL: pdnd.tokenUrl },
+    chiudi: async () => {
+      await inps.chiudi();
+      await pdnd.chiudi();
+    },
+  };
 }
 
 async function main(): Promise<void> {
@@ -154,15 +210,6 @@ async function main(): Promise<void> {
       ...trusted,
       ...territorio,
     });
-    await start('integrazioni', port('INTEGRAZIONI_PORT', 3106), {
-      ...natsUser('integrazioni'),
-      ...(await database('integrazioni')),
-      ...trusted,
-      // Its own identity: the GePI import reads accesso and registers the households in presa in carico.
-      SERVICE_SIGNING_KEY_FILE: identita.serviceKeys['integrazioni'],
-    });
-    // Demo users with the password "demo": explicitly, and reachable from this machine only (the
-    // gateway refuses demo mode on any address but loopback).
     const gateway = await start('gateway', port('GATEWAY_PORT', 3000), {
       ...natsUser('gateway'),
       AUTH_MODE: 'demo',
@@ -182,6 +229,20 @@ async function main(): Promise<void> {
     // The ADI households of a sample GePI export, after the persone (one of them is in the registry).
     const gepi = demo.altroTerritorio ? undefined : await seedDemoGepi(client, root);
 
+    // The fake PDND and INPS (tests' fakes, never deployed): integrazioni verifies the ISEE of the istanze
+    // presented from now on (the demo's own istanze, loaded above, are not sent to the fake INPS), which
+    // answers for every codice fiscale a DSU of ISEE sociosanitario € 27.500,00.
+    const fakes = await avviaFakeIsee(port('FAKE_PDND_PORT', 3190), port('FAKE_INPS_PORT', 3191));
+    stops.push(fakes.chiudi);
+    await start('integrazioni', port('INTEGRAZIONI_PORT', 3106), {
+      ...natsUser('integrazioni'),
+      ...(await database('integrazioni')),
+      ...trusted,
+      SERVICE_SIGNING_KEY_FILE: identita.serviceKeys['integrazioni'],
+      ...fakes.env,
+      INPS_ISEE_DAL: new Date().toISOString(),
+    });
+
     console.log(`
 Piattaforma d'Ambito avviata (${demo.ambito}, dati dimostrativi).
 
@@ -192,6 +253,7 @@ Piattaforma d'Ambito avviata (${demo.ambito}, dati dimostrativi).
   Metriche       ${services.map((s) => `${s.baseUrl}/metrics`).join('  ')}
   PostgreSQL     ${databaseUrl}${adminUrl ? `\n  Ruoli DB       <schema>_owner (migrazioni), <schema>_app (servizio); password in ${path.join(dataDir, 'postgres-roles')}` : ''}
   NATS           ${natsUrl}${natsAuthInfo}
+  INPS (finto)   ${fakes.env.INPS_ISEE_URL}  PDND (finto) ${fakes.env.PDND_TOKEN_URL}
   Log            ${path.join(dataDir, 'logs')}
   Dati demo      ${demo.altroTerritorio ? 'nessuno (le persone e gli accessi dimostrativi sono del territorio Cremasco)' : demo.created ? `caricati ora: ${demo.persone} persone, ${demo.accessi} accessi` : 'già presenti'}${demo.cartelle ? `, ${demo.cartelle} cartelle sociali` : ''}
   Budget demo    ${budget.created ? `caricato ora: Piano Operativo 2020 (${budget.linee} linee), ${budget.impegni} impegni B2` : 'già presente'}

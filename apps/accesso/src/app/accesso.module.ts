@@ -28,6 +28,7 @@ import type { AccessoConfig } from '../config/accesso-config';
 import { CercaPersoneQuery, LeggiPersonaQuery } from '../persone/lettura/persone.queries';
 import { LeggiPersonaPerMisureQuery } from '../persone/lettura/persona-per-misure.query';
 import { CercaPersonePerIntegrazioniQuery } from '../persone/lettura/persone-per-integrazioni.query';
+import { LeggiPersonaPerIseeQuery } from '../persone/lettura/persona-per-isee.query';
 import { PersoneController } from '../persone/persone.controller';
 import { PersoneRepository } from '../persone/persone.repository';
 import { RegistraPersonaUseCase } from '../persone/registrazione/registra-persona.use-case';
@@ -84,6 +85,7 @@ export class AccessoModule {
         LeggiPersonaQuery,
         LeggiPersonaPerMisureQuery,
         CercaPersonePerIntegrazioniQuery,
+        LeggiPersonaPerIseeQuery,
         CercaPersoneQuery,
         AccessiRepository,
         AccessiGate,

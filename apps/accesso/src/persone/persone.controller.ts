@@ -9,6 +9,8 @@ import {
   CercaPersonePerIntegrazioniV1,
   type PersonaPerIntegrazioniV1,
   LeggiPersonaPerMisureV1,
+  LeggiPersonaPerIseeV1,
+  type PersonaPerIseeV1,
   LeggiPersonaV1,
   RegistraPersonaV1,
   type PaginaPersoneV1,
@@ -19,6 +21,7 @@ import { RpcController, RpcHandler } from '@ambito/messaging';
 import { CercaPersoneQuery, LeggiPersonaQuery } from './lettura/persone.queries';
 import { LeggiPersonaPerMisureQuery } from './lettura/persona-per-misure.query';
 import { CercaPersonePerIntegrazioniQuery } from './lettura/persone-per-integrazioni.query';
+import { LeggiPersonaPerIseeQuery } from './lettura/persona-per-isee.query';
 import { RegistraPersonaUseCase } from './registrazione/registra-persona.use-case';
 import { AggiornaPersonaUseCase } from './modifica/aggiorna-persona.use-case';
 import { RicoveriUseCase } from './ricoveri/ricoveri.use-case';
@@ -34,6 +37,7 @@ export class PersoneController {
     private readonly ricoveri: RicoveriUseCase,
     private readonly personaPerMisure: LeggiPersonaPerMisureQuery,
     private readonly personePerIntegrazioni: CercaPersonePerIntegrazioniQuery,
+    private readonly personaPerIsee: LeggiPersonaPerIseeQuery,
   ) {}
 
   @RpcHandler(ACCESSO_RPC.registraRicovero)
@@ -69,6 +73,11 @@ export class PersoneController {
   @RpcHandler(ACCESSO_RPC.leggiPersonaPerMisure)
   leggiPerMisure(dto: LeggiPersonaPerMisureV1): Promise<PersonaPerMisureV1> {
     return this.personaPerMisure.esegui(dto.personaId);
+  }
+
+  @RpcHandler(ACCESSO_RPC.leggiPersonaPerIsee)
+  leggiPerIsee(dto: LeggiPersonaPerIseeV1): Promise<PersonaPerIseeV1> {
+    return this.personaPerIsee.esegui(dto.personaId);
   }
 
   @RpcHandler(ACCESSO_RPC.cercaPersone)

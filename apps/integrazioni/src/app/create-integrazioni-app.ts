@@ -5,20 +5,23 @@ import { createServiceApp } from '@ambito/service-runtime';
 import type { IntegrazioniConfig } from '../config/integrazioni-config';
 import { INTEGRAZIONI_ENTITIES } from '../database/entities';
 import { INTEGRAZIONI_MIGRATIONS } from '../database/migrations';
-import { IntegrazioniModule } from './integrazioni.module';
+import { IntegrazioniModule, type OpzioniIntegrazioni } from './integrazioni.module';
 import { SERVICE } from './service';
 
 /**
  * The integrazioni service, started but not listening on HTTP: migrations applied, NATS request/reply
  * handlers (queue group `integrazioni`) and the outbox relay running. `main.ts` listens; tests may too.
  */
-export async function createIntegrazioniApp(config: IntegrazioniConfig): Promise<NestExpressApplication> {
+export async function createIntegrazioniApp(
+  config: IntegrazioniConfig,
+  opzioni: OpzioniIntegrazioni = {},
+): Promise<NestExpressApplication> {
   const dataSource = integrazioniDataSource(config);
   // As the schema's owner (DATABASE_MIGRATION_URL), which then grants the runtime role of DATABASE_URL;
   // with DATABASE_MIGRATIONS=verify only a check that the Job applied them.
   await runMigrations({ ...dataSource, ...migrationTarget(config) });
 
-  return createServiceApp(IntegrazioniModule.forRoot(config, dataSource));
+  return createServiceApp(IntegrazioniModule.forRoot(config, dataSource, opzioni));
 }
 
 /** The service's TypeORM options: its schema, entities and migrations. */

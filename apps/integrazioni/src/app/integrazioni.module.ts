@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import type { Provider } from '@nestjs/common';
 import type { DataSourceOptions } from 'typeorm';
 import { AuditModule } from '@ambito/audit';
 import { MessagingModule, RPC_REFUSAL_RECORDER, identityKeysFrom } from '@ambito/messaging';
@@ -16,11 +17,22 @@ import type { IntegrazioniConfig } from '../config/integrazioni-config';
 import { GEPI_PROVIDERS, GepiController } from '../gepi/gepi.controller';
 import { StatoController } from '../stato/stato.controller';
 import { StatoRepository } from '../stato/stato.repository';
+import { ISEE_CONTROLLERS, iseeProviders } from '../isee/isee.providers';
 import { SERVICE } from './service';
+
+/** What a test may change in the module (stand-ins of outside systems, shorter timings). */
+export interface OpzioniIntegrazioni {
+  /** Providers added last (the last for a token wins). */
+  providers?: Provider[];
+}
 
 @Module({})
 export class IntegrazioniModule {
-  static forRoot(config: IntegrazioniConfig, dataSource: DataSourceOptions): DynamicModule {
+  static forRoot(
+    config: IntegrazioniConfig,
+    dataSource: DataSourceOptions,
+    opzioni: OpzioniIntegrazioni = {},
+  ): DynamicModule {
     return {
       module: IntegrazioniModule,
       imports: [
@@ -39,13 +51,23 @@ export class IntegrazioniModule {
         MetricsModule.forRoot(SERVICE, config),
         HealthModule.forRoot({ database: true }),
         // The kind of data subject of the audit rows: change it to what the service keeps (persona, cartella…).
+        // The data subject of the audit rows: the persona whose data is sent or consulted.
         AuditModule.forRoot({ soggettoTipo: 'persona' }),
       ],
-      controllers: [StatoController, GepiController],
+      // One entry per adapter (its feature folder exports its controllers and providers): append yours.
+      controllers: [
+        StatoController,
+        // INPS ISEE through PDND (src/isee, src/pdnd, src/chiamate-esterne)
+        ...ISEE_CONTROLLERS,
+        // GePI (src/gepi)
+        GepiController,
+      ],
       providers: [
         StatoRepository,
         { provide: RPC_REFUSAL_RECORDER, useClass: RifiutiRpcRecorder },
+        ...iseeProviders(config),
         ...GEPI_PROVIDERS,
+        ...(opzioni.providers ?? []),
       ],
     };
   }

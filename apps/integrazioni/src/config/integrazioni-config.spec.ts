@@ -9,7 +9,7 @@ describe('integrazioni configuration', () => {
     // a public key only: nothing secret
     ACTOR_TRUSTED_KEYS:
       '{"gateway":{"keys":[{"kty":"OKP","crv":"Ed25519","x":"pfB4mLpaK2DHs6eVVOp2UgH24JwtI3PdrQf-x-bxxrA"}]}}',
-    // its own private key: the GePI import calls accesso and presa in carico as the service itself
+    // its own key: it reads misure and accesso and registers ADI households in presa in carico as itself
     ...serviceSigningEnv(generateIdentityKeys(), 'integrazioni'),
   };
 
@@ -21,6 +21,29 @@ describe('integrazioni configuration', () => {
       LOG_LEVEL: 'info',
     });
     expect(loadIntegrazioniConfig({ ...minimal, HTTP_PORT: '8080' }).HTTP_PORT).toBe(8080);
+  });
+
+  it('keeps the INPS ISEE adapter off unless switched on, and checks its settings', () => {
+    expect(loadIntegrazioniConfig(minimal)).toMatchObject({
+      INPS_ISEE_ATTIVO: 'no',
+      INPS_ISEE_PRESTAZIONE: 'A1.11',
+      INPS_ISEE_TIMEOUT_MS: 10_000,
+    });
+    const load = () =>
+      loadIntegrazioniConfig({
+        ...minimal,
+        INPS_ISEE_ATTIVO: 'forse',
+        INPS_ISEE_URL: 'ftp://inps',
+        INPS_ISEE_PRESTAZIONE: 'B2',
+        INPS_ISEE_TIMEOUT_MS: '5',
+      });
+    for (const variable of [
+      'INPS_ISEE_ATTIVO',
+      'INPS_ISEE_URL',
+      'INPS_ISEE_PRESTAZIONE',
+      'INPS_ISEE_TIMEOUT_MS',
+    ])
+      expect(load).toThrow(new RegExp(`- ${variable}:`));
   });
 
   it('refuses to start listing every invalid variable', () => {

@@ -1,6 +1,7 @@
 import { addFinalitaVoceAuditMigration, createVoceAuditMigration } from '@ambito/audit';
 import { createIdempotencyKeyMigration, createOutboxLeaseMigration } from '@ambito/persistence';
 import { AddImportazioniGepi1796048700001 } from '../gepi/gepi.migration';
+import { CreateIsee1796048500000 } from './isee.migration';
 
 /**
  * The first migration: the append-only audit table `voce_audit`. serviceDataSourceOptions runs the
@@ -22,5 +23,9 @@ export const INTEGRAZIONI_MIGRATIONS = [
   CreateIdempotencyKey1796069449073,
   // The purpose and the search criteria of each audit row (libs/audit).
   addFinalitaVoceAuditMigration(1796069449074),
+  // INPS ISEE (lane integrazioni-isee, 17960485xxxxx): the consultations' queue, the calls' register.
+  CreateIsee1796048500000,
+  // SIUSS (lane integrazioni-siuss, 17960486xxxxx)
+  // GePI (lane integrazioni-gepi, 17960487xxxxx)
   AddImportazioniGepi1796048700001,
 ];

@@ -8,6 +8,7 @@ import { CreateBenefici1796046600000 } from './benefici.migration';
 import { CreateLiquidazioni1796046700000 } from './liquidazioni.migration';
 import { CreateConti1796046800000 } from './conti.migration';
 import { IstruttoriaJson1796046900000 } from './istruttoria-json.migration';
+import { CreateIseeVerificato1796048500000 } from './isee-verificato.migration';
 
 /**
  * The first migration: the append-only audit table `voce_audit`. serviceDataSourceOptions runs the
@@ -45,4 +46,6 @@ export const MISURE_MIGRATIONS = [
   CreateConti1796046800000,
   // Snapshot and valutazione of each istruttoria stored as written (lead, 17960469xxxxx).
   IstruttoriaJson1796046900000,
+  // The ISEE verified at INPS for each istanza (lane integrazioni-isee, 17960485xxxxx).
+  CreateIseeVerificato1796048500000,
 ];

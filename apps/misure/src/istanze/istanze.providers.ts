@@ -12,6 +12,8 @@ import {
 import { CONTESTO_MISURE, type ContestoMisure } from './contesto';
 import { IstanzeController } from './istanze.controller';
 import { IstanzeService } from './istanze.service';
+import { IseeVerificatoConsumer } from '../isee-verificato/isee-verificato.consumer';
+import { IseeVerificatoController } from '../isee-verificato/isee-verificato.controller';
 
 /** Avvisi, istanze and their istruttorie: the handlers, listed in MisureModule. */
 export const ISTANZE_CONTROLLERS: Type[] = [
@@ -19,6 +21,8 @@ export const ISTANZE_CONTROLLERS: Type[] = [
   IstanzeController,
   IstruttoriaController,
   IstruttoriaAvvisoController,
+  // The ISEE verified at INPS (integrazioni): read for the consultation, and its outcome consumed.
+  IseeVerificatoController,
 ];
 
 /**
@@ -33,6 +37,7 @@ export function istanzeProviders(contesto: ContestoMisure): Provider[] {
     IstruttoriaService,
     { provide: RIESAME_ISTRUTTORIE, useExisting: IstruttoriaService },
     IstruttoriaAvvisoService,
+    IseeVerificatoConsumer,
     { provide: PAGINA_ISTRUTTORIA_AVVISO, useValue: contesto.paginaIstruttoriaAvviso ?? 2_000 },
   ];
 }

@@ -18,6 +18,7 @@ import { OutboxWriter, currentActor } from '@ambito/messaging';
 import { regoleNonInVigore } from '../avvisi/avvisi.service';
 import { RegoleRepository } from '../regole/regole.repository';
 import { assertIseeNonScaduto } from './isee-alla-presentazione';
+import { iseeVerificatiDellIstanza } from '../isee-verificato/isee-verificato.sql';
 import { avvisoPerId } from '../avvisi/avvisi.sql';
 import { SERVICE } from '../app/service';
 import { FONTI_ISTANZA, type FontiIstanza, type RiesameIstruttorie } from '../fonti/fonti-istanza';
@@ -145,6 +146,9 @@ export class IstruttoriaService implements RiesameIstruttorie {
       dataRiferimento: giorno,
       mesi: avviso.mesi,
     };
+    // The ISEE verified at INPS, if any (isee-verificato): recorded in the input, so the run is reproducible.
+    const verificati = await iseeVerificatiDellIstanza(manager, istanza.id);
+    if (verificati.length > 0) input.iseeVerificati = verificati;
     const valutazione = valutaIstanza(input, { id: regole.id, parametri: regole.parametri });
     const id = randomUUID();
     const numero = await inserisciIstruttoria(manager, {

@@ -2,6 +2,7 @@ import type {
   ChiaviOrdinamentoV1,
   DatiIstanzaV1,
   EsitoIstruttoria,
+  InputIstruttoriaV1,
   ParametriRegoleV1,
   RegolaValutataV1,
   ValutazioneIstanzaV1,
@@ -19,6 +20,7 @@ import { incompatibilita } from './regole/incompatibilita';
 import { attestazioneIsee } from './regole/isee-attestazione';
 import { iseeDifformita } from './regole/isee-difformita';
 import { iseeSoglia } from './regole/isee-soglia';
+import { applicaIseeVerificati } from './regole/isee-verificato';
 import { nonSenilita } from './regole/non-senilita';
 import { presaInCarico } from './regole/presa-in-carico';
 import { presupposto } from './regole/presupposto';
@@ -36,6 +38,8 @@ export interface InputValutazione {
   dataRiferimento: string;
   /** Months the avviso covers: the total of a monthly strumento. */
   mesi: number;
+  /** ISEE verified at INPS for the istanza (the latest per type): they replace the declared ones. */
+  iseeVerificati?: InputIstruttoriaV1['iseeVerificati'];
 }
 
 /** The rule set as the evaluation needs it: its id (recorded) and parameters. */
@@ -77,7 +81,10 @@ export function esitoComplessivo(regole: readonly RegolaValutataV1[]): EsitoIstr
  */
 export function valutaIstanza(input: InputValutazione, regole: RegoleApplicate): ValutazioneIstanzaV1 {
   verificaForma(input, regole.parametri);
-  const { dati, dataRiferimento: giorno } = input;
+  const { dataRiferimento: giorno } = input;
+  // The verified ISEE in place of the declared one (ISEE_VERIFICA_INPS flags where they differ).
+  const verifica = applicaIseeVerificati(input.dati, input.iseeVerificati);
+  const dati = verifica.dati;
   const parametri = regole.parametri;
   const eta = etaCompiuta(dati.dataNascita, giorno);
   const fascia = trovaFascia(parametri.requisiti.fasce, eta);
@@ -97,6 +104,7 @@ export function valutaIstanza(input: InputValutazione, regole: RegoleApplicate):
   const tutte = [
     ...PRIMA_DELL_ISEE.flatMap((r) => r(contesto)),
     ...isee.regole,
+    ...verifica.regole,
     ...DOPO_L_ISEE.flatMap((r) => r(contesto)),
     ...dovuto.regole,
   ];

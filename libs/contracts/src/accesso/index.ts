@@ -5,6 +5,7 @@ export * from './v1/territorio.dto';
 export * from './v1/proposta.dto';
 export * from './v1/persona-misure.dto';
 export * from './v1/persona-integrazioni.dto';
+export * from './v1/persona-isee.dto';
 export * from './v1/audit.dto';
 export * from './v1/accesso.events';
 export * from './v1/accesso.messages';

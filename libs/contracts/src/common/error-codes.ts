@@ -163,6 +163,9 @@ export const ERROR_KINDS = {
   // rows refused one by one (each in the details); nothing of the file is imported.
   GEPI_FILE_NON_VALIDO: 'unprocessable',
   GEPI_RIGHE_RIFIUTATE: 'unprocessable',
+  // Integrazioni, ISEE at INPS (issue 12): only a failed consultation is replayed.
+  CONSULTAZIONE_NON_TROVATA: 'not-found',
+  CONSULTAZIONE_NON_FALLITA: 'conflict',
   SERVIZIO_NON_DISPONIBILE: 'unavailable',
   ERRORE_INTERNO: 'internal',
 } as const;

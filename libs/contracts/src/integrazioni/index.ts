@@ -1,4 +1,6 @@
 export * from './v1/stato.dto';
+export * from './v1/isee.dto';
+export * from './v1/isee.messages';
 export * from './v1/integrazioni.messages';
 export * from './v1/gepi.dto';
 export * from './v1/gepi.messages';

@@ -21,3 +21,4 @@ export * from './v1/benefici.events';
 export * from './v1/regole-conti.dto';
 export * from './v1/conti.dto';
 export * from './v1/conti.messages';
+export * from './v1/istanza-isee.dto';

@@ -39,6 +39,7 @@ import {
 import { ElencaAuditV1, PaginaAuditV1 } from './audit.dto';
 import { LeggiPersonaPerMisureV1, PersonaPerMisureV1 } from './persona-misure.dto';
 import { CercaPersonePerIntegrazioniV1, PersonaPerIntegrazioniV1 } from './persona-integrazioni.dto';
+import { LeggiPersonaPerIseeV1, PersonaPerIseeV1 } from './persona-isee.dto';
 import {
   AggiornaPersonaV1,
   CercaPersoneV1,
@@ -196,6 +197,16 @@ export const ACCESSO_RPC = {
     ambito: 'servizio',
     descrizione:
       'Le persone dell’anagrafe con quei codici fiscali (anagrafica e residenza), per aprire le cartelle dei nuclei ADI importati da GePI.',
+  }),
+  leggiPersonaPerIsee: rpc({
+    subject: 'accesso.persona.leggi-per-isee',
+    request: LeggiPersonaPerIseeV1,
+    reply: PersonaPerIseeV1,
+    // Service identity only: the ISEE consultation at INPS (INTEGRAZIONI_CHIAMATE), no user.
+    ruoli: ['servizio-integrazioni'],
+    ambito: 'servizio',
+    descrizione:
+      'Il codice fiscale della persona di un’istanza, che il servizio integrazioni usa per consultarne l’ISEE presso INPS.',
     letturaDatiPersonali: true,
   }),
   contatoriAccessi: rpc({

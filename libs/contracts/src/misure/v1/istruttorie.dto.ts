@@ -1,10 +1,27 @@
-import { IsIn, IsISO8601, IsNotEmpty, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import {
+  IsIn,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+} from 'class-validator';
 import { GIORNO_ESISTENTE } from '../../common/giorno';
 import { TestoMultiriga } from '../../common/input-pulito';
-import { Annidato, Descrizione, DescrizioneClasse, Intero, Nullable } from '../../common/schema-decorators';
-import { DatiIstanzaV1 } from './dati-istanza.dto';
+import {
+  Annidato,
+  Centesimi,
+  Descrizione,
+  DescrizioneClasse,
+  Intero,
+  Nullable,
+} from '../../common/schema-decorators';
+import { ESITI_ISEE_ACQUISITO, type EsitoIseeAcquisito } from '../../integrazioni/v1/isee.dto';
+import { DatiIstanzaV1, PROTOCOLLO_DSU } from './dati-istanza.dto';
 import { ValutazioneIstanzaV1 } from './istruttoria.dto';
-import { ESITI_ISTRUTTORIA, type EsitoIstruttoria } from './vocabolari';
+import { ESITI_ISTRUTTORIA, TIPI_ISEE, type EsitoIstruttoria, type TipoIsee } from './vocabolari';
 
 /*
  * The istruttorie of an istanza as stored: each evaluation with the snapshot it judged and the rule set
@@ -15,6 +32,30 @@ import { ESITI_ISTRUTTORIA, type EsitoIstruttoria } from './vocabolari';
 export const CAUSA_ISTRUTTORIA = /^[a-z0-9][a-z0-9.-]{1,59}$/;
 
 /** The snapshot an istruttoria judged: the istanza's inputs and its dates. */
+/** An ISEE consulted at INPS for the istanza: what the istruttoria compares with the declared one. */
+export class IseeVerificatoInpsV1 {
+  @IsUUID()
+  consultazioneId: string;
+
+  @IsIn(TIPI_ISEE)
+  tipo: TipoIsee;
+
+  @IsIn(ESITI_ISEE_ACQUISITO)
+  esito: EsitoIseeAcquisito;
+
+  @Nullable()
+  @Centesimi()
+  valoreCentesimi: number | null;
+
+  @Nullable()
+  @Matches(PROTOCOLLO_DSU)
+  protocolloDsu: string | null;
+
+  @Nullable()
+  @Matches(GIORNO_ESISTENTE)
+  dataPresentazione: string | null;
+}
+
 export class InputIstruttoriaV1 {
   @Annidato(() => DatiIstanzaV1)
   dati: DatiIstanzaV1;
@@ -29,6 +70,13 @@ export class InputIstruttoriaV1 {
   @Intero({ min: 1, max: 36 })
   @Descrizione('Mesi dell’avviso')
   mesi: number;
+
+  @IsOptional()
+  @Annidato(() => IseeVerificatoInpsV1, { lista: true })
+  @Descrizione(
+    'ISEE verificati presso INPS per l’istanza (integrazioni.isee.acquisito), il più recente per tipo',
+  )
+  iseeVerificati?: IseeVerificatoInpsV1[];
 }
 
 /** An operator's decision on an istruttoria whose outcome was to be verified. */

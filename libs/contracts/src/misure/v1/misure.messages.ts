@@ -56,6 +56,8 @@ import {
   PRESA_IN_CARICO_RPC,
 } from '../../presa-in-carico/v1/presa-in-carico.messages';
 import { LeggiStatoMisureV1, StatoMisureV1 } from './stato.dto';
+import { IstanzaPerIseeV1, LeggiIstanzaPerIseeV1 } from './istanza-isee.dto';
+import { INTEGRAZIONI_ISEE_EVENTS } from '../../integrazioni/v1/isee.messages';
 import {
   BeneficioV1,
   ChiudiSospensioneBeneficioV1,
@@ -374,6 +376,17 @@ export const MISURE_RPC = {
   ...MISURE_LIQUIDAZIONI_RPC,
   // Accounts: Pro.Vi. a consuntivo, Dopo di Noi, cumulation, reports (conti.messages.ts).
   ...MISURE_CONTI_RPC,
+  leggiIstanzaPerIsee: rpc({
+    subject: 'misure.istanza.leggi-per-isee',
+    request: LeggiIstanzaPerIseeV1,
+    reply: IstanzaPerIseeV1,
+    // Service identity only: the ISEE verification at INPS (INTEGRAZIONI_CHIAMATE), no user.
+    ruoli: ['servizio-integrazioni'],
+    ambito: 'servizio',
+    descrizione:
+      'Protocollo, persona, giorno di presentazione e tipi di ISEE dichiarati di un’istanza, che il servizio integrazioni verifica presso INPS.',
+    letturaDatiPersonali: true,
+  }),
 } as const;
 
 /**
@@ -478,6 +491,13 @@ export const MISURE_CHIAMATE = {
  * istanze of that person are judged again (RiesameIstruttorie). The events carry ids only.
  */
 export const MISURE_CONSUMI = {
+  iseeAcquisito: consumo({
+    servizio: 'misure',
+    durable: 'misure-isee-acquisito',
+    evento: INTEGRAZIONI_ISEE_EVENTS.iseeAcquisito,
+    descrizione:
+      'L’ISEE verificato presso INPS riapre l’istruttoria della sua istanza, che segnala la differenza dal dichiarato.',
+  }),
   ricoveroIniziato: consumo({
     servizio: 'misure',
     durable: 'misure-ricovero-iniziato',

@@ -1,0 +1,3 @@
+export * from './xsd';
+export * from './fake-pdnd';
+export * from './fake-inps-isee';

@@ -34,6 +34,8 @@ import {
 import {
   INTEGRAZIONI_EVENTS,
   INTEGRAZIONI_RPC,
+  INTEGRAZIONI_SIUSS_CHIAMATE,
+  INTEGRAZIONI_SIUSS_CONSUMI,
   type IntegrazioniEventMap,
   type IntegrazioniRpcMap,
 } from './integrazioni';
@@ -65,12 +67,14 @@ export const EVENT_DECLARATIONS: readonly AnyEventDeclaration[] = [
 export const CONSUMER_DECLARATIONS: readonly ConsumoDeclaration[] = [
   ...Object.values(PRESA_IN_CARICO_CONSUMI),
   ...Object.values(MISURE_CONSUMI),
+  ...Object.values(INTEGRAZIONI_SIUSS_CONSUMI),
 ];
 
 /** Every request a service sends to another with its own identity, as declared by the caller. */
 export const CHIAMATE_DECLARATIONS: readonly ChiamataDeclaration[] = [
   ...Object.values(PRESA_IN_CARICO_CHIAMATE),
   ...Object.values(MISURE_CHIAMATE),
+  ...Object.values(INTEGRAZIONI_SIUSS_CHIAMATE),
 ];
 
 /** The declared call of `servizio` to `subject`, if any. */

@@ -27,6 +27,7 @@ import { RifiutiRpcRecorder } from '../audit/rifiuti-rpc.recorder';
 import type { AccessoConfig } from '../config/accesso-config';
 import { CercaPersoneQuery, LeggiPersonaQuery } from '../persone/lettura/persone.queries';
 import { LeggiPersonaPerMisureQuery } from '../persone/lettura/persona-per-misure.query';
+import { LeggiPersonaPerSiussQuery } from '../persone/lettura/persona-per-siuss.query';
 import { PersoneController } from '../persone/persone.controller';
 import { PersoneRepository } from '../persone/persone.repository';
 import { RegistraPersonaUseCase } from '../persone/registrazione/registra-persona.use-case';
@@ -82,6 +83,7 @@ export class AccessoModule {
         RicoveriUseCase,
         LeggiPersonaQuery,
         LeggiPersonaPerMisureQuery,
+        LeggiPersonaPerSiussQuery,
         CercaPersoneQuery,
         AccessiRepository,
         AccessiGate,

@@ -7,15 +7,18 @@ import {
   type RicoveroV1,
   CercaPersoneV1,
   LeggiPersonaPerMisureV1,
+  LeggiPersonaPerSiussV1,
   LeggiPersonaV1,
   RegistraPersonaV1,
   type PaginaPersoneV1,
   type PersonaPerMisureV1,
+  type PersonaPerSiussV1,
   type PersonaV1,
 } from '@ambito/contracts';
 import { RpcController, RpcHandler } from '@ambito/messaging';
 import { CercaPersoneQuery, LeggiPersonaQuery } from './lettura/persone.queries';
 import { LeggiPersonaPerMisureQuery } from './lettura/persona-per-misure.query';
+import { LeggiPersonaPerSiussQuery } from './lettura/persona-per-siuss.query';
 import { RegistraPersonaUseCase } from './registrazione/registra-persona.use-case';
 import { AggiornaPersonaUseCase } from './modifica/aggiorna-persona.use-case';
 import { RicoveriUseCase } from './ricoveri/ricoveri.use-case';
@@ -30,6 +33,7 @@ export class PersoneController {
     private readonly aggiornaPersona: AggiornaPersonaUseCase,
     private readonly ricoveri: RicoveriUseCase,
     private readonly personaPerMisure: LeggiPersonaPerMisureQuery,
+    private readonly personaPerSiuss: LeggiPersonaPerSiussQuery,
   ) {}
 
   @RpcHandler(ACCESSO_RPC.registraRicovero)
@@ -65,6 +69,11 @@ export class PersoneController {
   @RpcHandler(ACCESSO_RPC.leggiPersonaPerMisure)
   leggiPerMisure(dto: LeggiPersonaPerMisureV1): Promise<PersonaPerMisureV1> {
     return this.personaPerMisure.esegui(dto.personaId);
+  }
+
+  @RpcHandler(ACCESSO_RPC.leggiPersonaPerSiuss)
+  leggiPerSiuss(dto: LeggiPersonaPerSiussV1): Promise<PersonaPerSiussV1> {
+    return this.personaPerSiuss.esegui(dto.personaId);
   }
 
   @RpcHandler(ACCESSO_RPC.cercaPersone)

@@ -7,3 +7,4 @@ export * from './v1/persona-misure.dto';
 export * from './v1/audit.dto';
 export * from './v1/accesso.events';
 export * from './v1/accesso.messages';
+export * from './v1/persona-siuss.dto';

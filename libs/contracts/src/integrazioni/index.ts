@@ -1,2 +1,4 @@
 export * from './v1/stato.dto';
 export * from './v1/integrazioni.messages';
+export * from './v1/siuss.dto';
+export * from './v1/siuss.messages';

@@ -38,6 +38,7 @@ import {
 } from './accesso.events';
 import { ElencaAuditV1, PaginaAuditV1 } from './audit.dto';
 import { LeggiPersonaPerMisureV1, PersonaPerMisureV1 } from './persona-misure.dto';
+import { LeggiPersonaPerSiussV1, PersonaPerSiussV1 } from './persona-siuss.dto';
 import {
   AggiornaPersonaV1,
   CercaPersoneV1,
@@ -184,6 +185,17 @@ export const ACCESSO_RPC = {
     ambito: 'servizio',
     descrizione:
       'Data di nascita, comune di residenza (e se è nell’Ambito) e ricovero definitivo in corso di una persona, per l’istruttoria delle sue istanze di misure.',
+    letturaDatiPersonali: true,
+  }),
+  leggiPersonaPerSiuss: rpc({
+    subject: 'accesso.persona.leggi-per-siuss',
+    request: LeggiPersonaPerSiussV1,
+    reply: PersonaPerSiussV1,
+    // Service identity only: the SIUSS feed of integrazioni (INTEGRAZIONI_SIUSS_CHIAMATE), no user.
+    ruoli: ['servizio-integrazioni'],
+    ambito: 'servizio',
+    descrizione:
+      'Codice fiscale, cognome, nome, anno e luogo di nascita, genere, cittadinanza e residenza di una persona, per il suo record SIUSS.',
     letturaDatiPersonali: true,
   }),
   contatoriAccessi: rpc({

@@ -1,4 +1,5 @@
 import { rpc, type EventMapOf, type RpcMapOf, type ValuesOf } from '../../common/declarations';
+import { INTEGRAZIONI_SIUSS_RPC } from './siuss.messages';
 import { LeggiStatoIntegrazioniV1, StatoIntegrazioniV1 } from './stato.dto';
 
 /** Request/reply subjects of the integrazioni service (queue group `integrazioni`). Wire values: do not change them. */
@@ -11,6 +12,8 @@ export const INTEGRAZIONI_RPC = {
     ambito: 'ambito',
     descrizione: 'Stato del servizio integrazioni: nome, versione ed eventi nell’outbox.',
   }),
+  // The SIUSS feed (siuss.messages.ts, lane integrazioni-siuss).
+  ...INTEGRAZIONI_SIUSS_RPC,
 } as const;
 
 /**

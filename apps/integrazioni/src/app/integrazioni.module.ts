@@ -15,6 +15,7 @@ import { RifiutiRpcRecorder } from '../audit/rifiuti-rpc.recorder';
 import type { IntegrazioniConfig } from '../config/integrazioni-config';
 import { StatoController } from '../stato/stato.controller';
 import { StatoRepository } from '../stato/stato.repository';
+import { SiussModule } from '../siuss/siuss.module';
 import { SERVICE } from './service';
 
 @Module({})
@@ -39,6 +40,8 @@ export class IntegrazioniModule {
         HealthModule.forRoot({ database: true }),
         // The kind of data subject of the audit rows: change it to what the service keeps (persona, cartella…).
         AuditModule.forRoot({ soggettoTipo: 'persona' }),
+        // The SIUSS feed (lane integrazioni-siuss).
+        SiussModule,
       ],
       controllers: [StatoController],
       providers: [StatoRepository, { provide: RPC_REFUSAL_RECORDER, useClass: RifiutiRpcRecorder }],

@@ -1,5 +1,6 @@
 import { addFinalitaVoceAuditMigration, createVoceAuditMigration } from '@ambito/audit';
 import { createIdempotencyKeyMigration, createOutboxLeaseMigration } from '@ambito/persistence';
+import { CreateSiuss1796048600000 } from '../siuss/siuss.migration';
 
 /**
  * The first migration: the append-only audit table `voce_audit`. serviceDataSourceOptions runs the
@@ -21,4 +22,6 @@ export const INTEGRAZIONI_MIGRATIONS = [
   CreateIdempotencyKey1796069449073,
   // The purpose and the search criteria of each audit row (libs/audit).
   addFinalitaVoceAuditMigration(1796069449074),
+  // The SIUSS feed: records, flows and esiti (lane integrazioni-siuss).
+  CreateSiuss1796048600000,
 ];

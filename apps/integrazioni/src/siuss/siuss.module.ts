@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { FONTI_SIUSS, FontiSiussServizi } from './fonti-siuss';
+import { ENTE_SIUSS, enteSiussDa } from './siuss-config';
+import { SiussConsumers } from './siuss.consumers';
+import { SiussController } from './siuss.controller';
+import { SiussService } from './siuss.service';
+import { ValidatoreXsd } from './xml/validatore-xsd';
+
+/** The SIUSS feed (issue 12, point 2): consumers of misure's events, the WaaS operations, the batches. */
+@Module({
+  controllers: [SiussController],
+  providers: [
+    SiussService,
+    SiussConsumers,
+    { provide: ValidatoreXsd, useFactory: () => new ValidatoreXsd() },
+    { provide: FONTI_SIUSS, useClass: FontiSiussServizi },
+    { provide: ENTE_SIUSS, useFactory: () => enteSiussDa() },
+  ],
+})
+export class SiussModule {}

@@ -2,12 +2,14 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { Actor, RpcReply, RpcRequest, RpcSubject, RpcTarget } from '@ambito/contracts';
-import { RpcClient, gatewaySignerFrom } from '@ambito/messaging';
+import { RpcClient, ensureStream, eventStreamName, gatewaySignerFrom } from '@ambito/messaging';
 import {
   connectTestNats,
   createServiceTestDatabase,
   dropTestDatabase,
   generateIdentityKeys,
+  serviceSigningEnv,
+  type IdentityKeyEnv,
   testActor,
   testNatsEnv,
 } from '@ambito/testing';
@@ -19,7 +21,14 @@ export const ATTORI = {
   udp: testActor('udp', ['ufficio-di-piano']),
   admin: testActor('admin', ['amministratore']),
   operatore: testActor('operatore.crema', ['operatore-accesso'], ['SA-CREMA']),
+  // The machine client of the WaaS API (INPS polling through the gateway with a PDND voucher).
+  inps: testActor('pdnd:inps', ['inps']),
 };
+
+export interface OpzioniTestIntegrazioni {
+  /** Keys shared with the other services of the test (they must trust integrazioni's signature). */
+  identita?: IdentityKeyEnv;
+}
 
 export interface TestIntegrazioni {
   app: NestExpressApplication;
@@ -28,6 +37,7 @@ export interface TestIntegrazioni {
   as(
     actor: Actor,
     motivo?: string,
+    finalita?: string,
   ): <S extends RpcSubject>(subject: RpcTarget<S>, payload: RpcRequest<S>) => Promise<RpcReply<S>>;
   /** SQL on the service's schema, to check what was (not) written. */
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
@@ -35,19 +45,26 @@ export interface TestIntegrazioni {
 }
 
 /** The integrazioni service in-process, on a fresh database and the test NATS server of the global setup. */
-export async function startTestIntegrazioni(): Promise<TestIntegrazioni> {
+export async function startTestIntegrazioni(
+  opzioni: OpzioniTestIntegrazioni = {},
+): Promise<TestIntegrazioni> {
   // The service as its runtime role, migrating as the schema's owner (roles as in production).
   const db = await createServiceTestDatabase('integrazioni');
   const databaseUrl = db.adminUrl;
-  const identita = generateIdentityKeys();
+  const identita = opzioni.identita ?? generateIdentityKeys();
+  // The producers' streams exist before the consumers start, as when misure runs (the SIUSS consumers).
+  const collaudo = await connectTestNats(undefined, { name: 'integrazioni-test-stream' });
+  await ensureStream(await collaudo.jetstreamManager(), eventStreamName('misure'), ['evt.misure.>']);
+  await collaudo.close();
   const app = await createIntegrazioniApp(
     loadIntegrazioniConfig({
       DATABASE_URL: db.url,
       DATABASE_MIGRATION_URL: db.migrationUrl,
       ...testNatsEnv('integrazioni'),
-      LOG_LEVEL: 'silent',
+      LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
       NODE_ENV: 'test',
       ACTOR_TRUSTED_KEYS: identita.ACTOR_TRUSTED_KEYS,
+      ...serviceSigningEnv(identita, 'integrazioni'),
     }),
   );
   // With the gateway's NATS user, which may send every declared request and nothing else.
@@ -59,9 +76,9 @@ export async function startTestIntegrazioni(): Promise<TestIntegrazioni> {
   return {
     app,
     databaseUrl,
-    as: (actor, motivo) => (subject, payload) =>
+    as: (actor, motivo, finalita) => (subject, payload) =>
       rpc.request(subject, payload, {
-        context: { actor, correlationId: randomUUID(), causationId: null, motivo },
+        context: { actor, correlationId: randomUUID(), causationId: null, motivo, finalita },
       }),
     sql: async (text, params) => (await pg.query(text, params)).rows,
     close: async () => {

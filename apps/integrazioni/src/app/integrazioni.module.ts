@@ -15,7 +15,7 @@ import { RifiutiRpcRecorder } from '../audit/rifiuti-rpc.recorder';
 import type { IntegrazioniConfig } from '../config/integrazioni-config';
 import { StatoController } from '../stato/stato.controller';
 import { StatoRepository } from '../stato/stato.repository';
-import { SiussModule } from '../siuss/siuss.module';
+import { SIUSS_CONTROLLERS, SIUSS_PROVIDERS } from '../siuss/siuss.module';
 import { SERVICE } from './service';
 
 @Module({})
@@ -40,11 +40,14 @@ export class IntegrazioniModule {
         HealthModule.forRoot({ database: true }),
         // The kind of data subject of the audit rows: change it to what the service keeps (persona, cartella…).
         AuditModule.forRoot({ soggettoTipo: 'persona' }),
-        // The SIUSS feed (lane integrazioni-siuss).
-        SiussModule,
       ],
-      controllers: [StatoController],
-      providers: [StatoRepository, { provide: RPC_REFUSAL_RECORDER, useClass: RifiutiRpcRecorder }],
+      // The SIUSS feed (lane integrazioni-siuss): siuss/siuss.module.ts.
+      controllers: [StatoController, ...SIUSS_CONTROLLERS],
+      providers: [
+        StatoRepository,
+        { provide: RPC_REFUSAL_RECORDER, useClass: RifiutiRpcRecorder },
+        ...SIUSS_PROVIDERS,
+      ],
     };
   }
 }

@@ -57,7 +57,8 @@ export const SiussSql = {
    * daily progressive of id_flusso (day of Europe/Rome).
    */
   async prossimoFlusso(m: EntityManager): Promise<{ ts: Date; giorno: string; progressivo: number }> {
-    const [riga] = await m.query<Array<{ ts: Date; giorno: string; progressivo: number }>>(
+    // TypeORM answers an UPDATE … RETURNING with [rows, count].
+    const [[riga]] = await m.query<[Array<{ ts: Date; giorno: string; progressivo: number }>, number]>(
       `WITH c AS (SELECT * FROM siuss_contatore WHERE id = 1 FOR UPDATE),
             n AS (SELECT greatest(date_trunc('milliseconds', clock_timestamp()), c.ultimo_ts + interval '1 millisecond') AS ts, c.giorno, c.progressivo FROM c)
        UPDATE siuss_contatore s
@@ -122,7 +123,7 @@ export const SiussSql = {
       tsAcquisizione: string;
     },
   ): Promise<string | null> {
-    const righe = await m.query<Array<{ id: string }>>(
+    const [righe] = await m.query<[Array<{ id: string }>, number]>(
       `UPDATE siuss_record
           SET stato = CASE WHEN $2 = 'OK' THEN 'acquisito' ELSE 'scartato' END,
               motivo = CASE WHEN $2 = 'OK' THEN NULL ELSE coalesce($3, $2) END,

@@ -14,7 +14,8 @@ import {
   type NotificaEsitiSiussV1,
   type RecordSiussV1,
 } from '@ambito/contracts';
-import { alreadyHandled, handleOnce } from '@ambito/messaging';
+import { AuditService } from '@ambito/audit';
+import { alreadyHandled, currentActor, handleOnce } from '@ambito/messaging';
 import { codificaSiuss } from './codici/codici-siuss';
 import { FONTI_SIUSS, type FontiSiuss } from './fonti-siuss';
 import { componiRecord } from './record/componi-record';
@@ -51,6 +52,7 @@ export class SiussService {
     @Inject(FONTI_SIUSS) private readonly fonti: FontiSiuss,
     @Inject(ENTE_SIUSS) private readonly ente: EnteSiuss,
     private readonly validatore: ValidatoreXsd,
+    private readonly audit: AuditService,
   ) {}
 
   /** A concessione carries its istanza: the beneficio misure made of it (not yet made: later). */
@@ -189,6 +191,17 @@ export class SiussService {
 
   async flussi(dto: ElencaFlussiSiussV1): Promise<ElencoFlussiSiussV1> {
     const righe = await SiussSql.flussiDopo(this.dataSource.manager, dto.since, dto.limit ?? 10);
+    // Each flow carries a person's data to INPS: one audit row per flow handed over.
+    await this.audit.consentito(
+      this.dataSource.manager,
+      currentActor(),
+      righe.map((r) => ({
+        azione: 'leggi',
+        risorsa: 'flusso-siuss',
+        risorsaId: r.id_flusso,
+        soggettoId: r.persona_id,
+      })),
+    );
     return {
       flussi: righe.map((r) => ({
         codiceEnte: this.ente.codice,
@@ -228,6 +241,16 @@ export class SiussService {
   /** The upload batch of a year: the insertions in force, one Beneficiario per person, XSD-validated. */
   async lotto(anno: number): Promise<LottoSiussV1> {
     const righe = await SiussSql.inseriteDellAnno(this.dataSource.manager, anno);
+    await this.audit.consentito(
+      this.dataSource.manager,
+      currentActor(),
+      righe.map((r) => ({
+        azione: 'lotto',
+        risorsa: 'flusso-siuss',
+        risorsaId: r.id_flusso,
+        soggettoId: r.persona_id,
+      })),
+    );
     const perPersona = new Map<string, { anagrafica: AnagraficaSiuss; prestazioni: PrestazioneSiuss[] }>();
     for (const r of righe) {
       const c = r.contenuto as Contenuto;

@@ -129,7 +129,13 @@ export class EsitiSiussRecepitiV1 {
 }
 
 /** Request of `integrazioni.siuss.stato` (GET /status). */
-export class LeggiStatoSiussV1 {}
+export class LeggiStatoSiussV1 {
+  /** Any text, unused: the request has no parameters (GET /status). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  sonda?: string;
+}
 
 export class StatoSiussV1 {
   @IsString()

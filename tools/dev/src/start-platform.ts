@@ -12,6 +12,7 @@ import { seedBudgetDemoData } from './budget-demo-data';
 import { serviceDatabaseEnv } from './database-roles';
 import { DemoClient, seedDemoData } from './demo-data';
 import { seedDemoMisure } from './demo-misure';
+import { PDND_DEMO_AUDIENCE, PDND_DEMO_ISSUER, ensurePdndDemo } from './demo-pdnd';
 import { ensureIdentityKeys } from './identity-keys';
 
 const root = path.resolve(__dirname, '../../../..');
@@ -152,13 +153,20 @@ async function main(): Promise<void> {
       ...natsUser('integrazioni'),
       ...(await database('integrazioni')),
       ...trusted,
+      // The SIUSS feed reads misure, accesso and presa in carico with its own identity.
+      SERVICE_SIGNING_KEY_FILE: identita.serviceKeys['integrazioni'],
     });
+    // A local PDND for the WaaS API (the SIUSS flows INPS polls): its JWKS for the gateway, a voucher printed.
+    const pdnd = await ensurePdndDemo(path.join(dataDir, 'pdnd'));
     const gateway = await start('gateway', port('GATEWAY_PORT', 3000), {
       ...natsUser('gateway'),
       AUTH_MODE: 'demo',
       HTTP_HOST: '127.0.0.1',
       JWT_LOCAL_SECRET: devSecret(),
       GATEWAY_SIGNING_KEY_FILE: identita.signingKey,
+      PDND_AUDIENCE: PDND_DEMO_AUDIENCE,
+      PDND_ISSUER: PDND_DEMO_ISSUER,
+      PDND_JWKS_FILE: pdnd.jwksFile,
     });
 
     // One client for both loads: each demo user logs in once (the token endpoint is rate-limited).
@@ -194,6 +202,9 @@ Utenti dimostrativi (password: demo) — token: POST ${gateway.baseUrl}/api/v1/a
   udp                  ufficio-di-piano         tutto l'Ambito
   udp.dirigente        ufficio-di-piano         tutto l'Ambito (approva le graduatorie)
   admin                amministratore           tutto l'Ambito
+
+API WaaS per INPS (flussi SIUSS), con un voucher PDND dimostrativo valido 12 ore:
+  curl -H "Authorization: Bearer ${await pdnd.voucher()}" '${gateway.baseUrl}/api/v1/waas/v1/flussi?since=0&limit=10'
 
 Ctrl+C per fermare.`);
   } catch (error) {

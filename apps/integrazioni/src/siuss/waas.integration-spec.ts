@@ -15,7 +15,7 @@ import { ConformitaOpenApi, WAAS_OPENAPI } from '../../test/conformita-openapi';
 import { startTestGateway, type TestGateway } from '../../test/gateway-harness';
 
 /*
- * Issue 12, point 2: the WaaS API INPS polls, served by the gateway, checked against INPS' own OpenAPI
+ * Issue 12, point 2: the WaaS API INPS polls, served by the gateway (apps/gateway/src/waas) from this service, checked against INPS' own OpenAPI
  * (api-comuni.yaml): every response of the test — success, empty list, bad parameters, missing, expired,
  * foreign or mis-addressed vouchers — is validated against the document. The vouchers are signed by a
  * local key acting as PDND, whose JWKS the gateway is configured with (as it would be with PDND's).

@@ -1,4 +1,5 @@
 import { ConfigurationError } from '@ambito/service-runtime';
+import { generateIdentityKeys, serviceSigningEnv } from '@ambito/testing';
 import { loadIntegrazioniConfig } from './integrazioni-config';
 
 describe('integrazioni configuration', () => {
@@ -8,6 +9,8 @@ describe('integrazioni configuration', () => {
     // a public key only: nothing secret
     ACTOR_TRUSTED_KEYS:
       '{"gateway":{"keys":[{"kty":"OKP","crv":"Ed25519","x":"pfB4mLpaK2DHs6eVVOp2UgH24JwtI3PdrQf-x-bxxrA"}]}}',
+    // The SIUSS feed reads the other services with the service's own identity.
+    ...serviceSigningEnv(generateIdentityKeys(), 'integrazioni'),
   };
 
   it('needs only the database, NATS and the trusted keys, with the service’s own defaults', () => {
@@ -23,7 +26,14 @@ describe('integrazioni configuration', () => {
   it('refuses to start listing every invalid variable', () => {
     const load = () => loadIntegrazioniConfig({ DATABASE_SCHEMA: 'Schema-1', HTTP_PORT: '0' });
     expect(load).toThrow(ConfigurationError);
-    for (const variable of ['DATABASE_URL', 'NATS_URL', 'DATABASE_SCHEMA', 'HTTP_PORT', 'ACTOR_TRUSTED_KEYS'])
+    for (const variable of [
+      'DATABASE_URL',
+      'NATS_URL',
+      'DATABASE_SCHEMA',
+      'HTTP_PORT',
+      'ACTOR_TRUSTED_KEYS',
+      'SERVICE_SIGNING_KEY',
+    ])
       expect(load).toThrow(new RegExp(`- ${variable}:`));
   });
 });

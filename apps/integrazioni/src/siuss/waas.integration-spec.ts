@@ -4,15 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT, exportJWK, generateKeyPair, type KeyLike } from 'jose';
 /* eslint-disable @nx/enforce-module-boundaries */
-import {
-  startTestIntegrazioni,
-  type TestIntegrazioni,
-} from '../../../integrazioni/test/integrazioni-harness';
-import { documentoFlusso } from '../../../integrazioni/src/siuss/xml/flusso-siuss';
-import { ValidatoreXsd } from '../../../integrazioni/src/siuss/xml/validatore-xsd';
+import { ConformitaOpenApi, WAAS_OPENAPI } from '../../../gateway/test/conformita-openapi';
+import { startTestGateway, type TestGateway } from '../../../gateway/test/gateway-harness';
 /* eslint-enable @nx/enforce-module-boundaries */
-import { ConformitaOpenApi, WAAS_OPENAPI } from '../../test/conformita-openapi';
-import { startTestGateway, type TestGateway } from '../../test/gateway-harness';
+import { startTestIntegrazioni, type TestIntegrazioni } from '../../test/integrazioni-harness';
+import { documentoFlusso } from './xml/flusso-siuss';
+import { ValidatoreXsd } from './xml/validatore-xsd';
 
 /*
  * Issue 12, point 2: the WaaS API INPS polls, served by the gateway (apps/gateway/src/waas) from this service, checked against INPS' own OpenAPI

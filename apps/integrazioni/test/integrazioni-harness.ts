@@ -9,6 +9,7 @@ import {
   dropTestDatabase,
   generateIdentityKeys,
   serviceSigningEnv,
+  type IdentityKeyEnv,
   testActor,
   testNatsEnv,
   type IdentityKeyEnv,
@@ -22,7 +23,14 @@ export const ATTORI = {
   udp: testActor('udp', ['ufficio-di-piano']),
   admin: testActor('admin', ['amministratore']),
   operatore: testActor('operatore.crema', ['operatore-accesso'], ['SA-CREMA']),
+  // The machine client of the WaaS API (INPS polling through the gateway with a PDND voucher).
+  inps: testActor('pdnd:inps', ['inps']),
 };
+
+export interface OpzioniTestIntegrazioni {
+  /** Keys shared with the other services of the test (they must trust integrazioni's signature). */
+  identita?: IdentityKeyEnv;
+}
 
 export interface TestIntegrazioni {
   app: NestExpressApplication;
@@ -31,6 +39,7 @@ export interface TestIntegrazioni {
   as(
     actor: Actor,
     motivo?: string,
+    finalita?: string,
   ): <S extends RpcSubject>(subject: RpcTarget<S>, payload: RpcRequest<S>) => Promise<RpcReply<S>>;
   /** SQL on the service's schema, to check what was (not) written. */
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
@@ -52,7 +61,7 @@ export async function startTestIntegrazioni(
   const db = await createServiceTestDatabase('integrazioni');
   const databaseUrl = db.adminUrl;
   const identita = opzioni.identita ?? generateIdentityKeys();
-  // The producers' streams exist before the consumers start (misure.istanza.presentata), as when misure runs.
+  // The producers' streams exist before the consumers start (misure's events), as when misure runs.
   const collaudo = await connectTestNats(undefined, { name: 'integrazioni-test-stream' });
   await ensureStream(await collaudo.jetstreamManager(), eventStreamName('misure'), ['evt.misure.>']);
   await collaudo.close();
@@ -61,7 +70,7 @@ export async function startTestIntegrazioni(
       DATABASE_URL: db.url,
       DATABASE_MIGRATION_URL: db.migrationUrl,
       ...testNatsEnv('integrazioni'),
-      LOG_LEVEL: 'silent',
+      LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
       NODE_ENV: 'test',
       ACTOR_TRUSTED_KEYS: identita.ACTOR_TRUSTED_KEYS,
       // Its own identity (it calls misure, accesso and presa in carico as the service).
@@ -79,9 +88,9 @@ export async function startTestIntegrazioni(
   return {
     app,
     databaseUrl,
-    as: (actor, motivo) => (subject, payload) =>
+    as: (actor, motivo, finalita) => (subject, payload) =>
       rpc.request(subject, payload, {
-        context: { actor, correlationId: randomUUID(), causationId: null, motivo },
+        context: { actor, correlationId: randomUUID(), causationId: null, motivo, finalita },
       }),
     sql: async (text, params) => (await pg.query(text, params)).rows,
     close: async () => {

@@ -37,6 +37,8 @@ import {
   INTEGRAZIONI_EVENTS,
   INTEGRAZIONI_GEPI_CHIAMATE,
   INTEGRAZIONI_RPC,
+  INTEGRAZIONI_SIUSS_CHIAMATE,
+  INTEGRAZIONI_SIUSS_CONSUMI,
   type IntegrazioniEventMap,
   type IntegrazioniRpcMap,
 } from './integrazioni';
@@ -69,6 +71,7 @@ export const CONSUMER_DECLARATIONS: readonly ConsumoDeclaration[] = [
   ...Object.values(PRESA_IN_CARICO_CONSUMI),
   ...Object.values(MISURE_CONSUMI),
   ...Object.values(INTEGRAZIONI_CONSUMI),
+  ...Object.values(INTEGRAZIONI_SIUSS_CONSUMI),
 ];
 
 /** Every request a service sends to another with its own identity, as declared by the caller. */
@@ -77,6 +80,7 @@ export const CHIAMATE_DECLARATIONS: readonly ChiamataDeclaration[] = [
   ...Object.values(MISURE_CHIAMATE),
   ...Object.values(INTEGRAZIONI_GEPI_CHIAMATE),
   ...Object.values(INTEGRAZIONI_CHIAMATE),
+  ...Object.values(INTEGRAZIONI_SIUSS_CHIAMATE),
 ];
 
 /** The declared call of `servizio` to `subject`, if any. */

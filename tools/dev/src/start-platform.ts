@@ -16,6 +16,7 @@ import { DemoClient, seedDemoData } from './demo-data';
 import { seedDemoMisure } from './demo-misure';
 import { seedDemoAssistenti } from './demo-assistenti';
 import { seedDemoGepi } from './demo-gepi';
+import { PDND_DEMO_AUDIENCE, PDND_DEMO_ISSUER, ensurePdndDemo } from './demo-pdnd';
 import { ensureIdentityKeys } from './identity-keys';
 
 const root = path.resolve(__dirname, '../../../..');
@@ -183,39 +184,62 @@ async function main(): Promise<void> {
       ...(await database('budget')),
       ...trusted,
     });
-    // presa-in-carico and misure consume each other's events and a consumer waits for its producer's
-    // stream before it is ready: started together, each makes its own stream and then finds the other's.
-    const databasePresaInCarico = await database('presa_in_carico');
-    const databaseMisure = await database('misure');
-    await Promise.all([
+    // The fakes of INPS ConsultazioneISEE and of PDND (tests' fakes, never deployed), and a local PDND key
+    // for the WaaS API that INPS polls (its JWKS for the gateway, a demo voucher printed below).
+    const fakes = await avviaFakeIsee(port('FAKE_PDND_PORT', 3190), port('FAKE_INPS_PORT', 3191));
+    stops.push(fakes.chiudi);
+    const pdnd = await ensurePdndDemo(path.join(dataDir, 'pdnd'));
+    // presa-in-carico, misure, assistenti-familiari and integrazioni consume each other's events, and a
+    // consumer waits for its producer's stream before it is ready: started together, each makes its own
+    // stream and then finds the others'.
+    const [dbPresaInCarico, dbMisure, dbAssistenti, dbIntegrazioni] = await Promise.all(
+      ['presa_in_carico', 'misure', 'assistenti_familiari', 'integrazioni'].map((schema) => database(schema)),
+    );
+    // integrazioni reads misure, accesso and presa in carico and registers ADI households with its own
+    // identity; `isee` switches its INPS ISEE adapter on (below, once the demo is loaded).
+    const avviaIntegrazioni = (isee: Record<string, string>) =>
+      start('integrazioni', port('INTEGRAZIONI_PORT', 3106), {
+        ...natsUser('integrazioni'),
+        ...dbIntegrazioni,
+        ...trusted,
+        SERVICE_SIGNING_KEY_FILE: identita.serviceKeys['integrazioni'],
+        ...isee,
+      });
+    const [, , , integrazioniSenzaIsee] = await Promise.all([
       start('presa-in-carico', port('PRESA_IN_CARICO_PORT', 3103), {
         ...natsUser('presa-in-carico'),
-        ...databasePresaInCarico,
+        ...dbPresaInCarico,
         ...trusted,
         SERVICE_SIGNING_KEY_FILE: identita.serviceKeys['presa-in-carico'],
         ...territorio,
       }),
       start('misure', port('MISURE_PORT', 3104), {
         ...natsUser('misure'),
-        ...databaseMisure,
+        ...dbMisure,
         ...trusted,
         SERVICE_SIGNING_KEY_FILE: identita.serviceKeys['misure'],
         ...territorio,
       }),
+      // Its sportelli come from the territorio: the Oglio Po's has two, the Cremasco demo one.
+      start('assistenti-familiari', port('ASSISTENTI_FAMILIARI_PORT', 3105), {
+        ...natsUser('assistenti-familiari'),
+        ...dbAssistenti,
+        ...trusted,
+        ...territorio,
+      }),
+      avviaIntegrazioni({}),
     ]);
-    // Its sportelli come from the territorio: the Oglio Po's has two, the Cremasco demo one.
-    await start('assistenti-familiari', port('ASSISTENTI_FAMILIARI_PORT', 3105), {
-      ...natsUser('assistenti-familiari'),
-      ...(await database('assistenti_familiari')),
-      ...trusted,
-      ...territorio,
-    });
+    // Demo users with the password "demo": explicitly, and reachable from this machine only (the
+    // gateway refuses demo mode on any address but loopback).
     const gateway = await start('gateway', port('GATEWAY_PORT', 3000), {
       ...natsUser('gateway'),
       AUTH_MODE: 'demo',
       HTTP_HOST: '127.0.0.1',
       JWT_LOCAL_SECRET: devSecret(),
       GATEWAY_SIGNING_KEY_FILE: identita.signingKey,
+      PDND_AUDIENCE: PDND_DEMO_AUDIENCE,
+      PDND_ISSUER: PDND_DEMO_ISSUER,
+      PDND_JWKS_FILE: pdnd.jwksFile,
     });
 
     // One client for both loads: each demo user logs in once (the token endpoint is rate-limited).
@@ -229,19 +253,12 @@ async function main(): Promise<void> {
     // The ADI households of a sample GePI export, after the persone (one of them is in the registry).
     const gepi = demo.altroTerritorio ? undefined : await seedDemoGepi(client, root);
 
-    // The fake PDND and INPS (tests' fakes, never deployed): integrazioni verifies the ISEE of the istanze
-    // presented from now on (the demo's own istanze, loaded above, are not sent to the fake INPS), which
-    // answers for every codice fiscale a DSU of ISEE sociosanitario € 27.500,00.
-    const fakes = await avviaFakeIsee(port('FAKE_PDND_PORT', 3190), port('FAKE_INPS_PORT', 3191));
-    stops.push(fakes.chiudi);
-    await start('integrazioni', port('INTEGRAZIONI_PORT', 3106), {
-      ...natsUser('integrazioni'),
-      ...(await database('integrazioni')),
-      ...trusted,
-      SERVICE_SIGNING_KEY_FILE: identita.serviceKeys['integrazioni'],
-      ...fakes.env,
-      INPS_ISEE_DAL: new Date().toISOString(),
-    });
+    // With the demo loaded, integrazioni again with its INPS ISEE adapter on, against the fakes: it verifies
+    // the ISEE of the istanze presented from now on (the demo's own, loaded above, are not sent to the fake
+    // INPS, which answers for every codice fiscale a DSU of ISEE sociosanitario € 27.500,00).
+    await integrazioniSenzaIsee.stop();
+    services.splice(services.indexOf(integrazioniSenzaIsee), 1);
+    await avviaIntegrazioni({ ...fakes.env, INPS_ISEE_DAL: new Date().toISOString() });
 
     console.log(`
 Piattaforma d'Ambito avviata (${demo.ambito}, dati dimostrativi).
@@ -272,6 +289,9 @@ Utenti dimostrativi (password: demo) — token: POST ${gateway.baseUrl}/api/v1/a
   udp                  ufficio-di-piano         tutto l'Ambito
   udp.dirigente        ufficio-di-piano         tutto l'Ambito (approva le graduatorie)
   admin                amministratore           tutto l'Ambito
+
+API WaaS per INPS (flussi SIUSS), con un voucher PDND dimostrativo valido 12 ore:
+  curl -H "Authorization: Bearer ${await pdnd.voucher()}" '${gateway.baseUrl}/api/v1/waas/v1/flussi?since=0&limit=10'
 
 Ctrl+C per fermare.`);
   } catch (error) {

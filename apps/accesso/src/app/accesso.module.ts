@@ -29,6 +29,7 @@ import { CercaPersoneQuery, LeggiPersonaQuery } from '../persone/lettura/persone
 import { LeggiPersonaPerMisureQuery } from '../persone/lettura/persona-per-misure.query';
 import { CercaPersonePerIntegrazioniQuery } from '../persone/lettura/persone-per-integrazioni.query';
 import { LeggiPersonaPerIseeQuery } from '../persone/lettura/persona-per-isee.query';
+import { LeggiPersonaPerSiussQuery } from '../persone/lettura/persona-per-siuss.query';
 import { PersoneController } from '../persone/persone.controller';
 import { PersoneRepository } from '../persone/persone.repository';
 import { RegistraPersonaUseCase } from '../persone/registrazione/registra-persona.use-case';
@@ -86,6 +87,7 @@ export class AccessoModule {
         LeggiPersonaPerMisureQuery,
         CercaPersonePerIntegrazioniQuery,
         LeggiPersonaPerIseeQuery,
+        LeggiPersonaPerSiussQuery,
         CercaPersoneQuery,
         AccessiRepository,
         AccessiGate,

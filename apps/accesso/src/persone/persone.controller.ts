@@ -11,10 +11,12 @@ import {
   LeggiPersonaPerMisureV1,
   LeggiPersonaPerIseeV1,
   type PersonaPerIseeV1,
+  LeggiPersonaPerSiussV1,
   LeggiPersonaV1,
   RegistraPersonaV1,
   type PaginaPersoneV1,
   type PersonaPerMisureV1,
+  type PersonaPerSiussV1,
   type PersonaV1,
 } from '@ambito/contracts';
 import { RpcController, RpcHandler } from '@ambito/messaging';
@@ -22,6 +24,7 @@ import { CercaPersoneQuery, LeggiPersonaQuery } from './lettura/persone.queries'
 import { LeggiPersonaPerMisureQuery } from './lettura/persona-per-misure.query';
 import { CercaPersonePerIntegrazioniQuery } from './lettura/persone-per-integrazioni.query';
 import { LeggiPersonaPerIseeQuery } from './lettura/persona-per-isee.query';
+import { LeggiPersonaPerSiussQuery } from './lettura/persona-per-siuss.query';
 import { RegistraPersonaUseCase } from './registrazione/registra-persona.use-case';
 import { AggiornaPersonaUseCase } from './modifica/aggiorna-persona.use-case';
 import { RicoveriUseCase } from './ricoveri/ricoveri.use-case';
@@ -38,6 +41,7 @@ export class PersoneController {
     private readonly personaPerMisure: LeggiPersonaPerMisureQuery,
     private readonly personePerIntegrazioni: CercaPersonePerIntegrazioniQuery,
     private readonly personaPerIsee: LeggiPersonaPerIseeQuery,
+    private readonly personaPerSiuss: LeggiPersonaPerSiussQuery,
   ) {}
 
   @RpcHandler(ACCESSO_RPC.registraRicovero)
@@ -78,6 +82,11 @@ export class PersoneController {
   @RpcHandler(ACCESSO_RPC.leggiPersonaPerIsee)
   leggiPerIsee(dto: LeggiPersonaPerIseeV1): Promise<PersonaPerIseeV1> {
     return this.personaPerIsee.esegui(dto.personaId);
+  }
+
+  @RpcHandler(ACCESSO_RPC.leggiPersonaPerSiuss)
+  leggiPerSiuss(dto: LeggiPersonaPerSiussV1): Promise<PersonaPerSiussV1> {
+    return this.personaPerSiuss.esegui(dto.personaId);
   }
 
   @RpcHandler(ACCESSO_RPC.cercaPersone)

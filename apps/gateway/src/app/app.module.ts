@@ -14,6 +14,8 @@ import { RequestContextInterceptor } from '../context/request-context.intercepto
 import { ProblemFilter } from '../problem/problem.filter';
 import { RoutesModule } from '../routes/routes.module';
 import { StatusController } from '../status/status.controller';
+import { PdndTokenVerifier } from '../waas/pdnd-token.verifier';
+import { PDND_VERIFIER, WaasController } from '../waas/waas.controller';
 import { markSharedControllersPublic } from './public-controllers';
 
 @Module({})
@@ -37,10 +39,24 @@ export class AppModule {
         AuthModule.forRoot(config),
         RoutesModule,
       ],
-      controllers: [StatusController],
+      // The WaaS API for INPS (SIUSS feed, lane integrazioni-siuss): off without PDND_AUDIENCE.
+      controllers: [StatusController, WaasController],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_INTERCEPTOR, useClass: RequestContextInterceptor },
+        {
+          provide: PDND_VERIFIER,
+          useFactory: () =>
+            config.PDND_AUDIENCE
+              ? new PdndTokenVerifier({
+                  audience: config.PDND_AUDIENCE,
+                  jwksFile: config.PDND_JWKS_FILE,
+                  jwksUrl: config.PDND_JWKS_URL,
+                  issuer: config.PDND_ISSUER,
+                  ambito: config.AMBITO_CODICE,
+                })
+              : null,
+        },
       ],
     };
   }

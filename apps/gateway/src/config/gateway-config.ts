@@ -69,6 +69,30 @@ export class GatewayConfig extends ServiceConfig {
   @Max(120_000)
   RPC_TIMEOUT_MS: number = 5000;
 
+  /*
+   * The WaaS API INPS polls through PDND (/api/v1/waas/v1, apps/gateway/src/waas): on when PDND_AUDIENCE
+   * is set, with PDND's public keys from a JWKS file (a pinned copy; the demo's local PDND) or its URL.
+   */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty({ message: 'non può essere vuoto' })
+  PDND_AUDIENCE?: string;
+
+  @ValidateIf((c: GatewayConfig) => c.PDND_AUDIENCE !== undefined && c.PDND_JWKS_URL === undefined)
+  @IsString({ message: 'obbligatorio con PDND_AUDIENCE se manca PDND_JWKS_URL: file JWKS delle chiavi PDND' })
+  PDND_JWKS_FILE?: string;
+
+  @IsOptional()
+  @IsUrl(
+    { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
+    { message: 'URL http(s) delle chiavi pubbliche PDND (JWKS)' },
+  )
+  PDND_JWKS_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  PDND_ISSUER?: string;
+
   /** Token requests accepted per client address in each window (demo token endpoint). */
   @IsInt()
   @Min(1)

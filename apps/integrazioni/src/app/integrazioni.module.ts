@@ -18,6 +18,7 @@ import { GEPI_PROVIDERS, GepiController } from '../gepi/gepi.controller';
 import { StatoController } from '../stato/stato.controller';
 import { StatoRepository } from '../stato/stato.repository';
 import { ISEE_CONTROLLERS, iseeProviders } from '../isee/isee.providers';
+import { SIUSS_CONTROLLERS, SIUSS_PROVIDERS } from '../siuss/siuss.module';
 import { SERVICE } from './service';
 
 /** What a test may change in the module (stand-ins of outside systems, shorter timings). */
@@ -59,6 +60,8 @@ export class IntegrazioniModule {
         StatoController,
         // INPS ISEE through PDND (src/isee, src/pdnd, src/chiamate-esterne)
         ...ISEE_CONTROLLERS,
+        // The SIUSS feed (src/siuss)
+        ...SIUSS_CONTROLLERS,
         // GePI (src/gepi)
         GepiController,
       ],
@@ -66,6 +69,7 @@ export class IntegrazioniModule {
         StatoRepository,
         { provide: RPC_REFUSAL_RECORDER, useClass: RifiutiRpcRecorder },
         ...iseeProviders(config),
+        ...SIUSS_PROVIDERS,
         ...GEPI_PROVIDERS,
         ...(opzioni.providers ?? []),
       ],

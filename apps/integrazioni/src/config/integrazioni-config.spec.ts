@@ -9,7 +9,7 @@ describe('integrazioni configuration', () => {
     // a public key only: nothing secret
     ACTOR_TRUSTED_KEYS:
       '{"gateway":{"keys":[{"kty":"OKP","crv":"Ed25519","x":"pfB4mLpaK2DHs6eVVOp2UgH24JwtI3PdrQf-x-bxxrA"}]}}',
-    // its own key: it reads misure and accesso and registers ADI households in presa in carico as itself
+    // its own key: it reads misure, accesso and presa in carico and registers ADI households as itself
     ...serviceSigningEnv(generateIdentityKeys(), 'integrazioni'),
   };
 

@@ -21,9 +21,10 @@ export class IntegrazioniConfig extends DataServiceConfig {
   /**
    * The service's own private Ed25519 JWK (issuer `integrazioni`), inline or in the file
    * SERVICE_SIGNING_KEY_FILE: it reads from misure and accesso what a consultation needs
-   * (INTEGRAZIONI_CHIAMATE), and the GePI import reads accesso's registry and registers the ADI households
-   * in presa in carico (INTEGRAZIONI_GEPI_CHIAMATE), with its own identity; they trust the public half
-   * (ACTOR_TRUSTED_KEYS).
+   * (INTEGRAZIONI_CHIAMATE); the SIUSS feed reads benefici, istanze, persone and presa in carico
+   * (INTEGRAZIONI_SIUSS_CHIAMATE); the GePI import reads accesso's registry and registers the ADI
+   * households in presa in carico (INTEGRAZIONI_GEPI_CHIAMATE); all with its own identity, whose public
+   * half the others trust (ACTOR_TRUSTED_KEYS).
    */
   @ServiceSigningKeyConfig('integrazioni')
   SERVICE_SIGNING_KEY?: string;

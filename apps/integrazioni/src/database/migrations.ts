@@ -2,6 +2,7 @@ import { addFinalitaVoceAuditMigration, createVoceAuditMigration } from '@ambito
 import { createIdempotencyKeyMigration, createOutboxLeaseMigration } from '@ambito/persistence';
 import { AddImportazioniGepi1796048700001 } from '../gepi/gepi.migration';
 import { CreateIsee1796048500000 } from './isee.migration';
+import { CreateSiuss1796048600000 } from '../siuss/siuss.migration';
 
 /**
  * The first migration: the append-only audit table `voce_audit`. serviceDataSourceOptions runs the
@@ -25,7 +26,8 @@ export const INTEGRAZIONI_MIGRATIONS = [
   addFinalitaVoceAuditMigration(1796069449074),
   // INPS ISEE (lane integrazioni-isee, 17960485xxxxx): the consultations' queue, the calls' register.
   CreateIsee1796048500000,
-  // SIUSS (lane integrazioni-siuss, 17960486xxxxx)
+  // SIUSS (lane integrazioni-siuss, 17960486xxxxx): records, flows and esiti.
+  CreateSiuss1796048600000,
   // GePI (lane integrazioni-gepi, 17960487xxxxx)
   AddImportazioniGepi1796048700001,
 ];

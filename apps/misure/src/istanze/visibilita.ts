@@ -14,7 +14,10 @@ export const nonConsentito = () =>
 
 export const istanzaNonTrovata = () => new DomainError('ISTANZA_NON_TROVATA', 'Istanza non trovata.');
 
-const isUfficioDiPiano = (actor: Actor) => actor.ruoli.includes('ufficio-di-piano');
+// The SIUSS feed of integrazioni reads the istanze behind the benefici it reports, ambito-wide (its own
+// identity, purpose debito-informativo): as the Ufficio di Piano does.
+const isUfficioDiPiano = (actor: Actor) =>
+  actor.ruoli.includes('ufficio-di-piano') || actor.ruoli.includes('servizio-integrazioni');
 const isOperatore = (actor: Actor) => actor.ruoli.some((r) => OPERATORI.includes(r));
 
 /** Null: the whole ambito. `esiti`: the responsabile-comune's residents count too (outcomes only). */

@@ -9,3 +9,4 @@ export * from './v1/persona-isee.dto';
 export * from './v1/audit.dto';
 export * from './v1/accesso.events';
 export * from './v1/accesso.messages';
+export * from './v1/persona-siuss.dto';

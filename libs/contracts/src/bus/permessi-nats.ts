@@ -5,7 +5,7 @@ import type {
   ConsumoDeclaration,
 } from '../common/declarations';
 import { deadLetterStreamName, eventStreamName, eventSubject } from '../common/event-envelope';
-import { RUOLI, RUOLO_PUBBLICO, ruoloServizio } from '../common/ruolo';
+import { RUOLI, RUOLO_PUBBLICO, isRuoloClient, ruoloServizio } from '../common/ruolo';
 import {
   CHIAMATE_DECLARATIONS,
   CONSUMER_DECLARATIONS,
@@ -160,11 +160,15 @@ function richiesteDichiarate(servizio: string, d: DichiarazioniBus): string[] {
 }
 
 /**
- * Requests some user, or the anonymous visitor of a public route, may send: the gateway's (a request
- * only services may send is not its business).
+ * Requests some user, a machine client of an external system (INPS on the WaaS API) or the anonymous
+ * visitor of a public route may send: the gateway's (a request only services may send is not its
+ * business).
  */
 function perUtenti(r: AnyRpcDeclaration): boolean {
-  return r.ruoli.some((ruolo) => (RUOLI as readonly string[]).includes(ruolo) || ruolo === RUOLO_PUBBLICO);
+  return r.ruoli.some(
+    (ruolo) =>
+      (RUOLI as readonly string[]).includes(ruolo) || isRuoloClient(ruolo) || ruolo === RUOLO_PUBBLICO,
+  );
 }
 
 /** Creates, reads the state of and updates a stream; no delete, no purge, no message reads. */

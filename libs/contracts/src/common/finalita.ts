@@ -14,6 +14,8 @@ export const FINALITA = {
     'Istruttoria delle istanze di misure e benefici (B2, Dopo di Noi, Pro.Vi.): requisiti e graduatorie',
   'registro-assistenti-familiari':
     'Tenuta del registro degli assistenti familiari e incontro fra famiglie e assistenti allo sportello',
+  'debito-informativo':
+    'Alimentazione del SIUSS presso INPS (D.M. 206/2014): prestazioni sociali concesse ed erogate',
   'richiesta-interessato': 'Risposta a una richiesta dell’interessato (artt. 15-22 GDPR)',
   'controllo-titolare': 'Controllo del titolare o del responsabile della protezione dei dati (audit)',
   'autorita-giudiziaria': 'Richiesta dell’autorità giudiziaria o di polizia giudiziaria',

@@ -33,7 +33,19 @@ export type RuoloServizio = (typeof RUOLI_SERVIZIO)[number];
 export const RUOLO_PUBBLICO = 'pubblico' as const;
 export type RuoloPubblico = typeof RUOLO_PUBBLICO;
 
-export type Ruolo = RuoloUtente | RuoloServizio | RuoloPubblico;
+/**
+ * Machine clients of external systems, authenticated by the gateway with their own tokens (INPS polling
+ * the WaaS API with a PDND voucher): never a user's role nor a service's, named only by the gateway on
+ * the routes made for them.
+ */
+export const RUOLI_CLIENT = ['inps'] as const;
+export type RuoloClient = (typeof RUOLI_CLIENT)[number];
+
+export function isRuoloClient(ruolo: string): ruolo is RuoloClient {
+  return (RUOLI_CLIENT as readonly string[]).includes(ruolo);
+}
+
+export type Ruolo = RuoloUtente | RuoloServizio | RuoloPubblico | RuoloClient;
 
 /** The role of the service `servizio` (`servizio-presa-in-carico`); whether it exists is checked apart. */
 export function ruoloServizio(servizio: string): string {

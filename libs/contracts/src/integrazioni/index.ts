@@ -4,3 +4,5 @@ export * from './v1/isee.messages';
 export * from './v1/integrazioni.messages';
 export * from './v1/gepi.dto';
 export * from './v1/gepi.messages';
+export * from './v1/siuss.dto';
+export * from './v1/siuss.messages';

@@ -12,6 +12,7 @@ import {
   RUOLI,
   RUOLO_PUBBLICO,
   attoreServizio,
+  isRuoloClient,
   isRuoloServizio,
   ruoloServizio,
   utenteServizio,
@@ -243,7 +244,11 @@ export function isActor(value: unknown): value is Actor {
     typeof a.ambito === 'string' &&
     strings(a.ruoli) &&
     a.ruoli.every(
-      (r) => (RUOLI as readonly string[]).includes(r) || isRuoloServizio(r) || r === RUOLO_PUBBLICO,
+      (r) =>
+        (RUOLI as readonly string[]).includes(r) ||
+        isRuoloServizio(r) ||
+        isRuoloClient(r) ||
+        r === RUOLO_PUBBLICO,
     ) &&
     // The anonymous visitor of a public route is nobody else as well.
     (!a.ruoli.includes(RUOLO_PUBBLICO) || a.ruoli.length === 1) &&

@@ -40,6 +40,7 @@ import { ElencaAuditV1, PaginaAuditV1 } from './audit.dto';
 import { LeggiPersonaPerMisureV1, PersonaPerMisureV1 } from './persona-misure.dto';
 import { CercaPersonePerIntegrazioniV1, PersonaPerIntegrazioniV1 } from './persona-integrazioni.dto';
 import { LeggiPersonaPerIseeV1, PersonaPerIseeV1 } from './persona-isee.dto';
+import { LeggiPersonaPerSiussV1, PersonaPerSiussV1 } from './persona-siuss.dto';
 import {
   AggiornaPersonaV1,
   CercaPersoneV1,
@@ -207,6 +208,17 @@ export const ACCESSO_RPC = {
     ambito: 'servizio',
     descrizione:
       'Il codice fiscale della persona di un’istanza, che il servizio integrazioni usa per consultarne l’ISEE presso INPS.',
+    letturaDatiPersonali: true,
+  }),
+  leggiPersonaPerSiuss: rpc({
+    subject: 'accesso.persona.leggi-per-siuss',
+    request: LeggiPersonaPerSiussV1,
+    reply: PersonaPerSiussV1,
+    // Service identity only: the SIUSS feed of integrazioni (INTEGRAZIONI_SIUSS_CHIAMATE), no user.
+    ruoli: ['servizio-integrazioni'],
+    ambito: 'servizio',
+    descrizione:
+      'Codice fiscale, cognome, nome, anno e luogo di nascita, genere, cittadinanza e residenza di una persona, per il suo record SIUSS.',
     letturaDatiPersonali: true,
   }),
   contatoriAccessi: rpc({

@@ -16,6 +16,7 @@ import {
 } from './isee.dto';
 import { INTEGRAZIONI_ISEE_EVENTS } from './isee.messages';
 import { INTEGRAZIONI_GEPI_RPC } from './gepi.messages';
+import { INTEGRAZIONI_SIUSS_RPC } from './siuss.messages';
 import { LeggiStatoIntegrazioniV1, StatoIntegrazioniV1 } from './stato.dto';
 
 /** Request/reply subjects of the integrazioni service (queue group `integrazioni`). Wire values: do not change them. */
@@ -47,6 +48,8 @@ export const INTEGRAZIONI_RPC = {
     ambito: 'ambito',
     descrizione: 'Rimette in coda una consultazione dell’ISEE fallita: sarà ritentata subito.',
   }),
+  // The SIUSS feed (siuss.messages.ts, lane integrazioni-siuss).
+  ...INTEGRAZIONI_SIUSS_RPC,
 } as const;
 
 /**

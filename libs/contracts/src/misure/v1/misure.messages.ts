@@ -151,7 +151,7 @@ export const MISURE_RPC = {
     subject: 'misure.istanza.leggi',
     request: LeggiIstanzaV1,
     reply: IstanzaV1,
-    ruoli: SPORTELLI_MISURE,
+    ruoli: [...SPORTELLI_MISURE, 'servizio-integrazioni'],
     ambito: 'sub-ambito',
     descrizione:
       'Legge un’istanza con dichiarazioni, versioni e ultima istruttoria (operatori: le istanze delle proprie sedi).',
@@ -288,7 +288,7 @@ export const MISURE_RPC = {
     subject: 'misure.beneficio.leggi',
     request: LeggiBeneficioV1,
     reply: BeneficioV1,
-    ruoli: ['ufficio-di-piano'],
+    ruoli: ['ufficio-di-piano', 'servizio-integrazioni'],
     ambito: 'ambito',
     descrizione:
       'Un beneficio con le sue sospensioni e le mensilità calcolate, ciascuna con le regole e i motivi.',
@@ -298,7 +298,7 @@ export const MISURE_RPC = {
     subject: 'misure.beneficio.elenca',
     request: ElencaBeneficiV1,
     reply: PaginaBeneficiV1,
-    ruoli: ['ufficio-di-piano'],
+    ruoli: ['ufficio-di-piano', 'servizio-integrazioni'],
     ambito: 'ambito',
     descrizione: 'I benefici dell’Ambito (di una persona, istanza, avviso o stato), con le loro sospensioni.',
     letturaDatiPersonali: true,

@@ -260,7 +260,7 @@ export const PRESA_IN_CARICO_RPC = {
     request: LeggiStatoPerMisureV1,
     reply: StatoPerMisureV1,
     // Service identity only: the istruttoria of the misure (MISURE_CHIAMATE), no user.
-    ruoli: ['servizio-misure'],
+    ruoli: ['servizio-misure', 'servizio-integrazioni'],
     ambito: 'servizio',
     descrizione:
       'Se la cartella di una persona ha una valutazione multidimensionale (anche dell’équipe clinica e sociale), un progetto approvato e un budget di progetto, per l’istruttoria delle sue istanze di misure.',

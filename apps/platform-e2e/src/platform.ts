@@ -1,5 +1,8 @@
 import path from 'node:path';
+import { serviziDelBus } from '@ambito/contracts';
+import { ensureStream, eventStreamName } from '@ambito/messaging';
 import {
+  connectTestNats,
   createTestDatabase,
   freePort,
   generateIdentityKeys,
@@ -67,6 +70,17 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     return startServiceProcess(opzioni);
   };
   try {
+    // Every producer's stream exists before the consumers start, whichever services this run starts: a
+    // consumer waits for its producer's stream, which a service not started here would never make.
+    const collaudo = await connectTestNats(undefined, {
+      name: 'e2e-streams',
+      ...(options.natsUrl ? { servers: options.natsUrl } : {}),
+    });
+    const jsm = await collaudo.jetstreamManager();
+    for (const servizio of serviziDelBus()) {
+      await ensureStream(jsm, eventStreamName(servizio), [`evt.${servizio}.>`]);
+    }
+    await collaudo.close();
     if (services.has('accesso'))
       processes.push(
         await avvia({

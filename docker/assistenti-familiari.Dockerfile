@@ -31,6 +31,7 @@ LABEL org.opencontainers.image.title="ambito-assistenti-familiari" \
       org.opencontainers.image.vendor="Piattaforma d'Ambito"
 ENV NODE_ENV=production HTTP_HOST=0.0.0.0 HTTP_PORT=3105 AMBITO_VERSION=${VERSION}
 WORKDIR /app
+
 # Owned by root and read-only to the runtime user: the process can change nothing of its own code.
 COPY --from=build /deps/package.json ./package.json
 COPY --from=build /deps/node_modules ./node_modules

@@ -12,6 +12,23 @@ const template = fs.readFileSync(
   'utf8',
 );
 
+/**
+ * Debian packages a service needs at run time, installed in its runtime stage (empty for a new service,
+ * as the generator writes it): integrazioni validates every SIUSS flow against INPS' XSD with xmllint
+ * before it offers it.
+ */
+const RUNTIME_PACKAGES = { integrazioni: ['libxml2-utils'] };
+
+function runtimePackages(app) {
+  const packages = RUNTIME_PACKAGES[app] ?? [];
+  if (packages.length === 0) return '';
+  return (
+    'RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends ' +
+    packages.join(' ') +
+    ' >/dev/null && rm -rf /var/lib/apt/lists/*'
+  );
+}
+
 /** The HTTP port of each app: the default of its config (the gateway's is in its own config). */
 function port(app) {
   const dir = path.join(root, 'apps', app, 'src', 'config');
@@ -29,7 +46,8 @@ const apps = fs
 const check = process.argv.includes('--check');
 let stale = 0;
 for (const app of apps) {
-  const text = template.replace(/<%= name %>/g, app).replace(/<%= port %>/g, String(port(app)));
+  const text = template.replace(/<%= name %>/g, app).replace(/<%= port %>/g, String(port(app)))
+    .replace(/<%= runtimePackages %>/g, runtimePackages(app));
   const file = path.join(root, 'docker', `${app}.Dockerfile`);
   if (check) {
     if (fs.readFileSync(file, 'utf8') !== text) {

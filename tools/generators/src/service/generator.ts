@@ -58,7 +58,7 @@ export default async function serviceGenerator(
     );
   }
 
-  generateFiles(tree, path.join(__dirname, 'files'), '.', { ...v, tmpl: '' });
+  generateFiles(tree, path.join(__dirname, 'files'), '.', { ...v, runtimePackages: '', tmpl: '' });
   exportContracts(tree, v);
   registerContracts(tree, v);
   registerRoutes(tree, v);

@@ -46,7 +46,9 @@ const apps = fs
 const check = process.argv.includes('--check');
 let stale = 0;
 for (const app of apps) {
-  const text = template.replace(/<%= name %>/g, app).replace(/<%= port %>/g, String(port(app)))
+  const text = template
+    .replace(/<%= name %>/g, app)
+    .replace(/<%= port %>/g, String(port(app)))
     .replace(/<%= runtimePackages %>/g, runtimePackages(app));
   const file = path.join(root, 'docker', `${app}.Dockerfile`);
   if (check) {

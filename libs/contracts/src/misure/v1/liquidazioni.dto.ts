@@ -14,13 +14,7 @@ import { CODICE_FISCALE_PATTERN } from '../../accesso/v1/persona.dto';
 import { MESE_PATTERN } from './benefici.dto';
 import { GIORNO_ESISTENTE } from '../../common/giorno';
 import { PaginazioneV1, paginaDi } from '../../common/pagination';
-import {
-  Centesimi,
-  Descrizione,
-  DescrizioneClasse,
-  Intero,
-  Nullable,
-} from '../../common/schema-decorators';
+import { Centesimi, Descrizione, DescrizioneClasse, Intero, Nullable } from '../../common/schema-decorators';
 
 /*
  * Liquidazioni of the monthly erogazioni (issue 10, point 3, lane benefici-liquidazioni): each month's

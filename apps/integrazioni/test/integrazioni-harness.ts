@@ -9,7 +9,6 @@ import {
   dropTestDatabase,
   generateIdentityKeys,
   serviceSigningEnv,
-  type IdentityKeyEnv,
   testActor,
   testNatsEnv,
   type IdentityKeyEnv,

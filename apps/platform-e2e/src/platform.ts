@@ -1,6 +1,5 @@
 import path from 'node:path';
-import { serviziDelBus } from '@ambito/contracts';
-import { ensureStream, eventStreamName } from '@ambito/messaging';
+import { eventStreamName, serviziDelBus } from '@ambito/contracts';
 import {
   connectTestNats,
   createTestDatabase,
@@ -78,7 +77,9 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     });
     const jsm = await collaudo.jetstreamManager();
     for (const servizio of serviziDelBus()) {
-      await ensureStream(jsm, eventStreamName(servizio), [`evt.${servizio}.>`]);
+      const name = eventStreamName(servizio);
+      // The producer's own configuration (retention) wins when it starts: it updates what is made here.
+      await jsm.streams.info(name).catch(() => jsm.streams.add({ name, subjects: [`evt.${servizio}.>`] }));
     }
     await collaudo.close();
     if (services.has('accesso'))

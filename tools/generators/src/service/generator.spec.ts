@@ -166,7 +166,7 @@ describe('nx g @ambito/tools:service (on the workspace files, in memory)', () =>
 
   it('expects the new service NATS user in the permissions spec', () => {
     expect(read('libs/contracts/src/bus/permessi-nats.spec.ts')).toMatch(
-      /'misure-prova',\n  \/\/ @ambito\/tools:service: bus users\n\]\.sort\(\);/,
+      /'misure-prova',\n {2}\/\/ @ambito\/tools:service: bus users\n\]\.sort\(\);/,
     );
   });
 

@@ -3,7 +3,9 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync, chmodSync } from
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { eventStreamName, serviziDelBus } from '@ambito/contracts';
 import {
+  connectTestNats,
   createTestDatabase,
   freePort,
   generateIdentityKeys,
@@ -22,16 +24,10 @@ import {
 const run = promisify(execFile);
 const root = path.resolve(__dirname, '../../..');
 const tag = process.env.IMAGES_TAG ?? 'ci';
-// Producers first: a consumer is ready once its producer's stream exists, which the producer creates
-// (misure consumes presa-in-carico's and accesso's events, presa-in-carico accesso's).
-const FIRST = ['accesso', 'presa-in-carico'];
 const apps = readdirSync(path.join(root, 'docker'))
   .filter((f) => f.endsWith('.Dockerfile'))
   .map((f) => f.replace(/\.Dockerfile$/, ''))
-  .sort(
-    (a, b) =>
-      (FIRST.includes(b) ? 1 : 0) - (FIRST.includes(a) ? 1 : 0) || FIRST.indexOf(a) - FIRST.indexOf(b),
-  );
+  .sort();
 
 const daemon = spawnSync('docker', ['info'], { stdio: 'ignore' }).status === 0;
 if (!daemon) {
@@ -92,6 +88,16 @@ describeImages('container images', () => {
     delete seed['illustrativo'];
     writeFileSync(path.join(dir, 'territorio.json'), JSON.stringify(seed));
     chmodSync(path.join(dir, 'territorio.json'), 0o644);
+    // Every producer's stream exists first: a consumer is ready once its producer's stream exists, and
+    // the services consume each other's events (misure and presa in carico, assistenti-familiari,
+    // integrazioni), so no order of starting them one at a time would do.
+    const collaudo = await connectTestNats(undefined, { name: 'immagini-streams' });
+    const jsm = await collaudo.jetstreamManager();
+    for (const servizio of serviziDelBus()) {
+      const name = eventStreamName(servizio);
+      await jsm.streams.info(name).catch(() => jsm.streams.add({ name, subjects: [`evt.${servizio}.>`] }));
+    }
+    await collaudo.close();
   });
 
   afterAll(async () => {

@@ -29,6 +29,7 @@ import { CercaPersoneQuery, LeggiPersonaQuery } from '../persone/lettura/persone
 import { LeggiPersonaPerMisureQuery } from '../persone/lettura/persona-per-misure.query';
 import { CercaPersonePerIntegrazioniQuery } from '../persone/lettura/persone-per-integrazioni.query';
 import { LeggiPersonaPerIseeQuery } from '../persone/lettura/persona-per-isee.query';
+import { LetturaPersonaPerServizio } from '../persone/lettura/persona-per-servizio.lettura';
 import { LeggiPersonaPerSiussQuery } from '../persone/lettura/persona-per-siuss.query';
 import { PersoneController } from '../persone/persone.controller';
 import { PersoneRepository } from '../persone/persone.repository';
@@ -87,6 +88,7 @@ export class AccessoModule {
         LeggiPersonaPerMisureQuery,
         CercaPersonePerIntegrazioniQuery,
         LeggiPersonaPerIseeQuery,
+        LetturaPersonaPerServizio,
         LeggiPersonaPerSiussQuery,
         CercaPersoneQuery,
         AccessiRepository,

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, type PersonaPerIseeV1 } from '@ambito/contracts';
-import { AuditService, type Traccia } from '@ambito/audit';
-import { currentActor } from '@ambito/messaging';
-import { PersoneRepository } from '../persone.repository';
+import type { PersonaPerIseeV1 } from '@ambito/contracts';
+import { LetturaPersonaPerServizio } from './persona-per-servizio.lettura';
 
 /**
  * The codice fiscale of the person of an istanza, for the ISEE consultation at INPS
@@ -12,27 +10,10 @@ import { PersoneRepository } from '../persone.repository';
  */
 @Injectable()
 export class LeggiPersonaPerIseeQuery {
-  constructor(
-    private readonly persone: PersoneRepository,
-    private readonly audit: AuditService,
-  ) {}
+  constructor(private readonly lettura: LetturaPersonaPerServizio) {}
 
   async esegui(personaId: string): Promise<PersonaPerIseeV1> {
-    const actor = currentActor();
-    const persona = await this.persone.trova(this.persone.manager, personaId);
-    const traccia: Traccia = {
-      azione: 'leggi-per-isee',
-      risorsa: 'persona',
-      risorsaId: personaId,
-      soggettoId: persona ? persona.id : null,
-    };
-    if (!persona)
-      throw await this.audit.negato(
-        actor,
-        traccia,
-        new DomainError('PERSONA_NON_TROVATA', 'Persona non trovata.'),
-      );
-    await this.audit.consentito(this.persone.manager, actor, [traccia]);
+    const persona = await this.lettura.leggi(personaId, 'leggi-per-isee');
     return { personaId: persona.id, codiceFiscale: persona.codiceFiscale };
   }
 }

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, type PersonaPerMisureV1 } from '@ambito/contracts';
-import { AuditService, type Traccia } from '@ambito/audit';
-import { currentActor } from '@ambito/messaging';
+import type { PersonaPerMisureV1 } from '@ambito/contracts';
 import { TerritorioService } from '../../territorio/territorio.service';
 import { PersoneRepository } from '../persone.repository';
+import { LetturaPersonaPerServizio } from './persona-per-servizio.lettura';
 
 /**
  * What the istruttoria of the misure reads about the person of an istanza (`accesso.persona.leggi-per-misure`,
@@ -16,27 +15,13 @@ import { PersoneRepository } from '../persone.repository';
 @Injectable()
 export class LeggiPersonaPerMisureQuery {
   constructor(
+    private readonly lettura: LetturaPersonaPerServizio,
     private readonly persone: PersoneRepository,
     private readonly territorio: TerritorioService,
-    private readonly audit: AuditService,
   ) {}
 
   async esegui(personaId: string): Promise<PersonaPerMisureV1> {
-    const actor = currentActor();
-    const persona = await this.persone.trova(this.persone.manager, personaId);
-    const traccia: Traccia = {
-      azione: 'leggi-per-misure',
-      risorsa: 'persona',
-      risorsaId: personaId,
-      soggettoId: persona ? persona.id : null,
-    };
-    if (!persona)
-      throw await this.audit.negato(
-        actor,
-        traccia,
-        new DomainError('PERSONA_NON_TROVATA', 'Persona non trovata.'),
-      );
-    await this.audit.consentito(this.persone.manager, actor, [traccia]);
+    const persona = await this.lettura.leggi(personaId, 'leggi-per-misure');
     const oggi = new Date().toISOString().slice(0, 10);
     return {
       personaId: persona.id,

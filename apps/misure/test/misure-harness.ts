@@ -135,26 +135,17 @@ export async function startTestMisure(opzioni: OpzioniTestMisure = {}): Promise<
   const identita = opzioni.identita ?? generateIdentityKeys();
   const servizi = opzioni.servizi ? await avviaServizi(identita) : null;
   {
-    // integrazioni's stream (integrazioni.isee.acquisito), as when the integrazioni service runs.
-    const collaudo = await connectTestNats(undefined, { name: 'misure-test-stream-integrazioni' });
-    await ensureStream(await collaudo.jetstreamManager(), eventStreamName('integrazioni'), [
-      'evt.integrazioni.>',
-    ]);
-    await collaudo.close();
-  }
-  if (!servizi) {
-    // The producers' streams exist before the consumers start, as when accesso and presa-in-carico run.
+    // The producers' streams exist before the consumers start, as when they run: integrazioni's
+    // (isee.acquisito) and assistenti-familiari's (the cumulation's contracts and Bonus) always, accesso's
+    // and presa-in-carico's when this harness does not start those services itself.
+    const produttori = [
+      'integrazioni',
+      'assistenti-familiari',
+      ...(servizi ? [] : ['accesso', 'presa-in-carico']),
+    ];
     const collaudo = await connectTestNats(undefined, { name: 'misure-test-stream' });
     const jsm = await collaudo.jetstreamManager();
-    await ensureStream(jsm, eventStreamName('accesso'), ['evt.accesso.>']);
-    await ensureStream(jsm, eventStreamName('presa-in-carico'), ['evt.presa-in-carico.>']);
-    await collaudo.close();
-  }
-  {
-    // assistenti-familiari's stream too (the cumulation's contracts and Bonus), whether or not it runs.
-    const collaudo = await connectTestNats(undefined, { name: 'misure-test-stream-af' });
-    const jsm = await collaudo.jetstreamManager();
-    await ensureStream(jsm, eventStreamName('assistenti-familiari'), ['evt.assistenti-familiari.>']);
+    for (const p of produttori) await ensureStream(jsm, eventStreamName(p), [`evt.${p}.>`]);
     await collaudo.close();
   }
   // The service as its runtime role, migrating as the schema's owner (roles as in production).

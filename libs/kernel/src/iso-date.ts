@@ -4,3 +4,11 @@ export function isIsoDate(value: unknown): value is string {
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
+
+/**
+ * The calendar date of an instant in Italy (YYYY-MM-DD). Offices, acts and deadlines count days in
+ * local time: at 00:30 on 1 December it is already December, while UTC still says 30 November.
+ */
+export function giornoInItalia(istante: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(istante);
+}

@@ -1,5 +1,5 @@
 import { CODICE_NAZIONE_ITALIA, DomainError } from '@ambito/contracts';
-import { CodiceFiscale, InvalidCodiceFiscaleError, isIsoDate } from '@ambito/kernel';
+import { CodiceFiscale, InvalidCodiceFiscaleError, isIsoDate, giornoInItalia } from '@ambito/kernel';
 
 export function parseCodiceFiscale(value: string): CodiceFiscale {
   try {
@@ -14,7 +14,7 @@ export function parseCodiceFiscale(value: string): CodiceFiscale {
 }
 
 export function assertDataNascita(value: string): void {
-  if (!isIsoDate(value) || value > new Date().toISOString().slice(0, 10) || value < '1900-01-01')
+  if (!isIsoDate(value) || value > giornoInItalia() || value < '1900-01-01')
     throw new DomainError('DATA_NON_VALIDA', 'Data di nascita impossibile.', [
       { campo: 'dataNascita', messaggi: ['data inesistente, futura o anteriore al 1900'] },
     ]);
@@ -22,7 +22,7 @@ export function assertDataNascita(value: string): void {
 
 /** Resident in Lombardy since: a real date, not in the future, not before birth. */
 export function assertResidenzaLombardia(value: string, dataNascita: string): void {
-  if (!isIsoDate(value) || value > new Date().toISOString().slice(0, 10) || value < dataNascita)
+  if (!isIsoDate(value) || value > giornoInItalia() || value < dataNascita)
     throw new DomainError('DATA_NON_VALIDA', 'Data di residenza in Lombardia impossibile.', [
       { campo: 'residenteInLombardiaDal', messaggi: ['data inesistente, futura o anteriore alla nascita'] },
     ]);

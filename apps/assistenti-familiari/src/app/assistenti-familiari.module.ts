@@ -1,3 +1,4 @@
+import { giornoInItalia } from '@ambito/kernel';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSourceOptions } from 'typeorm';
@@ -22,7 +23,7 @@ import { RegistroController } from '../registro/registro.controller';
 import { RegistroService } from '../registro/registro.service';
 import { INTERVALLO_RIVERIFICA, RiverificaService } from '../registro/riverifica.service';
 import { RequisitiController, RequisitiService } from '../requisiti/requisiti.service';
-import { CONTESTO_REGISTRO, oggiInItalia, type ContestoRegistro } from '../sportelli/contesto';
+import { CONTESTO_REGISTRO, type ContestoRegistro } from '../sportelli/contesto';
 import { SPORTELLO_CONTROLLERS, sportelloProviders } from '../sportello/sportello.providers';
 import { StatoController } from '../stato/stato.controller';
 import { StatoRepository } from '../stato/stato.repository';
@@ -44,7 +45,7 @@ export class AssistentiFamiliariModule {
     const contesto: ContestoRegistro = {
       registro: config.AMBITO_CODICE,
       territorio,
-      oggi: opzioni.oggi ?? oggiInItalia,
+      oggi: opzioni.oggi ?? (() => giornoInItalia()),
     };
     return {
       module: AssistentiFamiliariModule,

@@ -1,3 +1,4 @@
+import { giornoInItalia } from '@ambito/kernel';
 import { PERSONA } from '../sportello/contesto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -56,7 +57,7 @@ export class BonusService {
     const contratto = await contrattoPerId(this.dataSource.manager, dto.contrattoId);
     if (!contratto) throw contrattoNonTrovato();
     if (!vedeFascicolo(actor, this.contesto, titolareContratto(contratto))) throw fuoriDalSubAmbito();
-    const giorno = new Date().toISOString().slice(0, 10);
+    const giorno = giornoInItalia();
     const dati: DatiVerificaBonus = {
       giorno,
       richiedente: dto.richiedente,

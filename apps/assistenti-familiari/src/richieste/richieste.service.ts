@@ -1,3 +1,4 @@
+import { giornoInItalia } from '@ambito/kernel';
 import { PERSONA } from '../sportello/contesto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -66,7 +67,7 @@ const SENZA_PRESA_IN_CARICO = {
 
 export const richiestaNonTrovata = () => new DomainError('RICHIESTA_NON_TROVATA', 'Richiesta non trovata.');
 const propostaNonTrovata = () => new DomainError('PROPOSTA_NON_TROVATA', 'Proposta non trovata.');
-const oggi = () => new Date().toISOString().slice(0, 10);
+const oggi = () => giornoInItalia();
 
 /** The richieste of families, the matching and the proposals with the two sides' answers. */
 @Injectable()

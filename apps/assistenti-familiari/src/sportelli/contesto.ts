@@ -10,11 +10,6 @@ export interface ContestoRegistro {
 }
 export const CONTESTO_REGISTRO = Symbol('CONTESTO_REGISTRO');
 
-/** Today in Italy, AAAA-MM-GG. */
-export function oggiInItalia(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date());
-}
-
 /** The sedi of the territorio that are sportelli assistenti familiari. */
 export function sportelliDelTerritorio(territorio: TerritorioV1): TerritorioV1['sedi'] {
   return territorio.sedi.filter((s) => s.funzioni?.includes('sportello-assistenti-familiari'));

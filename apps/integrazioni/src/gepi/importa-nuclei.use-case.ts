@@ -1,3 +1,4 @@
+import { giornoInItalia } from '@ambito/kernel';
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
@@ -40,7 +41,7 @@ export class ImportaNucleiGepiUseCase {
     const mappatura = MAPPATURA_NUCLEI_CORRENTE;
     let nuclei: NucleoGepi[];
     try {
-      const esito = validaNuclei(dto.contenuto, mappatura, new Date().toISOString().slice(0, 10));
+      const esito = validaNuclei(dto.contenuto, mappatura, giornoInItalia());
       if (esito.rifiutate.length > 0) {
         const righe = new Set(esito.rifiutate.map((e) => e.campo.split(':')[0])).size;
         throw new DomainError(

@@ -1,3 +1,4 @@
+import { giornoInItalia } from '@ambito/kernel';
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -263,7 +264,7 @@ export class SiussService {
     }
     if (perPersona.size === 0)
       throw new DomainError('RISORSA_NON_TROVATA', `Nessuna prestazione SIUSS da inviare per il ${anno}.`);
-    const oggi = new Date().toISOString().slice(0, 10).replaceAll('-', '');
+    const oggi = giornoInItalia().replaceAll('-', '');
     const nome = `${this.ente.codice}.PS.${oggi}.L${anno}`;
     const xml = documentoFlusso(nome, this.ente, [...perPersona.values()]);
     const esito = await this.validatore.valida(xml);

@@ -1,3 +1,4 @@
+import { giornoInItalia } from '@ambito/kernel';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -186,7 +187,7 @@ export class BeneficiService {
     durable: string,
     envelope: EventEnvelope<string, { personaId: string; subAmbito: string | null }>,
   ): Promise<void> {
-    const giorno = giornoDiRoma(envelope.occurredAt);
+    const giorno = giornoInItalia(new Date(envelope.occurredAt));
     const fuori = envelope.payload.subAmbito === null;
     await handleOnce(this.dataSource, durable, envelope, async (m) => {
       const benefici = (await beneficiDellaPersona(m, envelope.payload.personaId)).filter(
@@ -232,7 +233,7 @@ export class BeneficiService {
    */
   async cartellaChiusa(durable: string, envelope: EventEnvelope<string, CartellaChiusaV1>): Promise<void> {
     const { personaId, cartellaId, episodio, motivo } = envelope.payload;
-    const giorno = giornoDiRoma(envelope.occurredAt);
+    const giorno = giornoInItalia(new Date(envelope.occurredAt));
     const effetto = effettoChiusuraCartella(motivo);
     const fonte = `cartella-chiusa:${cartellaId}:${episodio}`;
     await handleOnce(this.dataSource, durable, envelope, async (m) => {
@@ -525,9 +526,4 @@ export class BeneficiService {
     if (!b || b.ambito !== this.contesto.ambito) throw beneficioNonTrovato();
     return toBeneficioV1(b, await sospensioniDeiBenefici(m, [id]), await erogazioniDelBeneficio(m, id));
   }
-}
-
-/** The day of an instant in Italy. */
-export function giornoDiRoma(istante: string): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Rome' }).format(new Date(istante));
 }

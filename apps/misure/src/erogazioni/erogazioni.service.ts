@@ -1,3 +1,4 @@
+import { giornoInItalia } from '@ambito/kernel';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -18,7 +19,6 @@ import { CONTESTO_MISURE, type ContestoMisure } from '../istanze/contesto';
 import { RegoleRepository } from '../regole/regole.repository';
 import { sospensioniDeiBenefici, type BeneficioRow, type SospensioneRow } from '../benefici/benefici.sql';
 import { toErogazioneV1 } from '../benefici/benefici.mapper';
-import { giornoDiRoma } from '../benefici/benefici.service';
 import { CumuloAssistente, type EsitoPagamento } from '../cumulo/cumulo.service';
 import { calcolaMese, type InputMese, type RisultatoMese } from './calcolo-mese';
 import { applicaCumulo } from './cumulo-mese';
@@ -89,7 +89,7 @@ export class ErogazioniService {
 
   async esegui(dto: EseguiErogazioniV1): Promise<ErogazioneRunV1> {
     const mese = `${dto.mese}-01`;
-    if (mese > giornoDiRoma(new Date().toISOString()))
+    if (mese > giornoInItalia())
       throw new DomainError(
         'MESE_NON_ANCORA_EROGABILE',
         `Il mese ${dto.mese} non è ancora iniziato: si eroga dal primo giorno del mese.`,

@@ -1,3 +1,4 @@
+import { giornoInItalia } from '@ambito/kernel';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -99,7 +100,7 @@ export class AvvisiAdi {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async scaduti(subAmbiti: string[], caseManager: string | null, oggi: Date): Promise<AvvisoV1[]> {
-    const giorno = oggi.toISOString().slice(0, 10);
+    const giorno = giornoInItalia(oggi);
     const avvisi: AvvisoV1[] = [];
     for (const n of await nucleiConScadenze(this.dataSource.manager, subAmbiti, caseManager, giorno)) {
       const scadute = n.scadenze.filter((s) => s.stato === 'scaduta');
@@ -147,7 +148,7 @@ export class ElencaNucleiAdiQuery {
     if (subAmbiti.length === 0 && caseManager === null)
       throw await this.audit.negato(actor, { azione: 'elenca', risorsa: 'nucleo-adi' }, nonConsentito());
     const manager = this.store.dataSource.manager;
-    const oggi = query.al ?? new Date().toISOString().slice(0, 10);
+    const oggi = query.al ?? giornoInItalia();
     const nuclei = (await nucleiConScadenze(manager, subAmbiti, caseManager, oggi))
       .map(({ comuneResidenza: _comune, ...n }): NucleoAdiV1 => n)
       .filter((n) => query.filtro !== 'scaduti' || n.scadenze.some((s) => s.stato === 'scaduta'));

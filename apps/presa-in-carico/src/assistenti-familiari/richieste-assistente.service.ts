@@ -1,3 +1,4 @@
+import { giornoInItalia } from '@ambito/kernel';
 import { Injectable } from '@nestjs/common';
 import {
   DomainError,
@@ -19,7 +20,7 @@ import {
   richiesteDellaCartella,
 } from './richieste-assistente.sql';
 
-const oggi = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date());
+const oggi = () => giornoInItalia();
 
 /**
  * Issue 11 point 4: the case manager passes the person's need of an assistente familiare to the

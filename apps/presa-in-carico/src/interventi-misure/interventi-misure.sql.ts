@@ -175,11 +175,6 @@ interface InterventoRow {
   liquidato_centesimi: string;
 }
 
-/** The day in Italy: a suspension covers whole days of Europe/Rome. */
-export function oggiARoma(adesso = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Rome' }).format(adesso);
-}
-
 /** The interventi from the misure of a person, the latest granted first; `sospeso` as of `oggi`. */
 export async function interventiDellaPersona(
   m: EntityManager,

@@ -1,3 +1,4 @@
+import { giornoInItalia } from '@ambito/kernel';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -38,7 +39,7 @@ export class LepsService {
   ) {}
 
   async calcola(query: CalcolaLepsV1): Promise<LepsRispostaV1> {
-    const al = query.al ?? new Date().toISOString().slice(0, 10);
+    const al = query.al ?? giornoInItalia();
     const parametri = await this.parametri(al);
     const valore = (codice: string) => parametri.find((p) => p.codice === codice);
     const mancanti = Object.values(CODICI_LEPS).filter((c) => !valore(c));

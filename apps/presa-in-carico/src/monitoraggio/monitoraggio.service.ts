@@ -1,3 +1,4 @@
+import { giornoInItalia } from '@ambito/kernel';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -62,7 +63,7 @@ export class MonitoraggioService {
   async caricoLavoro(query: CaricoLavoroV1): Promise<CaricoLavoroRispostaV1> {
     const actor = currentActor();
     const subAmbiti = await this.ambito(actor, query.subAmbito, 'carico-lavoro');
-    const oggi = new Date().toISOString().slice(0, 10);
+    const oggi = giornoInItalia();
     const [attivi, scadute, coda, inDecisione, assistenti] = [
       await this.casiAttivi(subAmbiti),
       await this.verificheScadute(subAmbiti, oggi),
@@ -214,7 +215,7 @@ export class MonitoraggioService {
       });
 
     // Overdue verifiche concern the équipe, not the Comune.
-    for (const v of (await this.verificheScadute(tutti, oggi.toISOString().slice(0, 10))).filter(
+    for (const v of (await this.verificheScadute(tutti, giornoInItalia(oggi))).filter(
       (v) => subAmbiti.includes(v.sub_ambito) || (caseManager !== null && v.case_manager_id === caseManager),
     ))
       avvisi.push({

@@ -1,3 +1,4 @@
+import { giornoInItalia } from '@ambito/kernel';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -246,7 +247,7 @@ export class ProgettiService {
             'Si verifica solo il progetto approvato in vigore.',
           );
         const problemi: FieldError[] = [];
-        if (dto.data < corrente.dataInizio || dto.data > new Date().toISOString().slice(0, 10))
+        if (dto.data < corrente.dataInizio || dto.data > giornoInItalia())
           problemi.push({ campo: 'data', messaggi: ['fra l’inizio del progetto e oggi'] });
         dto.esiti.forEach((e, i) => {
           if (e.obiettivo >= corrente.obiettivi.length)

@@ -1,3 +1,4 @@
+import { giornoInItalia } from '@ambito/kernel';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, LessThanOrEqual, type DataSource, type EntityManager } from 'typeorm';
@@ -34,7 +35,7 @@ export class ValutazioniService {
       order: { codice: 'ASC', versione: 'DESC' },
     });
     if (query.filtro === 'tutti') return tutti.map(toStrumentoV1);
-    const oggi = new Date().toISOString().slice(0, 10);
+    const oggi = giornoInItalia();
     const inVigore = tutti.filter(
       (s) =>
         s.validoDal <= oggi &&
@@ -50,7 +51,7 @@ export class ValutazioniService {
       async (manager, cartella, actor) => {
         assertEquipe(actor, cartella);
         assertInCarico(cartella);
-        if (dto.data > new Date().toISOString().slice(0, 10))
+        if (dto.data > giornoInItalia())
           throw new DomainError('DATA_NON_VALIDA', 'La data della valutazione non può essere futura.', [
             { campo: 'data', messaggi: ['data futura'] },
           ]);

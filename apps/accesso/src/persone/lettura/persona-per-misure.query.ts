@@ -1,3 +1,4 @@
+import { giornoInItalia } from '@ambito/kernel';
 import { Injectable } from '@nestjs/common';
 import type { PersonaPerMisureV1 } from '@ambito/contracts';
 import { TerritorioService } from '../../territorio/territorio.service';
@@ -22,7 +23,7 @@ export class LeggiPersonaPerMisureQuery {
 
   async esegui(personaId: string): Promise<PersonaPerMisureV1> {
     const persona = await this.lettura.leggi(personaId, 'leggi-per-misure');
-    const oggi = new Date().toISOString().slice(0, 10);
+    const oggi = giornoInItalia();
     return {
       personaId: persona.id,
       dataNascita: persona.dataNascita,

@@ -1,3 +1,4 @@
+import { giornoInItalia } from '@ambito/kernel';
 import { Injectable } from '@nestjs/common';
 import {
   ACCESSO_EVENTS,
@@ -95,7 +96,7 @@ export class AggiornaPersonaUseCase {
     return this.modifica(dto.id, 'registra-decesso', (p) => {
       if (p.dataDecesso)
         throw new DomainError('TRANSIZIONE_NON_CONSENTITA', 'Il decesso di questa persona è già registrato.');
-      const oggi = new Date().toISOString().slice(0, 10);
+      const oggi = giornoInItalia();
       if (
         dto.dataDecesso > oggi ||
         dto.dataDecesso < p.dataNascita ||

@@ -9,7 +9,7 @@ import {
 } from '@ambito/contracts';
 import { AuditService } from '@ambito/audit';
 import { OutboxWriter, currentActor } from '@ambito/messaging';
-import { isIsoDate } from '@ambito/kernel';
+import { isIsoDate, giornoInItalia } from '@ambito/kernel';
 import { isViolation } from '@ambito/persistence';
 import { isOperatore, nonConsentito } from '../../scope/ambito-visibilita';
 import { TerritorioService } from '../../territorio/territorio.service';
@@ -137,7 +137,7 @@ export class RicoveriUseCase {
 
 /** Real dates, not in the future to start, the end not before the start nor after death. */
 function assertPeriodo(dal: string, al: string | null, persona: PersonaEntity): void {
-  const oggi = new Date().toISOString().slice(0, 10);
+  const oggi = giornoInItalia();
   if (!isIsoDate(dal) || dal > oggi || dal < persona.dataNascita)
     throw new DomainError('DATA_NON_VALIDA', 'Data di inizio del ricovero impossibile.', [
       { campo: 'dal', messaggi: ['data inesistente, futura o anteriore alla nascita'] },

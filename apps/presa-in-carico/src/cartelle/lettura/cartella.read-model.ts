@@ -1,3 +1,4 @@
+import { giornoInItalia } from '@ambito/kernel';
 import { IsNull, type EntityManager } from 'typeorm';
 import type { CartellaV1 } from '@ambito/contracts';
 import { AssegnazioneEntity } from '../../cartella/assegnazione.entity';
@@ -12,7 +13,7 @@ import { toProgettoV1 } from '../../progetti/to-progetto';
 import { StrumentoEntity } from '../../valutazioni/strumento.entity';
 import { toValutazioneV1 } from '../../valutazioni/to-valutazione';
 import { ValutazioneEntity } from '../../valutazioni/valutazione.entity';
-import { interventiDellaPersona, oggiARoma } from '../../interventi-misure/interventi-misure.sql';
+import { interventiDellaPersona } from '../../interventi-misure/interventi-misure.sql';
 import { toCartellaSintesiV1 } from './cartella-sintesi';
 
 /**
@@ -62,7 +63,7 @@ export async function caricaCartellaV1(manager: EntityManager, id: string): Prom
     : [];
   // The benefici misure granted to the person (interventi-misure/): never typed in the cartella.
   const interventiMisure = cartella.personaId
-    ? await interventiDellaPersona(manager, cartella.personaId, oggiARoma())
+    ? await interventiDellaPersona(manager, cartella.personaId, giornoInItalia())
     : [];
   return {
     ...toCartellaSintesiV1(cartella, proposte),

@@ -16,6 +16,8 @@ import { AbilitazioniController } from '../abilitazioni/abilitazioni.controller'
 import { Abilitazioni } from '../abilitazioni/abilitazioni.service';
 import { FondiController } from '../fondi/fondi.controller';
 import { FondiService } from '../fondi/fondi.service';
+import { CofinanziamentoController } from '../impegni/cofinanziamento.controller';
+import { CofinanziamentoService } from '../impegni/cofinanziamento.service';
 import { ImpegniController } from '../impegni/impegni.controller';
 import { ImpegniService } from '../impegni/impegni.service';
 import { LineeController } from '../linee/linee.controller';
@@ -61,6 +63,7 @@ export class BudgetModule {
         VariazioniController,
         RegoleController,
         ImpegniController,
+        CofinanziamentoController,
         SituazioneController,
         QuoteComuniController,
         AbilitazioniController,
@@ -72,6 +75,7 @@ export class BudgetModule {
         VariazioniService,
         RegoleService,
         ImpegniService,
+        CofinanziamentoService,
         SituazioneService,
         QuoteComuniService,
         Abilitazioni,

@@ -1,3 +1,4 @@
+import { ProViCofinanziamento1796049000000 } from './provi-cofinanziamento.migration';
 import { addFinalitaVoceAuditMigration, createVoceAuditMigration } from '@ambito/audit';
 import { createIdempotencyKeyMigration, createOutboxLeaseMigration } from '@ambito/persistence';
 import { CreateMisure1796046000000 } from './create-misure.migration';
@@ -48,4 +49,6 @@ export const MISURE_MIGRATIONS = [
   IstruttoriaJson1796046900000,
   // The ISEE verified at INPS for each istanza (lane integrazioni-isee, 17960485xxxxx).
   CreateIseeVerificato1796048500000,
+  // Pro.Vi. rendiconti charged to the budget with the ambito's cofinanziamento (lane provi-cofinanziamento).
+  ProViCofinanziamento1796049000000,
 ];

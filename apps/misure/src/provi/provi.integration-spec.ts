@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { MISURE_RPC, type SpesaProViV1 } from '@ambito/contracts';
 import { rifiuto, testActor } from '@ambito/testing';
+// The real budget service, in-process: misure charges each rendiconto's reimbursement there.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { startTestBudget, type TestBudget } from '../../../budget/test/budget-harness';
 import { ATTORI, startTestMisure, type TestMisure } from '../../test/misure-harness';
+import { DETERMINA_PRO_VI, lineaProVi } from '../../test/provi-budget-fixture';
 
 const { registraProgettoProVi, registraRendicontoProVi, leggiProgettoProVi } = MISURE_RPC;
 
@@ -22,14 +26,19 @@ const cedolino = (importoCentesimi: number, s: Partial<SpesaProViV1> = {}): Spes
  * (€ 20.000 per beneficiary, exclusions of §3, 20 % co-financing of the ambito).
  */
 describe('Pro.Vi. a consuntivo (NATS → misure → PostgreSQL)', () => {
+  let budget: TestBudget;
   let svc: TestMisure;
+  let linea: string;
   const udp = () => svc.as(ATTORI.udp);
 
   beforeAll(async () => {
-    svc = await startTestMisure();
+    budget = await startTestBudget();
+    svc = await startTestMisure({ identita: budget.identita });
+    linea = await lineaProVi(budget, { fondoCentesimi: 80_000_000, ambitoCentesimi: 20_000_000 });
   });
   afterAll(async () => {
     await svc?.close();
+    await budget?.close();
   });
 
   const progetto = (concessoCentesimi: number | null = null, personaId: string = randomUUID()) =>
@@ -50,6 +59,8 @@ describe('Pro.Vi. a consuntivo (NATS → misure → PostgreSQL)', () => {
       residuoCentesimi: 2_000_000,
     });
     const dopo = await udp()(registraRendicontoProVi, {
+      linea,
+      determina: DETERMINA_PRO_VI,
       progettoId: p.id,
       periodoDal: '2025-05-01',
       periodoAl: '2025-05-31',
@@ -103,12 +114,16 @@ describe('Pro.Vi. a consuntivo (NATS → misure → PostgreSQL)', () => {
     const p = await progetto(500_000);
     expect(p.massimaleCentesimi).toBe(500_000);
     await udp()(registraRendicontoProVi, {
+      linea,
+      determina: DETERMINA_PRO_VI,
       progettoId: p.id,
       periodoDal: '2025-05-01',
       periodoAl: '2025-05-31',
       spese: [cedolino(400_000)],
     });
     const secondo = await udp()(registraRendicontoProVi, {
+      linea,
+      determina: DETERMINA_PRO_VI,
       progettoId: p.id,
       periodoDal: '2025-06-01',
       periodoAl: '2025-06-30',
@@ -131,6 +146,8 @@ describe('Pro.Vi. a consuntivo (NATS → misure → PostgreSQL)', () => {
     const esiti = await Promise.allSettled(
       [0, 1, 2, 3].map(() =>
         udp()(registraRendicontoProVi, {
+          linea,
+          determina: DETERMINA_PRO_VI,
           progettoId: p.id,
           periodoDal: '2025-07-01',
           periodoAl: '2025-07-31',
@@ -152,6 +169,8 @@ describe('Pro.Vi. a consuntivo (NATS → misure → PostgreSQL)', () => {
     expect(
       await rifiuto(
         udp()(registraRendicontoProVi, {
+          linea,
+          determina: DETERMINA_PRO_VI,
           progettoId: p.id,
           periodoDal: '2025-05-01',
           periodoAl: '2025-05-31',
@@ -162,6 +181,8 @@ describe('Pro.Vi. a consuntivo (NATS → misure → PostgreSQL)', () => {
     expect(
       await rifiuto(
         udp()(registraRendicontoProVi, {
+          linea,
+          determina: DETERMINA_PRO_VI,
           progettoId: p.id,
           periodoDal: '2025-05-31',
           periodoAl: '2025-05-01',
@@ -172,6 +193,8 @@ describe('Pro.Vi. a consuntivo (NATS → misure → PostgreSQL)', () => {
     expect(
       await rifiuto(
         udp()(registraRendicontoProVi, {
+          linea,
+          determina: DETERMINA_PRO_VI,
           progettoId: randomUUID(),
           periodoDal: '2025-05-01',
           periodoAl: '2025-05-31',

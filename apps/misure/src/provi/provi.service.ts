@@ -15,6 +15,7 @@ import { currentActor } from '@ambito/messaging';
 import { isViolation } from '@ambito/persistence';
 import { RegoleRepository } from '../regole/regole.repository';
 import { valutaConsuntivo, type SpesaProVi } from './consuntivo';
+import { ProViBudget, chiaveRendiconto } from './provi-budget';
 import {
   inserisciProgetto,
   progettoPerId,
@@ -47,6 +48,7 @@ export class ProViService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly regole: RegoleRepository,
     private readonly audit: AuditService,
+    private readonly budget: ProViBudget,
   ) {}
 
   private get ambito(): string {
@@ -130,10 +132,31 @@ export class ProViService {
         concessoCentesimi: p.concesso_centesimi === null ? null : Number(p.concesso_centesimi),
         giaRimborsatoCentesimi: Number(p.rimborsato_centesimi),
       });
+      const numero = p.rendiconti + 1;
+      // The reimbursement in the budget before the rendiconto is written, under the project's lock: a
+      // refusal (no money on the fund or the ambito's cofinanziamento, a line misure may not use) throws
+      // and nothing is written here; budget writes both quotas or neither. The key is the rendiconto's.
+      const chiave = chiaveRendiconto(p.id, numero);
+      const quote =
+        esito.rimborsoCentesimi > 0
+          ? await this.budget.registra({
+              chiaveIdempotenza: chiave,
+              linea: dto.linea,
+              quotaFondoCentesimi: esito.quotaFondoCentesimi,
+              quotaAmbitoCentesimi: esito.quotaAmbitoCentesimi,
+              descrizione: `Pro.Vi. ${p.annualita}: rimborso del rendiconto ${numero} (${dto.periodoDal} – ${dto.periodoAl})`,
+              riferimento: `misure:pro-vi:${p.id}:${numero}`,
+              determina: dto.determina,
+              creditore: { tipo: 'persona', identificativo: `persona:${p.persona_id}` },
+            })
+          : null;
       await registraRendiconto(m, {
         id: randomUUID(),
         progettoId: p.id,
-        numero: p.rendiconti + 1,
+        numero,
+        linea: dto.linea,
+        determina: dto.determina,
+        budget: quote ? { chiave, quote } : null,
         periodoDal: dto.periodoDal,
         periodoAl: dto.periodoAl,
         regoleId: regole.id,
@@ -207,6 +230,12 @@ export class ProViService {
         spese: r.valutazione.spese,
         registratoDa: r.registrato_da,
         registratoIl: r.registrato_il.toISOString(),
+        linea: r.linea,
+        determina:
+          r.determina_numero !== null && r.determina_data !== null
+            ? { numero: r.determina_numero, data: r.determina_data }
+            : null,
+        budget: r.budget,
       })),
     };
   }

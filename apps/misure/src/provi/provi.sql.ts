@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { MacroareaProVi } from '@ambito/contracts';
+import type { MacroareaProVi, QuoteCofinanziateV1 } from '@ambito/contracts';
 import type { EsitoConsuntivo, SpesaProVi } from './consuntivo';
 
 /* Pro.Vi. projects and their statements in SQL (ADR 0006). */
@@ -35,6 +35,10 @@ export interface RendicontoProViRow {
   quota_fondo_centesimi: string;
   registrato_da: string;
   registrato_il: Date;
+  linea: string | null;
+  determina_numero: string | null;
+  determina_data: string | null;
+  budget: QuoteCofinanziateV1 | null;
 }
 
 export async function inserisciProgetto(
@@ -84,7 +88,8 @@ export async function rendicontiDelProgetto(m: EntityManager, id: string): Promi
   return m.query<RendicontoProViRow[]>(
     `SELECT id, numero, periodo_dal::text AS periodo_dal, periodo_al::text AS periodo_al, regole_id, valutazione,
        documentato_centesimi, ammesso_centesimi, rimborso_centesimi, quota_ambito_centesimi,
-       quota_fondo_centesimi, registrato_da, registrato_il
+       quota_fondo_centesimi, registrato_da, registrato_il, linea, determina_numero,
+       determina_data::text AS determina_data, budget
      FROM rendiconto_pro_vi WHERE progetto_id = $1 ORDER BY numero`,
     [id],
   );
@@ -106,14 +111,18 @@ export async function registraRendiconto(
     spese: readonly SpesaProVi[];
     esito: EsitoConsuntivo;
     registratoDa: string;
+    linea: string;
+    determina: { numero: string; data: string };
+    /** The key and the budget's reply; null when there was nothing to reimburse. */
+    budget: { chiave: string; quote: QuoteCofinanziateV1 } | null;
   },
 ): Promise<void> {
   const e = r.esito;
   await m.query(
     `INSERT INTO rendiconto_pro_vi (id, progetto_id, numero, periodo_dal, periodo_al, regole_id, spese, valutazione,
        documentato_centesimi, ammesso_centesimi, rimborso_centesimi, quota_ambito_centesimi, quota_fondo_centesimi,
-       registrato_da)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+       registrato_da, linea, determina_numero, determina_data, chiave_budget, budget)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
     [
       r.id,
       r.progettoId,
@@ -129,6 +138,11 @@ export async function registraRendiconto(
       e.quotaAmbitoCentesimi,
       e.quotaFondoCentesimi,
       r.registratoDa,
+      r.linea,
+      r.determina.numero,
+      r.determina.data,
+      r.budget?.chiave ?? null,
+      r.budget ? JSON.stringify(r.budget.quote) : null,
     ],
   );
   await m.query(

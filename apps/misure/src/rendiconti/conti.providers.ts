@@ -4,6 +4,7 @@ import { CumuloAssistente } from '../cumulo/cumulo.service';
 import { DopoDiNoiController } from '../dopo-di-noi/dopo-di-noi.controller';
 import { DopoDiNoiService } from '../dopo-di-noi/dopo-di-noi.service';
 import { ProViController } from '../provi/provi.controller';
+import { ProViBudget } from '../provi/provi-budget';
 import { ProViService } from '../provi/provi.service';
 import { RendicontiController } from './rendiconti.controller';
 import { RendicontiService } from './rendiconti.service';
@@ -17,6 +18,7 @@ export const CONTI_CONTROLLERS = [
 ];
 export const CONTI_PROVIDERS = [
   ProViService,
+  ProViBudget,
   DopoDiNoiService,
   CumuloAssistente,
   CumuloConsumers,

@@ -2,7 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { MISURE_RPC } from '@ambito/contracts';
 import { rifiuto } from '@ambito/testing';
 import { creaAvviso, creaIstanza, type AvvisoDiTest } from '../../test/graduatorie-fixture';
+// The real budget service, in-process: a Pro.Vi. rendiconto is charged there.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { startTestBudget, type TestBudget } from '../../../budget/test/budget-harness';
 import { ATTORI, startTestMisure, type TestMisure } from '../../test/misure-harness';
+import { DETERMINA_PRO_VI, lineaProVi } from '../../test/provi-budget-fixture';
 
 const { leggiRendiconto, leggiRendicontazioneFna, registraProgettoProVi, registraRendicontoProVi } =
   MISURE_RPC;
@@ -12,6 +16,7 @@ const { leggiRendiconto, leggiRendicontazioneFna, registraProgettoProVi, registr
  * as the monthly run leaves them), with the Piano di Zona's indicators, the SVG chart and the FNA rows.
  */
 describe('reports (NATS → misure → PostgreSQL)', () => {
+  let budget: TestBudget;
   let svc: TestMisure;
   let avviso: AvvisoDiTest;
   const udp = () => svc.as(ATTORI.udp);
@@ -72,7 +77,8 @@ describe('reports (NATS → misure → PostgreSQL)', () => {
   }
 
   beforeAll(async () => {
-    svc = await startTestMisure();
+    budget = await startTestBudget();
+    svc = await startTestMisure({ identita: budget.identita });
     avviso = await creaAvviso(svc, [
       { area: 'anziani', linea: 'B2', fondo: 'FNA-B2', annoFondo: 2024, budgetCentesimi: 10_000_000 },
       {
@@ -137,6 +143,8 @@ describe('reports (NATS → misure → PostgreSQL)', () => {
       concessoCentesimi: null,
     });
     await udp()(registraRendicontoProVi, {
+      linea: await lineaProVi(budget),
+      determina: DETERMINA_PRO_VI,
       progettoId: p.id,
       periodoDal: '2025-04-01',
       periodoAl: '2025-04-30',
@@ -156,6 +164,7 @@ describe('reports (NATS → misure → PostgreSQL)', () => {
   });
   afterAll(async () => {
     await svc?.close();
+    await budget?.close();
   });
 
   it('per strumento: beneficiaries, months, amounts, suspensions and ends, with the total', async () => {

@@ -8,5 +8,6 @@ export * from './v1/quote-comuni.dto';
 export * from './v1/variazioni.dto';
 export * from './v1/regole.dto';
 export * from './v1/abilitazioni.dto';
+export * from './v1/cofinanziamento.dto';
 export * from './v1/budget.events';
 export * from './v1/budget.messages';

@@ -168,6 +168,9 @@ export const ERROR_KINDS = {
   CONSULTAZIONE_NON_FALLITA: 'conflict',
   SERVIZIO_NON_DISPONIBILE: 'unavailable',
   ERRORE_INTERNO: 'internal',
+  // Budget, cofinanced reimbursements (Pro.Vi.): no fund rule pairs the line's kind with a
+  // cofinanziamento at the act's date.
+  COFINANZIAMENTO_NON_PREVISTO: 'unprocessable',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_KINDS;

@@ -15,6 +15,7 @@ import {
   LiquidazioneRegistrataV2,
   MandatoRegistratoV1,
 } from './budget.events';
+import { QuoteCofinanziateV1, RegistraQuoteCofinanziateV1 } from './cofinanziamento.dto';
 import { AnnualitaV1, ElencaFondiV1, FondoV1, RegistraAssegnazioneV1 } from './fondi.dto';
 import {
   ImpegnoV1,
@@ -170,6 +171,15 @@ export const BUDGET_RPC = {
     ambito: 'ambito',
     descrizione:
       'Registra fino a 500 liquidazioni (le mensilità di una misura) in una sola transazione, tutte o nessuna, ciascuna idempotente per la sua chiave e mai oltre il residuo del suo impegno: le liquidazioni nell’ordine richiesto. Solo un servizio chiamante, dove è abilitato.',
+  }),
+  registraQuoteCofinanziate: rpc({
+    subject: 'budget.cofinanziamento.registra',
+    request: RegistraQuoteCofinanziateV1,
+    reply: QuoteCofinanziateV1,
+    ruoli: ['servizio-misure'],
+    ambito: 'ambito',
+    descrizione:
+      'Impegna e liquida in una sola transazione un rimborso cofinanziato (Pro.Vi.): la quota del fondo e quella d’Ambito, ciascuna sul fondo che la regola di cofinanziamento della linea indica; tutto o niente (BUDGET_INSUFFICIENTE), idempotente per chiave. Solo un servizio chiamante, dove è abilitato.',
   }),
   registraMandato: rpc({
     subject: 'budget.mandato.registra',

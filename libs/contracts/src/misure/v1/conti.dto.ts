@@ -17,6 +17,9 @@ import {
   Min,
 } from 'class-validator';
 import { GIORNO_ESISTENTE } from '../../common/giorno';
+import { QuoteCofinanziateV1 } from '../../budget/v1/cofinanziamento.dto';
+import { DeterminaV1 } from '../../budget/v1/impegni.dto';
+import { CODICE_PATTERN } from '../../budget/v1/importo';
 import {
   Annidato,
   Centesimi,
@@ -145,6 +148,15 @@ export class RegistraRendicontoProViV1 {
   @ArrayMinSize(1)
   @ArrayMaxSize(300)
   spese: SpesaProViV1[];
+
+  /** The budget line of the Pro.Vi. project: budget charges the fund's and the ambito's quota on it. */
+  @Matches(CODICE_PATTERN, { message: 'linea: codice della linea di spesa del progetto Pro.Vi.' })
+  @Descrizione('Linea di spesa su cui si impegnano e liquidano la quota del fondo e quella d’Ambito')
+  linea: string;
+
+  @Annidato(() => DeterminaV1)
+  @Descrizione('Determina che approva il rendiconto e ne liquida il rimborso')
+  determina: DeterminaV1;
 }
 
 export class LeggiProgettoProViV1 {
@@ -213,6 +225,25 @@ export class RendicontoProViV1 {
 
   @IsString()
   registratoIl: string;
+
+  @Nullable()
+  @IsString()
+  @Descrizione(
+    'Linea di spesa del rimborso; null per i rendiconti registrati prima dell’imputazione al budget',
+  )
+  linea: string | null;
+
+  @Nullable()
+  @Annidato(() => DeterminaV1)
+  @Descrizione('Determina del rimborso; null per i rendiconti registrati prima dell’imputazione al budget')
+  determina: DeterminaV1 | null;
+
+  @Nullable()
+  @Annidato(() => QuoteCofinanziateV1)
+  @Descrizione(
+    'Quanto il budget ha impegnato e liquidato: quota del fondo e quota d’Ambito, ciascuna sul suo fondo; null senza rimborso',
+  )
+  budget: QuoteCofinanziateV1 | null;
 }
 
 export class CofinanziamentoProViV1 {

@@ -463,6 +463,13 @@ export const MISURE_CHIAMATE = {
     descrizione:
       'Liquida in blocco (fino a 500, tutte o nessuna) le mensilità dovute di un mese, una chiave per beneficio e mese, sugli impegni delle misure dove l’Ufficio di Piano lo abilita.',
   }),
+  cofinanziamento: chiamata({
+    servizio: 'misure',
+    rpc: BUDGET_RPC.registraQuoteCofinanziate,
+    finalita: 'gestione-contabile',
+    descrizione:
+      'Impegna e liquida il rimborso di un rendiconto Pro.Vi. con la quota del fondo e il cofinanziamento d’Ambito, una chiave per rendiconto, sulla linea del progetto dove l’Ufficio di Piano lo abilita.',
+  }),
   riduzione: chiamata({
     servizio: 'misure',
     rpc: BUDGET_RPC.riduciImpegno,

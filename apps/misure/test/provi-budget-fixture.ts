@@ -13,7 +13,14 @@ export const DETERMINA_PRO_VI = { numero: '91/2025', data: '2025-06-10' };
  */
 export async function lineaProVi(
   budget: TestBudget,
-  o: { codice?: string; fondoCentesimi?: number; ambitoCentesimi?: number; anno?: number } = {},
+  o: {
+    codice?: string;
+    fondoCentesimi?: number;
+    ambitoCentesimi?: number;
+    anno?: number;
+    /** false: misure is not granted the line. */
+    abilitata?: boolean;
+  } = {},
 ): Promise<string> {
   const codice = o.codice ?? 'PROVI-2025';
   const anno = o.anno ?? 2025;
@@ -36,6 +43,7 @@ export async function lineaProVi(
     linea: codice,
     importoCentesimi: ambito,
   });
+  if (o.abilitata === false) return codice;
   await b(BUDGET_RPC.registraAbilitazione, {
     servizio: 'misure',
     linea: codice,

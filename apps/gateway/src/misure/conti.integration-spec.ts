@@ -1,5 +1,10 @@
 import type { NatsConnection } from 'nats';
-import { MISURE_RPC, type RendicontazioneFnaV1, type RendicontoMisureV1 } from '@ambito/contracts';
+import {
+  MISURE_RPC,
+  type ProgettoProViV1,
+  type RendicontazioneFnaV1,
+  type RendicontoMisureV1,
+} from '@ambito/contracts';
 import { connectTestNats } from '@ambito/testing';
 import { respondOn, type Responder } from '../../test/nats-responder';
 import { startTestGateway, type TestGateway } from '../../test/gateway-harness';
@@ -124,6 +129,8 @@ describe('gateway → misure accounts (REST /api/v1/misure/rendiconti, pro-vi; a
           importoCentesimi: 120_000,
         },
       ],
+      linea: 'PROVI-2025',
+      determina: { numero: '91/2025', data: '2025-06-10' },
     };
     await gateway.http
       .post(`/api/v1/misure/pro-vi/progetti/${PROGETTO}/rendiconti`)
@@ -131,5 +138,73 @@ describe('gateway → misure accounts (REST /api/v1/misure/rendiconti, pro-vi; a
       .send(corpo)
       .expect(404);
     expect(registra.received[0].data).toEqual({ progettoId: PROGETTO, ...corpo });
+  });
+
+  it('shows a Pro.Vi. project with each rendiconto’s quotas in the budget, the ambito’s on its fund', async () => {
+    const quota = (fondo: string, importoCentesimi: number) => ({
+      fondo,
+      anno: 2025,
+      importoCentesimi,
+      impegnoId: '7d0f5a8e-0b1c-4a53-9a57-2f0d2b7f4c11',
+      liquidazioneId: '8e1a6b9f-1c2d-4b64-8b68-3a1e3c8a5d22',
+    });
+    const budget = {
+      chiaveIdempotenza: `misure:pro-vi:${PROGETTO}:rendiconto:1`,
+      linea: 'PROVI-2025',
+      quotaFondo: quota('FNA-PROVI', 160_000),
+      quotaAmbito: quota('COFIN-AMBITO', 40_000),
+      puntiBaseMinimi: 2000,
+      atto: 'DPCM 21/11/2019: cofinanziamento d’Ambito ≥ 20% del progetto',
+    };
+    const progetto: ProgettoProViV1 = {
+      id: PROGETTO,
+      personaId: '1f2e3d4c-5b6a-4789-8abc-def012345678',
+      istanzaId: null,
+      annualita: 2025,
+      regoleId: '2a3b4c5d-6e7f-4801-9234-56789abcdef0',
+      macroaree: ['assistente-personale', 'abitare-in-autonomia'],
+      concessoCentesimi: null,
+      massimaleCentesimi: 2_000_000,
+      rimborsatoCentesimi: 200_000,
+      residuoCentesimi: 1_800_000,
+      cofinanziamento: {
+        percentualeMinima: 20,
+        quotaAmbitoCentesimi: 40_000,
+        quotaFondoCentesimi: 160_000,
+        percentualeEffettiva: 20,
+        rispettato: true,
+      },
+      rendiconti: [
+        {
+          id: '3b4c5d6e-7f80-4912-a345-6789abcdef01',
+          numero: 1,
+          periodoDal: '2025-05-01',
+          periodoAl: '2025-05-31',
+          regoleId: '2a3b4c5d-6e7f-4801-9234-56789abcdef0',
+          documentatoCentesimi: 200_000,
+          ammessoCentesimi: 200_000,
+          rimborsoCentesimi: 200_000,
+          quotaAmbitoCentesimi: 40_000,
+          quotaFondoCentesimi: 160_000,
+          motivo: 'Rimborso di € 2.000,00',
+          spese: [],
+          registratoDa: 'udp',
+          registratoIl: '2025-06-10T08:00:00.000Z',
+          linea: 'PROVI-2025',
+          determina: { numero: '91/2025', data: '2025-06-10' },
+          budget,
+        },
+      ],
+    };
+    const leggi = await responder(MISURE_RPC.leggiProgettoProVi, () => ({ response: progetto }));
+    const letto = await gateway.http
+      .get(`/api/v1/misure/pro-vi/progetti/${PROGETTO}`)
+      .set('Authorization', await auth('udp'))
+      .set('X-Finalita', 'gestione-contabile')
+      .set('X-Motivo', 'verifica del cofinanziamento')
+      .expect(200);
+    expect(letto.body.rendiconti[0].budget).toEqual(budget);
+    expect(letto.body.cofinanziamento).toMatchObject({ quotaAmbitoCentesimi: 40_000, rispettato: true });
+    expect(leggi.received[0].data).toEqual({ id: PROGETTO });
   });
 });

@@ -38,6 +38,8 @@ const BENEFICI = Number(process.env.BENCH_BENEFICI ?? 20_000);
 const MESE = '2025-06';
 const MENSILE = 40_000;
 const LOTTO = 5_000;
+/** How long a service may take to start (a machine busy with other work may need more than a minute). */
+const AVVIO_MS = Number(process.env.AMBITO_AVVIO_SECONDI ?? 60) * 1000;
 
 const attore = (userId: string, ruoli: string[]): Actor => ({
   userId,
@@ -93,6 +95,7 @@ async function main(): Promise<void> {
     httpPort: await freePort(),
     workspaceRoot: root,
     nodeArgs,
+    readyTimeoutMs: AVVIO_MS,
     env: {
       ...common,
       DATABASE_URL: pg.url,
@@ -106,6 +109,7 @@ async function main(): Promise<void> {
     workspaceRoot: root,
     logFile: process.env.BENCH_LOG_MISURE,
     nodeArgs,
+    readyTimeoutMs: AVVIO_MS,
     env: {
       ...common,
       DATABASE_URL: pg.url,

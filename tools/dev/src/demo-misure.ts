@@ -17,6 +17,7 @@ import type {
 import { generaIstanzeB2, generatoreCasuale, type IstanzaGenerata } from '@ambito/testing';
 import type { DemoClient } from './demo-data';
 import { aGruppi, budgetGraduatorieB2, personaDemo, type PersonaDemo } from './demo-misure-dati';
+import { mesiDemo } from './demo-liquidazioni-dati';
 
 /*
  * The misure demo (issue 9): the 2025 B2 avviso of the Ambito Cremasco with ~200 istanze across the
@@ -80,10 +81,12 @@ const alPiu = (giorno: string, limite: string) => (giorno > limite ? limite : gi
 /**
  * The avvisi's window. The rules in force are those of 2025 (the only annualità installed), so the
  * window opens in 2025; istanze are presented today, so it closes after today (a demo run any day).
+ * The benefici start two months ago, so that the liquidazioni demo (demo-liquidazioni.ts) has a month
+ * paid before a late death and last month to run.
  */
 function finestra(oggi: string): { apertura: string; chiusura: string; decorrenza: string } {
   const chiusura = piuGiorni(oggi, 30) > `${ANNUALITA}-04-30` ? piuGiorni(oggi, 30) : `${ANNUALITA}-04-30`;
-  return { apertura: `${ANNUALITA}-03-01`, chiusura, decorrenza: `${chiusura.slice(0, 7)}-01` };
+  return { apertura: `${ANNUALITA}-03-01`, chiusura, decorrenza: mesiDemo(oggi).decorrenza };
 }
 
 /**

@@ -14,6 +14,7 @@ import { seedBudgetDemoData } from './budget-demo-data';
 import { serviceDatabaseEnv } from './database-roles';
 import { DemoClient, seedDemoData } from './demo-data';
 import { seedDemoMisure } from './demo-misure';
+import { seedDemoLiquidazioni } from './demo-liquidazioni';
 import { seedDemoAssistenti } from './demo-assistenti';
 import { seedDemoGepi } from './demo-gepi';
 import { PDND_DEMO_AUDIENCE, PDND_DEMO_ISSUER, ensurePdndDemo } from './demo-pdnd';
@@ -168,6 +169,8 @@ async function main(): Promise<void> {
         workspaceRoot: root,
         env: { ...common, ...env },
         logFile: path.join(dataDir, 'logs', `${app}.log`),
+        // A machine busy with other work may need longer than the default minute to start four services.
+        readyTimeoutMs: Number(process.env.AMBITO_AVVIO_SECONDI ?? 60) * 1000,
       });
       stops.push(() => service.stop());
       services.push(service);
@@ -248,6 +251,8 @@ async function main(): Promise<void> {
     const budget = await seedBudgetDemoData(client);
     // After the budget: the graduatorie are approved on its 2025 articoli.
     const misure = demo.altroTerritorio ? undefined : await seedDemoMisure(client);
+    // After the B2 benefici: last month run and liquidated, a suspension, a recupero.
+    const liquidazioni = demo.altroTerritorio ? undefined : await seedDemoLiquidazioni(client);
     // The registro degli assistenti familiari of whichever territorio runs (its sportelli).
     const assistenti = await seedDemoAssistenti(client);
     // The ADI households of a sample GePI export, after the persone (one of them is in the registry).
@@ -277,6 +282,7 @@ Piattaforma d'Ambito avviata (${demo.ambito}, dati dimostrativi).
   Assistenti     ${assistenti.sportelli.length === 0 ? 'nessuno sportello assistenti familiari nel territorio' : assistenti.created ? `registro caricato ora in ${assistenti.secondi} s (${assistenti.sportelli.join(', ')}): ${assistenti.iscritte} iscritte (${assistenti.pubbliche} nel registro pubblico), ${assistenti.respinte} respinte, ${assistenti.inAttesa} da decidere; ${assistenti.richieste} richieste di famiglie, ${assistenti.contratti} con contratto` : 'registro già presente'}
   GePI demo      ${!gepi ? 'nessuna importazione' : `${gepi.importazione.ripetuta ? 'già importato' : 'importato ora'} ${gepi.importazione.nomeFile}: ${gepi.importazione.righe} nuclei ADI (${gepi.importazione.aperte} cartelle aperte, ${gepi.importazione.unite} unite)`}
   Misure demo    ${!misure ? 'nessuna' : misure.created ? `caricate ora in ${misure.secondi} s: ${misure.avvisi} avvisi, ${misure.istanze} istanze; B2 2025 con graduatorie approvate: ${misure.finanziate} finanziate, ${misure.idoneeNonFinanziate} idonee non finanziate, ${misure.nonAmmissibili} non ammissibili` : 'già presenti'}
+  Liquidazioni   ${!liquidazioni ? 'nessuna' : liquidazioni.created ? `caricate ora: mese ${liquidazioni.mese} eseguito e liquidato (${liquidazioni.mensilita} mensilità, € ${(liquidazioni.liquidatoCentesimi / 100).toFixed(2)}), ${liquidazioni.sospesi} sospensione, ${liquidazioni.recuperi} recupero, ${liquidazioni.daCompletare} righe dell'elenco da completare` : `già presenti (mese ${liquidazioni.mese})`}
 
 Utenti dimostrativi (password: demo) — token: POST ${gateway.baseUrl}/api/v1/auth/token
   operatore.crema      operatore-accesso        SA-CREMA

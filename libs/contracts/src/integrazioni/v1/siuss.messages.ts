@@ -101,13 +101,6 @@ export const INTEGRAZIONI_SIUSS_CHIAMATE = {
     descrizione:
       'Codice fiscale e anagrafica SIUSS (anno e luogo di nascita, genere, cittadinanza, residenza) del beneficiario.',
   }),
-  presaInCarico: chiamata({
-    servizio: 'integrazioni',
-    rpc: PRESA_IN_CARICO_RPC.leggiStatoPerMisure,
-    finalita: 'debito-informativo',
-    descrizione:
-      'Se il beneficiario è preso in carico (valutazione o progetto nella cartella) per il record SIUSS.',
-  }),
   sinaEProgetto: chiamata({
     servizio: 'integrazioni',
     rpc: PRESA_IN_CARICO_RPC.leggiPerSiuss,

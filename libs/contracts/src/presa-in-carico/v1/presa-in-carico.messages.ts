@@ -260,8 +260,9 @@ export const PRESA_IN_CARICO_RPC = {
     subject: 'presa-in-carico.cartella.leggi-per-misure',
     request: LeggiStatoPerMisureV1,
     reply: StatoPerMisureV1,
-    // Service identity only: the istruttoria of the misure (MISURE_CHIAMATE), no user.
-    ruoli: ['servizio-misure', 'servizio-integrazioni'],
+    // Service identity only: the istruttoria of the misure (MISURE_CHIAMATE), no user. The SIUSS feed
+    // reads presa-in-carico.cartella.leggi-per-siuss instead.
+    ruoli: ['servizio-misure'],
     ambito: 'servizio',
     descrizione:
       'Se la cartella di una persona ha una valutazione multidimensionale (anche dell’équipe clinica e sociale), un progetto approvato e un budget di progetto, per l’istruttoria delle sue istanze di misure.',

@@ -231,6 +231,53 @@ describe('integrazioni › SIUSS from presa in carico: SINA section and the prog
       ]),
     ).toEqual([{ n: 3 }]);
 
+    // A revision of the progetto that ends the SAD at June: its 2026 record is corrected (C + I), the
+    // benefici's records are untouched.
+    const revisione = await as(
+      PRESA_IN_CARICO_RPC.proponiProgetto,
+      progetto(c.id, {
+        interventi: [
+          {
+            ...sad,
+            al: '2026-06-30',
+            costoCentesimi: 343_200,
+            presenzaProvaMezzi: 1,
+            caratterePrestazione: 1,
+            importoMensileCentesimi: 57_200,
+            areaUtenza: 2,
+            protocolloDomanda: 'PRG-2026-0042',
+          },
+          buono,
+        ],
+      }),
+    );
+    await presa.as(ATTORI_PRESA.responsabileCrema)(PRESA_IN_CARICO_RPC.approvaProgetto, { id: revisione.id });
+    const dopoValutazione = correzioni[5].tsFlusso;
+    const rettifica = await eventually(
+      async () => {
+        const r = await inps()(elencaFlussiSiuss, { since: Date.parse(dopoValutazione), limit: 100 });
+        expect(r.flussi).toHaveLength(2);
+        return r.flussi;
+      },
+      { timeoutMs: 30_000 },
+    );
+    const [cancellata, inserita] = await Promise.all(rettifica.map((f) => prestazione(f.flusso)));
+    expect([cancellata.TipoOperazione, cancellata.CodicePrestazione, cancellata.DataFinePrestazione]).toEqual(
+      ['C', 'A2.07', '2026-12-31'],
+    );
+    expect(inserita).toMatchObject({
+      TipoOperazione: 'I',
+      CodicePrestazione: 'A2.07',
+      DataFinePrestazione: '2026-06-30',
+      PeriodoErogazione: '6',
+      SINA: { Mobilita: '3' },
+    });
+    expect(
+      await svc.sql(`SELECT count(*)::int AS n FROM siuss_record WHERE persona_id = $1 AND in_vigore`, [
+        p.id,
+      ]),
+    ).toEqual([{ n: 3 }]);
+
     // Presa in carico audited integrazioni's reads of the cartella, with the service and the purpose.
     const letture = await presa.sql<{ utente: string; finalita: string }>(
       `SELECT DISTINCT utente, finalita FROM voce_audit WHERE azione = 'leggi-per-siuss' AND soggetto_id = $1`,

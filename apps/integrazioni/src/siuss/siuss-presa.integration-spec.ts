@@ -1,5 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
-import { ACCESSO_RPC, INTEGRAZIONI_RPC, PRESA_IN_CARICO_RPC } from '@ambito/contracts';
+import { randomUUID } from 'node:crypto';
+import { ACCESSO_RPC, INTEGRAZIONI_RPC, PRESA_IN_CARICO_RPC, type EventEnvelope } from '@ambito/contracts';
 import { eventually, generateIdentityKeys } from '@ambito/testing';
 /* eslint-disable @nx/enforce-module-boundaries */
 import { ATTORI as ATTORI_ACCESSO, persona } from '../../../accesso/test/accesso-harness';
@@ -21,6 +22,7 @@ import {
 import { registraEquipeCrema } from '../../../presa-in-carico/test/presa-in-carico-scenario';
 /* eslint-enable @nx/enforce-module-boundaries */
 import { ATTORI, startTestIntegrazioni, type TestIntegrazioni } from '../../test/integrazioni-harness';
+import { SiussService } from './siuss.service';
 import { ValidatoreXsd } from './xml/validatore-xsd';
 
 /*
@@ -285,4 +287,75 @@ describe('integrazioni › SIUSS from presa in carico: SINA section and the prog
     );
     expect(letture).toEqual([{ utente: 'servizio:integrazioni', finalita: 'debito-informativo' }]);
   }, 180_000);
+
+  it('concurrent events of one person leave one insertion in force per prestazione and one flow (the database decides)', async () => {
+    const presa = misure.servizi!.presaInCarico;
+    const cf = codiceFiscale();
+    const p = await misure.servizi!.accesso.as(ATTORI_ACCESSO.operatoreCrema, 'persona in carico')(
+      ACCESSO_RPC.registraPersona,
+      persona(cf, CREMA),
+    );
+    const coordinatore = presa.as(ATTORI_PRESA.coordinatoreCrema);
+    const c = cartellaAperta(
+      await coordinatore(PRESA_IN_CARICO_RPC.apriCartella, { ...apertura(cf, CREMA), personaId: p.id }),
+    );
+    await coordinatore(PRESA_IN_CARICO_RPC.assegnaCartella, { id: c.id, caseManagerId: 'as.crema' });
+    const as = presa.as(ATTORI_PRESA.asCrema);
+    const [sad] = progetto(c.id).interventi;
+    const proposto = await as(
+      PRESA_IN_CARICO_RPC.proponiProgetto,
+      progetto(c.id, {
+        interventi: [
+          {
+            ...sad,
+            presenzaProvaMezzi: 4,
+            caratterePrestazione: 1,
+            importoMensileCentesimi: 57_200,
+            areaUtenza: 2,
+          },
+        ],
+      }),
+    );
+    await presa.as(ATTORI_PRESA.responsabileCrema)(PRESA_IN_CARICO_RPC.approvaProgetto, { id: proposto.id });
+    // Besides the approval event on JetStream, four more deliveries of one person at the same moment.
+    const siuss = svc.app.get(SiussService);
+    const evento = () =>
+      ({
+        id: randomUUID(),
+        type: 'presa-in-carico.progetto.approvato',
+        version: 1,
+        occurredAt: new Date().toISOString(),
+        ambito: 'CREMA',
+        actor: { userId: 'responsabile.crema', nome: 'responsabile', ruoli: ['responsabile-comune'] },
+        correlationId: randomUUID(),
+        causationId: null,
+        payload: { personaId: p.id },
+      }) as EventEnvelope<string, { personaId: string }>;
+    const consegne = Array.from({ length: 4 }, evento);
+    const esiti = await Promise.allSettled(consegne.map((e) => siuss.progetto('prova-concorrenza', e)));
+    // A delivery the unique index refused is delivered again, as JetStream does: it finds the record.
+    for (const [i, esito] of esiti.entries())
+      if (esito.status === 'rejected') await siuss.progetto('prova-concorrenza', consegne[i]);
+    // Each delivery handled once.
+    expect(await svc.sql(`SELECT 1 FROM inbox_message WHERE consumer = 'prova-concorrenza'`)).toHaveLength(4);
+    // And the approval event that came through JetStream was handled too.
+    const [approvazione] = await presa.sql<{ id: string }>(
+      `SELECT envelope->>'id' AS id FROM outbox_message
+        WHERE type = 'presa-in-carico.progetto.approvato' AND envelope->'payload'->>'cartellaId' = $1`,
+      [c.id],
+    );
+    await eventually(async () =>
+      expect(
+        await svc.sql(
+          `SELECT 1 FROM inbox_message WHERE consumer = 'integrazioni-siuss-progetto' AND event_id = $1`,
+          [approvazione.id],
+        ),
+      ).toHaveLength(1),
+    );
+    const righe = await svc.sql<{ tipo_operazione: string; in_vigore: boolean }>(
+      `SELECT tipo_operazione, in_vigore FROM siuss_record WHERE persona_id = $1 AND stato = 'offerto'`,
+      [p.id],
+    );
+    expect(righe).toEqual([{ tipo_operazione: 'I', in_vigore: true }]);
+  }, 120_000);
 });

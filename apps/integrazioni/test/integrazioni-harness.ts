@@ -62,7 +62,10 @@ export async function startTestIntegrazioni(
   const identita = opzioni.identita ?? generateIdentityKeys();
   // The producers' streams exist before the consumers start (misure's events), as when misure runs.
   const collaudo = await connectTestNats(undefined, { name: 'integrazioni-test-stream' });
-  await ensureStream(await collaudo.jetstreamManager(), eventStreamName('misure'), ['evt.misure.>']);
+  const jsm = await collaudo.jetstreamManager();
+  await ensureStream(jsm, eventStreamName('misure'), ['evt.misure.>']);
+  // And presa in carico's (its progetti and SINA valutazioni feed SIUSS too).
+  await ensureStream(jsm, eventStreamName('presa-in-carico'), ['evt.presa-in-carico.>']);
   await collaudo.close();
   const app = await createIntegrazioniApp(
     loadIntegrazioniConfig({

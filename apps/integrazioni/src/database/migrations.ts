@@ -3,6 +3,7 @@ import { createIdempotencyKeyMigration, createOutboxLeaseMigration } from '@ambi
 import { AddImportazioniGepi1796048700001 } from '../gepi/gepi.migration';
 import { CreateIsee1796048500000 } from './isee.migration';
 import { CreateSiuss1796048600000 } from '../siuss/siuss.migration';
+import { AddSiussPresaInCarico1796049300000 } from '../siuss/siuss-presa.migration';
 
 /**
  * The first migration: the append-only audit table `voce_audit`. serviceDataSourceOptions runs the
@@ -30,4 +31,6 @@ export const INTEGRAZIONI_MIGRATIONS = [
   CreateSiuss1796048600000,
   // GePI (lane integrazioni-gepi, 17960487xxxxx)
   AddImportazioniGepi1796048700001,
+  // SIUSS from presa in carico (lane siuss-presa, 17960493xxxxx): SINA section, progetto interventi.
+  AddSiussPresaInCarico1796049300000,
 ];

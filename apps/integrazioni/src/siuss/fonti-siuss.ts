@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, INTEGRAZIONI_SIUSS_CHIAMATE } from '@ambito/contracts';
 import { ServiceCaller } from '@ambito/messaging';
+import type { InterventoPerSiussV1 } from '@ambito/contracts';
+import type { ValutazioneSina } from './codici/sina-siuss';
 import type { DatiBeneficio, DatiIstanza, DatiPersona } from './record/componi-record';
 
 /** Everything a SIUSS record needs about a beneficio, read from the services that own it. */
@@ -9,12 +11,23 @@ export interface DatiRecordSiuss {
   istanza: DatiIstanza;
   persona: DatiPersona;
   presoInCarico: boolean;
+  /** The last SINA valutazione of the cartella, as registered (mapped by codici/sina-siuss.ts). */
+  valutazioneSina: ValutazioneSina | null;
+}
+
+/** Everything the SIUSS records of a person's progetto need: who, the SINA profile, the interventi. */
+export interface DatiProgettoSiuss {
+  persona: DatiPersona;
+  presoInCarico: boolean;
+  valutazioneSina: ValutazioneSina | null;
+  progetto: { progettoId: string; versione: number; interventi: InterventoPerSiussV1[] } | null;
 }
 
 export interface FontiSiuss {
   /** The beneficio born of a funded istanza; null while misure has not made it yet. */
   beneficioDiIstanza(istanzaId: string): Promise<string | null>;
   dati(beneficioId: string): Promise<DatiRecordSiuss>;
+  datiProgetto(personaId: string): Promise<DatiProgettoSiuss>;
 }
 export const FONTI_SIUSS = Symbol('FONTI_SIUSS');
 
@@ -53,7 +66,7 @@ export class FontiSiussServizi implements FontiSiuss {
       this.chiamate.chiama(INTEGRAZIONI_SIUSS_CHIAMATE.persona, { personaId: b.personaId }, { motivo }),
     );
     const presa = await this.leggi('presa-in-carico', () =>
-      this.chiamate.chiama(INTEGRAZIONI_SIUSS_CHIAMATE.presaInCarico, { personaId: b.personaId }, { motivo }),
+      this.chiamate.chiama(INTEGRAZIONI_SIUSS_CHIAMATE.sinaEProgetto, { personaId: b.personaId }, { motivo }),
     );
     // The DSU the istanza was judged with: the most recent declared attestation.
     const dsu = [...(istanza.dichiarazioni.isee ?? [])].sort((x, y) =>
@@ -77,18 +90,25 @@ export class FontiSiussServizi implements FontiSiuss {
         protocolloDsu: dsu?.protocolloDsu ?? null,
         dataDsu: dsu?.dataPresentazione ?? null,
       },
-      persona: {
-        codiceFiscale: persona.codiceFiscale,
-        cognome: persona.cognome,
-        nome: persona.nome,
-        dataNascita: persona.dataNascita,
-        luogoNascita: persona.luogoNascita,
-        sesso: persona.sesso,
-        cittadinanzaIstat: persona.cittadinanzaIstat,
-        comuneResidenza: persona.comuneResidenza,
-        statoEsteroResidenza: persona.statoEsteroResidenza,
-      },
-      presoInCarico: presa.valutazioneCompletata || presa.progettoApprovato,
+      persona: datiPersona(persona),
+      presoInCarico: presa.presoInCarico,
+      valutazioneSina: presa.valutazioneSina,
+    };
+  }
+
+  async datiProgetto(personaId: string): Promise<DatiProgettoSiuss> {
+    const motivo = `Record SIUSS degli interventi del progetto della persona ${personaId}`;
+    const presa = await this.leggi('presa-in-carico', () =>
+      this.chiamate.chiama(INTEGRAZIONI_SIUSS_CHIAMATE.sinaEProgetto, { personaId }, { motivo }),
+    );
+    const persona = await this.leggi('accesso', () =>
+      this.chiamate.chiama(INTEGRAZIONI_SIUSS_CHIAMATE.persona, { personaId }, { motivo }),
+    );
+    return {
+      persona: datiPersona(persona),
+      presoInCarico: presa.presoInCarico,
+      valutazioneSina: presa.valutazioneSina,
+      progetto: presa.progetto,
     };
   }
 
@@ -101,4 +121,18 @@ export class FontiSiussServizi implements FontiSiuss {
       throw error;
     }
   }
+}
+
+function datiPersona(persona: DatiPersona): DatiPersona {
+  return {
+    codiceFiscale: persona.codiceFiscale,
+    cognome: persona.cognome,
+    nome: persona.nome,
+    dataNascita: persona.dataNascita,
+    luogoNascita: persona.luogoNascita,
+    sesso: persona.sesso,
+    cittadinanzaIstat: persona.cittadinanzaIstat,
+    comuneResidenza: persona.comuneResidenza,
+    statoEsteroResidenza: persona.statoEsteroResidenza,
+  };
 }

@@ -2,15 +2,18 @@ import { Injectable } from '@nestjs/common';
 import {
   INTEGRAZIONI_SIUSS_CONSUMI,
   MISURE_EVENTS,
+  PRESA_IN_CARICO_EVENTS,
   type BeneficioConcessoV1,
   type BeneficioTerminatoV1,
   type ErogazioneLiquidataV1,
   type EventEnvelope,
+  type ProgettoDecisioneV1,
+  type ValutazioneCompletataV1,
 } from '@ambito/contracts';
 import { OnEvent } from '@ambito/messaging';
 import { SiussService } from './siuss.service';
 
-/** The misure events that make and correct SIUSS records, each on its own durable, once per event. */
+/** The misure and presa in carico events that make and correct SIUSS records, each on its own durable, once per event. */
 @Injectable()
 export class SiussConsumers {
   constructor(private readonly siuss: SiussService) {}
@@ -38,5 +41,23 @@ export class SiussConsumers {
   cessato(envelope: EventEnvelope<'misure.beneficio.cessato', BeneficioTerminatoV1>): Promise<void> {
     const d = INTEGRAZIONI_SIUSS_CONSUMI.beneficioCessato.durable;
     return this.siuss.aggiorna(d, envelope, envelope.payload.beneficioId);
+  }
+
+  @OnEvent(PRESA_IN_CARICO_EVENTS.progettoApprovato, {
+    durable: INTEGRAZIONI_SIUSS_CONSUMI.progettoApprovato.durable,
+  })
+  progettoApprovato(
+    envelope: EventEnvelope<'presa-in-carico.progetto.approvato', ProgettoDecisioneV1>,
+  ): Promise<void> {
+    return this.siuss.progetto(INTEGRAZIONI_SIUSS_CONSUMI.progettoApprovato.durable, envelope);
+  }
+
+  @OnEvent(PRESA_IN_CARICO_EVENTS.valutazioneCompletata, {
+    durable: INTEGRAZIONI_SIUSS_CONSUMI.valutazioneCompletata.durable,
+  })
+  valutazioneCompletata(
+    envelope: EventEnvelope<'presa-in-carico.valutazione.completata', ValutazioneCompletataV1>,
+  ): Promise<void> {
+    return this.siuss.valutazione(INTEGRAZIONI_SIUSS_CONSUMI.valutazioneCompletata.durable, envelope);
   }
 }

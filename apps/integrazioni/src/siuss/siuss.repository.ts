@@ -4,7 +4,10 @@ import type { CodiceEsitoSiuss, StatoRecordSiuss } from '@ambito/contracts';
 
 export interface RecordRow {
   id: string;
-  beneficio_id: string;
+  beneficio_id: string | null;
+  intervento_id: string | null;
+  chiave: string | null;
+  versione_sina: string | null;
   persona_id: string;
   anno: number;
   tipo_operazione: 'I' | 'C';
@@ -24,7 +27,10 @@ export interface RecordRow {
 }
 
 export interface NuovoRecord {
-  beneficioId: string;
+  beneficioId: string | null;
+  interventoId: string | null;
+  chiave: string | null;
+  versioneSina: string | null;
   personaId: string;
   anno: number;
   tipoOperazione: 'I' | 'C';
@@ -75,8 +81,9 @@ export const SiussSql = {
     const id = randomUUID();
     await m.query(
       `INSERT INTO siuss_record (id, beneficio_id, persona_id, anno, tipo_operazione, annulla, stato, motivo,
-         id_flusso, ts_flusso, xml, contenuto, impronta, codice_prestazione, versione_codici, in_vigore)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16)`,
+         id_flusso, ts_flusso, xml, contenuto, impronta, codice_prestazione, versione_codici, in_vigore,
+         intervento_id, chiave, versione_sina)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19)`,
       [
         id,
         r.beneficioId,
@@ -94,9 +101,30 @@ export const SiussSql = {
         r.codicePrestazione,
         r.versioneCodici,
         r.inVigore,
+        r.interventoId,
+        r.chiave,
+        r.versioneSina,
       ],
     );
     return id;
+  },
+
+  /** The progetto records in force of a person, locked (a revision's corrections are serialised). */
+  inVigoreProgetto(m: EntityManager, personaId: string): Promise<RecordRow[]> {
+    return m.query(
+      `SELECT * FROM siuss_record WHERE persona_id = $1 AND intervento_id IS NOT NULL AND in_vigore
+        ORDER BY chiave FOR UPDATE`,
+      [personaId],
+    );
+  },
+
+  /** The benefici of a person with a record in force (a new SINA valutazione changes their section). */
+  async beneficiInVigore(m: EntityManager, personaId: string): Promise<string[]> {
+    const righe: Array<{ beneficio_id: string }> = await m.query(
+      `SELECT DISTINCT beneficio_id FROM siuss_record WHERE persona_id = $1 AND beneficio_id IS NOT NULL AND in_vigore`,
+      [personaId],
+    );
+    return righe.map((r) => r.beneficio_id);
   },
 
   chiudi(m: EntityManager, id: string): Promise<unknown> {
@@ -135,12 +163,16 @@ export const SiussSql = {
     return righe[0]?.id ?? null;
   },
 
-  elenca(m: EntityManager, filtro: { beneficioId?: string; stato?: string }): Promise<RecordRow[]> {
+  elenca(
+    m: EntityManager,
+    filtro: { beneficioId?: string; personaId?: string; stato?: string },
+  ): Promise<RecordRow[]> {
     return m.query(
       `SELECT * FROM siuss_record
         WHERE ($1::uuid IS NULL OR beneficio_id = $1::uuid) AND ($2::text IS NULL OR stato = $2)
+          AND ($3::uuid IS NULL OR persona_id = $3::uuid)
         ORDER BY creato_il DESC, coalesce(ts_flusso, creato_il) DESC LIMIT 200`,
-      [filtro.beneficioId ?? null, filtro.stato ?? null],
+      [filtro.beneficioId ?? null, filtro.stato ?? null, filtro.personaId ?? null],
     );
   },
 

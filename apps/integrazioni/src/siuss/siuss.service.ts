@@ -18,8 +18,10 @@ import {
 import { AuditService } from '@ambito/audit';
 import { alreadyHandled, currentActor, handleOnce } from '@ambito/messaging';
 import { codificaSiuss } from './codici/codici-siuss';
-import { FONTI_SIUSS, type FontiSiuss } from './fonti-siuss';
+import { sezioneSina, type EsitoSina } from './codici/sina-siuss';
+import { FONTI_SIUSS, type DatiProgettoSiuss, type DatiRecordSiuss, type FontiSiuss } from './fonti-siuss';
 import { componiRecord } from './record/componi-record';
+import { componiIntervento, VERSIONE_CODICI_PROGETTO } from './record/componi-intervento';
 import { ENTE_SIUSS } from './siuss-config';
 import { SiussSql, type RecordRow } from './siuss.repository';
 import {
@@ -34,6 +36,10 @@ interface Contenuto {
   anagrafica: AnagraficaSiuss;
   prestazione: PrestazioneSiuss;
 }
+
+/** Which map, instrument and confidence made the SINA section: recorded with the record. */
+const versioneSina = (s: Extract<EsitoSina, { esito: 'sina' }>) =>
+  `${s.versione} [${s.confidenza}] valutazione ${s.valutazioneId}`;
 
 const impronta = (c: Contenuto) => createHash('sha256').update(JSON.stringify(c)).digest('hex');
 
@@ -74,15 +80,21 @@ export class SiussService {
     await handleOnce(this.dataSource, durable, envelope, (m) => this.allinea(m, dati));
   }
 
-  private async allinea(m: EntityManager, dati: Awaited<ReturnType<FontiSiuss['dati']>>): Promise<void> {
+  private async allinea(m: EntityManager, dati: DatiRecordSiuss): Promise<void> {
     const b = dati.beneficio;
     const vigenti = await SiussSql.inVigore(m, b.id);
     const codifica = codificaSiuss(b.misura, b.strumento, b.dal);
-    const composizione = componiRecord({ ...dati, codifica });
-    const base = { beneficioId: b.id, personaId: b.personaId };
+    const sina = codifica?.sina ? sezioneSina(dati.valutazioneSina) : null;
+    const composizione = componiRecord({
+      ...dati,
+      codifica,
+      sina: sina?.esito === 'sina' ? sina.sina : null,
+    });
+    const base = { beneficioId: b.id, interventoId: null, personaId: b.personaId };
     if (composizione.esito === 'non-componibile') {
       await SiussSql.inserisci(m, {
         ...base,
+        chiave: null,
         anno: Number(b.dal.slice(0, 4)),
         tipoOperazione: 'I',
         annulla: null,
@@ -95,54 +107,162 @@ export class SiussService {
         impronta: '',
         codicePrestazione: null,
         versioneCodici: codifica?.versione ?? null,
+        versioneSina: null,
         inVigore: false,
       });
       this.logger.warn({ beneficioId: b.id }, 'record SIUSS non componibile');
       return;
     }
-    const nuove = new Map(composizione.prestazioni.map((p) => [p.anno, p.prestazione]));
-    for (const vigente of vigenti) {
-      const prestazione = nuove.get(vigente.anno);
-      const contenuto = prestazione && { anagrafica: composizione.anagrafica, prestazione };
-      if (contenuto && impronta(contenuto) === vigente.impronta) {
-        nuove.delete(vigente.anno);
+    const nuove = composizione.prestazioni.map((p) => ({
+      ...base,
+      chiave: String(p.anno),
+      anno: p.anno,
+      contenuto: { anagrafica: composizione.anagrafica, prestazione: p.prestazione },
+      versioneCodici: codifica?.versione ?? null,
+      versioneSina: p.prestazione.SINA && sina?.esito === 'sina' ? versioneSina(sina) : null,
+    }));
+    await this.riconcilia(m, vigenti, nuove, (r) => String(r.anno));
+  }
+
+  /**
+   * A progetto approved (or a new SINA valutazione): the interventi of the approved progetto in force
+   * that are prestazioni (coded with what SIUSS needs: carattere, prova dei mezzi, area utenza) become
+   * records, one per prestazione and calendar year; the ones no longer there, or changed, are
+   * corrected. An event without the person (a cartella not linked to the accesso registry) has nothing
+   * SIUSS can name: handled, nothing written.
+   */
+  async progetto(
+    durable: string,
+    envelope: EventEnvelope<string, { personaId?: string | null }>,
+  ): Promise<void> {
+    if (await alreadyHandled(this.dataSource, durable, envelope)) return;
+    const personaId = envelope.payload.personaId ?? null;
+    if (!personaId) {
+      await handleOnce(this.dataSource, durable, envelope, async () => undefined);
+      return;
+    }
+    const dati = await this.fonti.datiProgetto(personaId);
+    await handleOnce(this.dataSource, durable, envelope, (m) => this.allineaProgetto(m, personaId, dati));
+  }
+
+  /** A new SINA valutazione: the person's progetto records and beneficio records carry the new section. */
+  async valutazione(
+    durable: string,
+    envelope: EventEnvelope<string, { personaId?: string | null; strumento: string }>,
+  ): Promise<void> {
+    if (envelope.payload.strumento !== 'SINA') {
+      if (!(await alreadyHandled(this.dataSource, durable, envelope)))
+        await handleOnce(this.dataSource, durable, envelope, async () => undefined);
+      return;
+    }
+    const personaId = envelope.payload.personaId ?? null;
+    if (await alreadyHandled(this.dataSource, durable, envelope)) return;
+    if (!personaId) {
+      await handleOnce(this.dataSource, durable, envelope, async () => undefined);
+      return;
+    }
+    const benefici = await SiussSql.beneficiInVigore(this.dataSource.manager, personaId);
+    const datiBenefici: DatiRecordSiuss[] = [];
+    for (const beneficioId of benefici) datiBenefici.push(await this.fonti.dati(beneficioId));
+    const datiProgetto = await this.fonti.datiProgetto(personaId);
+    await handleOnce(this.dataSource, durable, envelope, async (m) => {
+      for (const dati of datiBenefici) await this.allinea(m, dati);
+      await this.allineaProgetto(m, personaId, datiProgetto);
+    });
+  }
+
+  private async allineaProgetto(m: EntityManager, personaId: string, dati: DatiProgettoSiuss): Promise<void> {
+    const vigenti = await SiussSql.inVigoreProgetto(m, personaId);
+    const sina = sezioneSina(dati.valutazioneSina);
+    const nuove: Parameters<SiussService['riconcilia']>[2] = [];
+    for (const intervento of dati.progetto?.interventi ?? []) {
+      const composizione = componiIntervento(
+        intervento,
+        dati.persona,
+        sina.esito === 'sina' ? sina.sina : null,
+      );
+      if (composizione.esito === 'non-componibile') {
+        // Not a prestazione SIUSS can take (coded before the SIUSS fields, or incomplete): left out.
+        this.logger.log(
+          { interventoId: intervento.id, motivo: composizione.motivo },
+          'intervento senza record SIUSS',
+        );
         continue;
       }
-      // Changed or gone: the offered insertion is cancelled (same prestazione, TipoOperazione C).
+      for (const p of composizione.prestazioni)
+        nuove.push({
+          beneficioId: null,
+          interventoId: intervento.id,
+          personaId,
+          chiave: `${intervento.codicePrestazione}|${intervento.dal}|${p.anno}`,
+          anno: p.anno,
+          contenuto: { anagrafica: composizione.anagrafica, prestazione: p.prestazione },
+          versioneCodici: VERSIONE_CODICI_PROGETTO,
+          versioneSina: p.prestazione.SINA && sina.esito === 'sina' ? versioneSina(sina) : null,
+        });
+    }
+    await this.riconcilia(m, vigenti, nuove, (r) => r.chiave ?? String(r.anno));
+  }
+
+  /**
+   * Makes the records in force agree with the new ones, key by key: the same content stays (no new
+   * flow); changed or gone is cancelled (same prestazione, TipoOperazione C); new or changed is inserted.
+   */
+  private async riconcilia(
+    m: EntityManager,
+    vigenti: RecordRow[],
+    nuove: Array<{
+      beneficioId: string | null;
+      interventoId: string | null;
+      personaId: string;
+      chiave: string;
+      anno: number;
+      contenuto: Contenuto;
+      versioneCodici: string | null;
+      versioneSina: string | null;
+    }>,
+    chiaveDi: (r: RecordRow) => string,
+  ): Promise<void> {
+    const daInserire = new Map(nuove.map((n) => [n.chiave, n]));
+    for (const vigente of vigenti) {
+      const nuova = daInserire.get(chiaveDi(vigente));
+      if (nuova && impronta(nuova.contenuto) === vigente.impronta) {
+        daInserire.delete(chiaveDi(vigente));
+        continue;
+      }
       const vecchio = vigente.contenuto as Contenuto;
       await SiussSql.chiudi(m, vigente.id);
       await this.offri(m, {
-        ...base,
+        beneficioId: vigente.beneficio_id,
+        interventoId: vigente.intervento_id,
+        personaId: vigente.persona_id,
+        chiave: vigente.chiave,
         anno: vigente.anno,
         tipoOperazione: 'C',
         annulla: vigente.id,
         contenuto: { ...vecchio, prestazione: { ...vecchio.prestazione, TipoOperazione: 'C' } },
         versioneCodici: vigente.versione_codici,
+        versioneSina: vigente.versione_sina,
       });
     }
-    for (const [anno, prestazione] of nuove) {
-      await this.offri(m, {
-        ...base,
-        anno,
-        tipoOperazione: 'I',
-        annulla: null,
-        contenuto: { anagrafica: composizione.anagrafica, prestazione },
-        versioneCodici: codifica?.versione ?? null,
-      });
-    }
+    for (const nuova of daInserire.values())
+      await this.offri(m, { ...nuova, tipoOperazione: 'I', annulla: null });
   }
 
   /** Builds, validates and stores one flow: offered with its id_flusso, or refused with the reason. */
   private async offri(
     m: EntityManager,
     r: {
-      beneficioId: string;
+      beneficioId: string | null;
+      interventoId: string | null;
       personaId: string;
+      chiave: string | null;
       anno: number;
       tipoOperazione: 'I' | 'C';
       annulla: string | null;
       contenuto: Contenuto;
       versioneCodici: string | null;
+      versioneSina: string | null;
     },
   ): Promise<void> {
     const documento = (nome: string) =>
@@ -153,6 +273,9 @@ export class SiussService {
     const prova = await this.validatore.valida(documento(`${this.ente.codice}.PS.00000000.0000000`));
     const comuni = {
       beneficioId: r.beneficioId,
+      interventoId: r.interventoId,
+      chiave: r.chiave,
+      versioneSina: r.versioneSina,
       personaId: r.personaId,
       anno: r.anno,
       tipoOperazione: r.tipoOperazione,
@@ -281,6 +404,8 @@ function recordV1(r: RecordRow): RecordSiussV1 {
   return {
     id: r.id,
     beneficioId: r.beneficio_id,
+    interventoId: r.intervento_id,
+    versioneSina: r.versione_sina,
     anno: r.anno,
     tipoOperazione: r.tipo_operazione,
     idFlusso: r.id_flusso,

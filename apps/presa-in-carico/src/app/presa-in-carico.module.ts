@@ -30,6 +30,7 @@ import { AnnotaDiarioUseCase, LeggiDiarioQuery } from '../cartelle/diario/diario
 import { IntakeConsumer } from '../cartelle/intake.consumer';
 import { ResidenzaConsumer } from '../cartelle/trasferimento/residenza.consumer';
 import { ElencaCartelleQuery, LeggiCartellaQuery } from '../cartelle/lettura/cartelle.queries';
+import { PerSiussQuery } from '../cartelle/lettura/per-siuss.query';
 import { StatoPerMisureQuery } from '../cartelle/lettura/stato-per-misure.query';
 import { AggiornaNucleoUseCase } from '../cartelle/nucleo/aggiorna-nucleo.use-case';
 import { TrasferisciCartellaUseCase } from '../cartelle/trasferimento/trasferisci-cartella.use-case';
@@ -106,6 +107,7 @@ export class PresaInCaricoModule {
         LeggiCartellaQuery,
         ElencaCartelleQuery,
         StatoPerMisureQuery,
+        PerSiussQuery,
         AnnotaDiarioUseCase,
         LeggiDiarioQuery,
         IntakeConsumer,

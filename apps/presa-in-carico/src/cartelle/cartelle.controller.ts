@@ -8,6 +8,7 @@ import {
   ElencaCartelleV1,
   LeggiCartellaV1,
   LeggiDiarioV1,
+  LeggiPerSiussV1,
   LeggiStatoPerMisureV1,
   PRESA_IN_CARICO_RPC,
   TrasferisciCartellaV1,
@@ -15,6 +16,7 @@ import {
   type CartellaSintesiV1,
   type CartellaV1,
   type PaginaV1,
+  type PresaInCaricoPerSiussV1,
   type StatoPerMisureV1,
   type VoceDiarioV1,
 } from '@ambito/contracts';
@@ -25,6 +27,7 @@ import { AssegnaEquipeCasoUseCase } from './assegnazione/assegna-equipe-caso.use
 import { ChiudiCartellaUseCase } from './chiusura/chiudi-cartella.use-case';
 import { AnnotaDiarioUseCase, LeggiDiarioQuery } from './diario/diario.use-cases';
 import { ElencaCartelleQuery, LeggiCartellaQuery } from './lettura/cartelle.queries';
+import { PerSiussQuery } from './lettura/per-siuss.query';
 import { StatoPerMisureQuery } from './lettura/stato-per-misure.query';
 import { AggiornaNucleoUseCase } from './nucleo/aggiorna-nucleo.use-case';
 import { TrasferisciCartellaUseCase } from './trasferimento/trasferisci-cartella.use-case';
@@ -44,7 +47,13 @@ export class CartelleController {
     private readonly annotaDiario: AnnotaDiarioUseCase,
     private readonly leggiDiario: LeggiDiarioQuery,
     private readonly statoPerMisure: StatoPerMisureQuery,
+    private readonly perSiuss: PerSiussQuery,
   ) {}
+
+  @RpcHandler(PRESA_IN_CARICO_RPC.leggiPerSiuss)
+  leggiPerSiuss(dto: LeggiPerSiussV1): Promise<PresaInCaricoPerSiussV1> {
+    return this.perSiuss.esegui(dto.personaId);
+  }
 
   @RpcHandler(PRESA_IN_CARICO_RPC.leggiStatoPerMisure)
   leggiPerMisure(dto: LeggiStatoPerMisureV1): Promise<StatoPerMisureV1> {

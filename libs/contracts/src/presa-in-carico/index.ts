@@ -12,6 +12,7 @@ export * from './v1/interventi-misure.dto';
 export * from './v1/monitoraggio.dto';
 export * from './v1/leps.dto';
 export * from './v1/stato-per-misure.dto';
+export * from './v1/stato-per-siuss.dto';
 export * from './v1/richiesta-assistente.dto';
 export * from './v1/adi.dto';
 export * from './v1/adi.messages';

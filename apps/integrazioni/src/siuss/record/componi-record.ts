@@ -1,4 +1,5 @@
 import type { CodificaSiuss } from '../codici/codici-siuss';
+import type { SinaSiuss } from '../codici/sina-siuss';
 import { regioneDelComune } from '../codici/regioni-istat';
 import type { AnagraficaSiuss, PrestazioneSiuss } from '../xml/flusso-siuss';
 
@@ -91,8 +92,11 @@ export function componiRecord(input: {
   persona: DatiPersona;
   presoInCarico: boolean;
   codifica: CodificaSiuss | null;
+  /** The SINA section, sent only with prestazioni of disability and non-self-sufficiency. */
+  sina?: SinaSiuss | null;
 }): Composizione {
   const { beneficio: b, istanza, persona, presoInCarico, codifica } = input;
+  const sina = codifica?.sina && input.sina ? input.sina : null;
   if (!codifica)
     return {
       esito: 'non-componibile',
@@ -118,6 +122,7 @@ export function componiRecord(input: {
     DataEvento: b.dal,
     PresaCarico: presoInCarico ? '1' : '2',
     AreaUtenza: codifica.areaUtenza,
+    ...(sina ? { SINA: sina } : {}),
   };
 
   if (b.importoMensileCentesimi === null) {

@@ -1,4 +1,5 @@
 import { XMLBuilder } from 'fast-xml-parser';
+import type { SinaSiuss } from '../codici/sina-siuss';
 
 /*
  * The PS-PSA-SINA document (specs/inps-waas/PS_PSA_SINA201812.xsd, namespace http://inps.it/Casellario):
@@ -51,6 +52,8 @@ export interface PrestazioneSiuss {
   ImportoMensile?: string;
   PresaCarico: '1' | '2';
   AreaUtenza?: string;
+  /** The SINA section (disability and non-self-sufficiency), the only child of PrestazioniSociali. */
+  SINA?: SinaSiuss;
 }
 
 export interface BeneficiarioSiuss {
@@ -102,9 +105,23 @@ export function documentoFlusso(nome: string, ente: EnteSiuss, beneficiari: Bene
           CodiceComune: a.codiceComune,
           CodiceNazione: a.codiceNazione,
         }),
-        PrestazioniSociali: prestazioni.map((p) => attributi({ ...p })),
+        PrestazioniSociali: prestazioni.map(({ SINA, ...p }) => ({
+          ...attributi({ ...p }),
+          ...(SINA ? { SINA: sezioneSina(SINA) } : {}),
+        })),
       })),
     },
   };
   return builder.build(documento) as string;
+}
+
+/** SINAType: its attributes, then NecessitaInterventiSociali and InvaliditaCivile in the XSD's order. */
+function sezioneSina(s: SinaSiuss) {
+  return {
+    ...attributi(s.attributi),
+    ...(s.necessitaInterventiSociali.length > 0
+      ? { NecessitaInterventiSociali: { CodicePrestazione: s.necessitaInterventiSociali } }
+      : {}),
+    ...(s.invaliditaCivile.length > 0 ? { InvaliditaCivile: { InvCiv: s.invaliditaCivile } } : {}),
+  };
 }

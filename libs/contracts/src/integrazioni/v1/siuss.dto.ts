@@ -7,6 +7,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  IsUUID,
   Max,
   MaxLength,
   Min,
@@ -150,6 +151,11 @@ export class ElencaRecordSiussV1 {
   beneficioId?: string;
 
   @IsOptional()
+  @IsUUID()
+  @Descrizione('I record di una persona (anche quelli degli interventi del progetto)')
+  personaId?: string;
+
+  @IsOptional()
   @IsIn(STATI_RECORD_SIUSS)
   stato?: StatoRecordSiuss;
 }
@@ -159,8 +165,20 @@ export class RecordSiussV1 {
   @IsString()
   id: string;
 
+  @Nullable()
   @IsString()
-  beneficioId: string;
+  @Descrizione('Il beneficio di misure del record; null per un intervento del progetto')
+  beneficioId: string | null;
+
+  @Nullable()
+  @IsString()
+  @Descrizione('L’intervento del progetto di presa in carico del record; null per un beneficio')
+  interventoId: string | null;
+
+  @Nullable()
+  @IsString()
+  @Descrizione('La versione della mappa SINA usata per la sezione SINA; null se il record non la porta')
+  versioneSina: string | null;
 
   @Intero({ min: 2000, max: 2100 })
   anno: number;

@@ -1,7 +1,10 @@
 import { ACCESSO_RPC } from '../../accesso/v1/accesso.messages';
 import { chiamata, consumo, rpc } from '../../common/declarations';
 import { MISURE_EVENTS, MISURE_RPC } from '../../misure/v1/misure.messages';
-import { PRESA_IN_CARICO_RPC } from '../../presa-in-carico/v1/presa-in-carico.messages';
+import {
+  PRESA_IN_CARICO_EVENTS,
+  PRESA_IN_CARICO_RPC,
+} from '../../presa-in-carico/v1/presa-in-carico.messages';
 import {
   ElencaFlussiSiussV1,
   ElencaRecordSiussV1,
@@ -98,12 +101,12 @@ export const INTEGRAZIONI_SIUSS_CHIAMATE = {
     descrizione:
       'Codice fiscale e anagrafica SIUSS (anno e luogo di nascita, genere, cittadinanza, residenza) del beneficiario.',
   }),
-  presaInCarico: chiamata({
+  sinaEProgetto: chiamata({
     servizio: 'integrazioni',
-    rpc: PRESA_IN_CARICO_RPC.leggiStatoPerMisure,
+    rpc: PRESA_IN_CARICO_RPC.leggiPerSiuss,
     finalita: 'debito-informativo',
     descrizione:
-      'Se il beneficiario è preso in carico (valutazione o progetto nella cartella) per il record SIUSS.',
+      'Il profilo SINA (disabilità e non autosufficienza) dell’ultima valutazione SINA e gli interventi del progetto approvato, per i record SIUSS.',
   }),
 } as const;
 
@@ -134,5 +137,19 @@ export const INTEGRAZIONI_SIUSS_CONSUMI = {
     evento: MISURE_EVENTS.beneficioCessato,
     descrizione:
       'La cessazione accorcia la prestazione: il record SIUSS è rettificato (cancellazione e nuovo inserimento).',
+  }),
+  progettoApprovato: consumo({
+    servizio: 'integrazioni',
+    durable: 'integrazioni-siuss-progetto',
+    evento: PRESA_IN_CARICO_EVENTS.progettoApprovato,
+    descrizione:
+      'Gli interventi del progetto approvato che sono prestazioni diventano record SIUSS (una revisione li rettifica).',
+  }),
+  valutazioneCompletata: consumo({
+    servizio: 'integrazioni',
+    durable: 'integrazioni-siuss-valutazione',
+    evento: PRESA_IN_CARICO_EVENTS.valutazioneCompletata,
+    descrizione:
+      'Una nuova valutazione SINA aggiorna la sezione SINA dei record SIUSS della persona (rettifica se cambia).',
   }),
 } as const;

@@ -66,6 +66,7 @@ import {
 } from './richiesta-assistente.dto';
 import { ConteggiCartelleRispostaV1, ConteggiCartelleV1 } from './statistiche.dto';
 import { LeggiStatoPerMisureV1, StatoPerMisureV1 } from './stato-per-misure.dto';
+import { LeggiPerSiussV1, PresaInCaricoPerSiussV1 } from './stato-per-siuss.dto';
 import { ElencaStrumentiV1, RegistraValutazioneV1, StrumentoV1, ValutazioneV1 } from './valutazione.dto';
 import { PRESA_IN_CARICO_ADI_RPC } from './adi.messages';
 
@@ -259,11 +260,23 @@ export const PRESA_IN_CARICO_RPC = {
     subject: 'presa-in-carico.cartella.leggi-per-misure',
     request: LeggiStatoPerMisureV1,
     reply: StatoPerMisureV1,
-    // Service identity only: the istruttoria of the misure (MISURE_CHIAMATE), no user.
-    ruoli: ['servizio-misure', 'servizio-integrazioni'],
+    // Service identity only: the istruttoria of the misure (MISURE_CHIAMATE), no user. The SIUSS feed
+    // reads presa-in-carico.cartella.leggi-per-siuss instead.
+    ruoli: ['servizio-misure'],
     ambito: 'servizio',
     descrizione:
       'Se la cartella di una persona ha una valutazione multidimensionale (anche dell’équipe clinica e sociale), un progetto approvato e un budget di progetto, per l’istruttoria delle sue istanze di misure.',
+    letturaDatiPersonali: true,
+  }),
+  leggiPerSiuss: rpc({
+    subject: 'presa-in-carico.cartella.leggi-per-siuss',
+    request: LeggiPerSiussV1,
+    reply: PresaInCaricoPerSiussV1,
+    // Service identity only: the SIUSS feed of integrazioni (INTEGRAZIONI_SIUSS_CHIAMATE), no user.
+    ruoli: ['servizio-integrazioni'],
+    ambito: 'servizio',
+    descrizione:
+      'Il profilo SINA dell’ultima valutazione SINA e gli interventi del progetto approvato in vigore di una persona, per i record SIUSS (debito informativo).',
     letturaDatiPersonali: true,
   }),
   caricoLavoro: rpc({

@@ -92,9 +92,12 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const processes: ServiceProcess[] = [];
   const esterni = services.has('integrazioni') ? await avviaEsterni() : undefined;
   const avvii = new Map<string, Parameters<typeof startServiceProcess>[0]>();
+  // E2E_READY_TIMEOUT_MS: a longer wait for each app's readiness on a loaded machine (default 60 s).
+  const pronto = Number(process.env.E2E_READY_TIMEOUT_MS) || undefined;
   const avvia = (opzioni: Parameters<typeof startServiceProcess>[0]) => {
-    avvii.set(opzioni.app, opzioni);
-    return startServiceProcess(opzioni);
+    const conAttesa = { ...opzioni, readyTimeoutMs: opzioni.readyTimeoutMs ?? pronto };
+    avvii.set(opzioni.app, conAttesa);
+    return startServiceProcess(conAttesa);
   };
   try {
     // Every producer's stream exists before the consumers start, whichever services this run starts: a

@@ -1,4 +1,8 @@
+import { generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { SignJWT } from 'jose';
 import { eventStreamName, serviziDelBus } from '@ambito/contracts';
 import {
   connectTestNats,
@@ -6,13 +10,30 @@ import {
   freePort,
   generateIdentityKeys,
   serviceSigningEnv,
+  startFakeInpsIsee,
+  startFakePdnd,
   startServiceProcess,
   testNatsEnv,
   testServiceRoles,
+  type FakeInpsIsee,
+  type FakePdnd,
   type ServiceProcess,
 } from '@ambito/testing';
 
-type App = 'accesso' | 'budget' | 'presa-in-carico' | 'misure' | 'assistenti-familiari' | 'gateway';
+type App =
+  'accesso' | 'budget' | 'presa-in-carico' | 'misure' | 'assistenti-familiari' | 'integrazioni' | 'gateway';
+
+/** What a run with integrazioni has outside the platform: the fake INPS and PDND it talks to. */
+export interface EsterniIntegrazioni {
+  /** The fake INPS ConsultazioneISEE (its `dsu` list is what INPS knows; `richieste` what it was asked). */
+  inps: FakeInpsIsee;
+  /** The fake PDND that issues the ambito's vouchers for INPS ISEE. */
+  pdndIsee: FakePdnd;
+  /** The fake PDND that issues INPS's vouchers for the ambito's WaaS e-service (the gateway trusts its JWKS). */
+  pdndWaas: FakePdnd;
+  /** A voucher for the WaaS API, asked of the fake PDND as INPS's client does (client credentials, RFC 7523). */
+  voucherWaas(): Promise<string>;
+}
 
 export interface Platform {
   gateway: string;
@@ -20,6 +41,8 @@ export interface Platform {
   servizi: Partial<Record<App, string>>;
   databaseUrl: string;
   natsUrl: string;
+  /** With integrazioni: the fake INPS and PDND of the run. */
+  esterni?: EsterniIntegrazioni;
   /** Stops one app (e.g. accesso, to see what its callers do without it). */
   ferma(app: App): Promise<void>;
   /** Starts a stopped app again, with the same configuration and database. */
@@ -39,9 +62,13 @@ export interface PlatformOptions {
   natsUrl?: string;
   /**
    * The services to start (default accesso, budget, presa-in-carico and misure; assistenti-familiari only
-   * when listed, on the Ambito Oglio Po's territorio with its two sportelli); the gateway always starts.
+   * when listed, on the Ambito Oglio Po's territorio with its two sportelli; integrazioni only when
+   * listed, with its INPS ISEE adapter on against a fake INPS and a fake PDND, and the gateway's WaaS API
+   * on, trusting another fake PDND's vouchers); the gateway always starts.
    */
-  services?: Array<'accesso' | 'budget' | 'presa-in-carico' | 'misure' | 'assistenti-familiari'>;
+  services?: Array<
+    'accesso' | 'budget' | 'presa-in-carico' | 'misure' | 'assistenti-familiari' | 'integrazioni'
+  >;
   /** More environment for the gateway (e.g. RPC_TIMEOUT_MS). */
   gatewayEnv?: Record<string, string>;
 }
@@ -63,10 +90,14 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const identita = generateIdentityKeys();
   const { GATEWAY_SIGNING_KEY, ACTOR_TRUSTED_KEYS } = identita;
   const processes: ServiceProcess[] = [];
+  const esterni = services.has('integrazioni') ? await avviaEsterni() : undefined;
   const avvii = new Map<string, Parameters<typeof startServiceProcess>[0]>();
+  // E2E_READY_TIMEOUT_MS: a longer wait for each app's readiness on a loaded machine (default 60 s).
+  const pronto = Number(process.env.E2E_READY_TIMEOUT_MS) || undefined;
   const avvia = (opzioni: Parameters<typeof startServiceProcess>[0]) => {
-    avvii.set(opzioni.app, opzioni);
-    return startServiceProcess(opzioni);
+    const conAttesa = { ...opzioni, readyTimeoutMs: opzioni.readyTimeoutMs ?? pronto };
+    avvii.set(opzioni.app, conAttesa);
+    return startServiceProcess(conAttesa);
   };
   try {
     // Every producer's stream exists before the consumers start, whichever services this run starts: a
@@ -151,6 +182,25 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
           },
         }),
       );
+    // integrazioni consumes misure's events (istanze, benefici) and misure consumes its ISEE: started with them.
+    if (esterni)
+      coppia.push(
+        avvia({
+          app: 'integrazioni',
+          httpPort: await freePort(),
+          logFile: logFile('integrazioni'),
+          workspaceRoot: root,
+          env: {
+            ...common,
+            ...testNatsEnv('integrazioni'),
+            ...ownNats,
+            ...(await database('integrazioni')),
+            ACTOR_TRUSTED_KEYS,
+            ...serviceSigningEnv(identita, 'integrazioni'),
+            ...esterni.env,
+          },
+        }),
+      );
     processes.push(...(await Promise.all(coppia)));
     if (services.has('assistenti-familiari'))
       processes.push(
@@ -184,12 +234,14 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
           TOKEN_RATE_LIMIT: '1000',
           GATEWAY_SIGNING_KEY,
           ...ownNats,
+          ...esterni?.gatewayEnv,
           ...options.gatewayEnv,
         },
       }),
     );
   } catch (error) {
     await Promise.all(processes.map((p) => p.stop()));
+    await esterni?.chiudi();
     throw error;
   }
   return {
@@ -197,6 +249,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     servizi: Object.fromEntries(processes.map((p) => [p.app, p.baseUrl])),
     databaseUrl,
     natsUrl,
+    ...(esterni ? { esterni: esterni.esterni } : {}),
     ferma: async (app) => {
       const i = processes.findIndex((p) => p.app === app);
       if (i < 0) return;
@@ -209,8 +262,141 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     },
     stop: async () => {
       for (const p of processes.reverse()) await p.stop();
+      await esterni?.chiudi();
     },
   };
+}
+
+/** The ambito's PDND client for INPS ISEE, as tools/dev/src/start-platform.ts configures the demo's. */
+const ISEE = {
+  clientId: 'e2e-ambito-crema',
+  kid: 'e2e-crema-1',
+  purposeId: 'e2e-purpose-isee',
+  audiencePdnd: 'auth.interop.pagopa.it/client-assertion',
+  audienceInps: 'https://api.inps.it/pdnd/soap/ConsultazioneISEE/v1',
+};
+/** INPS's PDND client for the ambito's WaaS e-service, and the audience of that e-service's vouchers. */
+const WAAS = {
+  clientId: 'e2e-inps-waas',
+  kid: 'e2e-inps-1',
+  purposeId: 'e2e-purpose-siuss',
+  audience: 'http://127.0.0.1/api/v1/waas/v1',
+};
+
+/**
+ * The fakes of integrazioni's run (libs/testing/src/fakes): PDND for the ambito's vouchers, INPS ISEE
+ * (knowing no DSU until a test adds one) and a second PDND for INPS's vouchers on the WaaS API, whose
+ * JWKS the gateway reads as it reads PDND's in production (PDND_JWKS_URL).
+ */
+async function avviaEsterni(): Promise<{
+  esterni: EsterniIntegrazioni;
+  env: Record<string, string>;
+  gatewayEnv: Record<string, string>;
+  chiudi: () => Promise<void>;
+}> {
+  const ambito = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const inpsClient = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  // The ambito's PDND key as a mounted secret: a file, never in the repository.
+  const keyFile = path.join(mkdtempSync(path.join(tmpdir(), 'e2e-pdnd-')), 'pdnd.key');
+  writeFileSync(keyFile, ambito.privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+  const pdndIsee = await startFakePdnd({
+    audience: ISEE.audiencePdnd,
+    audienceVoucher: ISEE.audienceInps,
+    clienti: [
+      {
+        clientId: ISEE.clientId,
+        kid: ISEE.kid,
+        chiavePubblica: ambito.publicKey,
+        purposeIds: [ISEE.purposeId],
+      },
+    ],
+  });
+  const inps = await startFakeInpsIsee({
+    chiavePdnd: pdndIsee.chiavePubblica,
+    audience: ISEE.audienceInps,
+    purposeId: ISEE.purposeId,
+  });
+  const pdndWaas = await startFakePdnd({
+    audience: ISEE.audiencePdnd,
+    audienceVoucher: WAAS.audience,
+    clienti: [
+      {
+        clientId: WAAS.clientId,
+        kid: WAAS.kid,
+        chiavePubblica: inpsClient.publicKey,
+        purposeIds: [WAAS.purposeId],
+      },
+    ],
+  });
+  return {
+    esterni: {
+      inps,
+      pdndIsee,
+      pdndWaas,
+      voucherWaas: () =>
+        voucherPdnd(pdndWaas.tokenUrl, {
+          clientId: WAAS.clientId,
+          kid: WAAS.kid,
+          purposeId: WAAS.purposeId,
+          audience: ISEE.audiencePdnd,
+          chiave: inpsClient.privateKey,
+        }),
+    },
+    env: {
+      INPS_ISEE_ATTIVO: 'si',
+      INPS_ISEE_URL: inps.url,
+      INPS_ISEE_PURPOSE_ID: ISEE.purposeId,
+      INPS_ISEE_AUDIENCE: ISEE.audienceInps,
+      PDND_TOKEN_URL: pdndIsee.tokenUrl,
+      PDND_AUDIENCE: ISEE.audiencePdnd,
+      PDND_CLIENT_ID: ISEE.clientId,
+      PDND_KID: ISEE.kid,
+      PDND_KEY_FILE: keyFile,
+      // Generous: the fake validates each message against the XSD (xmllint) on a small shared machine.
+      INPS_ISEE_TIMEOUT_MS: '6000',
+      INPS_ISEE_BACKOFF_MS: '50',
+      INPS_ISEE_CODA_INTERVALLO_MS: '200',
+      INPS_ISEE_RINVIO_MS: '500',
+    },
+    gatewayEnv: {
+      PDND_AUDIENCE: WAAS.audience,
+      PDND_JWKS_URL: pdndWaas.jwksUrl,
+      PDND_ISSUER: 'fake-pdnd',
+    },
+    chiudi: async () => {
+      await inps.chiudi();
+      await pdndIsee.chiudi();
+      await pdndWaas.chiudi();
+    },
+  };
+}
+
+/** A voucher from a PDND token endpoint: client credentials with a client assertion (RFC 7523) signed RS256. */
+export async function voucherPdnd(
+  tokenUrl: string,
+  client: { clientId: string; kid: string; purposeId: string; audience: string; chiave: KeyObject },
+): Promise<string> {
+  const assertion = await new SignJWT({ purposeId: client.purposeId })
+    .setProtectedHeader({ alg: 'RS256', kid: client.kid, typ: 'JWT' })
+    .setIssuer(client.clientId)
+    .setSubject(client.clientId)
+    .setAudience(client.audience)
+    .setJti(randomUUID())
+    .setIssuedAt()
+    .setExpirationTime('2m')
+    .sign(client.chiave);
+  const response = await fetch(tokenUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: client.clientId,
+      client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+      client_assertion: assertion,
+    }),
+  });
+  if (response.status !== 200) throw new Error(`PDND voucher: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { access_token: string }).access_token;
 }
 
 export interface ApiResponse<T = Record<string, unknown>> {

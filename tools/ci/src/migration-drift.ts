@@ -6,8 +6,8 @@
  * Migration drift: for each service that owns data, apply its migrations to an empty schema of a real
  * (embedded) PostgreSQL, then ask TypeORM which statements it would generate to match the entities
  * the service declares. Any statement means an entity and the migrations disagree: the check fails
- * and lists them. Budget keeps most of its data behind SQL (no entities): only what it declares
- * (the outbox/inbox entities every service shares) is compared there.
+ * and lists them. Budget and integrazioni keep most of their data behind SQL (no entities): only what
+ * they declare (the audit entity and the outbox/inbox entities every service shares) is compared there.
  *
  * What the migrations add and the entities do not mention is not drift (the invariants live in the
  * migrations): TypeORM would drop those objects, so these statements are only counted, not failed on
@@ -28,6 +28,8 @@ import { ACCESSO_MIGRATIONS } from '../../../apps/accesso/src/database/migration
 import { PRESA_IN_CARICO_ENTITIES } from '../../../apps/presa-in-carico/src/database/entities';
 import { PRESA_IN_CARICO_MIGRATIONS } from '../../../apps/presa-in-carico/src/database/migrations';
 import { BUDGET_MIGRATIONS } from '../../../apps/budget/src/database/migrations';
+import { INTEGRAZIONI_ENTITIES } from '../../../apps/integrazioni/src/database/entities';
+import { INTEGRAZIONI_MIGRATIONS } from '../../../apps/integrazioni/src/database/migrations';
 import { VoceAuditEntity } from '@ambito/audit';
 
 type ServiceSchema = Pick<ServiceDataSourceConfig, 'schema' | 'entities' | 'migrations'> & {
@@ -53,6 +55,14 @@ const SERVICES: ServiceSchema[] = [
     schema: 'budget',
     entities: [VoceAuditEntity],
     migrations: BUDGET_MIGRATIONS,
+  },
+  {
+    // Like budget, its data is behind SQL (consultazioni, SIUSS records, GePI imports): the audit
+    // entity and the outbox/inbox ones are compared.
+    service: 'integrazioni',
+    schema: 'integrazioni',
+    entities: INTEGRAZIONI_ENTITIES,
+    migrations: INTEGRAZIONI_MIGRATIONS,
   },
 ];
 

@@ -26,8 +26,22 @@ export async function iseeVerificatiDellIstanza(
   manager: EntityManager,
   istanzaId: string,
 ): Promise<IseeVerificatoInpsV1[]> {
+  return (await iseeVerificatiDelleIstanze(manager, [istanzaId])).get(istanzaId) ?? [];
+}
+
+/**
+ * The same for many istanze in one statement (a page of the avviso's istruttoria): only the istanze with
+ * a consultation are in the map.
+ */
+export async function iseeVerificatiDelleIstanze(
+  manager: EntityManager,
+  istanzeIds: readonly string[],
+): Promise<Map<string, IseeVerificatoInpsV1[]>> {
+  const perIstanza = new Map<string, IseeVerificatoInpsV1[]>();
+  if (istanzeIds.length === 0) return perIstanza;
   const righe = await manager.query<
     Array<{
+      istanza_id: string;
       consultazione_id: string;
       tipo: IseeVerificatoInpsV1['tipo'];
       esito: IseeVerificatoInpsV1['esito'];
@@ -36,18 +50,23 @@ export async function iseeVerificatiDellIstanza(
       data_presentazione: string | null;
     }>
   >(
-    `SELECT DISTINCT ON (tipo) consultazione_id, tipo, esito, valore_centesimi::text AS valore_centesimi,
-            protocollo_dsu, data_presentazione::text AS data_presentazione
-       FROM isee_verificato WHERE istanza_id = $1
-      ORDER BY tipo, acquisito_il DESC, consultazione_id`,
-    [istanzaId],
+    `SELECT DISTINCT ON (istanza_id, tipo) istanza_id, consultazione_id, tipo, esito,
+            valore_centesimi::text AS valore_centesimi, protocollo_dsu, data_presentazione::text AS data_presentazione
+       FROM isee_verificato WHERE istanza_id = ANY($1::uuid[])
+      ORDER BY istanza_id, tipo, acquisito_il DESC, consultazione_id`,
+    [istanzeIds],
   );
-  return righe.map((r) => ({
-    consultazioneId: r.consultazione_id,
-    tipo: r.tipo,
-    esito: r.esito,
-    valoreCentesimi: r.valore_centesimi === null ? null : Number(r.valore_centesimi),
-    protocolloDsu: r.protocollo_dsu,
-    dataPresentazione: r.data_presentazione,
-  }));
+  for (const r of righe) {
+    const verificati = perIstanza.get(r.istanza_id) ?? [];
+    verificati.push({
+      consultazioneId: r.consultazione_id,
+      tipo: r.tipo,
+      esito: r.esito,
+      valoreCentesimi: r.valore_centesimi === null ? null : Number(r.valore_centesimi),
+      protocolloDsu: r.protocollo_dsu,
+      dataPresentazione: r.data_presentazione,
+    });
+    perIstanza.set(r.istanza_id, verificati);
+  }
+  return perIstanza;
 }

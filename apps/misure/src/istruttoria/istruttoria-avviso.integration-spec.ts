@@ -113,6 +113,84 @@ describe('istruttoria of a whole avviso (misure.avviso.istruisci)', () => {
     expect(await svc.as(ATTORI.udp)(leggiIstruttoriaAvviso, { avvisoId })).toEqual(di_nuovo);
   });
 
+  it('uses the ISEE verified at INPS when one is recorded, and flags where it differs from the declared', async () => {
+    // Declared ISEE sociosanitario between 5,000 € and 8,000 €, one DSU (istanze-di-prova).
+    const { avvisoId, istanze } = await avvisoChiuso(4);
+    const dichiarato = async (istanzaId: string) =>
+      (
+        await svc.sql<{ valore: string; protocollo: string }>(
+          `SELECT dati->'isee'->0->>'valoreCentesimi' AS valore, dati->'isee'->0->>'protocolloDsu' AS protocollo
+             FROM istanza WHERE id = $1`,
+          [istanzaId],
+        )
+      )[0];
+    const { protocollo } = await dichiarato(istanze[0]);
+    /** A consultation recorded as integrazioni.isee.acquisito records it (centesimi null: as declared). */
+    const verificato = (istanzaId: string, centesimi: number | null, acquisito: string) =>
+      svc.sql(
+        `INSERT INTO isee_verificato (consultazione_id, istanza_id, tipo, esito, valore_centesimi, protocollo_dsu,
+                                      data_presentazione, acquisito_il)
+         SELECT gen_random_uuid(), $1, 'sociosanitario', 'verificato',
+                coalesce($2::bigint, (dati->'isee'->0->>'valoreCentesimi')::bigint), $3,
+                (dati->'isee'->0->>'dataPresentazione')::date, $4
+           FROM istanza WHERE id = $1`,
+        [istanzaId, centesimi, protocollo, acquisito],
+      );
+    // Istanza 2: INPS says 90,000 € (over the threshold); an older consultation said as declared: the latest counts.
+    await verificato(istanze[1], null, '2020-01-01T10:00:00Z');
+    await verificato(istanze[1], 9_000_000, '2020-01-02T10:00:00Z');
+    // Istanza 3: INPS says what was declared.
+    await verificato(istanze[2], null, '2020-01-02T10:00:00Z');
+
+    const fatta = await svc.as(ATTORI.udp)(istruisciAvviso, { avvisoId, motivo: 'verifica ISEE' });
+    expect(fatta).toMatchObject({ stato: 'completata', istanzeIstruite: 4, esitiCambiati: 1 });
+
+    const ultima = async (istanzaId: string) => {
+      const [r] = await svc.sql<{
+        esito: string;
+        input: { dati: { isee: Array<{ valoreCentesimi: number }> }; iseeVerificati?: unknown[] };
+        valutazione: {
+          regole: Array<{ codice: string; esito: string; motivo: string }>;
+          chiavi: { iseeCentesimi: number | null };
+        };
+      }>(
+        `SELECT esito, input, valutazione FROM istruttoria WHERE istanza_id = $1 AND causa LIKE 'istruttoria-avviso:%'`,
+        [istanzaId],
+      );
+      return { ...r, verifica: r.valutazione.regole.find((x) => x.codice === 'ISEE_VERIFICA_INPS') };
+    };
+    // The verified value judged (threshold, ranking) and recorded in the input; the difference flagged.
+    const diversa = await ultima(istanze[1]);
+    expect(diversa.esito).toBe('non-ammissibile');
+    expect(diversa.input.iseeVerificati).toEqual([
+      expect.objectContaining({ esito: 'verificato', valoreCentesimi: 9_000_000, protocolloDsu: protocollo }),
+    ]);
+    // The input keeps the declaration as it was: both values stay readable.
+    expect(diversa.input.dati.isee[0].valoreCentesimi).toBe(Number((await dichiarato(istanze[1])).valore));
+    expect(diversa.valutazione.chiavi.iseeCentesimi).toBe(9_000_000);
+    expect(diversa.verifica).toMatchObject({ esito: 'da-verificare' });
+    expect(diversa.verifica!.motivo).toMatch(/diverso dal dichiarato.*usa il valore verificato/);
+    expect(diversa.valutazione.regole.find((x) => x.codice === 'ISEE_SOGLIA')).toMatchObject({
+      esito: 'non-soddisfatta',
+    });
+    // As declared: confirmed, outcome unchanged.
+    const uguale = await ultima(istanze[2]);
+    expect(uguale.esito).toBe('ammissibile');
+    expect(uguale.verifica).toMatchObject({ esito: 'soddisfatta' });
+    expect(uguale.verifica!.motivo).toMatch(/come dichiarato/);
+    // Never consulted: nothing verified in the input, no such rule.
+    const senza = await ultima(istanze[0]);
+    expect(senza.input.iseeVerificati).toBeUndefined();
+    expect(senza.verifica).toBeUndefined();
+    // The changed outcome is news, as any other.
+    const [{ n }] = await svc.sql<{ n: string }>(
+      `SELECT count(*) AS n FROM outbox_message WHERE type = 'misure.istanza.esclusa'
+          AND envelope->'payload'->>'istanzaId' = $1`,
+      [istanze[1]],
+    );
+    expect(n).toBe('1');
+  });
+
   it('judges again, under the page’s locks, an istanza that changed after the page was read ahead', async () => {
     const { avvisoId, istanze } = await avvisoChiuso(6);
     // Page 2 (istanze 3-5) is read and judged while page 1 is written; right after that read, a riesame

@@ -6,6 +6,7 @@ import {
   DomainError,
   MISURE_EVENTS,
   type InputIstruttoriaV1,
+  type IseeVerificatoInpsV1,
   type IstruisciAvvisoV1,
   type IstruttoriaAvvisoV1,
   type ValutazioneIstanzaV1,
@@ -13,6 +14,7 @@ import {
 import { OutboxWriter, RequestContext, ServedRequestScope, currentActor } from '@ambito/messaging';
 import { avvisoNonTrovato, regoleNonInVigore } from '../avvisi/avvisi.service';
 import { avvisoPerId, type AvvisoRow } from '../avvisi/avvisi.sql';
+import { iseeVerificatiDelleIstanze } from '../isee-verificato/isee-verificato.sql';
 import { RegoleRepository } from '../regole/regole.repository';
 import {
   bloccaPagina,
@@ -301,11 +303,16 @@ export class IstruttoriaAvvisoService {
     cache: Map<string, Regole>,
   ): Promise<Giudicata[]> {
     const giudicate: Giudicata[] = [];
+    // The ISEE verified at INPS, as the single istanza's istruttoria reads them: one statement per page.
+    const verificati = await iseeVerificatiDelleIstanze(
+      m,
+      istanze.filter((i) => i.input).map((i) => i.id),
+    );
     for (const istanza of istanze) {
       // Never judged (no snapshot of its sources): not an istanza the presentation accepted.
       if (!istanza.input) continue;
       const regole = await this.regoleDelGiorno(m, avviso, istanza.giorno_protocollo, cache);
-      const input = inputDaSnapshot(istanza, avviso);
+      const input = inputDaSnapshot(istanza, avviso, verificati.get(istanza.id));
       giudicate.push({ istanza, regole, input, valutazione: valutaIstanza(input, regole) });
     }
     return giudicate;
@@ -364,11 +371,14 @@ export class IstruttoriaAvvisoService {
 
 /**
  * The input judged: today's declarations with the sources' data of the last istruttoria (at home only
- * if the sources said so and the person declares it, as at presentation).
+ * if the sources said so and the person declares it, as at presentation), and the ISEE verified at INPS
+ * recorded for the istanza (the latest per type), which the engine uses in place of the declared ones
+ * and flags when they differ (ISEE_VERIFICA_INPS), as the single istanza's istruttoria does.
  */
 export function inputDaSnapshot(
   istanza: Pick<IstanzaDaIstruire, 'dati' | 'input' | 'strumento' | 'giorno_protocollo'>,
   avviso: Pick<AvvisoRow, 'mesi'>,
+  iseeVerificati?: IseeVerificatoInpsV1[],
 ): InputIstruttoriaV1 {
   const fonti = istanza.input!.dati;
   const { alDomicilio, ...dichiarate } = istanza.dati;
@@ -383,5 +393,6 @@ export function inputDaSnapshot(
     strumento: istanza.strumento,
     dataRiferimento: istanza.giorno_protocollo,
     mesi: avviso.mesi,
+    ...(iseeVerificati?.length ? { iseeVerificati } : {}),
   };
 }

@@ -308,6 +308,7 @@ async function main(): Promise<void> {
         httpPort: await freePort(),
         workspaceRoot: root,
         nodeArgs: nodeArgs(app),
+        readyTimeoutMs: 180_000,
         env: { ...common, DATABASE_URL: pg.url, DATABASE_SCHEMA: schema, ACTOR_TRUSTED_KEYS, ...extra },
       });
       processes.push(p);
@@ -325,6 +326,7 @@ async function main(): Promise<void> {
       httpPort: await freePort(),
       workspaceRoot: GATEWAY_ROOT ?? root,
       nodeArgs: nodeArgs('gateway'),
+      readyTimeoutMs: 180_000,
       env: {
         ...common,
         AUTH_MODE: 'demo',

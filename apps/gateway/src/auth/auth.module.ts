@@ -12,6 +12,13 @@ import { RuoliGuard } from './ruoli.guard';
 import { TokenController } from './token.controller';
 import { TokenThrottlerGuard } from './token-throttler.guard';
 import { TokenVerifier } from './token-verifier';
+import { TokenVerifierInCache } from './token-verifier-in-cache';
+
+/**
+ * A verified token is trusted again for at most a minute (never past its `exp`): the signature check runs
+ * once per token and minute, not once per request. Bounded so that many clients cannot grow it without end.
+ */
+const CACHE_TOKEN = { durataMassimaMs: 60_000, massimoVoci: 10_000 };
 
 /**
  * Authentication and coarse authorisation. `demo`: the gateway issues and verifies HS256 tokens for
@@ -54,7 +61,7 @@ export class AuthModule {
         ],
         controllers: [TokenController],
         providers: [
-          { provide: TokenVerifier, useValue: tokens },
+          { provide: TokenVerifier, useValue: new TokenVerifierInCache(tokens, CACHE_TOKEN) },
           { provide: DemoLoginService, useValue: new DemoLoginService(tokens) },
           TokenThrottlerGuard,
           ...guards,
@@ -69,7 +76,10 @@ export class AuthModule {
     });
     return {
       module: AuthModule,
-      providers: [{ provide: TokenVerifier, useValue: verifier }, ...guards],
+      providers: [
+        { provide: TokenVerifier, useValue: new TokenVerifierInCache(verifier, CACHE_TOKEN) },
+        ...guards,
+      ],
     };
   }
 }

@@ -231,11 +231,12 @@ describe('transactional outbox → JetStream → idempotent consumers', () => {
     const claimsMarking: number[] = [];
     const logQuery = dataSource.logger.logQuery.bind(dataSource.logger);
     dataSource.logger.logQuery = (query, parameters, queryRunner) => {
+      const values = (parameters ?? []) as unknown[];
       if (/^WITH marcate/.test(query.trim())) {
-        const marked = (parameters?.[2] as string[] | undefined)?.length ?? 0;
+        const marked = (values[2] as string[] | undefined)?.length ?? 0;
         if (marked > 0) claimsMarking.push(marked);
       } else if (/^UPDATE outbox_message SET published_at/.test(query.trim())) {
-        standaloneMarks.push(((parameters?.[0] as string[] | undefined) ?? []).length);
+        standaloneMarks.push(((values[0] as string[] | undefined) ?? []).length);
       }
       return logQuery(query, parameters, queryRunner);
     };

@@ -49,12 +49,13 @@ export interface TestAccesso {
   /**
    * A NATS request as the given actor, exactly as the gateway sends it (actor signed). The purpose of the request
    * (code and text) defaults to a test one; `null` sends none (to test that reads of personal data
-   * refuse it).
+   * refuse it). `idempotencyKey` sends the request with that Idempotency-Key, as the gateway does.
    */
   as(
     actor: Actor,
     motivo?: string | null,
     finalita?: string | null,
+    idempotencyKey?: string,
   ): <S extends RpcSubject>(subject: RpcTarget<S>, payload: RpcRequest<S>) => Promise<RpcReply<S>>;
   /** SQL on the service's schema, to check what was (not) written. */
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
@@ -100,8 +101,9 @@ export async function startTestAccesso(
     app,
     databaseUrl,
     identita,
-    as: (actor, motivo, finalita) => (subject, payload) =>
+    as: (actor, motivo, finalita, idempotencyKey) => (subject, payload) =>
       rpc.request(subject, payload, {
+        idempotencyKey,
         context: {
           actor,
           correlationId: randomUUID(),

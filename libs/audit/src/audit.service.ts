@@ -34,6 +34,27 @@ export class AuditService {
   }
 
   /**
+   * The row `consentito` would insert, as values for a statement the caller writes itself (an operation,
+   * its outbox row and its audit row in one round trip: accesso's registra). Columns of `voce_audit`:
+   * see `VoceAuditEntity`; `esito` is `consentito`, `codice_errore` null.
+   */
+  rigaConsentita(actor: Actor, traccia: Traccia): RigaAuditConsentita {
+    const v = this.voce(actor, traccia, 'consentito', null);
+    return {
+      utente: v.utente!,
+      ruoli: v.ruoli!,
+      azione: v.azione!,
+      risorsa: v.risorsa!,
+      risorsaId: v.risorsaId ?? null,
+      soggettoTipo: v.soggettoTipo!,
+      soggettoId: v.soggettoId ?? null,
+      motivo: v.motivo ?? null,
+      finalita: v.finalita ?? null,
+      correlationId: v.correlationId ?? null,
+    };
+  }
+
+  /**
    * A search or a list of personal data: one row for the search itself, with its criteria (even when it
    * found nothing: who looked for whom is the point), then one row per subject it returned. In the
    * caller's transaction or on the data source's manager, like `consentito`.
@@ -121,6 +142,20 @@ export class AuditService {
       correlationId: ctx?.correlationId || null,
     };
   }
+}
+
+/** An allowed operation's audit row, column by column (see `AuditService.rigaConsentita`). */
+export interface RigaAuditConsentita {
+  utente: string;
+  ruoli: string[];
+  azione: string;
+  risorsa: string;
+  risorsaId: string | null;
+  soggettoTipo: string;
+  soggettoId: string | null;
+  motivo: string | null;
+  finalita: string | null;
+  correlationId: string | null;
 }
 
 /** A search to record: its own trace (no subject, or the one it was about), criteria and results. */

@@ -24,7 +24,9 @@ export function visibile(accesso: AccessoEntity, { subAmbiti, comuni }: Visibili
 }
 
 /** What every event of an accesso says of it: where it happened and for whom, without personal data. */
-export function riferimenti(a: AccessoEntity) {
+export function riferimenti(
+  a: Pick<AccessoEntity, 'id' | 'personaId' | 'sede' | 'subAmbito' | 'comuneResidenza' | 'areaBisogno'>,
+) {
   return {
     accessoId: a.id,
     personaId: a.personaId,

@@ -21,6 +21,7 @@ import { LeggiPropostaQuery } from '../accessi/lettura/proposta.query';
 import { AggiornaAccessoUseCase } from '../accessi/modifica/aggiorna-accesso.use-case';
 import { AnnotaAccessoUseCase } from '../accessi/modifica/annota-accesso.use-case';
 import { RegistraAccessoUseCase } from '../accessi/registrazione/registra-accesso.use-case';
+import { RegistrazioneRepository } from '../accessi/registrazione/registrazione.repository';
 import { AuditController } from '../audit/audit.controller';
 import { RegistroAuditService } from '../audit/registro-audit.service';
 import { RifiutiRpcRecorder } from '../audit/rifiuti-rpc.recorder';
@@ -94,6 +95,7 @@ export class AccessoModule {
         AccessiRepository,
         AccessiGate,
         RegistraAccessoUseCase,
+        RegistrazioneRepository,
         AggiornaAccessoUseCase,
         ChiudiAccessoUseCase,
         AnnotaAccessoUseCase,

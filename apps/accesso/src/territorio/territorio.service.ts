@@ -54,6 +54,11 @@ export class TerritorioService {
     return sede;
   }
 
+  /** ISTAT codes of all the comuni of the Ambito. */
+  istatAmbito(): string[] {
+    return [...this.comuni.keys()];
+  }
+
   /** ISTAT codes of the comuni of some sub-ambiti. */
   comuniDi(subAmbiti: readonly string[]): string[] {
     return this.territorio.comuni.filter((c) => subAmbiti.includes(c.subAmbito)).map((c) => c.istat);

@@ -226,6 +226,53 @@ describe('transactional outbox → JetStream → idempotent consumers', () => {
     const positions = envelopes.map((e) => received.indexOf(e.id));
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   });
+  it('under load marks each published batch with the claim of the next one: one statement per batch', async () => {
+    const standaloneMarks: number[] = [];
+    const claimsMarking: number[] = [];
+    const logQuery = dataSource.logger.logQuery.bind(dataSource.logger);
+    dataSource.logger.logQuery = (query, parameters, queryRunner) => {
+      const values = (parameters ?? []) as unknown[];
+      if (/^WITH marcate/.test(query.trim())) {
+        const marked = (values[2] as string[] | undefined)?.length ?? 0;
+        if (marked > 0) claimsMarking.push(marked);
+      } else if (/^UPDATE outbox_message SET published_at/.test(query.trim())) {
+        standaloneMarks.push(((values[0] as string[] | undefined) ?? []).length);
+      }
+      return logQuery(query, parameters, queryRunner);
+    };
+    let ids: string[] = [];
+    try {
+      // 250 events at once (a month's liquidazioni, a burst of requests): batches of 100, 100, 50.
+      const envelopes = await RequestContext.run({ correlationId: 'corr-lotto', causationId: null }, () =>
+        dataSource.transaction((manager) =>
+          writer.appendMany(
+            manager,
+            'accesso.accesso.registrato',
+            Array.from({ length: 250 }, () => payload(randomUUID())),
+          ),
+        ),
+      );
+      ids = envelopes.map((e) => e.id);
+      await eventually(
+        async () =>
+          expect(
+            await countRows(
+              dataSource,
+              'outbox_message WHERE id = ANY($1::uuid[]) AND published_at IS NOT NULL',
+              [ids],
+            ),
+          ).toBe(250),
+        { timeoutMs: 15000 },
+      );
+    } finally {
+      dataSource.logger.logQuery = logQuery;
+    }
+    // Each batch is marked once; the first two by the claims that follow them, the last one by a claim
+    // too if a NOTIFY or the poll came meanwhile, else on its own.
+    expect([...claimsMarking, ...standaloneMarks].reduce((x, y) => x + y, 0)).toBe(250);
+    expect(claimsMarking.slice(0, 2)).toEqual([100, 100]);
+    expect(standaloneMarks.length).toBeLessThanOrEqual(1);
+  });
 });
 
 describe('inbox and bounded redelivery', () => {

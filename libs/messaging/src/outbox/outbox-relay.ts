@@ -94,16 +94,27 @@ export class OutboxRelay {
     }
     this.running = true;
     this.current = (async () => {
+      // Ids published and not yet marked: marked by the next claim (one statement per batch under load).
+      let toMark: string[] = [];
       try {
         do {
           this.rerun = false;
-          while ((await this.publishBatch()) === (this.options.batchSize ?? 100));
+          for (;;) {
+            const rows = await this.claim(this.options.batchSize ?? 100, toMark);
+            toMark = [];
+            if (rows.length === 0) break;
+            toMark = await this.publishBatch(rows);
+            // A short batch drained the outbox, unless a NOTIFY came meanwhile (then claim again).
+            if (rows.length < (this.options.batchSize ?? 100) && !this.rerun) break;
+          }
         } while (this.rerun && !this.stopped);
+        if (toMark.length > 0) await this.markPublished(toMark);
       } catch (error) {
         this.logger.warn(
           { errore: erroreSenzaDati(error) },
           'pubblicazione outbox sospesa: nuovo tentativo al prossimo ciclo',
         );
+        if (toMark.length > 0) await this.markPublished(toMark).catch(() => undefined);
       } finally {
         this.running = false;
       }
@@ -111,10 +122,14 @@ export class OutboxRelay {
     return this.current;
   }
 
-  /** Claims, publishes and marks one batch; returns how many rows it claimed. */
-  private async publishBatch(): Promise<number> {
-    const limit = this.options.batchSize ?? 100;
-    const rows = await this.claim(limit);
+  /**
+   * Publishes one claimed batch, one event after the other, and returns the ids JetStream stored (the
+   * caller marks them, with its next claim under load). Sequential on purpose: a row that fails without
+   * being parked stops the batch, so nothing after it is stored before it (creation order); the rows
+   * after it are released for the next cycle. A row NATS keeps refusing is parked and no longer holds
+   * back the rows after it.
+   */
+  private async publishBatch(rows: PendingRow[]): Promise<string[]> {
     const published: string[] = [];
     let failure: unknown;
     let index = 0;
@@ -132,12 +147,6 @@ export class OutboxRelay {
         }
       }
     } finally {
-      if (published.length > 0) {
-        await this.dataSource.query(
-          `UPDATE outbox_message SET published_at = now(), claimed_until = NULL WHERE id = ANY($1::uuid[])`,
-          [published],
-        );
-      }
       const unpublished = rows.slice(index + (failure ? 1 : 0)).map((r) => r.id);
       if (unpublished.length > 0) {
         await this.dataSource.query(
@@ -146,21 +155,38 @@ export class OutboxRelay {
         );
       }
     }
-    if (failure) throw failure;
-    return rows.length;
+    if (failure) {
+      if (published.length > 0) await this.markPublished(published);
+      throw failure;
+    }
+    return published;
   }
 
-  /** One statement, its own short transaction: the rows are this relay's until the lease runs out. */
-  private async claim(limit: number): Promise<PendingRow[]> {
+  private async markPublished(ids: string[]): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE outbox_message SET published_at = now(), claimed_until = NULL WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+  }
+
+  /**
+   * One statement, its own short transaction: marks the rows of the previous batch published and claims
+   * the next ones, which are this relay's until the lease runs out. (The rows being marked still hold
+   * this relay's lease in the statement's snapshot, so they are not claimed again.)
+   */
+  private async claim(limit: number, toMark: string[]): Promise<PendingRow[]> {
     const [rows] = (await this.dataSource.query(
-      `UPDATE outbox_message SET claimed_until = now() + make_interval(secs => $2 / 1000.0)
+      `WITH marcate AS (
+         UPDATE outbox_message SET published_at = now(), claimed_until = NULL WHERE id = ANY($3::uuid[])
+       )
+       UPDATE outbox_message SET claimed_until = now() + make_interval(secs => $2 / 1000.0)
         WHERE id IN (
           SELECT id FROM outbox_message
            WHERE published_at IS NULL AND parked_at IS NULL
              AND (claimed_until IS NULL OR claimed_until < now())
            ORDER BY created_at, id LIMIT $1 FOR UPDATE SKIP LOCKED)
         RETURNING id, subject, type, envelope, attempts, created_at`,
-      [limit, this.options.claimLeaseMs ?? 30_000],
+      [limit, this.options.claimLeaseMs ?? 30_000, toMark],
     )) as [Array<PendingRow & { created_at: Date }>, number];
     // RETURNING keeps no order: back to creation order.
     return rows.sort((a, b) => a.created_at.getTime() - b.created_at.getTime() || a.id.localeCompare(b.id));

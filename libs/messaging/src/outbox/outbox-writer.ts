@@ -105,6 +105,25 @@ export class OutboxWriter {
     return envelopes;
   }
 
+  /**
+   * The outbox row of an event for a statement the caller writes itself, so that the state change, this
+   * row and its NOTIFY are one round trip (e.g. accesso's registra: CTEs, through `unaIstruzione`). The
+   * caller inserts `id, subject, type, envelope` into `outbox_message` in the same statement (or
+   * transaction) as its change, and selects `pg_notify(canale, id)` from what it inserted, as `append`.
+   */
+  riga<T extends EventType>(target: EventTarget<T>, payload: EventPayload<T>): RigaOutbox<T> {
+    const type = eventTypeOf(target);
+    const envelope = this.envelope(type, payload);
+    return {
+      envelope,
+      id: envelope.id,
+      subject: eventSubject(type, envelope.version),
+      type,
+      json: JSON.stringify(conTraccia(envelope, traceparentDi(RequestContext.currentOrNew().trace))),
+      canale: outboxChannel(this.options.schema),
+    };
+  }
+
   private envelope<T extends EventType>(
     type: T,
     payload: EventPayload<T>,
@@ -126,6 +145,17 @@ export class OutboxWriter {
     };
     return envelope;
   }
+}
+
+/** An outbox row's columns and its notify channel (see `OutboxWriter.riga`). */
+export interface RigaOutbox<T extends EventType> {
+  envelope: EventEnvelope<T, EventPayload<T>>;
+  id: string;
+  subject: string;
+  type: T;
+  /** The `envelope` column (with the traceparent the relay moves into the headers). */
+  json: string;
+  canale: string;
 }
 
 function conTraccia(envelope: EventEnvelope, traceparent: string | undefined): object {

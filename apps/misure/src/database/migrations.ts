@@ -9,6 +9,7 @@ import { CreateLiquidazioni1796046700000 } from './liquidazioni.migration';
 import { CreateConti1796046800000 } from './conti.migration';
 import { IstruttoriaJson1796046900000 } from './istruttoria-json.migration';
 import { CreateIseeVerificato1796048500000 } from './isee-verificato.migration';
+import { CreateRitornoProgetto1796049100000 } from './ritorno-progetto.migration';
 
 /**
  * The first migration: the append-only audit table `voce_audit`. serviceDataSourceOptions runs the
@@ -48,4 +49,6 @@ export const MISURE_MIGRATIONS = [
   IstruttoriaJson1796046900000,
   // The ISEE verified at INPS for each istanza (lane integrazioni-isee, 17960485xxxxx).
   CreateIseeVerificato1796048500000,
+  // What each change of the progetto of presa in carico did to a beneficio (lane progetto-ritorno, 17960491xxxxx).
+  CreateRitornoProgetto1796049100000,
 ];

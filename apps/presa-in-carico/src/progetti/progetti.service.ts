@@ -333,7 +333,12 @@ function assertDate(dto: ProponiProgettoV1): void {
     if (iv.dal < dto.dataInizio || iv.al > dto.dataFine)
       problemi.push({ campo: `interventi.${i}`, messaggi: ['fuori dal periodo del progetto'] });
     const s = iv.sospensione;
-    if (s && (s.dal < iv.dal || s.dal > iv.al || (s.al != null && (s.al < s.dal || s.al > iv.al))))
+    if (
+      s &&
+      (s.dal < iv.dal ||
+        s.dal > iv.al ||
+        (s.al !== null && s.al !== undefined && (s.al < s.dal || s.al > iv.al)))
+    )
       problemi.push({
         campo: `interventi.${i}.sospensione`,
         messaggi: ['fuori dal periodo dell’intervento o con la fine prima dell’inizio'],

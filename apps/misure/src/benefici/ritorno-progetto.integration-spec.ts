@@ -150,11 +150,9 @@ describe('presa in carico → misure: the progetto’s changes to an intervento 
   async function ripubblica(envelope: EventEnvelope): Promise<void> {
     const nc = await connectTestNats(undefined, { name: 'ritorno-progetto-ripubblica' });
     try {
-      await nc
-        .jetstream()
-        .publish(eventSubject(envelope.type, envelope.version), JSON.stringify(envelope), {
-          headers: natsHeaders(),
-        });
+      await nc.jetstream().publish(eventSubject(envelope.type, envelope.version), JSON.stringify(envelope), {
+        headers: natsHeaders(),
+      });
       const jsm = await nc.jetstreamManager();
       await eventually(async () => {
         const info = await jsm.consumers.info(eventStreamName('presa-in-carico'), DURABLE);

@@ -8,6 +8,7 @@ import {
   type BeneficioTerminatoV1,
   type CartellaChiusaV1,
   type EventEnvelope,
+  type InterventoMisuraModificatoV1,
   type PersonaDecedutaV1,
   type PersonaResidenzaCambiataV1,
   type RicoveroConclusoV1,
@@ -20,7 +21,8 @@ import { FineBeneficio } from './fine-beneficio.service';
 /**
  * The events that make and change benefici, each on its own durable (apart from the riesame of the
  * istanze, RiesameConsumers): misure's own concessioni, accesso's ricoveri, deaths and residences,
- * presa in carico's closure of the person's cartella.
+ * presa in carico's closure of the person's cartella and the changes of the progetto to its interventi
+ * from the misure.
  * Once per event (inbox); a consumer that reads accesso first skips the read on a redelivery, and
  * accesso not answering brings the event back later (SERVIZIO_NON_DISPONIBILE).
  */
@@ -74,5 +76,17 @@ export class BeneficiConsumers {
     envelope: EventEnvelope<'presa-in-carico.cartella.chiusa', CartellaChiusaV1>,
   ): Promise<void> {
     return this.benefici.cartellaChiusa(MISURE_CONSUMI.beneficiCartellaChiusa.durable, envelope);
+  }
+
+  @OnEvent(PRESA_IN_CARICO_EVENTS.interventoMisuraModificato, {
+    durable: MISURE_CONSUMI.beneficiProgettoModificato.durable,
+  })
+  progettoModificato(
+    envelope: EventEnvelope<
+      'presa-in-carico.progetto.intervento-misura-modificato',
+      InterventoMisuraModificatoV1
+    >,
+  ): Promise<void> {
+    return this.benefici.progettoModificato(MISURE_CONSUMI.beneficiProgettoModificato.durable, envelope);
   }
 }

@@ -14,6 +14,7 @@ import {
   type ChiudiSospensioneBeneficioV1,
   type ElencaBeneficiV1,
   type EventEnvelope,
+  type InterventoMisuraModificatoV1,
   type PaginaBeneficiV1,
   type RegistraSospensioneBeneficioV1,
   type RinnovaIseeBeneficioV1,
@@ -46,6 +47,12 @@ import { toBeneficioV1 } from './benefici.mapper';
 import { FONTI_BENEFICI, type FontiBenefici, type RegistrazioniPersona } from './fonti-benefici';
 import { inizioRicoveroDefinitivo, sospensioniSollievo } from './ricoveri';
 import { effettoChiusuraCartella } from './chiusura-cartella';
+import { effettiRitornoProgetto } from './ritorno-progetto';
+import {
+  beneficioDellaConcessione,
+  registraRitornoProgetto,
+  ultimaVersioneApplicata,
+} from './ritorno-progetto.sql';
 
 /** Who records what the events and the records decide (no person: the service). */
 const SERVIZIO = 'servizio-misure';
@@ -262,6 +269,101 @@ export class BeneficiService {
             regole_id: b.regole_id,
             registrata_da: SERVIZIO,
           });
+    });
+  }
+
+  /**
+   * An approved version of the person's progetto ended, shortened or suspended the intervento that is
+   * this beneficio (issue 10, point 1): the effects effettiRitornoProgetto decides, applied in the
+   * inbox's transaction with their rule and reason, and recorded (ritorno_progetto) with the inputs and
+   * the beneficio's rule set. A version older than one applied already is recorded `superato` and does
+   * nothing; the same state applied again changes nothing (one suspension per link of the progetto, an
+   * end only moves earlier). The beneficio not created yet (its concessione is consumed on another
+   * durable): the event comes back later.
+   */
+  async progettoModificato(
+    durable: string,
+    envelope: EventEnvelope<string, InterventoMisuraModificatoV1>,
+  ): Promise<void> {
+    const p = envelope.payload;
+    const fonte = `progetto:${p.cartellaId}:${p.interventoMisuraId}`;
+    await handleOnce(this.dataSource, durable, envelope, async (m) => {
+      const b = await beneficioDellaConcessione(m, p.istanzaId, p.impegnoId);
+      if (!b) throw new Error(`beneficio della concessione ${p.impegnoId} non ancora registrato: riprovare`);
+      const corrente = (await sospensioniDeiBenefici(m, [b.id])).find(
+        (s) => s.causa === 'altro' && s.fonte === fonte && !s.annullata_il,
+      );
+      const input = {
+        progetto: {
+          progettoId: p.progettoId,
+          versione: p.versione,
+          modifiche: p.modifiche,
+          al: p.al,
+          sospensione: p.sospensione,
+        },
+        beneficio: { dal: b.dal, al: b.al, stato: b.stato, terminaDal: b.termina_dal },
+        sospensioneDalProgetto: corrente ? { id: corrente.id, dal: corrente.dal, al: corrente.al } : null,
+      };
+      const registra = (
+        esito: 'applicato' | 'superato',
+        effetti: ReturnType<typeof effettiRitornoProgetto>,
+      ) =>
+        registraRitornoProgetto(m, {
+          evento_id: envelope.id,
+          beneficio_id: b.id,
+          cartella_id: p.cartellaId,
+          progetto_id: p.progettoId,
+          versione: p.versione,
+          intervento_misura_id: p.interventoMisuraId,
+          regole_id: b.regole_id,
+          esito,
+          effetti,
+          input,
+        });
+      const ultima = await ultimaVersioneApplicata(m, b.id, p.cartellaId);
+      if (ultima !== null && ultima > p.versione) {
+        await registra('superato', [
+          {
+            tipo: 'nessuno',
+            regola: 'versione-superata',
+            motivazione: `La versione ${p.versione} del progetto arriva dopo la ${ultima}, già applicata: nulla cambia.`,
+          },
+        ]);
+        return;
+      }
+      const effetti = effettiRitornoProgetto(
+        b,
+        p,
+        corrente ? { id: corrente.id, dal: corrente.dal, al: corrente.al } : null,
+      );
+      for (const e of effetti)
+        if (e.tipo === 'termina') await this.termina(m, b, 'decadenza', e.dal, e.motivazione, fonte);
+        else if (e.tipo === 'sospendi')
+          await this.sospendi(m, b, {
+            id: randomUUID(),
+            beneficio_id: b.id,
+            causa: 'altro',
+            dal: e.dal < b.dal ? b.dal : e.dal,
+            al: e.al,
+            fonte,
+            dettaglio: {
+              origine: 'presa-in-carico',
+              cartellaId: p.cartellaId,
+              progettoId: p.progettoId,
+              versione: p.versione,
+              regola: e.regola,
+              motivazione: e.motivazione,
+            },
+            regole_id: b.regole_id,
+            registrata_da: SERVIZIO,
+          });
+        else if (
+          e.tipo === 'annulla-sospensione' &&
+          corrente &&
+          (await annullaSospensione(m, e.sospensioneId))
+        )
+          await this.ripreso(m, b, e.sospensioneId, corrente.dal);
+      await registra('applicato', effetti);
     });
   }
 

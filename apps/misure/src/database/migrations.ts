@@ -10,6 +10,7 @@ import { CreateLiquidazioni1796046700000 } from './liquidazioni.migration';
 import { CreateConti1796046800000 } from './conti.migration';
 import { IstruttoriaJson1796046900000 } from './istruttoria-json.migration';
 import { CreateIseeVerificato1796048500000 } from './isee-verificato.migration';
+import { CreateRitornoProgetto1796049100000 } from './ritorno-progetto.migration';
 
 /**
  * The first migration: the append-only audit table `voce_audit`. serviceDataSourceOptions runs the
@@ -51,4 +52,6 @@ export const MISURE_MIGRATIONS = [
   CreateIseeVerificato1796048500000,
   // Pro.Vi. rendiconti charged to the budget with the ambito's cofinanziamento (lane provi-cofinanziamento).
   ProViCofinanziamento1796049000000,
+  // What each change of the progetto of presa in carico did to a beneficio (lane progetto-ritorno, 17960491xxxxx).
+  CreateRitornoProgetto1796049100000,
 ];

@@ -12,6 +12,7 @@ import { AddBudgetProgettoResidenza1764700000000 } from './add-budget-progetto-r
 import { AddRichiestaAssistente1796048400000 } from './add-richiesta-assistente.migration';
 import { AddNucleiAdi1796048700000 } from './add-nuclei-adi.migration';
 import { AddInterventiMisure1796048000000 } from './add-interventi-misure.migration';
+import { AddInterventoMisuraProgetto1796049100000 } from './add-intervento-misura-progetto.migration';
 import { addFinalitaVoceAuditMigration } from '@ambito/audit';
 
 /** Idempotency-Key of state-changing requests, stored with their effect (libs/messaging/src/idempotency). */
@@ -41,4 +42,6 @@ export const PRESA_IN_CARICO_MIGRATIONS = [
   AddNucleiAdi1796048700000,
   // The interventi from the misure, kept from misure's events (lane benefici-progetto, 17960480xxxxx).
   AddInterventiMisure1796048000000,
+  // An intervento of the progetto linked to one from the misure, and its suspension (lane progetto-ritorno, 17960491xxxxx).
+  AddInterventoMisuraProgetto1796049100000,
 ];

@@ -90,4 +90,14 @@ export class InterventoEntity {
 
   @Column('text', { nullable: true })
   protocolloDomanda: string | null;
+
+  /** The intervento from the misure (a beneficio of misure) this intervento is; its changes flow back. */
+  @Column('uuid', { nullable: true })
+  interventoMisuraId: string | null;
+
+  @Column('date', { nullable: true })
+  sospesoDal: string | null;
+
+  @Column('date', { nullable: true })
+  sospesoAl: string | null;
 }

@@ -24,6 +24,7 @@ import { InterventoEntity } from './intervento.entity';
 import { ProgettoEntity } from './progetto.entity';
 import { RisorsaProgettoEntity } from './risorsa-progetto.entity';
 import { assertImputazioni } from './regole-budget-progetto';
+import { assertLegamiMisure, tornaAlleMisure } from './ritorno-misure.service';
 import { datiSiuss, toProgettoV1 } from './to-progetto';
 import { VerificaEntity, toVerificaV1 } from './verifica.entity';
 
@@ -51,6 +52,7 @@ export class ProgettiService {
         assertInCarico(cartella);
         assertDate(dto);
         assertImputazioni(dto.interventi);
+        await assertLegamiMisure(manager, cartella, dto.interventi);
         const versioni = await manager.find(ProgettoEntity, {
           where: { cartellaId: cartella.id },
           order: { versione: 'DESC' },
@@ -104,6 +106,9 @@ export class ProgettiService {
               imputazioneLinea: i.imputazione?.linea ?? null,
               imputazioneAnnualita: i.imputazione?.annualita ?? null,
               ...datiSiuss(i),
+              interventoMisuraId: i.interventoMisuraId ?? null,
+              sospesoDal: i.sospensione?.dal ?? null,
+              sospesoAl: i.sospensione?.al ?? null,
             })),
           );
         if (dto.risorse?.length)
@@ -220,6 +225,9 @@ export class ProgettiService {
             subAmbito: cartella.subAmbito,
             comuneResidenza: cartella.comuneResidenza,
           });
+        // What the version changed of the interventi from the misure flows back to the benefici.
+        if (esito === 'approvato')
+          await tornaAlleMisure(manager, this.outbox, cartella, corrente, inVigore, motivazione);
         return v1;
       },
     );
@@ -324,6 +332,17 @@ function assertDate(dto: ProponiProgettoV1): void {
       problemi.push({ campo: `interventi.${i}.al`, messaggi: ['precede la data di inizio'] });
     if (iv.dal < dto.dataInizio || iv.al > dto.dataFine)
       problemi.push({ campo: `interventi.${i}`, messaggi: ['fuori dal periodo del progetto'] });
+    const s = iv.sospensione;
+    if (
+      s &&
+      (s.dal < iv.dal ||
+        s.dal > iv.al ||
+        (s.al !== null && s.al !== undefined && (s.al < s.dal || s.al > iv.al)))
+    )
+      problemi.push({
+        campo: `interventi.${i}.sospensione`,
+        messaggi: ['fuori dal periodo dell’intervento o con la fine prima dell’inizio'],
+      });
   });
   if (problemi.length > 0)
     throw new DomainError(

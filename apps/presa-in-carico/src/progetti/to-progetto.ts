@@ -50,6 +50,8 @@ export function toProgettoV1(
       fonteFinanziamento: i.fonteFinanziamento,
       imputazione: imputazione(i),
       ...datiSiuss(i),
+      interventoMisuraId: i.interventoMisuraId ?? null,
+      sospensione: i.sospesoDal ? { dal: i.sospesoDal, al: i.sospesoAl ?? null } : null,
     })),
     verifiche: p.verifiche,
     impegni: p.impegni,

@@ -166,6 +166,9 @@ export const ERROR_KINDS = {
   // Integrazioni, ISEE at INPS (issue 12): only a failed consultation is replayed.
   CONSULTAZIONE_NON_TROVATA: 'not-found',
   CONSULTAZIONE_NON_FALLITA: 'conflict',
+  // Presa in carico (issue 10, lane progetto-ritorno): an intervento of the progetto linked to an
+  // intervento from the misure the person's cartella does not have (or linked twice in one version).
+  INTERVENTO_MISURA_NON_TROVATO: 'unprocessable',
   SERVIZIO_NON_DISPONIBILE: 'unavailable',
   ERRORE_INTERNO: 'internal',
   // Budget, cofinanced reimbursements (Pro.Vi.): no fund rule pairs the line's kind with a

@@ -616,6 +616,14 @@ export const MISURE_CONSUMI = {
     descrizione:
       'La chiusura della cartella (fine della presa in carico e del progetto) cessa, revoca o sospende i benefici della persona secondo il motivo.',
   }),
+  // The progetto's revision reaches the beneficio (lane progetto-ritorno).
+  beneficiProgettoModificato: consumo({
+    servizio: 'misure',
+    durable: 'misure-benefici-progetto',
+    evento: PRESA_IN_CARICO_EVENTS.interventoMisuraModificato,
+    descrizione:
+      'Un intervento da misure terminato, accorciato o sospeso da una revisione approvata del progetto termina o sospende il beneficio, con la regola e il motivo.',
+  }),
 } as const;
 
 export type MisureRpcMap = RpcMapOf<ValuesOf<typeof MISURE_RPC>>;

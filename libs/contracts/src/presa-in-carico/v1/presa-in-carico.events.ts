@@ -1,11 +1,21 @@
 import { DescrizioneClasse } from '../../common/schema-decorators';
-import { IsBoolean, IsIn, IsObject, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
+import {
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+} from 'class-validator';
 import { ISO_DATE_PATTERN, ISTAT_PATTERN } from '../../accesso/v1/persona.dto';
 import { URGENZE, type Urgenza } from '../../accesso/v1/vocabolari';
 import { Annidato, Centesimi, Descrizione, Intero, Nullable } from '../../common/schema-decorators';
 import { ESITI_OBIETTIVO, type EsitoObiettivo } from './monitoraggio.dto';
 import { MappaInteri } from './schema';
-import { ImputazioneBudgetV1 } from './progetto.dto';
+import { ImputazioneBudgetV1, SospensioneInterventoV1 } from './progetto.dto';
 import {
   FONTI_FINANZIAMENTO,
   MOTIVI_CHIUSURA,
@@ -312,4 +322,81 @@ export class NucleoAggiornatoV1 {
   @Intero({ min: 0 })
   @Descrizione('Componenti che si prendono cura della persona (caregiver familiari)')
   caregiver: number;
+}
+
+/** What an approved version of the progetto changed of an intervento from the misure. */
+export const MODIFICHE_INTERVENTO_MISURA = [
+  'terminato',
+  'fine-modificata',
+  'sospensione-modificata',
+] as const;
+export type ModificaInterventoMisura = (typeof MODIFICHE_INTERVENTO_MISURA)[number];
+
+/**
+ * `evt.presa-in-carico.progetto.intervento-misura-modificato.v1`: an approved version of the progetto
+ * ended an intervento linked to a beneficio of misure (left it out), changed its last day or its
+ * suspension (issue 10, point 1: the change flows back to the beneficio). It states what the progetto
+ * in force now says of the intervento (its last day, its suspension), not a difference: a consumer
+ * applies it again with the same result, and ignores a version older than one it applied.
+ */
+@DescrizioneClasse('Intervento da misure cambiato da una versione approvata del progetto')
+export class InterventoMisuraModificatoV1 {
+  @IsUUID()
+  progettoId: string;
+
+  @IsUUID()
+  cartellaId: string;
+
+  @Nullable()
+  @IsUUID()
+  @Descrizione('La persona dell’anagrafe di accesso, se la cartella la conosce')
+  personaId: string | null;
+
+  @Intero({ min: 1 })
+  @Descrizione('La versione approvata del progetto')
+  versione: number;
+
+  @IsString()
+  subAmbito: string;
+
+  @Matches(ISTAT_PATTERN)
+  comuneResidenza: string;
+
+  @IsUUID()
+  @Descrizione('L’intervento da misure della cartella')
+  interventoMisuraId: string;
+
+  @IsUUID()
+  @Descrizione('L’impegno della concessione (con l’istanza, identifica il beneficio)')
+  impegnoId: string;
+
+  @IsUUID()
+  istanzaId: string;
+
+  @Nullable()
+  @IsUUID()
+  @Descrizione('Il beneficio di misure, se già noto alla cartella')
+  beneficioId: string | null;
+
+  @IsArray()
+  @ArrayMinSize(1)
+  @IsIn(MODIFICHE_INTERVENTO_MISURA, { each: true })
+  @Descrizione('Che cosa la versione ha cambiato: terminato, fine-modificata, sospensione-modificata')
+  modifiche: ModificaInterventoMisura[];
+
+  @Matches(ISO_DATE_PATTERN)
+  @Descrizione(
+    'Ultimo giorno dell’intervento nel progetto in vigore (terminato: il giorno prima della versione)',
+  )
+  al: string;
+
+  @Nullable()
+  @Annidato(() => SospensioneInterventoV1)
+  @Descrizione('La sospensione che il progetto in vigore stabilisce; null se nessuna')
+  sospensione: SospensioneInterventoV1 | null;
+
+  @Nullable()
+  @IsString()
+  @Descrizione('La motivazione della decisione del Comune, se data')
+  motivazione: string | null;
 }

@@ -52,6 +52,7 @@ import {
   CartellaAssegnataV1,
   CartellaChiusaV1,
   CartellaTrasferitaV1,
+  InterventoMisuraModificatoV1,
   NucleoAggiornatoV1,
   ProgettoDecisioneV1,
   ProgettoRevisionatoV1,
@@ -386,6 +387,14 @@ export const PRESA_IN_CARICO_EVENTS = {
     version: 1,
     payload: VerificaRegistrataV1,
     descrizione: 'È stata registrata una verifica del progetto approvato.',
+  }),
+  // The flow back of the progetto to the benefici (lane progetto-ritorno).
+  interventoMisuraModificato: evento({
+    type: 'presa-in-carico.progetto.intervento-misura-modificato',
+    version: 1,
+    payload: InterventoMisuraModificatoV1,
+    descrizione:
+      'Una versione approvata del progetto ha terminato un intervento da misure, ne ha cambiato la fine o la sospensione.',
   }),
 } as const;
 

@@ -128,6 +128,19 @@ export class RisorsaProgettoV1 {
   impegno?: IntensitaV1 | null;
 }
 
+/** A suspension of an intervento stated by the progetto (e.g. care at home interrupted for a period). */
+export class SospensioneInterventoV1 {
+  @Matches(ISO_DATE_PATTERN, { message: 'dal: formato AAAA-MM-GG' })
+  @Descrizione('Primo giorno di sospensione')
+  dal: string;
+
+  @IsOptional()
+  @Nullable()
+  @Matches(ISO_DATE_PATTERN, { message: 'al: formato AAAA-MM-GG' })
+  @Descrizione('Ultimo giorno di sospensione; null se aperta')
+  al?: string | null;
+}
+
 export class InterventoV1 {
   /** SIUSS `CodicePrestazione`, e.g. `A2.07` (assistenza domiciliare socio-assistenziale). */
   @Matches(CODICE_PRESTAZIONE_PATTERN, { message: 'codicePrestazione: codice SIUSS, es. A2.07' })
@@ -221,6 +234,21 @@ export class InterventoV1 {
   @IsNotEmpty()
   @MaxLength(32)
   protocolloDomanda?: string;
+
+  /**
+   * The intervento from the misure of the person's cartella (a beneficio of misure) this intervento
+   * of the progetto is: its end, its end date and its suspension flow back to the beneficio when a
+   * version is approved (INTERVENTO_MISURA_NON_TROVATO when the cartella has no such intervento).
+   */
+  @IsOptional()
+  @IsUUID()
+  interventoMisuraId?: string;
+
+  /** A suspension of the intervento within its period; only for an intervento from the misure. */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SospensioneInterventoV1)
+  sospensione?: SospensioneInterventoV1;
 }
 
 export class VerificaProgrammataV1 {
@@ -396,6 +424,20 @@ export class InterventoProgettoV1 {
   @IsString()
   @Descrizione('SIUSS ProtocolloDomanda')
   protocolloDomanda: string | null;
+
+  /** Always sent by the service; optional for the readers of older replies. */
+  @IsOptional()
+  @Nullable()
+  @IsUUID()
+  @Descrizione('L’intervento da misure (beneficio) della cartella che questo intervento è; null altrimenti')
+  interventoMisuraId?: string | null;
+
+  /** Always sent by the service; optional for the readers of older replies. */
+  @IsOptional()
+  @Nullable()
+  @Annidato(() => SospensioneInterventoV1)
+  @Descrizione('Sospensione dell’intervento stabilita dal progetto; null se nessuna')
+  sospensione?: SospensioneInterventoV1 | null;
 }
 
 /** The cost of the interventi of one funding source (and, for the budget's funds, of one imputazione). */

@@ -1,3 +1,4 @@
+import { giornoInItalia } from '@ambito/kernel';
 import { randomUUID } from 'node:crypto';
 import type { DichiarazioniIstanzaV1, ParametriRegoleV1 } from '@ambito/contracts';
 import type { TestMisure } from './misure-harness';
@@ -113,8 +114,7 @@ export async function inserisciRegole(
 
 /** Today and days around it (AAAA-MM-GG, Europe/Rome as the service judges windows). */
 export function giorno(delta = 0): string {
-  const d = new Date(Date.now() + delta * 86_400_000);
-  return d.toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
+  return giornoInItalia(new Date(Date.now() + delta * 86_400_000));
 }
 
 export const ANNO = Number(giorno().slice(0, 4));

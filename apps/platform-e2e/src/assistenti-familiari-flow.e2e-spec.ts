@@ -10,7 +10,7 @@ import type {
   PaginaRegistroPubblicoV1,
   PresentaCandidaturaV1,
 } from '@ambito/contracts';
-import { checkChar } from '@ambito/kernel';
+import { checkChar, giornoInItalia } from '@ambito/kernel';
 import { Api, startPlatform, type Platform } from './platform';
 
 const PROBLEM = 'application/problem+json';
@@ -19,8 +19,7 @@ const PUBBLICO = '/api/v1/pubblico/assistenti-familiari';
 const CASALMAGGIORE = '019021';
 
 /** Today and days around it, in Europe/Rome as the registro judges permits. */
-const giorno = (delta = 0) =>
-  new Date(Date.now() + delta * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
+const giorno = (delta = 0) => giornoInItalia(new Date(Date.now() + delta * 86_400_000));
 const cf = (primi15: string) => primi15 + checkChar(primi15);
 
 function candidatura(codiceFiscale: string, extraUe: { scadenza: string } | null): PresentaCandidaturaV1 {

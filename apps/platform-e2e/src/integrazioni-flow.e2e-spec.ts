@@ -1,3 +1,4 @@
+import { giornoInItalia } from '@ambito/kernel';
 import type {
   AccessoV1,
   AvvisoMisuraV1 as AvvisoV1,
@@ -25,8 +26,7 @@ const ARTICOLO = 'E2E-INT-7.10-B2';
 const CF = 'VLNTRS39M55D142U';
 
 /** Today and days around it, in Europe/Rome as misure judges windows. */
-const giorno = (delta = 0) =>
-  new Date(Date.now() + delta * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
+const giorno = (delta = 0) => giornoInItalia(new Date(Date.now() + delta * 86_400_000));
 const ANNO = Number(giorno().slice(0, 4));
 const DSU = `INPS-ISEE-${ANNO}-00597381W-00`;
 

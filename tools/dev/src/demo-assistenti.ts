@@ -1,3 +1,4 @@
+import { giornoInItalia } from '@ambito/kernel';
 import type {
   CandidatiV1,
   CandidaturaV1,
@@ -65,8 +66,6 @@ async function riprova<T>(passo: string, chiamata: () => Chiamata<T>): Promise<T
   }
 }
 
-const oggiInItalia = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date());
-
 export interface EsitoDemoAssistenti {
   created: boolean;
   sportelli: string[];
@@ -111,7 +110,7 @@ export async function seedDemoAssistenti(api: DemoClient): Promise<EsitoDemoAssi
     if (pagina * 200 >= esistenti.totale) break;
   }
 
-  const oggi = oggiInItalia();
+  const oggi = giornoInItalia();
   const chi = (sportello: string, i: number) => {
     const subAmbito = territorio.sedi.find((s) => s.codice === sportello)?.subAmbito ?? '';
     return OPERATORI[subAmbito] && i % 2 === 0 ? OPERATORI[subAmbito] : UDP;

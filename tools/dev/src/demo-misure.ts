@@ -1,3 +1,4 @@
+import { giornoInItalia } from '@ambito/kernel';
 import type {
   Area,
   AvvisoMisuraV1,
@@ -73,7 +74,6 @@ async function ok<T>(passo: string, chiamata: Chiamata<T>): Promise<T> {
   return body;
 }
 
-const oggiRoma = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
 const piuGiorni = (giorno: string, n: number) =>
   new Date(Date.parse(`${giorno}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const alPiu = (giorno: string, limite: string) => (giorno > limite ? limite : giorno);
@@ -222,7 +222,7 @@ async function registra(api: DemoClient, p: PersonaIstanza, anno: number): Promi
     'valutazione',
     api.call('as.crema', 'POST', `/cartelle/${cartella.id}/valutazioni`, {
       strumento: p.valutazione,
-      data: oggiRoma(),
+      data: giornoInItalia(),
       risposte: p.valutazione === 'DDN' ? DDN : ADL,
     }),
   );
@@ -329,7 +329,7 @@ async function approva(
 ): Promise<GraduatoriaV1> {
   const percorso = `/misure/avvisi/${avvisoId}/graduatorie/${g.id}`;
   const risposta = await api.call(UDP_APPROVA, 'POST', `${percorso}/approvazione`, {
-    determina: { numero: `DEMO-B2-${ANNUALITA}/${n}`, data: oggiRoma() },
+    determina: { numero: `DEMO-B2-${ANNUALITA}/${n}`, data: giornoInItalia() },
   });
   if (risposta.status >= 300 && risposta.status !== 409)
     throw new Error(
@@ -368,7 +368,7 @@ export async function seedDemoMisure(api: DemoClient): Promise<EsitoDemoMisure> 
   );
   if (esistenti.length > 0) return { ...niente, secondi: 0 };
 
-  const oggi = oggiRoma();
+  const oggi = giornoInItalia();
   const anno = Number(oggi.slice(0, 4));
   const caso = generatoreCasuale(9010);
   const usati = new Set<string>();

@@ -1,3 +1,4 @@
+import { giornoInItalia } from '@ambito/kernel';
 import { BUDGET_RPC, type DotazioneAssegnataV1, type RegistraLineaV1 } from '@ambito/contracts';
 import { rifiuto } from '@ambito/testing';
 import { ATTORI, assegnazione, startTestBudget, type TestBudget } from '../../test/budget-harness';
@@ -210,9 +211,7 @@ describe('fondi, annualità and dotazioni, with the per-fund rules as data', () 
     it('applies the rule version in force at the annualità’s act, never today’s', async () => {
       // Law as data: a new act (3%) in force from 1/1/2025 closes the version of 2020 (5%); a later one
       // (50%) from tomorrow. Today the 3% version is in force for every annualità.
-      const domani = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Rome' }).format(
-        new Date(Date.now() + 86_400_000),
-      );
+      const domani = giornoInItalia(new Date(Date.now() + 86_400_000));
       const regola = { fondo: 'FSR', tipo: 'quota-massima', categoria: 'riequilibrio' } as const;
       await udp()(registraRegola, {
         ...regola,

@@ -1,3 +1,4 @@
+import { giornoInItalia } from '@ambito/kernel';
 import { BUDGET_RPC } from '@ambito/contracts';
 import { rifiuto } from '@ambito/testing';
 import {
@@ -173,7 +174,7 @@ describe('situazione: balances derived from the ledger, now and at a past moment
       pagatoCentesimi: 0,
     });
     // a whole date means the end of that day in Italy: today includes everything
-    const oggi = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Rome' }).format(new Date());
+    const oggi = giornoInItalia();
     expect(await alla(oggi)).toMatchObject({ impegnatoCentesimi: 480_000, disponibileCentesimi: 1_220_000 });
     expect((await udp()(situazioneFondo, { fondo: 'FNA-B2', alla: '2000-01-01' })).annualita).toEqual([]);
   });

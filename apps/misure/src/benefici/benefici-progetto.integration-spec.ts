@@ -1,3 +1,4 @@
+import { giornoInItalia } from '@ambito/kernel';
 import { headers as natsHeaders } from 'nats';
 import {
   ACCESSO_RPC,
@@ -39,7 +40,7 @@ const { leggiBeneficio, sospendiBeneficio, chiudiSospensioneBeneficio } = MISURE
 
 /** Days from today in Italy (the view says `sospeso` while a suspension covers today). */
 const giorno = (delta = 0): string => {
-  const oggi = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Rome' }).format(new Date());
+  const oggi = giornoInItalia();
   const d = new Date(`${oggi}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + delta);
   return d.toISOString().slice(0, 10);

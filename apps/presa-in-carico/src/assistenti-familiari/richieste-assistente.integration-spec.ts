@@ -1,3 +1,4 @@
+import { giornoInItalia } from '@ambito/kernel';
 import { randomUUID } from 'node:crypto';
 import {
   ASSISTENTI_FAMILIARI_RPC,
@@ -57,7 +58,7 @@ const ADL_DIPENDENTE = {
   alimentarsi: 1,
 };
 const ADL_AUTONOMO = { ...ADL_DIPENDENTE, 'fare-il-bagno': 1, vestirsi: 1, spostarsi: 1 };
-const oggi = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date());
+const oggi = () => giornoInItalia();
 
 const proposta = (
   cartellaId: string,

@@ -2,10 +2,15 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DomainError, type Actor, type EsitoAudit } from '@ambito/contracts';
-import { RequestContext } from '@ambito/messaging';
+import { RequestContext, istruzionePreparata } from '@ambito/messaging';
 import { OPZIONI_AUDIT, type OpzioniAudit } from './audit-options';
 import type { Traccia } from './traccia';
 import { VoceAuditEntity, type CriteriAudit } from './voce-audit.entity';
+
+/** The row of `rigaConsentita`, for a named prepared statement. */
+const INSERISCI_CONSENTITA = `INSERT INTO voce_audit (utente, ruoli, azione, risorsa, risorsa_id, soggetto_tipo, soggetto_id, motivo,
+                           finalita, esito, correlation_id)
+   VALUES ($1, $2::text[], $3, $4, $5, $6, $7::uuid, $8, $9, 'consentito', $10)`;
 
 /** `utente` of a request refused because its actor could not be verified: who sent it is not known. */
 export const UTENTE_NON_VERIFICATO = '(non verificato)';
@@ -27,6 +32,23 @@ export class AuditService {
 
   async consentito(manager: EntityManager, actor: Actor, tracce: Traccia[]): Promise<void> {
     if (tracce.length === 0) return;
+    if (tracce.length === 1) {
+      // Every audited read writes one row: a prepared statement, not an entity insert (issue 15).
+      const r = this.rigaConsentita(actor, tracce[0]);
+      await manager.query(istruzionePreparata(INSERISCI_CONSENTITA), [
+        r.utente,
+        r.ruoli,
+        r.azione,
+        r.risorsa,
+        r.risorsaId,
+        r.soggettoTipo,
+        r.soggettoId,
+        r.motivo,
+        r.finalita,
+        r.correlationId,
+      ]);
+      return;
+    }
     await manager.insert(
       VoceAuditEntity,
       tracce.map((t) => this.voce(actor, t, 'consentito', null)),

@@ -1,8 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { connect } from 'nats';
-import { Client } from 'pg';
+import { Pool } from 'pg';
+import { inviaHttp } from './client-http';
 import { summarise, type Summary } from './stats';
+
+const JSON_CT = { 'content-type': 'application/json' };
 
 /*
  * The honest floor (issue 15, point 1): what the platform path cannot avoid, each part raw and between
@@ -12,24 +15,34 @@ import { summarise, type Summary } from './stats';
  * write can take.
  */
 
-/** A node:http server in its own process that answers every POST with its body (201). */
-const ECO_HTTP = `
+/**
+ * A process standing for the platform's other processes: a node:http server that answers every POST
+ * with its body (201), and a NATS responder that answers every request with its data.
+ */
+const ECO = (natsModule: string, natsUrl: string) => `
 const http = require('node:http');
-http.createServer((req, res) => {
-  const parti = [];
-  req.on('data', (d) => parti.push(d));
-  req.on('end', () => {
-    res.writeHead(201, { 'content-type': 'application/json' });
-    res.end(Buffer.concat(parti));
-  });
-}).listen(0, '127.0.0.1', function () { process.stdout.write(this.address().port + '\\n'); });
+const { connect } = require(${JSON.stringify(natsModule)});
+connect({ servers: ${JSON.stringify(natsUrl)} }).then((nc) => {
+  nc.subscribe('bench.floor', { queue: 'bench', callback: (_e, m) => m.respond(m.data) });
+  return nc.flush();
+}).then(() => {
+  http.createServer((req, res) => {
+    const parti = [];
+    req.on('data', (d) => parti.push(d));
+    req.on('end', () => {
+      res.writeHead(201, { 'content-type': 'application/json' });
+      res.end(Buffer.concat(parti));
+    });
+  }).listen(0, '127.0.0.1', function () { process.stdout.write(this.address().port + '\\n'); });
+});
 `;
 
-async function avviaEcoHttp(): Promise<{ url: string; processo: ChildProcess }> {
-  const processo = spawn(process.execPath, ['-e', ECO_HTTP], { stdio: ['ignore', 'pipe', 'inherit'] });
+async function avviaEco(natsUrl: string): Promise<{ url: string; processo: ChildProcess }> {
+  const codice = ECO(require.resolve('nats'), natsUrl);
+  const processo = spawn(process.execPath, ['-e', codice], { stdio: ['ignore', 'pipe', 'inherit'] });
   const porta = await new Promise<string>((resolve, reject) => {
     processo.stdout!.once('data', (d: Buffer) => resolve(d.toString().trim()));
-    processo.once('exit', (code) => reject(new Error(`eco HTTP terminato (${code})`)));
+    processo.once('exit', (code) => reject(new Error(`eco terminato (${code})`)));
   });
   return { url: `http://127.0.0.1:${porta}/eco`, processo };
 }
@@ -72,36 +85,51 @@ export interface Pavimento {
   pg: Summary;
   /** The floor of earlier runs (NATS request/reply + one pg insert), kept for the trend. */
   vecchio: Summary;
+  /**
+   * The floor under the platform's closed-loop load (`concorrenza` in flight, a pool of 10 connections
+   * as a service has): the most requests per second the physical path itself carries on this machine.
+   */
+  sostenuto: Summary & { cpu?: string };
 }
 
-export async function misuraPavimento(
-  natsUrl: string,
-  databaseUrl: string,
-  richieste: number,
-): Promise<Pavimento> {
-  const eco = await avviaEcoHttp();
+export interface OpzioniPavimento {
+  natsUrl: string;
+  databaseUrl: string;
+  /** Sequential requests after 100 of warm-up. */
+  richieste: number;
+  concorrenza: number;
+  secondi: number;
+  /** Starts counting CPU (given the echo process) and answers the CPU per request when called again. */
+  contaCpu?: (pidEco: number) => (richieste: number) => string;
+}
+
+const PERSONA = '6f1c1e0a-3b7e-4d1a-9a55-0f5b8e0e4a11';
+const RICHIESTA = 'Richiesta di informazioni sui servizi domiciliari per anziani non autosufficienti.';
+const CORPO = JSON.stringify({
+  personaId: PERSONA,
+  sede: 'SEDE-CREMA-HUB',
+  canale: 'sportello',
+  presentatoDa: 'interessato',
+  areaBisogno: 'anziani',
+  richiesta: RICHIESTA,
+});
+
+export async function misuraPavimento(opzioni: OpzioniPavimento): Promise<Pavimento> {
+  const { natsUrl, databaseUrl, richieste } = opzioni;
+  const eco = await avviaEco(natsUrl);
   const nc = await connect({ servers: natsUrl });
-  const pg = new Client({ connectionString: databaseUrl });
-  await pg.connect();
+  const pool = new Pool({ connectionString: databaseUrl, max: 10 });
   try {
-    await pg.query(TABELLE);
-    await pg.query(
+    await pool.query(TABELLE);
+    await pool.query(
       'CREATE TABLE IF NOT EXISTS bench_floor (id bigserial PRIMARY KEY, payload jsonb NOT NULL, at timestamptz DEFAULT now())',
     );
-    const sub = nc.subscribe('bench.floor', { queue: 'bench' });
-    void (async () => {
-      for await (const m of sub) m.respond(m.data);
-    })();
-    const richiesta = 'Richiesta di informazioni sui servizi domiciliari per anziani non autosufficienti.';
-    const corpo = JSON.stringify({
-      personaId: '6f1c1e0a-3b7e-4d1a-9a55-0f5b8e0e4a11',
-      sede: 'SEDE-CREMA-HUB',
-      canale: 'sportello',
-      presentatoDa: 'interessato',
-      areaBisogno: 'anziani',
-      richiesta,
-    });
-    const dati = new TextEncoder().encode(corpo);
+    const dati = new TextEncoder().encode(CORPO);
+    const http = () => inviaHttp(eco.url, { method: 'POST', headers: JSON_CT, body: CORPO });
+    const natsRr = () => nc.request('bench.floor', dati, { timeout: 2000 });
+    // A named prepared statement, as the platform's (parsed and planned once per connection).
+    const scrivi = () =>
+      pool.query({ name: 'pavimento_scrittura', text: SCRITTURA, values: [PERSONA, RICHIESTA] });
     const campioni = {
       totale: [] as number[],
       http: [] as number[],
@@ -113,16 +141,11 @@ export async function misuraPavimento(
     for (let i = 0; i < richieste + riscaldamento; i++) {
       if (i === riscaldamento) inizio = performance.now();
       const t0 = performance.now();
-      const risposta = await fetch(eco.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: corpo,
-      });
-      await risposta.arrayBuffer();
+      await http();
       const t1 = performance.now();
-      await nc.request('bench.floor', dati, { timeout: 2000 });
+      await natsRr();
       const t2 = performance.now();
-      await pg.query(SCRITTURA, ['6f1c1e0a-3b7e-4d1a-9a55-0f5b8e0e4a11', richiesta]);
+      await scrivi();
       const t3 = performance.now();
       if (i < riscaldamento) continue;
       campioni.totale.push(t3 - t0);
@@ -136,21 +159,52 @@ export async function misuraPavimento(
     const inizioVecchio = performance.now();
     for (let i = 0; i < richieste; i++) {
       const t0 = performance.now();
-      await nc.request('bench.floor', dati, { timeout: 2000 });
-      await pg.query('INSERT INTO bench_floor (payload) VALUES ($1)', [corpo]);
+      await natsRr();
+      await pool.query('INSERT INTO bench_floor (payload) VALUES ($1)', [CORPO]);
       vecchi.push(performance.now() - t0);
     }
-    sub.unsubscribe();
+    const vecchio = summarise(vecchi, performance.now() - inizioVecchio);
+    const sostenuto = await pavimentoSostenuto(opzioni, eco.processo.pid!, async () => {
+      await http();
+      await natsRr();
+      await scrivi();
+    });
     return {
       totale: summarise(campioni.totale, durata),
       http: summarise(campioni.http, durata),
       nats: summarise(campioni.nats, durata),
       pg: summarise(campioni.pg, durata),
-      vecchio: summarise(vecchi, performance.now() - inizioVecchio),
+      vecchio,
+      sostenuto,
     };
   } finally {
     await nc.close();
-    await pg.end();
+    await pool.end();
     eco.processo.kill('SIGTERM');
   }
+}
+
+/** The floor's three parts per request, `concorrenza` requests in flight, after 2 s of warm-up. */
+async function pavimentoSostenuto(
+  { concorrenza, secondi, contaCpu }: OpzioniPavimento,
+  pidEco: number,
+  una: () => Promise<void>,
+): Promise<Summary & { cpu?: string }> {
+  const carico = async (fine: number, campioni?: number[]) => {
+    await Promise.all(
+      Array.from({ length: concorrenza }, async () => {
+        while (performance.now() < fine) {
+          const t0 = performance.now();
+          await una();
+          campioni?.push(performance.now() - t0);
+        }
+      }),
+    );
+  };
+  await carico(performance.now() + 2000);
+  const campioni: number[] = [];
+  const cpu = contaCpu?.(pidEco);
+  const inizio = performance.now();
+  await carico(inizio + secondi * 1000, campioni);
+  return { ...summarise(campioni, performance.now() - inizio), cpu: cpu?.(campioni.length) };
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { deadlineError, deadlinePassed } from './deadline';
 import { ServedRequestScope } from './served-request';
@@ -11,16 +12,38 @@ import { ServedRequestScope } from './served-request';
  *   after the caller stopped waiting, as the transaction hook guarantees for `dataSource.transaction`);
  * - with an Idempotency-Key, inside `dataSource.transaction`, so that IdempotencySubscriber records the
  *   key in the same transaction as the effect (BEGIN, key, statement, COMMIT).
+ *
+ * The statement is a named prepared statement (`istruzionePreparata`).
  */
 export async function unaIstruzione<T>(
   dataSource: DataSource,
   sql: string,
   parameters: unknown[],
 ): Promise<T[]> {
+  const istruzione = istruzionePreparata(sql);
   const served = ServedRequestScope.current();
   if (served?.idempotency) {
-    return dataSource.transaction((manager) => manager.query(sql, parameters) as Promise<T[]>);
+    return dataSource.transaction((manager) => manager.query(istruzione, parameters) as Promise<T[]>);
   }
   if (deadlinePassed(served?.deadline)) throw deadlineError();
-  return (await dataSource.query(sql, parameters)) as T[];
+  return (await dataSource.query(istruzione, parameters)) as T[];
+}
+
+const nomi = new Map<string, string>();
+
+/**
+ * The statement as a named prepared statement for the `pg` driver: each connection parses and plans it
+ * once, then only binds and executes it, which cuts PostgreSQL's CPU for a statement of CTEs from 0.55
+ * to 0.29–0.36 ms (32 clients, issue 15). TypeORM hands its query to `pg` as it is, and `pg` takes an
+ * object with `name` and `text` where a text goes. The object is a `String` of the text, so TypeORM's
+ * logger, its errors and whoever reads the query still see the SQL. A new one per call: `pg` writes the
+ * call's values into it. The name is a digest of the text, so two statements never share one.
+ */
+export function istruzionePreparata(sql: string): string {
+  let name = nomi.get(sql);
+  if (!name) {
+    name = `ambito_${createHash('sha256').update(sql).digest('hex').slice(0, 24)}`;
+    nomi.set(sql, name);
+  }
+  return Object.assign(new String(sql), { name, text: sql }) as unknown as string;
 }

@@ -16,6 +16,8 @@ export interface NatsHandle {
   /** `http://127.0.0.1:PORT` of the monitoring endpoint (`/healthz`, `/jsz`), when enabled. */
   monitorUrl?: string;
   isRunning(): boolean;
+  /** The server's process id while it runs (benchmarks read its CPU time from /proc). */
+  pid(): number | undefined;
   /** SIGTERM, then waits for the exit. Keeps the store, so that `restart()` finds the streams again. */
   stop(): Promise<void>;
   /** Starts again on the SAME port and store: what a client sees when NATS comes back after an outage. */
@@ -162,6 +164,7 @@ export async function startNatsServer(options: NatsServerOptions = {}): Promise<
     storeDir,
     monitorUrl: monitorPort === undefined ? undefined : `http://127.0.0.1:${monitorPort}`,
     isRunning: () => !!child && !hasExited(child),
+    pid: () => (child && !hasExited(child) ? child.pid : undefined),
     stop,
     async restart() {
       await stop();

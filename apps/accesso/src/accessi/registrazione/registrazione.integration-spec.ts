@@ -56,7 +56,9 @@ describe('registra accesso: one SQL round trip', () => {
       id = (await operatore()(registraAccesso, accesso(rossi.id))).id;
     });
     expect(sent).toHaveLength(1);
-    expect(sent[0]).toMatch(
+    // A named prepared statement: parsed and planned once per connection.
+    expect((sent[0] as unknown as { name?: string }).name).toMatch(/^ambito_[0-9a-f]{24}$/);
+    expect(String(sent[0])).toMatch(
       /INSERT INTO accesso[\s\S]*INSERT INTO outbox_message[\s\S]*INSERT INTO voce_audit/,
     );
     expect(await svc.sql(`SELECT comune_residenza FROM accesso WHERE id = $1`, [id])).toEqual([

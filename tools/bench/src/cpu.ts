@@ -65,3 +65,22 @@ export class ContatoreCpu {
       .join(', ');
   }
 }
+
+/** Where the cores went during a measured load: CPU milliseconds per request, in all and by process. */
+export interface CpuPerRichiesta {
+  totaleMs: number;
+  testo: string;
+}
+
+export function cpuPerRichiesta(
+  prima: Record<string, number>,
+  dopo: Record<string, number>,
+  richieste: number,
+): CpuPerRichiesta {
+  const parti = Object.keys(dopo).map(
+    (nome) => [nome, ((dopo[nome] - (prima[nome] ?? 0)) * 1000) / richieste] as const,
+  );
+  const totaleMs = parti.reduce((somma, [, v]) => somma + v, 0);
+  const dettaglio = parti.map(([nome, v]) => `${nome} ${v.toFixed(2)}`).join(', ');
+  return { totaleMs, testo: `CPU per richiesta ${totaleMs.toFixed(2)} ms: ${dettaglio}` };
+}

@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { connect } from 'nats';
 import { Pool } from 'pg';
 import { inviaHttp } from './client-http';
+import type { CpuPerRichiesta } from './cpu';
 import { summarise, type Summary } from './stats';
 
 const JSON_CT = { 'content-type': 'application/json' };
@@ -89,7 +90,7 @@ export interface Pavimento {
    * The floor under the platform's closed-loop load (`concorrenza` in flight, a pool of 10 connections
    * as a service has): the most requests per second the physical path itself carries on this machine.
    */
-  sostenuto: Summary & { cpu?: string };
+  sostenuto: Summary & { cpu?: CpuPerRichiesta };
 }
 
 export interface OpzioniPavimento {
@@ -100,7 +101,7 @@ export interface OpzioniPavimento {
   concorrenza: number;
   secondi: number;
   /** Starts counting CPU (given the echo process) and answers the CPU per request when called again. */
-  contaCpu?: (pidEco: number) => (richieste: number) => string;
+  contaCpu?: (pidEco: number) => (richieste: number) => CpuPerRichiesta;
 }
 
 const PERSONA = '6f1c1e0a-3b7e-4d1a-9a55-0f5b8e0e4a11';
@@ -189,7 +190,7 @@ async function pavimentoSostenuto(
   { concorrenza, secondi, contaCpu }: OpzioniPavimento,
   pidEco: number,
   una: () => Promise<void>,
-): Promise<Summary & { cpu?: string }> {
+): Promise<Summary & { cpu?: CpuPerRichiesta }> {
   const carico = async (fine: number, campioni?: number[]) => {
     await Promise.all(
       Array.from({ length: concorrenza }, async () => {

@@ -25,7 +25,7 @@ import {
 import { formatRow, summarise, type Summary } from './stats';
 import { misuraPavimento } from './pavimento';
 import { CampionatoreRss } from './rss';
-import { ContatoreCpu, pidPostgres } from './cpu';
+import { ContatoreCpu, cpuPerRichiesta, pidPostgres, type CpuPerRichiesta } from './cpu';
 import { signActor } from './actor-firmato';
 import { inviaHttp, type RichiestaHttp } from './client-http';
 
@@ -111,12 +111,12 @@ function accessoBody(personaId: string): string {
 
 /** A load's figures, with the requests that failed (timeouts, 5xx): a target is met only without any. */
 /** `cpu`: where the cores went during a sustained load, per request (see `cpuPerRichiesta`). */
-type ConErrori = Summary & { errori: number; cpu?: string };
+type ConErrori = Summary & { errori: number; cpu?: CpuPerRichiesta };
 
 function riga(nome: string, s: Summary | ConErrori): string {
   const errori = 'errori' in s && s.errori > 0 ? `  ERRORI ${s.errori} (il primo: ${primoErrore})` : '';
   primoErrore = undefined;
-  const cpu = 'cpu' in s && s.cpu ? `\n    ${s.cpu}` : '';
+  const cpu = 'cpu' in s && s.cpu ? `\n    ${s.cpu.testo}` : '';
   return formatRow(nome, s) + errori + cpu;
 }
 
@@ -181,19 +181,6 @@ async function paced(richiesta: Richiesta): Promise<ConErrori> {
  * Sustained throughput (closed loop): CONCURRENCY clients each send their next request as soon as the
  * previous one answers, for SUSTAINED_SECONDS after a 2 s warm-up; throughput is what completed per second.
  */
-/** CPU milliseconds per request of each process, between two snapshots taken around a measured load. */
-function cpuPerRichiesta(
-  prima: Record<string, number>,
-  dopo: Record<string, number>,
-  richieste: number,
-): string {
-  const parti = Object.keys(dopo).map(
-    (nome) => [nome, ((dopo[nome] - (prima[nome] ?? 0)) * 1000) / richieste] as const,
-  );
-  const totale = parti.reduce((somma, [, v]) => somma + v, 0);
-  return `CPU per richiesta ${totale.toFixed(2)} ms: ${parti.map(([nome, v]) => `${nome} ${v.toFixed(2)}`).join(', ')}`;
-}
-
 let contatoreCpu: ContatoreCpu | undefined;
 
 async function sustained(richiesta: Richiesta): Promise<ConErrori> {
@@ -480,6 +467,7 @@ async function main(): Promise<void> {
       201,
     );
 
+    const caricoIniziale = loadavg()[0];
     console.log(
       `Benchmark su ${process.arch}, Node ${process.version}${GATEWAY_ROOT ? `, gateway da ${GATEWAY_ROOT}` : ''}: ` +
         `${SEQUENTIAL} richieste in sequenza, ${RATE} req/s per ${PACED_SECONDS} s, ` +
@@ -583,22 +571,25 @@ async function main(): Promise<void> {
     // What the machine itself allows: a sustained target above the floor's own throughput cannot be met here.
     console.log(
       `\nRiferimento: il pavimento sostenuto (${CONCURRENCY} in volo) fa ${alSecondo(pavimento.sostenuto.throughput)} ` +
-        `su questa macchina, p99 ${ms(pavimento.sostenuto.p99)}${pavimento.sostenuto.cpu ? `; ${pavimento.sostenuto.cpu}` : ''}`,
+        `su questa macchina, p99 ${ms(pavimento.sostenuto.p99)}${pavimento.sostenuto.cpu ? `; ${pavimento.sostenuto.cpu.testo}` : ''}`,
     );
     // One line for the dated table of README.md.
+    const [rssMassima] = rss.risultati().sort((x, y) => y.sottoCarico - x.sottoCarico);
     const rigaTabella = [
       new Date().toISOString().slice(0, 16).replace('T', ' '),
-      loadavg()[0].toFixed(1),
+      '…',
+      caricoIniziale.toFixed(1),
       ms(pavimento.totale.p50),
       ms(pavimento.vecchio.p50),
+      alSecondo(pavimento.sostenuto.throughput),
       ms(b.p50),
       `${(b.p50 / pavimento.totale.p50).toFixed(1)}×`,
       ms(cadenzato!.p99),
-      alSecondo(sostenuto!.throughput),
-      ms(sostenuto!.p99),
+      `${alSecondo(sostenuto!.throughput)}, ${ms(sostenuto!.p99)}`,
+      sostenuto!.cpu ? ms(sostenuto!.cpu.totaleMs) : '—',
       alSecondo(lettura.throughput),
       ms(cSostenuto.p99),
-      `${Math.max(...rss.risultati().map((r) => r.sottoCarico)).toFixed(0)} MiB`,
+      `${rssMassima.sottoCarico.toFixed(0)} MiB (${rssMassima.nome})`,
     ];
     console.log(`\nriga per tools/bench/README.md:\n| ${rigaTabella.join(' | ')} |`);
   } finally {

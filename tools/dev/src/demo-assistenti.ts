@@ -57,15 +57,6 @@ async function ok<T>(passo: string, chiamata: Chiamata<T>, atteso = [200, 201]):
   return risposta.body;
 }
 
-/** Sends again on 503 (a deadline missed under load); with an Idempotency-Key the effect stays one. */
-async function riprova<T>(passo: string, chiamata: () => Chiamata<T>): Promise<T> {
-  for (let tentativo = 1; ; tentativo++) {
-    const risposta = await chiamata();
-    if (risposta.status !== 503 || tentativo === 4) return ok(passo, Promise.resolve(risposta));
-    await new Promise((r) => setTimeout(r, 500 * tentativo));
-  }
-}
-
 export interface EsitoDemoAssistenti {
   created: boolean;
   sportelli: string[];
@@ -121,11 +112,10 @@ export async function seedDemoAssistenti(api: DemoClient): Promise<EsitoDemoAssi
     PARALLELE,
     async (a: AssistenteDemo, i) => {
       const operatore = chi(a.candidatura.sportello, i);
-      const chiave = (passo: string) => ({
-        'idempotency-key': `demo-af:${a.candidatura.assistente.codiceFiscale}:${passo}`,
-      });
-      const candidatura = await riprova('candidatura', () =>
-        api.call<CandidaturaV1>(
+      const chiave = (passo: string) => `demo-af:${a.candidatura.assistente.codiceFiscale}:${passo}`;
+      const candidatura = await ok(
+        'candidatura',
+        api.scrivi<CandidaturaV1>(
           operatore,
           'POST',
           '/assistenti-familiari/candidature',
@@ -137,8 +127,9 @@ export async function seedDemoAssistenti(api: DemoClient): Promise<EsitoDemoAssi
         conta.inAttesa++;
         return;
       }
-      const decisa = await riprova('decisione', () =>
-        api.call<CandidaturaV1>(
+      const decisa = await ok(
+        'decisione',
+        api.scrivi<CandidaturaV1>(
           operatore,
           'POST',
           `/assistenti-familiari/candidature/${candidatura.id}/decisione`,
@@ -155,22 +146,36 @@ export async function seedDemoAssistenti(api: DemoClient): Promise<EsitoDemoAssi
       conta.iscritte++;
       const iscrizione = `/assistenti-familiari/iscrizioni/${decisa.iscrizioneId}`;
       if (a.consenso.length > 0) {
-        await riprova('consenso', () =>
-          api.call(operatore, 'PUT', `${iscrizione}/consenso`, {
-            campi: a.consenso,
-            documento: `CONS-${oggi.slice(0, 4)}-${i + 1}`,
-          }),
+        await ok(
+          'consenso',
+          api.scrivi(
+            operatore,
+            'PUT',
+            `${iscrizione}/consenso`,
+            { campi: a.consenso, documento: `CONS-${oggi.slice(0, 4)}-${i + 1}` },
+            chiave('consenso'),
+          ),
         );
         if (a.poi === 'revoca-consenso')
-          await riprova('revoca', () => api.call(operatore, 'DELETE', `${iscrizione}/consenso`));
+          await ok(
+            'revoca',
+            api.scrivi(operatore, 'DELETE', `${iscrizione}/consenso`, undefined, chiave('revoca')),
+          );
         else if (a.poi !== 'cancellazione') conta.pubbliche++;
       }
       if (a.poi === 'cancellazione') {
-        await riprova('cancellazione', () =>
-          api.call(operatore, 'POST', `${iscrizione}/cancellazione`, {
-            causa: 'richiesta-interessato',
-            motivazione: 'Rientro nel paese d’origine, comunicato allo sportello.',
-          }),
+        await ok(
+          'cancellazione',
+          api.scrivi(
+            operatore,
+            'POST',
+            `${iscrizione}/cancellazione`,
+            {
+              causa: 'richiesta-interessato',
+              motivazione: 'Rientro nel paese d’origine, comunicato allo sportello.',
+            },
+            chiave('cancellazione'),
+          ),
         );
         conta.iscritte--;
       }
@@ -194,13 +199,14 @@ export async function seedDemoAssistenti(api: DemoClient): Promise<EsitoDemoAssi
   await aGruppi(richieste, PARALLELE, async (r: RichiestaDemo, i) => {
     const personaId = persone[i] ?? idDemo(territorio.ambito.codice, i);
     const operatore = chi(r.richiesta.sportello, i);
-    const richiesta = await riprova('richiesta', () =>
-      api.call<RichiestaV1>(
+    const richiesta = await ok(
+      'richiesta',
+      api.scrivi<RichiestaV1>(
         operatore,
         'POST',
         '/assistenti-familiari/richieste',
         { ...r.richiesta, personaId },
-        { 'idempotency-key': `demo-af:richiesta:${territorio.ambito.codice}:${i}` },
+        `demo-af:richiesta:${territorio.ambito.codice}:${i}`,
       ),
     );
     if (!r.contratto) return;

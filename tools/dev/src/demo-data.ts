@@ -241,6 +241,35 @@ export class DemoClient {
     return { status: response.status, body: (await response.json()) as T };
   }
 
+  /**
+   * A write with an Idempotency-Key, sent again while its outcome is not known; the key keeps its
+   * effect one. On a busy machine the demo meets all three: 503 (the service was not reached in time:
+   * nothing done), 504 ESITO_NON_DETERMINATO (maybe done: the key gets its answer back) and 409
+   * IDEMPOTENCY_KEY_IN_USO (the first one still running).
+   */
+  async scrivi<T>(
+    user: string,
+    method: string,
+    path: string,
+    body: unknown,
+    chiave: string,
+    intestazioni: Record<string, string> = {},
+  ): Promise<{ status: number; body: T }> {
+    for (let tentativo = 1; ; tentativo++) {
+      const risposta = await this.call<T>(user, method, path, body, {
+        ...intestazioni,
+        'idempotency-key': chiave,
+      });
+      const codice = (risposta.body as { code?: string } | null)?.code;
+      const incerto =
+        risposta.status === 503 ||
+        risposta.status === 504 ||
+        (risposta.status === 409 && codice === 'IDEMPOTENCY_KEY_IN_USO');
+      if (!incerto || tentativo === 6) return risposta;
+      await new Promise((r) => setTimeout(r, 500 * tentativo));
+    }
+  }
+
   private async token(user: string): Promise<string> {
     const cached = this.tokens.get(user);
     if (cached) return cached;

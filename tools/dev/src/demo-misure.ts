@@ -266,17 +266,9 @@ function presenta(
       : [{ tipo: 'verbale-invalidita', riferimento: `INPS verbale ${i + 1}`, data: '2020-05-04' }],
   };
   // Presentations of one ambito take their protocol numbers one at a time: under load one may outlast
-  // the gateway's deadline (503). It is sent again with the same Idempotency-Key: never two istanze.
-  const chiave = { 'idempotency-key': `demo-misure:${avvisoId}:${personaId}:${strumento}` };
-  return riprova(() => api.call<IstanzaV1>(operatore, 'POST', '/misure/istanze', corpo, chiave), 'istanza');
-}
-
-async function riprova<T>(chiamata: () => Chiamata<T>, passo: string): Promise<T> {
-  for (let tentativo = 1; ; tentativo++) {
-    const risposta = await chiamata();
-    if (risposta.status !== 503 || tentativo === 4) return ok(passo, Promise.resolve(risposta));
-    await new Promise((r) => setTimeout(r, 500 * tentativo));
-  }
+  // the gateway's deadline. It is sent again with the same Idempotency-Key: never two istanze.
+  const chiave = `demo-misure:${avvisoId}:${personaId}:${strumento}`;
+  return ok('istanza', api.scrivi<IstanzaV1>(operatore, 'POST', '/misure/istanze', corpo, chiave));
 }
 
 async function creaEPubblica(api: DemoClient, corpo: Record<string, unknown>): Promise<AvvisoMisuraV1> {

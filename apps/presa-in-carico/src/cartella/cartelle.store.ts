@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { DomainError, type Actor, type TipoVoceDiario } from '@ambito/contracts';
-import { currentActor } from '@ambito/messaging';
+import { currentActor, istruzionePreparata } from '@ambito/messaging';
 import { AuditService, WriteGate, type Traccia } from '@ambito/audit';
 import { cartellaNonTrovata, visibile, visibilitaCartelle } from '../scope/visibilita';
 import { CartellaEntity } from './cartella.entity';
@@ -38,14 +39,7 @@ export class CartelleStore {
     change: (manager: EntityManager, cartella: CartellaEntity, actor: Actor) => Promise<T>,
   ): Promise<T> {
     return this.gate.scrivi({
-      carica: async (manager) => {
-        const cartella = await manager.findOne(CartellaEntity, {
-          where: { id: cartellaId },
-          lock: { mode: 'pessimistic_write' },
-        });
-        if (cartella) cartella.membri = await membri(manager, cartella.id);
-        return cartella;
-      },
+      carica: (manager) => cartellaBloccata(manager, cartellaId),
       traccia: () => ({ ...traccia, soggettoId: cartellaId }),
       verifica: (cartella, actor) => {
         if (!cartella || !visibile(cartella, visibilitaCartelle(actor))) throw cartellaNonTrovata();
@@ -78,6 +72,7 @@ export class CartelleStore {
     }
   }
 
+  /** An entry of the diario: a prepared statement, not an entity save (every command writes one). */
   async diario(
     manager: EntityManager,
     cartella: Pick<CartellaEntity, 'id' | 'episodio'>,
@@ -85,18 +80,59 @@ export class CartelleStore {
     testo: string,
     autore: Autore,
   ): Promise<VoceDiarioEntity> {
-    return manager.save(
-      manager.create(VoceDiarioEntity, {
-        cartellaId: cartella.id,
-        episodio: cartella.episodio,
-        tipo,
-        testo,
-        autoreId: autore.userId,
-        autoreNome: autore.nome,
-        il: new Date(),
-      }),
+    const voce = Object.assign(new VoceDiarioEntity(), {
+      id: randomUUID(),
+      cartellaId: cartella.id,
+      episodio: cartella.episodio,
+      il: new Date(),
+      tipo,
+      testo,
+      autoreId: autore.userId,
+      autoreNome: autore.nome,
+    });
+    await manager.query(
+      istruzionePreparata(
+        `INSERT INTO voce_diario (id, cartella_id, episodio, il, tipo, testo, autore_id, autore_nome)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      ),
+      [
+        voce.id,
+        voce.cartellaId,
+        voce.episodio,
+        voce.il,
+        voce.tipo,
+        voce.testo,
+        voce.autoreId,
+        voce.autoreNome,
+      ],
     );
+    return voce;
   }
+}
+
+/**
+ * The cartella locked for a write, with the équipe members working it, in one query: the lock covers
+ * the cartella's row only (the members are read in a subquery).
+ */
+async function cartellaBloccata(manager: EntityManager, cartellaId: string): Promise<CartellaEntity | null> {
+  const { entities, raw } = await manager
+    .createQueryBuilder(CartellaEntity, 'cartella')
+    .addSelect(
+      (sub) =>
+        sub
+          .select('coalesce(array_agg(p.user_id), ARRAY[]::text[])')
+          .from(PartecipazioneEntity, 'p')
+          .where('p.cartella_id = cartella.id')
+          .andWhere('p.al IS NULL'),
+      'membri_attivi',
+    )
+    .where('cartella.id = :cartellaId', { cartellaId })
+    .setLock('pessimistic_write')
+    .getRawAndEntities<{ membri_attivi: string[] }>();
+  const [cartella] = entities;
+  if (!cartella) return null;
+  cartella.membri = raw[0].membri_attivi;
+  return cartella;
 }
 
 /** User ids of the équipe members currently working a case. */

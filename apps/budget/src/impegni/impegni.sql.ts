@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { TipoCreditore } from '@ambito/contracts';
+import { istruzionePreparata } from '@ambito/messaging';
 import { cents } from '../database/sql';
 
 /*
@@ -62,7 +63,10 @@ const SELECT_LIQUIDAZIONE = `
     FROM liquidazione q LEFT JOIN mandato m ON m.id = q.mandato_id`;
 
 export async function impegnoPerId(manager: EntityManager, id: string): Promise<ImpegnoRow | undefined> {
-  const [impegno] = await manager.query<ImpegnoRow[]>(`${SELECT_IMPEGNO} WHERE i.id = $1`, [id]);
+  const [impegno] = await manager.query<ImpegnoRow[]>(
+    istruzionePreparata(`${SELECT_IMPEGNO} WHERE i.id = $1`),
+    [id],
+  );
   return impegno;
 }
 
@@ -70,9 +74,10 @@ export async function impegnoPerChiave(
   manager: EntityManager,
   chiave: string,
 ): Promise<ImpegnoRow | undefined> {
-  const [impegno] = await manager.query<ImpegnoRow[]>(`${SELECT_IMPEGNO} WHERE i.chiave_idempotenza = $1`, [
-    chiave,
-  ]);
+  const [impegno] = await manager.query<ImpegnoRow[]>(
+    istruzionePreparata(`${SELECT_IMPEGNO} WHERE i.chiave_idempotenza = $1`),
+    [chiave],
+  );
   return impegno;
 }
 
@@ -105,10 +110,10 @@ export async function dotazioniDisponibili(
   const righe = await manager.query<
     Array<{ annualita_id: string; fondo: string; anno: number; disponibile: string }>
   >(
-    `SELECT sd.annualita_id, a.fondo, a.anno, sd.dotato_centesimi - sd.impegnato_centesimi AS disponibile
+    istruzionePreparata(`SELECT sd.annualita_id, a.fondo, a.anno, sd.dotato_centesimi - sd.impegnato_centesimi AS disponibile
        FROM saldo_dotazione sd JOIN annualita a ON a.id = sd.annualita_id
       WHERE sd.linea_id = $1 AND ($2::text IS NULL OR a.fondo = $2) AND ($3::int IS NULL OR a.anno = $3)
-      ORDER BY a.anno, a.fondo`,
+      ORDER BY a.anno, a.fondo`),
     [lineaId, filtro.fondo, filtro.anno],
   );
   return righe.map((r) => ({
@@ -145,10 +150,10 @@ export async function inserisciImpegno(
   },
 ): Promise<string> {
   const [impegno] = await manager.query<Array<{ id: string }>>(
-    `INSERT INTO impegno (chiave_idempotenza, impronta, linea_id, annualita_id, descrizione, riferimento,
+    istruzionePreparata(`INSERT INTO impegno (chiave_idempotenza, impronta, linea_id, annualita_id, descrizione, riferimento,
                           comune_residenza, importo_iniziale_centesimi, registrato_da, atto_numero, atto_data,
                           creditore_tipo, creditore_identificativo, creditore_denominazione)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`),
     [
       i.chiaveIdempotenza,
       i.impronta,
@@ -186,9 +191,9 @@ export async function inserisciMovimento(
   },
 ): Promise<void> {
   await manager.query(
-    `INSERT INTO movimento (tipo, importo_centesimi, annualita_id, linea_id, impegno_id, liquidazione_id, mandato_id,
+    istruzionePreparata(`INSERT INTO movimento (tipo, importo_centesimi, annualita_id, linea_id, impegno_id, liquidazione_id, mandato_id,
                             causale, registrato_da, correlation_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`),
     [
       m.tipo,
       m.importoCentesimi,
@@ -316,7 +321,7 @@ export async function liquidazioniDellImpegno(
   impegnoId: string,
 ): Promise<LiquidazioneRow[]> {
   return manager.query<LiquidazioneRow[]>(
-    `${SELECT_LIQUIDAZIONE} WHERE q.impegno_id = $1 ORDER BY q.registrata_il`,
+    istruzionePreparata(`${SELECT_LIQUIDAZIONE} WHERE q.impegno_id = $1 ORDER BY q.registrata_il`),
     [impegnoId],
   );
 }

@@ -13,7 +13,7 @@ import {
   type RegistraLineaV1,
 } from '@ambito/contracts';
 import { Money } from '@ambito/kernel';
-import { OutboxWriter, currentActor } from '@ambito/messaging';
+import { OutboxWriter, currentActor, istruzionePreparata } from '@ambito/messaging';
 import { cents, differenza } from '../database/sql';
 import { isViolation } from '@ambito/persistence';
 import { assertFondo } from '../fondi/fondi.service';
@@ -60,7 +60,7 @@ export function toLineaV1(l: LineaRow): LineaV1 {
  */
 export async function haArticoli(manager: EntityManager, lineaId: string): Promise<boolean> {
   const [riga] = await manager.query<Array<{ si: boolean }>>(
-    `SELECT EXISTS (SELECT 1 FROM linea WHERE linea_padre_id = $1) AS si`,
+    istruzionePreparata(`SELECT EXISTS (SELECT 1 FROM linea WHERE linea_padre_id = $1) AS si`),
     [lineaId],
   );
   return riga.si;
@@ -81,7 +81,7 @@ export async function assertNonArticolata(manager: EntityManager, linea: LineaRo
  */
 export async function lineaBloccata(manager: EntityManager, codice: string): Promise<LineaRow> {
   const [linea] = await manager.query<LineaRow[]>(
-    `SELECT ${COLONNE_LINEA} FROM linea WHERE codice = $1 FOR UPDATE`,
+    istruzionePreparata(`SELECT ${COLONNE_LINEA} FROM linea WHERE codice = $1 FOR UPDATE`),
     [codice],
   );
   if (!linea) throw lineaNonTrovata(codice);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DomainError, type CategoriaLinea } from '@ambito/contracts';
 import { Money } from '@ambito/kernel';
+import { istruzionePreparata } from '@ambito/messaging';
 import { cents } from '../database/sql';
 
 interface Regola {
@@ -82,10 +83,10 @@ export async function dataRegoleAnnualita(manager: EntityManager, annualitaId: s
 export class RegoleFondo {
   private async inVigore(manager: EntityManager, fondo: string, alla: string): Promise<Regola[]> {
     return manager.query<Regola[]>(
-      `SELECT id::text, to_char(valido_dal, 'YYYY-MM-DD') AS valido_dal, tipo, categoria, punti_base,
+      istruzionePreparata(`SELECT id::text, to_char(valido_dal, 'YYYY-MM-DD') AS valido_dal, tipo, categoria, punti_base,
               fondo_cofinanziamento, atto, atto_numero, to_char(atto_data, 'YYYY-MM-DD') AS atto_data
          FROM regola_fondo
-        WHERE fondo = $1 AND valido_dal <= $2::date AND (valido_al IS NULL OR valido_al >= $2::date)`,
+        WHERE fondo = $1 AND valido_dal <= $2::date AND (valido_al IS NULL OR valido_al >= $2::date)`),
       [fondo, alla],
     );
   }
@@ -169,11 +170,11 @@ export class RegoleFondo {
   ): Promise<void> {
     // Each fund with the dates of its annualità on this line: the rules of each annualità apply.
     const fondi = await manager.query<Array<{ fondo: string; dotato: string; date: string[] }>>(
-      `SELECT a.fondo, sum(sd.dotato_centesimi) AS dotato, array_agg(DISTINCT x.data) AS date
+      istruzionePreparata(`SELECT a.fondo, sum(sd.dotato_centesimi) AS dotato, array_agg(DISTINCT x.data) AS date
          FROM saldo_dotazione sd JOIN annualita a ON a.id = sd.annualita_id
          JOIN LATERAL (SELECT to_char(min(atto_data), 'YYYY-MM-DD') AS data FROM assegnazione
                         WHERE annualita_id = a.id) x ON true
-        WHERE sd.linea_id = $1 GROUP BY a.fondo`,
+        WHERE sd.linea_id = $1 GROUP BY a.fondo`),
       [linea.id],
     );
     const totale = fondi.reduce((acc, f) => acc + cents(f.dotato), 0);

@@ -232,10 +232,11 @@ describe('transactional outbox → JetStream → idempotent consumers', () => {
     const logQuery = dataSource.logger.logQuery.bind(dataSource.logger);
     dataSource.logger.logQuery = (query, parameters, queryRunner) => {
       const values = (parameters ?? []) as unknown[];
-      if (/^WITH marcate/.test(query.trim())) {
+      const sql = String(query).trim();
+      if (/^WITH marcate/.test(sql)) {
         const marked = (values[2] as string[] | undefined)?.length ?? 0;
         if (marked > 0) claimsMarking.push(marked);
-      } else if (/^UPDATE outbox_message SET published_at/.test(query.trim())) {
+      } else if (/^UPDATE outbox_message SET published_at/.test(sql)) {
         standaloneMarks.push(((values[0] as string[] | undefined) ?? []).length);
       }
       return logQuery(query, parameters, queryRunner);

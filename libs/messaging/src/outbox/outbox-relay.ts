@@ -12,6 +12,7 @@ import {
 } from '../metrics/messaging-metrics';
 import { SpanKind, avviaSpan, chiudiSpan, daTraceparent, iniettaTraccia } from '../tracing/tracing';
 import { OUTBOX_TRACEPARENT, outboxChannel } from './outbox-writer';
+import { istruzionePreparata } from '../idempotency/una-istruzione';
 
 export interface OutboxRelayOptions {
   schema: string;
@@ -164,7 +165,9 @@ export class OutboxRelay {
 
   private async markPublished(ids: string[]): Promise<void> {
     await this.dataSource.query(
-      `UPDATE outbox_message SET published_at = now(), claimed_until = NULL WHERE id = ANY($1::uuid[])`,
+      istruzionePreparata(
+        `UPDATE outbox_message SET published_at = now(), claimed_until = NULL WHERE id = ANY($1::uuid[])`,
+      ),
       [ids],
     );
   }
@@ -176,7 +179,7 @@ export class OutboxRelay {
    */
   private async claim(limit: number, toMark: string[]): Promise<PendingRow[]> {
     const [rows] = (await this.dataSource.query(
-      `WITH marcate AS (
+      istruzionePreparata(`WITH marcate AS (
          UPDATE outbox_message SET published_at = now(), claimed_until = NULL WHERE id = ANY($3::uuid[])
        )
        UPDATE outbox_message SET claimed_until = now() + make_interval(secs => $2 / 1000.0)
@@ -185,7 +188,7 @@ export class OutboxRelay {
            WHERE published_at IS NULL AND parked_at IS NULL
              AND (claimed_until IS NULL OR claimed_until < now())
            ORDER BY created_at, id LIMIT $1 FOR UPDATE SKIP LOCKED)
-        RETURNING id, subject, type, envelope, attempts, created_at`,
+        RETURNING id, subject, type, envelope, attempts, created_at`),
       [limit, this.options.claimLeaseMs ?? 30_000, toMark],
     )) as [Array<PendingRow & { created_at: Date }>, number];
     // RETURNING keeps no order: back to creation order.

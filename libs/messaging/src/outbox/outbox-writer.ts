@@ -13,6 +13,7 @@ import {
 } from '@ambito/contracts';
 import { RequestContext } from '../context/request-context';
 import { traceparentDi } from '../tracing/tracing';
+import { istruzionePreparata } from '../idempotency/una-istruzione';
 
 /**
  * Key of the outbox row's `envelope` that keeps the W3C `traceparent` of the work that wrote it: the
@@ -55,10 +56,10 @@ export class OutboxWriter {
     const envelope = this.envelope(type, payload);
     // One round trip: the row, and the NOTIFY that wakes the relay once the transaction commits.
     await manager.query(
-      `WITH written AS (
+      istruzionePreparata(`WITH written AS (
          INSERT INTO outbox_message (id, subject, type, envelope) VALUES ($1, $2, $3, $4) RETURNING id
        )
-       SELECT pg_notify($5, id::text) FROM written`,
+       SELECT pg_notify($5, id::text) FROM written`),
       [
         envelope.id,
         eventSubject(type, envelope.version),
@@ -87,13 +88,13 @@ export class OutboxWriter {
     const envelopes = payloads.map((p) => this.envelope(type, p));
     const traceparent = traceparentDi(RequestContext.currentOrNew().trace);
     await manager.query(
-      `WITH written AS (
+      istruzionePreparata(`WITH written AS (
          INSERT INTO outbox_message (id, subject, type, envelope)
          SELECT x.id, $2, $3, x.envelope FROM unnest($1::uuid[], $4::jsonb[]) WITH ORDINALITY AS x(id, envelope, n)
           ORDER BY x.n
          RETURNING id
        )
-       SELECT pg_notify($5, min(id::text)) FROM written`,
+       SELECT pg_notify($5, min(id::text)) FROM written`),
       [
         envelopes.map((e) => e.id),
         eventSubject(type, envelopes[0].version),

@@ -22,6 +22,7 @@ export * from './identity/actor-token';
 export * from './identity/identity-keys';
 export * from './identity/identity-config';
 export * from './idempotency';
+export * from './sql/istruzione-preparata';
 export * from './retention/retention-options';
 export * from './retention/purge-job';
 export * from './metrics/messaging-metrics';

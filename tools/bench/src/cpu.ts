@@ -48,6 +48,12 @@ export function pidPostgres(dataDir: string): number {
   return Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
 }
 
+/** Where the cores went during a measured load: CPU milliseconds per request, in all and by process. */
+export interface CpuPerRichiesta {
+  totaleMs: number;
+  testo: string;
+}
+
 /** Snapshots of the CPU seconds of named processes, and the difference between two of them. */
 export class ContatoreCpu {
   constructor(private readonly processi: Record<string, { pid: number; figli?: boolean }>) {}
@@ -58,29 +64,24 @@ export class ContatoreCpu {
     );
   }
 
+  /** Starts counting; the function it returns gives the CPU per request of each process since then. */
+  avvia(): (richieste: number) => CpuPerRichiesta {
+    const prima = this.misura();
+    return (richieste) => {
+      const dopo = this.misura();
+      const parti = Object.keys(dopo).map(
+        (nome) => [nome, ((dopo[nome] - (prima[nome] ?? 0)) * 1000) / richieste] as const,
+      );
+      const totaleMs = parti.reduce((somma, [, v]) => somma + v, 0);
+      const dettaglio = parti.map(([nome, v]) => `${nome} ${v.toFixed(2)}`).join(', ');
+      return { totaleMs, testo: `CPU per richiesta ${totaleMs.toFixed(2)} ms: ${dettaglio}` };
+    };
+  }
+
   /** e.g. "budget 3.10 s, misure 4.20 s, postgres 6.00 s" between two snapshots. */
   static differenza(prima: Record<string, number>, dopo: Record<string, number>): string {
     return Object.keys(dopo)
       .map((nome) => `${nome} ${(dopo[nome] - (prima[nome] ?? 0)).toFixed(2)} s`)
       .join(', ');
   }
-}
-
-/** Where the cores went during a measured load: CPU milliseconds per request, in all and by process. */
-export interface CpuPerRichiesta {
-  totaleMs: number;
-  testo: string;
-}
-
-export function cpuPerRichiesta(
-  prima: Record<string, number>,
-  dopo: Record<string, number>,
-  richieste: number,
-): CpuPerRichiesta {
-  const parti = Object.keys(dopo).map(
-    (nome) => [nome, ((dopo[nome] - (prima[nome] ?? 0)) * 1000) / richieste] as const,
-  );
-  const totaleMs = parti.reduce((somma, [, v]) => somma + v, 0);
-  const dettaglio = parti.map(([nome, v]) => `${nome} ${v.toFixed(2)}`).join(', ');
-  return { totaleMs, testo: `CPU per richiesta ${totaleMs.toFixed(2)} ms: ${dettaglio}` };
 }

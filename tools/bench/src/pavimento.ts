@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { connect } from 'nats';
 import { Pool } from 'pg';
 import { inviaHttp } from './client-http';
-import type { CpuPerRichiesta } from './cpu';
+import type { ContatoreCpu, CpuPerRichiesta } from './cpu';
 import { summarise, type Summary } from './stats';
 
 const JSON_CT = { 'content-type': 'application/json' };
@@ -100,8 +100,8 @@ export interface OpzioniPavimento {
   richieste: number;
   concorrenza: number;
   secondi: number;
-  /** Starts counting CPU (given the echo process) and answers the CPU per request when called again. */
-  contaCpu?: (pidEco: number) => (richieste: number) => CpuPerRichiesta;
+  /** The CPU counter of the floor's processes, given the echo process. */
+  contatoreCpu?: (pidEco: number) => ContatoreCpu;
 }
 
 const PERSONA = '6f1c1e0a-3b7e-4d1a-9a55-0f5b8e0e4a11';
@@ -187,7 +187,7 @@ export async function misuraPavimento(opzioni: OpzioniPavimento): Promise<Pavime
 
 /** The floor's three parts per request, `concorrenza` requests in flight, after 2 s of warm-up. */
 async function pavimentoSostenuto(
-  { concorrenza, secondi, contaCpu }: OpzioniPavimento,
+  { concorrenza, secondi, contatoreCpu }: OpzioniPavimento,
   pidEco: number,
   una: () => Promise<void>,
 ): Promise<Summary & { cpu?: CpuPerRichiesta }> {
@@ -204,7 +204,7 @@ async function pavimentoSostenuto(
   };
   await carico(performance.now() + 2000);
   const campioni: number[] = [];
-  const cpu = contaCpu?.(pidEco);
+  const cpu = contatoreCpu?.(pidEco).avvia();
   const inizio = performance.now();
   await carico(inizio + secondi * 1000, campioni);
   return { ...summarise(campioni, performance.now() - inizio), cpu: cpu?.(campioni.length) };

@@ -25,7 +25,7 @@ import {
 import { formatRow, summarise, type Summary } from './stats';
 import { misuraPavimento } from './pavimento';
 import { CampionatoreRss } from './rss';
-import { ContatoreCpu, cpuPerRichiesta, pidPostgres, type CpuPerRichiesta } from './cpu';
+import { ContatoreCpu, pidPostgres, type CpuPerRichiesta } from './cpu';
 import { signActor } from './actor-firmato';
 import { inviaHttp, type RichiestaHttp } from './client-http';
 
@@ -109,8 +109,10 @@ function accessoBody(personaId: string): string {
   });
 }
 
-/** A load's figures, with the requests that failed (timeouts, 5xx): a target is met only without any. */
-/** `cpu`: where the cores went during a sustained load, per request (see `cpuPerRichiesta`). */
+/**
+ * A load's figures, with the requests that failed (timeouts, 5xx): a target is met only without any;
+ * for a sustained load, where the cores went per request.
+ */
 type ConErrori = Summary & { errori: number; cpu?: CpuPerRichiesta };
 
 function riga(nome: string, s: Summary | ConErrori): string {
@@ -181,9 +183,7 @@ async function paced(richiesta: Richiesta): Promise<ConErrori> {
  * Sustained throughput (closed loop): CONCURRENCY clients each send their next request as soon as the
  * previous one answers, for SUSTAINED_SECONDS after a 2 s warm-up; throughput is what completed per second.
  */
-let contatoreCpu: ContatoreCpu | undefined;
-
-async function sustained(richiesta: Richiesta): Promise<ConErrori> {
+async function sustained(richiesta: Richiesta, contatoreCpu?: ContatoreCpu): Promise<ConErrori> {
   let errori = 0;
   // A failed request (a timeout, a 5xx) counts with its latency and as an error, and the load goes on.
   const misura = cronometra(() =>
@@ -200,7 +200,7 @@ async function sustained(richiesta: Richiesta): Promise<ConErrori> {
   );
   errori = 0;
   const samples: number[] = [];
-  const cpuPrima = contatoreCpu?.misura();
+  const cpu = contatoreCpu?.avvia();
   const started = performance.now();
   const end = started + SUSTAINED_SECONDS * 1000;
   await Promise.all(
@@ -208,8 +208,7 @@ async function sustained(richiesta: Richiesta): Promise<ConErrori> {
       while (performance.now() < end) samples.push(await misura());
     }),
   );
-  const cpu = cpuPrima && cpuPerRichiesta(cpuPrima, contatoreCpu!.misura(), samples.length);
-  return { ...summarise(samples, performance.now() - started), errori, cpu };
+  return { ...summarise(samples, performance.now() - started), errori, cpu: cpu?.(samples.length) };
 }
 
 /** (c) from the event's creation in the outbox transaction to its delivery to a JetStream consumer. */
@@ -351,7 +350,7 @@ async function main(): Promise<void> {
       budget: budget.pid!,
     });
     const pidPg = pidPostgres(pg.dataDir);
-    contatoreCpu = new ContatoreCpu({
+    const contatoreCpu = new ContatoreCpu({
       generatore: { pid: process.pid },
       gateway: { pid: gatewayProcess.pid! },
       accesso: { pid: accesso.pid! },
@@ -483,16 +482,13 @@ async function main(): Promise<void> {
       richieste: SEQUENTIAL,
       concorrenza: CONCURRENCY,
       secondi: SUSTAINED_SECONDS,
-      contaCpu: (pidEco) => {
-        const contatore = new ContatoreCpu({
+      contatoreCpu: (pidEco) =>
+        new ContatoreCpu({
           generatore: { pid: process.pid },
           eco: { pid: pidEco },
           postgres: { pid: pidPg, figli: true },
           nats: { pid: nats.pid()! },
-        });
-        const prima = contatore.misura();
-        return (richieste) => cpuPerRichiesta(prima, contatore.misura(), richieste);
-      },
+        }),
     });
     console.log(riga('pavimento: HTTP + NATS + transazione pg', pavimento.totale));
     console.log(riga('  di cui: POST HTTP tra due processi', pavimento.http));
@@ -515,11 +511,11 @@ async function main(): Promise<void> {
     console.log(riga(`  outbox → consumer a ${RATE} req/s`, c));
     let sostenuto: ConErrori | undefined;
     const cSostenuto = await outboxToConsumer(nc, async () => {
-      sostenuto = await sustained(posta);
+      sostenuto = await sustained(posta, contatoreCpu);
     });
     console.log(riga(`POST /accessi, sostenuto`, sostenuto!));
     console.log(riga('  outbox → consumer, sostenuto', cSostenuto));
-    const lettura = await sustained(leggi);
+    const lettura = await sustained(leggi, contatoreCpu);
     console.log(riga('GET /accessi/{id}, sostenuto', lettura));
 
     // ---- the same figures for a presa-in-carico command and a budget impegno ----
@@ -534,7 +530,7 @@ async function main(): Promise<void> {
       console.log(riga(`${nome}, in sequenza`, seq));
       const pac = await paced(richiesta);
       console.log(riga(`${nome}, ${RATE} req/s`, pac));
-      const sos = await sustained(richiesta);
+      const sos = await sustained(richiesta, contatoreCpu);
       console.log(riga(`${nome}, sostenuto`, sos));
       comandi.push({ nome, sequenziale: seq, cadenzato: pac, sostenuto: sos });
     }

@@ -42,10 +42,10 @@ export class AccessiRepository {
     return manager.findOne(AccessoEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
-  /** With its persona and annotazioni, as the read model needs it. */
   /**
-   * The accesso with its persona and annotazioni in one query: `findOne` with a one-to-many relation
-   * costs two (a DISTINCT id query for its LIMIT 1, then the joined one), and this is every audited read.
+   * With its persona and annotazioni, as the read model needs it, in one query: `findOne` with a
+   * one-to-many relation costs two (a DISTINCT id query for its LIMIT 1, then the joined one), and this
+   * is every audited read.
    */
   carica(manager: EntityManager, id: string): Promise<AccessoEntity | null> {
     return manager

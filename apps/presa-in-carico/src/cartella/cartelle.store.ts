@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { IsNull, type DataSource, type EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { DomainError, type Actor, type TipoVoceDiario } from '@ambito/contracts';
 import { currentActor, istruzionePreparata } from '@ambito/messaging';
 import { AuditService, WriteGate, type Traccia } from '@ambito/audit';
@@ -39,7 +39,7 @@ export class CartelleStore {
     change: (manager: EntityManager, cartella: CartellaEntity, actor: Actor) => Promise<T>,
   ): Promise<T> {
     return this.gate.scrivi({
-      carica: (manager) => cartellaBloccata(manager, cartellaId),
+      carica: (manager) => cartellaConMembri(manager, cartellaId, { bloccata: true }),
       traccia: () => ({ ...traccia, soggettoId: cartellaId }),
       verifica: (cartella, actor) => {
         if (!cartella || !visibile(cartella, visibilitaCartelle(actor))) throw cartellaNonTrovata();
@@ -60,8 +60,7 @@ export class CartelleStore {
     const completa: Traccia = { ...traccia, soggettoId: cartellaId };
     try {
       const manager = this.dataSource.manager;
-      const cartella = await manager.findOneBy(CartellaEntity, { id: cartellaId });
-      if (cartella) cartella.membri = await membri(manager, cartella.id);
+      const cartella = await cartellaConMembri(manager, cartellaId, { bloccata: false });
       if (!cartella || !visibile(cartella, visibilitaCartelle(actor))) throw cartellaNonTrovata();
       const result = await read(manager, cartella);
       await this.audit.consentito(manager, actor, [completa]);
@@ -111,11 +110,15 @@ export class CartelleStore {
 }
 
 /**
- * The cartella locked for a write, with the équipe members working it, in one query: the lock covers
- * the cartella's row only (the members are read in a subquery).
+ * The cartella with the user ids of the équipe members working it, in one query; for a write locked
+ * (the lock covers the cartella's row only: the members are read in a subquery).
  */
-async function cartellaBloccata(manager: EntityManager, cartellaId: string): Promise<CartellaEntity | null> {
-  const { entities, raw } = await manager
+async function cartellaConMembri(
+  manager: EntityManager,
+  cartellaId: string,
+  { bloccata }: { bloccata: boolean },
+): Promise<CartellaEntity | null> {
+  const query = manager
     .createQueryBuilder(CartellaEntity, 'cartella')
     .addSelect(
       (sub) =>
@@ -126,20 +129,11 @@ async function cartellaBloccata(manager: EntityManager, cartellaId: string): Pro
           .andWhere('p.al IS NULL'),
       'membri_attivi',
     )
-    .where('cartella.id = :cartellaId', { cartellaId })
-    .setLock('pessimistic_write')
-    .getRawAndEntities<{ membri_attivi: string[] }>();
+    .where('cartella.id = :cartellaId', { cartellaId });
+  if (bloccata) query.setLock('pessimistic_write');
+  const { entities, raw } = await query.getRawAndEntities<{ membri_attivi: string[] }>();
   const [cartella] = entities;
   if (!cartella) return null;
   cartella.membri = raw[0].membri_attivi;
   return cartella;
-}
-
-/** User ids of the équipe members currently working a case. */
-export async function membri(manager: EntityManager, cartellaId: string): Promise<string[]> {
-  const righe = await manager.find(PartecipazioneEntity, {
-    select: { userId: true },
-    where: { cartellaId, al: IsNull() },
-  });
-  return righe.map((r) => r.userId);
 }

@@ -12,7 +12,7 @@ import {
 } from '../metrics/messaging-metrics';
 import { SpanKind, avviaSpan, chiudiSpan, daTraceparent, iniettaTraccia } from '../tracing/tracing';
 import { OUTBOX_TRACEPARENT, outboxChannel } from './outbox-writer';
-import { istruzionePreparata } from '../idempotency/una-istruzione';
+import { istruzionePreparata } from '../sql/istruzione-preparata';
 
 export interface OutboxRelayOptions {
   schema: string;

@@ -13,7 +13,7 @@ import {
 } from '@ambito/contracts';
 import { RequestContext } from '../context/request-context';
 import { traceparentDi } from '../tracing/tracing';
-import { istruzionePreparata } from '../idempotency/una-istruzione';
+import { istruzionePreparata } from '../sql/istruzione-preparata';
 
 /**
  * Key of the outbox row's `envelope` that keeps the W3C `traceparent` of the work that wrote it: the

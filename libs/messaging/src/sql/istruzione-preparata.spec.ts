@@ -1,4 +1,4 @@
-import { istruzionePreparata } from './una-istruzione';
+import { istruzionePreparata } from './istruzione-preparata';
 
 describe('istruzionePreparata', () => {
   const sql = 'INSERT INTO voce_audit (utente) VALUES ($1)';

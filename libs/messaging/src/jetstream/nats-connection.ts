@@ -20,7 +20,14 @@ export function natsConnectionOptions(
   name: string,
   accesso: NatsAccesso = {},
 ): ConnectionOptions {
-  const options: ConnectionOptions = { servers: [url], name };
+  const options: ConnectionOptions = {
+    servers: [url],
+    name,
+    // Otherwise every request (and JetStream publish) builds an Error up front for the caller's stack,
+    // in case it times out: measurable per request in the gateway's profile. Our errors name the
+    // subject and the correlation id instead.
+    noAsyncTraces: true,
+  };
   if (accesso.credenziali) {
     options.user = accesso.credenziali.user;
     options.pass = accesso.credenziali.password;

@@ -6,7 +6,12 @@ import { Agent, request } from 'node:http';
  * platform under test; the floor and the platform rows use this one client alike.
  */
 
-const agente = new Agent({ keepAlive: true, maxSockets: 256 });
+/**
+ * An idle connection is dropped after 4 s, before the servers' own keep-alive timeout (Node's 5 s):
+ * otherwise a request sent on it as the server closes it fails with ECONNRESET, counted as the
+ * platform's error (it happened between two rows of a run).
+ */
+const agente = new Agent({ keepAlive: true, maxSockets: 256, timeout: 4000 });
 
 export interface RichiestaHttp {
   method?: string;

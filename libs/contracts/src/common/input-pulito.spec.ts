@@ -4,7 +4,7 @@ import { ElencaAccessiV1 } from '../accesso/v1/accesso.dto';
 import { ProponiProgettoV1 } from '../presa-in-carico/v1/progetto.dto';
 import { DomainError } from './domain-error';
 import type { FieldError } from './error-codes';
-import { GIORNO_ESISTENTE } from './giorno';
+import { GIORNO_ESISTENTE, MESE_ESISTENTE } from './giorno';
 import { PROFONDITA_MASSIMA } from './input-pulito';
 import { validaContratto } from './validation';
 
@@ -191,5 +191,13 @@ describe('days', () => {
     const impossibili = ['0000-00-00', '2023-02-29', '1900-02-29', '2024-02-30', '2024-04-31', '2024-13-01'];
     for (const g of giorni) expect(GIORNO_ESISTENTE.test(g)).toBe(true);
     for (const g of impossibili) expect(GIORNO_ESISTENTE.test(g)).toBe(false);
+  });
+});
+
+describe('months', () => {
+  it('accepts only months that exist (found by the fuzz: GET /misure/liquidazioni/0000-01 reached PostgreSQL, a 500)', () => {
+    for (const m of ['2025-01', '2026-12', '1999-10']) expect(MESE_ESISTENTE.test(m)).toBe(true);
+    for (const m of ['0000-01', '2025-00', '2025-13', '2025-1', '25-01', '2025-01-01'])
+      expect(MESE_ESISTENTE.test(m)).toBe(false);
   });
 });

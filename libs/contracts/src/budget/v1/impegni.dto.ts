@@ -1,5 +1,5 @@
 import { DescrizioneClasse } from '../../common/schema-decorators';
-import { GIORNO_ESISTENTE } from '../../common/giorno';
+import { GIORNO_ESISTENTE, MESE_ESISTENTE } from '../../common/giorno';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -29,7 +29,7 @@ import { CAUSALI_RIDUZIONE, TIPI_CREDITORE, type CausaleRiduzione, type TipoCred
 
 const ISTAT = /^\d{6}$/;
 /** `AAAA-MM`: the month a payment covers (e.g. a monthly buono). */
-export const PERIODO_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+export const PERIODO_PATTERN = MESE_ESISTENTE;
 
 /** The determina that commits the money (TUEL art. 183): its number and date. */
 export class DeterminaV1 {

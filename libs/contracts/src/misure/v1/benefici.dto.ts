@@ -9,7 +9,7 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
-import { GIORNO_ESISTENTE } from '../../common/giorno';
+import { GIORNO_ESISTENTE, MESE_ESISTENTE } from '../../common/giorno';
 import { PaginazioneV1, paginaDi } from '../../common/pagination';
 import {
   Annidato,
@@ -46,7 +46,7 @@ import { MISURE, MISURE_DICHIARATE, type Misura, type MisuraDichiarata } from '.
  */
 
 /** `YYYY-MM`: the month of a run. */
-export const MESE_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+export const MESE_PATTERN = MESE_ESISTENTE;
 
 const giorno = (campo: string) =>
   Matches(GIORNO_ESISTENTE, { message: `${campo}: data nel formato AAAA-MM-GG` });

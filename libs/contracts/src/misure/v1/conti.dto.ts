@@ -16,7 +16,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { GIORNO_ESISTENTE } from '../../common/giorno';
+import { GIORNO_ESISTENTE, MESE_ESISTENTE } from '../../common/giorno';
 import { QuoteCofinanziateV1 } from '../../budget/v1/cofinanziamento.dto';
 import { DeterminaV1 } from '../../budget/v1/impegni.dto';
 import { CODICE_PATTERN } from '../../budget/v1/importo';
@@ -591,7 +591,7 @@ export class VerificaCumuloV1 {
   @Matches(RIFERIMENTO, { message: 'contrattoRiferimento: identificativo del contratto' })
   contrattoRiferimento: string;
 
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'mese: nel formato AAAA-MM' })
+  @Matches(MESE_ESISTENTE, { message: 'mese: nel formato AAAA-MM' })
   mese: string;
 
   @IsIn(MISURE_CUMULO)

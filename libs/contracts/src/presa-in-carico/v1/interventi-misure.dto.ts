@@ -1,5 +1,6 @@
 import { IsIn, IsString, IsUUID, Matches } from 'class-validator';
 import { ISO_DATE_PATTERN } from '../../accesso/v1/persona.dto';
+import { MESE_ESISTENTE } from '../../common/giorno';
 import {
   Annidato,
   Centesimi,
@@ -101,7 +102,7 @@ export class InterventoMisuraV1 {
   mesiLiquidati: number;
 
   @Nullable()
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/)
+  @Matches(MESE_ESISTENTE)
   @Descrizione('Ultimo mese liquidato, AAAA-MM')
   ultimoMeseLiquidato: string | null;
 

@@ -214,6 +214,40 @@ describe('transactional outbox → JetStream → idempotent consumers', () => {
     expect(again.attempts).toBe(3);
   });
 
+  it('stores nothing after a refused row before that row is parked, though it sends a batch at once', async () => {
+    const jsm = await nc.jetstreamManager();
+    await jsm.streams.add({ name: 'EVT_CATENA', subjects: ['evt.catena.>'], max_msg_size: 1024 });
+    // Written together, so that one claim takes them all: the first is sent alone, the other four chained.
+    const [prima, tooLarge, ...dopo] = [10, 4000, 10, 10, 10].map((size) => ({ id: randomUUID(), size }));
+    await dataSource.transaction(async (manager) => {
+      for (const { id, size } of [prima, tooLarge, ...dopo]) {
+        await manager.query(
+          `INSERT INTO outbox_message (id, subject, type, envelope, created_at)
+           VALUES ($1, 'evt.catena.x.v1', 'catena.x', $2, clock_timestamp())`,
+          [id, JSON.stringify({ id, correlationId: 'corr-c', riempitivo: 'x'.repeat(size) })],
+        );
+      }
+    });
+    await eventually(
+      async () => {
+        await relay.trigger();
+        expect((await jsm.streams.info('EVT_CATENA')).state.messages).toBe(4);
+      },
+      { timeoutMs: 15000, intervalMs: 250 },
+    );
+    const stored = await Promise.all(
+      [1, 2, 3, 4].map((seq) => jsm.streams.getMessage('EVT_CATENA', { seq })),
+    );
+    expect(stored.map((m) => m.header.get('Nats-Msg-Id'))).toEqual([prima, ...dopo].map((r) => r.id));
+    const [parked] = await dataSource.query(`SELECT parked_at, attempts FROM outbox_message WHERE id = $1`, [
+      tooLarge.id,
+    ]);
+    expect(parked.attempts).toBe(3);
+    // The rows after it waited for it: each refusal of the chain is not the row's, only the parking lets them go.
+    for (const m of stored.slice(1))
+      expect(m.time.getTime()).toBeGreaterThanOrEqual(parked.parked_at.getTime());
+  });
+
   it('publishes in creation order', async () => {
     const ids = [randomUUID(), randomUUID(), randomUUID()];
     const envelopes: Awaited<ReturnType<typeof writeEvent>>[] = [];

@@ -6,7 +6,14 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { connect, type NatsConnection } from 'nats';
 import { Client } from 'pg';
-import { deadLetterStreamName, inboxPrefix, UTENTE_OPERATORE } from '@ambito/contracts';
+import {
+  UTENTE_COLLAUDO,
+  UTENTE_OPERATORE,
+  deadLetterStreamName,
+  eventStreamName,
+  inboxPrefix,
+  serviziDelBus,
+} from '@ambito/contracts';
 import { checkChar } from '@ambito/kernel';
 import {
   freePort,
@@ -204,7 +211,7 @@ async function main(): Promise<void> {
   const pgPort = await freePort();
   let postgres: PostgresHandle = await startEmbeddedPostgres({ dataDir: pgDir, port: pgPort });
   // The bus as deployed: one NATS user per app with the permissions generated from the contracts.
-  const natsAuth = await prepareNatsAuth(path.join(work, 'nats-auth'));
+  const natsAuth = await prepareNatsAuth(path.join(work, 'nats-auth'), { collaudo: true });
   const nats = await startNatsServer({ storeDir: path.join(work, 'nats'), configFile: natsAuth.configFile });
   const databaseUrl = await postgres.createDatabase('fault');
   const natsEnv = (user: string) => ({
@@ -252,6 +259,7 @@ async function main(): Promise<void> {
   const apps: App[] = ['accesso', 'budget', 'presa-in-carico', 'gateway'];
   const faultsInjected: string[] = [];
   try {
+    await streamsOfTheOtherProducers(nats.url, natsAuth.passwords[UTENTE_COLLAUDO], apps);
     for (const app of apps) await platform.start(app);
     const base = platform.gateway();
     const territorio = (await (
@@ -533,6 +541,23 @@ async function main(): Promise<void> {
       const relocated = path.basename(cluster).startsWith('cluster-');
       await rm(relocated ? cluster : postgres.dataDir, { recursive: true, force: true });
     } else process.stdout.write(`  logs and data kept in ${work}\n`);
+  }
+}
+
+/**
+ * The event streams of the producers this suite does not start (misure, the sportello...): presa in
+ * carico subscribes to them and is not ready until they exist.
+ */
+async function streamsOfTheOtherProducers(url: string, password: string, started: App[]): Promise<void> {
+  const nc = await connect({ servers: url, user: UTENTE_COLLAUDO, pass: password });
+  try {
+    const jsm = await nc.jetstreamManager();
+    for (const servizio of serviziDelBus().filter((s) => !(started as string[]).includes(s))) {
+      const name = eventStreamName(servizio);
+      await jsm.streams.info(name).catch(() => jsm.streams.add({ name, subjects: [`evt.${servizio}.>`] }));
+    }
+  } finally {
+    await nc.close();
   }
 }
 

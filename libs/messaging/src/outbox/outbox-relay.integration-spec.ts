@@ -218,9 +218,9 @@ describe('transactional outbox → JetStream → idempotent consumers', () => {
     const jsm = await nc.jetstreamManager();
     await jsm.streams.add({ name: 'EVT_CATENA', subjects: ['evt.catena.>'], max_msg_size: 1024 });
     // Written together, so that one claim takes them all: the first is sent alone, the other four chained.
-    const [prima, tooLarge, ...dopo] = [10, 4000, 10, 10, 10].map((size) => ({ id: randomUUID(), size }));
+    const [first, tooLarge, ...after] = [10, 4000, 10, 10, 10].map((size) => ({ id: randomUUID(), size }));
     await dataSource.transaction(async (manager) => {
-      for (const { id, size } of [prima, tooLarge, ...dopo]) {
+      for (const { id, size } of [first, tooLarge, ...after]) {
         await manager.query(
           `INSERT INTO outbox_message (id, subject, type, envelope, created_at)
            VALUES ($1, 'evt.catena.x.v1', 'catena.x', $2, clock_timestamp())`,
@@ -238,7 +238,7 @@ describe('transactional outbox → JetStream → idempotent consumers', () => {
     const stored = await Promise.all(
       [1, 2, 3, 4].map((seq) => jsm.streams.getMessage('EVT_CATENA', { seq })),
     );
-    expect(stored.map((m) => m.header.get('Nats-Msg-Id'))).toEqual([prima, ...dopo].map((r) => r.id));
+    expect(stored.map((m) => m.header.get('Nats-Msg-Id'))).toEqual([first, ...after].map((r) => r.id));
     const [parked] = await dataSource.query(`SELECT parked_at, attempts FROM outbox_message WHERE id = $1`, [
       tooLarge.id,
     ]);

@@ -3,9 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SignJWT } from 'jose';
-import { eventStreamName, serviziDelBus } from '@ambito/contracts';
 import {
   connectTestNats,
+  creaStreamDeiProduttori,
   createTestDatabase,
   freePort,
   generateIdentityKeys,
@@ -106,12 +106,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       name: 'e2e-streams',
       ...(options.natsUrl ? { servers: options.natsUrl } : {}),
     });
-    const jsm = await collaudo.jetstreamManager();
-    for (const servizio of serviziDelBus()) {
-      const name = eventStreamName(servizio);
-      // The producer's own configuration (retention) wins when it starts: it updates what is made here.
-      await jsm.streams.info(name).catch(() => jsm.streams.add({ name, subjects: [`evt.${servizio}.>`] }));
-    }
+    await creaStreamDeiProduttori(await collaudo.jetstreamManager());
     await collaudo.close();
     if (services.has('accesso'))
       processes.push(

@@ -23,6 +23,7 @@ export * from './infra/database-roles';
 export * from './infra/nats-server';
 export * from './infra/nats-auth';
 export * from './infra/test-nats';
+export * from './infra/event-streams';
 export * from './infra/service-process';
 export * from './jest/infra-config';
 export * from './database';

@@ -5,15 +5,9 @@ import { AckPolicy, DeliverPolicy, connect, headers, type NatsConnection } from 
 import { createPrivateKey, randomUUID, type JsonWebKey, type KeyObject } from 'node:crypto';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
+import { ACCESSO_RPC, HEADER, type Actor, type EventEnvelope } from '@ambito/contracts';
 import {
-  ACCESSO_RPC,
-  HEADER,
-  eventStreamName,
-  serviziDelBus,
-  type Actor,
-  type EventEnvelope,
-} from '@ambito/contracts';
-import {
+  creaStreamDeiProduttori,
   freePort,
   generateIdentityKeys,
   serviceSigningEnv,
@@ -302,11 +296,7 @@ async function main(): Promise<void> {
   const nc = await connect({ servers: natsUrl });
   try {
     // Every producer's stream exists before the consumers start (presa in carico waits for misure's).
-    const jsm = await nc.jetstreamManager();
-    for (const servizio of serviziDelBus()) {
-      const name = eventStreamName(servizio);
-      await jsm.streams.info(name).catch(() => jsm.streams.add({ name, subjects: [`evt.${servizio}.>`] }));
-    }
+    await creaStreamDeiProduttori(await nc.jetstreamManager());
     const servizio = async (app: string, schema: string, extra: Record<string, string> = {}) => {
       const p = await startServiceProcess({
         app,

@@ -6,16 +6,10 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { connect, type NatsConnection } from 'nats';
 import { Client } from 'pg';
-import {
-  UTENTE_COLLAUDO,
-  UTENTE_OPERATORE,
-  deadLetterStreamName,
-  eventStreamName,
-  inboxPrefix,
-  serviziDelBus,
-} from '@ambito/contracts';
+import { UTENTE_COLLAUDO, UTENTE_OPERATORE, deadLetterStreamName, inboxPrefix } from '@ambito/contracts';
 import { checkChar } from '@ambito/kernel';
 import {
+  creaStreamDeiProduttori,
   freePort,
   generateIdentityKeys,
   serviceSigningEnv,
@@ -259,7 +253,14 @@ async function main(): Promise<void> {
   const apps: App[] = ['accesso', 'budget', 'presa-in-carico', 'gateway'];
   const faultsInjected: string[] = [];
   try {
-    await streamsOfTheOtherProducers(nats.url, natsAuth.passwords[UTENTE_COLLAUDO], apps);
+    // Presa in carico waits for the streams of misure and the sportello, which this suite does not start.
+    const collaudo = await connect({
+      servers: nats.url,
+      user: UTENTE_COLLAUDO,
+      pass: natsAuth.passwords[UTENTE_COLLAUDO],
+    });
+    await creaStreamDeiProduttori(await collaudo.jetstreamManager());
+    await collaudo.close();
     for (const app of apps) await platform.start(app);
     const base = platform.gateway();
     const territorio = (await (
@@ -541,23 +542,6 @@ async function main(): Promise<void> {
       const relocated = path.basename(cluster).startsWith('cluster-');
       await rm(relocated ? cluster : postgres.dataDir, { recursive: true, force: true });
     } else process.stdout.write(`  logs and data kept in ${work}\n`);
-  }
-}
-
-/**
- * The event streams of the producers this suite does not start (misure, the sportello...): presa in
- * carico subscribes to them and is not ready until they exist.
- */
-async function streamsOfTheOtherProducers(url: string, password: string, started: App[]): Promise<void> {
-  const nc = await connect({ servers: url, user: UTENTE_COLLAUDO, pass: password });
-  try {
-    const jsm = await nc.jetstreamManager();
-    for (const servizio of serviziDelBus().filter((s) => !(started as string[]).includes(s))) {
-      const name = eventStreamName(servizio);
-      await jsm.streams.info(name).catch(() => jsm.streams.add({ name, subjects: [`evt.${servizio}.>`] }));
-    }
-  } finally {
-    await nc.close();
   }
 }
 
